@@ -1,0 +1,51 @@
+using System.CommandLine;
+using SecurityML.Runner.Execution;
+
+namespace SecurityML.Runner.Commands;
+
+/// <summary><c>secml run &lt;notebook|folder&gt; [--param name=value]... [--output DIR] [--offline]</c>.</summary>
+public static class RunCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var path = new Argument<string>("notebook") { Description = "A .ipynb or .dib notebook, or a folder of them (run in name order)." };
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = "name=value for the notebook's parameters cell (repeatable); typed from the default's type.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Folder for the executed notebooks and HTML reports.",
+            DefaultValueFactory = _ => "out",
+        };
+        var offline = new Option<bool>("--offline") { Description = "Inline plotly.js into reports instead of loading it from the CDN." };
+        var plotlyJs = new Option<string?>("--plotly-js") { Description = "Path of plotly.min.js to inline with --offline (default: node_modules/plotly.js-dist-min)." };
+        var command = new Command("run", "Execute notebooks headless; write executed .ipynb and HTML reports. Exit 0 ok, 2 a cell failed, 1 invalid input.")
+        {
+            path, parameters, output, offline, plotlyJs,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                var request = new RunRequest
+                {
+                    Path = parseResult.GetValue(path)!,
+                    OutputDirectory = parseResult.GetValue(output)!,
+                    Parameters = (parseResult.GetValue(parameters) ?? []).Select(text => NotebookParameter.Parse(text)).ToList(),
+                    Offline = parseResult.GetValue(offline),
+                    PlotlyJsPath = parseResult.GetValue(plotlyJs),
+                };
+                return await NotebookRunner.RunAsync(request, Console.Out, cancellationToken);
+            }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            {
+                await Console.Error.WriteLineAsync("secml run: " + e.Message.Replace(" (Parameter 'text')", ""));
+                return NotebookRunResult.InvalidInput;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using SecurityML.Runner.Formatting;
+using SecurityML.Runner.Notebooks;
+
+namespace SecurityML.Runner.Execution;
+
+/// <summary>
+/// Executes a notebook's C# cells in order on one Roslyn script state (variables, usings and <c>#r</c> carry
+/// across cells), with the notebook's folder as the current directory. Every cell runs even after a failure.
+/// Not thread-safe across instances: it sets the process's current directory and console while running.
+/// </summary>
+public sealed class NotebookExecutor
+{
+    private static readonly SemaphoreSlim ProcessWide = new(1, 1);
+    private readonly NotebookDocument _notebook;
+    private readonly NotebookRunOptions _options;
+    private readonly OutputSink _sink = new();
+    private readonly List<CellFailure> _failures = [];
+    private readonly string _directory;
+    private ScriptState<object>? _state;
+    private int _executionCount;
+
+    private NotebookExecutor(NotebookDocument notebook, NotebookRunOptions options)
+    {
+        _notebook = notebook;
+        _options = options;
+        _directory = Path.GetDirectoryName(Path.GetFullPath(notebook.Path))!;
+    }
+
+    /// <summary>Runs <paramref name="notebook"/> (its cells receive the outputs) and reports what failed.</summary>
+    public static async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, NotebookRunOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        var executor = new NotebookExecutor(notebook, options ?? new NotebookRunOptions());
+        await ProcessWide.WaitAsync(cancellationToken);
+        try
+        {
+            return await executor.RunAllAsync(cancellationToken);
+        }
+        finally
+        {
+            ProcessWide.Release();
+        }
+    }
+
+    private async Task<NotebookRunResult> RunAllAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared;
+        try
+        {
+            prepared = PrepareAll();
+        }
+        catch (NotebookValidationException e)
+        {
+            return new NotebookRunResult(_notebook, [], e.Message, clock.Elapsed);
+        }
+        var previousDirectory = Environment.CurrentDirectory;
+        var previousCulture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        Environment.CurrentDirectory = _directory;
+        string? invalidInput = null;
+        try
+        {
+            using var capture = new ConsoleCapture(_sink);
+            invalidInput = await RunCellsAsync(prepared, cancellationToken);
+        }
+        finally
+        {
+            _sink.Begin(null);
+            Environment.CurrentDirectory = previousDirectory;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previousCulture;
+        }
+        return new NotebookRunResult(_notebook, _failures, invalidInput, clock.Elapsed);
+    }
+
+    private Dictionary<NotebookCell, (PreparedCell, string)> PrepareAll()
+    {
+        var prepared = new Dictionary<NotebookCell, (PreparedCell, string)>();
+        for (var index = 0; index < _notebook.Cells.Count; index++)
+        {
+            var cell = _notebook.Cells[index];
+            cell.Outputs.Clear();
+            cell.ExecutionCount = null;
+            if (cell.Kind == CellKind.Code && cell.Language != NotebookLanguages.Html)
+            {
+                prepared[cell] = (CellPreparer.Prepare(cell, index + 1, _notebook.Path), $"cell {index + 1}");
+            }
+        }
+        return prepared;
+    }
+
+    private async Task<string?> RunCellsAsync(Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared,
+        CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < _notebook.Cells.Count; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var cell = _notebook.Cells[index];
+            if (cell.Kind != CellKind.Code) continue;
+            cell.ExecutionCount = ++_executionCount;
+            _sink.Begin(cell);
+            if (cell.Language == NotebookLanguages.Html)
+            {
+                cell.Outputs.Add(new DisplayOutput(new Dictionary<string, string> { ["text/html"] = cell.Source }));
+                continue;
+            }
+            var (code, label) = prepared[cell];
+            var succeeded = await RunCellAsync(cell, index, code, label, cancellationToken);
+            _options.Log?.WriteLine($"  {label} {(succeeded ? "ok" : "FAILED")}");
+            if (cell.Tags.Contains("parameters") && !cell.Tags.Contains(ParameterInjector.InjectedTag))
+            {
+                if (!succeeded) return $"{_notebook.Path}: the parameters cell ({label}) failed; parameters cannot be injected.";
+                var error = InjectParameters(index, prepared);
+                if (error is not null) return error;
+            }
+        }
+        return _options.Parameters.Any(p => !p.Optional) && !_notebook.Cells.Any(c => c.Tags.Contains("parameters")) && !_options.IgnoreUnknownParameters
+            ? $"{_notebook.Path}: --param was given but no cell is tagged 'parameters' (in .dib, start the cell with '{DibReader.ParametersMarker}')."
+            : null;
+    }
+
+    private async Task<bool> RunCellAsync(NotebookCell cell, int index, PreparedCell code, string label, CancellationToken cancellationToken)
+    {
+        var options = ScriptEnvironment.For(_directory, Path.Combine(_directory, $"{Path.GetFileName(_notebook.Path)} {label}"));
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            _state = _state is null
+                ? await CSharpScript.Create<object>(code.Code, options, typeof(NotebookGlobals)).RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
+                : await _state.ContinueWithAsync<object>(code.Code, options, _ => true, cancellationToken);
+        }
+        catch (CompilationErrorException e)
+        {
+            return Fail(index, CompileError(e, label));
+        }
+        if (code.MeasureTime) _sink.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms\n");
+        if (_state.Exception is { } exception) return Fail(index, RuntimeError(exception, label));
+        if (_state.ReturnValue is { } value) cell.Outputs.Add(new DisplayOutput(ValueFormatter.Format(value), IsResult: true));
+        return true;
+    }
+
+    private bool Fail(int index, (ErrorOutput Output, string Location, string Message) error)
+    {
+        _notebook.Cells[index].Outputs.Add(error.Output);
+        _failures.Add(new CellFailure(index, error.Location, error.Message));
+        return false;
+    }
+
+    private (ErrorOutput, string, string) CompileError(CompilationErrorException e, string label)
+    {
+        var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var lines = errors.Select(d =>
+        {
+            var position = d.Location.GetLineSpan().StartLinePosition;
+            return $"{label}, line {position.Line + 1}, column {position.Character + 1}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
+        }).ToList();
+        var first = lines.FirstOrDefault() ?? $"{label}: {e.Message}";
+        var at = first.IndexOf(": error", StringComparison.Ordinal);
+        var location = at > 0 ? first[..at] : label;
+        return (new ErrorOutput("CompilationError", first, lines), location, first);
+    }
+
+    private (ErrorOutput, string, string) RuntimeError(Exception exception, string label)
+    {
+        while (exception is TargetInvocationException or AggregateException { InnerExceptions.Count: 1 } && exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+        var trace = (exception.StackTrace ?? "").Split('\n')
+            .Select(line => line.Trim().Replace(_directory + Path.DirectorySeparatorChar, ""))
+            .TakeWhile(line => !line.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal))
+            .Where(line => line.Length > 0 && !line.StartsWith("---", StringComparison.Ordinal)).ToList();
+        var lineNumber = trace.Select(line => System.Text.RegularExpressions.Regex.Match(line, @$"{label}:line (\d+)"))
+            .FirstOrDefault(match => match.Success)?.Groups[1].Value;
+        var location = lineNumber is null ? label : $"{label}, line {lineNumber}";
+        var message = $"{exception.GetType().Name}: {exception.Message}";
+        var traceback = new List<string> { message };
+        traceback.AddRange(trace);
+        return (new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback), location, $"{location}: {message}");
+    }
+
+    private string? InjectParameters(int parametersIndex, Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared)
+    {
+        if (_options.Parameters.Count == 0) return null;
+        var variables = _state!.Variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last().Type);
+        var lines = new List<string> { "// Parameters injected by secml run --param" };
+        foreach (var parameter in _options.Parameters)
+        {
+            if (!variables.TryGetValue(parameter.Name, out var type))
+            {
+                if (_options.IgnoreUnknownParameters || parameter.Optional) { lines.Add($"// --param {parameter.Name}: not declared in this notebook's parameters cell; ignored"); continue; }
+                return $"{_notebook.Path}: --param {parameter.Name}: the parameters cell declares no such variable (declared: {string.Join(", ", variables.Keys.Order())}).";
+            }
+            try { lines.Add(ParameterInjector.Assignment(parameter, type)); }
+            catch (ArgumentException e) { return $"{_notebook.Path}: {e.Message.Replace(" (Parameter 'parameter')", "")}"; }
+        }
+        var injected = new NotebookCell(CellKind.Code, string.Join("\n", lines)) { Metadata = NotebookMetadata.CodeCell(NotebookLanguages.CSharp) };
+        injected.AddTag(ParameterInjector.InjectedTag);
+        _notebook.Cells.Insert(parametersIndex + 1, injected);
+        prepared[injected] = (new PreparedCell(injected.Source, false), "injected-parameters cell");
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using SecurityML.Runner.Execution;
+
+namespace SecurityML.Runner.Notebooks;
+
+/// <summary>The kind of a notebook cell.</summary>
+public enum CellKind
+{
+    /// <summary>Code to execute (C# unless <see cref="NotebookCell.Language"/> says otherwise).</summary>
+    Code,
+    /// <summary>Markdown text.</summary>
+    Markdown,
+    /// <summary>Raw text, passed through untouched.</summary>
+    Raw,
+}
+
+/// <summary>One cell of a notebook, as read from .ipynb or .dib, plus the outputs of its execution.</summary>
+public sealed class NotebookCell
+{
+    /// <summary>Creates a cell.</summary>
+    public NotebookCell(CellKind kind, string source, string language = NotebookLanguages.CSharp)
+    {
+        Kind = kind;
+        Source = source;
+        Language = language;
+    }
+
+    /// <summary>Code, markdown or raw.</summary>
+    public CellKind Kind { get; set; }
+
+    /// <summary>The cell's text with "\n" line endings.</summary>
+    public string Source { get; set; }
+
+    /// <summary>The kernel name of a code cell ("csharp", "fsharp", "html", ...); "markdown" for markdown cells.</summary>
+    public string Language { get; set; }
+
+    /// <summary>The nbformat 4.5 cell id.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The cell's metadata as read (tags, polyglot_notebook, ...); written back unchanged.</summary>
+    public JsonObject Metadata { get; set; } = new();
+
+    /// <summary>Outputs produced by the last execution.</summary>
+    public List<CellOutput> Outputs { get; } = new();
+
+    /// <summary>The 1-based execution count, or null if the cell did not run.</summary>
+    public int? ExecutionCount { get; set; }
+
+    /// <summary>Cell tags (papermill style: "parameters", "injected-parameters").</summary>
+    public IReadOnlyList<string> Tags =>
+        Metadata["tags"] is JsonArray tags ? tags.Select(t => t?.GetValue<string>() ?? "").ToList() : [];
+
+    /// <summary>Adds a tag to the cell's metadata.</summary>
+    public void AddTag(string tag)
+    {
+        if (Metadata["tags"] is not JsonArray tags)
+        {
+            tags = new JsonArray();
+            Metadata["tags"] = tags;
+        }
+        tags.Add(tag);
+    }
+}
+
+/// <summary>Kernel names as Polyglot Notebooks writes them.</summary>
+public static class NotebookLanguages
+{
+    /// <summary>The C# kernel.</summary>
+    public const string CSharp = "csharp";
+    /// <summary>Markdown cells.</summary>
+    public const string Markdown = "markdown";
+    /// <summary>HTML cells (rendered as their own source).</summary>
+    public const string Html = "html";
+
+    /// <summary>Maps the aliases Polyglot accepts ("c#", "C#", "cs") to <see cref="CSharp"/>.</summary>
+    public static string Normalize(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "c#" or "cs" or "csharp" => CSharp,
+        "md" or "markdown" => Markdown,
+        var other => other,
+    };
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Markdig;
+using SecurityML.Runner.Execution;
+using SecurityML.Runner.Notebooks;
+using static System.Net.WebUtility;
+
+namespace SecurityML.Runner.Reports;
+
+/// <summary>
+/// Writes a self-contained HTML report of an executed notebook: markdown rendered, code and outputs shown, charts
+/// drawn, failures listed at the top with links to their cells. Text outputs, code and errors are HTML-encoded;
+/// HTML outputs come from formatters, which encode data themselves.
+/// </summary>
+public static class HtmlReportWriter
+{
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    /// <summary>Renders the report.</summary>
+    /// <param name="result">The executed notebook and its failures.</param>
+    /// <param name="plotlyScriptElement">A script element providing plotly.js (<see cref="PlotlyScript"/>).</param>
+    public static string Render(NotebookRunResult result, string plotlyScriptElement)
+    {
+        var html = new StringBuilder();
+        var title = HtmlEncode(result.Notebook.Name);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(title).Append("</title>\n<style>").Append(Styles).Append("</style>\n")
+            .Append(plotlyScriptElement).Append("\n</head>\n<body>\n");
+        AppendSummary(html, result);
+        html.Append("<main>\n");
+        for (var index = 0; index < result.Notebook.Cells.Count; index++)
+        {
+            AppendCell(html, result.Notebook.Cells[index], index, result.Failures.Any(f => f.CellIndex == index));
+        }
+        return html.Append("</main>\n</body>\n</html>\n").ToString();
+    }
+
+    private static void AppendSummary(StringBuilder html, NotebookRunResult result)
+    {
+        var status = result.Succeeded ? "succeeded" : "failed";
+        html.Append("<header class=\"summary ").Append(status).Append("\">\n<h1>").Append(HtmlEncode(result.Notebook.Name)).Append("</h1>\n<p>")
+            .Append(result.Succeeded ? "All cells succeeded" : "The run failed")
+            .Append(" in ").Append(result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s.</p>\n");
+        if (result.InvalidInputMessage is { } invalid)
+        {
+            html.Append("<p class=\"error\">").Append(HtmlEncode(invalid)).Append("</p>\n");
+        }
+        if (result.Failures.Count > 0)
+        {
+            html.Append("<ul class=\"failures\">\n");
+            foreach (var failure in result.Failures)
+            {
+                html.Append("<li><a href=\"#cell-").Append(failure.CellIndex + 1).Append("\">")
+                    .Append(HtmlEncode(failure.Message)).Append("</a></li>\n");
+            }
+            html.Append("</ul>\n");
+        }
+        html.Append("</header>\n");
+    }
+
+    private static void AppendCell(StringBuilder html, NotebookCell cell, int index, bool failed)
+    {
+        var id = index + 1;
+        if (cell.Kind == CellKind.Markdown)
+        {
+            html.Append("<section class=\"cell markdown\" id=\"cell-").Append(id).Append("\">\n")
+                .Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
+            return;
+        }
+        if (cell.Kind == CellKind.Raw)
+        {
+            html.Append("<section class=\"cell raw\" id=\"cell-").Append(id).Append("\"><pre>").Append(HtmlEncode(cell.Source)).Append("</pre></section>\n");
+            return;
+        }
+        html.Append("<section class=\"cell code").Append(failed ? " failed" : "").Append("\" id=\"cell-").Append(id).Append("\">\n")
+            .Append("<div class=\"prompt\">[").Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ").Append("]</div>\n")
+            .Append("<pre class=\"source\"><code>").Append(HtmlEncode(cell.Source)).Append("</code></pre>\n<div class=\"outputs\">\n");
+        foreach (var output in cell.Outputs)
+        {
+            AppendOutput(html, output);
+        }
+        html.Append("</div>\n</section>\n");
+    }
+
+    private static void AppendOutput(StringBuilder html, CellOutput output)
+    {
+        switch (output)
+        {
+            case DisplayOutput { Html: { } markup }:
+                html.Append("<div class=\"output html\">").Append(markup).Append("</div>\n");
+                break;
+            case DisplayOutput display:
+                html.Append("<pre class=\"output text\">").Append(HtmlEncode(display.PlainText ?? "")).Append("</pre>\n");
+                break;
+            case StreamOutput stream:
+                html.Append("<pre class=\"output stream ").Append(stream.Name == "stderr" ? "stderr" : "stdout").Append("\">")
+                    .Append(HtmlEncode(stream.Text)).Append("</pre>\n");
+                break;
+            case ErrorOutput error:
+                html.Append("<pre class=\"output error\">").Append(HtmlEncode(string.Join("\n", error.Traceback))).Append("</pre>\n");
+                break;
+        }
+    }
+
+    private const string Styles = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px; padding: 1rem 2rem; color: #1b1b1b; }
+        header.summary { border-left: 6px solid #2e7d32; padding: .5rem 1rem; margin-bottom: 1.5rem; background: #f3f8f3; }
+        header.summary.failed { border-color: #c62828; background: #fdf2f2; }
+        .cell { margin: 1rem 0; }
+        .cell.code { border: 1px solid #ddd; border-radius: 4px; padding: .5rem; position: relative; }
+        .cell.code.failed { border-color: #c62828; }
+        .prompt { color: #888; font-family: monospace; font-size: .8rem; }
+        pre { overflow-x: auto; white-space: pre-wrap; }
+        pre.source { background: #f6f8fa; padding: .5rem; margin: .25rem 0; }
+        pre.output.error, p.error { color: #b71c1c; background: #fff5f5; padding: .5rem; }
+        pre.output.stderr { color: #8d4b00; }
+        table.secml-table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
+        table.secml-table th, table.secml-table td { border: 1px solid #ddd; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+        table.secml-table th { background: #f0f0f0; }
+        """;
+}
