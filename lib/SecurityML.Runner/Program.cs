@@ -13,5 +13,6 @@ public static class Program
     public static RootCommand BuildRootCommand() => new("secml: run SecurityML notebooks headless and manage their data.")
     {
         RunCommand.Create(),
+        CleanCommand.Create(),
     };
 }
