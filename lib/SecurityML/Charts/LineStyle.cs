@@ -11,4 +11,7 @@ public sealed class LineStyle
 
     /// <summary>The dash pattern; solid when unset.</summary>
     public LineDash? Dash { get; set; }
+
+    /// <summary>How consecutive points are joined (scatter traces only); straight segments when unset.</summary>
+    public LineShape? Shape { get; set; }
 }
