@@ -12,8 +12,8 @@ public static partial class Chart
 
     /// <summary>
     /// Points in 2-D (e.g. two principal components) coloured by cluster: one marker trace per cluster, named
-    /// <c>cluster N</c>, in increasing label order, noise (label <see cref="NoiseClusterLabel"/>) first, grey and
-    /// named <c>noise</c>.
+    /// <c>cluster N</c>, in increasing label order and coloured from <see cref="ChartColors.Clusters"/> in turn;
+    /// noise (label <see cref="NoiseClusterLabel"/>) first, grey and named <c>noise</c>.
     /// </summary>
     /// <param name="x">The first coordinate of each point.</param>
     /// <param name="y">The second coordinate of each point.</param>
@@ -37,7 +37,7 @@ public static partial class Chart
         ChartArguments.RequireSameLength(clusterLabels, nameof(clusterLabels), x.Count, nameof(x));
         ChartArguments.RequireSameLength(hoverTexts, nameof(hoverTexts), x.Count, nameof(x));
         var figure = new Figure();
-        foreach ((int label, int[] members) in GroupByCluster(clusterLabels))
+        foreach ((int label, int[] members, int position) in GroupByCluster(clusterLabels))
         {
             figure.Data.Add(new Scatter
             {
@@ -46,7 +46,7 @@ public static partial class Chart
                 HoverText = hoverTexts is null ? null : members.Select(index => (string?)hoverTexts[index]).ToArray(),
                 Name = ClusterName(label),
                 Mode = ScatterMode.Markers,
-                Marker = ClusterMarker(label),
+                Marker = ClusterMarker(label, position),
             });
         }
         figure.Layout.Title = title;
@@ -83,9 +83,9 @@ public static partial class Chart
         ChartArguments.RequireSameLength(clusterLabels, nameof(clusterLabels), x.Count, nameof(x));
         ChartArguments.RequireSameLength(hoverTexts, nameof(hoverTexts), x.Count, nameof(x));
         var figure = new Figure();
-        foreach ((int label, int[] members) in GroupByCluster(clusterLabels))
+        foreach ((int label, int[] members, int position) in GroupByCluster(clusterLabels))
         {
-            Marker marker = ClusterMarker(label);
+            Marker marker = ClusterMarker(label, position);
             marker.Size = 4;
             figure.Data.Add(new Scatter3D
             {
@@ -104,18 +104,26 @@ public static partial class Chart
         return figure;
     }
 
-    /// <summary>The point indices of each distinct label, labels in increasing order.</summary>
-    private static IEnumerable<(int Label, int[] Members)> GroupByCluster(IReadOnlyList<int> clusterLabels) =>
-        Enumerable.Range(0, clusterLabels.Count)
+    /// <summary>The point indices of each distinct label, noise first and then the labels in increasing order,
+    /// with the colour position of each cluster (noise not counted).</summary>
+    private static IEnumerable<(int Label, int[] Members, int Position)> GroupByCluster(IReadOnlyList<int> clusterLabels)
+    {
+        var groups = Enumerable.Range(0, clusterLabels.Count)
             .GroupBy(index => clusterLabels[index])
-            .OrderBy(group => group.Key)
-            .Select(group => (group.Key, group.ToArray()));
+            .OrderBy(group => group.Key != NoiseClusterLabel)
+            .ThenBy(group => group.Key);
+        int position = 0;
+        foreach (IGrouping<int, int> group in groups)
+        {
+            yield return (group.Key, group.ToArray(), group.Key == NoiseClusterLabel ? -1 : position++);
+        }
+    }
 
     private static string ClusterName(int label) => label == NoiseClusterLabel
         ? "noise"
         : "cluster " + label.ToString(CultureInfo.InvariantCulture);
 
-    private static Marker ClusterMarker(int label) => label == NoiseClusterLabel
+    private static Marker ClusterMarker(int label, int position) => label == NoiseClusterLabel
         ? new Marker { Color = ChartColors.Reference, Symbol = "x", Opacity = 0.6 }
-        : new Marker { Opacity = 0.8 };
+        : new Marker { Color = ChartColors.Clusters[position % ChartColors.Clusters.Count], Opacity = 0.8 };
 }

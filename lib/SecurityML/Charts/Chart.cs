@@ -54,7 +54,8 @@ public static partial class Chart
         figure.Data.Add(ScoreHistogram(scores, scoresName, ChartColors.Normal, numberOfBins, overlaid));
         if (abnormalScores is not null)
         {
-            figure.Data.Add(ScoreHistogram(abnormalScores, abnormalScoresName, ChartColors.Anomaly, numberOfBins, true));
+            // Bins of a bin group follow its first trace; plotly ignores nbinsx on the others.
+            figure.Data.Add(ScoreHistogram(abnormalScores, abnormalScoresName, ChartColors.Anomaly, null, true));
             figure.Layout.BarMode = BarMode.Overlay;
         }
         figure.Layout.Title = title;

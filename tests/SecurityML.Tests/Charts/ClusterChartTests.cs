@@ -23,6 +23,9 @@ public sealed class ClusterChartTests
         root.Trace(1).GetProperty("y").Numbers().Should().Equal(20, 50);
         root.Trace(1).GetProperty("hovertext").Strings().Should().Equal("h2", "h5");
         root.Trace(2).GetProperty("x").Numbers().Should().Equal(1, 4);
+        root.Trace(1).GetProperty("marker").Text("color").Should().Be(ChartColors.Clusters[0]);
+        root.Trace(2).GetProperty("marker").Text("color").Should().Be(ChartColors.Clusters[1]);
+        ChartColors.Clusters.Should().NotContain([ChartColors.Anomaly, ChartColors.Reference]);
         root.GetProperty("data").EnumerateArray().Select(trace => trace.Text("mode")).Should().AllBe("markers");
         root.GetProperty("data").EnumerateArray().Select(trace => trace.Text("type")).Should().AllBe("scatter");
     }

@@ -39,8 +39,9 @@ public sealed class ScoreDistributionChartTests
         {
             histogram.GetProperty("opacity").GetDouble().Should().Be(Chart.OverlaidHistogramOpacity);
             histogram.Text("bingroup").Should().Be("scores");
-            histogram.GetProperty("nbinsx").GetInt32().Should().Be(40);
         }
+        root.Trace(0).GetProperty("nbinsx").GetInt32().Should().Be(40);
+        root.Trace(1).TryGetProperty("nbinsx", out _).Should().BeFalse("the bin group follows its first trace");
         root.Layout().Text("barmode").Should().Be("overlay");
         JsonElement shape = root.Layout().GetProperty("shapes").EnumerateArray().Single();
         shape.Text("type").Should().Be("line");
