@@ -49,8 +49,15 @@ public static class FigureHtml
         string json = FigureJson.Serialize(figure);
         EnsureScriptSafe(json);
         divId ??= CreateDivId(json);
-        return $$"""
-            <div id="{{divId}}" class="secml-figure"></div>
+        return $"""
+            <div id="{divId}" class="secml-figure"></div>
+            {LoaderScript(divId, json)}
+            """;
+    }
+
+    /// <summary>The script that draws the figure in the div <paramref name="divId"/>, loading plotly.js first
+    /// if the page does not have it.</summary>
+    private static string LoaderScript(string divId, string json) => $$"""
             <script type="text/javascript">
             (function () {
               var divId = "{{divId}}";
@@ -83,7 +90,6 @@ public static class FigureHtml
             })();
             </script>
             """;
-    }
 
     /// <summary>A complete HTML page showing <paramref name="figure"/>, e.g. for a report or a file to open.
     /// </summary>
