@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace SecurityML.Charts.Json;
+
+/// <summary>
+/// The few rules every value follows on its way into plotly.js JSON: non-finite numbers become <c>null</c>,
+/// instants become ISO 8601 UTC text in the invariant culture, and display text is HTML-encoded.
+/// </summary>
+internal static class PlotlyJsonWriting
+{
+    /// <summary>The format of instants: ISO 8601 in UTC, trailing zero fractions dropped, e.g.
+    /// <c>2024-05-01T13:45:00Z</c> or <c>2024-05-01T13:45:00.25Z</c>. plotly.js reads it and ignores the zone,
+    /// so the axis shows UTC wall-clock time.</summary>
+    public const string TimeFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
+
+    /// <summary>Formats an instant as <see cref="TimeFormat"/> after converting it to UTC.</summary>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a number in the invariant culture, round-trippable.</summary>
+    public static string FormatNumber(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// HTML-encodes text that plotly displays (titles, names, labels, hover text), so that tags coming from log
+    /// data are shown literally: plotly parses its pseudo-HTML tags first and decodes entities only in the text
+    /// between them.
+    /// </summary>
+    public static string? EncodeDisplayText(string? text) => text is null ? null : WebUtility.HtmlEncode(text);
+
+    /// <summary>Writes a number, or <c>null</c> if it is NaN or infinite (plotly draws a gap).</summary>
+    public static void WriteNumber(Utf8JsonWriter writer, double number)
+    {
+        if (double.IsFinite(number))
+        {
+            writer.WriteNumberValue(number);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>Writes display text HTML-encoded, or <c>null</c>.</summary>
+    public static void WriteDisplayText(Utf8JsonWriter writer, string? text)
+    {
+        if (text is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(EncodeDisplayText(text));
+        }
+    }
+
+    /// <summary>Writes an instant as <see cref="TimeFormat"/> text.</summary>
+    public static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time) => writer.WriteStringValue(FormatTime(time));
+}
