@@ -39,5 +39,5 @@ public static class PlotlyScript
         "<script>" + File.ReadAllText(plotlyJsPath).Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) + "</script>";
 
     /// <summary>A script element that loads plotly.js from its CDN.</summary>
-    public static string CdnElement() => $"<script src=\"{SecurityML.Charts.PlotlyCdn.Url}\" charset=\"utf-8\"></script>";
+    public static string CdnElement() => $"<script src=\"{SecurityML.Charts.FigureHtml.PlotlyJsCdnUrl}\" charset=\"utf-8\"></script>";
 }
