@@ -131,10 +131,6 @@ public static class CsvDataFile
         CsvReader csv, string sourceName, int columnCount, RowState rowState)
     {
         var line = csv.Parser.RawRow;
-        if (rowState.BadData is { } bad)
-        {
-            return (default, DataFormatException.MalformedRow(sourceName, line, $"bad quoting in field '{bad.Field}'."));
-        }
         if (csv.Parser.Count != columnCount)
         {
             return (default, DataFormatException.MalformedRow(sourceName, line,
@@ -143,6 +139,11 @@ public static class CsvDataFile
         try
         {
             var record = csv.GetRecord<T>();
+            if (rowState.BadData is { } bad)
+            {
+                // CsvHelper parses fields lazily, so bad quoting is only known once the record was read.
+                return (default, DataFormatException.MalformedRow(sourceName, line, $"bad quoting in field '{bad.Field}'."));
+            }
             if (record is ICheckedRecord checkedRecord && checkedRecord.Check() is { } problem)
             {
                 return (default, DataFormatException.BadValue(sourceName, line, problem.Column, problem.Received, problem.Expected));

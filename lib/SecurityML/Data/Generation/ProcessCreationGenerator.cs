@@ -44,7 +44,7 @@ internal sealed class ProcessCreationGenerator
     public IReadOnlyList<AnomalyLabel> Labels =>
     [
         DemoClock.Label(DataSets.ProcessCreation, DemoOrganization.Fqdn(_victim.Workstation.Name), EncodedStart, EncodedStart.AddMinutes(6),
-            "EncodedPowerShell", $"{_victim.Name} runs powershell.exe -NoP -NonI -W Hidden -Enc <base64> from cmd.exe in the evening."),
+            "EncodedPowerShell", $"{_victim.Name} runs powershell.exe -NoP -NonI -W Hidden -Enc with a base64 command from cmd.exe in the evening."),
         DemoClock.Label(DataSets.ProcessCreation, DemoOrganization.Fqdn(_victim.Workstation.Name), EncodedStart, EncodedStart.AddMinutes(6),
             "AccountCreation", "The same session runs whoami /all, net user support_adm ... /add and net localgroup administrators support_adm /add."),
         DemoClock.Label(DataSets.ProcessCreation, DemoOrganization.Fqdn("APP01"), DumpStart, DumpStart.AddMinutes(5),
