@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using SecurityML.Data;
+
+namespace SecurityML.Runner.Commands;
+
+/// <summary>
+/// <c>secml demo-data [--scale N] [--seed S] --output DIR</c>: writes the demo data sets, their labels and the user
+/// directory (see <see cref="DemoDataGenerator"/>). The defaults reproduce <c>sample-data/</c> byte for byte.
+/// </summary>
+public static class DemoDataCommand
+{
+    /// <summary>Creates the <c>demo-data</c> command.</summary>
+    public static Command Create()
+    {
+        var scale = new Option<int>("--scale")
+        {
+            Description = $"Multiplies people and hosts, 1 to {DemoDataOptions.MaximumScale} (rows grow about linearly).",
+            DefaultValueFactory = _ => DemoDataOptions.DefaultScale,
+        };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed of every random choice; the same seed gives byte-identical files.",
+            DefaultValueFactory = _ => DemoDataOptions.DefaultSeed,
+        };
+        var output = new Option<DirectoryInfo>("--output")
+        {
+            Description = "Folder to write the files to (created if missing; files are overwritten).",
+            Required = true,
+        };
+        var command = new Command("demo-data", "Write deterministic demo security data with labelled anomalies.");
+        command.Options.Add(scale);
+        command.Options.Add(seed);
+        command.Options.Add(output);
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(scale), parseResult.GetValue(seed), parseResult.GetValue(output)!, Console.Out, Console.Error));
+        return command;
+    }
+
+    /// <summary>Generates the data and prints one line per file; returns the process exit code (0 ok, 2 bad option).</summary>
+    internal static int Run(int scale, long seed, DirectoryInfo output, TextWriter standardOutput, TextWriter standardError)
+    {
+        var options = new DemoDataOptions { Scale = scale, Seed = seed };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            standardError.WriteLine($"demo-data: {exception.Message}");
+            return 2;
+        }
+        var files = DemoDataGenerator.Generate(output.FullName, options);
+        foreach (var file in files)
+        {
+            standardOutput.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{file.FileName,-34} {file.RowCount,10:N0} rows {file.Bytes,12:N0} bytes"));
+        }
+        standardOutput.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {files.Count} files to {output.FullName} (scale {scale}, seed {seed})."));
+        return 0;
+    }
+}

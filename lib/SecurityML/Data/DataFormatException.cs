@@ -1,0 +1,61 @@
+namespace SecurityML.Data;
+
+/// <summary>
+/// Thrown when a data file does not match its schema: a missing column, a malformed row, a value that cannot be
+/// converted (for example a bad timestamp) or an empty file. The message names the file, the line and the column.
+/// </summary>
+/// <remarks>All data-format checks of the library build their messages here, so they read the same everywhere.</remarks>
+public sealed class DataFormatException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="filePath">The file (or source name) that was read.</param>
+    /// <param name="lineNumber">The 1-based line of the problem; 0 when it concerns the whole file.</param>
+    /// <param name="columnName">The column or JSON property concerned; null when it concerns the whole row.</param>
+    /// <param name="reason">What was expected and what was received.</param>
+    /// <param name="innerException">The parser's own exception, if any.</param>
+    public DataFormatException(string filePath, long lineNumber, string? columnName, string reason, Exception? innerException = null)
+        : base(Describe(filePath, lineNumber, columnName, reason), innerException)
+    {
+        FilePath = filePath;
+        LineNumber = lineNumber;
+        ColumnName = columnName;
+        Reason = reason;
+    }
+
+    /// <summary>The file (or source name) that was read.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The 1-based line of the problem; 0 when it concerns the whole file.</summary>
+    public long LineNumber { get; }
+
+    /// <summary>The column or JSON property concerned; null when it concerns the whole row.</summary>
+    public string? ColumnName { get; }
+
+    /// <summary>What was expected and what was received, without the location.</summary>
+    public string Reason { get; }
+
+    /// <summary>Formats a location and reason as "file, line N, column C: reason".</summary>
+    internal static string Describe(string filePath, long lineNumber, string? columnName, string reason)
+    {
+        var line = lineNumber > 0 ? $", line {lineNumber}" : "";
+        var column = columnName is null ? "" : $", column '{columnName}'";
+        return $"{filePath}{line}{column}: {reason}";
+    }
+
+    internal static DataFormatException EmptyFile(string filePath, string expected) =>
+        new(filePath, 1, null, $"the file is empty; expected {expected}.");
+
+    internal static DataFormatException MissingColumns(string filePath, IEnumerable<string> missing, IEnumerable<string> found) =>
+        new(filePath, 1, string.Join(", ", missing),
+            $"required column(s) missing from the header; expected [{string.Join(", ", missing)}], "
+            + $"found [{string.Join(", ", found)}].");
+
+    internal static DataFormatException BadValue(string filePath, long lineNumber, string? columnName, string? value, string expected, Exception? inner = null) =>
+        new(filePath, lineNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", inner);
+
+    internal static DataFormatException MalformedRow(string filePath, long lineNumber, string detail, Exception? inner = null) =>
+        new(filePath, lineNumber, null, $"malformed row: {detail}", inner);
+
+    private static string Truncate(string? value) =>
+        value is null ? "(null)" : value.Length <= 80 ? value : value[..80] + "…";
+}

@@ -1,0 +1,78 @@
+namespace SecurityML.Data;
+
+/// <summary>The data sets of the demo data and of the notebooks, with their file names in a local folder.</summary>
+public static class DataSets
+{
+    /// <summary>Network share accesses, SecurityEvent 5140.</summary>
+    public static DataSet<FileShareAccessEvent> FileShareAccess { get; } = new(
+        "FileShareAccess", "FileShareAccess.csv", DataFileFormat.Csv,
+        "Network share accesses (SecurityEvent 5140).", row => row.TimeGenerated);
+
+    /// <summary>The organisation's accounts with department, manager, title and privileged groups.</summary>
+    public static DataSet<UserDirectoryEntry> UserDirectory { get; } = new(
+        "UserDirectory", "UserDirectory.csv", DataFileFormat.Csv,
+        "Accounts with department, manager, title and privileged groups.", timeOf: null);
+
+    /// <summary>Network logons, SecurityEvent 4624 and 4625 with LogonType 3.</summary>
+    public static DataSet<LogonEvent> Logons { get; } = new(
+        "Logons", "Logons.csv", DataFileFormat.Csv,
+        "Network logons and failed logons (SecurityEvent 4624/4625, LogonType 3).", row => row.TimeGenerated);
+
+    /// <summary>Bytes sent out of the network per hour.</summary>
+    public static DataSet<HourlyOutboundBytes> OutboundBytes { get; } = new(
+        "OutboundBytes", "OutboundBytes.csv", DataFileFormat.Csv,
+        "Outbound bytes per hour (TimeGenerated, TotalBytesSent).", row => row.TimeGenerated);
+
+    /// <summary>Process creations, SecurityEvent 4688.</summary>
+    public static DataSet<ProcessCreationEvent> ProcessCreation { get; } = new(
+        "ProcessCreation", "ProcessCreation.csv", DataFileFormat.Csv,
+        "Process creations with command lines (SecurityEvent 4688).", row => row.TimeGenerated);
+
+    /// <summary>Exchange admin operations, OfficeActivity with RecordType ExchangeAdmin.</summary>
+    public static DataSet<OfficeActivityEvent> ExchangeAdmin { get; } = new(
+        "ExchangeAdmin", "ExchangeAdmin.csv", DataFileFormat.Csv,
+        "Exchange admin operations with parameters (OfficeActivity, ExchangeAdmin).", row => row.TimeGenerated);
+
+    /// <summary>Sign-ins as user–IP pairs, SigninLogs columns.</summary>
+    public static DataSet<SignInEvent> SignIns { get; } = new(
+        "SignIns", "SignIns.csv", DataFileFormat.Csv,
+        "Sign-ins as user–IP pairs (SigninLogs columns).", row => row.TimeGenerated);
+
+    /// <summary>The same sign-ins as OCSF Network Activity (class 4001) events, JSON Lines.</summary>
+    public static DataSet<OcsfNetworkActivity> NetworkActivity { get; } = new(
+        "NetworkActivity", "NetworkActivity.ocsf.jsonl", DataFileFormat.JsonLines,
+        "Connections as OCSF Network Activity events (class 4001), one JSON object per line.", row => row.TimeUtc);
+
+    /// <summary>Every data set above, labels excluded.</summary>
+    public static IReadOnlyList<DataSet> All { get; } =
+        [FileShareAccess, UserDirectory, Logons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, NetworkActivity];
+
+    /// <summary>The planted-anomaly labels of a data set: <c>{Name}.labels.csv</c>; time is the window start.</summary>
+    /// <param name="dataSet">The labelled data set.</param>
+    public static DataSet<AnomalyLabel> LabelsOf(DataSet dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return new DataSet<AnomalyLabel>(dataSet.Name + ".Labels", dataSet.Name + ".labels.csv", DataFileFormat.Csv,
+            "Anomalies planted in " + dataSet.Name + ".", label => label.WindowStart);
+    }
+
+    /// <summary>Finds a data set by name (case-insensitive), including <c>{Name}.Labels</c>.</summary>
+    /// <exception cref="ArgumentException">When no data set has that name; the message lists the names.</exception>
+    public static DataSet Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var match = All.FirstOrDefault(dataSet => string.Equals(dataSet.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (match is not null)
+        {
+            return match;
+        }
+        const string suffix = ".Labels";
+        if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return LabelsOf(Find(name[..^suffix.Length]));
+        }
+        throw new ArgumentException(
+            $"Unknown data set; expected one of [{string.Join(", ", All.Select(dataSet => dataSet.Name))}] "
+            + $"(or '<name>.Labels'), received '{name}'.", nameof(name));
+    }
+}

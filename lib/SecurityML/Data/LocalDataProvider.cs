@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+
+namespace SecurityML.Data;
+
+/// <summary>
+/// Reads data sets from the files of a local folder (<c>sample-data/</c>, or any folder holding files with the names
+/// of <see cref="DataSet.FileName"/>). Files are streamed and filtered by time as they are read; they need not be sorted.
+/// </summary>
+public sealed class LocalDataProvider : QueryProvider
+{
+    /// <summary>Creates a provider for <paramref name="folder"/>.</summary>
+    /// <param name="folder">The data folder; relative paths are taken from the current directory.</param>
+    /// <param name="lenientReport">Null for strict reading (the first bad row throws <see cref="DataFormatException"/>);
+    /// a report to skip bad rows and record how many and why.</param>
+    /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
+    public LocalDataProvider(string folder, LoadReport? lenientReport = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        Folder = Path.GetFullPath(folder);
+        if (!Directory.Exists(Folder))
+        {
+            throw new DirectoryNotFoundException($"Data folder not found; expected a folder of data files at '{Folder}'.");
+        }
+        LenientReport = lenientReport;
+    }
+
+    /// <summary>The full path of the data folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The report bad rows are recorded in; null when reading is strict.</summary>
+    public LoadReport? LenientReport { get; }
+
+    /// <summary>The full path of a data set's file in <see cref="Folder"/>.</summary>
+    public string PathOf(DataSet dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return Path.Combine(Folder, dataSet.FileName);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="FileNotFoundException">When the data set's file is not in the folder.</exception>
+    public override IEnumerable<T> Query<T>(DataSet<T> dataSet, TimeRange range)
+    {
+        var path = PathOf(dataSet);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"Data set '{dataSet.Name}' expects the file '{dataSet.FileName}' in '{Folder}'; it is not there.", path);
+        }
+        var rows = dataSet.Format == DataFileFormat.JsonLines
+            ? JsonLinesDataFile.Read<T>(path, LenientReport)
+            : CsvDataFile.Read<T>(path, LenientReport);
+        return rows.Where(row => dataSet.IsIn(row, range));
+    }
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<T> QueryAsync<T>(
+        DataSet<T> dataSet, TimeRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        foreach (var row in Query(dataSet, range))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+    }
+}

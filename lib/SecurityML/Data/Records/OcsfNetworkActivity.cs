@@ -1,0 +1,103 @@
+using System.Text.Json.Serialization;
+
+namespace SecurityML.Data;
+
+/// <summary>
+/// An OCSF Network Activity event (class 4001, category 4), as Amazon Security Lake stores it. C# names are the
+/// OCSF attribute names in Pascal case; the JSON names are the OCSF ones (<c>class_uid</c>, <c>src_endpoint</c>, ...).
+/// </summary>
+public sealed record OcsfNetworkActivity : ICheckedRecord
+{
+    /// <summary>The OCSF class of this record.</summary>
+    public const int NetworkActivityClassUid = 4001;
+
+    /// <summary>The activity: 1 open, 2 close, 6 traffic.</summary>
+    [JsonPropertyName("activity_id")] public int ActivityId { get; init; }
+
+    /// <summary>The category, 4 (network activity).</summary>
+    [JsonPropertyName("category_uid"), JsonRequired] public int CategoryUid { get; init; }
+
+    /// <summary>The class, 4001 (network activity).</summary>
+    [JsonPropertyName("class_uid"), JsonRequired] public int ClassUid { get; init; }
+
+    /// <summary>The type, class_uid × 100 + activity_id.</summary>
+    [JsonPropertyName("type_uid")] public long TypeUid { get; init; }
+
+    /// <summary>The severity: 1 informational.</summary>
+    [JsonPropertyName("severity_id")] public int SeverityId { get; init; }
+
+    /// <summary>The event time in milliseconds since the Unix epoch (UTC).</summary>
+    [JsonPropertyName("time"), JsonRequired] public long Time { get; init; }
+
+    /// <summary>The event time as a UTC <see cref="DateTimeOffset"/>; not serialised.</summary>
+    [JsonIgnore] public DateTimeOffset TimeUtc => DateTimeOffset.FromUnixTimeMilliseconds(Time);
+
+    /// <summary>Who acted: <c>actor.user.name</c> is the entity.</summary>
+    [JsonPropertyName("actor")] public OcsfActor? Actor { get; init; }
+
+    /// <summary>The source: <c>ip</c> and the device's <c>instance_uid</c>.</summary>
+    [JsonPropertyName("src_endpoint"), JsonRequired] public OcsfEndpoint SourceEndpoint { get; init; } = new();
+
+    /// <summary>The destination: <c>ip</c> and <c>port</c>.</summary>
+    [JsonPropertyName("dst_endpoint")] public OcsfEndpoint? DestinationEndpoint { get; init; }
+
+    /// <summary>The product and schema version that wrote the event.</summary>
+    [JsonPropertyName("metadata")] public OcsfMetadata? Metadata { get; init; }
+
+    /// <summary>Latest <see cref="Time"/> a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59.999Z).</summary>
+    private const long MaximumTime = 253_402_300_799_999;
+
+    RecordProblem? ICheckedRecord.Check() =>
+        ClassUid != NetworkActivityClassUid
+            ? new RecordProblem("class_uid", ClassUid.ToString(System.Globalization.CultureInfo.InvariantCulture), "4001 (Network Activity)")
+            : Time is < 0 or > MaximumTime
+                ? new RecordProblem("time", Time.ToString(System.Globalization.CultureInfo.InvariantCulture), "milliseconds since 1970-01-01 UTC, from 0 to " + MaximumTime)
+                : null;
+}
+
+/// <summary>An OCSF network endpoint.</summary>
+public sealed record OcsfEndpoint
+{
+    /// <summary>The IP address.</summary>
+    [JsonPropertyName("ip")] public string? Ip { get; init; }
+
+    /// <summary>The port; null when not known.</summary>
+    [JsonPropertyName("port")] public int? Port { get; init; }
+
+    /// <summary>The unique identifier of the device or instance; null when not known.</summary>
+    [JsonPropertyName("instance_uid")] public string? InstanceUid { get; init; }
+}
+
+/// <summary>The OCSF actor of an event.</summary>
+public sealed record OcsfActor
+{
+    /// <summary>The acting user.</summary>
+    [JsonPropertyName("user")] public OcsfUser? User { get; init; }
+}
+
+/// <summary>An OCSF user.</summary>
+public sealed record OcsfUser
+{
+    /// <summary>The user name, e.g. a user principal name.</summary>
+    [JsonPropertyName("name")] public string? Name { get; init; }
+}
+
+/// <summary>OCSF event metadata.</summary>
+public sealed record OcsfMetadata
+{
+    /// <summary>The OCSF schema version, e.g. <c>1.1.0</c>.</summary>
+    [JsonPropertyName("version")] public string? Version { get; init; }
+
+    /// <summary>The product that logged the event.</summary>
+    [JsonPropertyName("product")] public OcsfProduct? Product { get; init; }
+}
+
+/// <summary>An OCSF product.</summary>
+public sealed record OcsfProduct
+{
+    /// <summary>The product name.</summary>
+    [JsonPropertyName("name")] public string? Name { get; init; }
+
+    /// <summary>The vendor name.</summary>
+    [JsonPropertyName("vendor_name")] public string? VendorName { get; init; }
+}

@@ -1,0 +1,38 @@
+using SecurityML.Runner.Commands;
+
+namespace SecurityML.Tests.Data;
+
+public sealed class DemoDataCommandTests
+{
+    [Fact]
+    public void Writes_the_files_and_another_seed_gives_other_data()
+    {
+        using var folder = new TemporaryFolder();
+
+        var exitCode = DemoDataCommand.Create().Parse(["--output", folder.Path, "--seed", "7"]).Invoke();
+
+        exitCode.Should().Be(0);
+        Directory.GetFiles(folder.Path).Should().HaveCount(15);
+        var sample = Path.Combine(TemporaryFolder.SampleData(), "Logons.csv");
+        File.ReadAllBytes(folder.File("Logons.csv")).SequenceEqual(File.ReadAllBytes(sample)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Bad_scale_exits_with_2_and_says_why()
+    {
+        using var folder = new TemporaryFolder();
+        var error = new StringWriter();
+
+        var exitCode = DemoDataCommand.Run(0, 1, new DirectoryInfo(folder.Path), TextWriter.Null, error);
+
+        exitCode.Should().Be(2);
+        error.ToString().Should().Contain("1 to 1000");
+        Directory.GetFiles(folder.Path).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Output_is_required()
+    {
+        DemoDataCommand.Create().Parse(["--scale", "1"]).Errors.Should().NotBeEmpty();
+    }
+}
