@@ -14,5 +14,6 @@ public static class Program
     {
         RunCommand.Create(),
         CleanCommand.Create(),
+        DemoDataCommand.Create(),
     };
 }

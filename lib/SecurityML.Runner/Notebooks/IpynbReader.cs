@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SecurityML.Runner.Execution;
 
 namespace SecurityML.Runner.Notebooks;
 
@@ -59,6 +60,11 @@ public static class IpynbReader
             Id = cell["id"]?.GetValue<string>(),
             Metadata = (JsonObject)metadata.DeepClone(),
         };
+        if (kind == CellKind.Code)
+        {
+            result.ExecutionCount = cell["execution_count"] is JsonValue count && count.TryGetValue<int>(out var executionCount) ? executionCount : null;
+            result.Outputs.AddRange(ReadOutputs(path, cell["outputs"], number));
+        }
         if (kind == CellKind.Code && FirstLine(result.Source).Trim() is "#!markdown")
         {
             result.Kind = CellKind.Markdown;
@@ -66,6 +72,24 @@ public static class IpynbReader
             result.Source = RemoveFirstLine(result.Source);
         }
         return result;
+    }
+
+    private static IEnumerable<CellOutput> ReadOutputs(string path, JsonNode? outputs, int number)
+    {
+        foreach (var output in outputs as JsonArray ?? [])
+        {
+            var type = output?["output_type"]?.GetValue<string>();
+            yield return type switch
+            {
+                "stream" => new StreamOutput(output!["name"]?.GetValue<string>() ?? "stdout", ReadSource(path, output["text"], number)),
+                "display_data" or "execute_result" => new DisplayOutput(
+                    (output!["data"] as JsonObject ?? []).ToDictionary(pair => pair.Key, pair => ReadSource(path, pair.Value, number)),
+                    IsResult: type == "execute_result"),
+                "error" => new ErrorOutput(output!["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
+                    (output["traceback"] as JsonArray ?? []).Select(line => line?.GetValue<string>() ?? "").ToList()),
+                _ => throw new NotebookFormatException(path, $"cell {number}: unknown output_type '{type}'"),
+            };
+        }
     }
 
     private static string LanguageOf(JsonObject metadata, string defaultLanguage) =>

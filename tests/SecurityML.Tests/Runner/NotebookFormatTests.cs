@@ -89,6 +89,26 @@ public sealed class NotebookFormatTests
     }
 
     [Fact]
+    public void Executed_notebook_reads_back_with_its_outputs_and_execution_counts()
+    {
+        var notebook = IpynbReader.Parse("n.ipynb", PolyglotIpynb);
+        notebook.Cells[1].ExecutionCount = 4;
+        CellOutput[] outputs =
+        [
+            new StreamOutput("stderr", "warn\nmore"),
+            new DisplayOutput(new Dictionary<string, string> { ["text/html"] = "<b>x</b>\n<i>y</i>", ["text/plain"] = "x" }),
+            new ErrorOutput("System.Exception", "boom", ["Exception: boom", "at here"]),
+        ];
+        notebook.Cells[1].Outputs.AddRange(outputs);
+
+        var again = IpynbReader.Parse("n.ipynb", IpynbWriter.Serialize(notebook));
+
+        again.Cells[1].ExecutionCount.Should().Be(4);
+        again.Cells[1].Outputs.Should().BeEquivalentTo(outputs, o => o.RespectingRuntimeTypes());
+        again.Cells[3].ExecutionCount.Should().BeNull();
+    }
+
+    [Fact]
     public void Writer_without_outputs_writes_a_clean_notebook_that_reads_back_the_same()
     {
         var notebook = IpynbReader.Parse("n.ipynb", PolyglotIpynb);
