@@ -9,14 +9,16 @@ namespace SecurityML.Benchmarks;
 /// <summary>
 /// Reads a Logons CSV of <see cref="RowCount"/> events with <see cref="CsvDataFile"/> and aggregates it per account
 /// and day (count, distinct computers, first and last time) with <see cref="EntityAggregation"/>, streaming: memory
-/// must stay bounded by the number of groups, not the number of rows. The file is written once per size into the temp
-/// folder (about 200 bytes a row) and reused by later runs.
+/// must stay bounded by the number of groups (5,000 accounts × 21 days, each account on at most 8 of 500 computers),
+/// not by the number of rows. The file is written once per size into the temp folder (about 195 bytes a row) and
+/// reused by later runs (delete <c>secml-benchmarks</c> there to rewrite it).
 /// </summary>
 [MemoryDiagnoser]
 public class LogonAggregationBenchmark
 {
-    private const int Accounts = 20_000;
+    private const int Accounts = 5_000;
     private const int Computers = 500;
+    private const int ComputersPerAccount = 8;
     private const int Days = 21;
     private static readonly DateTimeOffset Start = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
 
@@ -63,7 +65,7 @@ public class LogonAggregationBenchmark
         for (var index = 0; index < count; index++)
         {
             var account = (int)((index * 2_654_435_761L) % Accounts);
-            var computer = (int)((index * 40_503L + account) % Computers);
+            var computer = (account * 7 + index % ComputersPerAccount * 61) % Computers;
             var failed = index % 37 == 0;
             yield return new LogonEvent
             {

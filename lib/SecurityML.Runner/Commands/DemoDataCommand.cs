@@ -37,7 +37,7 @@ public static class DemoDataCommand
         return command;
     }
 
-    /// <summary>Generates the data and prints one line per file; returns the process exit code (0 ok, 2 bad option).</summary>
+    /// <summary>Generates the data and prints one line per file; returns the process exit code (0 ok, 1 bad option, as every secml command).</summary>
     internal static int Run(int scale, long seed, DirectoryInfo output, TextWriter standardOutput, TextWriter standardError)
     {
         var options = new DemoDataOptions { Scale = scale, Seed = seed };
@@ -48,7 +48,7 @@ public static class DemoDataCommand
         catch (ArgumentOutOfRangeException exception)
         {
             standardError.WriteLine($"demo-data: {exception.Message}");
-            return 2;
+            return 1;
         }
         var files = DemoDataGenerator.Generate(output.FullName, options);
         foreach (var file in files)

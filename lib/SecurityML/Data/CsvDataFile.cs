@@ -104,7 +104,6 @@ public static class CsvDataFile
         HeaderValidated = null,
         MissingFieldFound = null,
         BadDataFound = args => rowState.BadData ??= args,
-        CacheFields = true,
     };
 
     private static int ReadHeader<T>(CsvReader csv, string sourceName)

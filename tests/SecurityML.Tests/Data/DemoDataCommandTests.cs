@@ -25,7 +25,7 @@ public sealed class DemoDataCommandTests
 
         var exitCode = DemoDataCommand.Run(0, 1, new DirectoryInfo(folder.Path), TextWriter.Null, error);
 
-        exitCode.Should().Be(2);
+        exitCode.Should().Be(1);
         error.ToString().Should().Contain("1 to 1000");
         Directory.GetFiles(folder.Path).Should().BeEmpty();
     }

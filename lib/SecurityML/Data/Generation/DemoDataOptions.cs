@@ -15,7 +15,7 @@ public sealed class DemoDataOptions
     /// <summary>Default <see cref="Start"/>: Monday 2024-03-04 00:00 UTC.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Multiplies the number of people, workstations and hosts (not the days); 1 to
+    /// <summary>Multiplies the number of people, their workstations and the process-creation hosts (not the servers or days); 1 to
     /// <see cref="MaximumScale"/>, default <see cref="DefaultScale"/>. Rows grow about linearly with it.</summary>
     public int Scale { get; init; } = DefaultScale;
 
