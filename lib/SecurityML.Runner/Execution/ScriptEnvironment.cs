@@ -29,6 +29,7 @@ internal static class ScriptEnvironment
             .WithImports(DefaultImports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDirectory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(notebookDirectory))
+            .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithFilePath(cellFilePath);
 

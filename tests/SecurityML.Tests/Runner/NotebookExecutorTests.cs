@@ -58,10 +58,24 @@ public sealed class NotebookExecutorTests : IDisposable
             .RunAsync(_folder);
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
-        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 2: InvalidOperationException: boom");
+        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 2, line 1: InvalidOperationException: boom");
         var error = result.Notebook.Cells[1].Outputs.OfType<ErrorOutput>().Single();
         error.ErrorName.Should().Be("System.InvalidOperationException");
         Text(result, 2).Should().Be("10");
+    }
+
+    [Fact]
+    public async Task Runtime_error_names_the_line_inside_the_cell_and_the_traceback_has_the_frames()
+    {
+        var result = await new NotebookBuilder()
+            .Code("int Divide(int a, int b)\n{\n    return a / b;\n}")
+            .Code("var x = 1;\n\nDivide(x, 0)")
+            .RunAsync(_folder);
+
+        result.Failures.Single().Message.Should().Be("cell 2, line 3: DivideByZeroException: Attempted to divide by zero.");
+        var traceback = result.Notebook.Cells[1].Outputs.OfType<ErrorOutput>().Single().Traceback;
+        traceback.Should().Contain(line => line.Contains("test.ipynb cell 1:line 3"))
+            .And.NotContain(line => line.Contains(_folder.Path), "local paths are trimmed from tracebacks");
     }
 
     [Fact]
@@ -147,9 +161,13 @@ public sealed class NotebookExecutorTests : IDisposable
     [Fact]
     public async Task Html_helper_returns_markup_displayed_as_html()
     {
-        var result = await new NotebookBuilder().Code("HTML(\"<b>bold</b>\")").RunAsync(_folder);
+        var result = await new NotebookBuilder()
+            .Code("HTML(\"<b>bold</b>\")")
+            .Code("using Microsoft.AspNetCore.Html;\nIHtmlContent content = HTML(\"<i>x</i>\");\ndisplay(content);")
+            .RunAsync(_folder);
 
         result.Notebook.Cells[0].Outputs.OfType<DisplayOutput>().Single().Html.Should().Be("<b>bold</b>");
+        result.Notebook.Cells[1].Outputs.OfType<DisplayOutput>().Single().Html.Should().Be("<i>x</i>");
     }
 
     [Fact]
