@@ -89,16 +89,24 @@ public static class JsonLinesDataFile
         return count;
     }
 
+    // Scores can be +Infinity (e.g. a pair no history connects) or NaN (no score): written as the JSON strings
+    // "Infinity" / "NaN", which both ways of reading accept.
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     private static (T? Record, DataFormatException? Problem) ParseLine<T>(string line, string sourceName, long lineNumber)
     {
         try
         {
-            var record = JsonSerializer.Deserialize<T>(line);
+            var record = JsonSerializer.Deserialize<T>(line, ReadOptions);
             if (record is null)
             {
                 return (default, DataFormatException.MalformedRow(sourceName, lineNumber, $"expected a JSON object, received '{line}'."));
