@@ -22,9 +22,10 @@ public static class RunCommand
         };
         var offline = new Option<bool>("--offline") { Description = "Inline plotly.js into reports instead of loading it from the CDN." };
         var plotlyJs = new Option<string?>("--plotly-js") { Description = "Path of plotly.min.js to inline with --offline (default: node_modules/plotly.js-dist-min)." };
+        var cellTimeout = new Option<double?>("--cell-timeout") { Description = "Seconds a cell may run before it fails and the rest of the notebook is skipped (default: no limit)." };
         var command = new Command("run", "Execute notebooks headless; write executed .ipynb and HTML reports. Exit 0 ok, 2 a cell failed, 1 invalid input.")
         {
-            path, parameters, output, offline, plotlyJs,
+            path, parameters, output, offline, plotlyJs, cellTimeout,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -37,6 +38,9 @@ public static class RunCommand
                     Parameters = (parseResult.GetValue(parameters) ?? []).Select(text => NotebookParameter.Parse(text)).ToList(),
                     Offline = parseResult.GetValue(offline),
                     PlotlyJsPath = parseResult.GetValue(plotlyJs),
+                    CellTimeout = parseResult.GetValue(cellTimeout) is { } seconds
+                        ? seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--cell-timeout must be above 0 seconds, received {seconds}.")
+                        : null,
                 };
                 return await NotebookRunner.RunAsync(request, Console.Out, cancellationToken);
             }

@@ -24,6 +24,7 @@ public sealed class NotebookExecutor
     private readonly string _directory;
     private ScriptState<object>? _state;
     private int _executionCount;
+    private bool _timedOut;
 
     private NotebookExecutor(NotebookDocument notebook, NotebookRunOptions options)
     {
@@ -101,7 +102,7 @@ public sealed class NotebookExecutor
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cell = _notebook.Cells[index];
-            if (cell.Kind != CellKind.Code) continue;
+            if (cell.Kind != CellKind.Code || _timedOut) continue;
             cell.ExecutionCount = ++_executionCount;
             _sink.Begin(cell);
             if (cell.Language == NotebookLanguages.Html)
@@ -130,9 +131,17 @@ public sealed class NotebookExecutor
         var clock = Stopwatch.StartNew();
         try
         {
-            _state = _state is null
-                ? await CSharpScript.Create<object>(code.Code, options, typeof(NotebookGlobals)).RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
-                : await _state.ContinueWithAsync<object>(code.Code, options, _ => true, cancellationToken);
+            var previous = _state;
+            var run = Task.Run(() => previous is null
+                ? CSharpScript.Create<object>(code.Code, options, typeof(NotebookGlobals)).RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
+                : previous.ContinueWithAsync<object>(code.Code, options, _ => true, cancellationToken), cancellationToken);
+            if (_options.CellTimeout is { } timeout && await Task.WhenAny(run, Task.Delay(timeout, cancellationToken)) != run)
+            {
+                _timedOut = true;
+                var message = $"{label}: timed out after {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s; the cells after it were not run";
+                return Fail(index, (new ErrorOutput("TimeoutException", message, [message]), label, message));
+            }
+            _state = await run;
         }
         catch (CompilationErrorException e)
         {

@@ -17,6 +17,12 @@ public sealed record NotebookRunOptions
     /// <summary>When true (folder runs), a parameter the notebook does not declare is skipped with a note.</summary>
     public bool IgnoreUnknownParameters { get; init; }
 
+    /// <summary>
+    /// The longest a cell may run; null for no limit. A cell that overruns fails, and the cells after it do not run
+    /// (its code may still be running and the script state is unusable). Runaway cells end with the process.
+    /// </summary>
+    public TimeSpan? CellTimeout { get; init; }
+
     /// <summary>Progress lines ("cell 3/12 ok") go here; null for none.</summary>
     public TextWriter? Log { get; init; }
 }

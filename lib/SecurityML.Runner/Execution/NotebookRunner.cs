@@ -18,6 +18,9 @@ public sealed record RunRequest
     /// <summary>Inline plotly.js in reports instead of loading it from the CDN.</summary>
     public bool Offline { get; init; }
 
+    /// <summary>The longest a cell may run (see <see cref="NotebookRunOptions.CellTimeout"/>); null for no limit.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
     /// <summary>The plotly.min.js to inline with <see cref="Offline"/>; found automatically when null.</summary>
     public string? PlotlyJsPath { get; init; }
 }
@@ -81,6 +84,7 @@ public static class NotebookRunner
         {
             Parameters = WithOutputDirectory(request, notebook.Name),
             IgnoreUnknownParameters = isFolderRun,
+            CellTimeout = request.CellTimeout,
             Log = log,
         };
         var result = await NotebookExecutor.RunAsync(notebook, options, cancellationToken);

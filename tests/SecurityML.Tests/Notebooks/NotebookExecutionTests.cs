@@ -24,7 +24,12 @@ public sealed class NotebookExecutionTests : IDisposable
     public async Task Notebook_runs_on_the_demo_data_without_errors(string fileName)
     {
         var log = new StringWriter();
-        var request = new RunRequest { Path = Path.Combine(RepositoryPaths.Notebooks, fileName), OutputDirectory = _output.Path };
+        var request = new RunRequest
+        {
+            Path = Path.Combine(RepositoryPaths.Notebooks, fileName),
+            OutputDirectory = _output.Path,
+            CellTimeout = TimeSpan.FromMinutes(2),
+        };
 
         var exitCode = await NotebookRunner.RunAsync(request, log);
 

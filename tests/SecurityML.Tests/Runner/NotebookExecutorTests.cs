@@ -159,6 +159,24 @@ public sealed class NotebookExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cell_that_overruns_its_timeout_fails_and_later_cells_do_not_run()
+    {
+        var path = new NotebookBuilder()
+            .Code("var started = true;")
+            .Code("while (true) { System.Threading.Thread.Sleep(20); }")
+            .Code("Console.WriteLine(\"must not run\");")
+            .WriteTo(_folder["slow.ipynb"]);
+
+        var result = await NotebookExecutor.RunAsync(SecurityML.Runner.Notebooks.NotebookDocument.Load(path),
+            new NotebookRunOptions { CellTimeout = TimeSpan.FromMilliseconds(300) });
+
+        result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
+        result.Failures.Single().Message.Should().Be("cell 2: timed out after 0.3 s; the cells after it were not run");
+        result.Notebook.Cells[2].ExecutionCount.Should().BeNull();
+        result.Notebook.Cells[0].ExecutionCount.Should().Be(1);
+    }
+
+    [Fact]
     public async Task Html_helper_returns_markup_displayed_as_html()
     {
         var result = await new NotebookBuilder()
