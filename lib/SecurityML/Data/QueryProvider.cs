@@ -13,6 +13,22 @@ public abstract class QueryProvider
     /// <param name="lenientReport">Null for strict reading; a report to skip bad rows and record them there.</param>
     public static LocalDataProvider Local(string folder, LoadReport? lenientReport = null) => new(folder, lenientReport);
 
+    /// <summary>The provider a notebook's <c>source</c> parameter asks for: <c>local</c> reads <paramref name="dataFolder"/>;
+    /// <c>sentinel</c> queries the workspace of <paramref name="workspaceConfigPath"/> (or <c>SECML_WORKSPACE_CONFIG</c>,
+    /// plus environment variables; see <see cref="Sentinel.WorkspaceConfig"/>).</summary>
+    /// <exception cref="ArgumentException">When <paramref name="source"/> is neither.</exception>
+    public static QueryProvider Create(string source, string dataFolder, string? workspaceConfigPath = null) =>
+        Sentinel.DataSourceKind.IsSentinel(source)
+            ? Sentinel.SentinelConnection.FromConfigFile(workspaceConfigPath).CreateQueryProvider()
+            : Local(dataFolder);
+
+    /// <summary>As <see cref="Create(string, string, string?)"/>, with a ready connection for <c>sentinel</c>.</summary>
+    public static QueryProvider Create(string source, string dataFolder, Sentinel.SentinelConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return Sentinel.DataSourceKind.IsSentinel(source) ? connection.CreateQueryProvider() : Local(dataFolder);
+    }
+
     /// <summary>Streams the rows of <paramref name="dataSet"/> whose time is in <paramref name="range"/>.</summary>
     /// <param name="dataSet">Which data set, e.g. <see cref="DataSets.Logons"/>.</param>
     /// <param name="range">The half-open time range; data without time is returned whole.</param>

@@ -1,0 +1,68 @@
+namespace SecurityML.Sentinel;
+
+/// <summary>Options of <see cref="LogAnalyticsExporter"/>; checked when the exporter is created.</summary>
+public sealed record LogAnalyticsExportOptions
+{
+    /// <summary>Default chunk length: 1 day.</summary>
+    public static readonly TimeSpan DefaultChunkDuration = TimeSpan.FromDays(1);
+
+    /// <summary>The service's row limit per query response: 500,000.</summary>
+    public const long ServiceRowLimit = 500_000;
+
+    /// <summary>The service's size limit per query response, about 64 MB: 64,000,000 bytes.</summary>
+    public const long ServiceByteLimit = 64_000_000;
+
+    /// <summary>Default shortest chunk: 1 second (a second holding more than the limits cannot be exported).</summary>
+    public static readonly TimeSpan DefaultMinimumChunkDuration = TimeSpan.FromSeconds(1);
+
+    /// <summary>The length of the chunks a range is first cut into; default 1 day; must be positive.</summary>
+    public TimeSpan ChunkDuration { get; init; } = DefaultChunkDuration;
+
+    /// <summary>A chunk returning this many rows or more is split in two and queried again (the service truncates at
+    /// its limit); default <see cref="ServiceRowLimit"/>; range [1, 500,000].</summary>
+    public long MaximumRowsPerChunk { get; init; } = ServiceRowLimit;
+
+    /// <summary>A chunk whose response is this large or larger is split; default <see cref="ServiceByteLimit"/>;
+    /// range [1, 64,000,000] bytes.</summary>
+    public long MaximumBytesPerChunk { get; init; } = ServiceByteLimit;
+
+    /// <summary>Chunks are not split below this length; default 1 second; must be positive.</summary>
+    public TimeSpan MinimumChunkDuration { get; init; } = DefaultMinimumChunkDuration;
+
+    internal void Check()
+    {
+        if (ChunkDuration <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChunkDuration), ChunkDuration, $"Expected a positive duration, received {ChunkDuration}.");
+        }
+        if (MinimumChunkDuration <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumChunkDuration), MinimumChunkDuration,
+                $"Expected a positive duration, received {MinimumChunkDuration}.");
+        }
+        if (MaximumRowsPerChunk is < 1 or > ServiceRowLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumRowsPerChunk), MaximumRowsPerChunk,
+                $"Expected [1, {ServiceRowLimit}], received {MaximumRowsPerChunk}.");
+        }
+        if (MaximumBytesPerChunk is < 1 or > ServiceByteLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumBytesPerChunk), MaximumBytesPerChunk,
+                $"Expected [1, {ServiceByteLimit}], received {MaximumBytesPerChunk}.");
+        }
+    }
+}
+
+/// <summary>The outcome of an export.</summary>
+/// <param name="FilePath">The merged file, readable by <c>QueryProvider.Local(folder)</c>.</param>
+/// <param name="RowCount">Rows in the merged file.</param>
+/// <param name="ChunksQueried">Chunks queried in this run (splits included).</param>
+/// <param name="ChunksReused">Chunks already complete from an earlier run and not queried again.</param>
+/// <param name="Splits">How often a chunk was split because it hit the limits.</param>
+public sealed record LogAnalyticsExportSummary(string FilePath, long RowCount, int ChunksQueried, int ChunksReused, int Splits);
+
+/// <summary>Progress of an export: one chunk done.</summary>
+/// <param name="Chunk">The chunk's time range.</param>
+/// <param name="Rows">Its rows.</param>
+/// <param name="Reused">True when it was complete from an earlier run.</param>
+public sealed record LogAnalyticsExportProgress(Data.TimeRange Chunk, long Rows, bool Reused);

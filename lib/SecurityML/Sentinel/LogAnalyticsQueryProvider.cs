@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using SecurityML.Data;
+
+namespace SecurityML.Sentinel;
+
+/// <summary>
+/// A <see cref="QueryProvider"/> over a Log Analytics (Microsoft Sentinel) workspace: each data set runs its named query
+/// (<see cref="SentinelQueries"/>) and its rows parse into the same records the local provider returns, so notebooks
+/// do not change when the source does. A partial result (truncated at the service limits) throws: query a shorter
+/// range, or export long ranges with <see cref="LogAnalyticsExporter"/>.
+/// </summary>
+public class LogAnalyticsQueryProvider : QueryProvider
+{
+    /// <summary>Creates a provider.</summary>
+    /// <param name="client">The query client.</param>
+    /// <param name="workspaceId">The workspace id (a GUID).</param>
+    /// <param name="filter">Optional account/computer filters applied in the workspace; null for none.</param>
+    public LogAnalyticsQueryProvider(LogAnalyticsQueryClient client, string workspaceId, SentinelQueryFilter? filter = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
+        Client = client;
+        WorkspaceId = workspaceId;
+        Filter = filter ?? SentinelQueryFilter.None;
+    }
+
+    /// <summary>The query client.</summary>
+    public LogAnalyticsQueryClient Client { get; }
+
+    /// <summary>The workspace queried.</summary>
+    public string WorkspaceId { get; }
+
+    /// <summary>The filters applied to every query.</summary>
+    public SentinelQueryFilter Filter { get; }
+
+    /// <summary>Options sent with every query (server timeout); partial results always throw here.</summary>
+    public LogAnalyticsQueryOptions QueryOptions { get; init; } = new();
+
+    /// <inheritdoc/>
+    /// <exception cref="NotSupportedException">For data sets a workspace does not hold (OCSF, labels).</exception>
+    /// <exception cref="Azure.RequestFailedException">When the service fails; the message says what to fix.</exception>
+    public override async IAsyncEnumerable<T> QueryAsync<T>(DataSet<T> dataSet, TimeRange range,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        var table = await QueryTableAsync(dataSet, range, cancellationToken).ConfigureAwait(false);
+        foreach (var record in LogAnalyticsRecordMapper<T>.Map(table))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return record;
+        }
+    }
+
+    /// <summary>Logons aggregated in the workspace per day and account (see <see cref="DailyLogonSummary"/>).</summary>
+    public IReadOnlyList<DailyLogonSummary> DailyLogons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
+        Load(DailyLogonSummary.DataSet, new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue));
+
+    /// <summary>Runs the named query of <paramref name="dataSet"/> and returns the primary table as it came.</summary>
+    public virtual async Task<LogAnalyticsTable> QueryTableAsync(DataSet dataSet, TimeRange range, CancellationToken cancellationToken = default)
+    {
+        var query = SentinelQueries.For(dataSet);
+        var options = new LogAnalyticsQueryOptions { ServerTimeout = QueryOptions.ServerTimeout, AllowPartialErrors = false };
+        var response = await Client.QueryWorkspaceAsync(WorkspaceId, query.Build(range, Filter),
+            query.IsTimeFiltered ? range : null, options, cancellationToken).ConfigureAwait(false);
+        return response.Value.Table;
+    }
+}

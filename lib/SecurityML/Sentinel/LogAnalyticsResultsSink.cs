@@ -1,0 +1,52 @@
+using SecurityML.Results;
+
+namespace SecurityML.Sentinel;
+
+/// <summary>
+/// Writes results to custom Log Analytics tables through the Logs Ingestion API (see <see cref="LogsIngestionClient"/>):
+/// table <c>X_CL</c> goes to the DCR stream named in the config, by default <c>Custom-X_CL</c>. Analytics rules in
+/// Sentinel can then raise incidents on the rows. Unlike <see cref="LocalResultsSink"/>, a failed write leaves the rows
+/// already accepted in the table: the <see cref="LogsIngestionException"/> says how many, so the rest can be sent.
+/// </summary>
+public sealed class LogAnalyticsResultsSink : IResultsSink
+{
+    /// <summary>Creates the sink.</summary>
+    /// <param name="client">The ingestion client for the data collection endpoint.</param>
+    /// <param name="ruleId">The DCR's immutable id, <c>dcr-...</c>.</param>
+    /// <param name="streams">Table name → stream name; tables not listed use <c>Custom-{table}</c>. Null for none.</param>
+    public LogAnalyticsResultsSink(LogsIngestionClient client, string ruleId, IReadOnlyDictionary<string, string>? streams = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
+        Client = client;
+        RuleId = ruleId;
+        Streams = streams is null
+            ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(streams, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The ingestion client.</summary>
+    public LogsIngestionClient Client { get; }
+
+    /// <summary>The DCR's immutable id.</summary>
+    public string RuleId { get; }
+
+    /// <summary>Table name → stream name overrides.</summary>
+    public IReadOnlyDictionary<string, string> Streams { get; }
+
+    /// <summary>The stream a table is sent to.</summary>
+    /// <exception cref="ArgumentException">When the table name is not a valid Log Analytics table name.</exception>
+    public string StreamOf(string tableName) =>
+        Streams.TryGetValue(LocalResultsSink.CheckedTableName(tableName), out var stream) ? stream : "Custom-" + tableName;
+
+    /// <inheritdoc />
+    /// <exception cref="LogsIngestionException">When the upload stops part-way; it says how many rows were accepted.</exception>
+    public async Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var stream = StreamOf(tableName);
+        var response = await Client.UploadAsync(RuleId, stream, rows, cancellationToken).ConfigureAwait(false);
+        var destination = Client.Endpoint.AbsoluteUri.TrimEnd('/') + "/dataCollectionRules/" + RuleId + "/streams/" + stream;
+        return new ResultsWriteSummary(tableName, response.Value.RowCount, destination);
+    }
+}

@@ -1,0 +1,108 @@
+using SecurityML.Data;
+
+namespace SecurityML.Sentinel;
+
+/// <summary>
+/// The named KQL queries behind each data set of the notebooks. Aggregations run in the workspace (Kusto is the
+/// distributed engine; only aggregates travel). Output columns are the record properties of <see cref="DataSets"/>.
+/// </summary>
+public static class SentinelQueries
+{
+    /// <summary>How far back the user directory looks in <c>IdentityInfo</c> (it is refreshed daily): 14 days.</summary>
+    public const int IdentityInfoLookbackDays = 14;
+
+    /// <summary>SecurityEvent 5140, network share accesses.</summary>
+    public static SentinelQuery FileShareAccess { get; } = Raw(DataSets.FileShareAccess, "SecurityEvent", ["EventID == 5140"],
+        "TimeGenerated, EventID, Activity, Computer, Account, SubjectUserName, SubjectDomainName, SubjectLogonId, IpAddress, "
+        + "IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask", "Account", "Computer");
+
+    /// <summary>SecurityEvent 4624/4625 network logons (LogonType 3).</summary>
+    public static SentinelQuery Logons { get; } = Raw(DataSets.Logons, "SecurityEvent",
+        ["EventID in (4624, 4625)", "LogonType == 3"],
+        "TimeGenerated, EventID, Activity, Computer, Account, AccountType, TargetUserName, TargetDomainName, TargetLogonId, "
+        + "LogonType, LogonProcessName, AuthenticationPackageName, WorkstationName, IpAddress, Status, SubStatus", "Account", "Computer");
+
+    /// <summary>Logons aggregated in the workspace per UTC day and account (<see cref="DailyLogonSummary"/>).</summary>
+    public static SentinelQuery DailyLogons { get; } = new(DailyLogonSummary.DataSet, "SecurityEvent",
+        ["EventID in (4624, 4625)", "LogonType == 3"],
+        "summarize Successes = countif(EventID == 4624), Failures = countif(EventID == 4625), "
+        + "DistinctComputers = count_distinct(Computer), DistinctSourceAddresses = count_distinct(IpAddress), "
+        + "FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) by Date = startofday(TimeGenerated), TargetUserName"
+        + "\n| project Date, TargetUserName, Successes, Failures, DistinctComputers, DistinctSourceAddresses, FirstSeen, LastSeen"
+        + "\n| order by Date asc, TargetUserName asc",
+        ["Date", "TargetUserName", "Successes", "Failures", "DistinctComputers", "DistinctSourceAddresses", "FirstSeen", "LastSeen"],
+        "TargetUserName", "Computer");
+
+    /// <summary>Outbound bytes per hour, summed in the workspace from firewall logs (<c>CommonSecurityLog.SentBytes</c>).</summary>
+    public static SentinelQuery OutboundBytes { get; } = new(DataSets.OutboundBytes, "CommonSecurityLog", ["isnotnull(SentBytes)"],
+        "summarize TotalBytesSent = sum(tolong(SentBytes)) by TimeGenerated = bin(TimeGenerated, 1h)"
+        + "\n| project TimeGenerated, TotalBytesSent\n| order by TimeGenerated asc",
+        ["TimeGenerated", "TotalBytesSent"], accountColumn: null, computerColumn: null);
+
+    /// <summary>SecurityEvent 4688, process creations with command lines.</summary>
+    public static SentinelQuery ProcessCreation { get; } = Raw(DataSets.ProcessCreation, "SecurityEvent", ["EventID == 4688"],
+        "TimeGenerated, EventID, Computer, Account, SubjectUserName, SubjectDomainName, SubjectLogonId, NewProcessId, "
+        + "NewProcessName, ProcessId, ParentProcessName, CommandLine, TokenElevationType", "Account", "Computer");
+
+    /// <summary>OfficeActivity Exchange admin operations (sessions are built from them in the library).</summary>
+    public static SentinelQuery ExchangeAdmin { get; } = Raw(DataSets.ExchangeAdmin, "OfficeActivity", ["RecordType == \"ExchangeAdmin\""],
+        "TimeGenerated, RecordType, OfficeWorkload, Operation, UserId, ClientIP, ResultStatus, OfficeObjectId, "
+        + "Parameters = tostring(Parameters)", "UserId", computerColumn: null);
+
+    /// <summary>Sign-ins as entity–IP pairs (<c>SigninLogs</c>).</summary>
+    public static SentinelQuery SignIns { get; } = Raw(DataSets.SignIns, "SigninLogs", [],
+        "TimeGenerated, UserPrincipalName, IPAddress, Location, AppDisplayName, ResultType = tostring(ResultType)",
+        "UserPrincipalName", computerColumn: null);
+
+    /// <summary>The user directory from <c>IdentityInfo</c> (latest record per account over the last 14 days).
+    /// <c>AccountKind</c> is a heuristic: accounts without a display name or named <c>svc*</c> are <c>Service</c>.</summary>
+    public static SentinelQuery UserDirectory { get; } = new(DataSets.UserDirectory, "IdentityInfo",
+        [$"TimeGenerated > ago({IdentityInfoLookbackDays}d)"],
+        "summarize arg_max(TimeGenerated, *) by AccountUPN"
+        + "\n| project Account = strcat(AccountDomain, \"\\\\\", AccountName), UserPrincipalName = AccountUPN, "
+        + "DisplayName = AccountDisplayName, Department, Title = JobTitle, Manager = tostring(Manager), "
+        + "AccountKind = iff(isempty(AccountDisplayName) or AccountName startswith \"svc\", \"Service\", \"Human\"), "
+        + "PrivilegedGroups = strcat_array(GroupMembership, \";\")",
+        ["Account", "UserPrincipalName", "DisplayName", "Department", "Title", "Manager", "AccountKind", "PrivilegedGroups"],
+        "UserPrincipalName", computerColumn: null, timeFiltered: false);
+
+    /// <summary>Every named query.</summary>
+    public static IReadOnlyList<SentinelQuery> All { get; } =
+        [FileShareAccess, Logons, DailyLogons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, UserDirectory];
+
+    /// <summary>The named query of a data set.</summary>
+    /// <exception cref="NotSupportedException">For data sets a Sentinel workspace does not hold (OCSF network activity,
+    /// planted-anomaly labels); the message says where they come from.</exception>
+    public static SentinelQuery For(DataSet dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return All.FirstOrDefault(query => string.Equals(query.DataSet.Name, dataSet.Name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotSupportedException(
+                $"Data set '{dataSet.Name}' has no Sentinel query; expected one of "
+                + $"[{string.Join(", ", All.Select(query => query.DataSet.Name))}]. OCSF data and planted-anomaly labels "
+                + "come from local files (source 'local').");
+    }
+
+    private static SentinelQuery Raw(DataSet dataSet, string table, IReadOnlyList<string> filters, string projection,
+        string? accountColumn, string? computerColumn) =>
+        new(dataSet, table, filters, "project " + projection, ProjectedNames(projection), accountColumn, computerColumn);
+
+    private static List<string> ProjectedNames(string projection) =>
+        SplitTopLevel(projection).Select(item => item.Split('=')[0].Trim()).ToList();
+
+    private static IEnumerable<string> SplitTopLevel(string projection)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var index = 0; index < projection.Length; index++)
+        {
+            depth += projection[index] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (projection[index] == ',' && depth == 0)
+            {
+                yield return projection[start..index];
+                start = index + 1;
+            }
+        }
+        yield return projection[start..];
+    }
+}

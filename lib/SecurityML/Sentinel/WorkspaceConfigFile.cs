@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace SecurityML.Sentinel;
+
+/// <summary>Reads the JSON workspace config file and builds a checked <see cref="WorkspaceConfig"/>.</summary>
+internal static class WorkspaceConfigFile
+{
+    private static readonly string[] SecretKeys = ["clientSecret", "secret", "password", "accessToken", "token"];
+
+    public static void Read(string path, Dictionary<string, string?> values, Dictionary<string, string> streams)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Workspace config file not found; expected a JSON file at '{Path.GetFullPath(path)}'.", path);
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            // The parser's message quotes no content, only a position.
+            throw new FormatException($"Workspace config '{path}' is not valid JSON ({exception.Message}).", exception);
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"Workspace config '{path}': expected a JSON object at the top.");
+            }
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                ReadProperty(path, property, values, streams);
+            }
+        }
+    }
+
+    private static void ReadProperty(string path, JsonProperty property, Dictionary<string, string?> values, Dictionary<string, string> streams)
+    {
+        if (SecretKeys.Any(key => property.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new FormatException(
+                $"Workspace config '{path}' holds '{property.Name}': secrets do not belong in a file next to notebooks. "
+                + "Remove it and set AZURE_CLIENT_SECRET in the environment instead.");
+        }
+        if (property.Name.Equals("streams", StringComparison.OrdinalIgnoreCase))
+        {
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"Workspace config '{path}': 'streams' must be an object of table name → stream name.");
+            }
+            foreach (var stream in property.Value.EnumerateObject())
+            {
+                streams[stream.Name] = stream.Value.GetString() ?? "";
+            }
+            return;
+        }
+        values[property.Name] = property.Value.ValueKind switch
+        {
+            JsonValueKind.String => property.Value.GetString(),
+            JsonValueKind.Null => null,
+            _ => property.Value.GetRawText(),
+        };
+    }
+
+    public static WorkspaceConfig Build(Dictionary<string, string?> values, Dictionary<string, string> streams, string? clientSecret)
+    {
+        var credentialText = values.GetValueOrDefault("credential");
+        var credential = CredentialKind.Default;
+        if (!string.IsNullOrWhiteSpace(credentialText) && !Enum.TryParse(credentialText, ignoreCase: true, out credential))
+        {
+            throw new FormatException(
+                $"Unknown credential; expected one of [{string.Join(", ", Enum.GetNames<CredentialKind>())}], received '{credentialText}'.");
+        }
+        return new WorkspaceConfig
+        {
+            WorkspaceId = Blank(values.GetValueOrDefault("workspaceId")),
+            TenantId = Blank(values.GetValueOrDefault("tenantId")),
+            Cloud = AzureMonitorCloud.Find(values.GetValueOrDefault("cloud")),
+            QueryEndpoint = HttpsUri(values.GetValueOrDefault("queryEndpoint"), "queryEndpoint"),
+            DataCollectionEndpoint = HttpsUri(values.GetValueOrDefault("dataCollectionEndpoint"), "dataCollectionEndpoint"),
+            DataCollectionRuleId = Blank(values.GetValueOrDefault("dataCollectionRuleId")),
+            Streams = streams,
+            Credential = credential,
+            ClientId = Blank(values.GetValueOrDefault("clientId")),
+            ClientSecret = Blank(clientSecret),
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static Uri? HttpsUri(string? value, string key)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new FormatException($"'{key}' must be an absolute https URI without user information; received '{(uri?.UserInfo.Length > 0 ? "(hidden)" : value)}'.");
+        }
+        return uri;
+    }
+}

@@ -1,0 +1,72 @@
+using SecurityML.Data;
+using SecurityML.Sentinel;
+
+namespace SecurityML.Tests.Sentinel;
+
+public sealed class SentinelQueriesTests
+{
+    public static TheoryData<string> QueryNames => new(SentinelQueries.All.Select(query => query.DataSet.Name));
+
+    [Theory]
+    [MemberData(nameof(QueryNames))]
+    public void Output_columns_are_exactly_the_record_properties(string name)
+    {
+        var query = SentinelQueries.All.Single(q => q.DataSet.Name == name);
+        var properties = query.DataSet.RecordType.GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
+        query.Columns.Should().BeEquivalentTo(properties);
+        var lastShape = query.Build(TimeRange.All).Split('\n').Last(line => line.StartsWith("| project ", StringComparison.Ordinal));
+        foreach (var column in query.Columns)
+        {
+            lastShape.Should().Contain(column);
+        }
+    }
+
+    [Fact]
+    public void Every_notebook_data_set_in_a_workspace_has_a_query()
+    {
+        foreach (var dataSet in DataSets.All.Where(d => d != DataSets.NetworkActivity))
+        {
+            SentinelQueries.For(dataSet).DataSet.Name.Should().Be(dataSet.Name);
+        }
+        FluentActions.Invoking(() => SentinelQueries.For(DataSets.NetworkActivity)).Should().Throw<NotSupportedException>().WithMessage("*local*");
+    }
+
+    [Fact]
+    public void Time_filters_are_half_open_so_adjacent_chunks_share_no_row()
+    {
+        var range = new TimeRange(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        SentinelQueries.FileShareAccess.Build(range).Should().Be(
+            "SecurityEvent\n| where TimeGenerated >= datetime(2024-01-01T00:00:00.0000000Z)\n| where TimeGenerated < datetime(2024-01-02T00:00:00.0000000Z)"
+            + "\n| where EventID == 5140\n| project TimeGenerated, EventID, Activity, Computer, Account, SubjectUserName, SubjectDomainName, "
+            + "SubjectLogonId, IpAddress, IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask");
+    }
+
+    [Fact]
+    public void Logons_are_aggregated_in_the_workspace_by_date_and_account()
+    {
+        var text = SentinelQueries.DailyLogons.Build(TimeRange.All, new SentinelQueryFilter { Accounts = ["anna"] });
+        text.Should().Contain("| where TargetUserName in~ (\"anna\")").And.Contain("by Date = startofday(TimeGenerated), TargetUserName");
+    }
+
+    [Fact]
+    public void Computer_filters_on_a_data_set_without_computers_are_refused()
+    {
+        FluentActions.Invoking(() => SentinelQueries.SignIns.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))
+            .Should().Throw<ArgumentException>().WithMessage("*SignIns*computers*received 1*");
+    }
+
+    [Fact]
+    public void Local_daily_logon_summaries_count_hand_worked_events()
+    {
+        var day = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        LogonEvent Logon(int id, int hour, string computer, string ip) => new()
+        { EventID = id, LogonType = 3, TimeGenerated = day.AddHours(hour), TargetUserName = "anna", Computer = computer, IpAddress = ip };
+        var summaries = DailyLogonSummary.Summarize([Logon(4624, 1, "A", "10.0.0.1"), Logon(4625, 2, "B", "10.0.0.1"),
+            Logon(4625, 3, "A", "10.0.0.2"), Logon(4624, 25, "A", "10.0.0.1"), new LogonEvent { EventID = 4624, LogonType = 2, TargetUserName = "anna" }]);
+        summaries.Should().Equal(
+            new DailyLogonSummary { Date = day, TargetUserName = "anna", Successes = 1, Failures = 2, DistinctComputers = 2,
+                DistinctSourceAddresses = 2, FirstSeen = day.AddHours(1), LastSeen = day.AddHours(3) },
+            new DailyLogonSummary { Date = day.AddDays(1), TargetUserName = "anna", Successes = 1, Failures = 0, DistinctComputers = 1,
+                DistinctSourceAddresses = 1, FirstSeen = day.AddHours(25), LastSeen = day.AddHours(25) });
+    }
+}
