@@ -20,8 +20,8 @@ public sealed record MarkovSessionOptions
     /// <summary>Modellable-parameter rule: at least this many occurrences of the parameter (msticpy: 20).</summary>
     public const int ModellableMinimumOccurrences = 20;
 
-    /// <summary>Modellable-parameter rule: distinct values / occurrences at most this (msticpy: 10 %).</summary>
-    public const double ModellableMaximumDistinctRatio = 0.10;
+    /// <summary>Modellable-parameter rule: 100 × distinct values / occurrences at most this percentage (msticpy: 10).</summary>
+    public const double ModellableMaximumDistinctPercent = 10;
 
     /// <summary>What is modelled: commands; commands and parameter names; or commands, parameters and values.
     /// Default <see cref="DefaultKind"/>.</summary>

@@ -94,7 +94,7 @@ internal sealed class SessionCounts
         Values.Where(pair =>
                 pair.Value.Count <= MarkovSessionOptions.ModellableMaximumDistinctValues
                 && parameterTotals[pair.Key] >= MarkovSessionOptions.ModellableMinimumOccurrences
-                && 100.0 * pair.Value.Count / parameterTotals[pair.Key] <= 100 * MarkovSessionOptions.ModellableMaximumDistinctRatio)
+                && 100.0 * pair.Value.Count / parameterTotals[pair.Key] <= MarkovSessionOptions.ModellableMaximumDistinctPercent)
             .Select(pair => pair.Key)
             .ToList();
 
