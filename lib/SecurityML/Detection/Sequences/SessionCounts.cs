@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SecurityML.Detection.Sequences;
 
 /// <summary>
@@ -111,18 +113,11 @@ internal sealed class SessionCounts
         }
     }
 
-    internal static Dictionary<string, long> Row(Dictionary<string, Dictionary<string, long>> table, string key)
-    {
-        if (!table.TryGetValue(key, out var row))
-        {
-            row = new Dictionary<string, long>(StringComparer.Ordinal);
-            table[key] = row;
-        }
-        return row;
-    }
+    internal static Dictionary<string, long> Row(Dictionary<string, Dictionary<string, long>> table, string key) =>
+        CollectionsMarshal.GetValueRefOrAddDefault(table, key, out _) ??= new Dictionary<string, long>(StringComparer.Ordinal);
 
     private static void Increment(Dictionary<string, long> table, string key) =>
-        table[key] = table.GetValueOrDefault(key) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(table, key, out _)++;
 
     private static void Copy(Dictionary<string, long> from, Dictionary<string, long> to)
     {
