@@ -69,4 +69,8 @@ public sealed class StlDecomposition
         }
         return new StlDecomposition(options, observed, state.Seasonal, state.Trend, state.RobustnessWeights);
     }
+
+    /// <summary>Rebuilds a decomposition from saved components (model files).</summary>
+    internal static StlDecomposition FromComponents(StlOptions options, double[] observed, double[] seasonal, double[] trend, double[] weights) =>
+        new(options, observed, seasonal, trend, weights);
 }

@@ -26,7 +26,7 @@ internal static class TimeSeriesChecks
         if (count < 2 * period)
         {
             throw new ArgumentException(
-                $"{parameterName} has {count} values; STL with period {period} needs at least {2 * period} (two full periods).",
+                $"{parameterName} {(count == 0 ? "is empty" : $"has {count} values")}; STL with period {period} needs at least {2 * period} (two full periods).",
                 parameterName);
         }
     }
