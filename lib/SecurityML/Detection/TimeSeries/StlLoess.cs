@@ -19,14 +19,17 @@ internal static class StlLoess
     /// <param name="right">Last neighbour (1-based).</param>
     /// <param name="weights">Scratch for the neighbourhood weights (length ≥ n).</param>
     /// <param name="robustnessWeights">Multiplied into the weights when not empty.</param>
+    /// <param name="kernel">The cached tricube values.</param>
     /// <param name="estimate">The estimate, when the weights do not all vanish.</param>
     /// <returns>False when every weight is zero (the caller then keeps the observed value).</returns>
     public static bool Estimate(ReadOnlySpan<double> values, int count, int length, int degree, int position,
-        int left, int right, Span<double> weights, ReadOnlySpan<double> robustnessWeights, out double estimate)
+        int left, int right, Span<double> weights, ReadOnlySpan<double> robustnessWeights, TricubeWeights kernel, out double estimate)
     {
         double range = count - 1.0;
-        double bandwidth = Math.Max(position - left, right - position);
-        if (length > count) bandwidth += (length - count) / 2;
+        int wholeBandwidth = Math.Max(position - left, right - position);
+        if (length > count) wholeBandwidth += (length - count) / 2;
+        double bandwidth = wholeBandwidth;
+        double[] tricube = kernel.For(wholeBandwidth);
         double upper = 0.999 * bandwidth;
         double lower = 0.001 * bandwidth;
         bool robust = !robustnessWeights.IsEmpty;
@@ -34,10 +37,10 @@ internal static class StlLoess
         for (int j = left - 1; j < right; j++)
         {
             weights[j] = 0.0;
-            double distance = Math.Abs(j + 1 - position);
+            int distance = Math.Abs(j + 1 - position);
             if (distance <= upper)
             {
-                weights[j] = distance <= lower ? 1.0 : Math.Pow(1.0 - Math.Pow(distance / bandwidth, 3), 3);
+                weights[j] = distance <= lower ? 1.0 : tricube[distance];
                 if (robust) weights[j] = weights[j] * robustnessWeights[j];
                 total = total + weights[j];
             }
@@ -57,7 +60,11 @@ internal static class StlLoess
         for (int j = left - 1; j < right; j++) mean = mean + weights[j] * (j + 1);
         double slope = position - mean;
         double spread = 0.0;
-        for (int j = left - 1; j < right; j++) spread = spread + weights[j] * Math.Pow(j + 1 - mean, 2);
+        for (int j = left - 1; j < right; j++)
+        {
+            double offset = j + 1 - mean;
+            spread = spread + weights[j] * (offset * offset);
+        }
         if (Math.Sqrt(spread) > 0.001 * range)
         {
             slope = slope / spread;
@@ -68,7 +75,7 @@ internal static class StlLoess
     /// <summary>Smooths the first <paramref name="count"/> values into <paramref name="smoothed"/> (the <c>ess</c>
     /// routine): a LOESS of length <paramref name="length"/> every <paramref name="jump"/> points, linear in between.</summary>
     public static void Smooth(ReadOnlySpan<double> values, int count, int length, int degree, int jump,
-        ReadOnlySpan<double> robustnessWeights, Span<double> smoothed, Span<double> scratch)
+        ReadOnlySpan<double> robustnessWeights, Span<double> smoothed, Span<double> scratch, TricubeWeights kernel)
     {
         if (count < 2)
         {
@@ -79,7 +86,7 @@ internal static class StlLoess
         int left = 1, right = count;
         if (length >= count)
         {
-            for (int i = 0; i < count; i += step) EstimateOrKeep(values, count, length, degree, i + 1, left, right, scratch, robustnessWeights, smoothed);
+            for (int i = 0; i < count; i += step) EstimateOrKeep(values, count, length, degree, i + 1, left, right, scratch, robustnessWeights, smoothed, kernel);
         }
         else if (step == 1)
         {
@@ -92,7 +99,7 @@ internal static class StlLoess
                     left++;
                     right++;
                 }
-                EstimateOrKeep(values, count, length, degree, i + 1, left, right, scratch, robustnessWeights, smoothed);
+                EstimateOrKeep(values, count, length, degree, i + 1, left, right, scratch, robustnessWeights, smoothed, kernel);
             }
         }
         else
@@ -103,15 +110,15 @@ internal static class StlLoess
                 (left, right) = i + 1 < half ? (1, length)
                     : i + 1 >= count - half + 1 ? (count - length + 1, count)
                     : (i + 1 - half + 1, length + i + 1 - half);
-                EstimateOrKeep(values, count, length, degree, i + 1, left, right, scratch, robustnessWeights, smoothed);
+                EstimateOrKeep(values, count, length, degree, i + 1, left, right, scratch, robustnessWeights, smoothed, kernel);
             }
         }
-        if (step > 1) Interpolate(values, count, length, degree, step, left, right, robustnessWeights, smoothed, scratch);
+        if (step > 1) Interpolate(values, count, length, degree, step, left, right, robustnessWeights, smoothed, scratch, kernel);
     }
 
     /// <summary>Fills the skipped points linearly and estimates the last point when the jumps missed it.</summary>
     private static void Interpolate(ReadOnlySpan<double> values, int count, int length, int degree, int step,
-        int left, int right, ReadOnlySpan<double> robustnessWeights, Span<double> smoothed, Span<double> scratch)
+        int left, int right, ReadOnlySpan<double> robustnessWeights, Span<double> smoothed, Span<double> scratch, TricubeWeights kernel)
     {
         for (int i = 0; i < count - step; i += step)
         {
@@ -120,7 +127,7 @@ internal static class StlLoess
         }
         int last = (count - 1) / step * step + 1;
         if (last == count) return;
-        EstimateOrKeep(values, count, length, degree, count, left, right, scratch, robustnessWeights, smoothed);
+        EstimateOrKeep(values, count, length, degree, count, left, right, scratch, robustnessWeights, smoothed, kernel);
         if (last != count - 1)
         {
             double delta = (smoothed[count - 1] - smoothed[last - 1]) / (count - last);
@@ -129,8 +136,8 @@ internal static class StlLoess
     }
 
     private static void EstimateOrKeep(ReadOnlySpan<double> values, int count, int length, int degree, int position,
-        int left, int right, Span<double> scratch, ReadOnlySpan<double> robustnessWeights, Span<double> smoothed) =>
-        smoothed[position - 1] = Estimate(values, count, length, degree, position, left, right, scratch, robustnessWeights, out var estimate)
+        int left, int right, Span<double> scratch, ReadOnlySpan<double> robustnessWeights, Span<double> smoothed, TricubeWeights kernel) =>
+        smoothed[position - 1] = Estimate(values, count, length, degree, position, left, right, scratch, robustnessWeights, kernel, out var estimate)
             ? estimate
             : values[position - 1];
 

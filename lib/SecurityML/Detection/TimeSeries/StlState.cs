@@ -11,6 +11,7 @@ internal sealed class StlState
     private readonly int _count;
     private readonly int _period;
     private readonly double[][] _work;
+    private readonly TricubeWeights _kernel = new();
     private bool _useRobustnessWeights;
 
     public StlState(double[] observed, StlOptions options)
@@ -46,14 +47,14 @@ internal sealed class StlState
             SmoothCycleSubseries();
             LowPassFilter();
             StlLoess.Smooth(lowPass, _count, _options.ResolvedLowPass, _options.LowPassDegree, _options.LowPassJump,
-                default, _work[0], _work[4]);
+                default, _work[0], _work[4], _kernel);
             for (int i = 0; i < _count; i++)
             {
                 Seasonal[i] = cycleSmooth[_period + i] - _work[0][i];
                 _work[0][i] = _observed[i] - Seasonal[i];
             }
             StlLoess.Smooth(_work[0], _count, _options.ResolvedTrend, _options.TrendDegree, _options.TrendJump,
-                ActiveWeights, Trend, _work[2]);
+                ActiveWeights, Trend, _work[2], _kernel);
         }
     }
 
@@ -73,12 +74,12 @@ internal sealed class StlState
             }
             ReadOnlySpan<double> subseriesWeights = _useRobustnessWeights ? weights : default;
             StlLoess.Smooth(subseries, count, length, degree, _options.SeasonalJump,
-                subseriesWeights, smoothed.AsSpan(1), Seasonal);
+                subseriesWeights, smoothed.AsSpan(1), Seasonal, _kernel);
             int right = Math.Min(length, count);
-            smoothed[0] = StlLoess.Estimate(subseries, count, length, degree, 0, 1, right, Seasonal, subseriesWeights, out var first)
+            smoothed[0] = StlLoess.Estimate(subseries, count, length, degree, 0, 1, right, Seasonal, subseriesWeights, _kernel, out var first)
                 ? first : smoothed[1];
             int left = Math.Max(1, count - length + 1);
-            smoothed[count + 1] = StlLoess.Estimate(subseries, count, length, degree, count + 1, left, count, Seasonal, subseriesWeights, out var last)
+            smoothed[count + 1] = StlLoess.Estimate(subseries, count, length, degree, count + 1, left, count, Seasonal, subseriesWeights, _kernel, out var last)
                 ? last : smoothed[count];
             for (int m = 0; m < count + 2; m++) output[m * _period + phase] = smoothed[m];
         }
@@ -111,8 +112,11 @@ internal sealed class StlState
         for (int i = 0; i < _count; i++)
         {
             absolute[i] = absolute[i] <= lower ? 1.0
-                : absolute[i] <= upper ? Math.Pow(1.0 - Math.Pow(absolute[i] / scale, 2), 2)
+                : absolute[i] <= upper ? Square(1.0 - Square(absolute[i] / scale))
                 : 0.0;
         }
     }
+
+    /// <summary>x², as the reference's compiled <c>x ** 2</c> (an exact single multiplication).</summary>
+    private static double Square(double value) => value * value;
 }
