@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace SecurityML.Detection.TimeSeries;
+
+/// <summary>
+/// A fitted STL anomaly model: the decomposition of one regularly spaced series scored as msticpy's
+/// <c>timeseries_anomalies_stl</c> (baseline = seasonal + trend; score = z-score of the residual with the population
+/// standard deviation; <see cref="StlScoredPoint.Anomalies"/> = 1 where score &gt; threshold and seasonal &gt; 0,
+/// −1 where score &gt; threshold and seasonal &lt; 0, else 0). msticpy leaves the flag undefined (and then fails)
+/// where score = threshold or seasonal = 0; here those are 0. The seasonal-sign rule is msticpy's: a spike at a
+/// seasonally quiet hour is −1 and dips are never flagged; <see cref="Rethreshold"/> gives the symmetric rule.
+/// </summary>
+/// <remarks>
+/// Fits <see cref="IAnomalyModel{TInput}"/> with one caveat: STL decomposes a fixed window and does not forecast.
+/// <see cref="Score"/> scores points whose time lies on the fitted index (e.g. a corrected or late value for an hour)
+/// against the fitted baseline and residual spread; for any other time it returns NaN. Refit to score a new window.
+/// </remarks>
+public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
+{
+    /// <summary>The model kind in model files and cards.</summary>
+    public const string Kind = "StlAnomaly";
+
+    /// <summary>The payload layout version.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly Dictionary<DateTimeOffset, int> _indexByTime;
+    private readonly double[] _values, _seasonal, _trend, _weights;
+
+    internal StlAnomalyModel(ModelCard card, StlAnomalyOptions options, DateTimeOffset[] times, StlDecomposition decomposition)
+    {
+        Options = options;
+        _values = decomposition.Observed.ToArray();
+        _seasonal = decomposition.Seasonal.ToArray();
+        _trend = decomposition.Trend.ToArray();
+        _weights = decomposition.Weights.ToArray();
+        Rows = StlAnomalyScoring.Rows(times, decomposition, options, out var mean, out var deviation);
+        ResidualMean = mean;
+        ResidualStandardDeviation = deviation;
+        _indexByTime = new Dictionary<DateTimeOffset, int>(times.Length);
+        for (int i = 0; i < times.Length; i++) _indexByTime[times[i]] = i;
+        Card = card;
+    }
+
+    /// <inheritdoc />
+    public ModelCard Card { get; }
+
+    /// <summary>The options the model was fitted with.</summary>
+    public StlAnomalyOptions Options { get; }
+
+    /// <summary>Every point of the fitted series with its components, score and flag, in time order.</summary>
+    public IReadOnlyList<StlScoredPoint> Rows { get; }
+
+    /// <summary>The rows whose <see cref="StlScoredPoint.Anomalies"/> is not 0.</summary>
+    public IReadOnlyList<StlScoredPoint> Anomalies => Rows.Where(row => row.Anomalies != 0).ToList();
+
+    /// <summary>The mean of the (possibly truncated) residuals.</summary>
+    public double ResidualMean { get; }
+
+    /// <summary>Their population standard deviation; 0 when the fit is exact (the spread is at most 1e-10 of the
+    /// largest |value|: rounding noise, as for a constant or perfectly periodic series), and then every score is 0
+    /// and nothing is flagged (scipy's <c>zscore</c> would give NaN for an exact 0 and noise z-scores otherwise).</summary>
+    public double ResidualStandardDeviation { get; }
+
+    /// <summary>The residual z-scores of <paramref name="items"/>: (value − seasonal − trend − mean) / std at the
+    /// item's time; higher = further above the baseline (dips are negative). Equals <see cref="StlScoredPoint.Score"/>
+    /// for the fitted points.</summary>
+    /// <returns>One score per item; NaN when the item's time is not on the fitted index or its value is not finite.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException">An item is null, naming its index.</exception>
+    public double[] Score(IReadOnlyList<TimeSeriesPoint> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var scores = new double[items.Count];
+        bool truncate = Options.TruncateToIntegers;
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i] ?? throw new ArgumentException($"items[{i}] is null; expected a point.", nameof(items));
+            if (!_indexByTime.TryGetValue(item.TimeGenerated, out int index) || !double.IsFinite(item.Value))
+            {
+                scores[i] = double.NaN;
+                continue;
+            }
+            double residual = StlAnomalyScoring.Integer(item.Value - _seasonal[index] - _trend[index], truncate);
+            scores[i] = StlAnomalyScoring.ZScore(residual, ResidualMean, ResidualStandardDeviation);
+        }
+        return scores;
+    }
+
+    /// <summary>The rows with the flag recomputed as msticpy's <c>set_new_anomaly_threshold</c>: 1 where score ≥
+    /// <paramref name="threshold"/>, −1 where score ≤ −<paramref name="thresholdLow"/> (that wins if both hold), else 0.</summary>
+    /// <param name="threshold">The upper threshold; finite.</param>
+    /// <param name="thresholdLow">The lower threshold's magnitude; null means <paramref name="threshold"/> (msticpy also
+    /// treats 0 as "not given"; here 0 flags every non-positive score).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A threshold is not finite.</exception>
+    public IReadOnlyList<StlScoredPoint> Rethreshold(double threshold, double? thresholdLow = null)
+    {
+        double low = thresholdLow ?? threshold;
+        if (!double.IsFinite(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"Expected a finite threshold, received {threshold}.");
+        if (!double.IsFinite(low)) throw new ArgumentOutOfRangeException(nameof(thresholdLow), low, $"Expected a finite low threshold, received {low}.");
+        return Rows.Select(row => row with { Anomalies = StlAnomalyScoring.SymmetricRule(row.Score, threshold, low) }).ToList();
+    }
+
+    /// <inheritdoc />
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    {
+        writer.Write(Rows.Count);
+        for (int i = 0; i < Rows.Count; i++)
+        {
+            writer.Write(Rows[i].TimeGenerated.UtcTicks);
+            writer.Write(_values[i]);
+            writer.Write(_seasonal[i]);
+            writer.Write(_trend[i]);
+            writer.Write(_weights[i]);
+        }
+    });
+
+    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version.</exception>
+    public static StlAnomalyModel Load(Stream stream, string sourceName = "model")
+    {
+        var (card, payload) = ModelFile.Load(stream, Kind, FormatVersion, reader =>
+        {
+            int count = reader.ReadInt32();
+            var (times, values, seasonal, trend, weights) = (new DateTimeOffset[count], new double[count], new double[count], new double[count], new double[count]);
+            for (int i = 0; i < count; i++)
+            {
+                times[i] = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
+                (values[i], seasonal[i], trend[i], weights[i]) = (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+            }
+            return (times, values, seasonal, trend, weights);
+        }, sourceName);
+        var options = card.Options.Deserialize<StlAnomalyOptions>()
+            ?? throw new ModelFileException(sourceName, "the card has no options");
+        var decomposition = StlDecomposition.FromComponents(options.Decomposition, payload.values, payload.seasonal, payload.trend, payload.weights);
+        return new StlAnomalyModel(card, options, payload.times, decomposition);
+    }
+}
