@@ -149,7 +149,16 @@ public sealed class NotebookExecutor
         }
         if (code.MeasureTime) _sink.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms\n");
         if (_state.Exception is { } exception) return Fail(index, RuntimeError(exception, label));
-        if (_state.ReturnValue is { } value) cell.Outputs.Add(new DisplayOutput(ValueFormatter.Format(value), IsResult: true));
+        if (_state.ReturnValue is not { } value) return true;
+        try
+        {
+            // Formatting enumerates lazy sequences, which may throw: that is the cell's failure, not the runner's.
+            cell.Outputs.Add(new DisplayOutput(ValueFormatter.Format(value), IsResult: true));
+        }
+        catch (Exception formattingError)
+        {
+            return Fail(index, RuntimeError(formattingError, label));
+        }
         return true;
     }
 

@@ -79,6 +79,18 @@ public sealed class NotebookExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lazy_sequence_that_throws_while_displayed_fails_its_cell_only()
+    {
+        var result = await new NotebookBuilder()
+            .Code("Enumerable.Range(0, 3).Select(i => i < 2 ? i : throw new InvalidOperationException(\"lazy boom\"))")
+            .Code("1 + 1")
+            .RunAsync(_folder);
+
+        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 1: InvalidOperationException: lazy boom");
+        result.Notebook.Cells[1].Outputs.OfType<DisplayOutput>().Single().PlainText.Should().Be("2");
+    }
+
+    [Fact]
     public async Task Variables_assigned_before_a_runtime_error_survive()
     {
         var result = await new NotebookBuilder()
