@@ -86,7 +86,7 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("1 + 1")
             .RunAsync(_folder);
 
-        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 1: InvalidOperationException: lazy boom");
+        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 1, line 1: InvalidOperationException: lazy boom");
         result.Notebook.Cells[1].Outputs.OfType<DisplayOutput>().Single().PlainText.Should().Be("2");
     }
 
