@@ -49,6 +49,20 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
     /// <summary>Number of (tenant, user, resource) pairs in the access history (0 when none was given).</summary>
     public int HistoryCount => _history.Count;
 
+    /// <summary>The learned non-negative factor of a user (<see cref="AccessAnomalyOptions.Rank"/> values), or null when
+    /// the tenant or user is unknown. For inspection: which latent "access profiles" the user has.</summary>
+    public IReadOnlyList<double>? UserFactor(string tenant, string user) =>
+        _tenants.TryGetValue(tenant, out var factors) ? factors.UserFactor(user, Options.Rank) : null;
+
+    /// <summary>The learned non-negative factor of a resource, or null when the tenant or resource is unknown.</summary>
+    public IReadOnlyList<double>? ResourceFactor(string tenant, string resource) =>
+        _tenants.TryGetValue(tenant, out var factors) ? factors.ResourceFactor(resource, Options.Rank) : null;
+
+    /// <summary>The tenant's normalisation: mean μ and population standard deviation σ (1 when it was 0) of u·r over
+    /// its observed training pairs; null for an unknown tenant.</summary>
+    public (double Mean, double StandardDeviation)? Normalisation(string tenant) =>
+        _tenants.TryGetValue(tenant, out var factors) ? (factors.Mean, factors.StandardDeviation) : null;
+
     /// <summary>Anomaly scores, one per item in order; higher = more anomalous. <see cref="AccessLikelihood.Likelihood"/>
     /// is ignored.</summary>
     /// <returns>(μ − u·r)/σ; 0 for history pairs; +∞ across components; NaN for an unknown tenant, user or resource.</returns>

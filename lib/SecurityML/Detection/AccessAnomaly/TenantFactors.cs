@@ -53,6 +53,12 @@ internal sealed class TenantFactors
         return new AccessScore((Mean - dot) / StandardDeviation, AccessScoreStatus.Scored);
     }
 
+    public double[]? UserFactor(string user, int rank) =>
+        _userIndex.TryGetValue(user, out var index) ? UserFactors.AsSpan(index * rank, rank).ToArray() : null;
+
+    public double[]? ResourceFactor(string resource, int rank) =>
+        _resourceIndex.TryGetValue(resource, out var index) ? ResourceFactors.AsSpan(index * rank, rank).ToArray() : null;
+
     public void Write(BinaryWriter writer)
     {
         writer.Write(Name);
