@@ -46,4 +46,29 @@ public static class FileShareAccessAnomalies
         return days.Select((day, index) => new ScoredAccess(tenant, day.Key.Account, day.Key.ShareName, day.Key.Day,
             day.First.ToUniversalTime(), day.Count, scores[index].Score, scores[index].Status)).ToList();
     }
+
+    /// <summary>
+    /// The (account, share) pairs that each label's account first accessed inside the label's window: the planted
+    /// accesses a detector should flag (pairs the account also used before the window are normal behaviour and left
+    /// out). For measuring the notebooks on labelled data such as the demo data's <c>FileShareAccess.labels.csv</c>.
+    /// </summary>
+    /// <param name="events">All share accesses (at least everything up to the windows' ends).</param>
+    /// <param name="labels">The labels; the entity is the account.</param>
+    /// <returns>One row per label and new pair, ordered by label window, account and share.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<(string User, string Resource, string Kind)> NewPairsInLabelWindows(
+        IEnumerable<FileShareAccessEvent> events, IEnumerable<AnomalyLabel> labels)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(labels);
+        var list = events.ToList();
+        return labels.OrderBy(label => label.WindowStart).SelectMany(label =>
+        {
+            var ofAccount = list.Where(e => string.Equals(e.Account, label.Entity, StringComparison.OrdinalIgnoreCase)).ToList();
+            var before = ofAccount.Where(e => e.TimeGenerated < label.WindowStart).Select(e => e.ShareName).ToHashSet(StringComparer.Ordinal);
+            return ofAccount.Where(e => e.TimeGenerated >= label.WindowStart && e.TimeGenerated < label.WindowEnd && !before.Contains(e.ShareName))
+                .Select(e => (User: e.Account, Resource: e.ShareName, label.Kind)).Distinct()
+                .OrderBy(pair => pair.User, StringComparer.Ordinal).ThenBy(pair => pair.Resource, StringComparer.Ordinal);
+        }).ToList();
+    }
 }
