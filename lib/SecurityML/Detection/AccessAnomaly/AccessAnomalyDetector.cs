@@ -16,8 +16,9 @@ namespace SecurityML.Detection.AccessAnomaly;
 /// <see cref="AccessAnomalyOptions.ComplementRating"/>; alternating least squares then learns rank-k factors u (user)
 /// and r (resource) with u, r ≥ 0 — implicit feedback by default (Hu, Koren and Volinsky 2008, confidence
 /// 1 + α·rating), λ scaled by each row's rating count as in Spark; every row's subproblem is solved exactly under
-/// the non-negativity constraint (Cholesky, then projected coordinate descent when the unconstrained solution has a
-/// negative entry), not merely clipped. Finally the mean μ and population standard deviation σ of u·r over each
+/// the non-negativity constraint, as Spark's NNLS does, not merely clipped: Cholesky (Math.NET), and when the
+/// unconstrained solution has a negative entry the Lawson–Hanson active-set method (warm-started from the positive
+/// entries) until the optimality conditions hold. Finally the mean μ and population standard deviation σ of u·r over each
 /// tenant's observed pairs, and the connected components of the access graph (from the access history when one is
 /// given, else from the training pairs), are stored with the model. See <see cref="AccessAnomalyModel"/> for scoring.</para>
 /// <para>Differences from the reference: seeded (the reference is not); the normalisation uses the observed pairs only
@@ -143,14 +144,26 @@ public sealed class AccessAnomalyDetector : IAnomalyDetector<AccessLikelihood, A
         var tenantUsers = userFactors.AsSpan(set.UserStart[tenant] * k, users.Length * k).ToArray();
         var tenantResources = resourceFactors.AsSpan(set.ResourceStart[tenant] * k, resources.Length * k).ToArray();
         var (mean, deviation) = Normalisation(set, tenant, userFactors, resourceFactors);
-        var edges = _history.Count > 0
-            ? _history.Where(pair => pair.Tenant == set.Tenants[tenant]).Select(pair => (pair.User, pair.Resource))
-            : Enumerable.Range(0, set.PairCount).Where(index => set.PairTenant[index] == tenant)
-                .Select(index => (users[set.PairUser[index] - set.UserStart[tenant]], resources[set.PairResource[index] - set.ResourceStart[tenant]]));
-        var components = AccessGraphComponents.Compute(edges);
+        var (userComponents, resourceComponents) = Components(set, tenant);
         return new TenantFactors(set.Tenants[tenant], users, resources, tenantUsers, tenantResources,
-            users.Select(user => components.Users.GetValueOrDefault(user, -1)).ToArray(),
-            resources.Select(resource => components.Resources.GetValueOrDefault(resource, -1)).ToArray(), mean, deviation);
+            userComponents, resourceComponents, mean, deviation);
+    }
+
+    /// <summary>Components from the tenant's history pairs when there is a history, else from its training pairs;
+    /// -1 for a training user or resource the history does not contain.</summary>
+    private (int[] Users, int[] Resources) Components(TrainingSet set, int tenant)
+    {
+        var (users, resources) = (set.Users[tenant], set.Resources[tenant]);
+        if (_history.Count == 0)
+        {
+            var pairs = Enumerable.Range(0, set.PairCount).Where(index => set.PairTenant[index] == tenant)
+                .Select(index => (set.PairUser[index] - set.UserStart[tenant], set.PairResource[index] - set.ResourceStart[tenant]));
+            return AccessGraphComponents.Compute(users.Length, resources.Length, pairs);
+        }
+        var components = AccessGraphComponents.Compute(
+            _history.Where(pair => pair.Tenant == set.Tenants[tenant]).Select(pair => (pair.User, pair.Resource)));
+        return (users.Select(user => components.Users.GetValueOrDefault(user, -1)).ToArray(),
+            resources.Select(resource => components.Resources.GetValueOrDefault(resource, -1)).ToArray());
     }
 
     /// <summary>Mean and population standard deviation of u·r over the tenant's observed pairs (σ = 0 → 1).</summary>

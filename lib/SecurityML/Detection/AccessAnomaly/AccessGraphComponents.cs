@@ -16,35 +16,40 @@ public static class AccessGraphComponents
         IEnumerable<(string User, string Resource)> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var users = new Dictionary<string, int>(StringComparer.Ordinal);
-        var resources = new Dictionary<string, int>(StringComparer.Ordinal);
-        var parents = new List<int>();
-        foreach (var (user, resource) in pairs)
-        {
-            ArgumentNullException.ThrowIfNull(user, nameof(pairs));
-            ArgumentNullException.ThrowIfNull(resource, nameof(pairs));
-            Union(parents, Node(users, user, parents), Node(resources, resource, parents));
-        }
-        var labels = new Dictionary<int, int>();
-        foreach (var user in users.Keys.Order(StringComparer.Ordinal))
-        {
-            labels.TryAdd(Find(parents, users[user]), labels.Count);
-        }
-        return (Labelled(users, parents, labels), Labelled(resources, parents, labels));
+        var list = pairs.ToList();
+        if (list.Any(pair => pair.User is null || pair.Resource is null)) throw new ArgumentNullException(nameof(pairs), "A user or resource is null.");
+        var users = list.Select(pair => pair.User).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var resources = list.Select(pair => pair.Resource).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var userIndex = users.Select((name, index) => (name, index)).ToDictionary(entry => entry.name, entry => entry.index, StringComparer.Ordinal);
+        var resourceIndex = resources.Select((name, index) => (name, index)).ToDictionary(entry => entry.name, entry => entry.index, StringComparer.Ordinal);
+        var (userLabels, resourceLabels) = Compute(users.Length, resources.Length,
+            list.Select(pair => (userIndex[pair.User], resourceIndex[pair.Resource])));
+        return (users.Select((name, index) => (name, index)).ToDictionary(entry => entry.name, entry => userLabels[entry.index], StringComparer.Ordinal),
+            resources.Select((name, index) => (name, index)).ToDictionary(entry => entry.name, entry => resourceLabels[entry.index], StringComparer.Ordinal));
     }
 
-    private static int Node(Dictionary<string, int> nodes, string name, List<int> parents)
+    /// <summary>Components over indexed users [0, userCount) and resources [0, resourceCount), numbered in the order
+    /// of each component's lowest user index; -1 for a user or resource without edges.</summary>
+    internal static (int[] Users, int[] Resources) Compute(int userCount, int resourceCount, IEnumerable<(int User, int Resource)> edges)
     {
-        if (!nodes.TryGetValue(name, out var node))
+        var parents = Enumerable.Range(0, userCount + resourceCount).ToArray();
+        var connected = new bool[parents.Length];
+        foreach (var (user, resource) in edges)
         {
-            node = parents.Count;
-            parents.Add(node);
-            nodes.Add(name, node);
+            Union(parents, user, userCount + resource);
+            connected[user] = connected[userCount + resource] = true;
         }
-        return node;
+        // Union keeps the smaller index as root, so a component's root is its lowest user index.
+        var labels = new int[parents.Length];
+        var next = 0;
+        for (var node = 0; node < parents.Length; node++)
+        {
+            labels[node] = !connected[node] ? -1 : Find(parents, node) == node ? next++ : labels[Find(parents, node)];
+        }
+        return (labels[..userCount], labels[userCount..]);
     }
 
-    private static int Find(List<int> parents, int node)
+    private static int Find(int[] parents, int node)
     {
         var root = node;
         while (parents[root] != root) root = parents[root];
@@ -52,12 +57,9 @@ public static class AccessGraphComponents
         return root;
     }
 
-    private static void Union(List<int> parents, int left, int right)
+    private static void Union(int[] parents, int left, int right)
     {
         var (leftRoot, rightRoot) = (Find(parents, left), Find(parents, right));
         if (leftRoot != rightRoot) parents[Math.Max(leftRoot, rightRoot)] = Math.Min(leftRoot, rightRoot);
     }
-
-    private static Dictionary<string, int> Labelled(Dictionary<string, int> nodes, List<int> parents, Dictionary<int, int> labels) =>
-        nodes.ToDictionary(node => node.Key, node => labels[Find(parents, node.Value)], StringComparer.Ordinal);
 }

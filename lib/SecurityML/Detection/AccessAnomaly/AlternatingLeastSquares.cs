@@ -96,7 +96,7 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
             w.A[i * k + i] += regularization;
             for (var j = 0; j < i; j++) w.A[j * k + i] = w.A[i * k + j];
         }
-        NonNegativeLeastSquares.Solve(w.A, w.B, k, w.X, w.Factor);
+        NonNegativeLeastSquares.Solve(w.A, w.B, k, w.X, w.Solver);
         Array.Copy(w.X, 0, target, row * k, k);
     }
 
@@ -171,6 +171,6 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
         public double[] A { get; } = new double[rank * rank];
         public double[] B { get; } = new double[rank];
         public double[] X { get; } = new double[rank];
-        public double[] Factor { get; } = new double[rank * rank];
+        public NonNegativeLeastSquares.Workspace Solver { get; } = new(rank);
     }
 }
