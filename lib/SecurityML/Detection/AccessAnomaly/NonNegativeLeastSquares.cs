@@ -38,7 +38,9 @@ internal static class NonNegativeLeastSquares
     private static void ActiveSet(double[] a, double[] b, int k, double[] x, Workspace w)
     {
         WarmStart(a, b, k, x, w);
-        var scale = Tolerance * Math.Max(1.0, b.Take(k).Max(Math.Abs));
+        var largestRight = 1.0;
+        for (var i = 0; i < k; i++) largestRight = Math.Max(largestRight, Math.Abs(b[i]));
+        var scale = Tolerance * largestRight;
         for (var outer = 0; outer < 3 * k; outer++)
         {
             var entering = -1;
