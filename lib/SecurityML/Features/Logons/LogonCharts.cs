@@ -8,6 +8,9 @@ namespace SecurityML.Features.Logons;
 /// HTML-encodes them.</summary>
 public static class LogonCharts
 {
+    /// <summary>The left margin (pixels) that fits the longest feature name.</summary>
+    public const int FeatureLabelMargin = 260;
+
     /// <summary>A force-style bar chart of one explanation: red bars push towards anomalous (shorter mean path),
     /// blue bars towards normal; units are path length (tree levels).</summary>
     public static Figure Explanation(Explanation explanation, string title)
@@ -16,6 +19,7 @@ public static class LogonCharts
         Figure figure = Chart.FeatureContributions(explanation.Contributions.Select(item => item.Feature).ToList(),
             ExplanationSummary.TowardsAnomalous(explanation), title: title);
         figure.Layout.XAxis = new Axis { Title = "towards anomalous (tree levels of mean path length saved)", ZeroLine = true };
+        figure.Layout.Margin = new Margin { Left = FeatureLabelMargin };
         return figure;
     }
 
@@ -89,7 +93,8 @@ public static class LogonCharts
             ZMaximum = 1,
         });
         figure.Layout.Title = "Feature correlation (Pearson)";
-        figure.Layout.Height = 500;
+        figure.Layout.Height = 600;
+        figure.Layout.Margin = new Margin { Left = FeatureLabelMargin, Bottom = FeatureLabelMargin };
         return figure;
     }
 
@@ -108,6 +113,7 @@ public static class LogonCharts
         figure.Layout.Title = "Mean |SHAP value| per feature (mean path length)";
         figure.Layout.XAxis = new Axis { Title = "mean |contribution| (tree levels)" };
         figure.Layout.YAxis = new Axis { Type = AxisType.Category };
+        figure.Layout.Margin = new Margin { Left = FeatureLabelMargin };
         return figure;
     }
 
