@@ -42,4 +42,32 @@ public sealed partial class IsolationForestModel
         return new IsolationForestModel(card, payload.trees, payload.features, payload.maximumSamples, payload.offset,
             maximumDegreeOfParallelism);
     }
+
+    /// <summary>
+    /// A model from trees grown elsewhere, e.g. a scikit-learn <c>IsolationForest</c> exported tree by tree with
+    /// <see cref="IsolationTree.FromArrays"/>: it then scores exactly as scikit-learn (rows of float32 values).
+    /// </summary>
+    /// <param name="trees">The trees (≥ 1); split columns index full rows.</param>
+    /// <param name="featureNames">One name per column.</param>
+    /// <param name="maximumSamples">The rows each tree was grown on (<c>max_samples_</c>, ≥ 1).</param>
+    /// <param name="offset">The offset (<c>offset_</c>).</param>
+    /// <exception cref="ArgumentException">No trees, a split column outside the rows, or <paramref name="maximumSamples"/> below 1.</exception>
+    public static IsolationForestModel FromTrees(IReadOnlyList<IsolationTree> trees, IReadOnlyList<string> featureNames,
+        int maximumSamples, double offset)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(featureNames);
+        if (trees.Count == 0 || maximumSamples < 1 || trees.Any(tree => tree.Feature.Any(feature => feature >= featureNames.Count)))
+        {
+            throw new ArgumentException($"Expected at least one tree splitting on columns below {featureNames.Count} and maximumSamples ≥ 1, received {trees.Count} trees and {maximumSamples}.", nameof(trees));
+        }
+        var card = new ModelCard
+        {
+            Kind = Kind,
+            Description = "Isolation forest imported from trees grown elsewhere.",
+            Features = featureNames.ToArray(),
+            TrainingSummary = new System.Text.Json.Nodes.JsonObject { ["MaximumSamples"] = maximumSamples, ["Imported"] = true },
+        };
+        return new IsolationForestModel(card, trees.ToArray(), featureNames.Count, maximumSamples, offset, -1);
+    }
 }

@@ -160,7 +160,8 @@ public sealed partial class IsolationForestModel : IExplainableModel<double[]>
         {
             FeatureRows.CheckLength(items[index], index, NumberOfFeatures, parameterName);
         }
-        var sums = new double[items.Count];
+        double[][] rows = items as double[][] ?? items.ToArray();
+        var sums = new double[rows.Length];
         int blocks = (items.Count + ScoringBlockRows - 1) / ScoringBlockRows;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, block =>
         {
@@ -168,11 +169,11 @@ public sealed partial class IsolationForestModel : IExplainableModel<double[]>
             var blockSums = new double[end - start];
             foreach (IsolationTree tree in _trees)
             {
-                tree.AddPathLengths(items, start, end, blockSums);
+                tree.AddPathLengths(rows, start, end, blockSums);
             }
             for (int row = start; row < end; row++)
             {
-                sums[row] = FeatureRows.AllFinite(items[row]) ? blockSums[row - start] : double.NaN;
+                sums[row] = FeatureRows.AllFinite(rows[row]) ? blockSums[row - start] : double.NaN;
             }
         });
         return sums;

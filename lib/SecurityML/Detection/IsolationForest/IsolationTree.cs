@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SecurityML.Detection.IsolationForest;
 
@@ -13,6 +14,8 @@ public sealed class IsolationTree
     public const int LeafFeature = -1;
 
     private readonly PackedNode[] _nodes;
+    private readonly FastNode[] _fastNodes;
+    private readonly double[] _leafValue;
 
     internal IsolationTree(int[] feature, double[] threshold, int[] left, int[] sampleCount)
     {
@@ -40,6 +43,83 @@ public sealed class IsolationTree
         }
         Depth = depth;
         PathLength = pathLength;
+        MaximumDepth = depth.Max();
+        _leafValue = pathLength;
+        _fastNodes = new FastNode[feature.Length];
+        for (int node = 0; node < feature.Length; node++)
+        {
+            _fastNodes[node] = feature[node] == LeafFeature
+                ? new FastNode(double.PositiveInfinity, 0, node)
+                : new FastNode(threshold[node], feature[node], left[node]);
+        }
+    }
+
+    /// <summary>
+    /// A tree from node arrays in any layout, e.g. scikit-learn's <c>tree_</c> (<c>feature</c> mapped to full-row
+    /// columns through <c>estimators_features_</c>, <c>threshold</c>, <c>children_left</c>, <c>children_right</c>,
+    /// <c>n_node_samples</c>): nodes are renumbered breadth-first so that right children follow left ones.
+    /// </summary>
+    /// <param name="feature">Split column per node (ignored for leaves).</param>
+    /// <param name="threshold">Split value per node; rows with value ≤ it go left.</param>
+    /// <param name="left">Left child per node; negative for a leaf.</param>
+    /// <param name="right">Right child per node; negative for a leaf.</param>
+    /// <param name="sampleCount">Training rows per node (≥ 1).</param>
+    /// <exception cref="ArgumentException">Arrays of different lengths, no nodes, a child out of range or reached
+    /// twice, a negative split column, or a sample count below 1.</exception>
+    public static IsolationTree FromArrays(int[] feature, double[] threshold, int[] left, int[] right, int[] sampleCount)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        int count = feature.Length;
+        if (count == 0 || threshold.Length != count || left.Length != count || right.Length != count || sampleCount.Length != count)
+        {
+            throw new ArgumentException($"Expected node arrays of one length ≥ 1, received {count}, {threshold.Length}, {left.Length}, {right.Length}, {sampleCount.Length}.", nameof(feature));
+        }
+        var order = new List<int>(count) { 0 };
+        var seen = new bool[count];
+        seen[0] = true;
+        for (int position = 0; position < order.Count; position++)
+        {
+            int node = order[position];
+            if (left[node] < 0)
+            {
+                continue;
+            }
+            foreach (int child in new[] { left[node], right[node] })
+            {
+                if (child <= 0 || child >= count || seen[child])
+                {
+                    throw new ArgumentException($"Expected each child once and inside the tree, received child {child} of node {node}.", nameof(left));
+                }
+                seen[child] = true;
+                order.Add(child);
+            }
+        }
+        return Renumbered(order, feature, threshold, left, sampleCount);
+    }
+
+    private static IsolationTree Renumbered(List<int> order, int[] feature, double[] threshold, int[] left, int[] sampleCount)
+    {
+        var newIndex = new int[feature.Length];
+        for (int position = 0; position < order.Count; position++)
+        {
+            newIndex[order[position]] = position;
+        }
+        int count = order.Count;
+        var (newFeature, newThreshold, newLeft, newSamples) = (new int[count], new double[count], new int[count], new int[count]);
+        for (int position = 0; position < count; position++)
+        {
+            int node = order[position];
+            if (sampleCount[node] < 1 || (left[node] >= 0 && feature[node] < 0))
+            {
+                throw new ArgumentException($"Expected a sample count ≥ 1 and a split column ≥ 0 at node {node}, received {sampleCount[node]} and {feature[node]}.", nameof(sampleCount));
+            }
+            bool leaf = left[node] < 0;
+            newFeature[position] = leaf ? LeafFeature : feature[node];
+            newThreshold[position] = leaf ? 0 : threshold[node];
+            newLeft[position] = leaf ? 0 : newIndex[left[node]];
+            newSamples[position] = sampleCount[node];
+        }
+        return new IsolationTree(newFeature, newThreshold, newLeft, newSamples);
     }
 
     /// <summary>The number of nodes.</summary>
@@ -71,13 +151,49 @@ public sealed class IsolationTree
 
     /// <summary>Adds this tree's path length of each row of <paramref name="rows"/>[start, end) to
     /// <paramref name="sums"/>[0, end − start).</summary>
-    internal void AddPathLengths(IReadOnlyList<double[]> rows, int start, int end, double[] sums)
+    /// <remarks>Branch-free: leaves loop to themselves (split value +∞), so every row takes exactly
+    /// <see cref="MaximumDepth"/> steps; four rows walk the tree together to hide the load latency.</remarks>
+    internal void AddPathLengths(double[][] rows, int start, int end, double[] sums)
     {
-        PackedNode[] nodes = _nodes;
-        for (int row = start; row < end; row++)
+        ref FastNode nodes = ref MemoryMarshal.GetArrayDataReference(_fastNodes);
+        int depth = MaximumDepth;
+        int row = start;
+        for (; row + 4 <= end; row += 4)
         {
-            sums[row - start] += nodes[LeafOf(nodes, rows[row])].Value;
+            double[] x0 = rows[row], x1 = rows[row + 1], x2 = rows[row + 2], x3 = rows[row + 3];
+            int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+            for (int step = 0; step < depth; step++)
+            {
+                n0 = Step(ref nodes, n0, x0);
+                n1 = Step(ref nodes, n1, x1);
+                n2 = Step(ref nodes, n2, x2);
+                n3 = Step(ref nodes, n3, x3);
+            }
+            int offset = row - start;
+            sums[offset] += _leafValue[n0];
+            sums[offset + 1] += _leafValue[n1];
+            sums[offset + 2] += _leafValue[n2];
+            sums[offset + 3] += _leafValue[n3];
         }
+        for (; row < end; row++)
+        {
+            int node = 0;
+            for (int step = 0; step < depth; step++)
+            {
+                node = Step(ref nodes, node, rows[row]);
+            }
+            sums[row - start] += _leafValue[node];
+        }
+    }
+
+    /// <summary>The depth of the deepest leaf.</summary>
+    public int MaximumDepth { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(ref FastNode nodes, int node, double[] row)
+    {
+        ref FastNode current = ref Unsafe.Add(ref nodes, node);
+        return current.Left + (row[current.Feature] > current.Threshold ? 1 : 0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -132,6 +248,9 @@ public sealed class IsolationTree
         return new IsolationTree(feature, threshold, left, samples);
     }
 
-    /// <summary>The hot loop's node: threshold (or a leaf's path length), feature, left child; 16 bytes.</summary>
+    /// <summary>A node for single rows: threshold (or a leaf's path length), feature, left child; 16 bytes.</summary>
     private readonly record struct PackedNode(double Value, int Feature, int Left);
+
+    /// <summary>A node for the branch-free walk: a leaf has Threshold +∞, Feature 0 and Left = itself.</summary>
+    private readonly record struct FastNode(double Threshold, int Feature, int Left);
 }
