@@ -1,0 +1,73 @@
+namespace SecurityML.Detection.IsolationForest;
+
+public sealed partial class IsolationForestModel
+{
+    /// <summary>Writes the model (card, offset, trees) in the <see cref="ModelFile"/> format, kind
+    /// <see cref="Kind"/>, payload version <see cref="FormatVersion"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    {
+        writer.Write(NumberOfFeatures);
+        writer.Write(MaximumSamples);
+        writer.Write(Offset);
+        writer.Write(_trees.Length);
+        foreach (IsolationTree tree in _trees)
+        {
+            tree.Write(writer);
+        }
+    });
+
+    /// <summary>Reads a model written by <see cref="Save"/>; it scores exactly as the saved one.</summary>
+    /// <param name="stream">The file content.</param>
+    /// <param name="maximumDegreeOfParallelism">Threads for scoring (−1 = all processors).</param>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version.</exception>
+    public static IsolationForestModel Load(Stream stream, int maximumDegreeOfParallelism = -1)
+    {
+        var (card, payload) = ModelFile.Load(stream, Kind, FormatVersion, reader =>
+        {
+            int features = reader.ReadInt32();
+            int maximumSamples = reader.ReadInt32();
+            double offset = reader.ReadDouble();
+            var trees = new IsolationTree[reader.ReadInt32()];
+            for (int tree = 0; tree < trees.Length; tree++)
+            {
+                trees[tree] = IsolationTree.Read(reader, features);
+            }
+            return (features, maximumSamples, offset, trees);
+        });
+        if (card.Features.Count != payload.features || payload.trees.Length == 0)
+        {
+            throw new ModelFileException("model", $"expected {payload.features} feature names and at least one tree, received {card.Features.Count} names and {payload.trees.Length} trees");
+        }
+        return new IsolationForestModel(card, payload.trees, payload.features, payload.maximumSamples, payload.offset,
+            maximumDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// A model from trees grown elsewhere, e.g. a scikit-learn <c>IsolationForest</c> exported tree by tree with
+    /// <see cref="IsolationTree.FromArrays"/>: it then scores exactly as scikit-learn (rows of float32 values).
+    /// </summary>
+    /// <param name="trees">The trees (≥ 1); split columns index full rows.</param>
+    /// <param name="featureNames">One name per column.</param>
+    /// <param name="maximumSamples">The rows each tree was grown on (<c>max_samples_</c>, ≥ 1).</param>
+    /// <param name="offset">The offset (<c>offset_</c>).</param>
+    /// <exception cref="ArgumentException">No trees, a split column outside the rows, or <paramref name="maximumSamples"/> below 1.</exception>
+    public static IsolationForestModel FromTrees(IReadOnlyList<IsolationTree> trees, IReadOnlyList<string> featureNames,
+        int maximumSamples, double offset)
+    {
+        ArgumentNullException.ThrowIfNull(trees);
+        ArgumentNullException.ThrowIfNull(featureNames);
+        if (trees.Count == 0 || maximumSamples < 1 || trees.Any(tree => tree.Feature.Any(feature => feature >= featureNames.Count)))
+        {
+            throw new ArgumentException($"Expected at least one tree splitting on columns below {featureNames.Count} and maximumSamples ≥ 1, received {trees.Count} trees and {maximumSamples}.", nameof(trees));
+        }
+        var card = new ModelCard
+        {
+            Kind = Kind,
+            Description = "Isolation forest imported from trees grown elsewhere.",
+            Features = featureNames.ToArray(),
+            TrainingSummary = new System.Text.Json.Nodes.JsonObject { ["MaximumSamples"] = maximumSamples, ["Imported"] = true },
+        };
+        return new IsolationForestModel(card, trees.ToArray(), featureNames.Count, maximumSamples, offset, -1);
+    }
+}

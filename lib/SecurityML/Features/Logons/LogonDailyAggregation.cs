@@ -1,0 +1,125 @@
+using SecurityML.Data;
+
+namespace SecurityML.Features.Logons;
+
+/// <summary>
+/// Aggregates network logons per UTC Date × TargetDomainName × TargetUserName into <see cref="LogonDailySummary"/>
+/// rows (the first step of the guided investigation's feature pipeline). Events that
+/// <see cref="LogonAccountFilter.IsIncluded"/> rejects are skipped; accounts compare case-insensitively.
+/// </summary>
+public static class LogonDailyAggregation
+{
+    /// <summary>One summary per account and day with at least one kept event, ordered by date, domain and user.</summary>
+    /// <param name="logons">Logon events in any order (not modified); streamed once.</param>
+    /// <returns>The summaries; empty when no event is kept.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="logons"/> is null.</exception>
+    public static IReadOnlyList<LogonDailySummary> Summarize(IEnumerable<LogonEvent> logons)
+    {
+        ArgumentNullException.ThrowIfNull(logons);
+        var groups = new Dictionary<(DateOnly, string, string), Accumulator>();
+        foreach (LogonEvent logon in logons)
+        {
+            if (!LogonAccountFilter.IsIncluded(logon))
+            {
+                continue;
+            }
+            DateTimeOffset time = logon.TimeGenerated.ToUniversalTime();
+            var key = (DateOnly.FromDateTime(time.UtcDateTime), logon.TargetDomainName.ToUpperInvariant(), logon.TargetUserName.ToUpperInvariant());
+            if (!groups.TryGetValue(key, out Accumulator? accumulator))
+            {
+                groups[key] = accumulator = new Accumulator(key.Item1, logon.TargetDomainName, logon.TargetUserName);
+            }
+            accumulator.Add(logon, time);
+        }
+        return groups.Values.Select(accumulator => accumulator.ToSummary())
+            .OrderBy(summary => summary.Date)
+            .ThenBy(summary => summary.TargetDomainName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(summary => summary.TargetUserName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>The DNS domain of a computer name: the part after the first dot; empty when there is none.</summary>
+    public static string ComputerDomain(string computer)
+    {
+        ArgumentNullException.ThrowIfNull(computer);
+        int dot = computer.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? "" : computer[(dot + 1)..];
+    }
+
+    private sealed class Accumulator(DateOnly date, string domain, string user)
+    {
+        private readonly ValueSets _attempted = new();
+        private readonly ValueSets _successful = new();
+        private int _attempts, _successes;
+        private DateTimeOffset _first = DateTimeOffset.MaxValue, _last = DateTimeOffset.MinValue;
+        private DateTimeOffset? _firstSuccess, _lastSuccess;
+
+        public void Add(LogonEvent logon, DateTimeOffset time)
+        {
+            _attempts++;
+            _attempted.Add(logon);
+            _first = time < _first ? time : _first;
+            _last = time > _last ? time : _last;
+            if (logon.EventID != LogonAccountFilter.SuccessfulLogonEventId)
+            {
+                return;
+            }
+            _successes++;
+            _successful.Add(logon);
+            _firstSuccess = _firstSuccess is null || time < _firstSuccess ? time : _firstSuccess;
+            _lastSuccess = _lastSuccess is null || time > _lastSuccess ? time : _lastSuccess;
+        }
+
+        public LogonDailySummary ToSummary() => new()
+        {
+            Date = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            TargetDomainName = domain,
+            TargetUserName = user,
+            AttemptedLogons = _attempts,
+            SuccessfulLogons = _successes,
+            FailedLogons = _attempts - _successes,
+            ComputersAttempted = _attempted.Computers.Count,
+            ComputersSuccessfulAccess = _successful.Computers.Count,
+            ComputerDomainsAttempted = _attempted.ComputerDomains.Count,
+            ComputerDomainsSuccessfulAccess = _successful.ComputerDomains.Count,
+            SourceIpAddressesAttempted = _attempted.IpAddresses.Count,
+            SourceIpAddressesSuccessfulAccess = _successful.IpAddresses.Count,
+            SourceHostNamesAttempted = _attempted.HostNames.Count,
+            SourceHostNamesSuccessfulAccess = _successful.HostNames.Count,
+            AuthenticationPackagesAttempted = _attempted.Packages.Count,
+            AuthenticationPackagesSuccessful = _successful.Packages.Count,
+            FirstLogon = _first,
+            LastLogon = _last,
+            ActiveMilliseconds = (_last - _first).TotalMilliseconds,
+            FirstSuccessfulLogon = _firstSuccess,
+            LastSuccessfulLogon = _lastSuccess,
+            ActiveMillisecondsSuccessful = _firstSuccess is { } start && _lastSuccess is { } end ? (end - start).TotalMilliseconds : 0,
+        };
+    }
+
+    private sealed class ValueSets
+    {
+        public HashSet<string> Computers { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> ComputerDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> IpAddresses { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> HostNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Packages { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(LogonEvent logon)
+        {
+            AddKnown(Computers, logon.Computer);
+            AddKnown(ComputerDomains, ComputerDomain(logon.Computer ?? ""));
+            AddKnown(IpAddresses, logon.IpAddress);
+            AddKnown(HostNames, logon.WorkstationName);
+            AddKnown(Packages, logon.AuthenticationPackageName);
+        }
+
+        private static void AddKnown(HashSet<string> set, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && value != "-")
+            {
+                set.Add(value);
+            }
+        }
+    }
+}
