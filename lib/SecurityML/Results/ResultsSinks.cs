@@ -6,8 +6,9 @@ namespace SecurityML.Results;
 public static class ResultsSinks
 {
     /// <summary><c>local</c>: a <see cref="LocalResultsSink"/> on <paramref name="outputDir"/>; <c>sentinel</c>: the Logs
-    /// Ingestion sink of the workspace config (<paramref name="workspaceConfigPath"/>, or <c>SECML_WORKSPACE_CONFIG</c>,
-    /// plus environment variables).</summary>
+    /// Ingestion sink of the workspace config (<paramref name="workspaceConfigPath"/>; null or empty:
+    /// <c>SECML_WORKSPACE_CONFIG</c>, else environment variables only). Other files a notebook saves (models, charts)
+    /// still go to <paramref name="outputDir"/>.</summary>
     /// <exception cref="ArgumentException">When <paramref name="source"/> is neither.</exception>
     public static IResultsSink Create(string source, string outputDir, string? workspaceConfigPath = null) =>
         DataSourceKind.IsSentinel(source)

@@ -7,7 +7,8 @@ namespace SecurityML.Sentinel;
 /// A <see cref="QueryProvider"/> over a Log Analytics (Microsoft Sentinel) workspace: each data set runs its named query
 /// (<see cref="SentinelQueries"/>) and its rows parse into the same records the local provider returns, so notebooks
 /// do not change when the source does. A partial result (truncated at the service limits) throws: query a shorter
-/// range, or export long ranges with <see cref="LogAnalyticsExporter"/>.
+/// range, or export long ranges with <see cref="LogAnalyticsExporter"/>. Data sets a workspace does not hold
+/// (planted-anomaly labels, OCSF network activity) come from <see cref="LocalDataFolder"/> when it is set.
 /// </summary>
 public class LogAnalyticsQueryProvider : QueryProvider
 {
@@ -33,16 +34,31 @@ public class LogAnalyticsQueryProvider : QueryProvider
     /// <summary>The filters applied to every query.</summary>
     public SentinelQueryFilter Filter { get; }
 
+    /// <summary>The folder read, as <see cref="LocalDataProvider"/> does, for data sets that have no Sentinel query
+    /// (<see cref="SentinelQueries.Has"/>): the planted-anomaly labels (or your own labelled incidents in the same format)
+    /// and OCSF network activity. Null (default): those data sets throw <see cref="NotSupportedException"/>.
+    /// <c>QueryProvider.Create</c> sets it to the notebook's <c>dataFolder</c>.</summary>
+    public string? LocalDataFolder { get; init; }
+
     /// <summary>Options sent with every query (server timeout); partial results always throw here.</summary>
     public LogAnalyticsQueryOptions QueryOptions { get; init; } = new();
 
     /// <inheritdoc/>
-    /// <exception cref="NotSupportedException">For data sets a workspace does not hold (OCSF, labels).</exception>
+    /// <exception cref="NotSupportedException">For data sets a workspace does not hold (OCSF, labels) when
+    /// <see cref="LocalDataFolder"/> is null.</exception>
     /// <exception cref="Azure.RequestFailedException">When the service fails; the message says what to fix.</exception>
     public override async IAsyncEnumerable<T> QueryAsync<T>(DataSet<T> dataSet, TimeRange range,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
+        if (LocalDataFolder is not null && !SentinelQueries.Has(dataSet))
+        {
+            await foreach (var row in Local(LocalDataFolder).QueryAsync(dataSet, range, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+            yield break;
+        }
         var table = await QueryTableAsync(dataSet, range, cancellationToken).ConfigureAwait(false);
         foreach (var record in LogAnalyticsRecordMapper<T>.Map(table))
         {

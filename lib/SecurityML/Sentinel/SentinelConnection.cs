@@ -20,6 +20,11 @@ public sealed class SentinelConnection
         Credential = credential ?? SentinelCredentials.Create(config);
         QueryClientOptions = new LogAnalyticsQueryClientOptions { Audience = config.Cloud.QueryEndpoint };
         IngestionClientOptions = new LogsIngestionClientOptions { Audience = config.Cloud.IngestionAudience };
+        if (config.ServerCertificateSha256 is { } thumbprint)
+        {
+            QueryClientOptions.Transport = CertificatePinning.CreateTransport(thumbprint);
+            IngestionClientOptions.Transport = CertificatePinning.CreateTransport(thumbprint);
+        }
     }
 
     /// <summary>The settings.</summary>
@@ -28,10 +33,12 @@ public sealed class SentinelConnection
     /// <summary>The credential.</summary>
     public TokenCredential Credential { get; }
 
-    /// <summary>Options of the query clients created here (retries, transport, server timeout).</summary>
+    /// <summary>Options of the query clients created here (retries, transport, server timeout); the transport pins
+    /// <see cref="WorkspaceConfig.ServerCertificateSha256"/> when it is set.</summary>
     public LogAnalyticsQueryClientOptions QueryClientOptions { get; }
 
-    /// <summary>Options of the ingestion clients created here (retries, transport, batch size).</summary>
+    /// <summary>Options of the ingestion clients created here (retries, transport, batch size); the transport pins
+    /// <see cref="WorkspaceConfig.ServerCertificateSha256"/> when it is set.</summary>
     public LogsIngestionClientOptions IngestionClientOptions { get; }
 
     /// <summary>Loads settings (<see cref="WorkspaceConfig.Load"/>) and creates the configured credential.</summary>
@@ -42,11 +49,17 @@ public sealed class SentinelConnection
         new(Config.EffectiveQueryEndpoint, Credential, QueryClientOptions);
 
     /// <summary>A query provider for the configured workspace.</summary>
+    /// <param name="filter">Account/computer filters applied in the workspace; null for none.</param>
+    /// <param name="localDataFolder">Where data sets a workspace does not hold (planted-anomaly labels, OCSF) are read
+    /// (<see cref="LogAnalyticsQueryProvider.LocalDataFolder"/>); null makes them throw.</param>
     /// <exception cref="InvalidOperationException">When no workspace id is configured.</exception>
-    public LogAnalyticsQueryProvider CreateQueryProvider(SentinelQueryFilter? filter = null)
+    public LogAnalyticsQueryProvider CreateQueryProvider(SentinelQueryFilter? filter = null, string? localDataFolder = null)
     {
         Config.RequireQuery();
-        return new LogAnalyticsQueryProvider(CreateQueryClient(), Config.WorkspaceId!, filter);
+        return new LogAnalyticsQueryProvider(CreateQueryClient(), Config.WorkspaceId!, filter)
+        {
+            LocalDataFolder = string.IsNullOrWhiteSpace(localDataFolder) ? null : Path.GetFullPath(localDataFolder),
+        };
     }
 
     /// <summary>An ingestion client for the configured data collection endpoint.</summary>

@@ -6,6 +6,8 @@ namespace SecurityML.Sentinel;
 /// <summary>Creates the Azure.Identity credential a <see cref="WorkspaceConfig"/> asks for.</summary>
 public static class SentinelCredentials
 {
+    private const string ClientSecretSignIn = "Client-secret";
+
     /// <summary>The credential for <paramref name="config"/> (see <see cref="CredentialKind"/>).</summary>
     /// <param name="config">The settings (tenant, client id, kind; the secret from the environment).</param>
     /// <param name="deviceCodePrompt">Where device-code sign-in shows its URL and one-time code; null writes to standard
@@ -23,9 +25,12 @@ public static class SentinelCredentials
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(config.ClientId)),
             CredentialKind.ClientSecret => new ClientSecretCredential(
-                Require(config.TenantId, "tenantId (AZURE_TENANT_ID)"), Require(config.ClientId, "clientId (AZURE_CLIENT_ID)"),
-                Require(config.ClientSecret, "the AZURE_CLIENT_SECRET environment variable"),
+                Require(config.TenantId, "tenantId (AZURE_TENANT_ID)", ClientSecretSignIn),
+                Require(config.ClientId, "clientId (AZURE_CLIENT_ID)", ClientSecretSignIn),
+                Require(config.ClientSecret, "the AZURE_CLIENT_SECRET environment variable", ClientSecretSignIn),
                 new ClientSecretCredentialOptions { AuthorityHost = authorityHost }),
+            CredentialKind.AccessToken => new EnvironmentAccessTokenCredential(Require(config.AccessToken,
+                $"the {WorkspaceConfig.AccessTokenVariable} environment variable", "Access-token")),
             _ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
             {
                 TenantId = config.TenantId,
@@ -60,6 +65,6 @@ public static class SentinelCredentials
         : cloud == AzureMonitorCloud.UsGovernment ? AzureAuthorityHosts.AzureGovernment
         : AzureAuthorityHosts.AzurePublicCloud;
 
-    private static string Require(string? value, string what) =>
-        value ?? throw new InvalidOperationException($"Client-secret sign-in needs {what}; it is not set.");
+    private static string Require(string? value, string what, string kind) =>
+        value ?? throw new InvalidOperationException($"{kind} sign-in needs {what}; it is not set.");
 }

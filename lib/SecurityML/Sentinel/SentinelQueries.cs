@@ -70,6 +70,13 @@ public static class SentinelQueries
     public static IReadOnlyList<SentinelQuery> All { get; } =
         [FileShareAccess, Logons, DailyLogons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, UserDirectory];
 
+    /// <summary>True when <paramref name="dataSet"/> has a named query (<see cref="For"/> would return it).</summary>
+    public static bool Has(DataSet dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return All.Any(query => string.Equals(query.DataSet.Name, dataSet.Name, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The named query of a data set.</summary>
     /// <exception cref="NotSupportedException">For data sets a Sentinel workspace does not hold (OCSF network activity,
     /// planted-anomaly labels); the message says where they come from.</exception>
@@ -80,7 +87,7 @@ public static class SentinelQueries
             ?? throw new NotSupportedException(
                 $"Data set '{dataSet.Name}' has no Sentinel query; expected one of "
                 + $"[{string.Join(", ", All.Select(query => query.DataSet.Name))}]. OCSF data and planted-anomaly labels "
-                + "come from local files (source 'local').");
+                + "come from local files (source 'local', or the provider's LocalDataFolder).");
     }
 
     private static SentinelQuery Raw(DataSet dataSet, string table, IReadOnlyList<string> filters, string projection,

@@ -4,26 +4,31 @@ namespace SecurityML.Sentinel;
 
 /// <summary>
 /// Where the workspace is and how to sign in: a JSON config file (camelCase names below) whose values environment
-/// variables override. The client secret is read only from <c>AZURE_CLIENT_SECRET</c>, never from the file, and never
-/// appears in <see cref="ToString"/>, in exceptions or in logs.
+/// variables override. The client secret is read only from <c>AZURE_CLIENT_SECRET</c> and a pre-acquired access token
+/// only from <c>SECML_ACCESS_TOKEN</c>, never from the file; neither appears in <see cref="ToString"/>, in exceptions or
+/// in logs.
 /// </summary>
 /// <remarks>
 /// File keys → environment variables: <c>workspaceId</c> → <c>SECML_WORKSPACE_ID</c>; <c>tenantId</c> →
 /// <c>AZURE_TENANT_ID</c>; <c>cloud</c> → <c>SECML_CLOUD</c>; <c>queryEndpoint</c> → <c>SECML_QUERY_ENDPOINT</c>;
 /// <c>dataCollectionEndpoint</c> → <c>SECML_DCE</c>; <c>dataCollectionRuleId</c> → <c>SECML_DCR_ID</c>;
-/// <c>credential</c> → <c>SECML_CREDENTIAL</c>; <c>clientId</c> → <c>AZURE_CLIENT_ID</c>; <c>streams</c> (table →
-/// stream) has no variable. The file itself can be named by <c>SECML_WORKSPACE_CONFIG</c>.
+/// <c>credential</c> → <c>SECML_CREDENTIAL</c>; <c>clientId</c> → <c>AZURE_CLIENT_ID</c>; <c>serverCertificateSha256</c>
+/// → <c>SECML_SERVER_CERTIFICATE_SHA256</c>; <c>streams</c> (table → stream) has no variable. The file itself can be named by <c>SECML_WORKSPACE_CONFIG</c>.
 /// </remarks>
 public sealed class WorkspaceConfig
 {
     /// <summary>The environment variable naming the config file.</summary>
     public const string ConfigPathVariable = "SECML_WORKSPACE_CONFIG";
 
+    /// <summary>The environment variable holding the token of <see cref="CredentialKind.AccessToken"/>.</summary>
+    public const string AccessTokenVariable = "SECML_ACCESS_TOKEN";
+
     private static readonly (string Key, string Variable)[] Variables =
     [
         ("workspaceId", "SECML_WORKSPACE_ID"), ("tenantId", "AZURE_TENANT_ID"), ("cloud", "SECML_CLOUD"),
         ("queryEndpoint", "SECML_QUERY_ENDPOINT"), ("dataCollectionEndpoint", "SECML_DCE"),
         ("dataCollectionRuleId", "SECML_DCR_ID"), ("credential", "SECML_CREDENTIAL"), ("clientId", "AZURE_CLIENT_ID"),
+        ("serverCertificateSha256", "SECML_SERVER_CERTIFICATE_SHA256"),
     ];
 
     /// <summary>The Log Analytics workspace id (a GUID).</summary>
@@ -56,6 +61,14 @@ public sealed class WorkspaceConfig
     /// <summary>The client secret, from <c>AZURE_CLIENT_SECRET</c> only; internal so it is never displayed.</summary>
     internal string? ClientSecret { get; init; }
 
+    /// <summary>The pre-acquired access token, from <c>SECML_ACCESS_TOKEN</c> only; internal so it is never displayed.</summary>
+    internal string? AccessToken { get; init; }
+
+    /// <summary>For private or test endpoints only: the SHA-256 thumbprint (64 hex digits; ':' and spaces ignored) of the
+    /// one server certificate both clients accept, self-signed or not, instead of validating the chain. Null (default)
+    /// validates certificates normally, as Azure's public endpoints need.</summary>
+    public string? ServerCertificateSha256 { get; init; }
+
     /// <summary>The query endpoint in use: <see cref="QueryEndpoint"/> or the cloud's.</summary>
     public Uri EffectiveQueryEndpoint => QueryEndpoint ?? Cloud.QueryEndpoint;
 
@@ -85,7 +98,8 @@ public sealed class WorkspaceConfig
                 values[key] = value;
             }
         }
-        return WorkspaceConfigFile.Build(values, streams, environment.GetValueOrDefault("AZURE_CLIENT_SECRET"));
+        return WorkspaceConfigFile.Build(values, streams, environment.GetValueOrDefault("AZURE_CLIENT_SECRET"),
+            environment.GetValueOrDefault(AccessTokenVariable));
     }
 
     /// <summary>Checks that queries can run: a workspace id.</summary>
@@ -116,7 +130,10 @@ public sealed class WorkspaceConfig
         $"WorkspaceConfig {{ WorkspaceId = {WorkspaceId}, TenantId = {TenantId}, Cloud = {Cloud.Name}, "
         + $"QueryEndpoint = {EffectiveQueryEndpoint}, DataCollectionEndpoint = {DataCollectionEndpoint}, "
         + $"DataCollectionRuleId = {DataCollectionRuleId}, Streams = {Streams.Count}, Credential = {Credential}, "
-        + $"ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "not set" : "set (hidden)")} }}";
+        + $"ClientId = {ClientId}, ClientSecret = {Hidden(ClientSecret)}, AccessToken = {Hidden(AccessToken)}, "
+        + $"ServerCertificateSha256 = {ServerCertificateSha256 ?? "not pinned"} }}";
+
+    private static string Hidden(string? secret) => secret is null ? "not set" : "set (hidden)";
 
     private static Dictionary<string, string?> ProcessEnvironment() =>
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()

@@ -42,7 +42,7 @@ internal static class WorkspaceConfigFile
         {
             throw new FormatException(
                 $"Workspace config '{path}' holds '{property.Name}': secrets do not belong in a file next to notebooks. "
-                + "Remove it and set AZURE_CLIENT_SECRET in the environment instead.");
+                + "Remove it and set AZURE_CLIENT_SECRET (client secret) or SECML_ACCESS_TOKEN (access token) in the environment instead.");
         }
         if (property.Name.Equals("streams", StringComparison.OrdinalIgnoreCase))
         {
@@ -64,7 +64,8 @@ internal static class WorkspaceConfigFile
         };
     }
 
-    public static WorkspaceConfig Build(Dictionary<string, string?> values, Dictionary<string, string> streams, string? clientSecret)
+    public static WorkspaceConfig Build(Dictionary<string, string?> values, Dictionary<string, string> streams, string? clientSecret,
+        string? accessToken)
     {
         var credentialText = values.GetValueOrDefault("credential");
         var credential = CredentialKind.Default;
@@ -85,6 +86,8 @@ internal static class WorkspaceConfigFile
             Credential = credential,
             ClientId = Blank(values.GetValueOrDefault("clientId")),
             ClientSecret = Blank(clientSecret),
+            AccessToken = Blank(accessToken),
+            ServerCertificateSha256 = CertificatePinning.Normalize(values.GetValueOrDefault("serverCertificateSha256")),
         };
     }
 

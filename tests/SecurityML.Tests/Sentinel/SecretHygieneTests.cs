@@ -70,6 +70,54 @@ public sealed class SecretHygieneTests : IAsyncLifetime
             .Should().Throw<FormatException>().Which.ToString().Should().NotContain(ClientSecret);
     }
 
+    [Fact]
+    public void The_access_token_is_read_from_the_environment_only_and_never_shown()
+    {
+        const string Token = "eyJ0eXAi.ACCESS-TOKEN-from-environment.c2ln";
+        var config = WorkspaceConfig.Load(null, new Dictionary<string, string?>
+        {
+            ["SECML_WORKSPACE_ID"] = "ws", [WorkspaceConfig.AccessTokenVariable] = Token, ["SECML_CREDENTIAL"] = "accessToken",
+        });
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, "workspace.json");
+        File.WriteAllText(path, $$"""{"workspaceId": "ws", "credential": "accessToken", "accessToken": "{{Token}}"}""");
+
+        config.ToString().Should().Contain("AccessToken = set (hidden)").And.NotContain(Token);
+        var credential = SentinelCredentials.Create(config);
+        credential.ToString().Should().NotContain(Token);
+        credential.GetToken(new Azure.Core.TokenRequestContext(["https://api.loganalytics.io/.default"]), default).Token.Should().Be(Token);
+        var inFile = FluentActions.Invoking(() => WorkspaceConfig.Load(path, new Dictionary<string, string?>())).Should().Throw<FormatException>().Which;
+        inFile.Message.Should().Contain("'accessToken'").And.Contain(WorkspaceConfig.AccessTokenVariable);
+        inFile.ToString().Should().NotContain(Token);
+        var missing = WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_CREDENTIAL"] = "AccessToken" });
+        FluentActions.Invoking(() => SentinelCredentials.Create(missing)).Should().Throw<InvalidOperationException>()
+            .WithMessage("Access-token sign-in needs the SECML_ACCESS_TOKEN environment variable*");
+    }
+
+    [Fact]
+    public async Task An_environment_token_on_a_pinned_connection_never_appears_in_verbose_logs_or_exception_text()
+    {
+        var logs = new ConcurrentQueue<string>();
+        using var listener = new AzureEventSourceListener((_, message) => logs.Enqueue(message), EventLevel.Verbose);
+        var connection = new SentinelConnection(WorkspaceConfig.Load(null, new Dictionary<string, string?>
+        {
+            ["SECML_WORKSPACE_ID"] = "ws", ["SECML_QUERY_ENDPOINT"] = _server.Endpoint.AbsoluteUri, ["SECML_DCE"] = _server.Endpoint.AbsoluteUri,
+            ["SECML_DCR_ID"] = "dcr-1", ["SECML_CREDENTIAL"] = "AccessToken", [WorkspaceConfig.AccessTokenVariable] = FakeMonitorServer.Token,
+            ["SECML_SERVER_CERTIFICATE_SHA256"] = TestCertificate.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
+        }));
+        connection.QueryClientOptions.Diagnostics.IsLoggingContentEnabled = true;
+        connection.IngestionClientOptions.Diagnostics.IsLoggingContentEnabled = true;
+
+        await connection.CreateQueryClient().QueryWorkspaceAsync("ws", "SecurityEvent | take 1");
+        await connection.CreateResultsSink().WriteAsync("X_CL", new[] { new { A = 1 } });
+        _server.QueryFaults.Enqueue(FakeResponse.Error(403, "Forbidden", "no"));
+        var texts = new List<string> { (await Record(() => connection.CreateQueryClient().QueryWorkspaceAsync("ws", "q"))).ToString(), connection.Config.ToString() };
+
+        _server.Queries.Should().HaveCount(2, "the token and the pin were accepted");
+        logs.Should().Contain(message => message.Contains("Authorization", StringComparison.OrdinalIgnoreCase));
+        logs.Concat(texts).Should().NotContain(text => text.Contains("FAKE-SECRET-TOKEN", StringComparison.Ordinal));
+    }
+
     private static async Task<Exception> Record(Func<Task> action)
     {
         try

@@ -46,11 +46,11 @@ public sealed class WorkspaceConfigTests
     {
         foreach (var (kind, typeName) in new[] { (CredentialKind.Default, "DefaultAzureCredential"), (CredentialKind.DeviceCode, "DeviceCodeCredential"),
             (CredentialKind.AzureCli, "AzureCliCredential"), (CredentialKind.ManagedIdentity, "ManagedIdentityCredential"),
-            (CredentialKind.ClientSecret, "ClientSecretCredential") })
+            (CredentialKind.ClientSecret, "ClientSecretCredential"), (CredentialKind.AccessToken, "EnvironmentAccessTokenCredential") })
         {
             var config = new WorkspaceConfig { Credential = kind, TenantId = "t", ClientId = "c" };
             var environment = new Dictionary<string, string?> { ["SECML_CREDENTIAL"] = kind.ToString(), ["AZURE_TENANT_ID"] = "t",
-                ["AZURE_CLIENT_ID"] = "c", ["AZURE_CLIENT_SECRET"] = "s" };
+                ["AZURE_CLIENT_ID"] = "c", ["AZURE_CLIENT_SECRET"] = "s", [WorkspaceConfig.AccessTokenVariable] = "token" };
             SentinelCredentials.Create(WorkspaceConfig.Load(null, environment)).GetType().Name.Should().Be(typeName, config.ToString());
         }
     }
@@ -59,7 +59,7 @@ public sealed class WorkspaceConfigTests
     public void Bad_values_name_the_setting_and_the_accepted_values()
     {
         FluentActions.Invoking(() => WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_CREDENTIAL"] = "password" }))
-            .Should().Throw<FormatException>().WithMessage("*Default, DeviceCode, AzureCli, ManagedIdentity, ClientSecret*'password'*");
+            .Should().Throw<FormatException>().WithMessage("*Default, DeviceCode, AzureCli, ManagedIdentity, ClientSecret, AccessToken]*'password'*");
         FluentActions.Invoking(() => WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_CLOUD"] = "Mars" }))
             .Should().Throw<ArgumentException>().WithMessage("*AzurePublicCloud*'Mars'*");
         FluentActions.Invoking(() => WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_DCE"] = "http://dce" }))
