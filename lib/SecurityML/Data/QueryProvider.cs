@@ -101,6 +101,22 @@ public abstract class QueryProvider
     /// <summary>Every planted-anomaly label of <paramref name="dataSet"/>, e.g. <c>Labels(DataSets.Logons)</c>.</summary>
     public IReadOnlyList<AnomalyLabel> Labels(DataSet dataSet) => Load(DataSets.LabelsOf(dataSet), TimeRange.All);
 
+    /// <summary>
+    /// The planted-anomaly labels of <paramref name="dataSet"/>, or an empty list when there is no labels file (real
+    /// data has none): for charts and checks that show planted anomalies only when they are known.
+    /// </summary>
+    public IReadOnlyList<AnomalyLabel> LabelsIfAny(DataSet dataSet)
+    {
+        try
+        {
+            return Labels(dataSet);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or NotSupportedException)
+        {
+            return [];
+        }
+    }
+
     private static TimeRange Range(DateTimeOffset? start, DateTimeOffset? end) =>
         new(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
 }
