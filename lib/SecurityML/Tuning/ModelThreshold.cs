@@ -20,15 +20,21 @@ public static class ModelThreshold
         if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
         ModelCard? updated = null;
         var temporary = modelPath + ".tmp";
-        using (var input = File.OpenRead(modelPath))
-        using (var output = File.Create(temporary))
+        try
         {
+            using var input = File.OpenRead(modelPath);
+            using var output = File.Create(temporary);
             ModelFile.UpdateCard(input, output, card =>
             {
                 var merged = new Dictionary<string, double>(card.Metrics);
                 foreach (var (name, value) in metrics ?? new Dictionary<string, double>()) merged[name] = value;
                 return updated = card with { Threshold = threshold, Metrics = merged };
             }, modelPath);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
         }
         File.Move(temporary, modelPath, overwrite: true);
         return updated!;
