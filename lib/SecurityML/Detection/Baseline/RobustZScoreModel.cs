@@ -71,7 +71,20 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
         }
     });
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Writes the model to a file (atomically); returns the path.</summary>
+    public string Save(string path)
+    {
+        using (var stream = new MemoryStream())
+        {
+            Save(stream);
+            var temporary = path + ".tmp";
+            File.WriteAllBytes(temporary, stream.ToArray());
+            File.Move(temporary, path, overwrite: true);
+        }
+        return path;
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format version.</exception>
     public static RobustZScoreModel Load(Stream stream, string sourceName = "model")
     {
@@ -86,6 +99,14 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
             return map;
         }, sourceName);
         return new RobustZScoreModel(card, RobustZScoreOptions.FromJson(card.Options), baselines);
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format version.</exception>
+    public static RobustZScoreModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream, path);
     }
 
     private double ScoreOne(EntityValue item)

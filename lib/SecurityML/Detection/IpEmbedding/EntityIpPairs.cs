@@ -19,10 +19,15 @@ public enum OcsfEntity
 public static class EntityIpPairs
 {
     /// <summary>Pairs (UserPrincipalName, IPAddress) of sign-ins, in order, unchecked.</summary>
-    public static List<EntityIpPair> FromSignIns(IEnumerable<SignInEvent> signIns)
+    /// <param name="signIns">The sign-ins.</param>
+    /// <param name="excluding">Labels whose sign-ins to leave out (same user, time inside the label's window), e.g. to
+    /// keep only normal traffic; none when null.</param>
+    public static List<EntityIpPair> FromSignIns(IEnumerable<SignInEvent> signIns, IReadOnlyList<AnomalyLabel>? excluding = null)
     {
         ArgumentNullException.ThrowIfNull(signIns);
-        return signIns.Select(signIn => new EntityIpPair(signIn.UserPrincipalName, signIn.IPAddress)).ToList();
+        return signIns.Where(signIn => excluding is null || !excluding.Any(label => label.Entity == signIn.UserPrincipalName
+                && label.WindowStart <= signIn.TimeGenerated && signIn.TimeGenerated < label.WindowEnd))
+            .Select(signIn => new EntityIpPair(signIn.UserPrincipalName, signIn.IPAddress)).ToList();
     }
 
     /// <summary>Pairs (entity, <c>src_endpoint.ip</c>) of OCSF Network Activity events, in order, unchecked; a

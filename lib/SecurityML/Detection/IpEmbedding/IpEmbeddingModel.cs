@@ -77,7 +77,14 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, _network.Write);
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Writes the model to a file (atomically: a temporary file, then a rename); returns the path.</summary>
+    public string Save(string path)
+    {
+        ModelFile.Save(path, Card, FormatVersion, _network.Write);
+        return path;
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">The model file's content.</param>
     /// <param name="sourceName">Names the file in error messages.</param>
     /// <exception cref="ModelFileException">Not an IpEmbedding model file, corrupted or another format version.</exception>
