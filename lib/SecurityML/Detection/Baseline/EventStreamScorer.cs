@@ -56,7 +56,8 @@ public sealed class EventStreamScorer
     {
         ArgumentNullException.ThrowIfNull(reader);
         var parser = new EventLineParser(format);
-        var batch = new List<(long Line, JsonObject Event)>(BatchSize);
+        // Lines that fail to parse wait in the batch too, so that problems are reported in line order.
+        var batch = new List<(long Line, JsonObject? Event, string? Problem)>(BatchSize);
         long lineNumber = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -64,11 +65,11 @@ public sealed class EventStreamScorer
             lineNumber++;
             try
             {
-                if (parser.Parse(line) is { } parsed) batch.Add((lineNumber, parsed));
+                if (parser.Parse(line) is { } parsed) batch.Add((lineNumber, parsed, null));
             }
             catch (FormatException exception)
             {
-                Report(sourceName, lineNumber, exception.Message);
+                batch.Add((lineNumber, null, exception.Message));
             }
             if (batch.Count == BatchSize) Flush(batch, sourceName);
         }
@@ -76,21 +77,24 @@ public sealed class EventStreamScorer
         _alerts.Flush();
     }
 
-    private void Flush(List<(long Line, JsonObject Event)> batch, string sourceName)
+    private void Flush(List<(long Line, JsonObject? Event, string? Problem)> batch, string sourceName)
     {
         if (batch.Count == 0) return;
-        var results = _scorer.Score(batch.Select(item => item.Event).ToList());
-        for (int index = 0; index < batch.Count; index++)
+        var parsed = batch.Where(item => item.Event is not null).ToList();
+        var scores = _scorer.Score(parsed.Select(item => item.Event!).ToList());
+        int next = 0;
+        foreach (var (line, @event, parseProblem) in batch)
         {
-            var (line, @event) = batch[index];
-            if (results[index].Problem is { } problem) { Report(sourceName, line, problem); continue; }
+            if (@event is null) { Report(sourceName, line, parseProblem!); continue; }
+            var result = scores[next++];
+            if (result.Problem is { } problem) { Report(sourceName, line, problem); continue; }
             EventsScored++;
-            if (!(results[index].Score >= Threshold)) continue;
+            if (!(result.Score >= Threshold)) continue;
             Alerts++;
             var alert = new JsonObject
             {
                 ["source"] = sourceName, ["line"] = line,
-                ["score"] = JsonValue.Create(results[index].Score), ["threshold"] = JsonValue.Create(Threshold),
+                ["score"] = JsonValue.Create(result.Score), ["threshold"] = JsonValue.Create(Threshold),
                 ["kind"] = _scorer.Card.Kind, ["event"] = @event,
             };
             _alerts.WriteLine(alert.ToJsonString(AlertJson));
