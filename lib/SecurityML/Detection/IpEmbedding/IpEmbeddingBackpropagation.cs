@@ -52,19 +52,7 @@ internal static class IpEmbeddingBackpropagation
                 for (int unit = 0; unit < d; unit++) if (output[unit] <= 0) sampleDelta[unit] = 0;
             });
         }
-        var weightGradient = gradients.Weights[layer];
-        var biasGradient = gradients.Biases[layer];
-        Parallel.For(0, d, parallel, output =>
-        {
-            var row = weightGradient.AsSpan(output * d, d);
-            for (int sample = 0; sample < count; sample++)
-            {
-                double value = delta[sample * d + output];
-                if (value == 0) continue;
-                VectorMath.AddScaled(row, value, batch.Activations.AsSpan(sample * length + layer * d, d));
-                biasGradient[output] += value;
-            }
-        });
+        AccumulateWeightGradient(batch, gradients, layer, d, length, parallel);
         var weights = network.Weights[layer];
         var next = batch.NextDelta;
         Parallel.For(0, count, parallel, sample =>
@@ -78,6 +66,36 @@ internal static class IpEmbeddingBackpropagation
             }
         });
         (batch.Delta, batch.NextDelta) = (next, delta);
+    }
+
+    /// <summary>dW[o, ·] += Σᵢ δᵢ[o] hᵢ and db[o] += Σᵢ δᵢ[o], summed in sample order for every o (so the result does
+    /// not depend on how outputs are split between threads); samples are visited in cache-sized blocks.</summary>
+    private static void AccumulateWeightGradient(TrainingBatch batch, IpEmbeddingGradients gradients, int layer, int d, int length, ParallelOptions parallel)
+    {
+        const int SampleBlock = 64;
+        var delta = batch.Delta;
+        var weightGradient = gradients.Weights[layer];
+        var biasGradient = gradients.Biases[layer];
+        int count = batch.Count;
+        int outputsPerTask = Math.Max(1, (d + parallel.MaxDegreeOfParallelism - 1) / Math.Max(1, parallel.MaxDegreeOfParallelism));
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, d, outputsPerTask), parallel, range =>
+        {
+            for (int blockStart = 0; blockStart < count; blockStart += SampleBlock)
+            {
+                int blockEnd = Math.Min(count, blockStart + SampleBlock);
+                for (int output = range.Item1; output < range.Item2; output++)
+                {
+                    var row = weightGradient.AsSpan(output * d, d);
+                    for (int sample = blockStart; sample < blockEnd; sample++)
+                    {
+                        double value = delta[sample * d + output];
+                        if (value == 0) continue;
+                        VectorMath.AddScaled(row, value, batch.Activations.AsSpan(sample * length + layer * d, d));
+                        biasGradient[output] += value;
+                    }
+                }
+            }
+        });
     }
 
     public static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
