@@ -24,7 +24,7 @@ public static class ScoreCommand
         var output = new Option<string>("--output", "-o") { Description = "Alert file (JSON Lines), or - for stdout.", DefaultValueFactory = _ => "-" };
         var format = new Option<string>("--format") { Description = "auto (by extension; stdin is jsonl), jsonl or csv.", DefaultValueFactory = _ => "auto" };
         var batchSize = new Option<int>("--batch-size") { Description = "Events scored at once.", DefaultValueFactory = _ => EventStreamScorer.DefaultBatchSize };
-        var watch = new Option<bool>("--watch") { Description = "With a folder: keep polling for new files until --idle-timeout passes without one." };
+        var watch = new Option<bool>("--watch") { Description = "With a folder: keep polling for new .jsonl/.json/.ndjson/.csv files (each read once, when first seen: move complete files in) until --idle-timeout passes without one." };
         var pollInterval = new Option<double>("--poll-interval") { Description = "Seconds between polls with --watch.", DefaultValueFactory = _ => 1 };
         var idleTimeout = new Option<double>("--idle-timeout") { Description = "With --watch, stop after this many seconds without a new file.", DefaultValueFactory = _ => 60 };
         var plugins = new Option<string[]>("--plugin") { Description = "An assembly with IModelLoader types for your own model kinds (repeatable)." };

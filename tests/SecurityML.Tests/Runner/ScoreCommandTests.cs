@@ -63,13 +63,14 @@ public sealed class ScoreCommandTests
         var request = new ScoreRequest
         {
             ModelPath = model, InputPath = inbox, Watch = true,
-            PollInterval = TimeSpan.FromMilliseconds(50), IdleTimeout = TimeSpan.FromMilliseconds(600),
+            PollInterval = TimeSpan.FromMilliseconds(50), IdleTimeout = TimeSpan.FromSeconds(2),
         };
 
-        var running = Run(request);
-        await Task.Delay(200);
-        File.WriteAllText(Path.Combine(inbox, "b.tmp"), "ignored");
-        File.WriteAllText(Path.Combine(inbox, "b.jsonl"), """{"Entity":"alice","Value":-7}""" + "\n");
+        var running = Task.Run(() => Run(request));
+        await Task.Delay(300);
+        // Writers move complete files in; .tmp files are not read.
+        File.WriteAllText(Path.Combine(inbox, "b.tmp"), """{"Entity":"alice","Value":-7}""" + "\n");
+        File.Move(Path.Combine(inbox, "b.tmp"), Path.Combine(inbox, "b.jsonl"));
         var (exit, output, error) = await running;
 
         exit.Should().Be(0);
@@ -89,6 +90,28 @@ public sealed class ScoreCommandTests
         (await Run(new ScoreRequest { ModelPath = folder.File("missing.model"), InputPath = "-" })).Error.Should().Contain("--model: the file");
         (await Run(new ScoreRequest { ModelPath = folder.Write("x.model", "nope"), InputPath = "-", Threshold = 1 })).Error.Should().Contain("SECMLMDL");
         (await Run(new ScoreRequest { ModelPath = model, InputPath = "-", Threshold = 1, Format = "xml" })).Error.Should().Contain("--format");
+    }
+
+    [Fact]
+    public async Task A_plugin_assembly_brings_the_loader_of_its_own_model_kind()
+    {
+        using var folder = new TemporaryFolder();
+        var model = folder.File("own.model");
+        using (var stream = File.Create(model))
+        {
+            SecurityML.Detection.ModelFile.Save(stream, new SecurityML.Detection.ModelCard
+            {
+                Kind = SecurityML.Tests.Detection.Baseline.TestLoader.TestKind, Options = new() { ["score"] = 5.0 },
+            }, 1, _ => { });
+        }
+
+        var (exit, output, error) = await Run(new ScoreRequest
+        {
+            ModelPath = model, InputPath = "-", Threshold = 4, Plugins = [typeof(ScoreCommandTests).Assembly.Location],
+        }, "{}\n{}\n");
+
+        exit.Should().Be(0, error);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2).And.OnlyContain(line => line.Contains("\"score\":5"));
     }
 
     [Fact]

@@ -78,12 +78,25 @@ public sealed class ModelRegistryTests
     }
 }
 
-/// <summary>A bring-your-own loader, found by <see cref="ModelRegistry.RegisterLoadersIn"/>.</summary>
+/// <summary>A bring-your-own loader, found by <see cref="ModelRegistry.RegisterLoadersIn"/> (and by <c>secml score
+/// --plugin</c> given this test assembly): its models score every event with the number in their card's options.</summary>
 public sealed class TestLoader : IModelLoader
 {
     public const string TestKind = "TestOnlyKind";
 
     public string Kind => TestKind;
 
-    public IEventScorer Load(Stream stream, string sourceName) => throw new NotSupportedException("registration test only");
+    public IEventScorer Load(Stream stream, string sourceName)
+    {
+        var (card, _) = ModelFile.Load(stream, TestKind, 1, reader => 0, sourceName);
+        return new ConstantScorer(card);
+    }
+
+    private sealed class ConstantScorer(ModelCard card) : IEventScorer
+    {
+        public ModelCard Card => card;
+
+        public IReadOnlyList<EventScore> Score(IReadOnlyList<JsonObject> events) =>
+            events.Select(_ => new EventScore(card.Options["score"]!.GetValue<double>(), null)).ToList();
+    }
 }
