@@ -75,6 +75,10 @@ public static class ScoreCommand
             else if (Directory.Exists(request.InputPath)) await ScoreFolderAsync(request, scorer, cancellationToken);
             else ScoreFile(request, scorer, request.InputPath, cancellationToken);
         }
+        catch (OperationCanceledException)
+        {
+            await standardError.WriteLineAsync("secml score: cancelled");
+        }
         finally
         {
             if (!ReferenceEquals(alerts, standardOutput)) await alerts.DisposeAsync();

@@ -54,29 +54,66 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
-    public async Task A_watched_folder_scores_files_that_arrive_until_the_idle_timeout()
+    public async Task A_watched_folder_scores_files_as_they_arrive()
     {
         using var folder = new TemporaryFolder();
-        var model = SaveModel(folder, threshold: 1);
         var inbox = Directory.CreateDirectory(folder.File("inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "a.csv"), "Entity,Value\nalice,10\n");
+        var alerts = folder.File("alerts.jsonl");
         var request = new ScoreRequest
         {
-            ModelPath = model, InputPath = inbox, Watch = true,
-            PollInterval = TimeSpan.FromMilliseconds(50), IdleTimeout = TimeSpan.FromSeconds(2),
+            ModelPath = SaveModel(folder, threshold: 1), InputPath = inbox, OutputPath = alerts, Watch = true,
+            PollInterval = TimeSpan.FromMilliseconds(20), IdleTimeout = TimeSpan.FromMinutes(1),
         };
+        using var cancel = new CancellationTokenSource();
+        var error = new StringWriter();
 
-        var running = Task.Run(() => Run(request));
-        await Task.Delay(300);
+        var running = Task.Run(() => ScoreCommand.RunAsync(request, TextReader.Null, TextWriter.Null, error, cancel.Token));
+        await WaitForLines(alerts, 1);
         // Writers move complete files in; .tmp files are not read.
         File.WriteAllText(Path.Combine(inbox, "b.tmp"), """{"Entity":"alice","Value":-7}""" + "\n");
         File.Move(Path.Combine(inbox, "b.tmp"), Path.Combine(inbox, "b.jsonl"));
-        var (exit, output, error) = await running;
+        await WaitForLines(alerts, 2);
+        cancel.Cancel();
+
+        (await running).Should().Be(0);
+        var lines = ReadShared(alerts);
+        lines[0].Should().Contain("a.csv");
+        lines[1].Should().Contain("b.jsonl");
+        error.ToString().Should().Contain("2 event(s) scored");
+    }
+
+    [Fact]
+    public async Task Watching_ends_after_the_idle_timeout_without_new_files()
+    {
+        using var folder = new TemporaryFolder();
+        var inbox = Directory.CreateDirectory(folder.File("inbox")).FullName;
+
+        var (exit, _, error) = await Run(new ScoreRequest
+        {
+            ModelPath = SaveModel(folder, threshold: 1), InputPath = inbox, Watch = true,
+            PollInterval = TimeSpan.FromMilliseconds(20), IdleTimeout = TimeSpan.FromMilliseconds(100),
+        });
 
         exit.Should().Be(0);
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
-        output.Should().Contain("a.csv").And.Contain("b.jsonl");
-        error.Should().Contain("2 event(s) scored");
+        error.Should().Contain("0 event(s) scored");
+    }
+
+    private static string[] ReadShared(string path)
+    {
+        if (!File.Exists(path)) return [];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static async Task WaitForLines(string path, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (ReadShared(path).Length < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"expected {count} alert line(s) in {path}");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
