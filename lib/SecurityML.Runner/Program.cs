@@ -15,5 +15,6 @@ public static class Program
         RunCommand.Create(),
         CleanCommand.Create(),
         DemoDataCommand.Create(),
+        ScoreCommand.Create(),
     };
 }

@@ -95,11 +95,13 @@ public static class JsonLinesDataFile
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new UtcTimestampJsonConverter() },
     };
 
     private static readonly JsonSerializerOptions ReadOptions = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new UtcTimestampJsonConverter() },
     };
 
     private static (T? Record, DataFormatException? Problem) ParseLine<T>(string line, string sourceName, long lineNumber)

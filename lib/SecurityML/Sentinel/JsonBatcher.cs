@@ -40,11 +40,13 @@ internal sealed record JsonBatch(long FirstIndex, IReadOnlyList<byte[]> Rows)
 internal static class JsonBatcher
 {
     /// <summary>How rows are written: property names as declared (they are the stream's columns), non-finite numbers
-    /// as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
+    /// as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>, timestamps as ISO 8601 UTC with a <c>Z</c>
+    /// (as the local results files).</summary>
     public static readonly JsonSerializerOptions RowOptions = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new SecurityML.Data.UtcTimestampJsonConverter() },
     };
 
     /// <summary>Cuts <paramref name="rows"/> into batches of at most <paramref name="maximumBytes"/> bytes.</summary>

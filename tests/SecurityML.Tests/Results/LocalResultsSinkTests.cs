@@ -33,6 +33,7 @@ public sealed class LocalResultsSinkTests : IDisposable
             ? CsvDataFile.Read<Result>(summary.Destination).ToList()
             : JsonLinesDataFile.Read<Result>(summary.Destination).ToList();
         read.Should().Equal(Rows);
+        File.ReadAllText(summary.Destination).Should().Contain("2024-03-01T12:00:00Z").And.NotContain("+00:00");
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+
+namespace SecurityML.Detection.Baseline;
+
+/// <summary>Adapts any <see cref="IAnomalyModel{TInput}"/> to <see cref="IEventScorer"/> with a conversion from an event
+/// to the model's input.</summary>
+/// <typeparam name="TInput">The model's input.</typeparam>
+public sealed class EventScorer<TInput> : IEventScorer
+{
+    private readonly IAnomalyModel<TInput> _model;
+    private readonly Func<JsonObject, TInput> _convert;
+
+    /// <summary>Wraps <paramref name="model"/>.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="convert">Builds the model's input from an event; throws <see cref="FormatException"/> (message = the
+    /// reason) when the event lacks what the model needs.</param>
+    public EventScorer(IAnomalyModel<TInput> model, Func<JsonObject, TInput> convert)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(convert);
+        _model = model;
+        _convert = convert;
+    }
+
+    /// <inheritdoc />
+    public ModelCard Card => _model.Card;
+
+    /// <inheritdoc />
+    public IReadOnlyList<EventScore> Score(IReadOnlyList<JsonObject> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var results = new EventScore[events.Count];
+        var inputs = new List<TInput>(events.Count);
+        var positions = new List<int>(events.Count);
+        for (int index = 0; index < events.Count; index++)
+        {
+            try
+            {
+                inputs.Add(_convert(events[index]));
+                positions.Add(index);
+            }
+            catch (FormatException exception)
+            {
+                results[index] = new EventScore(double.NaN, exception.Message);
+            }
+        }
+        var scores = inputs.Count == 0 ? [] : _model.Score(inputs);
+        for (int position = 0; position < positions.Count; position++)
+        {
+            results[positions[position]] = double.IsNaN(scores[position])
+                ? new EventScore(double.NaN, $"the {Card.Kind} model cannot score this event (score NaN)")
+                : new EventScore(scores[position], null);
+        }
+        return results;
+    }
+}

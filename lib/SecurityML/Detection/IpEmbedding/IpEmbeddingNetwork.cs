@@ -1,0 +1,139 @@
+namespace SecurityML.Detection.IpEmbedding;
+
+/// <summary>
+/// The learned values of the entity–IP network and its forward pass. An entity is hashed onto a row of
+/// <see cref="EntityTable"/>; an address is the sum of four prefix embeddings of <see cref="IpTable"/> (its /8 on one of
+/// 256 rows, its /16, /24 and /32 hashed onto <see cref="IpPrefixRows"/> shared rows, salted by prefix length), then
+/// <see cref="Layers"/> fully connected layers (ReLU between them, the last linear). The logit is the dot product.
+/// </summary>
+internal sealed class IpEmbeddingNetwork
+{
+    /// <summary>Prefix lengths encoded per address: /8, /16, /24, /32.</summary>
+    public const int PrefixLevels = 4;
+    /// <summary>Rows of the /8 prefix: one per first octet.</summary>
+    public const int OctetRows = 256;
+
+    public IpEmbeddingNetwork(int entityRows, int ipPrefixRows, int dimension, int layers)
+    {
+        EntityRows = entityRows;
+        IpPrefixRows = ipPrefixRows;
+        Dimension = dimension;
+        Layers = layers;
+        EntityTable = new double[checked((long)entityRows * dimension)];
+        IpTable = new double[checked((long)(OctetRows + ipPrefixRows) * dimension)];
+        Weights = Enumerable.Range(0, layers).Select(_ => new double[dimension * dimension]).ToArray();
+        Biases = Enumerable.Range(0, layers).Select(_ => new double[dimension]).ToArray();
+    }
+
+    public int EntityRows { get; }
+    public int IpPrefixRows { get; }
+    public int Dimension { get; }
+    public int Layers { get; }
+    public double[] EntityTable { get; }
+    public double[] IpTable { get; }
+    /// <summary>Per layer, row-major [output × input].</summary>
+    public double[][] Weights { get; }
+    public double[][] Biases { get; }
+
+    /// <summary>Length of one sample's activations h₀ … h_L.</summary>
+    public int ActivationLength => (Layers + 1) * Dimension;
+
+    /// <summary>Seeded initial values: entity rows uniform with standard deviation 1/√d, prefix rows 1/(2√d) (four
+    /// are summed), weights Glorot-uniform, biases zero.</summary>
+    public void Initialize(Random random)
+    {
+        double entityLimit = Math.Sqrt(3.0 / Dimension);
+        Fill(EntityTable, random, entityLimit);
+        Fill(IpTable, random, entityLimit / 2);
+        double weightLimit = Math.Sqrt(6.0 / (2 * Dimension));
+        foreach (var weights in Weights) Fill(weights, random, weightLimit);
+    }
+
+    public int EntityRow(string entity) => (int)(StableHash.Of(entity) % (ulong)EntityRows);
+
+    public void IpRows(uint address, Span<int> rows)
+    {
+        rows[0] = (int)(address >> 24);
+        for (int level = 1; level < PrefixLevels; level++)
+        {
+            int shift = 32 - 8 * (level + 1);
+            ulong prefix = shift == 32 ? 0 : address >> shift;
+            ulong hash = StableHash.Mix(prefix ^ ((ulong)(level + 1) << 40));
+            rows[level] = OctetRows + (int)(hash % (ulong)IpPrefixRows);
+        }
+    }
+
+    public ReadOnlySpan<double> EntityVector(int row) => EntityTable.AsSpan(row * Dimension, Dimension);
+
+    /// <summary>Computes h₀ … h_L into <paramref name="activations"/> and returns the logit (entity · h_L).</summary>
+    public double Forward(int entityRow, ReadOnlySpan<int> ipRows, Span<double> activations)
+    {
+        EncodeIp(ipRows, activations);
+        return VectorMath.Dot(EntityVector(entityRow), activations.Slice(Layers * Dimension, Dimension));
+    }
+
+    /// <summary>Computes h₀ … h_L into <paramref name="activations"/>; h_L is the IP vector.</summary>
+    public void EncodeIp(ReadOnlySpan<int> ipRows, Span<double> activations)
+    {
+        int d = Dimension;
+        var input = activations[..d];
+        input.Clear();
+        foreach (int row in ipRows) VectorMath.AddScaled(input, 1, IpTable.AsSpan(row * d, d));
+        for (int layer = 0; layer < Layers; layer++)
+        {
+            var previous = activations.Slice(layer * d, d);
+            var next = activations.Slice((layer + 1) * d, d);
+            var weights = Weights[layer];
+            bool hidden = layer < Layers - 1;
+            for (int output = 0; output < d; output++)
+            {
+                double value = VectorMath.Dot(weights.AsSpan(output * d, d), previous) + Biases[layer][output];
+                next[output] = hidden && value < 0 ? 0 : value;
+            }
+        }
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(EntityRows);
+        writer.Write(IpPrefixRows);
+        writer.Write(Dimension);
+        writer.Write(Layers);
+        WriteArray(writer, EntityTable);
+        WriteArray(writer, IpTable);
+        for (int layer = 0; layer < Layers; layer++)
+        {
+            WriteArray(writer, Weights[layer]);
+            WriteArray(writer, Biases[layer]);
+        }
+    }
+
+    public static IpEmbeddingNetwork Read(BinaryReader reader)
+    {
+        var network = new IpEmbeddingNetwork(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        ReadArray(reader, network.EntityTable);
+        ReadArray(reader, network.IpTable);
+        for (int layer = 0; layer < network.Layers; layer++)
+        {
+            ReadArray(reader, network.Weights[layer]);
+            ReadArray(reader, network.Biases[layer]);
+        }
+        return network;
+    }
+
+    private static void Fill(double[] values, Random random, double limit)
+    {
+        for (int index = 0; index < values.Length; index++) values[index] = (2 * random.NextDouble() - 1) * limit;
+    }
+
+    private static void WriteArray(BinaryWriter writer, double[] values)
+    {
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    private static void ReadArray(BinaryReader reader, double[] values)
+    {
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
+        if (reader.Read(bytes) != bytes.Length) throw new EndOfStreamException();
+    }
+}

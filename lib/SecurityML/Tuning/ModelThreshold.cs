@@ -1,0 +1,50 @@
+using SecurityML.Detection;
+
+namespace SecurityML.Tuning;
+
+/// <summary>Records a chosen threshold (and the metrics measured at it) in a saved model's card, without touching the
+/// learned values, so that whoever loads the model (e.g. <c>secml score</c>) alerts at the same threshold.</summary>
+public static class ModelThreshold
+{
+    /// <summary>Rewrites the model file at <paramref name="modelPath"/> with <see cref="ModelCard.Threshold"/> set
+    /// (atomically: a temporary file, then a rename) and returns the new card.</summary>
+    /// <param name="modelPath">A model file written by any detector's Save.</param>
+    /// <param name="threshold">The alert threshold on the model's Score (alert when score ≥ threshold); not NaN.</param>
+    /// <param name="metrics">Metrics measured at the threshold (e.g. <see cref="ThresholdTuning.MetricsAt"/>); merged into
+    /// the card's metrics, replacing those of the same name; none when null.</param>
+    /// <exception cref="ArgumentException"><paramref name="threshold"/> is NaN.</exception>
+    /// <exception cref="ModelFileException">The file is not a valid model file.</exception>
+    public static ModelCard Save(string modelPath, double threshold, IReadOnlyDictionary<string, double>? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
+        ModelCard? updated = null;
+        var temporary = modelPath + ".tmp";
+        try
+        {
+            using var input = File.OpenRead(modelPath);
+            using var output = File.Create(temporary);
+            ModelFile.UpdateCard(input, output, card =>
+            {
+                var merged = new Dictionary<string, double>(card.Metrics);
+                foreach (var (name, value) in metrics ?? new Dictionary<string, double>()) merged[name] = value;
+                return updated = card with { Threshold = threshold, Metrics = merged };
+            }, modelPath);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        File.Move(temporary, modelPath, overwrite: true);
+        return updated!;
+    }
+
+    /// <summary>Reads the card of a model file (kind, threshold, metrics ...) without loading the model.</summary>
+    /// <exception cref="ModelFileException">The file is not a valid model file.</exception>
+    public static ModelCard ReadCard(string modelPath)
+    {
+        using var stream = File.OpenRead(modelPath);
+        return ModelFile.ReadCard(stream, modelPath);
+    }
+}

@@ -1,0 +1,24 @@
+namespace SecurityML.Tuning;
+
+/// <summary>A chosen threshold and its metrics, one row of the threshold notebook's <c>Thresholds</c> table.</summary>
+/// <param name="Detector">The detector or model kind, e.g. "IpEmbedding".</param>
+/// <param name="Method">How the threshold was chosen, e.g. "false positive rate 0.01".</param>
+/// <param name="Threshold">The threshold (alert when score ≥ it).</param>
+/// <param name="Precision">Precision at the threshold.</param>
+/// <param name="Recall">Recall at the threshold.</param>
+/// <param name="F1">F1 at the threshold.</param>
+/// <param name="FalsePositiveRate">False-positive rate at the threshold.</param>
+/// <param name="RocAuc">ROC AUC of the scores (threshold-free).</param>
+/// <param name="AveragePrecision">Average precision of the scores (threshold-free).</param>
+public sealed record ThresholdSummary(string Detector, string Method, double Threshold, double Precision, double Recall,
+    double F1, double FalsePositiveRate, double RocAuc, double AveragePrecision)
+{
+    /// <summary>The summary of <paramref name="tuning"/> at <paramref name="threshold"/>.</summary>
+    public static ThresholdSummary Of(string detector, string method, ThresholdTuning tuning, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(tuning);
+        var table = tuning.ConfusionAt(threshold);
+        return new ThresholdSummary(detector, method, threshold, table.Precision, table.Recall, table.F1,
+            table.FalsePositiveRate, tuning.RocAuc, tuning.AveragePrecision);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using SecurityML.Detection;
+using SecurityML.Detection.Baseline;
+using SecurityML.Detection.IpEmbedding;
+
+namespace SecurityML.Tests.Detection.Baseline;
+
+/// <summary>Loading any model by its card's kind and scoring raw events with it.</summary>
+public sealed class ModelRegistryTests
+{
+    private static MemoryStream Saved(IAnomalyModel<EntityValue> model)
+    {
+        var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        return stream;
+    }
+
+    private static RobustZScoreModel Baseline() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 1, FeatureName = "Count", EntityField = "User" })
+        .Fit([new("alice", 1), new("alice", 3), new("alice", 5)]);
+
+    [Fact]
+    public void A_baseline_model_scores_events_through_its_field_names()
+    {
+        var scorer = ModelRegistry.Load(Saved(Baseline()));
+
+        var results = scorer.Score([
+            JsonNode.Parse("""{"User":"alice","Count":7}""")!.AsObject(),
+            JsonNode.Parse("""{"User":"alice","Count":"3"}""")!.AsObject(),
+            JsonNode.Parse("""{"User":"alice"}""")!.AsObject(),
+            JsonNode.Parse("""{"User":"zoe","Count":1}""")!.AsObject(),
+        ]);
+
+        scorer.Card.Kind.Should().Be("RobustZScore");
+        results[0].Should().Be(new EventScore(4 / (2 * RobustZScoreModel.NormalConsistency), null));
+        results[1].Should().Be(new EventScore(0, null));
+        results[2].Problem.Should().Be("missing field: expected one of Count");
+        results[3].Problem.Should().Contain("cannot score");
+    }
+
+    [Fact]
+    public void An_ip_model_reads_sign_in_and_ocsf_events()
+    {
+        var model = new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
+            .Fit([new("alice", "10.0.0.1")]);
+        var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var scorer = ModelRegistry.Load(stream);
+
+        var results = scorer.Score([
+            JsonNode.Parse("""{"UserPrincipalName":"alice","IPAddress":"10.0.0.1"}""")!.AsObject(),
+            JsonNode.Parse("""{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"10.0.0.1"}}""")!.AsObject(),
+            JsonNode.Parse("""{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"2001:db8::1"}}""")!.AsObject(),
+        ]);
+
+        results[0].Score.Should().Be(model.Score([new("alice", "10.0.0.1")])[0]);
+        results[1].Should().Be(results[0]);
+        results[2].Problem.Should().StartWith("IPv6 address");
+    }
+
+    [Fact]
+    public void An_unknown_kind_names_the_registered_ones()
+    {
+        var stream = new MemoryStream();
+        ModelFile.Save(stream, new ModelCard { Kind = "Mystery" }, 1, _ => { });
+        stream.Position = 0;
+
+        FluentActions.Invoking(() => ModelRegistry.Load(stream, "mystery.model")).Should().Throw<ModelFileException>()
+            .WithMessage("mystery.model: no loader is registered for Mystery models; registered kinds: *IpEmbedding*RobustZScore*");
+    }
+
+    [Fact]
+    public void Loaders_are_found_in_an_assembly()
+    {
+        ModelRegistry.RegisterLoadersIn(typeof(ModelRegistryTests).Assembly).Should().Contain(TestLoader.TestKind);
+        ModelRegistry.Kinds.Should().Contain(TestLoader.TestKind);
+    }
+}
+
+/// <summary>A bring-your-own loader, found by <see cref="ModelRegistry.RegisterLoadersIn"/> (and by <c>secml score
+/// --plugin</c> given this test assembly): its models score every event with the number in their card's options.</summary>
+public sealed class TestLoader : IModelLoader
+{
+    public const string TestKind = "TestOnlyKind";
+
+    public string Kind => TestKind;
+
+    public IEventScorer Load(Stream stream, string sourceName)
+    {
+        var (card, _) = ModelFile.Load(stream, TestKind, 1, reader => 0, sourceName);
+        return new ConstantScorer(card);
+    }
+
+    private sealed class ConstantScorer(ModelCard card) : IEventScorer
+    {
+        public ModelCard Card => card;
+
+        public IReadOnlyList<EventScore> Score(IReadOnlyList<JsonObject> events) =>
+            events.Select(_ => new EventScore(card.Options["score"]!.GetValue<double>(), null)).ToList();
+    }
+}
