@@ -25,7 +25,10 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
 
     private static List<string> Expected(IEnumerable<ScoredEntity> rows) =>
         rows.Select(row => JsonSerializer.Serialize(row, new JsonSerializerOptions
-        { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })).ToList();
+        {
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            Converters = { new SecurityML.Data.UtcTimestampJsonConverter() },
+        })).ToList();
 
     [Fact]
     public async Task Rows_go_in_order_in_gzip_batches_under_one_megabyte()
