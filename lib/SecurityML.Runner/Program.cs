@@ -7,7 +7,11 @@ namespace SecurityML.Runner;
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static Task<int> Main(string[] args) => BuildRootCommand().Parse(args).InvokeAsync();
+    public static Task<int> Main(string[] args)
+    {
+        LibraryResolver.Register();
+        return BuildRootCommand().Parse(args).InvokeAsync();
+    }
 
     /// <summary>The root command with every subcommand.</summary>
     public static RootCommand BuildRootCommand() => new("secml: run SecurityML notebooks headless and manage their data.")
