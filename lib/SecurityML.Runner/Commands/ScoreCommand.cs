@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using SecurityML.Detection;
-using SecurityML.Detection.Baseline;
 using SecurityML.Runner.Execution;
+using SecurityML.Scoring;
 
 namespace SecurityML.Runner.Commands;
 

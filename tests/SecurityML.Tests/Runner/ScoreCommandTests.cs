@@ -3,6 +3,7 @@ using SecurityML.Runner;
 using SecurityML.Runner.Commands;
 using SecurityML.Tuning;
 using TemporaryFolder = SecurityML.Tests.Data.TemporaryFolder;
+using SecurityML.Detection;
 
 namespace SecurityML.Tests.Runner;
 
@@ -62,8 +63,12 @@ public sealed class ScoreCommandTests
         var alerts = folder.File("alerts.jsonl");
         var request = new ScoreRequest
         {
-            ModelPath = SaveModel(folder, threshold: 1), InputPath = inbox, OutputPath = alerts, Watch = true,
-            PollInterval = TimeSpan.FromMilliseconds(20), IdleTimeout = TimeSpan.FromMinutes(1),
+            ModelPath = SaveModel(folder, threshold: 1),
+            InputPath = inbox,
+            OutputPath = alerts,
+            Watch = true,
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            IdleTimeout = TimeSpan.FromMinutes(1),
         };
         using var cancel = new CancellationTokenSource();
         var error = new StringWriter();
@@ -91,8 +96,11 @@ public sealed class ScoreCommandTests
 
         var (exit, _, error) = await Run(new ScoreRequest
         {
-            ModelPath = SaveModel(folder, threshold: 1), InputPath = inbox, Watch = true,
-            PollInterval = TimeSpan.FromMilliseconds(20), IdleTimeout = TimeSpan.FromMilliseconds(100),
+            ModelPath = SaveModel(folder, threshold: 1),
+            InputPath = inbox,
+            Watch = true,
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            IdleTimeout = TimeSpan.FromMilliseconds(100),
         });
 
         exit.Should().Be(0);
@@ -138,13 +146,17 @@ public sealed class ScoreCommandTests
         {
             SecurityML.Detection.ModelFile.Save(stream, new SecurityML.Detection.ModelCard
             {
-                Kind = SecurityML.Tests.Detection.Baseline.TestLoader.TestKind, Options = new() { ["score"] = 5.0 },
+                Kind = SecurityML.Tests.Scoring.TestLoader.TestKind,
+                Options = new() { ["score"] = 5.0 },
             }, 1, _ => { });
         }
 
         var (exit, output, error) = await Run(new ScoreRequest
         {
-            ModelPath = model, InputPath = "-", Threshold = 4, Plugins = [typeof(ScoreCommandTests).Assembly.Location],
+            ModelPath = model,
+            InputPath = "-",
+            Threshold = 4,
+            Plugins = [typeof(ScoreCommandTests).Assembly.Location],
         }, "{}\n{}\n");
 
         exit.Should().Be(0, error);

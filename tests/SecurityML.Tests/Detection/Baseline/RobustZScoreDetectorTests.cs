@@ -1,4 +1,5 @@
 using SecurityML.Detection.Baseline;
+using SecurityML.Detection;
 
 namespace SecurityML.Tests.Detection.Baseline;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Scoring;
 
 /// <summary>The line format of an event stream.</summary>
 public enum EventFormat

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Detection;
 
 /// <summary>Exports model cards as readable JSON (what the model detects, its features, options, training summary,
 /// threshold and metrics), for reviews and for whoever loads the model next.</summary>

@@ -1,7 +1,7 @@
-using SecurityML.Detection;
 using SecurityML.Detection.Baseline;
+using SecurityML.Scoring;
 
-namespace SecurityML.Tests.Detection.Baseline;
+namespace SecurityML.Tests.Scoring;
 
 /// <summary>Streaming: batches, alerts at the threshold, bad lines reported with their number and skipped.</summary>
 public sealed class EventStreamScorerTests

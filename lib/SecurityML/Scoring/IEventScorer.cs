@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using SecurityML.Detection;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Scoring;
 
 /// <summary>
 /// A loaded model that scores raw events (JSON objects; CSV rows arrive as objects of strings keyed by the header), so

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Scoring;
 
 /// <summary>
 /// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (score ≥
@@ -93,9 +93,12 @@ public sealed class EventStreamScorer
             Alerts++;
             var alert = new JsonObject
             {
-                ["source"] = sourceName, ["line"] = line,
-                ["score"] = JsonValue.Create(result.Score), ["threshold"] = JsonValue.Create(Threshold),
-                ["kind"] = _scorer.Card.Kind, ["event"] = @event,
+                ["source"] = sourceName,
+                ["line"] = line,
+                ["score"] = JsonValue.Create(result.Score),
+                ["threshold"] = JsonValue.Create(Threshold),
+                ["kind"] = _scorer.Card.Kind,
+                ["event"] = @event,
             };
             _alerts.WriteLine(alert.ToJsonString(AlertJson));
         }

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using SecurityML.Detection;
 using SecurityML.Detection.Baseline;
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Scoring;
 
-namespace SecurityML.Tests.Detection.Baseline;
+namespace SecurityML.Tests.Scoring;
 
 /// <summary>Loading any model by its card's kind and scoring raw events with it.</summary>
 public sealed class ModelRegistryTests

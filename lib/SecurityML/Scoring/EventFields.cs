@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Scoring;
 
 /// <summary>Reads fields of events by dotted path (<c>src_endpoint.ip</c>), for event conversions.</summary>
 public static class EventFields

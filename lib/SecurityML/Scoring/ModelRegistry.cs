@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Detection.Baseline;
+using SecurityML.Detection;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Scoring;
 
 /// <summary>
 /// Maps <see cref="ModelCard.Kind"/> to a loader, so that a tool can load any model file and score events with it.

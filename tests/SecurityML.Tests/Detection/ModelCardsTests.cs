@@ -3,7 +3,7 @@ using SecurityML.Detection;
 using SecurityML.Detection.Baseline;
 using TemporaryFolder = SecurityML.Tests.Data.TemporaryFolder;
 
-namespace SecurityML.Tests.Detection.Baseline;
+namespace SecurityML.Tests.Detection;
 
 /// <summary>Model card export and the synchronous training log.</summary>
 public sealed class ModelCardsTests
@@ -14,9 +14,13 @@ public sealed class ModelCardsTests
         using var folder = new TemporaryFolder();
         var card = new ModelCard
         {
-            Kind = "RobustZScore", Description = "d", Features = ["LogonCount"], Options = new JsonObject { ["a"] = 1 },
+            Kind = "RobustZScore",
+            Description = "d",
+            Features = ["LogonCount"],
+            Options = new JsonObject { ["a"] = 1 },
             TrainingSummary = ModelCards.TrainingWindow(new DateTimeOffset(2024, 3, 4, 1, 2, 3, TimeSpan.FromHours(2)), new DateTimeOffset(2024, 3, 14, 0, 0, 0, TimeSpan.Zero), 527),
-            Threshold = 3, Metrics = new Dictionary<string, double> { ["recall"] = 1 },
+            Threshold = 3,
+            Metrics = new Dictionary<string, double> { ["recall"] = 1 },
         };
 
         var read = ModelCards.Read(ModelCards.Write(card, folder.File("card.json")));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using SecurityML.Detection;
 
-namespace SecurityML.Detection.Baseline;
+namespace SecurityML.Scoring;
 
 /// <summary>Adapts any <see cref="IAnomalyModel{TInput}"/> to <see cref="IEventScorer"/> with a conversion from an event
 /// to the model's input.</summary>
