@@ -13,7 +13,7 @@ public sealed class DemoDataCommandTests
 
         exitCode.Should().Be(0);
         Directory.GetFiles(folder.Path).Should().HaveCount(15);
-        var sample = Path.Combine(TemporaryFolder.SampleData(), "Logons.csv");
+        var sample = Path.Combine(RepositoryPaths.SampleData, "Logons.csv");
         File.ReadAllBytes(folder.File("Logons.csv")).SequenceEqual(File.ReadAllBytes(sample)).Should().BeFalse();
     }
 

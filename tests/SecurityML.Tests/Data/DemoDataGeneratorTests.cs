@@ -22,7 +22,7 @@ public sealed class DefaultDemoData : IDisposable
 
 public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFixture<DefaultDemoData>
 {
-    private static readonly string SampleData = TemporaryFolder.SampleData();
+    private static readonly string SampleData = RepositoryPaths.SampleData;
     private readonly LocalDataProvider _provider = QueryProvider.Local(SampleData);
 
     [Fact]

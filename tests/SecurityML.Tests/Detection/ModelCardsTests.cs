@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SecurityML.Detection;
 using SecurityML.Detection.Baseline;
-using TemporaryFolder = SecurityML.Tests.Data.TemporaryFolder;
 
 namespace SecurityML.Tests.Detection;
 

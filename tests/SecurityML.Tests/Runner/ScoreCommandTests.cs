@@ -2,7 +2,6 @@ using SecurityML.Detection.Baseline;
 using SecurityML.Runner;
 using SecurityML.Runner.Commands;
 using SecurityML.Tuning;
-using TemporaryFolder = SecurityML.Tests.Data.TemporaryFolder;
 using SecurityML.Detection;
 
 namespace SecurityML.Tests.Runner;

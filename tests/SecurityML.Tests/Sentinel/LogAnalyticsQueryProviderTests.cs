@@ -8,7 +8,7 @@ namespace SecurityML.Tests.Sentinel;
 public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
 {
     private const string Workspace = "11111111-2222-3333-4444-555555555555";
-    private static readonly string SampleData = Path.Combine(RepositoryPaths.Root, "sample-data");
+    private static readonly string SampleData = RepositoryPaths.SampleData;
     private FakeMonitorServer _server = null!;
 
     public async Task InitializeAsync() => _server = await FakeMonitorServer.StartAsync();

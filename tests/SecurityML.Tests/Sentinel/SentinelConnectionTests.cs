@@ -11,7 +11,7 @@ namespace SecurityML.Tests.Sentinel;
 public sealed class SentinelConnectionTests : IAsyncLifetime
 {
     private const string Workspace = "11111111-2222-3333-4444-555555555555";
-    private static readonly string SampleData = Path.Combine(RepositoryPaths.Root, "sample-data");
+    private static readonly string SampleData = RepositoryPaths.SampleData;
     private readonly TemporaryFolder _folder = new();
     private FakeMonitorServer _server = null!;
 

@@ -20,7 +20,7 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
 {
     private const string Workspace = "11111111-2222-3333-4444-555555555555";
     private const string RuleId = "dcr-0123456789abcdef0123456789abcdef";
-    private static readonly string SampleData = Path.Combine(RepositoryPaths.Root, "sample-data");
+    private static readonly string SampleData = RepositoryPaths.SampleData;
     private readonly TemporaryFolder _folder = new();
     private FakeMonitorServer _server = null!;
 

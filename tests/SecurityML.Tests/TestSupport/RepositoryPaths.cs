@@ -9,6 +9,9 @@ public static class RepositoryPaths
     /// <summary>The notebooks folder.</summary>
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
+    /// <summary>The bundled demo data folder.</summary>
+    public static string SampleData => Path.Combine(Root, "sample-data");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -34,6 +37,17 @@ public sealed class TemporaryFolder : IDisposable
 
     /// <summary>A path inside the folder.</summary>
     public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>A path inside the folder.</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Writes <paramref name="content"/> to a file in the folder and returns its path.</summary>
+    public string Write(string name, string content)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -19,7 +19,7 @@ public sealed class DemoDataScoringTests
     private static readonly DateTimeOffset ScoringEnd = new(2024, 4, 3, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] ExcludedAccounts = [@"CONTOSO\svc-backup", @"CONTOSO\svc-scan", @"CONTOSO\svc-monitor"];
 
-    private static readonly LocalDataProvider Provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+    private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
     private static IReadOnlyList<ScoredAccess> Flagged()
     {

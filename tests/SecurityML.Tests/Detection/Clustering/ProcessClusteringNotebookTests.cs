@@ -20,7 +20,7 @@ public sealed class ProcessClusteringNotebookTests(ITestOutputHelper output)
     [Fact]
     public void Planted_commands_surface_at_the_top()
     {
-        var provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+        var provider = QueryProvider.Local(RepositoryPaths.SampleData);
         var events = provider.ProcessCreation();
         var features = ProcessFeatures.Compute(events);
         var matrix = ProcessFeatures.ToMatrix(features, ProcessFeatures.DefaultClusteringFeatures);

@@ -1,7 +1,6 @@
 using SecurityML.Data;
 using SecurityML.Detection.IpEmbedding;
 using SecurityML.Tests.TestSupport;
-using TemporaryFolder = SecurityML.Tests.Data.TemporaryFolder;
 
 namespace SecurityML.Tests.Detection.IpEmbedding;
 
@@ -57,7 +56,7 @@ public sealed class EntityIpPairsTests
     [Fact]
     public void Demo_sign_ins_and_ocsf_flows_give_the_same_pairs()
     {
-        var provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+        var provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
         var fromSignIns = EntityIpPairs.FromSignIns(provider.SignIns());
         var fromOcsf = EntityIpPairs.FromNetworkActivity(provider.NetworkActivity());

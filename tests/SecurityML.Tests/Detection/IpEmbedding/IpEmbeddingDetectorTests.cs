@@ -30,7 +30,7 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Planted_sign_ins_from_unrelated_ranges_rank_high_in_the_demo_data()
     {
-        var provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+        var provider = QueryProvider.Local(RepositoryPaths.SampleData);
         var split = new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero);
         var training = EntityIpPairs.FromSignIns(provider.SignIns(end: split));
         var later = provider.SignIns(start: split);

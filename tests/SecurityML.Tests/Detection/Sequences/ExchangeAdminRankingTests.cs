@@ -12,7 +12,7 @@ namespace SecurityML.Tests.Detection.Sequences;
 /// </summary>
 public sealed class ExchangeAdminRankingTests
 {
-    private static readonly LocalDataProvider Provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+    private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
     private static IReadOnlyList<ScoredSession> RankAsTheNotebookDoes(SessionModelKind kind)
     {

@@ -14,7 +14,7 @@ public sealed class ExchangeReferenceTests
 {
     private static readonly JsonNode Reference = ReferenceData.Load("exchange-admin-sessions.json");
     private static readonly IReadOnlyList<Session<OfficeActivityEvent>> Sessions =
-        OfficeActivitySessions.Sessionize(QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data")).ExchangeAdmin());
+        OfficeActivitySessions.Sessionize(QueryProvider.Local(RepositoryPaths.SampleData).ExchangeAdmin());
     private static readonly IReadOnlyList<CommandSession> Commands = OfficeActivitySessions.ToCommandSessions(Sessions);
 
     [Fact]

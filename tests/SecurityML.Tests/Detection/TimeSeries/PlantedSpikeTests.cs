@@ -7,7 +7,7 @@ namespace SecurityML.Tests.Detection.TimeSeries;
 /// <summary>The demo series' planted volume spikes (sample-data/OutboundBytes.labels.csv) are found with the defaults.</summary>
 public sealed class PlantedSpikeTests
 {
-    private static readonly LocalDataProvider Provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+    private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
     [Fact]
     public void Every_planted_spike_hour_is_flagged_and_lies_in_an_extracted_period()

@@ -27,7 +27,7 @@ public sealed class TimeSeriesNotebookTests : IDisposable
         var anomalies = Times(Path.Combine(results, "TimeSeriesAnomalies.jsonl"), "TimeGenerated");
         var periodStarts = Times(Path.Combine(results, "AnomalyPeriods.jsonl"), "Start");
         var periodEnds = Times(Path.Combine(results, "AnomalyPeriods.jsonl"), "End");
-        var labels = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data")).Labels(DataSets.OutboundBytes);
+        var labels = QueryProvider.Local(RepositoryPaths.SampleData).Labels(DataSets.OutboundBytes);
         labels.Should().HaveCount(3);
         foreach (var label in labels)
         {

@@ -8,7 +8,7 @@ namespace SecurityML.Tests.Features.Logons;
 /// outliers, with the library calls the logon-anomaly notebooks make.</summary>
 public sealed class LogonDemoDataTests
 {
-    private static readonly QueryProvider Provider = QueryProvider.Local(Path.Combine(RepositoryPaths.Root, "sample-data"));
+    private static readonly QueryProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
     [Fact]
     public void Planted_logon_anomalies_are_the_top_outliers()
