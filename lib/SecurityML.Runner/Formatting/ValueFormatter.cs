@@ -32,7 +32,9 @@ public static class ValueFormatter
             }
             else
             {
-                chosen[mimeType] = formatted.TryGetValue("text/plain", out var plain) ? plain : CellValueText.Format(value);
+                var plain = formatted.TryGetValue("text/plain", out var text) ? text : CellValueText.Format(value);
+                // Only a string the notebook passed itself is markup; text of any other value may come from data.
+                chosen[mimeType] = mimeType == "text/html" ? System.Net.WebUtility.HtmlEncode(plain) : plain;
             }
         }
         return chosen;

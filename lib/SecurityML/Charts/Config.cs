@@ -21,4 +21,11 @@ public sealed class Config
     /// <summary>Whether the mouse wheel zooms; plotly's default is false for 2-D plots.</summary>
     [JsonPropertyName("scrollZoom")]
     public bool? ScrollZoom { get; set; }
+
+    /// <summary>
+    /// Whether plotly typesets <c>$...$</c> in titles and labels as LaTeX when MathJax is on the page (classic Jupyter);
+    /// default false here, because labels come from logs and HTML encoding does not neutralise <c>$</c>.
+    /// </summary>
+    [JsonPropertyName("typesetMath")]
+    public bool? TypesetMath { get; set; } = false;
 }

@@ -25,7 +25,7 @@ public static class FigureHtml
     public const string PlotlyJsCdnUrl = "https://cdn.plot.ly/plotly-" + PlotlyJsVersion + ".min.js";
 
     private const string DivIdPrefix = "secml-figure-";
-    private static readonly Regex ValidDivId = new("^[A-Za-z][A-Za-z0-9_-]{0,127}$", RegexOptions.CultureInvariant);
+    private static readonly Regex ValidDivId = new(@"\A[A-Za-z][A-Za-z0-9_-]{0,127}\z", RegexOptions.CultureInvariant);
     private static readonly Regex ScriptEndTag = new("</(script)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private static long s_renderCount;
 

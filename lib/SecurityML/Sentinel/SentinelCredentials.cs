@@ -43,13 +43,16 @@ public static class SentinelCredentials
 
     private static DeviceCodeCredential DeviceCode(WorkspaceConfig config, Uri authorityHost, Action<string>? prompt)
     {
+        // The process's real standard error, not Console.Error: inside secml that is captured into the executed
+        // notebook, and the one-time code must not be written there.
+        var realStandardError = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
         var options = new DeviceCodeCredentialOptions
         {
             TenantId = config.TenantId,
             AuthorityHost = authorityHost,
             DeviceCodeCallback = (code, _) =>
             {
-                (prompt ?? Console.Error.WriteLine)(code.Message);
+                (prompt ?? realStandardError.WriteLine)(code.Message);
                 return Task.CompletedTask;
             },
         };

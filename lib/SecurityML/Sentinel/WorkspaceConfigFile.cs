@@ -99,9 +99,12 @@ internal static class WorkspaceConfigFile
         {
             return null;
         }
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || !string.IsNullOrEmpty(uri.UserInfo))
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+            || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            throw new FormatException($"'{key}' must be an absolute https URI without user information; received '{(uri?.UserInfo.Length > 0 ? "(hidden)" : value)}'.");
+            // The value is not echoed: a mistyped endpoint may carry credentials or a signature.
+            throw new FormatException(
+                $"'{key}' must be an absolute https URI without user information, query or fragment (e.g. https://myworkspace.ods.opinsights.azure.com); the value received is not shown.");
         }
         return uri;
     }

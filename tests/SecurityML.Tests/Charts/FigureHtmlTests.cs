@@ -105,6 +105,7 @@ public sealed class FigureHtmlTests
     [InlineData("1chart")]
     [InlineData("a\" onmouseover=\"alert(1)")]
     [InlineData("chart</script>")]
+    [InlineData("chart\n")]
     public void Rejects_an_invalid_id(string divId)
     {
         Action render = () => FigureHtml.ToHtml(LabelledFigure("a"), divId);

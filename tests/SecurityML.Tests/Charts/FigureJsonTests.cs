@@ -52,6 +52,7 @@ public sealed class FigureJsonTests
         root.GetProperty("layout").TryGetProperty("xaxis", out _).Should().BeFalse();
         root.GetProperty("config").GetProperty("responsive").GetBoolean().Should().BeTrue();
         root.GetProperty("config").GetProperty("displaylogo").GetBoolean().Should().BeFalse();
+        root.GetProperty("config").GetProperty("typesetMath").GetBoolean().Should().BeFalse("labels from logs must not be typeset as LaTeX");
     }
 
     [Fact]

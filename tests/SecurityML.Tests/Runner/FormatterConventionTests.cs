@@ -87,6 +87,15 @@ public sealed class FormatterConventionTests
     }
 
     [Fact]
+    public void Asking_for_html_of_a_value_that_has_none_encodes_its_text()
+    {
+        var uri = new Uri("https://e.example/?q=<img src=x onerror=alert(1)>");
+
+        ValueFormatter.Format(uri, "text/html")["text/html"].Should().NotContain("<img").And.Contain("&lt;img");
+        ValueFormatter.Format(null, "text/html")["text/html"].Should().Be("&lt;null&gt;");
+    }
+
+    [Fact]
     public void Scalars_are_plain_text_in_invariant_culture()
     {
         var previous = Thread.CurrentThread.CurrentCulture;

@@ -90,6 +90,6 @@ public static partial class AnomalyPeriods
         return escaped.Append("']").ToString();
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex PlainIdentifier();
 }
