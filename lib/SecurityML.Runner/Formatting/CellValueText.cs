@@ -26,6 +26,8 @@ internal static class CellValueText
             : time.ToString("o", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)
             + (time.Kind == DateTimeKind.Utc ? "Z" : ""),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         double number => number.ToString("G10", CultureInfo.InvariantCulture),
         float number => number.ToString("G7", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),

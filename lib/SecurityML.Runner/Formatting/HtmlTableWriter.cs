@@ -46,8 +46,12 @@ internal static class HtmlTableWriter
     /// <summary>Renders one object's public properties and fields as a name/value table.</summary>
     public static string Object(object value)
     {
-        var html = new StringBuilder("<table class=\"secml-table\"><thead><tr><th colspan=\"2\">")
-            .Append(HtmlEncode(TypeName(value.GetType()))).Append("</th></tr></thead><tbody>");
+        var html = new StringBuilder("<table class=\"secml-table\">");
+        if (!IsCompilerGenerated(value.GetType()))
+        {
+            html.Append("<thead><tr><th colspan=\"2\">").Append(HtmlEncode(TypeName(value.GetType()))).Append("</th></tr></thead>");
+        }
+        html.Append("<tbody>");
         foreach (var column in MembersOf(value.GetType()))
         {
             html.Append("<tr><td>").Append(HtmlEncode(column.Name)).Append("</td><td>")
@@ -55,6 +59,9 @@ internal static class HtmlTableWriter
         }
         return html.Append("</tbody></table>").ToString();
     }
+
+    /// <summary>True for anonymous types and other compiler-generated types, whose names mean nothing to a reader.</summary>
+    public static bool IsCompilerGenerated(Type type) => type.Name.Contains('<') || type.Name.Contains('>');
 
     /// <summary>A readable C# name for a type, generic arguments included.</summary>
     public static string TypeName(Type type) => !type.IsGenericType

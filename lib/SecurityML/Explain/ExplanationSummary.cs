@@ -10,7 +10,7 @@ public static class ExplanationSummary
     public static double[] TowardsAnomalous(Explanation explanation)
     {
         ArgumentNullException.ThrowIfNull(explanation);
-        return explanation.Contributions.Select(item => item.Contribution * explanation.AnomalousDirection).ToArray();
+        return explanation.Contributions.Select(item => item.Contribution * explanation.AnomalousDirection + 0.0).ToArray(); // + 0.0 turns -0 into 0
     }
 
     /// <summary>shap's summary bar: the mean absolute contribution of each feature over the explanations, in

@@ -34,6 +34,8 @@ internal sealed class BadgeHtmlFormatter
 [TypeFormatterSource(typeof(BadgeFormatterSource))]
 public sealed record Badge(string Label);
 
+public sealed record Badge2(DateOnly Day);
+
 public sealed class DerivedBadgeHolder(string label) : BadgeBase(label);
 
 [TypeFormatterSource(typeof(BadgeFormatterSource))]
@@ -126,5 +128,8 @@ public sealed class FormatterConventionTests
         var html = ValueFormatter.Format(new { Account = "<b>eve</b>", Count = 2 })["text/html"];
 
         html.Should().Contain("<td>Account</td><td>&lt;b&gt;eve&lt;/b&gt;</td>").And.Contain("<td>Count</td><td>2</td>");
+        html.Should().NotContain("AnonymousType", "compiler-generated type names mean nothing to a reader");
+        ValueFormatter.Format(new Badge2(new DateOnly(2024, 3, 14)))["text/html"].Should().Contain("<th colspan=\"2\">Badge2</th>")
+            .And.Contain("<td>Day</td><td>2024-03-14</td>");
     }
 }
