@@ -35,12 +35,7 @@ public static class LibraryResolver
         {
             return File.Exists(configured) ? Path.GetFullPath(configured) : null;
         }
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, RelativePath);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+        return FolderSearch.FindAbove(AppContext.BaseDirectory, RelativePath);
     }
 
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)

@@ -22,15 +22,9 @@ public static class PlotlyScript
             return File.Exists(candidate) ? Path.GetFullPath(candidate)
                 : throw new FileNotFoundException($"plotly.js not found at '{candidate}' (from --plotly-js or {EnvironmentVariable}).", candidate);
         }
-        foreach (var start in new[] { startDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(Path.GetFullPath(start)); directory is not null; directory = directory.Parent)
-            {
-                var path = Path.Combine(directory.FullName, PackageFile);
-                if (File.Exists(path)) return path;
-            }
-        }
-        throw new FileNotFoundException(
+        return new[] { startDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory }
+            .Select(start => FolderSearch.FindAbove(start, PackageFile)).FirstOrDefault(path => path is not null)
+            ?? throw new FileNotFoundException(
             $"--offline needs a local plotly.js: run 'npm ci' in the repository root (it installs {PackageFile}) or pass --plotly-js PATH.");
     }
 
