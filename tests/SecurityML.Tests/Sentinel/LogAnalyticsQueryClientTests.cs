@@ -145,8 +145,8 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
     [Fact]
     public async Task A_timed_out_query_is_retried()
     {
-        _server.QueryFaults.Enqueue(FakeResponse.Slow(TimeSpan.FromSeconds(5)));
-        var client = TestClients.Query(_server, configure: options => options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(300));
+        _server.QueryFaults.Enqueue(FakeResponse.Slow(TimeSpan.FromSeconds(30)));
+        var client = TestClients.Query(_server, configure: options => options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3));
 
         var response = await client.QueryWorkspaceAsync(Workspace, "q");
 
