@@ -8,8 +8,8 @@ namespace SecurityML.Runner.Commands;
 /// <c>secml dcr [--output DIR] [--workspace-resource-id ID] [--dce ID] [--location REGION] [--rule-name NAME]
 /// [--table NAME]...</c>: writes, from the library's results-table catalogue (<see cref="ResultsTables"/>), what a
 /// Sentinel admin deploys once so that notebooks can send their results: <c>DIR/tables/{Table}_CL.json</c> (the body of
-/// the Tables - Create Or Update REST call) per table and <c>DIR/dcr.json</c> (an ARM template of the data collection
-/// rule(s)). The files depend only on the code and the options, byte for byte. Exit 0 ok, 1 bad option.
+/// the Tables - Create Or Update REST call) per table, <c>DIR/dcr.json</c> (an ARM template of the data collection
+/// rule(s)) and <c>DIR/tables.md</c> (the tables as docs/sentinel.md lists them). The files depend only on the code and the options, byte for byte. Exit 0 ok, 1 bad option.
 /// </summary>
 public static class DcrCommand
 {
@@ -18,6 +18,9 @@ public static class DcrCommand
 
     /// <summary>The rule template's file name in the output folder.</summary>
     public const string TemplateFileName = "dcr.json";
+
+    /// <summary>The Markdown summary of the tables in the output folder (docs/sentinel.md shows it).</summary>
+    public const string MarkdownFileName = "tables.md";
 
     /// <summary>The folder of the table bodies in the output folder.</summary>
     public const string TablesFolderName = "tables";
@@ -73,6 +76,7 @@ public static class DcrCommand
         }
         var templatePath = Path.Combine(output, TemplateFileName);
         File.WriteAllText(templatePath, template);
+        File.WriteAllText(Path.Combine(output, MarkdownFileName), ResultsTablesMarkdown.Table(tables));
         PrintNextSteps(output, settings, tables, standardOutput);
         return 0;
     }

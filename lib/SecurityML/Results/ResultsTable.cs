@@ -67,7 +67,8 @@ public sealed class ResultsTable
     /// <summary>The DCR data flow's output stream: <c>Custom-{TableName}</c>.</summary>
     public string OutputStreamName => StreamPrefix + TableName;
 
-    /// <summary>The columns, in row-property order, then <see cref="ResultsTables.AddedColumns"/>.</summary>
+    /// <summary>The columns: <c>TimeGenerated</c>, the other row properties in declaration order, then
+    /// <see cref="ResultsTables.AddedColumns"/>.</summary>
     /// <exception cref="NotSupportedException">When a property has no column type, or <c>TimeGenerated</c> is missing
     /// or not a timestamp (raised on first use; the message names the table and property).</exception>
     public IReadOnlyList<ResultsColumn> Columns => _columns.Value;
@@ -121,11 +122,13 @@ public sealed class ResultsTable
             }
             columns.Add(new ResultsColumn(property.Name, type));
         }
-        if (!columns.Contains(new ResultsColumn(TimeGeneratedColumn, ResultsColumnTypes.DateTime)))
+        var time = new ResultsColumn(TimeGeneratedColumn, ResultsColumnTypes.DateTime);
+        if (!columns.Remove(time))
         {
             throw new NotSupportedException(
                 $"Table {Name}: expected a {TimeGeneratedColumn} timestamp property on {RowType.FullName}; received columns {string.Join(", ", columns.Select(c => c.Name))}.");
         }
+        columns.Insert(0, time);
         columns.AddRange(ResultsTables.AddedColumns.Where(added => columns.TrueForAll(column => column.Name != added.Name)));
         return columns;
     }
