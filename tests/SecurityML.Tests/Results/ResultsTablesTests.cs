@@ -114,7 +114,7 @@ public sealed class ResultsTablesTests
     }
 
     [Fact]
-    public void The_non_finite_strings_the_transformation_converts_are_those_the_sinks_write()
+    public void The_non_finite_strings_the_transformation_converts_are_those_both_sinks_write()
     {
         var row = new LogonCountScore(new DateTimeOffset(2024, 3, 14, 0, 0, 0, TimeSpan.Zero), "a", new DateOnly(2024, 3, 14), 1, double.NaN, false);
         var local = new StringWriter();
@@ -123,6 +123,9 @@ public sealed class ResultsTablesTests
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Score").GetString()).ToList();
 
         written.Should().Equal("NaN", "Infinity", "-Infinity");
+        var sent = SecurityML.Sentinel.JsonBatcher.Batches(new[] { row, row with { Score = double.PositiveInfinity }, row with { Score = double.NegativeInfinity } }, 1 << 20)
+            .SelectMany(batch => batch.Rows).Select(bytes => JsonDocument.Parse(bytes).RootElement.GetProperty("Score").GetString()).ToList();
+        sent.Should().Equal(written, "the ingestion requests carry the same representation as the local files");
         foreach (var literal in written) ResultsTables.Named("LogonCountScores").TransformKql.Should().Contain($"== \"{literal}\"");
     }
 
