@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SecurityML.Results;
+using SecurityML.Runner;
 using SecurityML.Runner.Commands;
 
 namespace SecurityML.Tests.Runner;
@@ -75,6 +76,21 @@ public sealed class DcrCommandTests : IDisposable
                     || (pair.First!["type"]!.GetValue<string>() == "dynamic" && pair.Second!["type"]!.GetValue<string>() == "real"), stream);
             }
         }
+    }
+
+    [Fact]
+    public async Task The_secml_command_line_passes_every_option_through()
+    {
+        var exit = await Program.BuildRootCommand().Parse(["dcr", "--output", _folder.Path, "--workspace-resource-id", Workspace, "--dce", Endpoint,
+            "--location", "westeurope", "--rule-name", "soc-results", "--table", "IpEmbeddingScores"]).InvokeAsync();
+
+        exit.Should().Be(0);
+        var parameters = JsonNode.Parse(File.ReadAllText(_folder["dcr.json"]))!["parameters"]!;
+        parameters["workspaceResourceId"]!["defaultValue"]!.GetValue<string>().Should().Be(Workspace);
+        parameters["dataCollectionEndpointResourceId"]!["defaultValue"]!.GetValue<string>().Should().Be(Endpoint);
+        parameters["location"]!["defaultValue"]!.GetValue<string>().Should().Be("westeurope");
+        parameters["dataCollectionRuleName"]!["defaultValue"]!.GetValue<string>().Should().Be("soc-results");
+        File.Exists(_folder[Path.Combine("tables", "IpEmbeddingScores_CL.json")]).Should().BeTrue();
     }
 
     [Fact]
