@@ -9,7 +9,8 @@ namespace SecurityML.Runner.Commands;
 /// [--table NAME]...</c>: writes, from the library's results-table catalogue (<see cref="ResultsTables"/>), what a
 /// Sentinel admin deploys once so that notebooks can send their results: <c>DIR/tables/{Table}_CL.json</c> (the body of
 /// the Tables - Create Or Update REST call) per table, <c>DIR/dcr.json</c> (an ARM template of the data collection
-/// rule(s)) and <c>DIR/tables.md</c> (the tables as docs/sentinel.md lists them). The files depend only on the code and the options, byte for byte. Exit 0 ok, 1 bad option.
+/// rule(s)) and <c>DIR/tables.md</c> (the tables as docs/sentinel.md lists them). The files depend only on the code and
+/// the options, byte for byte. Exit 0 ok, 1 bad option or an output folder that cannot be written.
 /// </summary>
 public static class DcrCommand
 {
@@ -67,6 +68,21 @@ public static class DcrCommand
             standardError.WriteLine("secml dcr: " + exception.Message);
             return NotebookRunResult.InvalidInput;
         }
+        try
+        {
+            WriteFiles(output, tables, template);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            standardError.WriteLine($"secml dcr: cannot write to {output}: {exception.Message}");
+            return NotebookRunResult.InvalidInput;
+        }
+        PrintNextSteps(output, settings, tables, standardOutput);
+        return NotebookRunResult.Success;
+    }
+
+    private static void WriteFiles(string output, IReadOnlyList<ResultsTable> tables, string template)
+    {
         var tablesFolder = Path.Combine(output, TablesFolderName);
         Directory.CreateDirectory(tablesFolder);
         foreach (var table in tables)
@@ -74,11 +90,8 @@ public static class DcrCommand
             File.WriteAllText(Path.Combine(tablesFolder, table.TableName + ".json"),
                 DataCollectionRuleTemplate.ToJson(DataCollectionRuleTemplate.TableBody(table)));
         }
-        var templatePath = Path.Combine(output, TemplateFileName);
-        File.WriteAllText(templatePath, template);
+        File.WriteAllText(Path.Combine(output, TemplateFileName), template);
         File.WriteAllText(Path.Combine(output, MarkdownFileName), ResultsTablesMarkdown.Table(tables));
-        PrintNextSteps(output, settings, tables, standardOutput);
-        return 0;
     }
 
     private static void PrintNextSteps(string output, DataCollectionRuleSettings settings, IReadOnlyList<ResultsTable> tables, TextWriter standardOutput)

@@ -119,6 +119,18 @@ public sealed class DcrCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_output_path_that_is_a_file_is_reported_not_thrown()
+    {
+        var file = _folder.File("taken");
+        File.WriteAllText(file, "x");
+
+        var (exit, _, error) = Run(file, new DataCollectionRuleSettings());
+
+        exit.Should().Be(1);
+        error.Should().Contain("cannot write to").And.Contain(file);
+    }
+
+    [Fact]
     public void An_unknown_table_is_refused_with_the_known_names()
     {
         var (exit, _, error) = Run(_folder.Path, new DataCollectionRuleSettings(), "LogonScores_CL");
