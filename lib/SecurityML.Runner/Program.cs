@@ -20,5 +20,6 @@ public static class Program
         CleanCommand.Create(),
         DemoDataCommand.Create(),
         ScoreCommand.Create(),
+        DcrCommand.Create(),
     };
 }

@@ -1,10 +1,12 @@
 using SecurityML.Runner.Execution;
 using SecurityML.Runner.Notebooks;
+using SecurityML.Tests.Results;
 using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Notebooks;
 
-/// <summary>Every notebook in notebooks/ runs through secml on the bundled demo data and succeeds.</summary>
+/// <summary>Every notebook in notebooks/ runs through secml on the bundled demo data and succeeds, and the results
+/// tables it writes are exactly its catalogued ones, every row accepted by the schema <c>secml dcr</c> generates.</summary>
 [Collection(NotebookExecutionCollection.Name)]
 public sealed class NotebookExecutionTests : IDisposable
 {
@@ -37,5 +39,7 @@ public sealed class NotebookExecutionTests : IDisposable
         var executed = NotebookDocument.Load(Path.Combine(_output.Path, Path.ChangeExtension(fileName, ".ipynb")));
         executed.Cells.Where(c => c.Kind == CellKind.Code).Should().OnlyContain(c => c.ExecutionCount != null);
         File.Exists(Path.Combine(_output.Path, Path.ChangeExtension(fileName, ".html"))).Should().BeTrue();
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        ResultsTableAcceptance.AssertAccepted(name, Path.Combine(_output.Path, name));
     }
 }

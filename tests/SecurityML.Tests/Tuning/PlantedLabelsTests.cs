@@ -37,8 +37,9 @@ public sealed class PlantedLabelsTests
     {
         var tuning = ThresholdTuning.FromLabels([0.1, 0.4, 0.35, 0.8], [false, false, true, true]);
 
-        var summary = ThresholdSummary.Of("Toy", "by hand", tuning, 0.35);
+        var summary = ThresholdSummary.Of("Toy", "by hand", tuning, 0.35, new DateTimeOffset(2024, 3, 20, 1, 0, 0, TimeSpan.FromHours(1)));
 
-        summary.Should().Be(new ThresholdSummary("Toy", "by hand", 0.35, 2 / 3.0, 1, 0.8, 0.5, 0.75, tuning.AveragePrecision));
+        summary.Should().Be(new ThresholdSummary(new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero), "Toy", "by hand", 0.35, 2 / 3.0, 1, 0.8, 0.5, 0.75, tuning.AveragePrecision));
+        summary.TimeGenerated.Offset.Should().Be(TimeSpan.Zero, "written as UTC");
     }
 }

@@ -18,6 +18,9 @@ namespace SecurityML.Detection.Sequences;
 public sealed record ScoredSession(int Rank, int SessionId, string Entity, string Source, DateTimeOffset Start, DateTimeOffset End,
     int CommandCount, double RarestWindowLikelihood, double Score, string RarestWindow, string Commands)
 {
+    /// <summary>The time the row is about: the session's <see cref="Start"/>, under Log Analytics' time column name.</summary>
+    public DateTimeOffset TimeGenerated => Start;
+
     /// <summary>True when a label names this session's entity (case-insensitive) and its window overlaps the session
     /// (inclusive of the session's last event).</summary>
     public bool MatchesAny(IEnumerable<AnomalyLabel> labels)

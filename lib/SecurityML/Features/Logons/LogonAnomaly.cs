@@ -9,6 +9,9 @@ public sealed record LogonAnomaly
     /// <summary>The UTC day.</summary>
     public DateTimeOffset Date { get; init; }
 
+    /// <summary>The UTC day the row is about (midnight): <see cref="Date"/>, under Log Analytics' time column name.</summary>
+    public DateTimeOffset TimeGenerated => Date;
+
     /// <summary>The account, <c>DOMAIN\user</c>.</summary>
     public string Account { get; init; } = "";
 
