@@ -111,7 +111,7 @@ public sealed class InputLineReader : IDisposable
         if (tooLong || bytes.Length > _maximumLength)
         {
             return new InputLine(LineNumber, null, lineBreak, new DataFormatException(SourceName, LineNumber, null,
-                $"the line is longer than the limit of {_maximumLength} bytes (DataReadOptions.MaximumLineLength); it was not read."));
+                $"the line is longer than the limit of {_maximumLength} bytes (DataReadOptions.MaximumLineLength, secml score --max-line-length); it was not read."));
         }
         return Decode(bytes, out var text) is { } problem
             ? new InputLine(LineNumber, null, lineBreak, problem)

@@ -47,7 +47,7 @@ public sealed class InputContractTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         rows.Should().ContainSingle().Which.SourceEndpoint.Ip.Should().Be("10.0.0.9");
         report.DroppedRows.Should().ContainSingle().Which.Message.Should()
-            .Be($"big.jsonl, line 1: the line is longer than the limit of {DataReadOptions.DefaultMaximumLineLength} bytes (DataReadOptions.MaximumLineLength); it was not read.");
+            .Be($"big.jsonl, line 1: the line is longer than the limit of {DataReadOptions.DefaultMaximumLineLength} bytes (DataReadOptions.MaximumLineLength, secml score --max-line-length); it was not read.");
         allocated.Should().BeLessThan(lineLength / 2, "the 64 MiB line is not held in memory, only up to the 4 MiB limit");
     }
 
