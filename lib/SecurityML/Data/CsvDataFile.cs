@@ -149,7 +149,8 @@ public static class CsvDataFile
     private static (T? Record, DataFormatException? Problem) ReadRow<T>(
         CsvReader csv, string sourceName, int columnCount, RowState rowState, string? timestampFormat)
     {
-        var line = csv.Parser.RawRow;
+        // RawRow is the record's last line; a quoted field may hold line breaks, so count back to its first line.
+        var line = csv.Parser.RawRow - csv.Parser.RawRecord.TrimEnd('\r', '\n').AsSpan().Count('\n');
         if (csv.Parser.Count != columnCount)
         {
             return (default, DataFormatException.MalformedRow(sourceName, line,

@@ -60,12 +60,40 @@ public sealed class EventStreamScorer
     {
         ArgumentNullException.ThrowIfNull(input);
         using var lines = new InputLineReader(input, sourceName, options, leaveOpen: true);
+        Score(ReadAll(lines), sourceName, format, options, cancellationToken);
+    }
+
+    /// <summary>Reads already decoded text to its end, scoring events in batches; bad lines are reported and skipped.
+    /// For files and stdin prefer the <see cref="Stream"/> overload, which also checks the bytes.</summary>
+    /// <param name="reader">The event lines.</param>
+    /// <param name="sourceName">Names the stream in alerts and problem reports.</param>
+    /// <param name="format">The line format.</param>
+    /// <param name="cancellationToken">Stops between lines.</param>
+    public void Score(TextReader reader, string sourceName, EventFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Score(ReadAll(reader), sourceName, format, null, cancellationToken);
+    }
+
+    private static IEnumerable<InputLine> ReadAll(InputLineReader lines)
+    {
+        while (lines.ReadLine() is { } line) yield return line;
+    }
+
+    private static IEnumerable<InputLine> ReadAll(TextReader reader)
+    {
+        long number = 0;
+        while (reader.ReadLine() is { } text) yield return new InputLine(++number, text, "\n", null);
+    }
+
+    private void Score(IEnumerable<InputLine> lines, string sourceName, EventFormat format, DataReadOptions? options, CancellationToken cancellationToken)
+    {
         var parser = new EventLineParser(format, sourceName, (options ?? DataReadOptions.Default).MaximumLineLength);
         // Lines that fail to parse wait in the batch too, so that problems are reported in line order.
         var batch = new List<(long Line, JsonObject? Event, string? Problem)>(BatchSize);
         try
         {
-            while (lines.ReadLine() is { } line)
+            foreach (var line in lines)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try

@@ -78,7 +78,7 @@ public sealed class EventStreamScorerTests
         var alerts = new StringWriter();
 
         new EventStreamScorer(ModelRegistry.Load(stream), 10, alerts, TextWriter.Null)
-            .Score(Utf8("""{"Entity":"bob","Value":3}"""), "s", EventFormat.JsonLines);
+            .Score(new StringReader("""{"Entity":"bob","Value":3}"""), "s", EventFormat.JsonLines);
 
         alerts.ToString().Should().Contain("\"score\":\"Infinity\"");
     }
