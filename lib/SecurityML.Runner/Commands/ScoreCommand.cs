@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
+using SecurityML.Data;
 using SecurityML.Detection;
 using SecurityML.Runner.Execution;
 using SecurityML.Scoring;
@@ -10,11 +11,27 @@ namespace SecurityML.Runner.Commands;
 /// <summary>
 /// <c>secml score --model FILE --input PATH|- [--threshold T] [--output PATH] [--watch ...]</c>: scores JSON Lines or
 /// CSV events from a file, a folder (optionally watched for new files) or stdin with any registered model, in batches,
-/// and writes one JSON line per alert (score ≥ threshold). A bad line is reported on stderr with its line number and
-/// reason and the rest is scored. Exit 0 when the input was read (whatever the bad lines), 1 on invalid input.
+/// and writes one JSON line per alert (score ≥ threshold). A bad line is reported on stderr as
+/// <c>source, line N[, column C]: reason</c> and skipped; nothing in the input stops the run (also with --watch).
+/// Exit codes: <see cref="Success"/> (0) events were scored and bad lines stayed within --max-bad-lines and
+/// --max-bad-rate; <see cref="InvalidInvocation"/> (1) an option, the model file or the input path is wrong;
+/// <see cref="BadData"/> (2) nothing was scored, or more bad lines than allowed.
 /// </summary>
 public static class ScoreCommand
 {
+    /// <summary>Exit code 0: events were scored; bad lines (if any) within the limits.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code 1: an option, the model file or the input path is wrong; nothing was read.</summary>
+    public const int InvalidInvocation = 1;
+
+    /// <summary>Exit code 2: the input was read but nothing was scored, or bad lines exceeded --max-bad-lines or
+    /// --max-bad-rate (every other event was still scored and its alerts written).</summary>
+    public const int BadData = 2;
+
+    /// <summary>Default of --max-bad-lines: 0, so that a skipped line shows in the exit code unless allowed.</summary>
+    public const long DefaultMaximumBadLines = 0;
+
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
@@ -28,9 +45,14 @@ public static class ScoreCommand
         var pollInterval = new Option<double>("--poll-interval") { Description = "Seconds between polls with --watch.", DefaultValueFactory = _ => 1 };
         var idleTimeout = new Option<double>("--idle-timeout") { Description = "With --watch, stop after this many seconds without a new file.", DefaultValueFactory = _ => 60 };
         var plugins = new Option<string[]>("--plugin") { Description = "An assembly with IModelLoader types for your own model kinds (repeatable)." };
-        var command = new Command("score", "Score events with a saved model and write alerts above the threshold. Exit 0 ok, 1 invalid input.")
+        var encoding = new Option<string>("--encoding") { Description = "The input's encoding when not UTF-8, e.g. windows-1252 (Excel, PowerShell 5). Default: UTF-8 with or without BOM; invalid bytes are bad lines." };
+        var maximumLineLength = new Option<int>("--max-line-length") { Description = "Longest line in bytes; a longer one is a bad line, skipped without being held in memory.", DefaultValueFactory = _ => DataReadOptions.DefaultMaximumLineLength };
+        var maximumBadLines = new Option<long>("--max-bad-lines") { Description = "Exit 2 when more lines than this are bad (all good ones are still scored).", DefaultValueFactory = _ => DefaultMaximumBadLines };
+        var maximumBadRate = new Option<double?>("--max-bad-rate") { Description = "Exit 2 when more than this fraction (0-1) of the event lines is bad." };
+        var command = new Command("score", "Score events with a saved model and write alerts above the threshold. Exit 0 ok, 1 invalid invocation, 2 nothing scored or too many bad lines.")
         {
             model, input, threshold, output, format, batchSize, watch, pollInterval, idleTimeout, plugins,
+            encoding, maximumLineLength, maximumBadLines, maximumBadRate,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(new ScoreRequest
         {
@@ -44,19 +66,25 @@ public static class ScoreCommand
             PollInterval = TimeSpan.FromSeconds(parseResult.GetValue(pollInterval)),
             IdleTimeout = TimeSpan.FromSeconds(parseResult.GetValue(idleTimeout)),
             Plugins = parseResult.GetValue(plugins) ?? [],
-        }, Console.In, Console.Out, Console.Error, cancellationToken));
+            Encoding = parseResult.GetValue(encoding),
+            MaximumLineLength = parseResult.GetValue(maximumLineLength),
+            MaximumBadLines = parseResult.GetValue(maximumBadLines),
+            MaximumBadRate = parseResult.GetValue(maximumBadRate),
+        }, Console.OpenStandardInput(), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
     /// <summary>Runs a scoring request; returns the exit code.</summary>
-    internal static async Task<int> RunAsync(ScoreRequest request, TextReader standardInput, TextWriter standardOutput,
+    internal static async Task<int> RunAsync(ScoreRequest request, Stream standardInput, TextWriter standardOutput,
         TextWriter standardError, CancellationToken cancellationToken)
     {
         EventStreamScorer scorer;
         TextWriter alerts;
+        DataReadOptions readOptions;
         try
         {
             request.Check();
+            readOptions = request.ReadOptions();
             foreach (var plugin in request.Plugins) ModelRegistry.RegisterLoadersIn(Assembly.LoadFrom(Path.GetFullPath(plugin)));
             var model = ModelRegistry.Load(request.ModelPath);
             double threshold = request.Threshold ?? model.Card.Threshold
@@ -67,13 +95,13 @@ public static class ScoreCommand
         catch (Exception e) when (e is ArgumentException or IOException or ModelFileException or BadImageFormatException or UnauthorizedAccessException)
         {
             await standardError.WriteLineAsync("secml score: " + e.Message);
-            return NotebookRunResult.InvalidInput;
+            return InvalidInvocation;
         }
         try
         {
-            if (request.InputPath == "-") scorer.Score(standardInput, "stdin", request.FormatFor("stdin"), cancellationToken);
-            else if (Directory.Exists(request.InputPath)) await ScoreFolderAsync(request, scorer, cancellationToken);
-            else ScoreFile(request, scorer, request.InputPath, cancellationToken);
+            if (request.InputPath == "-") scorer.Score(standardInput, "stdin", request.FormatFor("stdin"), readOptions, cancellationToken);
+            else if (Directory.Exists(request.InputPath)) await ScoreFolderAsync(request, scorer, readOptions, cancellationToken);
+            else ScoreFile(request, scorer, request.InputPath, readOptions, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -83,18 +111,42 @@ public static class ScoreCommand
         {
             if (!ReferenceEquals(alerts, standardOutput)) await alerts.DisposeAsync();
         }
-        await standardError.WriteLineAsync("secml score: " + scorer);
-        return NotebookRunResult.Success;
+        var verdict = Verdict(request, scorer);
+        await standardError.WriteLineAsync("secml score: " + scorer + (verdict is null ? "" : "; exit 2: " + verdict));
+        return verdict is null ? Success : BadData;
     }
 
-    private static void ScoreFile(ScoreRequest request, EventStreamScorer scorer, string path, CancellationToken cancellationToken)
+    /// <summary>Why the run exits with <see cref="BadData"/>, or null when it succeeded.</summary>
+    private static string? Verdict(ScoreRequest request, EventStreamScorer scorer)
     {
-        using var reader = new StreamReader(path);
-        scorer.Score(reader, path, request.FormatFor(path), cancellationToken);
+        if (scorer.EventsScored == 0) return "no event was scored";
+        if (scorer.BadLines > request.MaximumBadLines)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{scorer.BadLines} bad line(s), more than --max-bad-lines {request.MaximumBadLines}");
+        }
+        double rate = (double)scorer.BadLines / (scorer.BadLines + scorer.EventsScored);
+        return request.MaximumBadRate is { } maximumRate && rate > maximumRate
+            ? string.Create(CultureInfo.InvariantCulture, $"{rate * 100:0.##}% of the event lines bad, more than --max-bad-rate {maximumRate}")
+            : null;
+    }
+
+    private static void ScoreFile(ScoreRequest request, EventStreamScorer scorer, string path, DataReadOptions readOptions, CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            scorer.ReportUnreadable(path, "cannot be read: " + e.Message);
+            return;
+        }
+        using (stream) scorer.Score(stream, path, request.FormatFor(path), readOptions, cancellationToken);
     }
 
     /// <summary>Scores the folder's files in name order; with --watch, polls for new ones until the idle timeout.</summary>
-    private static async Task ScoreFolderAsync(ScoreRequest request, EventStreamScorer scorer, CancellationToken cancellationToken)
+    private static async Task ScoreFolderAsync(ScoreRequest request, EventStreamScorer scorer, DataReadOptions readOptions, CancellationToken cancellationToken)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
         var lastNewFile = DateTime.UtcNow;
@@ -104,7 +156,7 @@ public static class ScoreCommand
                 .Where(path => IsEventFile(path) && !done.Contains(path)).Order(StringComparer.Ordinal).ToList();
             foreach (var path in fresh)
             {
-                ScoreFile(request, scorer, path, cancellationToken);
+                ScoreFile(request, scorer, path, readOptions, cancellationToken);
                 done.Add(path);
                 lastNewFile = DateTime.UtcNow;
             }
@@ -141,6 +193,26 @@ internal sealed record ScoreRequest
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public IReadOnlyList<string> Plugins { get; init; } = [];
+    public string? Encoding { get; init; }
+    public int MaximumLineLength { get; init; } = DataReadOptions.DefaultMaximumLineLength;
+    public long MaximumBadLines { get; init; } = ScoreCommand.DefaultMaximumBadLines;
+    public double? MaximumBadRate { get; init; }
+
+    /// <summary>The input contract of this run; the message names the option when one is wrong.</summary>
+    public DataReadOptions ReadOptions()
+    {
+        System.Text.Encoding? encoding = null;
+        try
+        {
+            if (Encoding is { } name) encoding = DataReadOptions.EncodingFromName(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("--encoding: " + e.Message.Replace(" (Parameter 'name')", ""), e);
+        }
+        if (MaximumLineLength < 1) throw new ArgumentException($"--max-line-length: expected at least 1 byte, received {MaximumLineLength}");
+        return new DataReadOptions { Encoding = encoding, MaximumLineLength = MaximumLineLength };
+    }
 
     public EventFormat FormatFor(string path) => Format switch
     {
@@ -160,6 +232,11 @@ internal sealed record ScoreRequest
         if (Format is not ("auto" or "jsonl" or "csv")) throw new ArgumentException($"--format: expected auto, jsonl or csv, received {Format}");
         if (BatchSize < 1) throw new ArgumentException($"--batch-size: expected at least 1, received {BatchSize}");
         if (Threshold is { } value && double.IsNaN(value)) throw new ArgumentException("--threshold: expected a number, received NaN");
+        if (MaximumBadLines < 0) throw new ArgumentException($"--max-bad-lines: expected at least 0, received {MaximumBadLines}");
+        if (MaximumBadRate is { } rate && !(rate is >= 0 and <= 1))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--max-bad-rate: expected a fraction from 0 to 1, received {rate}"));
+        }
         if (Watch && !Directory.Exists(InputPath)) throw new ArgumentException("--watch: expected --input to be a folder");
         if (PollInterval <= TimeSpan.Zero || IdleTimeout < TimeSpan.Zero)
         {

@@ -8,7 +8,9 @@ namespace SecurityML.Data;
 
 /// <summary>
 /// Streams typed records from and to CSV files with a header row (CsvHelper underneath). Column names are the
-/// record's property names (matched without regard to case; extra columns are ignored). Timestamps are ISO 8601 UTC.
+/// record's property names (matched without regard to case; extra columns are ignored, a column the record reads must
+/// appear once). Input follows <see cref="DataReadOptions"/>: UTF-8 unless an encoding is named, ISO 8601 timestamps
+/// unless a format is named (see <see cref="UtcTimestampConverter"/>), lines up to 4 MiB.
 /// </summary>
 public static class CsvDataFile
 {
@@ -18,27 +20,37 @@ public static class CsvDataFile
     /// <typeparam name="T">The record type; its public properties name the columns.</typeparam>
     /// <param name="path">The file to read.</param>
     /// <param name="lenientReport">Null (default) for strict mode: the first bad row throws. A report for lenient
-    /// mode: bad rows are skipped and recorded in it. A missing column or an empty file always throws.</param>
-    /// <exception cref="DataFormatException">On a missing column, malformed row, bad value or empty file; the message
-    /// names the file, line and column.</exception>
-    public static IEnumerable<T> Read<T>(string path, LoadReport? lenientReport = null)
+    /// mode: bad rows (wrong field count, bad value, bad quoting, all fields empty) are skipped and recorded in it.
+    /// A missing or repeated column, an empty file, bytes invalid in the encoding and a too-long line always throw
+    /// (a quoted field may span lines, so reading cannot resume after them).</param>
+    /// <param name="options">Encoding, line-length limit and timestamp format; null for
+    /// <see cref="DataReadOptions.Default"/> (UTF-8, ISO 8601, 4 MiB).</param>
+    /// <exception cref="DataFormatException">On any of the problems above; the message names the file, line and
+    /// column.</exception>
+    /// <remarks>Blank lines are not rows and are passed over. A last line without a line break is read (many tools
+    /// write files that way); if it was cut short, a missing field or an open quote is caught, a shortened last value
+    /// cannot be.</remarks>
+    public static IEnumerable<T> Read<T>(string path, LoadReport? lenientReport = null, DataReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path, Utf8WithoutMark, detectEncodingFromByteOrderMarks: true);
-        foreach (var record in Read<T>(reader, path, lenientReport))
-        {
-            yield return record;
-        }
+        return Read<T>(() => InputLineReader.Open(path, options), lenientReport, options);
     }
 
-    /// <summary>Reads CSV records lazily from a text reader; <paramref name="sourceName"/> names it in errors.</summary>
-    /// <inheritdoc cref="Read{T}(string, LoadReport?)"/>
-    public static IEnumerable<T> Read<T>(TextReader reader, string sourceName, LoadReport? lenientReport = null)
+    /// <summary>Reads CSV records lazily from a stream; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <inheritdoc cref="Read{T}(string, LoadReport?, DataReadOptions?)"/>
+    public static IEnumerable<T> Read<T>(Stream stream, string sourceName, LoadReport? lenientReport = null, DataReadOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(stream);
+        return Read<T>(() => new InputLineReader(stream, sourceName, options, leaveOpen: true), lenientReport, options);
+    }
+
+    private static IEnumerable<T> Read<T>(Func<InputLineReader> open, LoadReport? lenientReport, DataReadOptions? options)
+    {
         var rowState = new RowState();
-        using var csv = new CsvReader(reader, ReadConfiguration(rowState));
-        csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(new UtcTimestampConverter());
+        using var lines = open();
+        var sourceName = lines.SourceName;
+        using var csv = new CsvReader(new InputTextReader(lines), ReadConfiguration(rowState));
+        csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(new UtcTimestampConverter(options?.TimestampFormat));
         var columnCount = ReadHeader<T>(csv, sourceName);
         while (true)
         {
@@ -47,7 +59,7 @@ public static class CsvDataFile
             {
                 yield break;
             }
-            var (record, problem) = ReadRow<T>(csv, sourceName, columnCount, rowState);
+            var (record, problem) = ReadRow<T>(csv, sourceName, columnCount, rowState, options?.TimestampFormat);
             if (problem is null)
             {
                 lenientReport?.AddRow();
@@ -117,7 +129,15 @@ public static class CsvDataFile
         var expected = csv.Context.AutoMap<T>().MemberMaps
             .Where(map => !map.Data.Ignore && !map.Data.IsOptional)
             .Select(map => map.Data.Names.FirstOrDefault() ?? map.Data.Member!.Name);
-        var foundSet = new HashSet<string>(found, StringComparer.OrdinalIgnoreCase);
+        var foundSet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var expectedSet = new HashSet<string>(expected, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in found)
+        {
+            if (!foundSet.Add(name) && expectedSet.Contains(name))
+            {
+                throw DataFormatException.DuplicateColumn(sourceName, csv.Parser.RawRow, name, "column");
+            }
+        }
         var missing = expected.Where(name => !foundSet.Contains(name)).ToList();
         if (missing.Count > 0)
         {
@@ -127,13 +147,22 @@ public static class CsvDataFile
     }
 
     private static (T? Record, DataFormatException? Problem) ReadRow<T>(
-        CsvReader csv, string sourceName, int columnCount, RowState rowState)
+        CsvReader csv, string sourceName, int columnCount, RowState rowState, string? timestampFormat)
     {
-        var line = csv.Parser.RawRow;
+        // RawRow is the record's last line; a quoted field may hold line breaks, so count back to its first line.
+        var line = csv.Parser.RawRow - csv.Parser.RawRecord.TrimEnd('\r', '\n').AsSpan().Count('\n');
         if (csv.Parser.Count != columnCount)
         {
             return (default, DataFormatException.MalformedRow(sourceName, line,
                 $"expected {columnCount} fields as in the header, received {csv.Parser.Count}."));
+        }
+        if (csv.Parser.RawRecord.AsSpan().Count('"') % 2 != 0)
+        {
+            return (default, DataFormatException.MalformedRow(sourceName, line, "a quoted field is not closed (is the file cut short?)."));
+        }
+        if (csv.Parser.Record is { } fields && fields.All(field => field.Length == 0))
+        {
+            return (default, DataFormatException.EmptyRow(sourceName, line));
         }
         try
         {
@@ -153,7 +182,7 @@ public static class CsvDataFile
         {
             var column = exception.MemberMapData?.Names.FirstOrDefault() ?? exception.MemberMapData?.Member?.Name;
             var expected = exception.MemberMapData?.Type == typeof(DateTimeOffset)
-                ? UtcTimestampConverter.Expected
+                ? UtcTimestampConverter.ExpectedFor(timestampFormat)
                 : $"a value of type {exception.MemberMapData?.Type.Name}";
             return (default, DataFormatException.BadValue(sourceName, line, column, exception.Text, expected, exception));
         }

@@ -22,8 +22,26 @@ public sealed class DataFormatException : Exception
         Reason = reason;
     }
 
+    /// <summary>Creates the exception for a position in a line (invalid bytes, a duplicate JSON property).</summary>
+    /// <param name="filePath">The file (or source name) that was read.</param>
+    /// <param name="lineNumber">The 1-based line of the problem.</param>
+    /// <param name="columnNumber">The 1-based character position in the line.</param>
+    /// <param name="reason">What was expected and what was received.</param>
+    public DataFormatException(string filePath, long lineNumber, int columnNumber, string reason)
+        : base(Describe(filePath, lineNumber, columnNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), reason, quote: false))
+    {
+        FilePath = filePath;
+        LineNumber = lineNumber;
+        ColumnNumber = columnNumber;
+        Reason = reason;
+    }
+
     /// <summary>The file (or source name) that was read.</summary>
     public string FilePath { get; }
+
+    /// <summary>The 1-based character position in the line when the problem is at a position rather than in a named
+    /// column (invalid bytes); null otherwise.</summary>
+    public int? ColumnNumber { get; }
 
     /// <summary>The 1-based line of the problem; 0 when it concerns the whole file.</summary>
     public long LineNumber { get; }
@@ -35,10 +53,10 @@ public sealed class DataFormatException : Exception
     public string Reason { get; }
 
     /// <summary>Formats a location and reason as "file, line N, column C: reason".</summary>
-    internal static string Describe(string filePath, long lineNumber, string? columnName, string reason)
+    internal static string Describe(string filePath, long lineNumber, string? columnName, string reason, bool quote = true)
     {
         var line = lineNumber > 0 ? $", line {lineNumber}" : "";
-        var column = columnName is null ? "" : $", column '{columnName}'";
+        var column = columnName is null ? "" : quote ? $", column '{columnName}'" : $", column {columnName}";
         return $"{filePath}{line}{column}: {reason}";
     }
 
@@ -55,6 +73,12 @@ public sealed class DataFormatException : Exception
 
     internal static DataFormatException MalformedRow(string filePath, long lineNumber, string detail, Exception? inner = null) =>
         new(filePath, lineNumber, null, $"malformed row: {detail}", inner);
+
+    internal static DataFormatException EmptyRow(string filePath, long lineNumber) =>
+        new(filePath, lineNumber, null, "empty row: every field is empty; expected values.");
+
+    internal static DataFormatException DuplicateColumn(string filePath, long lineNumber, string name, string where) =>
+        new(filePath, lineNumber, name, $"the {where} '{name}' appears more than once; expected each once (which copy holds the value is ambiguous).");
 
     private static string Truncate(string? value) =>
         value is null ? "(null)" : value.Length <= 80 ? value : value[..80] + "…";

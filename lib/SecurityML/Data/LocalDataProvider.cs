@@ -12,9 +12,13 @@ public sealed class LocalDataProvider : QueryProvider
     /// <param name="folder">The data folder; relative paths are taken from the current directory.</param>
     /// <param name="lenientReport">Null for strict reading (the first bad row throws <see cref="DataFormatException"/>);
     /// a report to skip bad rows and record how many and why.</param>
+    /// <param name="options">Encoding, line-length limit and timestamp format of the files; null for
+    /// <see cref="DataReadOptions.Default"/> (UTF-8, ISO 8601, 4 MiB).</param>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
-    public LocalDataProvider(string folder, LoadReport? lenientReport = null)
+    public LocalDataProvider(string folder, LoadReport? lenientReport = null, DataReadOptions? options = null)
     {
+        options?.Validate();
+        Options = options ?? DataReadOptions.Default;
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
@@ -29,6 +33,9 @@ public sealed class LocalDataProvider : QueryProvider
 
     /// <summary>The report bad rows are recorded in; null when reading is strict.</summary>
     public LoadReport? LenientReport { get; }
+
+    /// <summary>How the files are read (encoding, line-length limit, timestamp format).</summary>
+    public DataReadOptions Options { get; }
 
     /// <summary>The full path of a data set's file in <see cref="Folder"/>.</summary>
     public string PathOf(DataSet dataSet)
@@ -48,8 +55,8 @@ public sealed class LocalDataProvider : QueryProvider
                 $"Data set '{dataSet.Name}' expects the file '{dataSet.FileName}' in '{Folder}'; it is not there.", path);
         }
         var rows = dataSet.Format == DataFileFormat.JsonLines
-            ? JsonLinesDataFile.Read<T>(path, LenientReport)
-            : CsvDataFile.Read<T>(path, LenientReport);
+            ? JsonLinesDataFile.Read<T>(path, LenientReport, Options)
+            : CsvDataFile.Read<T>(path, LenientReport, Options);
         return rows.Where(row => dataSet.IsIn(row, range));
     }
 

@@ -11,7 +11,9 @@ public abstract class QueryProvider
     /// <summary>A provider reading the files of a local folder (see <see cref="LocalDataProvider"/>).</summary>
     /// <param name="folder">The folder, e.g. <c>../sample-data</c>.</param>
     /// <param name="lenientReport">Null for strict reading; a report to skip bad rows and record them there.</param>
-    public static LocalDataProvider Local(string folder, LoadReport? lenientReport = null) => new(folder, lenientReport);
+    /// <param name="options">Encoding, line-length limit and timestamp format; null for the defaults (UTF-8, ISO 8601).</param>
+    public static LocalDataProvider Local(string folder, LoadReport? lenientReport = null, DataReadOptions? options = null) =>
+        new(folder, lenientReport, options);
 
     /// <summary>The provider a notebook's <c>source</c> parameter asks for: <c>local</c> reads <paramref name="dataFolder"/>;
     /// <c>sentinel</c> queries the workspace of <paramref name="workspaceConfigPath"/> (null or empty:

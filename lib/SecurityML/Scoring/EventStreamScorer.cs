@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SecurityML.Data;
 
 namespace SecurityML.Scoring;
 
 /// <summary>
 /// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (score ≥
 /// threshold): <c>{"source","line","score","threshold","kind","event"}</c> (±Infinity written as "Infinity"). A line
-/// that cannot be parsed or scored is reported to the problem writer as <c>source:line: reason</c> and skipped; the
-/// rest of the stream is scored. Used by <c>secml score</c>; counts accumulate over every stream scored.
+/// that cannot be read, parsed or scored is reported to the problem writer as <c>source, line N[, column C]: reason</c>
+/// (the style of <see cref="DataFormatException"/>) and skipped; the rest of the stream is scored. Used by <c>secml score</c>; counts accumulate over every stream scored.
 /// </summary>
 public sealed class EventStreamScorer
 {
@@ -47,31 +48,70 @@ public sealed class EventStreamScorer
     /// <summary>Lines reported and skipped so far.</summary>
     public long BadLines { get; private set; }
 
-    /// <summary>Reads <paramref name="reader"/> to its end, scoring events in batches.</summary>
-    /// <param name="reader">The event lines.</param>
+    /// <summary>Reads <paramref name="input"/> to its end under the input contract (<see cref="DataReadOptions"/>),
+    /// scoring events in batches. Nothing in the input stops the read: every bad line (invalid bytes, too long,
+    /// malformed, repeated property, an event the model cannot score) is reported and skipped.</summary>
+    /// <param name="input">The event bytes (a file or stdin); read forward once and left open.</param>
     /// <param name="sourceName">Names the stream in alerts and problem reports (a file path or "stdin").</param>
+    /// <param name="format">The line format.</param>
+    /// <param name="options">Encoding and line-length limit; null for <see cref="DataReadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops between lines.</param>
+    public void Score(Stream input, string sourceName, EventFormat format, DataReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var lines = new InputLineReader(input, sourceName, options, leaveOpen: true);
+        Score(ReadAll(lines), sourceName, format, options, cancellationToken);
+    }
+
+    /// <summary>Reads already decoded text to its end, scoring events in batches; bad lines are reported and skipped.
+    /// For files and stdin prefer the <see cref="Stream"/> overload, which also checks the bytes.</summary>
+    /// <param name="reader">The event lines.</param>
+    /// <param name="sourceName">Names the stream in alerts and problem reports.</param>
     /// <param name="format">The line format.</param>
     /// <param name="cancellationToken">Stops between lines.</param>
     public void Score(TextReader reader, string sourceName, EventFormat format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var parser = new EventLineParser(format);
+        Score(ReadAll(reader), sourceName, format, null, cancellationToken);
+    }
+
+    private static IEnumerable<InputLine> ReadAll(InputLineReader lines)
+    {
+        while (lines.ReadLine() is { } line) yield return line;
+    }
+
+    private static IEnumerable<InputLine> ReadAll(TextReader reader)
+    {
+        long number = 0;
+        while (reader.ReadLine() is { } text) yield return new InputLine(++number, text, "\n", null);
+    }
+
+    private void Score(IEnumerable<InputLine> lines, string sourceName, EventFormat format, DataReadOptions? options, CancellationToken cancellationToken)
+    {
+        var parser = new EventLineParser(format, sourceName, (options ?? DataReadOptions.Default).MaximumLineLength);
         // Lines that fail to parse wait in the batch too, so that problems are reported in line order.
         var batch = new List<(long Line, JsonObject? Event, string? Problem)>(BatchSize);
-        long lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            lineNumber++;
-            try
+            foreach (var line in lines)
             {
-                if (parser.Parse(line) is { } parsed) batch.Add((lineNumber, parsed, null));
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    if (parser.Parse(line) is { } parsed) batch.Add((parser.RecordLine, parsed, null));
+                }
+                catch (DataFormatException exception)
+                {
+                    batch.Add((exception.LineNumber, null, exception.Message));
+                }
+                if (batch.Count == BatchSize) Flush(batch, sourceName);
             }
-            catch (FormatException exception)
-            {
-                batch.Add((lineNumber, null, exception.Message));
-            }
-            if (batch.Count == BatchSize) Flush(batch, sourceName);
+            parser.Finish();
+        }
+        catch (DataFormatException exception)
+        {
+            // The whole input is unreadable (a UTF-16 byte order mark, a CSV record open at the end).
+            batch.Add((exception.LineNumber, null, exception.Message));
         }
         Flush(batch, sourceName);
         _alerts.Flush();
@@ -80,14 +120,14 @@ public sealed class EventStreamScorer
     private void Flush(List<(long Line, JsonObject? Event, string? Problem)> batch, string sourceName)
     {
         if (batch.Count == 0) return;
-        var parsed = batch.Where(item => item.Event is not null).ToList();
-        var scores = _scorer.Score(parsed.Select(item => item.Event!).ToList());
+        var parsed = batch.Where(item => item.Event is not null).Select(item => item.Event!).ToList();
+        var scores = ScoreEach(parsed);
         int next = 0;
         foreach (var (line, @event, parseProblem) in batch)
         {
-            if (@event is null) { Report(sourceName, line, parseProblem!); continue; }
+            if (@event is null) { Report(parseProblem!); continue; }
             var result = scores[next++];
-            if (result.Problem is { } problem) { Report(sourceName, line, problem); continue; }
+            if (result.Problem is { } problem) { Report(DataFormatException.Describe(sourceName, line, null, problem)); continue; }
             EventsScored++;
             if (!(result.Score >= Threshold)) continue;
             Alerts++;
@@ -105,10 +145,33 @@ public sealed class EventStreamScorer
         batch.Clear();
     }
 
-    private void Report(string sourceName, long line, string reason)
+    /// <summary>Scores a batch; if the model throws on it, scores the events one by one so only the culprits fail.</summary>
+    private IReadOnlyList<EventScore> ScoreEach(List<JsonObject> events)
+    {
+        if (events.Count == 0) return [];
+        try
+        {
+            return _scorer.Score(events);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && events.Count > 1)
+        {
+            return events.SelectMany(single => ScoreEach([single])).ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return [new EventScore(double.NaN, $"the {_scorer.Card.Kind} model failed on this event: {exception.Message}")];
+        }
+    }
+
+    /// <summary>Reports an input that could not be opened or read at all (counted as one bad line).</summary>
+    /// <param name="sourceName">The input.</param>
+    /// <param name="reason">Why, e.g. the I/O error's message.</param>
+    public void ReportUnreadable(string sourceName, string reason) => Report(DataFormatException.Describe(sourceName, 0, null, reason));
+
+    private void Report(string message)
     {
         BadLines++;
-        _problems.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sourceName}:{line}: {reason}"));
+        _problems.WriteLine(message);
     }
 
     /// <summary>A one-line summary of the counts.</summary>

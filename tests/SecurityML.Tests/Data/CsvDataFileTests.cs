@@ -11,8 +11,10 @@ public sealed class CsvDataFileTests
     private static string LogonRow(string time = "2024-03-04T08:00:00Z", string eventId = "4624") =>
         $"{time},{eventId},x,FS01.contoso.local,CONTOSO\\anna,User,anna,CONTOSO,0x1,3,Kerberos,Kerberos,WS1,10.0.0.1,0x0,0x0";
 
+    private static MemoryStream Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
+
     private static List<LogonEvent> Read(string text, LoadReport? report = null) =>
-        CsvDataFile.Read<LogonEvent>(new StringReader(text), "logons.csv", report).ToList();
+        CsvDataFile.Read<LogonEvent>(Utf8(text), "logons.csv", report).ToList();
 
     [Fact]
     public void Round_trip_keeps_every_value_including_awkward_strings()
@@ -29,7 +31,7 @@ public sealed class CsvDataFileTests
         var writer = new StringWriter();
         CsvDataFile.Write(writer, [original]).Should().Be(1);
 
-        var read = CsvDataFile.Read<LogonEvent>(new StringReader(writer.ToString()), "memory").Single();
+        var read = CsvDataFile.Read<LogonEvent>(Utf8(writer.ToString()), "memory").Single();
 
         read.Should().Be(original);
     }
@@ -139,7 +141,7 @@ public sealed class CsvDataFileTests
     {
         var text = "TimeGenerated,TotalBytesSent\n2024-03-04T00:00:00Z,-5\n";
 
-        var act = () => CsvDataFile.Read<HourlyOutboundBytes>(new StringReader(text), "bytes.csv").ToList();
+        var act = () => CsvDataFile.Read<HourlyOutboundBytes>(Utf8(text), "bytes.csv").ToList();
 
         act.Should().Throw<DataFormatException>()
             .Where(error => error.LineNumber == 2 && error.ColumnName == "TotalBytesSent" && error.Message.Contains("'-5'"));

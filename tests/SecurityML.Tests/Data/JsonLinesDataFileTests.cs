@@ -8,7 +8,7 @@ public sealed class JsonLinesDataFileTests
         """{"activity_id":1,"category_uid":4,"class_uid":4001,"type_uid":400101,"severity_id":1,"time":1709539607647,"actor":{"user":{"name":"anna@contoso.com"}},"src_endpoint":{"ip":"73.97.9.170","instance_uid":"d1"},"dst_endpoint":{"ip":"203.0.113.1","port":443}}""";
 
     private static List<OcsfNetworkActivity> Read(string text, LoadReport? report = null) =>
-        JsonLinesDataFile.Read<OcsfNetworkActivity>(new StringReader(text), "flows.jsonl", report).ToList();
+        JsonLinesDataFile.Read<OcsfNetworkActivity>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "flows.jsonl", report).ToList();
 
     [Fact]
     public void Reads_ocsf_fields_by_their_ocsf_names()
@@ -73,7 +73,7 @@ public sealed class JsonLinesDataFileTests
     {
         var act = () => Read(GoodLine.Replace("1709539607647", "\"yesterday\""));
 
-        act.Should().Throw<DataFormatException>().Where(error => error.LineNumber == 1 && error.ColumnName == "$.time");
+        act.Should().Throw<DataFormatException>().Where(error => error.LineNumber == 1 && error.ColumnName == "time");
     }
 
     [Fact]

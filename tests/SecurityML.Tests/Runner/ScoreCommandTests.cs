@@ -18,11 +18,14 @@ public sealed class ScoreCommandTests
         return path;
     }
 
-    private static async Task<(int Exit, string Output, string Error)> Run(ScoreRequest request, string standardInput = "")
+    private static Task<(int Exit, string Output, string Error)> Run(ScoreRequest request, string standardInput = "") =>
+        Run(request, System.Text.Encoding.UTF8.GetBytes(standardInput));
+
+    private static async Task<(int Exit, string Output, string Error)> Run(ScoreRequest request, byte[] standardInput)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int exit = await ScoreCommand.RunAsync(request, new StringReader(standardInput), output, error, CancellationToken.None);
+        int exit = await ScoreCommand.RunAsync(request, new MemoryStream(standardInput), output, error, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -35,10 +38,62 @@ public sealed class ScoreCommandTests
         var alerts = folder.File("alerts.jsonl");
 
         var (exit, _, error) = await Run(new ScoreRequest { ModelPath = model, InputPath = input, OutputPath = alerts });
+        var (allowedExit, _, allowedError) = await Run(new ScoreRequest { ModelPath = model, InputPath = input, OutputPath = alerts, MaximumBadLines = 1 });
 
-        exit.Should().Be(0);
+        exit.Should().Be(ScoreCommand.BadData, "one line was skipped and --max-bad-lines is 0 by default");
         File.ReadAllLines(alerts).Should().ContainSingle().Which.Should().Contain("\"line\":1").And.Contain("\"threshold\":2");
-        error.Should().Contain($"{input}:2: invalid JSON").And.Contain("2 event(s) scored, 1 alert(s) at threshold 2, 1 bad line(s) skipped");
+        error.Should().Contain($"{input}, line 2, column 2: invalid JSON")
+            .And.Contain("2 event(s) scored, 1 alert(s) at threshold 2, 1 bad line(s) skipped; exit 2: 1 bad line(s), more than --max-bad-lines 0");
+        allowedExit.Should().Be(ScoreCommand.Success, allowedError);
+    }
+
+    [Fact]
+    public async Task Wrong_schema_input_scores_nothing_and_exits_two()
+    {
+        using var folder = new TemporaryFolder();
+        var input = folder.Write("signins.csv", "TimeGenerated,UserPrincipalName\n2024-03-04T08:00:00Z,anna@contoso.com\n2024-03-04T09:00:00Z,ben@contoso.com\n");
+
+        var (exit, output, error) = await Run(new ScoreRequest { ModelPath = SaveModel(folder, threshold: 1), InputPath = input, MaximumBadLines = 100 });
+
+        exit.Should().Be(ScoreCommand.BadData);
+        output.Should().BeEmpty();
+        error.Should().Contain($"{input}, line 2: missing field").And.Contain($"{input}, line 3: missing field")
+            .And.EndWith("0 event(s) scored, 0 alert(s) at threshold 1, 2 bad line(s) skipped; exit 2: no event was scored" + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task The_bad_line_rate_can_fail_the_run_while_every_good_event_is_scored()
+    {
+        using var folder = new TemporaryFolder();
+        var model = SaveModel(folder, threshold: 100);
+        var input = string.Concat(Enumerable.Repeat("""{"Entity":"alice","Value":4}""" + "\n", 9)) + "{bad\n";
+
+        var (overRate, _, error) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-", MaximumBadLines = 5, MaximumBadRate = 0.05 }, input);
+        var (underRate, _, _) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-", MaximumBadLines = 5, MaximumBadRate = 0.2 }, input);
+
+        overRate.Should().Be(ScoreCommand.BadData);
+        error.Should().Contain("9 event(s) scored").And.Contain("10% of the event lines bad, more than --max-bad-rate 0.05");
+        underRate.Should().Be(ScoreCommand.Success);
+    }
+
+    [Fact]
+    public async Task Standard_input_with_a_byte_order_mark_and_a_named_encoding_is_read()
+    {
+        using var folder = new TemporaryFolder();
+        var model = SaveModel(folder, threshold: 0.5);
+        byte[] csv = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("Entity,Value\nalice,9\n")];
+        var windows1252 = SecurityML.Data.DataReadOptions.EncodingFromName("windows-1252").GetBytes("Entity,Value,Note\nalice,9,josé\n");
+
+        var (bomExit, bomOutput, bomError) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-", Format = "csv" }, csv);
+        var (namedExit, namedOutput, namedError) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-", Format = "csv", Encoding = "windows-1252" }, windows1252);
+        var (unknownExit, _, unknownError) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-", Encoding = "klingon" }, csv);
+
+        bomExit.Should().Be(0, bomError);
+        bomOutput.Should().Contain("\"Entity\":\"alice\"");
+        namedExit.Should().Be(0, namedError);
+        namedOutput.Should().Contain("\"Note\":\"jos\\u00E9\"");
+        unknownExit.Should().Be(ScoreCommand.InvalidInvocation);
+        unknownError.Should().Contain("--encoding: Unknown encoding").And.Contain("'klingon'");
     }
 
     [Fact]
@@ -68,23 +123,30 @@ public sealed class ScoreCommandTests
             Watch = true,
             PollInterval = TimeSpan.FromMilliseconds(20),
             IdleTimeout = TimeSpan.FromMinutes(1),
+            MaximumBadLines = 1,
         };
         using var cancel = new CancellationTokenSource();
         var error = new StringWriter();
 
-        var running = Task.Run(() => ScoreCommand.RunAsync(request, TextReader.Null, TextWriter.Null, error, cancel.Token));
+        var running = Task.Run(() => ScoreCommand.RunAsync(request, Stream.Null, TextWriter.Null, error, cancel.Token));
         await WaitForLines(alerts, 1);
         // Writers move complete files in; .tmp files are not read.
         File.WriteAllText(Path.Combine(inbox, "b.tmp"), """{"Entity":"alice","Value":-7}""" + "\n");
         File.Move(Path.Combine(inbox, "b.tmp"), Path.Combine(inbox, "b.jsonl"));
         await WaitForLines(alerts, 2);
+        // A bad line (a repeated property) is reported and skipped; watching goes on.
+        File.WriteAllText(Path.Combine(inbox, "c.tmp"), """{"Entity":"alice","Value":9,"Value":1}""" + "\n" + """{"Entity":"alice","Value":-9}""" + "\n");
+        File.Move(Path.Combine(inbox, "c.tmp"), Path.Combine(inbox, "c.jsonl"));
+        await WaitForLines(alerts, 3);
         cancel.Cancel();
 
-        (await running).Should().Be(0);
+        (await running).Should().Be(0, "one bad line is within --max-bad-lines 1");
         var lines = ReadShared(alerts);
         lines[0].Should().Contain("a.csv");
         lines[1].Should().Contain("b.jsonl");
-        error.ToString().Should().Contain("2 event(s) scored");
+        lines[2].Should().Contain("c.jsonl").And.Contain("\"line\":2");
+        error.ToString().Should().Contain(Path.Combine(inbox, "c.jsonl") + ", line 1, column 29: the property \"Value\" appears twice")
+            .And.Contain("3 event(s) scored");
     }
 
     [Fact]
@@ -102,8 +164,8 @@ public sealed class ScoreCommandTests
             IdleTimeout = TimeSpan.FromMilliseconds(100),
         });
 
-        exit.Should().Be(0);
-        error.Should().Contain("0 event(s) scored");
+        exit.Should().Be(ScoreCommand.BadData);
+        error.Should().Contain("0 event(s) scored").And.Contain("exit 2: no event was scored");
     }
 
     private static string[] ReadShared(string path)

@@ -14,7 +14,7 @@ public sealed class SecmlProcessTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string RunnerPath()
+    internal static string RunnerPath()
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
         var path = Path.Combine(RepositoryPaths.Root, "lib", "SecurityML.Runner", "bin", configuration, "net10.0", "secml.dll");

@@ -35,7 +35,8 @@ public sealed record OcsfNetworkActivity : ICheckedRecord
     /// <summary>Who acted: <c>actor.user.name</c> is the entity.</summary>
     [JsonPropertyName("actor")] public OcsfActor? Actor { get; init; }
 
-    /// <summary>The source: <c>ip</c> and the device's <c>instance_uid</c>.</summary>
+    /// <summary>The source: <c>ip</c> and the device's <c>instance_uid</c>; required and never null (readers reject
+    /// <c>"src_endpoint": null</c>).</summary>
     [JsonPropertyName("src_endpoint"), JsonRequired] public OcsfEndpoint SourceEndpoint { get; init; } = new();
 
     /// <summary>The destination: <c>ip</c> and <c>port</c>.</summary>
@@ -48,7 +49,9 @@ public sealed record OcsfNetworkActivity : ICheckedRecord
     private const long MaximumTime = 253_402_300_799_999;
 
     RecordProblem? ICheckedRecord.Check() =>
-        ClassUid != NetworkActivityClassUid
+        SourceEndpoint is null
+            ? new RecordProblem("src_endpoint", "null", "an object such as {\"ip\":\"10.0.0.1\"} (required)")
+            : ClassUid != NetworkActivityClassUid
             ? new RecordProblem("class_uid", ClassUid.ToString(System.Globalization.CultureInfo.InvariantCulture), "4001 (Network Activity)")
             : Time is < 0 or > MaximumTime
                 ? new RecordProblem("time", Time.ToString(System.Globalization.CultureInfo.InvariantCulture), "milliseconds since 1970-01-01 UTC, from 0 to " + MaximumTime)

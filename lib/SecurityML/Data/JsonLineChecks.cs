@@ -1,0 +1,45 @@
+using System.Text;
+using System.Text.Json;
+
+namespace SecurityML.Data;
+
+/// <summary>
+/// Checks a JSON line before it is deserialised: a property repeated in one object is an error (System.Text.Json
+/// keeps the last copy silently, and <c>JsonNode</c> throws <see cref="ArgumentException"/>), reported with the
+/// property's path and its character position.
+/// </summary>
+internal static class JsonLineChecks
+{
+    /// <summary>The first repeated property of <paramref name="utf8Line"/>, or null when there is none (or the JSON is
+    /// malformed, which the parser then reports).</summary>
+    public static DataFormatException? FindDuplicateProperty(ReadOnlySpan<byte> utf8Line, string sourceName, long lineNumber)
+    {
+        var reader = new Utf8JsonReader(utf8Line, new JsonReaderOptions { MaxDepth = 256 });
+        var seen = new Stack<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject: seen.Push(new HashSet<string>(StringComparer.Ordinal)); break;
+                    case JsonTokenType.StartArray: seen.Push(null); break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray: seen.Pop(); break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        if (seen.Peek()!.Add(name)) break;
+                        int column = Encoding.UTF8.GetCharCount(utf8Line[..(int)reader.TokenStartIndex]) + 1;
+                        return new DataFormatException(sourceName, lineNumber, column,
+                            $"the property \"{Shorten(name)}\" appears twice in one object; expected each property once (which copy holds the value is ambiguous).");
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        return null;
+    }
+
+    private static string Shorten(string name) => name.Length <= 80 ? name : name[..80] + "…";
+}
