@@ -8,11 +8,12 @@
 //   {"name": "...", "kql": "...", "tables": {"source": [["Column", "type"], ...]}, "tokens": false}.
 //   "tables" (optional) declares ad-hoc tables for that query on top of the reference database, e.g. the input stream
 //   `source` of a data collection rule transformation; a table of the same name replaces the reference one.
-//   "tokens" (optional) adds the lexical tokens, with the decoded value of each string literal.
+//   "tokens" (optional) adds the lexical tokens (kind, the whitespace and comments before it, text), with the decoded
+//   value of each string literal.
 //   --schemas DIR: the folder holding tables.json and sentinel/*.json (default ../shared/reference-data/azure/schemas
 //   beside the repository). --keywords adds the language's keywords to the output.
 // Output (stdout): JSON {"tables": {"SecurityEvent": 228, ...}, "results": [{"name", "diagnostics": [{"severity",
-//   "code", "message", "start", "length", "excerpt"}], "tokens"?: [{"kind", "text", "value"?}]}], "keywords"?: [...]}.
+//   "code", "message", "start", "length", "excerpt"}], "tokens"?: [{"kind", "trivia", "text", "value"?}]}], "keywords"?: [...]}.
 //   Every diagnostic of the parser and binder is reported: syntax errors, unknown tables, columns and functions, type
 //   errors. Exit code 0 when no query has a diagnostic, 1 when some do, 2 when the input or a schema is invalid (the
 //   message on stderr names the file, query or column).
@@ -139,9 +140,9 @@ function check(query, globals) {
   if (query.tokens) {
     result.tokens = Bridge.toArray(code.GetLexicalTokens()).map(token => {
       const kind = System.Enum.toString(K.Syntax.SyntaxKind, token.Kind);
-      return kind === 'StringLiteralToken'
-        ? { kind, text: token.Text, value: K.KustoFacts.GetStringLiteralValue(token.Text) }
-        : { kind, text: token.Text };
+      const lexical = { kind, trivia: token.Trivia, text: token.Text };
+      if (kind === 'StringLiteralToken') lexical.value = K.KustoFacts.GetStringLiteralValue(token.Text);
+      return lexical;
     });
   }
   return result;
