@@ -148,8 +148,16 @@ function check(query, globals) {
   return result;
 }
 
+function parseStdin() {
+  try {
+    return JSON.parse(readFileSync(0, 'utf8'));
+  } catch (error) {
+    throw new InputError(`stdin: ${error.message}`);
+  }
+}
+
 function readQueries(input) {
-  const document = input === '-' ? JSON.parse(readFileSync(0, 'utf8')) : readJson(input);
+  const document = input === '-' ? parseStdin() : readJson(input);
   const queries = Array.isArray(document) ? document : document?.queries;
   if (!Array.isArray(queries)) throw new InputError(`${input === '-' ? 'stdin' : input}: expected a list of queries or {"queries": [...]}.`);
   queries.forEach((query, index) => {
@@ -181,6 +189,6 @@ function main() {
 try {
   process.exitCode = main();
 } catch (error) {
-  process.stderr.write(`validate.mjs: ${error instanceof InputError || error instanceof SyntaxError ? error.message : error.stack}\n`);
+  process.stderr.write(`validate.mjs: ${error instanceof InputError ? error.message : error.stack}\n`);
   process.exitCode = 2;
 }

@@ -26,7 +26,8 @@ public sealed class KqlValidationTests(ITestOutputHelper output)
         foreach (var query in SentinelQueries.All)
         {
             checkedTexts.Count(pair => pair.First.Name.StartsWith($"query/{query.DataSet.Name}/", StringComparison.Ordinal))
-                .Should().Be(ProductKql.Ranges().Count() * ProductKql.Filters(query).Count()).And.BeGreaterThanOrEqualTo(6);
+                .Should().Be(ProductKql.Ranges().Count() * ProductKql.Filters(query).Count() + ProductKql.HostileFilters(query).Count())
+                .And.BeGreaterThanOrEqualTo(6);
             checkedTexts.Count(pair => pair.First.Name.StartsWith($"export/{query.DataSet.Name}/", StringComparison.Ordinal)).Should().BeGreaterThan(15);
         }
         output.WriteLine($"{checkedTexts.Count} texts checked with 0 diagnostics ({texts.Count} with the controls) in one node call of "
@@ -60,6 +61,13 @@ public sealed class KqlValidationTests(ITestOutputHelper output)
         ProductKql.Result("helper/source-transformation").Diagnostics.Should().BeEmpty();
         ProductKql.Result(ProductKql.ControlPrefix + "source-transformation-unknown-column").Diagnostics
             .Should().ContainSingle(diagnostic => diagnostic.Code == "KS142" && diagnostic.Message.Contains("'Scores'"));
+    }
+
+    [Fact]
+    public void The_validator_refuses_an_ad_hoc_table_with_an_unknown_type_naming_the_query_and_column()
+    {
+        FluentActions.Invoking(() => KustoLanguageService.Check([KqlText.WithSource("typo", "source", new KqlColumn("Score", "reel"))]))
+            .Should().Throw<InvalidOperationException>().WithMessage("*exit code 2*query 0 'typo' source.Score: unknown column type \"reel\"*");
     }
 
     [Fact]

@@ -69,6 +69,7 @@ internal static class ProductKql
         yield return ("extremes", new TimeRange(DateTimeOffset.MinValue.AddTicks(1), DateTimeOffset.MaxValue.AddTicks(-1)));
     }
 
+    /// <summary>The filters combined with every range: none, accounts, computers, both (as the query allows).</summary>
     public static IEnumerable<(string Name, SentinelQueryFilter Filter)> Filters(SentinelQuery query)
     {
         yield return ("none", SentinelQueryFilter.None);
@@ -76,25 +77,43 @@ internal static class ProductKql
         {
             yield return ("account", new SentinelQueryFilter { Accounts = ["CONTOSO\\anna"] });
             yield return ("accounts", new SentinelQueryFilter { Accounts = ["anna@contoso.com", "svc-backup", "ä"] });
-            yield return ("hostile-accounts", new SentinelQueryFilter { Accounts = Corpus });
         }
         if (query.ComputerColumn is not null)
         {
             yield return ("computers", new SentinelQueryFilter { Computers = ["WS-01.contoso.com", "dc01"] });
-            yield return ("hostile-computers", new SentinelQueryFilter { Computers = Corpus });
         }
         if (query.AccountColumn is not null && query.ComputerColumn is not null)
         {
             yield return ("both", new SentinelQueryFilter { Accounts = ["anna"], Computers = ["WS-01"] });
+        }
+    }
+
+    /// <summary>Every attacker value at once as accounts, computers and both (as the query allows), with the bounded
+    /// range (the range only adds the time lines, which do not depend on the values).</summary>
+    public static IEnumerable<(string Name, SentinelQueryFilter Filter)> HostileFilters(SentinelQuery query)
+    {
+        if (query.AccountColumn is not null)
+        {
+            yield return ("hostile-accounts", new SentinelQueryFilter { Accounts = Corpus });
+        }
+        if (query.ComputerColumn is not null)
+        {
+            yield return ("hostile-computers", new SentinelQueryFilter { Computers = Corpus });
+        }
+        if (query.AccountColumn is not null && query.ComputerColumn is not null)
+        {
             yield return ("hostile-both", new SentinelQueryFilter { Accounts = Corpus, Computers = Corpus });
         }
     }
 
     private static IEnumerable<KqlText> NamedQueries() =>
-        from query in SentinelQueries.All
-        from range in Ranges()
-        from filter in Filters(query)
-        select new KqlText($"query/{query.DataSet.Name}/{range.Name}/{filter.Name}", query.Build(range.Range, filter.Filter));
+        (from query in SentinelQueries.All
+         from range in Ranges()
+         from filter in Filters(query)
+         select new KqlText($"query/{query.DataSet.Name}/{range.Name}/{filter.Name}", query.Build(range.Range, filter.Filter)))
+        .Concat(from query in SentinelQueries.All
+                from filter in HostileFilters(query)
+                select new KqlText($"query/{query.DataSet.Name}/bounded/{filter.Name}", query.Build(Week, filter.Filter)));
 
     /// <summary>Each attacker value alone as account and computer of the Logons query, with tokens, and the benign
     /// reference text they are compared with.</summary>

@@ -63,7 +63,7 @@ public sealed class SentinelQueriesTests
         lines[4].Should().StartWith("| project Account = ").And.Contain("UserPrincipalName = AccountUPN");
         lines.Should().HaveCount(5);
         ProductKql.Result("query/UserDirectory/bounded/accounts").Diagnostics.Should().BeEmpty();
-        ProductKql.Result("query/UserDirectory/unbounded/hostile-accounts").Diagnostics.Should().BeEmpty();
+        ProductKql.Result("query/UserDirectory/bounded/hostile-accounts").Diagnostics.Should().BeEmpty();
     }
 
     [Fact]
