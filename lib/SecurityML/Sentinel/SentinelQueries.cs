@@ -55,7 +55,10 @@ public static class SentinelQueries
         "UserPrincipalName", computerColumn: null);
 
     /// <summary>The user directory from <c>IdentityInfo</c> (latest record per account over the last 14 days).
-    /// <c>AccountKind</c> is a heuristic: accounts without a display name or named <c>svc*</c> are <c>Service</c>.</summary>
+    /// <c>AccountKind</c> is a heuristic: accounts without a display name or named <c>svc*</c> are <c>Service</c>.
+    /// An account filter applies to <c>AccountUPN</c> (the output's <c>UserPrincipalName</c>) before the
+    /// <c>summarize</c>: the rows are grouped by that column, so keeping or dropping rows by it keeps or drops whole
+    /// groups and each kept account still gets its latest record of the 14 days, while only its rows are aggregated.</summary>
     public static SentinelQuery UserDirectory { get; } = new(DataSets.UserDirectory, "IdentityInfo",
         [$"TimeGenerated > ago({IdentityInfoLookbackDays}d)"],
         "summarize arg_max(TimeGenerated, *) by AccountUPN"
@@ -64,7 +67,7 @@ public static class SentinelQueries
         + "AccountKind = iff(isempty(AccountDisplayName) or AccountName startswith \"svc\", \"Service\", \"Human\"), "
         + "PrivilegedGroups = strcat_array(GroupMembership, \";\")",
         ["Account", "UserPrincipalName", "DisplayName", "Department", "Title", "Manager", "AccountKind", "PrivilegedGroups"],
-        "UserPrincipalName", computerColumn: null, timeFiltered: false);
+        "AccountUPN", computerColumn: null, timeFiltered: false);
 
     /// <summary>Every named query.</summary>
     public static IReadOnlyList<SentinelQuery> All { get; } =

@@ -18,8 +18,8 @@ public sealed class SentinelQuery
         Filters = filters;
         Shape = shape;
         Columns = columns;
-        AccountColumn = accountColumn;
-        ComputerColumn = computerColumn;
+        AccountColumn = accountColumn is null ? null : KqlLiteral.Identifier(accountColumn);
+        ComputerColumn = computerColumn is null ? null : KqlLiteral.Identifier(computerColumn);
         IsTimeFiltered = timeFiltered;
     }
 
@@ -38,10 +38,12 @@ public sealed class SentinelQuery
     /// <summary>The output columns, in order: the record type's property names.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>The column <see cref="SentinelQueryFilter.Accounts"/> filters on; null when none.</summary>
+    /// <summary>The column of <see cref="Table"/> that <see cref="SentinelQueryFilter.Accounts"/> filters on, before
+    /// <see cref="Shape"/> (so only matching rows are aggregated); null when none.</summary>
     public string? AccountColumn { get; }
 
-    /// <summary>The column <see cref="SentinelQueryFilter.Computers"/> filters on; null when none.</summary>
+    /// <summary>The column of <see cref="Table"/> that <see cref="SentinelQueryFilter.Computers"/> filters on, before
+    /// <see cref="Shape"/>; null when none.</summary>
     public string? ComputerColumn { get; }
 
     /// <summary>True when the query keeps the rows whose <c>TimeGenerated</c> lies in the half-open range.</summary>

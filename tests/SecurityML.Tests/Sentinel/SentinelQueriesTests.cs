@@ -49,6 +49,39 @@ public sealed class SentinelQueriesTests
     }
 
     [Fact]
+    public void User_directory_filters_accounts_on_AccountUPN_before_taking_the_latest_record_per_account()
+    {
+        var filter = new SentinelQueryFilter { Accounts = ["anna@contoso.com", "BOB@contoso.com"] };
+
+        var text = SentinelQueries.UserDirectory.Build(TimeRange.All, filter);
+
+        // IdentityInfo has AccountUPN (output as UserPrincipalName). The rows are grouped by AccountUPN, so filtering on it
+        // before the summarize keeps or drops whole groups: each kept account still gets its latest record of 14 days.
+        var lines = text.Split('\n');
+        lines[..4].Should().Equal("IdentityInfo", "| where TimeGenerated > ago(14d)",
+            "| where AccountUPN in~ (\"anna@contoso.com\", \"BOB@contoso.com\")", "| summarize arg_max(TimeGenerated, *) by AccountUPN");
+        lines[4].Should().StartWith("| project Account = ").And.Contain("UserPrincipalName = AccountUPN");
+        lines.Should().HaveCount(5);
+        ProductKql.Result("query/UserDirectory/bounded/accounts").Diagnostics.Should().BeEmpty();
+        ProductKql.Result("query/UserDirectory/bounded/hostile-accounts").Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void User_directory_looks_back_fourteen_days_whatever_range_or_export_chunk_is_asked()
+    {
+        var filter = new SentinelQueryFilter { Accounts = ["anna"] };
+        var text = SentinelQueries.UserDirectory.Build(TimeRange.All, filter);
+
+        SentinelQueries.UserDirectory.IsTimeFiltered.Should().BeFalse();
+        foreach (var (_, range) in ProductKql.Ranges())
+        {
+            SentinelQueries.UserDirectory.Build(range, filter).Should().Be(text);
+        }
+        FluentActions.Invoking(() => SentinelQueries.UserDirectory.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))
+            .Should().Throw<ArgumentException>().WithMessage("*UserDirectory*computers*");
+    }
+
+    [Fact]
     public void Computer_filters_on_a_data_set_without_computers_are_refused()
     {
         FluentActions.Invoking(() => SentinelQueries.SignIns.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))

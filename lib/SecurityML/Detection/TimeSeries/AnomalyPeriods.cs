@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using SecurityML.Sentinel;
 
 namespace SecurityML.Detection.TimeSeries;
 
@@ -7,7 +6,7 @@ namespace SecurityML.Detection.TimeSeries;
 /// Merges anomalous points into windows and turns them into a KQL filter, as msticpy's
 /// <c>extract_anomaly_periods</c> and <c>create_time_period_kqlfilter</c> do.
 /// </summary>
-public static partial class AnomalyPeriods
+public static class AnomalyPeriods
 {
     /// <summary>Default period: one hour (msticpy's <c>"1H"</c>).</summary>
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromHours(1);
@@ -58,15 +57,17 @@ public static partial class AnomalyPeriods
     /// datetimes in UTC ISO 8601 (invariant culture, fractions only when present).</summary>
     /// <param name="periods">The windows; when empty the filter is <c>| where false</c> (matches nothing; msticpy
     /// would give an invalid <c>| where </c>).</param>
-    /// <param name="timeColumn">The column to filter; a plain identifier is used as is, anything else is quoted as
+    /// <param name="timeColumn">The column to filter, written by <see cref="KqlLiteral.Name"/>: as is when it has an
+    /// ASCII capital letter first then letters, digits or '_' (e.g. <c>TimeGenerated</c>), otherwise quoted as
     /// <c>['...']</c> with quotes and backslashes escaped.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="timeColumn"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="timeColumn"/> is empty, longer than 1024 characters, or holds
+    /// a character no quoted KQL name can hold (line break or other control, separator or invisible formatting
+    /// character); the message names <c>timeColumn</c> and shows the value escaped.</exception>
     public static string ToKqlFilter(IEnumerable<AnomalyPeriod> periods, string timeColumn = DefaultTimeColumn)
     {
         ArgumentNullException.ThrowIfNull(periods);
-        ArgumentException.ThrowIfNullOrEmpty(timeColumn);
-        string column = KqlIdentifier(timeColumn);
+        string column = KqlLiteral.Name(timeColumn);
         var clauses = periods.Select(period =>
             $"{column} between (datetime({TimeSeriesChecks.Text(period.Start)}) .. datetime({TimeSeriesChecks.Text(period.End)}))").ToList();
         return clauses.Count == 0 ? "| where false" : "| where " + string.Join(" or ", clauses);
@@ -81,15 +82,4 @@ public static partial class AnomalyPeriods
         ArgumentNullException.ThrowIfNull(periods);
         return items.Where(item => periods.Any(period => period.Contains(time(item)))).ToList();
     }
-
-    private static string KqlIdentifier(string name)
-    {
-        if (PlainIdentifier().IsMatch(name)) return name;
-        var escaped = new StringBuilder(name.Length + 6).Append("['");
-        foreach (char c in name) escaped.Append(c is '\'' or '\\' ? "\\" + c : c.ToString());
-        return escaped.Append("']").ToString();
-    }
-
-    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*\z")]
-    private static partial Regex PlainIdentifier();
 }

@@ -57,6 +57,21 @@ public sealed class AnomalyPeriodsTests
         }
     }
 
+    [Theory]
+    [InlineData("Time\nGenerated", "*U+000A at index 4*\"Time\\nGenerated\"*")]
+    [InlineData("Time\r\nGenerated", "*U+000D at index 4*")]
+    [InlineData("Time\u2028Generated", "*U+2028 at index 4*")]
+    [InlineData("", "*1 to 1024 characters*(0 characters)*")]
+    public void Kql_filter_refuses_column_names_no_quoting_can_hold(string column, string message)
+    {
+        AnomalyPeriod[] periods = [Window(0, 1)];
+
+        FluentActions.Invoking(() => AnomalyPeriods.ToKqlFilter(periods, column))
+            .Should().Throw<ArgumentException>().WithParameterName("timeColumn").WithMessage(message);
+        FluentActions.Invoking(() => AnomalyPeriods.ToKqlFilter(periods, null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("timeColumn");
+    }
+
     [Fact]
     public void Within_keeps_items_inside_any_period_both_ends_inclusive()
     {
