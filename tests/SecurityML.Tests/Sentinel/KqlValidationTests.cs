@@ -30,6 +30,8 @@ public sealed class KqlValidationTests(ITestOutputHelper output)
                 .And.BeGreaterThanOrEqualTo(6);
             checkedTexts.Count(pair => pair.First.Name.StartsWith($"export/{query.DataSet.Name}/", StringComparison.Ordinal)).Should().BeGreaterThan(15);
         }
+        checkedTexts.Count(pair => pair.First.Name.StartsWith("dcr/", StringComparison.Ordinal))
+            .Should().Be(SecurityML.Results.ResultsTables.All.Count, "every results table's transformation is checked");
         output.WriteLine($"{checkedTexts.Count} texts checked with 0 diagnostics ({texts.Count} with the controls) in one node call of "
             + $"{validation.Elapsed.TotalSeconds:0.0} s; reference tables {string.Join(", ", validation.Tables.Select(table => $"{table.Key} ({table.Value} columns)"))}.");
     }

@@ -50,7 +50,7 @@ internal static class ProductKql
     }
 
     public static IReadOnlyList<KqlText> All() =>
-        [.. NamedQueries(), .. Injection(), .. ExportChunks(), .. DrillDowns(), .. Literals(), .. Controls()];
+        [.. NamedQueries(), .. Injection(), .. ExportChunks(), .. DrillDowns(), .. Transformations(), .. Literals(), .. Controls()];
 
     /// <summary>The name of the injection text of a corpus value (<c>benign</c> for the reference one).</summary>
     public static string InjectionName(string value) => $"injection/Logons/{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}";
@@ -172,6 +172,12 @@ internal static class ProductKql
     }
 
     /// <summary>Each attacker value as a standalone literal, with tokens.</summary>
+    /// <summary>The data collection rule transformation of every results table (<c>secml dcr</c>), over its input stream
+    /// <c>source</c> with the stream's declared column types.</summary>
+    private static IEnumerable<KqlText> Transformations() =>
+        SecurityML.Results.ResultsTables.All.Select(table => KqlText.WithSource($"dcr/{table.Name}", table.TransformKql,
+            [.. table.Columns.Select(column => new KqlColumn(column.Name, column.StreamType))]));
+
     private static IEnumerable<KqlText> Literals() =>
         Corpus
             .Select(value => new KqlText(LiteralName(value), "print Value = " + KqlLiteral.String(value)) { Tokens = true });
