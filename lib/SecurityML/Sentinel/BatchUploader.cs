@@ -201,7 +201,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
                 + $"{LogsIngestionClient.RowIdColumnName}, so query with '| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'."
             : $"Rows from index {_settled} on were not stored. To finish, upload the same rows again with new LogsUploadOptions "
                 + $"{{ StartIndex = {_settled} }}.";
-        return new(status, $"Upload to stream '{streamName}' stopped: {what} {SettledText()} {next}", code, _start, _settled, _accepted,
+        return new(status, $"Upload to stream '{streamName}' stopped: {Sentence(what)} {SettledText()} {next}", code, _start, _settled, _accepted,
             _rejected.ToList(), unknown, inner);
     }
 
@@ -238,6 +238,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             + (_rejected.Count > ListedRejections ? "; …" : "") + ")";
         return $"{RowsText(_start, _settled - _start)} are settled: {_accepted} accepted{rejected}.";
     }
+
+    private static string Sentence(string text) => text.TrimEnd() is var trimmed && trimmed.EndsWith('.') ? trimmed : trimmed + ".";
 
     private static string Truncate(string text) => text.Length <= PreviewCharacters ? text : text[..PreviewCharacters] + "…";
 
