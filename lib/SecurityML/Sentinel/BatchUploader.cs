@@ -196,9 +196,10 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     {
         CheckCounts(_suspect?.Row.FirstIndex ?? _settled);
         var next = unknown
-            ? $"The batch from row {_settled} on got no answer; rows after it were not stored. To finish, upload the same rows again "
-                + $"with new LogsUploadOptions {{ StartIndex = {_settled} }}; any row of that batch stored twice has the same "
-                + $"{LogsIngestionClient.RowIdColumnName}, so query with '| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'."
+            ? $"Rows from index {_settled} on are not confirmed: the batch that got no answer may be stored, later rows were not "
+                + $"sent. To finish, upload the same rows again with new LogsUploadOptions {{ StartIndex = {_settled} }}; any row "
+                + $"of that batch stored twice has the same {LogsIngestionClient.RowIdColumnName}, so query with "
+                + $"'| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'."
             : $"Rows from index {_settled} on were not stored. To finish, upload the same rows again with new LogsUploadOptions "
                 + $"{{ StartIndex = {_settled} }}.";
         return new(status, $"Upload to stream '{streamName}' stopped: {Sentence(what)} {SettledText()} {next}", code, _start, _settled, _accepted,

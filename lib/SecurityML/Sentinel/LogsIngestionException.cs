@@ -7,8 +7,8 @@ namespace SecurityML.Sentinel;
 /// <c>[<see cref="StartIndex"/>, <see cref="ResumeIndex"/>)</c> was either accepted by the service
 /// (<see cref="AcceptedRowCount"/> of them) or rejected (<see cref="RejectedRows"/>, each with its index and the
 /// service's reason), and the uploader checks that these add up before it reports them. Rows from
-/// <see cref="ResumeIndex"/> on were not sent, except, when <see cref="IsOutcomeUnknown"/>, the batch starting there,
-/// which got no answer (timeout, reset connection, deadline) and may or may not be stored.
+/// <see cref="ResumeIndex"/> on are not stored, except, when <see cref="IsOutcomeUnknown"/>, the batch that got no answer
+/// (timeout, reset connection, deadline; it starts at or soon after <see cref="ResumeIndex"/>), which may be stored.
 /// </summary>
 /// <remarks>
 /// <para><b>Resume</b>: upload the same rows again with <c>new LogsUploadOptions { StartIndex = ResumeIndex }</c>. Every
@@ -28,7 +28,7 @@ public class LogsIngestionException : RequestFailedException
     /// <param name="resumeIndex">The first row not settled.</param>
     /// <param name="acceptedRowCount">Rows accepted in <c>[startIndex, resumeIndex)</c>.</param>
     /// <param name="rejectedRows">Rows rejected in <c>[startIndex, resumeIndex)</c>, by index; null for none.</param>
-    /// <param name="isOutcomeUnknown">True when the batch at <paramref name="resumeIndex"/> got no answer.</param>
+    /// <param name="isOutcomeUnknown">True when a batch from <paramref name="resumeIndex"/> on got no answer.</param>
     /// <param name="innerException">The cause.</param>
     public LogsIngestionException(int status, string message, string? errorCode, long startIndex, long resumeIndex, long acceptedRowCount,
         IReadOnlyList<LogsRejectedRow>? rejectedRows, bool isOutcomeUnknown, Exception? innerException)
@@ -55,8 +55,8 @@ public class LogsIngestionException : RequestFailedException
     /// they are not stored.</summary>
     public IReadOnlyList<LogsRejectedRow> RejectedRows { get; }
 
-    /// <summary>True when the batch starting at <see cref="ResumeIndex"/> got no answer and may be stored; a resume sends
-    /// it again, and its rows are de-duplicated by <see cref="LogsIngestionClient.RowIdColumnName"/>.</summary>
+    /// <summary>True when a batch from <see cref="ResumeIndex"/> on got no answer and may be stored; a resume sends it
+    /// again, and its rows are de-duplicated by <see cref="LogsIngestionClient.RowIdColumnName"/>.</summary>
     public bool IsOutcomeUnknown { get; }
 }
 

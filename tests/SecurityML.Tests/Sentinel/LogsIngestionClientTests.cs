@@ -112,6 +112,22 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_synchronous_upload_settles_rows_the_same_way()
+    {
+        var rows = Rows(3000);
+        rows[10] = rows[10] with { Entity = "bad-row" };
+        _server.RowValidator = row => row.GetProperty("Entity").GetString() == "bad-row" ? "column Entity: value not allowed" : null;
+        var client = TestClients.Ingestion(_server);
+
+        var thrown = client.Invoking(c => c.Upload(Rule, Stream, rows, new LogsUploadOptions { StartIndex = 5 }))
+            .Should().Throw<LogsIngestionException>().Which;
+
+        (thrown.StartIndex, thrown.ResumeIndex, thrown.AcceptedRowCount).Should().Be((5L, 3000L, 2994L));
+        thrown.RejectedRows.Select(row => row.Index).Should().Equal(10L);
+        StoredWithoutIds().Should().Equal(Expected(rows.Where((_, index) => index >= 5 && index != 10)));
+    }
+
+    [Fact]
     public async Task A_timed_out_batch_is_not_resent_and_is_reported_as_unknown()
     {
         _server.IngestionFaults.Enqueue(FakeResponse.Slow(TimeSpan.FromSeconds(5)));
