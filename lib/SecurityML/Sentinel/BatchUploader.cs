@@ -13,15 +13,21 @@ namespace SecurityML.Sentinel;
 /// </summary>
 /// <remarks>
 /// A 400 about the request rather than a row (wrong stream, body the service cannot read) would refuse every row alone.
-/// Rule: while no request of this upload has been accepted, a row refused alone is only a suspect; if a second row is
-/// then refused alone too, the 400 is taken as request-level and no row is blamed. (Two bad rows at the very start of an
-/// upload are therefore reported as a request-level error: nothing is lost, the message says both possibilities.)
+/// Rule: a row refused alone is a suspect until a later request is accepted, which proves the request itself acceptable;
+/// then the suspects are reported as rejected. A run of suspects with nothing accepted in between — 2 before any request
+/// of the upload was accepted, <see cref="MaximumRefusedRun"/> after — is taken as a request-level 400: no row is blamed
+/// and the upload stops at the first suspect. (So two bad rows at the very start of an upload, or that many adjacent bad
+/// rows later, are reported as a request-level error: nothing is lost, the message says both possibilities.) Suspects
+/// left at the end of an upload in which a request was accepted are reported as rejected.
 /// </remarks>
 internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, string streamName, LogsUploadOptions options,
     bool async, CancellationToken cancellationToken)
 {
     private const int PreviewCharacters = 300;
     private const int ListedRejections = 5;
+
+    /// <summary>Rows refused alone in a row, after some request was accepted, that make a 400 request-level.</summary>
+    internal const int MaximumRefusedRun = 32;
     private readonly List<LogsRejectedRow> _rejected = [];
     private readonly long _start = options.StartIndex;
     private long _settled = options.StartIndex;
@@ -30,7 +36,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     private long _uncompressed;
     private long _compressed;
     private string? _firstRejectedPreview;
-    private (JsonBatch Row, RequestFailedException Failure)? _suspect;
+    private readonly List<(JsonBatch Row, RequestFailedException Failure)> _suspects = [];
     private Response? _lastResponse;
     private CancellationTokenSource _deadline = null!;
     private DateTimeOffset? _deadlineAt;
@@ -52,13 +58,14 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             while (NextBatch(batches))
             {
                 await SettleAsync(batches.Current).ConfigureAwait(false);
-                CheckCounts(_suspect?.Row.FirstIndex ?? batches.Current.FirstIndex + batches.Current.Rows.Count);
+                CheckCounts(_suspects.Count > 0 ? _suspects[0].Row.FirstIndex : batches.Current.FirstIndex + batches.Current.Rows.Count);
             }
         }
-        if (_suspect is { } suspect)
+        if (_suspects.Count > 0 && _accepted == 0)
         {
-            throw RequestLevel(suspect.Failure, suspect.Row.FirstIndex, secondRow: null);
+            throw RequestLevel();
         }
+        BlameSuspects();
         if (_rejected.Count > 0)
         {
             throw Rejected();
@@ -106,30 +113,29 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
 
     private void Accept(JsonBatch part)
     {
-        if (_suspect is { } suspect)
-        {
-            Reject(suspect.Row, suspect.Failure);
-            _suspect = null;
-        }
+        BlameSuspects();
         _accepted += part.Rows.Count;
         _settled = part.FirstIndex + part.Rows.Count;
     }
 
     private void Refuse(JsonBatch row, RequestFailedException failure)
     {
-        if (_accepted > 0)
+        _suspects.Add((row, failure));
+        if (_suspects.Count >= (_accepted == 0 ? 2 : MaximumRefusedRun))
+        {
+            throw RequestLevel();
+        }
+    }
+
+    /// <summary>Reports the suspects as rejected rows: a request was accepted, so the request itself is acceptable.</summary>
+    private void BlameSuspects()
+    {
+        foreach (var (row, failure) in _suspects)
         {
             Reject(row, failure);
             _settled = row.FirstIndex + 1;
         }
-        else if (_suspect is null)
-        {
-            _suspect = (row, failure);
-        }
-        else
-        {
-            throw RequestLevel(failure, _suspect.Value.Row.FirstIndex, row.FirstIndex);
-        }
+        _suspects.Clear();
     }
 
     private void Reject(JsonBatch row, RequestFailedException failure)
@@ -194,7 +200,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
 
     private LogsIngestionException Stopped(int status, string what, string? code, bool unknown, Exception? inner)
     {
-        CheckCounts(_suspect?.Row.FirstIndex ?? _settled);
+        CheckCounts(_suspects.Count > 0 ? _suspects[0].Row.FirstIndex : _settled);
         var next = unknown
             ? $"Rows from index {_settled} on are not confirmed: the batch that got no answer may be stored, later rows were not "
                 + $"sent. To finish, upload the same rows again with new LogsUploadOptions {{ StartIndex = {_settled} }}; any row "
@@ -217,13 +223,16 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             isOutcomeUnknown: false, null);
     }
 
-    private LogsIngestionException RequestLevel(RequestFailedException failure, long firstRow, long? secondRow)
+    private LogsIngestionException RequestLevel()
     {
-        var evidence = secondRow is { } second
-            ? $"even row {firstRow} alone and row {second} alone, and accepted nothing, so the request itself is refused and no row "
-                + "is blamed (unless both rows are bad)"
-            : $"even row {firstRow}, the only row, alone, so the request or that row is refused";
-        return Stopped(400, $"The service refused every request with 400 ({failure.ErrorCode ?? "no error code"}), {evidence}: check "
+        var failure = _suspects[^1].Failure;
+        var rows = string.Join(", ", _suspects.Take(ListedRejections).Select(suspect => suspect.Row.FirstIndex))
+            + (_suspects.Count > ListedRejections ? $", … ({_suspects.Count} rows)" : "");
+        var evidence = _suspects.Count == 1
+            ? $"even row {_suspects[0].Row.FirstIndex}, the only row, alone, so the request or that row is refused"
+            : $"even rows {rows} each alone, with nothing accepted in between, so the request itself is taken as refused and no "
+                + "row is blamed (unless all those rows are bad)";
+        return Stopped(400, $"The service refused the requests with 400 ({failure.ErrorCode ?? "no error code"}), {evidence}: check "
             + $"that stream '{streamName}' is declared in the data collection rule with these columns. {failure.Message}",
             failure.ErrorCode, unknown: false, failure);
     }

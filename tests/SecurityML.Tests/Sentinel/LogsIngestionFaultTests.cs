@@ -86,6 +86,23 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_400_that_persists_mid_upload_is_taken_as_request_level_after_a_bounded_number_of_requests()
+    {
+        _server.IngestionScript = number => number >= 6 ? FakeIngestionFault.BadRequest : null;
+        var client = Client();
+
+        var thrown = (await client.Invoking(c => c.UploadAsync(Rule, Stream, Rows())).Should().ThrowAsync<LogsIngestionException>()).Which;
+
+        thrown.RejectedRows.Should().BeEmpty("a 400 that refuses every row alone is about the request; no row is blamed");
+        thrown.Message.Should().Contain("no row is blamed").And.Contain($"StartIndex = {thrown.ResumeIndex}");
+        _server.IngestionCalls.Count.Should().BeLessThan(6 + 2 * (BatchUploader.MaximumRefusedRun + 12), "bisection stops early");
+        _server.IngestionScript = null;
+        await client.UploadAsync(Rule, Stream, Rows(), new LogsUploadOptions { StartIndex = thrown.ResumeIndex });
+        _server.IngestedRows.Select(row => JsonDocument.Parse(row).RootElement.GetProperty("Sequence").GetInt32())
+            .Should().Equal(Enumerable.Range(0, RowCount), "nothing lost, nothing twice");
+    }
+
+    [Fact]
     public async Task A_throttled_request_waits_the_servers_retry_after_and_goes_on()
     {
         _server.IngestionScript = number => number == 7 ? new FakeIngestionFault(FakeResponse.Throttled("1")) : null;

@@ -113,7 +113,7 @@ public sealed class LogsIngestionReplayTests : IAsyncLifetime
         thrown.ErrorCode.Should().Be("InvalidRequest");
         thrown.RejectedRows.Should().BeEmpty("the request, not a row, was refused");
         (thrown.AcceptedRowCount, thrown.ResumeIndex).Should().Be((0L, 0L));
-        thrown.Message.Should().Contain("refused every request with 400 (InvalidRequest)").And.Contain("no row is blamed")
+        thrown.Message.Should().Contain("refused the requests with 400 (InvalidRequest)").And.Contain("no row is blamed")
             .And.Contain("derived request-level 400");
         _server.IngestionCalls.Select(call => call.RowCount).Should().Equal([8, 4, 2, 1, 1],
             "bisection stops at the second row refused alone");
