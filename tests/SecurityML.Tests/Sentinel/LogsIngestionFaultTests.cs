@@ -146,6 +146,24 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_upload_deadline_stops_a_request_in_flight_and_reports_it_as_unknown()
+    {
+        _server.IngestionScript = number => number == 2 ? FakeIngestionFault.StoreThenAnswerLate(TimeSpan.FromSeconds(30)) : null;
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await UploadWithResumeAsync(Client(options =>
+        {
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
+            options.UploadTimeout = TimeSpan.FromSeconds(8);
+        }));
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(28), "the deadline, not the 30 s answer, ends the first attempt");
+        outcome.Stops.Should().Be(1);
+        outcome.Messages[0].Should().Contain("deadline").And.Contain("UploadTimeout").And.Contain("SecmlRowId");
+        AssertEveryRowStoredOnceOrRejected(outcome);
+    }
+
+    [Fact]
     public async Task A_slow_answer_within_the_network_timeout_is_simply_waited_for()
     {
         _server.IngestionScript = number => number is 1 or 30 ? new FakeIngestionFault(new FakeResponse(204, Delay: TimeSpan.FromMilliseconds(800))) : null;
