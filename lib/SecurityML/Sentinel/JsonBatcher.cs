@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -49,17 +52,26 @@ internal static class JsonBatcher
         Converters = { new SecurityML.Data.UtcTimestampJsonConverter() },
     };
 
-    /// <summary>Cuts <paramref name="rows"/> into batches of at most <paramref name="maximumBytes"/> bytes.</summary>
-    /// <exception cref="ArgumentException">When one row alone exceeds the limit (raised when that row is reached).</exception>
-    public static IEnumerable<JsonBatch> Batches<T>(IEnumerable<T> rows, int maximumBytes)
+    /// <summary>Cuts <paramref name="rows"/> from <paramref name="startIndex"/> on into batches of at most
+    /// <paramref name="maximumBytes"/> bytes, each row carrying its <see cref="LogsIngestionClient.RowIdColumnName"/>.</summary>
+    /// <exception cref="ArgumentException">When a row is not a JSON object, carries an empty, non-string or repeated row id
+    /// of its own, or alone exceeds the limit (raised when that row is reached).</exception>
+    public static IEnumerable<JsonBatch> Batches<T>(IEnumerable<T> rows, int maximumBytes, string streamName, long startIndex = 0)
     {
         var current = new List<byte[]>();
         long currentBytes = 2;
-        long index = 0;
-        long firstIndex = 0;
+        long index = startIndex;
+        long firstIndex = startIndex;
+        var callerIds = new HashSet<string>(StringComparer.Ordinal);
+        long skipped = 0;
         foreach (var row in rows)
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(row, RowOptions);
+            if (skipped < startIndex)
+            {
+                skipped++;
+                continue;
+            }
+            var json = WithRowId(JsonSerializer.SerializeToUtf8Bytes(row, RowOptions), streamName, index, callerIds);
             if (json.Length + 2 > maximumBytes)
             {
                 throw new ArgumentException(
@@ -82,5 +94,70 @@ internal static class JsonBatcher
         {
             yield return new JsonBatch(firstIndex, current);
         }
+        if (skipped < startIndex)
+        {
+            throw new ArgumentException($"The start index {startIndex} is beyond the {skipped} rows given; expected at most {skipped}.", "options");
+        }
     }
+
+    /// <summary>The row's id: the first 128 bits of SHA-256 over the stream name, the row index (8 bytes, little-endian)
+    /// and the row's JSON, as 32 lower-case hex digits. The same row at the same index of the same stream always gets the
+    /// same id; identical rows at two indexes get two ids.</summary>
+    public static string RowId(string streamName, long index, ReadOnlySpan<byte> rowJson)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(streamName));
+        hash.AppendData([0]);
+        Span<byte> indexBytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(indexBytes, index);
+        hash.AppendData(indexBytes);
+        hash.AppendData(rowJson);
+        return Convert.ToHexString(hash.GetHashAndReset().AsSpan(0, 16)).ToLowerInvariant();
+    }
+
+    /// <summary>The row with its id appended as the last property, or unchanged when it carries one of its own.</summary>
+    private static byte[] WithRowId(byte[] json, string streamName, long index, HashSet<string> callerIds)
+    {
+        var (propertyCount, callerId) = ScanObject(json, index);
+        if (callerId is not null)
+        {
+            return callerIds.Add(callerId) ? json : throw new ArgumentException(
+                $"Row {index} repeats {LogsIngestionClient.RowIdColumnName} '{Preview(callerId)}' of an earlier row; expected a unique id per row.", "rows");
+        }
+        var end = Array.LastIndexOf(json, (byte)'}');
+        var property = Encoding.UTF8.GetBytes((propertyCount > 0 ? "," : "")
+            + $"\"{LogsIngestionClient.RowIdColumnName}\":\"{RowId(streamName, index, json)}\"");
+        var result = new byte[end + property.Length + 1];
+        json.AsSpan(0, end).CopyTo(result);
+        property.CopyTo(result.AsSpan(end));
+        result[^1] = (byte)'}';
+        return result;
+    }
+
+    /// <summary>The top-level property count and the caller's own row id, if the row has one.</summary>
+    private static (int PropertyCount, string? CallerId) ScanObject(byte[] json, long index)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new ArgumentException($"Row {index} is a JSON {reader.TokenType}; expected an object whose properties are the stream's columns.", "rows");
+        }
+        var count = 0;
+        string? callerId = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            count++;
+            var isId = reader.ValueTextEquals(LogsIngestionClient.RowIdColumnName);
+            reader.Read();
+            if (isId)
+            {
+                callerId = reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id ? id : throw new ArgumentException(
+                    $"Row {index} has a {reader.TokenType} {LogsIngestionClient.RowIdColumnName}; expected a non-empty string unique per row.", "rows");
+            }
+            reader.Skip();
+        }
+        return (count, callerId);
+    }
+
+    private static string Preview(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

@@ -6,7 +6,10 @@ namespace SecurityML.Sentinel;
 /// Writes results to custom Log Analytics tables through the Logs Ingestion API (see <see cref="LogsIngestionClient"/>):
 /// table <c>X_CL</c> goes to the DCR stream named in the config, by default <c>Custom-X_CL</c>. Analytics rules in
 /// Sentinel can then raise incidents on the rows. Unlike <see cref="LocalResultsSink"/>, a failed write leaves the rows
-/// already accepted in the table: the <see cref="LogsIngestionException"/> says how many, so the rest can be sent.
+/// already accepted in the table. A write either stores every row or throws a <see cref="LogsIngestionException"/> — also
+/// when the service rejected only some rows — which lists the rejected rows and where to resume
+/// (<see cref="WriteAsync{T}(string, IEnumerable{T}, LogsUploadOptions?, CancellationToken)"/> with its
+/// <see cref="LogsIngestionException.ResumeIndex"/>). Rows carry <see cref="LogsIngestionClient.RowIdColumnName"/>.
 /// </summary>
 public sealed class LogAnalyticsResultsSink : IResultsSink
 {
@@ -40,12 +43,26 @@ public sealed class LogAnalyticsResultsSink : IResultsSink
         Streams.TryGetValue(LocalResultsSink.CheckedTableName(tableName), out var stream) ? stream : "Custom-" + tableName;
 
     /// <inheritdoc />
-    /// <exception cref="LogsIngestionException">When the upload stops part-way; it says how many rows were accepted.</exception>
-    public async Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+    /// <exception cref="LogsIngestionException">When any row is not stored (rejected by the service, or the upload stopped
+    /// part-way); it accounts for every row and says where to resume.</exception>
+    public Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, CancellationToken cancellationToken = default) =>
+        WriteAsync(tableName, rows, null, cancellationToken);
+
+    /// <summary>Writes <paramref name="rows"/> to the table's stream from <see cref="LogsUploadOptions.StartIndex"/> on: pass
+    /// the same rows and a failed write's <see cref="LogsIngestionException.ResumeIndex"/> to finish it.</summary>
+    /// <param name="tableName">The table, e.g. <c>AnomalousResourceAccessResult_CL</c>.</param>
+    /// <param name="rows">The rows; property names are the columns.</param>
+    /// <param name="options">The start index; null for 0.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>The rows stored by this call and the stream's address.</returns>
+    /// <exception cref="ArgumentException">When the table name is not a valid Log Analytics table name.</exception>
+    /// <exception cref="LogsIngestionException">When any row is not stored; see <see cref="LogsIngestionClient"/>.</exception>
+    public async Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, LogsUploadOptions? options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var stream = StreamOf(tableName);
-        var response = await Client.UploadAsync(RuleId, stream, rows, cancellationToken).ConfigureAwait(false);
+        var response = await Client.UploadAsync(RuleId, stream, rows, options, cancellationToken).ConfigureAwait(false);
         var destination = Client.Endpoint.AbsoluteUri.TrimEnd('/') + "/dataCollectionRules/" + RuleId + "/streams/" + stream;
         return new ResultsWriteSummary(tableName, response.Value.RowCount, destination);
     }

@@ -9,10 +9,16 @@ namespace SecurityML.Sentinel;
 /// Sends rows to a custom table through the Logs Ingestion API (<c>POST {endpoint}/dataCollectionRules/{ruleId}/streams/
 /// {stream}?api-version=2023-01-01</c>), shaped like <c>Azure.Monitor.Ingestion.LogsIngestionClient</c>: bearer-token
 /// authentication (scope <c>https://monitor.azure.com//.default</c>), gzip-compressed JSON arrays of at most 1 MB,
-/// retries on 408/429/5xx honouring <c>Retry-After</c>. Rows are sent in order, each batch once it is accepted, so no
-/// row is sent twice by the client and none is skipped: a failure reports exactly which rows were accepted
-/// (<see cref="LogsIngestionException"/>), and a 400 names the row the service rejected.
+/// retries on 408/429/5xx honouring <c>Retry-After</c> up to <see cref="RetryOptions.MaxDelay"/>, an overall
+/// <see cref="LogsIngestionClientOptions.UploadTimeout"/>.
 /// </summary>
+/// <remarks>
+/// A typed upload either stores every row or throws a <see cref="LogsIngestionException"/> that accounts for every row:
+/// accepted, rejected by the service (each with index and reason; a batch refused with 400 is halved until the refused
+/// rows are found, and the rest of it is stored), or not stored from <see cref="LogsIngestionException.ResumeIndex"/> on.
+/// Each row gets a <see cref="RowIdColumnName"/> column (unless it has one), so a resumed upload never leaves a
+/// duplicate that <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c> does not remove.
+/// </remarks>
 public class LogsIngestionClient
 {
     private readonly HttpPipeline _pipeline = null!;
@@ -30,8 +36,17 @@ public class LogsIngestionClient
         Endpoint = endpoint;
         _options = options ?? new LogsIngestionClientOptions();
         _scope = AzureMonitorCloud.ScopeOf(_options.Audience, keepTrailingSlash: true);
-        _pipeline = HttpPipelineBuilder.Build(_options, [], [new BearerTokenAuthenticationPolicy(credential, _scope)],
-            new IngestionResponseClassifier());
+        var callerPolicy = _options.RetryPolicy;
+        _options.RetryPolicy ??= new IngestionRetryPolicy(_options.Retry);
+        try
+        {
+            _pipeline = HttpPipelineBuilder.Build(_options, [], [new BearerTokenAuthenticationPolicy(credential, _scope)],
+                new IngestionResponseClassifier());
+        }
+        finally
+        {
+            _options.RetryPolicy = callerPolicy;
+        }
     }
 
     /// <summary>For mocking.</summary>
@@ -39,6 +54,12 @@ public class LogsIngestionClient
     {
         Endpoint = AzureMonitorCloud.Public.IngestionAudience;
     }
+
+    /// <summary>The column every uploaded row carries, <c>SecmlRowId</c>: 32 hex digits, the first 128 bits of SHA-256 over the
+    /// stream name, the row's index and its JSON, so the same row at the same index always has the same id. A row that
+    /// already has this property (a non-empty string, unique in the upload) keeps its own value. Declare it as a
+    /// <c>string</c> column in the stream and the table; de-duplicate with <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>.</summary>
+    public const string RowIdColumnName = "SecmlRowId";
 
     /// <summary>The data collection endpoint.</summary>
     public virtual Uri Endpoint { get; }
@@ -62,26 +83,52 @@ public class LogsIngestionClient
         CancellationToken cancellationToken = default) =>
         SendAsync(ruleId, streamName, content, contentEncoding, async: true, cancellationToken).AsTask();
 
-    /// <summary>Serialises <paramref name="logs"/> (property names are the stream's columns) into gzip batches under
-    /// the size limit and sends them in order.</summary>
-    /// <exception cref="LogsIngestionException">When a batch fails after retries or a row is rejected; it says how many
-    /// rows were accepted and, for a 400, which row was rejected and why.</exception>
+    /// <summary>Serialises <paramref name="logs"/> (JSON objects; property names are the stream's columns) with a
+    /// <see cref="RowIdColumnName"/> each into gzip batches under the size limit and sends them in order.</summary>
+    /// <returns>The rows accepted (all of them, from the start index on), batches and bytes.</returns>
+    /// <exception cref="LogsIngestionException">When any row is not stored: a row the service rejected (after all other
+    /// rows were sent; <see cref="LogsIngestionException.RejectedRows"/>), a failure after retries, a <c>Retry-After</c>
+    /// beyond <see cref="RetryOptions.MaxDelay"/>, no answer, the deadline, or a row that cannot be sent. It accounts for
+    /// every row and says where to resume.</exception>
     public virtual Response<LogsUploadResult> Upload<T>(string ruleId, string streamName, IEnumerable<T> logs,
         CancellationToken cancellationToken = default) =>
-        new BatchUploader(this, ruleId, streamName, async: false, cancellationToken).UploadAsync(logs).AsTask().GetAwaiter().GetResult();
+        Upload(ruleId, streamName, logs, null, cancellationToken);
 
     /// <inheritdoc cref="Upload{T}(string, string, IEnumerable{T}, CancellationToken)"/>
     public virtual Task<Response<LogsUploadResult>> UploadAsync<T>(string ruleId, string streamName, IEnumerable<T> logs,
         CancellationToken cancellationToken = default) =>
-        new BatchUploader(this, ruleId, streamName, async: true, cancellationToken).UploadAsync(logs).AsTask();
+        UploadAsync(ruleId, streamName, logs, null, cancellationToken);
+
+    /// <inheritdoc cref="Upload{T}(string, string, IEnumerable{T}, CancellationToken)"/>
+    /// <param name="ruleId">The DCR's immutable id, <c>dcr-...</c>.</param>
+    /// <param name="streamName">The stream declared in the DCR.</param>
+    /// <param name="logs">The rows.</param>
+    /// <param name="options">The start index (to resume); null for the defaults.</param>
+    /// <param name="cancellationToken">Stops the upload (an <see cref="OperationCanceledException"/>).</param>
+    public virtual Response<LogsUploadResult> Upload<T>(string ruleId, string streamName, IEnumerable<T> logs, LogsUploadOptions? options,
+        CancellationToken cancellationToken = default) =>
+        new BatchUploader(this, ruleId, streamName, options ?? new LogsUploadOptions(), async: false, cancellationToken)
+            .UploadAsync(logs).AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Upload{T}(string, string, IEnumerable{T}, LogsUploadOptions?, CancellationToken)"/>
+    public virtual Task<Response<LogsUploadResult>> UploadAsync<T>(string ruleId, string streamName, IEnumerable<T> logs,
+        LogsUploadOptions? options, CancellationToken cancellationToken = default) =>
+        new BatchUploader(this, ruleId, streamName, options ?? new LogsUploadOptions(), async: true, cancellationToken).UploadAsync(logs).AsTask();
+
+    /// <summary>The options' overall deadline of a typed upload.</summary>
+    internal TimeSpan UploadTimeout => _options?.UploadTimeout ?? Timeout.InfiniteTimeSpan;
 
     internal async ValueTask<Response> SendAsync(string ruleId, string streamName, RequestContent content, string? contentEncoding,
-        bool async, CancellationToken cancellationToken)
+        bool async, CancellationToken cancellationToken, DateTimeOffset? deadline = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
         ArgumentException.ThrowIfNullOrWhiteSpace(streamName);
         ArgumentNullException.ThrowIfNull(content);
         using var message = CreateRequest(ruleId, streamName, content, contentEncoding);
+        if (deadline is { } end)
+        {
+            message.SetProperty(IngestionRetryPolicy.DeadlineProperty, end);
+        }
         if (async)
         {
             await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -93,7 +140,10 @@ public class LogsIngestionClient
         var response = message.Response;
         if (response.Status is not (200 or 204))
         {
-            throw ServiceErrors.ForIngestion(response, ruleId, streamName, _scope);
+            var error = ServiceErrors.ForIngestion(response, ruleId, streamName, _scope);
+            throw message.TryGetProperty(IngestionRetryPolicy.RefusalProperty, out var refusal) && refusal is string reason
+                ? new RequestFailedException(error.Status, reason + " " + error.Message, error.ErrorCode, error)
+                : error;
         }
         return response;
     }

@@ -33,6 +33,7 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly List<string> _ingestedRows = [];
+    private int _ingestionCallCount;
 
     private FakeMonitorServer(WebApplication app)
     {
@@ -52,6 +53,10 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
     public ConcurrentQueue<FakeResponse> IngestionFaults { get; } = new();
 
     public ConcurrentQueue<FakeIngestionCall> IngestionCalls { get; } = new();
+
+    /// <summary>Scripts ingestion call number n (0-based, in arrival order): a fault, or null for the normal answer.
+    /// Consulted before <see cref="IngestionFaults"/>.</summary>
+    public Func<int, FakeIngestionFault?>? IngestionScript { get; set; }
 
     /// <summary>Returns an error text for a row the "DCR" rejects (the whole batch then gets 400); null accepts it.</summary>
     public Func<JsonElement, string?> RowValidator { get; set; } = _ => null;
@@ -117,16 +122,23 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
         var json = encoding == "gzip" ? Gunzip(compressed.ToArray()) : compressed.ToArray();
         using var rows = JsonDocument.Parse(json);
         var elements = rows.RootElement.EnumerateArray().ToList();
-        var answer = IngestionFaults.TryDequeue(out var fault) ? fault : Validate(elements);
-        if (answer.Status == 204)
+        var scripted = IngestionScript?.Invoke(Interlocked.Increment(ref _ingestionCallCount) - 1);
+        var answer = scripted?.Answer ?? (IngestionFaults.TryDequeue(out var fault) ? fault : Validate(elements));
+        if (scripted?.StoreRows ?? answer.Status == 204)
         {
             lock (_ingestedRows)
             {
                 _ingestedRows.AddRange(elements.Select(element => element.GetRawText()));
             }
         }
+        var reset = scripted?.ResetConnection == true;
         IngestionCalls.Enqueue(new FakeIngestionCall(ruleId, stream, context.Request.Query["api-version"].FirstOrDefault(), encoding,
-            compressed.Length, json.Length, elements.Count, answer.Status));
+            compressed.Length, json.Length, elements.Count, reset ? 0 : answer.Status));
+        if (reset)
+        {
+            context.Abort();
+            return;
+        }
         await WriteAsync(context, answer);
     }
 

@@ -30,6 +30,15 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
             Converters = { new SecurityML.Data.UtcTimestampJsonConverter() },
         })).ToList();
 
+    /// <summary>The stored rows without their SecmlRowId (checked to be there, unique, 32 hex digits).</summary>
+    private List<string> StoredWithoutIds()
+    {
+        var stored = _server.IngestedRows;
+        var ids = stored.Select(row => JsonDocument.Parse(row).RootElement.GetProperty(LogsIngestionClient.RowIdColumnName).GetString()!).ToList();
+        ids.Should().OnlyHaveUniqueItems().And.OnlyContain(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{32}$"));
+        return stored.Zip(ids, (row, id) => row.Replace($",\"{LogsIngestionClient.RowIdColumnName}\":\"{id}\"", "", StringComparison.Ordinal)).ToList();
+    }
+
     [Fact]
     public async Task Rows_go_in_order_in_gzip_batches_under_one_megabyte()
     {
@@ -38,7 +47,7 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
 
         var result = (await TestClients.Ingestion(_server, credential).UploadAsync(Rule, Stream, rows)).Value;
 
-        _server.IngestedRows.Should().Equal(Expected(rows));
+        StoredWithoutIds().Should().Equal(Expected(rows));
         var calls = _server.IngestionCalls.ToList();
         calls.Should().HaveCountGreaterThanOrEqualTo(3).And.OnlyContain(call =>
             call.UncompressedBytes <= 1_000_000 && call.ContentEncoding == "gzip" && call.ApiVersion == "2023-01-01"
@@ -58,12 +67,12 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
 
         await TestClients.Ingestion(_server).UploadAsync(Rule, Stream, rows);
 
-        _server.IngestedRows.Should().Equal(Expected(rows), "0 rows lost, 0 duplicated");
+        StoredWithoutIds().Should().Equal(Expected(rows), "0 rows lost, 0 duplicated");
         _server.IngestionCalls.Select(call => call.Status).Take(4).Should().Equal(429, 500, 503, 204);
     }
 
     [Fact]
-    public async Task When_retries_run_out_the_exception_says_how_many_rows_were_accepted_and_resuming_finishes_exactly()
+    public async Task When_retries_run_out_the_exception_says_where_to_resume_and_resuming_finishes_exactly()
     {
         var rows = Rows();
         var client = TestClients.Ingestion(_server, maximumRetries: 1);
@@ -71,17 +80,19 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
         _server.IngestionFaults.Enqueue(FakeResponse.Error(503, "ServiceUnavailable", "down"));
         _server.IngestionFaults.Enqueue(FakeResponse.Error(503, "ServiceUnavailable", "down"));
 
-        var thrown = await client.Invoking(c => c.UploadAsync(Rule, Stream, rows.Skip(2500))).Should().ThrowAsync<LogsIngestionException>();
-        thrown.Which.ConfirmedRowCount.Should().Be(0);
+        var thrown = await client.Invoking(c => c.UploadAsync(Rule, Stream, rows, new LogsUploadOptions { StartIndex = 2500 }))
+            .Should().ThrowAsync<LogsIngestionException>();
+        thrown.Which.AcceptedRowCount.Should().Be(0);
+        thrown.Which.ResumeIndex.Should().Be(2500);
         thrown.Which.Status.Should().Be(503);
-        thrown.Which.Message.Should().Contain("rows.Skip(0)");
+        thrown.Which.Message.Should().Contain("No row from index 2500 on was accepted").And.Contain("StartIndex = 2500").And.NotContain("..");
 
-        await client.UploadAsync(Rule, Stream, rows.Skip(2500).Skip((int)thrown.Which.ConfirmedRowCount));
-        _server.IngestedRows.Should().Equal(Expected(rows));
+        await client.UploadAsync(Rule, Stream, rows, new LogsUploadOptions { StartIndex = thrown.Which.ResumeIndex });
+        StoredWithoutIds().Should().Equal(Expected(rows));
     }
 
     [Fact]
-    public async Task A_rejected_batch_is_narrowed_to_the_offending_row_and_the_rows_before_it_are_stored_once()
+    public async Task A_rejected_row_is_found_by_bisection_reported_with_its_reason_and_every_other_row_is_stored_once()
     {
         var rows = Rows();
         rows[4321] = rows[4321] with { Entity = "bad-row" };
@@ -91,10 +102,29 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
             .Should().ThrowAsync<LogsIngestionException>();
 
         thrown.Which.Status.Should().Be(400);
-        thrown.Which.RejectedRowIndex.Should().Be(4321);
-        thrown.Which.ConfirmedRowCount.Should().Be(4321);
-        thrown.Which.Message.Should().Contain("rejected row 4321").And.Contain("bad-row").And.Contain("column Entity: value not allowed");
-        _server.IngestedRows.Should().Equal(Expected(rows.Take(4321)));
+        thrown.Which.RejectedRows.Should().ContainSingle().Which.Index.Should().Be(4321);
+        thrown.Which.RejectedRows[0].Reason.Should().Contain("column Entity: value not allowed");
+        thrown.Which.AcceptedRowCount.Should().Be(rows.Count - 1);
+        thrown.Which.ResumeIndex.Should().Be(rows.Count);
+        thrown.Which.Message.Should().Contain("rejected 1 of the 6000 rows").And.Contain("row 4321").And.Contain("bad-row")
+            .And.Contain("column Entity: value not allowed");
+        StoredWithoutIds().Should().Equal(Expected(rows.Where((_, index) => index != 4321)));
+    }
+
+    [Fact]
+    public void The_synchronous_upload_settles_rows_the_same_way()
+    {
+        var rows = Rows(3000);
+        rows[10] = rows[10] with { Entity = "bad-row" };
+        _server.RowValidator = row => row.GetProperty("Entity").GetString() == "bad-row" ? "column Entity: value not allowed" : null;
+        var client = TestClients.Ingestion(_server);
+
+        var thrown = client.Invoking(c => c.Upload(Rule, Stream, rows, new LogsUploadOptions { StartIndex = 5 }))
+            .Should().Throw<LogsIngestionException>().Which;
+
+        (thrown.StartIndex, thrown.ResumeIndex, thrown.AcceptedRowCount).Should().Be((5L, 3000L, 2994L));
+        thrown.RejectedRows.Select(row => row.Index).Should().Equal(10L);
+        StoredWithoutIds().Should().Equal(Expected(rows.Where((_, index) => index >= 5 && index != 10)));
     }
 
     [Fact]
@@ -106,7 +136,9 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
         var thrown = await client.Invoking(c => c.UploadAsync(Rule, Stream, Rows(10))).Should().ThrowAsync<LogsIngestionException>();
 
         thrown.Which.IsOutcomeUnknown.Should().BeTrue();
-        thrown.Which.ConfirmedRowCount.Should().Be(0);
+        thrown.Which.AcceptedRowCount.Should().Be(0);
+        thrown.Which.ResumeIndex.Should().Be(0);
+        thrown.Which.Message.Should().Contain("Rows 0 to 9 (10) got no answer").And.Contain("StartIndex = 0").And.Contain("SecmlRowId");
         await Task.Delay(100);
         _server.IngestionCalls.Should().HaveCountLessThanOrEqualTo(1, "an ambiguous batch is never sent twice");
     }

@@ -65,6 +65,8 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
             ingested.Should().Be(rows.Count, $"{table}: every row the local run writes is sent to the stream Custom-{table}");
         }
         _server.IngestedRows.Should().HaveCount(localTables.Values.Sum(rows => rows.Count), "nothing else is sent");
+        _server.IngestedRows.Select(row => JsonDocument.Parse(row).RootElement.GetProperty(LogsIngestionClient.RowIdColumnName).GetString())
+            .Should().OnlyHaveUniqueItems("every row written back carries its own row id");
         Canonical(_server.IngestedRows).Should().BeEquivalentTo(Canonical(localTables.Values.SelectMany(rows => rows)),
             "the same rows, whatever the transport");
         Directory.GetFiles(sentinelRun.Output, "*.jsonl", SearchOption.AllDirectories).Should().BeEmpty("results went to the workspace");
@@ -126,7 +128,12 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
             .Should().Contain("source = \"sentinel\";", "the check above ran on the output of the sentinel run");
     }
 
-    /// <summary>Each row as JSON with its properties sorted, so file and wire encodings of the same row compare equal.</summary>
-    private static List<string> Canonical(IEnumerable<string> rows) =>
-        rows.Select(row => JsonSerializer.Serialize(JsonSerializer.Deserialize<SortedDictionary<string, JsonElement>>(row))).ToList();
+    /// <summary>Each row as JSON with its properties sorted and without the upload's row id, so file and wire encodings
+    /// of the same row compare equal.</summary>
+    private static List<string> Canonical(IEnumerable<string> rows) => rows.Select(row =>
+    {
+        var columns = JsonSerializer.Deserialize<SortedDictionary<string, JsonElement>>(row)!;
+        columns.Remove(LogsIngestionClient.RowIdColumnName);
+        return JsonSerializer.Serialize(columns);
+    }).ToList();
 }
