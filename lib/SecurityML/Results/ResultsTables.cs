@@ -16,11 +16,13 @@ namespace SecurityML.Results;
 public static class ResultsTables
 {
     /// <summary>
-    /// Columns every table has in addition to its row type's properties, appended in this order (none today). A column
-    /// the write path adds to every row (e.g. a row id for idempotent ingestion) goes here, and only here: the table
-    /// schemas, streams and acceptance checks all follow.
+    /// Columns every table has in addition to its row type's properties, appended in this order: the write path adds
+    /// them to every row, and they go here, and only here: the table schemas, streams and acceptance checks all follow.
+    /// Today one: <see cref="Sentinel.LogsIngestionClient.RowIdColumnName"/> (string), the row id the Logs Ingestion
+    /// upload adds so a batch stored twice can be de-duplicated (local files do not carry it).
     /// </summary>
-    public static IReadOnlyList<ResultsColumn> AddedColumns { get; } = [];
+    public static IReadOnlyList<ResultsColumn> AddedColumns { get; } =
+        [new(Sentinel.LogsIngestionClient.RowIdColumnName, ResultsColumnTypes.String)];
 
     /// <summary>The tables, in notebook order.</summary>
     public static IReadOnlyList<ResultsTable> All { get; } =

@@ -74,10 +74,11 @@ public sealed class ResultsTablesTests
         SecurityML.Data.JsonLinesDataFile.Write(file, [row]);
         var written = JsonDocument.Parse(file.ToString()).RootElement.EnumerateObject().Select(property => property.Name).ToList();
 
-        ResultsTables.Named("LogonCountScores").Columns.Select(column => column.Name).Should().Equal(written);
-        ResultsTables.Named("AnomalyPeriods").Columns.Select(column => column.Name).Should().Equal("TimeGenerated", "Start", "End");
+        ResultsTables.Named("LogonCountScores").Columns.Select(column => column.Name).Should()
+            .Equal([.. written, SecurityML.Sentinel.LogsIngestionClient.RowIdColumnName], "the file's columns, then the ingestion row id");
+        ResultsTables.Named("AnomalyPeriods").Columns.Select(column => column.Name).Should().Equal("TimeGenerated", "Start", "End", "SecmlRowId");
         ResultsTables.Named("LogonCountScores").Columns.Select(column => column.Type).Should()
-            .Equal("datetime", "string", "datetime", "long", "real", "boolean");
+            .Equal("datetime", "string", "datetime", "long", "real", "boolean", "string");
     }
 
     [Fact]
@@ -123,9 +124,13 @@ public sealed class ResultsTablesTests
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Score").GetString()).ToList();
 
         written.Should().Equal("NaN", "Infinity", "-Infinity");
-        var sent = SecurityML.Sentinel.JsonBatcher.Batches(new[] { row, row with { Score = double.PositiveInfinity }, row with { Score = double.NegativeInfinity } }, 1 << 20)
-            .SelectMany(batch => batch.Rows).Select(bytes => JsonDocument.Parse(bytes).RootElement.GetProperty("Score").GetString()).ToList();
+        var table = ResultsTables.Named("LogonCountScores");
+        var sentRows = SecurityML.Sentinel.JsonBatcher.Batches(new[] { row, row with { Score = double.PositiveInfinity }, row with { Score = double.NegativeInfinity } },
+            1 << 20, table.StreamName).SelectMany(batch => batch.Rows).ToList();
+        var sent = sentRows.Select(bytes => JsonDocument.Parse(bytes).RootElement.GetProperty("Score").GetString()).ToList();
         sent.Should().Equal(written, "the ingestion requests carry the same representation as the local files");
+        sentRows.Select(bytes => ResultsRowChecker.Problems(table, System.Text.Encoding.UTF8.GetString(bytes)))
+            .Should().OnlyContain(problems => !problems.Any(), "a row as sent, row id included, is accepted by the generated stream");
         foreach (var literal in written) ResultsTables.Named("LogonCountScores").TransformKql.Should().Contain($"== \"{literal}\"");
     }
 
