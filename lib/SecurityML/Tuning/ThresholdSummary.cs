@@ -10,15 +10,18 @@ namespace SecurityML.Tuning;
 /// <param name="FalsePositiveRate">False-positive rate at the threshold.</param>
 /// <param name="RocAuc">ROC AUC of the scores (threshold-free).</param>
 /// <param name="AveragePrecision">Average precision of the scores (threshold-free).</param>
+/// <param name="Note">What a reader must know about the threshold, e.g. <see cref="AlertSelection.Note"/> when an
+/// alert budget cut through a tie; empty by default.</param>
 public sealed record ThresholdSummary(string Detector, string Method, double Threshold, double Precision, double Recall,
-    double F1, double FalsePositiveRate, double RocAuc, double AveragePrecision)
+    double F1, double FalsePositiveRate, double RocAuc, double AveragePrecision, string Note = "")
 {
-    /// <summary>The summary of <paramref name="tuning"/> at <paramref name="threshold"/>.</summary>
-    public static ThresholdSummary Of(string detector, string method, ThresholdTuning tuning, double threshold)
+    /// <summary>The summary of <paramref name="tuning"/> at <paramref name="threshold"/>, with an optional
+    /// <paramref name="note"/> (e.g. <see cref="AlertSelection.Note"/>).</summary>
+    public static ThresholdSummary Of(string detector, string method, ThresholdTuning tuning, double threshold, string note = "")
     {
         ArgumentNullException.ThrowIfNull(tuning);
         var table = tuning.ConfusionAt(threshold);
         return new ThresholdSummary(detector, method, threshold, table.Precision, table.Recall, table.F1,
-            table.FalsePositiveRate, tuning.RocAuc, tuning.AveragePrecision);
+            table.FalsePositiveRate, tuning.RocAuc, tuning.AveragePrecision, note ?? "");
     }
 }

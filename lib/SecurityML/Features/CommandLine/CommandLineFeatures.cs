@@ -51,6 +51,21 @@ public static class CommandLineFeatures
     }
 
     /// <summary>
+    /// The length of <paramref name="value"/> in Unicode code points, as Python's <c>len</c> (msticpy's
+    /// <c>commandlineLen</c>): a character outside the Basic Multilingual Plane (an emoji, 𝕏) counts 1, not the 2
+    /// UTF-16 units of <see cref="string.Length"/>; a lone surrogate counts 1, as in Python.
+    /// </summary>
+    /// <param name="value">The string.</param>
+    /// <returns>0 for an empty string; otherwise the number of code points.</returns>
+    public static int CodePointLength(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int length = 0;
+        foreach (Rune _ in value.EnumerateRunes()) length++;
+        return length;
+    }
+
+    /// <summary>
     /// The number of pieces <paramref name="value"/> splits into at <paramref name="delimiter"/> (msticpy
     /// <c>token_count</c>, Python's <c>len(value.split(delimiter))</c>): empty pieces count, so an empty string has 1
     /// token and two consecutive spaces add one.
