@@ -7,7 +7,9 @@ namespace SecurityML.Detection.TimeSeries;
 /// <c>timeseries_anomalies_stl</c> (baseline = seasonal + trend; score = z-score of the residual with the population
 /// standard deviation; <see cref="StlScoredPoint.Anomalies"/> = 1 where score &gt; threshold and seasonal &gt; 0,
 /// −1 where score &gt; threshold and seasonal &lt; 0, else 0). msticpy leaves the flag undefined (and then fails)
-/// where score = threshold or seasonal = 0; here those are 0. The seasonal-sign rule is msticpy's: a spike at a
+/// where score = threshold or seasonal = 0; here score = threshold gives 0 and seasonal = 0 gives 1. The sign is read
+/// from the seasonal component before <see cref="StlAnomalyOptions.TruncateToIntegers"/> truncates it, so a spike whose
+/// seasonal value truncates to 0 is still flagged. The seasonal-sign rule is msticpy's: a spike at a
 /// seasonally quiet hour is −1 and dips are never flagged; <see cref="Rethreshold"/> gives the symmetric rule.
 /// </summary>
 /// <remarks>
