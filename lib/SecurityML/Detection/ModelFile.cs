@@ -151,8 +151,9 @@ public static class ModelFile
         });
     }
 
-    /// <summary>Runs <paramref name="read"/>, turning the errors bad data causes into a <see cref="ModelFileException"/>.</summary>
-    private static T Guarded<T>(string sourceName, string endOfStreamReason, Func<T> read)
+    /// <summary>Runs <paramref name="read"/>, turning the errors bad data causes into a <see cref="ModelFileException"/>
+    /// naming <paramref name="sourceName"/>; a <see cref="ModelFileException"/> passes unchanged.</summary>
+    internal static T Guarded<T>(string sourceName, string endOfStreamReason, Func<T> read)
     {
         try
         {
