@@ -70,6 +70,8 @@ public static class ThresholdSelection
     /// flagged) is at most <paramref name="targetFalsePositiveRate"/>.</summary>
     /// <param name="normalScores">Scores of known-normal items (e.g. held-out training-period data).</param>
     /// <param name="targetFalsePositiveRate">The largest acceptable rate, in [0, 1].</param>
+    /// <returns>The threshold, as <see cref="ForMaximumAlerts"/>: NaN (flagging nothing) when more normal items than
+    /// the rate allows score +∞.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The rate is outside [0, 1].</exception>
     public static double ForFalsePositiveRate(IReadOnlyList<double> normalScores, double targetFalsePositiveRate)
     {
