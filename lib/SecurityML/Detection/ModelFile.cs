@@ -16,7 +16,6 @@ public static class ModelFile
 
     private static readonly byte[] Magic = "SECMLMDL"u8.ToArray();
     private const int ChecksumLength = 32;
-    private static readonly JsonSerializerOptions HeaderJson = new() { WriteIndented = false };
 
     /// <summary>Writes a model: <paramref name="card"/> and <paramref name="formatVersion"/> in the header, then the payload.</summary>
     /// <param name="stream">Where to write; left open.</param>
@@ -34,7 +33,7 @@ public static class ModelFile
         {
             writer.Write(Magic);
             writer.Write(ContainerVersion);
-            writer.Write(JsonSerializer.Serialize(new Header(card.Kind, formatVersion, card), HeaderJson));
+            writer.Write(new ModelFileHeader(card.Kind, formatVersion, card).ToJson());
             using var payload = new MemoryStream();
             using (var payloadWriter = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true)) writePayload(payloadWriter);
             writer.Write(payload.Length);
@@ -59,11 +58,32 @@ public static class ModelFile
     /// <param name="formatVersion">The payload format version this code reads.</param>
     /// <param name="readPayload">Reads the learned values written by the matching save.</param>
     /// <param name="sourceName">Names the file in error messages.</param>
-    /// <exception cref="ModelFileException">Not a model file, corrupted (checksum), another kind or another format version.</exception>
+    /// <exception cref="ModelFileException">Not a model file, corrupted (checksum), another kind or another format
+    /// version, a header field missing or unusable, or <paramref name="readPayload"/> failed (see
+    /// <see cref="Load{T}(Stream, string, int, Func{ModelCard, BinaryReader, T}, string)"/>).</exception>
     public static (ModelCard Card, T Payload) Load<T>(Stream stream, string kind, int formatVersion,
         Func<BinaryReader, T> readPayload, string sourceName = "model")
     {
         ArgumentNullException.ThrowIfNull(readPayload);
+        return Load(stream, kind, formatVersion, (card, reader) => (card, readPayload(reader)), sourceName);
+    }
+
+    /// <summary>Reads a model of kind <paramref name="kind"/>: checks the container, then lets <paramref name="read"/>
+    /// build the model from the checked card and the payload. Whatever <paramref name="read"/> throws for bad data
+    /// becomes a <see cref="ModelFileException"/> naming the file: <see cref="InvalidDataException"/> (the message is
+    /// the reason, e.g. from a checked payload read), <see cref="EndOfStreamException"/> ("the payload ends early"),
+    /// and argument, format, JSON, overflow and invalid-operation errors of the constructors it calls. The payload must
+    /// be read to its end.</summary>
+    /// <param name="stream">The file's content.</param>
+    /// <param name="kind">The expected kind, e.g. "IsolationForest".</param>
+    /// <param name="formatVersion">The payload format version this code reads.</param>
+    /// <param name="sourceName">Names the file in error messages.</param>
+    /// <param name="read">Builds the model from the card and the payload.</param>
+    /// <exception cref="ModelFileException">Any load failure; no other exception type escapes for a bad file.</exception>
+    public static T Load<T>(Stream stream, string kind, int formatVersion, Func<ModelCard, BinaryReader, T> read,
+        string sourceName = "model")
+    {
+        ArgumentNullException.ThrowIfNull(read);
         var (header, payload) = ReadVerified(stream, sourceName);
         if (header.Kind != kind)
         {
@@ -75,21 +95,20 @@ public static class ModelFile
                 $"{kind} model format version {header.FormatVersion} cannot be read by this library, which reads version {formatVersion}; retrain or use the matching library version");
         }
         using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
-        try
+        return Guarded(sourceName, "the payload ends early", () =>
         {
-            return (header.Card, readPayload(reader));
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new ModelFileException(sourceName, "the payload ends early", e);
-        }
+            var model = read(header.Card, reader);
+            long left = reader.Remaining();
+            return left == 0 ? model : throw new InvalidDataException($"the payload has {left} bytes after its last field");
+        });
     }
 
     /// <summary>Reads only the card of any model file (for tools that dispatch on <see cref="ModelCard.Kind"/>).</summary>
-    /// <exception cref="ModelFileException">Not a model file or corrupted.</exception>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, or a header field missing or unusable.</exception>
     public static ModelCard ReadCard(Stream stream, string sourceName = "model") => ReadVerified(stream, sourceName).Header.Card;
 
     /// <summary>Copies a model file, changing its card (e.g. to record a tuned threshold); the payload is unchanged.</summary>
+    /// <exception cref="ModelFileException">The input is not a model file, is corrupted, or its header is unusable.</exception>
     public static void UpdateCard(Stream input, Stream output, Func<ModelCard, ModelCard> update, string sourceName = "model")
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -98,41 +117,61 @@ public static class ModelFile
         Save(output, card, header.FormatVersion, writer => writer.Write(payload));
     }
 
-    private static (Header Header, byte[] Payload) ReadVerified(Stream stream, string sourceName)
+    private static (ModelFileHeader Header, byte[] Payload) ReadVerified(Stream stream, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        var bytes = copy.ToArray();
-        if (bytes.Length < Magic.Length + ChecksumLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        if (bytes.Length < Magic.Length + ChecksumLength || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
             throw new ModelFileException(sourceName, "not a SecurityML model file (the SECMLMDL marker is missing)");
         }
-        var body = bytes.AsSpan(0, bytes.Length - ChecksumLength);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumLength)))
+        var body = bytes[..^ChecksumLength];
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes[^ChecksumLength..]))
         {
             throw new ModelFileException(sourceName, "the checksum does not match: the file is corrupted or was changed");
         }
         using var reader = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
         reader.ReadBytes(Magic.Length);
-        var container = reader.ReadInt32();
-        if (container != ContainerVersion)
+        return Guarded(sourceName, "the file ends early (in the header)", () =>
         {
-            throw new ModelFileException(sourceName, $"container version {container} is not supported (expected {ContainerVersion})");
-        }
-        var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), HeaderJson)
-            ?? throw new ModelFileException(sourceName, "the header is empty");
-        var length = reader.ReadInt64();
-        return (header, reader.ReadBytes(checked((int)length)));
+            var container = reader.ReadInt32();
+            if (container != ContainerVersion)
+            {
+                throw new InvalidDataException($"container version {container} is not supported (expected {ContainerVersion})");
+            }
+            var header = ModelFileHeader.Parse(reader.ReadText("header"));
+            var length = reader.ReadInt64();
+            if (length != reader.Remaining())
+            {
+                throw new InvalidDataException($"the payload length says {length} bytes, but {reader.Remaining()} bytes follow the header");
+            }
+            return (header, reader.ReadBytes((int)length));
+        });
     }
 
-    private sealed record Header(string Kind, int FormatVersion, ModelCard Card);
-}
-
-/// <summary>A model file that cannot be loaded; the message names the file and the reason.</summary>
-public sealed class ModelFileException(string sourceName, string reason, Exception? inner = null)
-    : Exception($"{sourceName}: {reason}.", inner)
-{
-    /// <summary>The file (or stream name) that failed.</summary>
-    public string SourceName { get; } = sourceName;
+    /// <summary>Runs <paramref name="read"/>, turning the errors bad data causes into a <see cref="ModelFileException"/>
+    /// naming <paramref name="sourceName"/>; a <see cref="ModelFileException"/> passes unchanged.</summary>
+    internal static T Guarded<T>(string sourceName, string endOfStreamReason, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ModelFileException(sourceName, endOfStreamReason, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException(sourceName, e.Message, e);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or JsonException or OverflowException
+            or InvalidOperationException or KeyNotFoundException or NotSupportedException or IOException
+            or NullReferenceException or IndexOutOfRangeException or InvalidCastException)
+        {
+            throw new ModelFileException(sourceName, $"a value in the file cannot be used ({e.Message})", e);
+        }
+    }
 }

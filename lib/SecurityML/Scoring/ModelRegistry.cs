@@ -43,8 +43,9 @@ public static class ModelRegistry
     }
 
     /// <summary>Loads a model file of any registered kind for event scoring.</summary>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, or of a kind with no loader (the message lists
-    /// the registered kinds).</exception>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, of a kind with no loader (the message lists
+    /// the registered kinds), or a value the loader cannot use (also when a plugin's loader throws an argument, format,
+    /// JSON, overflow, end-of-stream or invalid-data error).</exception>
     public static IEventScorer Load(string path)
     {
         var bytes = File.ReadAllBytes(path);
@@ -69,7 +70,8 @@ public static class ModelRegistry
             throw new ModelFileException(sourceName,
                 $"no loader is registered for {card.Kind} models; registered kinds: {string.Join(", ", Kinds)} (add yours with --plugin)");
         }
-        return loader.Load(new MemoryStream(bytes), sourceName);
+        // A plugin's loader may check less than the library's: its data errors become ModelFileExceptions too.
+        return ModelFile.Guarded(sourceName, "the payload ends early", () => loader.Load(new MemoryStream(bytes), sourceName));
     }
 
     /// <summary>Fields tried, in order, for the entity and the address of an event scored by an IP embedding model:

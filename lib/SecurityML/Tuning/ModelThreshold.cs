@@ -9,15 +9,26 @@ public static class ModelThreshold
     /// <summary>Rewrites the model file at <paramref name="modelPath"/> with <see cref="ModelCard.Threshold"/> set
     /// (atomically: a temporary file, then a rename) and returns the new card.</summary>
     /// <param name="modelPath">A model file written by any detector's Save.</param>
-    /// <param name="threshold">The alert threshold on the model's Score (alert when score ≥ threshold); not NaN.</param>
+    /// <param name="threshold">The alert threshold on the model's Score (alert when score ≥ threshold); finite (model
+    /// files hold finite numbers only, so a NaN threshold from <see cref="ThresholdSelection.ForMaximumAlerts"/> or +∞ is
+    /// refused rather than written).</param>
     /// <param name="metrics">Metrics measured at the threshold (e.g. <see cref="ThresholdTuning.MetricsAt"/>); merged into
     /// the card's metrics, replacing those of the same name; none when null.</param>
-    /// <exception cref="ArgumentException"><paramref name="threshold"/> is NaN.</exception>
+    /// <exception cref="ArgumentException"><paramref name="threshold"/> is NaN or infinite, or a metric is not finite.</exception>
     /// <exception cref="ModelFileException">The file is not a valid model file.</exception>
     public static ModelCard Save(string modelPath, double threshold, IReadOnlyDictionary<string, double>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
-        if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
+        if (!double.IsFinite(threshold))
+        {
+            throw new ArgumentException(FormattableString.Invariant(
+                $"The threshold is {threshold}; expected a finite number (a budget that more items scoring +∞ than it allows gives NaN: use ThresholdSelection.SelectAlerts to break the tie)."), nameof(threshold));
+        }
+        var bad = metrics?.FirstOrDefault(metric => !double.IsFinite(metric.Value));
+        if (bad is { Key: not null } metric)
+        {
+            throw new ArgumentException(FormattableString.Invariant($"Metric '{metric.Key}' is {metric.Value}; expected a finite number."), nameof(metrics));
+        }
         ModelCard? updated = null;
         var temporary = modelPath + ".tmp";
         try

@@ -8,10 +8,13 @@ namespace SecurityML.Tuning;
 public static class ThresholdSelection
 {
     /// <summary>The lowest threshold at which at most <paramref name="maximumAlerts"/> of <paramref name="scores"/> are
-    /// flagged. It is one of the scores, or just above the highest score (<see cref="Math.BitIncrement"/>) when even the
-    /// highest ties exceed the budget or there are no finite scores to flag. Ties may leave fewer alerts than allowed.</summary>
+    /// flagged (score ≥ threshold). It is one of the scores, or just above the highest score (<see cref="Math.BitIncrement"/>)
+    /// when even the highest ties exceed the budget or there are no finite scores to flag. Ties are flagged together or
+    /// not at all, so ties may leave fewer alerts than allowed; <see cref="SelectAlerts"/> breaks them instead.</summary>
     /// <param name="scores">The scores; not modified.</param>
     /// <param name="maximumAlerts">The largest number of items to flag, ≥ 0.</param>
+    /// <returns>The threshold; <see cref="double.NaN"/> (which flags nothing, as every comparison with NaN is false)
+    /// when more than <paramref name="maximumAlerts"/> items score +∞: no number flags fewer of them than +∞ does.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumAlerts"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="scores"/> has no non-NaN score.</exception>
     public static double ForMaximumAlerts(IReadOnlyList<double> scores, long maximumAlerts)
@@ -20,7 +23,7 @@ public static class ThresholdSelection
         ArgumentOutOfRangeException.ThrowIfNegative(maximumAlerts);
         var sorted = scores.Where(score => !double.IsNaN(score)).OrderByDescending(score => score).ToArray();
         if (sorted.Length == 0) throw new ArgumentException("Expected at least one score that is not NaN; received none.", nameof(scores));
-        double threshold = double.IsPositiveInfinity(sorted[0]) ? double.PositiveInfinity : Math.BitIncrement(sorted[0]);
+        double threshold = double.IsPositiveInfinity(sorted[0]) ? double.NaN : Math.BitIncrement(sorted[0]);
         for (int position = 0; position < sorted.Length; position++)
         {
             // Flagging sorted[position] flags every score ≥ it, i.e. up to the last tie.
@@ -33,10 +36,42 @@ public static class ThresholdSelection
         return threshold;
     }
 
+    /// <summary>
+    /// Exactly which items to flag within a budget of <paramref name="maximumAlerts"/>: the highest scores, with ties
+    /// broken by position in <paramref name="scores"/> (the earlier item first), so the budget is filled but never
+    /// exceeded, also when more items than allowed score +∞ (e.g. access pairs across graph components). NaN scores are
+    /// never flagged. The result reports the tie the budget cut through, if any.
+    /// </summary>
+    /// <param name="scores">The scores in a stable order (e.g. by time, then key); not modified.</param>
+    /// <param name="maximumAlerts">The largest number of items to flag, ≥ 0; 0 flags nothing.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumAlerts"/> is negative.</exception>
+    public static AlertSelection SelectAlerts(IReadOnlyList<double> scores, long maximumAlerts)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentOutOfRangeException.ThrowIfNegative(maximumAlerts);
+        var ranked = Enumerable.Range(0, scores.Count).Where(index => !double.IsNaN(scores[index]))
+            .OrderByDescending(index => scores[index]).ThenBy(index => index).ToArray();
+        int count = (int)Math.Min(maximumAlerts, ranked.Length);
+        var flagged = ranked[..count];
+        if (count == 0) return new AlertSelection(maximumAlerts, [], double.NaN, 0, 0);
+        double lowest = scores[flagged[^1]];
+        int tied = ranked.Count(index => scores[index] == lowest);
+        int leftOut = ranked.Skip(count).Count(index => scores[index] == lowest);
+        return new AlertSelection(maximumAlerts, flagged, lowest, tied, leftOut);
+    }
+
+    /// <summary><see cref="SelectAlerts"/> for a budget of <paramref name="alertsPerDay"/> a day over
+    /// <paramref name="days"/> days (see <see cref="ForAlertBudget"/> for the arguments).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> ≤ 0 or <paramref name="alertsPerDay"/> &lt; 0.</exception>
+    public static AlertSelection SelectAlertsForBudget(IReadOnlyList<double> scores, double days, double alertsPerDay) =>
+        SelectAlerts(scores, AlertsAllowed(days, alertsPerDay));
+
     /// <summary>The lowest threshold whose false-positive rate on <paramref name="normalScores"/> (the share of them
     /// flagged) is at most <paramref name="targetFalsePositiveRate"/>.</summary>
     /// <param name="normalScores">Scores of known-normal items (e.g. held-out training-period data).</param>
     /// <param name="targetFalsePositiveRate">The largest acceptable rate, in [0, 1].</param>
+    /// <returns>The threshold, as <see cref="ForMaximumAlerts"/>: NaN (flagging nothing) when more normal items than
+    /// the rate allows score +∞.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The rate is outside [0, 1].</exception>
     public static double ForFalsePositiveRate(IReadOnlyList<double> normalScores, double targetFalsePositiveRate)
     {
@@ -53,12 +88,21 @@ public static class ThresholdSelection
     /// <param name="days">The length of that period in days, &gt; 0.</param>
     /// <param name="alertsPerDay">The alert budget per day, ≥ 0 (fractions allowed: 0.5 = one every two days).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> ≤ 0 or <paramref name="alertsPerDay"/> &lt; 0.</exception>
+    /// <returns>The threshold, as <see cref="ForMaximumAlerts"/> (NaN, flagging nothing, when more items than the
+    /// budget score +∞; <see cref="SelectAlertsForBudget"/> breaks such ties).</returns>
     public static double ForAlertBudget(IReadOnlyList<double> scores, double days, double alertsPerDay)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        return ForMaximumAlerts(scores, AlertsAllowed(days, alertsPerDay));
+    }
+
+    private static long AlertsAllowed(double days, double alertsPerDay)
+    {
         RequireWithin(days, double.Epsilon, double.MaxValue, nameof(days));
         RequireWithin(alertsPerDay, 0, double.MaxValue, nameof(alertsPerDay));
-        return ForMaximumAlerts(scores, (long)Math.Floor(alertsPerDay * days * (1 + 1e-12)));
+        // The tiny relative slack keeps 1.5 × 7 style products from losing an alert to rounding.
+        double allowed = Math.Floor(alertsPerDay * days * (1 + 1e-12));
+        return allowed >= long.MaxValue ? long.MaxValue : (long)allowed;
     }
 
     /// <summary>The threshold, among the distinct scores, with the highest F1 on labelled scores (the highest

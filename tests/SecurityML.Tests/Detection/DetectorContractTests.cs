@@ -21,8 +21,9 @@ public abstract class DetectorContractTests<TInput, TModel> where TModel : IAnom
     /// <summary>Items to score, including some unlike the training data.</summary>
     protected abstract IReadOnlyList<TInput> ScoringData();
 
-    /// <summary>Loads a model saved with <see cref="IAnomalyModel{TInput}.Save"/>.</summary>
-    protected abstract TModel Load(Stream stream);
+    /// <summary>Loads a model saved with <see cref="IAnomalyModel{TInput}.Save"/>; <paramref name="sourceName"/> names
+    /// it in errors.</summary>
+    protected abstract TModel Load(Stream stream, string sourceName);
 
     /// <summary>A text snapshot of an item, to detect mutation; JSON by default.</summary>
     protected virtual string Snapshot(TInput item) => JsonSerializer.Serialize(item);
@@ -72,7 +73,7 @@ public abstract class DetectorContractTests<TInput, TModel> where TModel : IAnom
         model.Save(stream);
         stream.Position = 0;
 
-        var loaded = Load(stream);
+        var loaded = Load(stream, "saved.model");
 
         loaded.Score(ScoringData()).Should().Equal(model.Score(ScoringData()));
         loaded.Card.Kind.Should().Be(model.Card.Kind);
@@ -88,7 +89,21 @@ public abstract class DetectorContractTests<TInput, TModel> where TModel : IAnom
         var bytes = stream.ToArray();
         bytes[bytes.Length / 2] ^= 0x5A;
 
-        FluentActions.Invoking(() => Load(new MemoryStream(bytes))).Should().Throw<ModelFileException>().WithMessage("*checksum*");
+        FluentActions.Invoking(() => Load(new MemoryStream(bytes), "corrupted.model")).Should().Throw<ModelFileException>()
+            .WithMessage("corrupted.model: *checksum*");
+    }
+
+    [Fact]
+    public void Mutated_model_files_fail_only_with_a_model_file_exception_naming_the_file()
+    {
+        var model = CreateDetector().Fit(TrainingData());
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        var outcome = new ModelFileFuzz<TInput, TModel>(Load, ScoringData()).Run(stream.ToArray(), seed: 20261130);
+
+        outcome.Failures.Should().BeEmpty();
+        outcome.Rejected.Should().BeGreaterThan(outcome.Total / 4, "truncations, raw flips and wrong kinds or versions are rejected");
+        outcome.Loaded.Should().BeGreaterThan(0, "some mutations leave a usable model (e.g. a changed description)");
     }
 
     [Fact]

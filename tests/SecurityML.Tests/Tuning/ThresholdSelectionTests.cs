@@ -39,6 +39,62 @@ public sealed class ThresholdSelectionTests
         ThresholdSelection.ForMaximumAlerts(scores, 4).Should().Be(5);
     }
 
+    // Access pairs across graph components score +∞: three of them here, at positions 1, 3 and 5.
+    private static readonly double[] InfiniteTies = [0.5, double.PositiveInfinity, 2, double.PositiveInfinity, double.NaN, double.PositiveInfinity, 1];
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_budget_smaller_than_the_infinite_tie_flags_nothing_by_threshold(long budget)
+    {
+        double threshold = ThresholdSelection.ForMaximumAlerts(InfiniteTies, budget);
+
+        threshold.Should().Be(double.NaN);
+        InfiniteTies.Count(score => score >= threshold).Should().Be(0);
+        ThresholdSelection.ForAlertBudget(InfiniteTies, days: 1, alertsPerDay: budget).Should().Be(double.NaN);
+    }
+
+    [Fact]
+    public void A_budget_that_holds_the_infinite_tie_flags_it_and_then_finite_scores()
+    {
+        ThresholdSelection.ForMaximumAlerts(InfiniteTies, 3).Should().Be(double.PositiveInfinity);
+        ThresholdSelection.ForMaximumAlerts(InfiniteTies, 4).Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData(0, new int[0], 0, 0)]
+    [InlineData(1, new[] { 1 }, 3, 2)]
+    [InlineData(2, new[] { 1, 3 }, 3, 1)]
+    [InlineData(3, new[] { 1, 3, 5 }, 3, 0)]
+    [InlineData(4, new[] { 1, 3, 5, 2 }, 1, 0)]
+    [InlineData(10, new[] { 1, 3, 5, 2, 6, 0 }, 1, 0)]
+    public void Selecting_alerts_fills_the_budget_breaking_ties_by_position_and_reports_the_tie(long budget, int[] flagged, int tied, int leftOut)
+    {
+        var selection = ThresholdSelection.SelectAlerts(InfiniteTies, budget);
+
+        selection.Flagged.Should().Equal(flagged);
+        selection.Flagged.Count.Should().BeLessThanOrEqualTo((int)budget);
+        selection.TiedAtLowestScore.Should().Be(tied);
+        selection.LeftOutByTie.Should().Be(leftOut);
+        selection.TieBroken.Should().Be(leftOut > 0);
+    }
+
+    [Fact]
+    public void A_broken_tie_is_explained_in_the_threshold_summary_note()
+    {
+        var selection = ThresholdSelection.SelectAlertsForBudget(InfiniteTies, days: 2, alertsPerDay: 1);
+
+        selection.Flagged.Should().Equal(1, 3);
+        selection.LowestFlaggedScore.Should().Be(double.PositiveInfinity);
+        selection.Note.Should().Be("3 items tie at score +∞; the budget of 2 flags the first 2 by position and leaves out 1");
+        var tuning = ThresholdTuning.FromLabels(InfiniteTies, [false, true, false, true, false, false, false]);
+        ThresholdSummary.Of("AccessAnomaly", "alert budget 1/day", tuning, selection.LowestFlaggedScore, DateTimeOffset.UnixEpoch, selection.Note).Note
+            .Should().Be(selection.Note);
+        ThresholdSelection.SelectAlerts([1, 2, 5, 5, 5, 9], 3).Should().BeEquivalentTo(
+            new { Flagged = new[] { 5, 2, 3 }, LowestFlaggedScore = 5.0, TiedAtLowestScore = 3, LeftOutByTie = 1 });
+    }
+
     [Fact]
     public void Alert_budget_per_day_over_the_period()
     {

@@ -52,6 +52,25 @@ public sealed class ThresholdTuningTests
     }
 
     [Fact]
+    public void A_threshold_or_metric_a_model_file_cannot_hold_is_refused_and_the_file_kept()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, "ip.model");
+        var model = new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
+            .Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]);
+        using (var stream = File.Create(path)) model.Save(stream);
+        var before = File.ReadAllBytes(path);
+
+        FluentActions.Invoking(() => ModelThreshold.Save(path, double.NaN)).Should().Throw<ArgumentException>()
+            .WithParameterName("threshold").WithMessage("The threshold is NaN; expected a finite number*SelectAlerts*");
+        FluentActions.Invoking(() => ModelThreshold.Save(path, double.PositiveInfinity)).Should().Throw<ArgumentException>()
+            .WithParameterName("threshold");
+        FluentActions.Invoking(() => ModelThreshold.Save(path, 1, new Dictionary<string, double> { ["precision"] = double.NaN }))
+            .Should().Throw<ArgumentException>().WithParameterName("metrics").WithMessage("Metric 'precision' is NaN*");
+        File.ReadAllBytes(path).Should().Equal(before);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_model_is_rejected()
     {
         using var folder = new TemporaryFolder();

@@ -107,14 +107,16 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
     }
 
     /// <summary>Loads a model written by <see cref="Save(Stream)"/>.</summary>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version.</exception>
-    public static AccessAnomalyModel Load(Stream stream, string sourceName = "model")
-    {
-        var (card, payload) = ModelFile.Load(stream, Kind, FormatVersion, ReadPayload, sourceName);
-        var options = card.Options.Deserialize<AccessAnomalyOptions>()
-            ?? throw new ModelFileException(sourceName, "the model card has no options");
-        return new AccessAnomalyModel(card, options, payload.Tenants, payload.History);
-    }
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
+    /// field the model cannot use (named in the message).</exception>
+    public static AccessAnomalyModel Load(Stream stream, string sourceName = "model") =>
+        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
+        {
+            var options = ModelPayloadReader.CardOptions<AccessAnomalyOptions>(card);
+            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+            var (tenants, history) = ReadPayload(reader, options.Rank);
+            return new AccessAnomalyModel(card, options, tenants, history);
+        }, sourceName);
 
     /// <summary>Loads a model file written by <see cref="Save(string)"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
@@ -141,15 +143,22 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
         }
     }
 
-    private static (List<TenantFactors> Tenants, HashSet<(string, string, string)> History) ReadPayload(BinaryReader reader)
+    private static (List<TenantFactors> Tenants, HashSet<(string, string, string)> History) ReadPayload(BinaryReader reader, int rank)
     {
-        var rank = reader.ReadInt32();
+        reader.ReadInt32("rank", rank, rank);
         var tenants = new List<TenantFactors>();
-        for (int index = 0, count = reader.ReadInt32(); index < count; index++) tenants.Add(TenantFactors.Read(reader, rank));
-        var history = new HashSet<(string, string, string)>();
-        for (int index = 0, count = reader.ReadInt32(); index < count; index++)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (int index = 0, count = reader.ReadCount("tenants", TenantFactors.MinimumBytes); index < count; index++)
         {
-            history.Add((reader.ReadString(), reader.ReadString(), reader.ReadString()));
+            var tenant = TenantFactors.Read(reader, rank, $"tenants[{index}]");
+            if (!names.Add(tenant.Name)) throw ModelPayloadReader.Invalid($"tenants[{index}].name", "a tenant not listed before", tenant.Name);
+            tenants.Add(tenant);
+        }
+        var history = new HashSet<(string, string, string)>();
+        for (int index = 0, count = reader.ReadCount("history", 3); index < count; index++)
+        {
+            var pair = (reader.ReadText($"history[{index}].tenant"), reader.ReadText($"history[{index}].user"), reader.ReadText($"history[{index}].resource"));
+            if (!history.Add(pair)) throw ModelPayloadReader.Invalid($"history[{index}]", "a pair not listed before", pair);
         }
         return (tenants, history);
     }

@@ -72,17 +72,23 @@ internal sealed class TenantFactors
         writer.Write(StandardDeviation);
     }
 
-    public static TenantFactors Read(BinaryReader reader, int rank)
+    /// <summary>The fewest bytes a saved tenant takes: an empty name, two empty name lists, μ and σ.</summary>
+    public const int MinimumBytes = 1 + 2 * sizeof(int) + 2 * sizeof(double);
+
+    /// <summary>Reads a tenant written by <see cref="Write"/>: names unique, factors finite and non-negative,
+    /// components ≥ −1, μ finite, σ finite and positive.</summary>
+    /// <exception cref="InvalidDataException">A field out of range, named by <paramref name="field"/>.</exception>
+    public static TenantFactors Read(BinaryReader reader, int rank, string field)
     {
-        var name = reader.ReadString();
-        var users = ReadNames(reader);
-        var resources = ReadNames(reader);
-        var userFactors = ReadDoubles(reader, checked(users.Length * rank));
-        var resourceFactors = ReadDoubles(reader, checked(resources.Length * rank));
-        var userComponents = ReadIntegers(reader, users.Length);
-        var resourceComponents = ReadIntegers(reader, resources.Length);
+        var name = reader.ReadText($"{field}.name");
+        var users = ReadNames(reader, $"{field}.users");
+        var resources = ReadNames(reader, $"{field}.resources");
+        var userFactors = reader.ReadFiniteArray(checked(users.Length * rank), $"{field}.userFactors", minimum: 0);
+        var resourceFactors = reader.ReadFiniteArray(checked(resources.Length * rank), $"{field}.resourceFactors", minimum: 0);
+        var userComponents = reader.ReadInt32Array(users.Length, $"{field}.userComponents", -1);
+        var resourceComponents = reader.ReadInt32Array(resources.Length, $"{field}.resourceComponents", -1);
         return new TenantFactors(name, users, resources, userFactors, resourceFactors, userComponents, resourceComponents,
-            reader.ReadDouble(), reader.ReadDouble());
+            reader.ReadFinite($"{field}.mean"), reader.ReadFinite($"{field}.standardDeviation", double.Epsilon));
     }
 
     private static Dictionary<string, int> Index(string[] names)
@@ -98,30 +104,15 @@ internal sealed class TenantFactors
         foreach (var name in names) writer.Write(name);
     }
 
-    private static string[] ReadNames(BinaryReader reader)
+    private static string[] ReadNames(BinaryReader reader, string field)
     {
-        var names = new string[Count(reader)];
-        for (var index = 0; index < names.Length; index++) names[index] = reader.ReadString();
+        var names = new string[reader.ReadCount(field, 1)];
+        var seen = new HashSet<string>(names.Length, StringComparer.Ordinal);
+        for (var index = 0; index < names.Length; index++)
+        {
+            names[index] = reader.ReadText($"{field}[{index}]");
+            if (!seen.Add(names[index])) throw ModelPayloadReader.Invalid($"{field}[{index}]", "a name not listed before", names[index]);
+        }
         return names;
-    }
-
-    private static double[] ReadDoubles(BinaryReader reader, int count)
-    {
-        var values = new double[count];
-        for (var index = 0; index < count; index++) values[index] = reader.ReadDouble();
-        return values;
-    }
-
-    private static int[] ReadIntegers(BinaryReader reader, int count)
-    {
-        var values = new int[count];
-        for (var index = 0; index < count; index++) values[index] = reader.ReadInt32();
-        return values;
-    }
-
-    private static int Count(BinaryReader reader)
-    {
-        var count = reader.ReadInt32();
-        return count >= 0 ? count : throw new InvalidDataException($"A negative count ({count}) in the model payload.");
     }
 }

@@ -85,20 +85,37 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
-    /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format version.</exception>
-    public static RobustZScoreModel Load(Stream stream, string sourceName = "model")
-    {
-        var (card, baselines) = ModelFile.Load(stream, ModelKind, FormatVersion, reader =>
+    /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format version, or a
+    /// field the model cannot use (named in the message: options, an entity listed twice, a non-finite median, a
+    /// negative MAD or count).</exception>
+    public static RobustZScoreModel Load(Stream stream, string sourceName = "model") =>
+        ModelFile.Load(stream, ModelKind, FormatVersion, (card, reader) =>
         {
-            int count = reader.ReadInt32();
+            var options = ReadOptions(card);
+            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+            int count = reader.ReadCount("baselines", 1 + 2 * sizeof(double) + sizeof(int));
             var map = new Dictionary<string, EntityBaseline>(count, StringComparer.Ordinal);
             for (int index = 0; index < count; index++)
             {
-                map[reader.ReadString()] = new EntityBaseline(reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+                string field = $"baselines[{index}]";
+                var entity = reader.ReadText($"{field}.entity");
+                var baseline = new EntityBaseline(reader.ReadFinite($"{field}.median"),
+                    reader.ReadFinite($"{field}.medianAbsoluteDeviation", 0), reader.ReadInt32($"{field}.count", 1));
+                if (!map.TryAdd(entity, baseline)) throw ModelPayloadReader.Invalid($"{field}.entity", "an entity not listed before", entity);
             }
-            return map;
+            return new RobustZScoreModel(card, options, map);
         }, sourceName);
-        return new RobustZScoreModel(card, RobustZScoreOptions.FromJson(card.Options), baselines);
+
+    private static RobustZScoreOptions ReadOptions(ModelCard card)
+    {
+        try
+        {
+            return RobustZScoreOptions.FromJson(card.Options);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"header field 'Card.Options': {e.Message}", e);
+        }
     }
 
     /// <summary>Reads a model file.</summary>

@@ -71,13 +71,32 @@ public sealed record RobustZScoreOptions
         ["entity_field"] = EntityField,
     };
 
-    /// <summary>Reads options written by <see cref="ToJson"/>.</summary>
-    public static RobustZScoreOptions FromJson(JsonObject json) => new()
+    /// <summary>Reads options written by <see cref="ToJson"/> (not validated: call <see cref="Validate"/>).</summary>
+    /// <exception cref="FormatException">A key is missing or holds another type of value (named).</exception>
+    public static RobustZScoreOptions FromJson(JsonObject json)
     {
-        MinimumHistory = json["minimum_history"]!.GetValue<int>(),
-        MinimumScale = json["minimum_scale"]!.GetValue<double>(),
-        Direction = Enum.Parse<DeviationDirection>(json["direction"]!.GetValue<string>()),
-        FeatureName = json["feature_name"]!.GetValue<string>(),
-        EntityField = json["entity_field"]!.GetValue<string>(),
-    };
+        ArgumentNullException.ThrowIfNull(json);
+        var direction = Value<string>(json, "direction");
+        return new()
+        {
+            MinimumHistory = Value<int>(json, "minimum_history"),
+            MinimumScale = Value<double>(json, "minimum_scale"),
+            Direction = Enum.TryParse<DeviationDirection>(direction, out var parsed) && Enum.IsDefined(parsed) ? parsed
+                : throw new FormatException($"Option 'direction': expected Both or Above, received \"{direction}\"."),
+            FeatureName = Value<string>(json, "feature_name"),
+            EntityField = Value<string>(json, "entity_field"),
+        };
+    }
+
+    private static T Value<T>(JsonObject json, string key)
+    {
+        try
+        {
+            return json[key] is JsonValue value ? value.GetValue<T>() : throw new FormatException($"Option '{key}': expected a {typeof(T).Name}, received {json[key]?.ToJsonString() ?? "nothing"}.");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new FormatException($"Option '{key}': expected a {typeof(T).Name}, received {json[key]!.ToJsonString()}.", e);
+        }
+    }
 }

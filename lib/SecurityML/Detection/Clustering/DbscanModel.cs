@@ -84,26 +84,28 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>
     });
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version.</exception>
-    public static DbscanModel Load(Stream stream, string sourceName = "model")
-    {
-        var (card, model) = ModelFile.Load(stream, Kind, FormatVersion, reader =>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version, or a field the
+    /// model cannot use (named in the message: options out of range, counts that do not match, a non-finite value, a
+    /// label without a cluster).</exception>
+    public static DbscanModel Load(Stream stream, string sourceName = "model") =>
+        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
             var options = new DbscanOptions
             {
-                MaximumDistance = reader.ReadDouble(), MinimumSamples = reader.ReadInt32(), NormalizeRows = reader.ReadBoolean(),
+                MaximumDistance = reader.ReadDouble(), MinimumSamples = reader.ReadInt32(), NormalizeRows = reader.ReadFlag("normalizeRows"),
             };
-            int width = reader.ReadInt32();
-            int coreCount = reader.ReadInt32();
-            var values = new double[checked(coreCount * width)];
-            for (int index = 0; index < values.Length; index++) values[index] = reader.ReadDouble();
-            var labels = new int[coreCount];
-            for (int index = 0; index < labels.Length; index++) labels[index] = reader.ReadInt32();
-            var sizes = new int[reader.ReadInt32()];
-            for (int index = 0; index < sizes.Length; index++) sizes[index] = reader.ReadInt32();
-            return (options, width, values, labels, sizes);
+            ModelPayloadReader.CheckOptions("payload options", options.Validate);
+            int width = reader.ReadInt32("width", 1);
+            if (card.Features.Count != 0 && card.Features.Count != width)
+            {
+                throw ModelPayloadReader.Invalid("width", $"{card.Features.Count} (the card's feature names)", width);
+            }
+            int coreCount = reader.ReadCount("coreCount", (long)width * sizeof(double) + sizeof(int));
+            var values = reader.ReadFiniteArray(coreCount * width, "coreValues");
+            var labels = reader.ReadInt32Array(coreCount, "coreLabels", 0);
+            var sizes = reader.ReadInt32Array(reader.ReadCount("clusterSizes", sizeof(int)), "clusterSizes", 1);
+            int unknown = Array.FindIndex(labels, label => label >= sizes.Length);
+            if (unknown >= 0) throw ModelPayloadReader.Invalid($"coreLabels[{unknown}]", $"a label below {sizes.Length} (the clusters)", labels[unknown]);
+            return new DbscanModel(card, options, width, values, labels, sizes);
         }, sourceName);
-        model.options.Validate();
-        return new DbscanModel(card, model.options, model.width, model.values, model.labels, model.sizes);
-    }
 }

@@ -95,6 +95,9 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     }
 
     /// <summary>Reads a model file.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">Not an IpEmbedding model file, corrupted or another format version, or a
+    /// field the model cannot use (named in the message).</exception>
     public static IpEmbeddingModel Load(string path)
     {
         using var stream = File.OpenRead(path);

@@ -108,15 +108,24 @@ internal sealed class IpEmbeddingNetwork
         }
     }
 
+    /// <summary>Reads a network written by <see cref="Write"/>: sizes within the options' ranges and the bytes left,
+    /// every value finite.</summary>
+    /// <exception cref="InvalidDataException">A size out of range or a non-finite value (named).</exception>
     public static IpEmbeddingNetwork Read(BinaryReader reader)
     {
-        var network = new IpEmbeddingNetwork(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
-        ReadArray(reader, network.EntityTable);
-        ReadArray(reader, network.IpTable);
+        int entityRows = reader.ReadInt32("entityRows", 1, IpEmbeddingOptions.MaximumNumberOfEntityVectors);
+        int ipPrefixRows = reader.ReadInt32("ipPrefixRows", 1, 1 << 24);
+        int dimension = reader.ReadInt32("dimension", IpEmbeddingOptions.MinimumVectorDimension, IpEmbeddingOptions.MaximumVectorDimension);
+        int layers = reader.ReadInt32("layers", 0, 100);
+        long values = ((long)entityRows + OctetRows + ipPrefixRows) * dimension + (long)layers * (dimension + 1) * dimension;
+        reader.CheckFits(values, sizeof(double), "tables and layers");
+        var network = new IpEmbeddingNetwork(entityRows, ipPrefixRows, dimension, layers);
+        ReadArray(reader, network.EntityTable, "entityTable");
+        ReadArray(reader, network.IpTable, "ipTable");
         for (int layer = 0; layer < network.Layers; layer++)
         {
-            ReadArray(reader, network.Weights[layer]);
-            ReadArray(reader, network.Biases[layer]);
+            ReadArray(reader, network.Weights[layer], $"weights[{layer}]");
+            ReadArray(reader, network.Biases[layer], $"biases[{layer}]");
         }
         return network;
     }
@@ -131,9 +140,11 @@ internal sealed class IpEmbeddingNetwork
         writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
-    private static void ReadArray(BinaryReader reader, double[] values)
+    private static void ReadArray(BinaryReader reader, double[] values, string field)
     {
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
         if (reader.Read(bytes) != bytes.Length) throw new EndOfStreamException();
+        int bad = Array.FindIndex(values, value => !double.IsFinite(value));
+        if (bad >= 0) throw ModelPayloadReader.Invalid($"{field}[{bad}]", "a finite number", values[bad]);
     }
 }

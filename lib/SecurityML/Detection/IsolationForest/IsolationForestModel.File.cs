@@ -20,28 +20,35 @@ public sealed partial class IsolationForestModel
     /// <summary>Reads a model written by <see cref="Save"/>; it scores exactly as the saved one.</summary>
     /// <param name="stream">The file content.</param>
     /// <param name="maximumDegreeOfParallelism">Threads for scoring (−1 = all processors).</param>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version.</exception>
-    public static IsolationForestModel Load(Stream stream, int maximumDegreeOfParallelism = -1)
-    {
-        var (card, payload) = ModelFile.Load(stream, Kind, FormatVersion, reader =>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
+    /// field the model cannot use (named in the message).</exception>
+    public static IsolationForestModel Load(Stream stream, int maximumDegreeOfParallelism = -1) =>
+        Load(stream, "model", maximumDegreeOfParallelism);
+
+    /// <summary>Reads a model written by <see cref="Save"/>; it scores exactly as the saved one.</summary>
+    /// <param name="stream">The file content.</param>
+    /// <param name="sourceName">Names the file in error messages.</param>
+    /// <param name="maximumDegreeOfParallelism">Threads for scoring (−1 = all processors).</param>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
+    /// field the model cannot use (named in the message).</exception>
+    public static IsolationForestModel Load(Stream stream, string sourceName, int maximumDegreeOfParallelism = -1) =>
+        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
-            int features = reader.ReadInt32();
-            int maximumSamples = reader.ReadInt32();
-            double offset = reader.ReadDouble();
-            var trees = new IsolationTree[reader.ReadInt32()];
+            int features = reader.ReadInt32("features", 1);
+            if (card.Features.Count != features)
+            {
+                throw new InvalidDataException($"the card names {card.Features.Count} features, the payload {features}");
+            }
+            int maximumSamples = reader.ReadInt32("maximumSamples", 1);
+            double offset = reader.ReadFinite("offset");
+            var trees = new IsolationTree[reader.ReadCount("trees", IsolationTree.MinimumBytes)];
+            if (trees.Length == 0) throw ModelPayloadReader.Invalid("trees", "at least one tree", 0);
             for (int tree = 0; tree < trees.Length; tree++)
             {
-                trees[tree] = IsolationTree.Read(reader, features);
+                trees[tree] = IsolationTree.Read(reader, features, $"trees[{tree}]");
             }
-            return (features, maximumSamples, offset, trees);
-        });
-        if (card.Features.Count != payload.features || payload.trees.Length == 0)
-        {
-            throw new ModelFileException("model", $"expected {payload.features} feature names and at least one tree, received {card.Features.Count} names and {payload.trees.Length} trees");
-        }
-        return new IsolationForestModel(card, payload.trees, payload.features, payload.maximumSamples, payload.offset,
-            maximumDegreeOfParallelism);
-    }
+            return new IsolationForestModel(card, trees, features, maximumSamples, offset, maximumDegreeOfParallelism);
+        }, sourceName);
 
     /// <summary>
     /// A model from trees grown elsewhere, e.g. a scikit-learn <c>IsolationForest</c> exported tree by tree with

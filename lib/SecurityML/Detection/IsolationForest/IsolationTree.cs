@@ -223,27 +223,28 @@ public sealed class IsolationTree
         }
     }
 
-    internal static IsolationTree Read(BinaryReader reader, int featureCount)
+    /// <summary>The fewest bytes a saved tree takes: a node count and one node.</summary>
+    internal const int MinimumBytes = sizeof(int) + NodeBytes;
+
+    private const int NodeBytes = 2 * sizeof(int) + sizeof(double) + sizeof(int);
+
+    /// <summary>Reads a tree written by <see cref="Write"/>, checking every node.</summary>
+    /// <exception cref="InvalidDataException">A count, split column, threshold, child or sample count out of range
+    /// (named by <paramref name="field"/> and node).</exception>
+    internal static IsolationTree Read(BinaryReader reader, int featureCount, string field)
     {
-        int count = reader.ReadInt32();
-        if (count < 1)
-        {
-            throw new InvalidDataException($"Expected at least one node, received {count}.");
-        }
-        var feature = new int[count];
-        var threshold = new double[count];
-        var left = new int[count];
-        var samples = new int[count];
+        int count = reader.ReadCount($"{field}.nodes", NodeBytes);
+        if (count < 1) throw ModelPayloadReader.Invalid($"{field}.nodes", "at least one node", count);
+        var (feature, threshold, left, samples) = (new int[count], new double[count], new int[count], new int[count]);
         for (int node = 0; node < count; node++)
         {
-            feature[node] = reader.ReadInt32();
-            threshold[node] = reader.ReadDouble();
-            left[node] = reader.ReadInt32();
-            samples[node] = reader.ReadInt32();
-            if (feature[node] < LeafFeature || feature[node] >= featureCount)
-            {
-                throw new InvalidDataException($"Expected a feature in [-1, {featureCount}) at node {node}, received {feature[node]}.");
-            }
+            string name = $"{field}.nodes[{node}]";
+            feature[node] = reader.ReadInt32($"{name}.feature", LeafFeature, featureCount - 1);
+            threshold[node] = reader.ReadFinite($"{name}.threshold");
+            left[node] = feature[node] == LeafFeature
+                ? reader.ReadInt32($"{name}.left", 0, 0)
+                : reader.ReadInt32($"{name}.left", node + 1, count - 2);
+            samples[node] = reader.ReadInt32($"{name}.sampleCount", 1);
         }
         return new IsolationTree(feature, threshold, left, samples);
     }

@@ -26,34 +26,38 @@ public sealed partial class MarkovSessionModel
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <param name="stream">The file's content.</param>
     /// <param name="sourceName">Names the file in error messages.</param>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version.</exception>
-    public static MarkovSessionModel Load(Stream stream, string sourceName = "model")
-    {
-        var (card, (options, counts)) = ModelFile.Load(stream, ModelKind, FormatVersion, ReadPayload, sourceName);
-        return new MarkovSessionModel(options, counts, card);
-    }
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version, or a field
+    /// the model cannot use (named in the message: an option out of range, a count below 1, a table without the
+    /// unknown token).</exception>
+    public static MarkovSessionModel Load(Stream stream, string sourceName = "model") =>
+        ModelFile.Load(stream, ModelKind, FormatVersion, (card, reader) =>
+        {
+            var (options, counts) = ReadPayload(reader);
+            return new MarkovSessionModel(options, counts, card);
+        }, sourceName);
 
     private static (MarkovSessionOptions, SessionCounts) ReadPayload(BinaryReader reader)
     {
-        var kind = (SessionModelKind)reader.ReadInt32();
-        var window = reader.ReadInt32();
-        var tokens = reader.ReadBoolean();
-        var geometric = reader.ReadBoolean();
-        var shortSessions = (ShortSessionScoring)reader.ReadInt32();
-        var hasModellable = reader.ReadBoolean();
-        var modellable = ReadList(reader);
+        var kind = reader.ReadEnum<SessionModelKind>("kind");
+        var window = reader.ReadInt32("windowLength", 1);
+        var tokens = reader.ReadFlag("useStartEndTokens");
+        var geometric = reader.ReadFlag("useGeometricMean");
+        var shortSessions = reader.ReadEnum<ShortSessionScoring>("shortSessions");
+        var hasModellable = reader.ReadFlag("hasModellableParameters");
+        var modellable = ReadList(reader, "modellableParameters");
         var options = new MarkovSessionOptions
         {
             Kind = kind, WindowLength = window, UseStartEndTokens = tokens, UseGeometricMean = geometric,
             ShortSessions = shortSessions, ModellableParameters = hasModellable ? modellable : null,
         };
-        options.Validate();
+        ModelPayloadReader.CheckOptions("payload options", options.Validate);
         var counts = new SessionCounts();
-        ReadTable(reader, counts.Commands);
-        ReadNested(reader, counts.Transitions);
-        ReadNested(reader, counts.Parameters);
-        ReadNested(reader, counts.Values);
-        counts.Modellable.AddRange(ReadList(reader));
+        ReadTable(reader, counts.Commands, "commands");
+        ReadNested(reader, counts.Transitions, "transitions");
+        ReadNested(reader, counts.Parameters, "parameters");
+        ReadNested(reader, counts.Values, "values");
+        counts.Modellable.AddRange(ReadList(reader, "modellable"));
+        counts.CheckLoaded(kind);
         return (options, counts);
     }
 
@@ -63,11 +67,11 @@ public sealed partial class MarkovSessionModel
         foreach (var item in list) writer.Write(item);
     }
 
-    private static List<string> ReadList(BinaryReader reader)
+    private static List<string> ReadList(BinaryReader reader, string field)
     {
-        var count = reader.ReadInt32();
+        var count = reader.ReadCount(field, 1);
         var list = new List<string>(count);
-        for (var index = 0; index < count; index++) list.Add(reader.ReadString());
+        for (var index = 0; index < count; index++) list.Add(reader.ReadText($"{field}[{index}]"));
         return list;
     }
 
@@ -81,10 +85,16 @@ public sealed partial class MarkovSessionModel
         }
     }
 
-    private static void ReadTable(BinaryReader reader, Dictionary<string, long> table)
+    private static void ReadTable(BinaryReader reader, Dictionary<string, long> table, string field)
     {
-        var count = reader.ReadInt32();
-        for (var index = 0; index < count; index++) table[reader.ReadString()] = reader.ReadInt64();
+        var count = reader.ReadCount(field, 1 + sizeof(long));
+        for (var index = 0; index < count; index++)
+        {
+            var key = reader.ReadText($"{field}[{index}].key");
+            var value = reader.ReadInt64();
+            if (value < 1) throw ModelPayloadReader.Invalid($"{field}.{key}", "a smoothed count ≥ 1", value);
+            if (!table.TryAdd(key, value)) throw ModelPayloadReader.Invalid($"{field}[{index}].key", "a key not listed before", key);
+        }
     }
 
     private static void WriteNested(BinaryWriter writer, Dictionary<string, Dictionary<string, long>> table)
@@ -97,9 +107,14 @@ public sealed partial class MarkovSessionModel
         }
     }
 
-    private static void ReadNested(BinaryReader reader, Dictionary<string, Dictionary<string, long>> table)
+    private static void ReadNested(BinaryReader reader, Dictionary<string, Dictionary<string, long>> table, string field)
     {
-        var count = reader.ReadInt32();
-        for (var index = 0; index < count; index++) ReadTable(reader, SessionCounts.Row(table, reader.ReadString()));
+        var count = reader.ReadCount(field, 1 + sizeof(int));
+        for (var index = 0; index < count; index++)
+        {
+            var key = reader.ReadText($"{field}[{index}].key");
+            if (table.ContainsKey(key)) throw ModelPayloadReader.Invalid($"{field}[{index}].key", "a key not listed before", key);
+            ReadTable(reader, SessionCounts.Row(table, key), $"{field}.{key}");
+        }
     }
 }

@@ -113,6 +113,44 @@ internal sealed class SessionCounts
         }
     }
 
+    /// <summary>Checks counts read from a model file: what scoring looks up is there (the unknown token in every table
+    /// and row, a transition row for the start token), and a parameter's count never exceeds its command's.</summary>
+    /// <exception cref="InvalidDataException">A table or entry is missing or a count is out of range (named).</exception>
+    public void CheckLoaded(SessionModelKind kind)
+    {
+        RequireUnknown(Commands, "commands");
+        RequireRows(Transitions, "transitions");
+        if (!Transitions.ContainsKey(MarkovSessionModel.StartToken)) throw Missing("transitions", MarkovSessionModel.StartToken);
+        if (kind == SessionModelKind.Commands) return;
+        RequireRows(Parameters, "parameters");
+        foreach (var (command, row) in Parameters)
+        {
+            long commandCount = Commands.TryGetValue(command, out var count) ? count : Commands[MarkovSessionModel.UnknownToken];
+            foreach (var (parameter, value) in row)
+            {
+                if (value > commandCount)
+                {
+                    throw ModelPayloadReader.Invalid($"parameters.{command}.{parameter}", $"a count ≤ the command's count {commandCount}", value);
+                }
+            }
+        }
+        if (kind == SessionModelKind.CommandsParametersAndValues) RequireRows(Values, "values");
+    }
+
+    private static void RequireRows(Dictionary<string, Dictionary<string, long>> table, string field)
+    {
+        if (!table.ContainsKey(MarkovSessionModel.UnknownToken)) throw Missing(field, MarkovSessionModel.UnknownToken);
+        foreach (var (key, row) in table) RequireUnknown(row, $"{field}.{key}");
+    }
+
+    private static void RequireUnknown(Dictionary<string, long> table, string field)
+    {
+        if (!table.ContainsKey(MarkovSessionModel.UnknownToken)) throw Missing(field, MarkovSessionModel.UnknownToken);
+    }
+
+    private static InvalidDataException Missing(string field, string key) =>
+        ModelPayloadReader.Invalid(field, $"an entry for {key}", "none");
+
     internal static Dictionary<string, long> Row(Dictionary<string, Dictionary<string, long>> table, string key) =>
         CollectionsMarshal.GetValueRefOrAddDefault(table, key, out _) ??= new Dictionary<string, long>(StringComparer.Ordinal);
 

@@ -7,7 +7,9 @@ namespace SecurityML.Detection.TimeSeries;
 /// <c>timeseries_anomalies_stl</c> (baseline = seasonal + trend; score = z-score of the residual with the population
 /// standard deviation; <see cref="StlScoredPoint.Anomalies"/> = 1 where score &gt; threshold and seasonal &gt; 0,
 /// −1 where score &gt; threshold and seasonal &lt; 0, else 0). msticpy leaves the flag undefined (and then fails)
-/// where score = threshold or seasonal = 0; here those are 0. The seasonal-sign rule is msticpy's: a spike at a
+/// where score = threshold or seasonal = 0; here score = threshold gives 0 and seasonal = 0 gives 1. The sign is read
+/// from the seasonal component before <see cref="StlAnomalyOptions.TruncateToIntegers"/> truncates it, so a spike whose
+/// seasonal value truncates to 0 is still flagged. The seasonal-sign rule is msticpy's: a spike at a
 /// seasonally quiet hour is −1 and dips are never flagged; <see cref="Rethreshold"/> gives the symmetric rule.
 /// </summary>
 /// <remarks>
@@ -115,23 +117,37 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
     });
 
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version.</exception>
-    public static StlAnomalyModel Load(Stream stream, string sourceName = "model")
-    {
-        var (card, payload) = ModelFile.Load(stream, Kind, FormatVersion, reader =>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version, or a field the
+    /// model cannot use (named in the message: options out of range, times not spaced by the interval, a non-finite
+    /// component, a weight outside [0, 1]).</exception>
+    public static StlAnomalyModel Load(Stream stream, string sourceName = "model") =>
+        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
-            int count = reader.ReadInt32();
+            var options = ModelPayloadReader.CardOptions<StlAnomalyOptions>(card);
+            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+            int count = reader.ReadCount("points", sizeof(long) + 4 * sizeof(double));
+            if (count == 0) throw ModelPayloadReader.Invalid("points", "at least one point", 0);
             var (times, values, seasonal, trend, weights) = (new DateTimeOffset[count], new double[count], new double[count], new double[count], new double[count]);
             for (int i = 0; i < count; i++)
             {
-                times[i] = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-                (values[i], seasonal[i], trend[i], weights[i]) = (reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+                times[i] = ReadTime(reader, i == 0 ? null : times[i - 1], options.Interval, $"points[{i}].time");
+                values[i] = reader.ReadFinite($"points[{i}].value");
+                seasonal[i] = reader.ReadFinite($"points[{i}].seasonal");
+                trend[i] = reader.ReadFinite($"points[{i}].trend");
+                weights[i] = reader.ReadFinite($"points[{i}].weight", 0, 1);
             }
-            return (times, values, seasonal, trend, weights);
+            var decomposition = StlDecomposition.FromComponents(options.Decomposition, values, seasonal, trend, weights);
+            return new StlAnomalyModel(card, options, times, decomposition);
         }, sourceName);
-        var options = card.Options.Deserialize<StlAnomalyOptions>()
-            ?? throw new ModelFileException(sourceName, "the card has no options");
-        var decomposition = StlDecomposition.FromComponents(options.Decomposition, payload.values, payload.seasonal, payload.trend, payload.weights);
-        return new StlAnomalyModel(card, options, payload.times, decomposition);
+
+    private static DateTimeOffset ReadTime(BinaryReader reader, DateTimeOffset? previous, TimeSpan interval, string field)
+    {
+        long ticks = reader.ReadInt64();
+        long expected = previous is { } time ? time.UtcTicks + interval.Ticks : ticks;
+        if (ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks || ticks != expected)
+        {
+            throw ModelPayloadReader.Invalid(field, previous is null ? "UTC ticks of a valid time" : $"{expected} (the previous time + the interval)", ticks);
+        }
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 }

@@ -26,9 +26,12 @@ internal static class StlAnomalyScoring
         standardDeviation > 0 ? (residual - mean) / standardDeviation : 0.0;
 
     /// <summary>msticpy's rule: 1 when score &gt; threshold and seasonal &gt; 0, −1 when score &gt; threshold and
-    /// seasonal &lt; 0, else 0.</summary>
+    /// seasonal &lt; 0, else 0. <paramref name="seasonal"/> must be the seasonal component before any truncation:
+    /// msticpy compares the int64-cast column, so a spike whose seasonal value truncates to 0 (|seasonal| &lt; 1) gets no
+    /// flag there (pandas leaves it NaN); its sign is still the seasonal sign, so it is flagged here as without
+    /// truncation. A seasonal value of exactly 0 (msticpy: undefined) counts as positive: the spike is flagged 1.</summary>
     public static int SeasonalSignRule(double score, double seasonal, double threshold) =>
-        score > threshold ? Math.Sign(seasonal) : 0;
+        score > threshold ? (seasonal < 0 ? -1 : 1) : 0;
 
     /// <summary>msticpy's re-threshold: −1 when score ≤ −low, else 1 when score ≥ threshold, else 0.</summary>
     public static int SymmetricRule(double score, double threshold, double low) =>
@@ -50,12 +53,11 @@ internal static class StlAnomalyScoring
         var rows = new StlScoredPoint[count];
         for (int i = 0; i < count; i++)
         {
-            double seasonal = Integer(decomposition.Seasonal[i], truncate);
             double score = ZScore(residuals[i], mean, standardDeviation);
             rows[i] = new StlScoredPoint(times[i], Integer(decomposition.Observed[i], truncate), residuals[i],
-                Integer(decomposition.Trend[i], truncate), seasonal, Integer(decomposition.Weights[i], truncate),
-                Integer(decomposition.Seasonal[i] + decomposition.Trend[i], truncate), score,
-                SeasonalSignRule(score, seasonal, options.ScoreThreshold));
+                Integer(decomposition.Trend[i], truncate), Integer(decomposition.Seasonal[i], truncate),
+                Integer(decomposition.Weights[i], truncate), Integer(decomposition.Seasonal[i] + decomposition.Trend[i], truncate),
+                score, SeasonalSignRule(score, decomposition.Seasonal[i], options.ScoreThreshold));
         }
         return rows;
     }

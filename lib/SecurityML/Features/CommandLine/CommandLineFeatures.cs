@@ -31,7 +31,8 @@ public static class CommandLineFeatures
     /// floored (msticpy <c>char_ord_score</c>). Similar strings get similar scores; a larger scale reduces the
     /// feature's weight in clustering.
     /// </summary>
-    /// <param name="value">The string; code points, not UTF-16 units, are summed (as Python's <c>ord</c>).</param>
+    /// <param name="value">The string; code points, not UTF-16 units, are summed (as Python's <c>ord</c>; a lone
+    /// surrogate counts its own value, as in Python).</param>
     /// <param name="scale">The divisor, ≥ 1; default 1.</param>
     /// <returns>0 for an empty string; otherwise ⌊Σ code point / scale⌋.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is less than 1.</exception>
@@ -43,11 +44,41 @@ public static class CommandLineFeatures
             throw new ArgumentOutOfRangeException(nameof(scale), scale, $"{nameof(scale)} must be at least 1; received {scale}.");
         }
         long sum = 0;
-        foreach (Rune rune in value.EnumerateRunes())
+        for (int index = 0; index < value.Length;)
         {
-            sum += rune.Value;
+            index += CodePointAt(value, index, out int codePoint);
+            sum += codePoint;
         }
         return sum / scale;
+    }
+
+    /// <summary>
+    /// The length of <paramref name="value"/> in Unicode code points, as Python's <c>len</c> (msticpy's
+    /// <c>commandlineLen</c>): a character outside the Basic Multilingual Plane (an emoji, 𝕏) counts 1, not the 2
+    /// UTF-16 units of <see cref="string.Length"/>; a lone surrogate counts 1, as in Python.
+    /// </summary>
+    /// <param name="value">The string.</param>
+    /// <returns>0 for an empty string; otherwise the number of code points.</returns>
+    public static int CodePointLength(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int length = 0;
+        for (int index = 0; index < value.Length; index += CodePointAt(value, index, out _)) length++;
+        return length;
+    }
+
+    /// <summary>The code point at <paramref name="index"/> as Python sees it: a surrogate pair is one code point, a lone
+    /// surrogate is itself (Python strings may hold them; .NET's <see cref="Rune"/> would replace it by U+FFFD).</summary>
+    /// <returns>The UTF-16 units it takes, 1 or 2.</returns>
+    private static int CodePointAt(string value, int index, out int codePoint)
+    {
+        if (char.IsHighSurrogate(value[index]) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
+        {
+            codePoint = char.ConvertToUtf32(value[index], value[index + 1]);
+            return 2;
+        }
+        codePoint = value[index];
+        return 1;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public enum ProcessFeature
     /// <summary><c>pathHash</c>: <see cref="CommandLineFeatures.Crc32Hash"/> of the process path (a category).</summary>
     PathHash,
 
-    /// <summary><c>commandlineLen</c>: the command line's length in UTF-16 units.</summary>
+    /// <summary><c>commandlineLen</c>: the command line's length in Unicode code points (Python's <c>len</c>).</summary>
     CommandLineLength,
 
     /// <summary><c>commandlineLogLen</c>: log₁₀ of <see cref="CommandLineLength"/>, 0 when that is 0.</summary>

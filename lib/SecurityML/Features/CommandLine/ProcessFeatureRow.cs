@@ -23,8 +23,8 @@ public sealed record ProcessFeatureRow
     /// <summary><c>pathHash</c>: CRC-32 of <c>NewProcessName</c> as UTF-8.</summary>
     public uint PathHash { get; init; }
 
-    /// <summary><c>commandlineLen</c>: length of <c>CommandLine</c> in UTF-16 units (Python counts code points; they
-    /// differ only outside the Basic Multilingual Plane).</summary>
+    /// <summary><c>commandlineLen</c>: length of <c>CommandLine</c> in Unicode code points, as Python's <c>len</c>
+    /// (<see cref="CommandLineFeatures.CodePointLength"/>): an emoji counts 1, not its 2 UTF-16 units.</summary>
     public int CommandLineLength { get; init; }
 
     /// <summary><c>commandlineLogLen</c>: log₁₀(<see cref="CommandLineLength"/>), 0 for an empty command line.</summary>

@@ -67,6 +67,7 @@ public static class ProcessFeatures
         string path = processEvent.NewProcessName ?? "";
         string commandLine = processEvent.CommandLine ?? "";
         long pathScore = CommandLineFeatures.CharacterOrdinalScore(path);
+        int commandLineLength = CommandLineFeatures.CodePointLength(commandLine);
         return new ProcessFeatureRow
         {
             Event = processEvent,
@@ -74,8 +75,8 @@ public static class ProcessFeatures
             PathScore = pathScore,
             PathLogScore = pathScore == 0 ? 0 : Math.Log10(pathScore),
             PathHash = CommandLineFeatures.Crc32Hash(path),
-            CommandLineLength = commandLine.Length,
-            CommandLineLogLength = commandLine.Length == 0 ? 0 : Math.Log10(commandLine.Length),
+            CommandLineLength = commandLineLength,
+            CommandLineLogLength = commandLineLength == 0 ? 0 : Math.Log10(commandLineLength),
             CommandLineTokensFull = CommandLineFeatures.DelimiterCount(commandLine),
             CommandLineScore = CommandLineFeatures.CharacterOrdinalScore(commandLine),
             CommandLineTokensHash = CommandLineFeatures.DelimiterHash(commandLine),

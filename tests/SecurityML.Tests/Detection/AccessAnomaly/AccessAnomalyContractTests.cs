@@ -20,5 +20,5 @@ public sealed class AccessAnomalyContractTests : DetectorContractTests<AccessLik
             new AccessLikelihood("t1", "nobody", "shared"), new AccessLikelihood("t3", "x", "y")];
     }
 
-    protected override AccessAnomalyModel Load(Stream stream) => AccessAnomalyModel.Load(stream);
+    protected override AccessAnomalyModel Load(Stream stream, string sourceName) => AccessAnomalyModel.Load(stream, sourceName);
 }

@@ -14,5 +14,5 @@ public sealed class RobustZScoreContractTests : DetectorContractTests<EntityValu
 
     protected override IReadOnlyList<EntityValue> ScoringData() => [new("user0", 3), new("user1", 40), new("user2", -5)];
 
-    protected override RobustZScoreModel Load(Stream stream) => RobustZScoreModel.Load(stream);
+    protected override RobustZScoreModel Load(Stream stream, string sourceName) => RobustZScoreModel.Load(stream, sourceName);
 }

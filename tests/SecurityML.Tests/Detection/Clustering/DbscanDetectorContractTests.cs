@@ -20,7 +20,7 @@ public sealed class DbscanDetectorContractTests : DetectorContractTests<IReadOnl
 
     protected override IReadOnlyList<IReadOnlyList<double>> ScoringData() => [[0.1, 0.1], [5.2, 5.2], [20, 20], [9, 0], [1.05, 0.5]];
 
-    protected override DbscanModel Load(Stream stream) => DbscanModel.Load(stream);
+    protected override DbscanModel Load(Stream stream, string sourceName) => DbscanModel.Load(stream, sourceName);
 
     [Fact]
     public void Scores_are_the_rarity_of_the_cluster_a_row_falls_in()

@@ -19,5 +19,5 @@ public sealed class IpEmbeddingContractTests : DetectorContractTests<EntityIpPai
         new("stranger", "10.2.1.7"),
     ];
 
-    protected override IpEmbeddingModel Load(Stream stream) => IpEmbeddingModel.Load(stream);
+    protected override IpEmbeddingModel Load(Stream stream, string sourceName) => IpEmbeddingModel.Load(stream, sourceName);
 }

@@ -14,5 +14,5 @@ public sealed class IsolationForestContractTests : DetectorContractTests<double[
     protected override IReadOnlyList<double[]> ScoringData() =>
         [.. IsolationForestTestData.RandomRows(20, 3, seed: 2), [5, 5, 5], [-4, 0, 4]];
 
-    protected override IsolationForestModel Load(Stream stream) => IsolationForestModel.Load(stream);
+    protected override IsolationForestModel Load(Stream stream, string sourceName) => IsolationForestModel.Load(stream, sourceName);
 }

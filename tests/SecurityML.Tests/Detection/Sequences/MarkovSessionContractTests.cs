@@ -15,7 +15,7 @@ public abstract class MarkovSessionContractTests(SessionModelKind kind) : Detect
     protected override IReadOnlyList<CommandSession> ScoringData() =>
         ReferenceData.Sessions(ReferenceData.Load("toy-sessions.json")["scoring"]!);
 
-    protected override MarkovSessionModel Load(Stream stream) => MarkovSessionModel.Load(stream);
+    protected override MarkovSessionModel Load(Stream stream, string sourceName) => MarkovSessionModel.Load(stream, sourceName);
 }
 
 public sealed class MarkovSessionCommandsContractTests() : MarkovSessionContractTests(SessionModelKind.Commands);

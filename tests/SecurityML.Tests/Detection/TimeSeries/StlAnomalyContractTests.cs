@@ -17,5 +17,5 @@ public sealed class StlAnomalyContractTests : DetectorContractTests<TimeSeriesPo
         return [training[3], training[50] with { Value = 1e6 }, training[^1] with { TimeGenerated = training[^1].TimeGenerated.AddDays(1) }];
     }
 
-    protected override StlAnomalyModel Load(Stream stream) => StlAnomalyModel.Load(stream);
+    protected override StlAnomalyModel Load(Stream stream, string sourceName) => StlAnomalyModel.Load(stream, sourceName);
 }

@@ -35,6 +35,7 @@ public sealed class CommandLineFeaturesTests
         CommandLineFeatures.CharacterOrdinalScore("héllo").Should().Be(664);
         CommandLineFeatures.CharacterOrdinalScore(Sentence, scale: 10).Should().Be(619);
         CommandLineFeatures.CharacterOrdinalScore("").Should().Be(0);
+        CommandLineFeatures.CharacterOrdinalScore("a\uD83Db").Should().Be(55552, "Python: sum(map(ord, 'a\\ud83db')) counts the lone surrogate's own value");
     }
 
     [Fact]

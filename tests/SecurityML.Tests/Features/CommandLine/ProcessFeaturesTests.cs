@@ -16,6 +16,21 @@ public sealed class ProcessFeaturesTests
         new() { NewProcessName = path, CommandLine = commandLine, SubjectLogonId = logonId };
 
     [Fact]
+    public void Command_line_length_counts_code_points_as_python_len()
+    {
+        // Python 3: len(s) == 36 (each emoji is one code point); s.encode("utf-16-le") has 40 units (four emoji lie outside the BMP).
+        const string withEmoji = "cmd.exe /c echo 😀🔥🚀🎉✅ > C:\\tmp\\o.txt";
+        withEmoji.Length.Should().Be(40);
+
+        var row = ProcessFeatures.Compute([Event(PowerShellPath, withEmoji)])[0];
+
+        row.CommandLineLength.Should().Be(36);
+        row.CommandLineLogLength.Should().BeApproximately(1.5563025007672873, 1e-15);
+        CommandLineFeatures.CodePointLength("a\uD83Db").Should().Be(3, "Python's len('a\\ud83db') is 3: a lone surrogate is one code point");
+        CommandLineFeatures.CodePointLength("").Should().Be(0);
+    }
+
+    [Fact]
     public void A_windows_event_gets_msticpys_feature_values()
     {
         var row = ProcessFeatures.Compute([Event(PowerShellPath, PowerShellCommand)])[0];
