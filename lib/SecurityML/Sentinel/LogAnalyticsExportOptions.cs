@@ -29,6 +29,14 @@ public sealed record LogAnalyticsExportOptions
     /// <summary>Chunks are not split below this length; default 1 second; must be positive.</summary>
     public TimeSpan MinimumChunkDuration { get; init; } = DefaultMinimumChunkDuration;
 
+    /// <summary>Default retries of a chunk whose result was partial for another reason than the result-set limits: 2.</summary>
+    public const int DefaultMaximumPartialRetries = 2;
+
+    /// <summary>The most a chunk is queried again when the service answered with a partial error other than the result-set
+    /// limits (e.g. <c>E_LOW_MEMORY_CONDITION</c>); after that the export fails naming the chunk, keeping the complete
+    /// ones. Default <see cref="DefaultMaximumPartialRetries"/>; range [0, 10].</summary>
+    public int MaximumPartialRetries { get; init; } = DefaultMaximumPartialRetries;
+
     internal void Check()
     {
         if (ChunkDuration <= TimeSpan.Zero)
@@ -39,6 +47,11 @@ public sealed record LogAnalyticsExportOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumChunkDuration), MinimumChunkDuration,
                 $"Expected a positive duration, received {MinimumChunkDuration}.");
+        }
+        if (MaximumPartialRetries is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumPartialRetries), MaximumPartialRetries,
+                $"Expected [0, 10], received {MaximumPartialRetries}.");
         }
         if (MaximumRowsPerChunk is < 1 or > ServiceRowLimit)
         {
@@ -56,9 +69,11 @@ public sealed record LogAnalyticsExportOptions
 /// <summary>The outcome of an export.</summary>
 /// <param name="FilePath">The merged file, readable by <c>QueryProvider.Local(folder)</c>.</param>
 /// <param name="RowCount">Rows in the merged file.</param>
-/// <param name="ChunksQueried">Chunks queried in this run (splits included).</param>
+/// <param name="ChunksQueried">Queries sent in this run (splits and partial-result retries included).</param>
 /// <param name="ChunksReused">Chunks already complete from an earlier run and not queried again.</param>
 /// <param name="Splits">How often a chunk was split because it hit the limits.</param>
+/// <remarks>A query that is not time-filtered (<see cref="SentinelQuery.IsTimeFiltered"/> false, e.g. the user directory)
+/// is exported as one chunk covering the whole range.</remarks>
 public sealed record LogAnalyticsExportSummary(string FilePath, long RowCount, int ChunksQueried, int ChunksReused, int Splits);
 
 /// <summary>Progress of an export: one chunk done.</summary>
