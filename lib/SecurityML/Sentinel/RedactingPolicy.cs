@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -7,8 +6,9 @@ namespace SecurityML.Sentinel;
 
 /// <summary>
 /// The last policy before the transport: refuses to send a bearer token holding a control character (a CR/LF would
-/// add a header on the wire), registers the token with <see cref="SecretRedaction"/>, and removes every registered
-/// secret from the response body before any other policy (logging included) or the client reads it.
+/// add a header on the wire), registers the token with <see cref="SecretRedaction"/>, and wraps the response body in a
+/// <see cref="RedactingStream"/>, so the buffering and logging policies and the client only ever read it with every
+/// registered secret replaced.
 /// </summary>
 internal sealed class RedactingPolicy : HttpPipelinePolicy
 {
@@ -35,25 +35,23 @@ internal sealed class RedactingPolicy : HttpPipelinePolicy
     {
         CheckToken(message);
         ProcessNext(message, pipeline);
-        if (message.HasResponse && message.Response.ContentStream is { } stream && message.BufferResponse)
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            stream.Dispose();
-            message.Response.ContentStream = Scrub(buffer);
-        }
+        Redact(message);
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         CheckToken(message);
         await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
-        if (message.HasResponse && message.Response.ContentStream is { } stream && message.BufferResponse)
+        Redact(message);
+    }
+
+    /// <summary>Wraps the body so secrets are replaced as it is read (by the buffering and logging policies first).</summary>
+    private static void Redact(HttpMessage message)
+    {
+        var secrets = SecretRedaction.Snapshot();
+        if (message.HasResponse && message.Response.ContentStream is { } stream && secrets.Count > 0)
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, message.CancellationToken).ConfigureAwait(false);
-            await stream.DisposeAsync().ConfigureAwait(false);
-            message.Response.ContentStream = Scrub(buffer);
+            message.Response.ContentStream = new RedactingStream(stream, secrets);
         }
     }
 
@@ -72,34 +70,5 @@ internal sealed class RedactingPolicy : HttpPipelinePolicy
                 + $"{position} of {token.Length}); it was not sent. Check the credential, e.g. that SECML_ACCESS_TOKEN is one line.");
         }
         SecretRedaction.Register(token);
-    }
-
-    private static MemoryStream Scrub(MemoryStream buffer)
-    {
-        var bytes = buffer.ToArray();
-        foreach (var secret in SecretRedaction.Snapshot())
-        {
-            bytes = Replace(bytes, Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(SecretRedaction.Replacement));
-        }
-        return new MemoryStream(bytes, writable: false);
-    }
-
-    private static byte[] Replace(byte[] data, byte[] secret, byte[] replacement)
-    {
-        var first = data.AsSpan().IndexOf(secret);
-        if (first < 0)
-        {
-            return data;
-        }
-        using var output = new MemoryStream(data.Length);
-        var rest = data.AsSpan();
-        for (var at = first; at >= 0; at = rest.IndexOf(secret))
-        {
-            output.Write(rest[..at]);
-            output.Write(replacement);
-            rest = rest[(at + secret.Length)..];
-        }
-        output.Write(rest);
-        return output.ToArray();
     }
 }
