@@ -62,7 +62,8 @@ internal sealed class ExportRun<T> where T : class
     }
 
     /// <summary>The complete result of a chunk; null when it hit the limits (split it). A partial result for another
-    /// reason is queried again up to <see cref="LogAnalyticsExportOptions.MaximumPartialRetries"/> times.</summary>
+    /// reason is queried again up to <see cref="LogAnalyticsExportOptions.MaximumPartialRetries"/> times, after
+    /// <see cref="LogAnalyticsExportOptions.PartialRetryDelay"/> × the attempt number.</summary>
     /// <exception cref="InvalidOperationException">When the chunk stays partial; the message names it.</exception>
     private async Task<LogAnalyticsQueryResult?> QueryCompleteAsync(TimeRange chunk)
     {
@@ -84,6 +85,7 @@ internal sealed class ExportRun<T> where T : class
                     + $"(the service said: {result.Error}). The complete chunks are kept: run the export again to resume, "
                     + "or export a shorter range or with filters.");
             }
+            await Task.Delay(_exporter.Options.PartialRetryDelay * attempt, _cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -37,6 +37,14 @@ public sealed record LogAnalyticsExportOptions
     /// ones. Default <see cref="DefaultMaximumPartialRetries"/>; range [0, 10].</summary>
     public int MaximumPartialRetries { get; init; } = DefaultMaximumPartialRetries;
 
+    /// <summary>Default wait before querying a partial chunk again: 2 seconds.</summary>
+    public static readonly TimeSpan DefaultPartialRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait before the first new query of a partial chunk; the n-th retry waits n times as long (the
+    /// service's partial errors other than the limits, such as low memory, come from load). Default
+    /// <see cref="DefaultPartialRetryDelay"/>; range [0, 5 minutes].</summary>
+    public TimeSpan PartialRetryDelay { get; init; } = DefaultPartialRetryDelay;
+
     internal void Check()
     {
         if (ChunkDuration <= TimeSpan.Zero)
@@ -47,6 +55,11 @@ public sealed record LogAnalyticsExportOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumChunkDuration), MinimumChunkDuration,
                 $"Expected a positive duration, received {MinimumChunkDuration}.");
+        }
+        if (PartialRetryDelay < TimeSpan.Zero || PartialRetryDelay > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PartialRetryDelay), PartialRetryDelay,
+                $"Expected [00:00:00, 00:05:00], received {PartialRetryDelay}.");
         }
         if (MaximumPartialRetries is < 0 or > 10)
         {

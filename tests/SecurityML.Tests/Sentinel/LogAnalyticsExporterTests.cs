@@ -95,6 +95,10 @@ public sealed class LogAnalyticsExporterTests : IAsyncLifetime
             .Should().ThrowAsync<ArgumentException>().WithMessage("*other arguments*");
         FluentActions.Invoking(() => new LogAnalyticsExporter(exporter.Provider, new LogAnalyticsExportOptions { MaximumRowsPerChunk = 600_000 }))
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*[1, 500000]*600000*");
+        FluentActions.Invoking(() => new LogAnalyticsExporter(exporter.Provider, new LogAnalyticsExportOptions { MaximumPartialRetries = 11 }))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*[0, 10], received 11*MaximumPartialRetries*");
+        FluentActions.Invoking(() => new LogAnalyticsExporter(exporter.Provider, new LogAnalyticsExportOptions { PartialRetryDelay = TimeSpan.FromSeconds(-1) }))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*received -00:00:01*PartialRetryDelay*");
     }
 
     /// <summary>The service's real partial error for the result-set limit (CanQueryPartialSuccess): the codes are
@@ -140,7 +144,8 @@ public sealed class LogAnalyticsExporterTests : IAsyncLifetime
                 : new FakeResponse(200, TableJson.Response(rows));
         };
         using var folder = new TemporaryFolder();
-        var exporter = new LogAnalyticsExporter(new LogAnalyticsQueryProvider(TestClients.Query(_server), Workspace));
+        var exporter = new LogAnalyticsExporter(new LogAnalyticsQueryProvider(TestClients.Query(_server), Workspace),
+            new LogAnalyticsExportOptions { PartialRetryDelay = TimeSpan.FromMilliseconds(1) });
         var range = new TimeRange(Start, Start.AddDays(7));
 
         var failure = await exporter.Invoking(e => e.ExportAsync(DataSets.Logons, range, folder.Path))

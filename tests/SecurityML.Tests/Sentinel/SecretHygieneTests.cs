@@ -155,7 +155,8 @@ public sealed class SecretHygieneTests : IAsyncLifetime
         var allowed = await client.QueryWorkspaceAsync("ws", "q", options: new LogAnalyticsQueryOptions { AllowPartialErrors = true });
         texts.Add(allowed.Value.Error!.ToString());
         texts.Add(allowed.GetRawResponse().Content.ToString());
-        var exporter = new LogAnalyticsExporter(new LogAnalyticsQueryProvider(client, "ws"));
+        var exporter = new LogAnalyticsExporter(new LogAnalyticsQueryProvider(client, "ws"),
+            new LogAnalyticsExportOptions { PartialRetryDelay = TimeSpan.Zero });
         using var folder = new TemporaryFolder();
         var export = await FluentActions.Awaiting(() => exporter.ExportAsync(SecurityML.Data.DataSets.UserDirectory,
             new SecurityML.Data.TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), folder.Path))
