@@ -29,6 +29,22 @@ public sealed record LogAnalyticsExportOptions
     /// <summary>Chunks are not split below this length; default 1 second; must be positive.</summary>
     public TimeSpan MinimumChunkDuration { get; init; } = DefaultMinimumChunkDuration;
 
+    /// <summary>Default retries of a chunk whose result was partial for another reason than the result-set limits: 2.</summary>
+    public const int DefaultMaximumPartialRetries = 2;
+
+    /// <summary>The most a chunk is queried again when the service answered with a partial error other than the result-set
+    /// limits (e.g. <c>E_LOW_MEMORY_CONDITION</c>); after that the export fails naming the chunk, keeping the complete
+    /// ones. Default <see cref="DefaultMaximumPartialRetries"/>; range [0, 10].</summary>
+    public int MaximumPartialRetries { get; init; } = DefaultMaximumPartialRetries;
+
+    /// <summary>Default wait before querying a partial chunk again: 2 seconds.</summary>
+    public static readonly TimeSpan DefaultPartialRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait before the first new query of a partial chunk; the n-th retry waits n times as long (the
+    /// service's partial errors other than the limits, such as low memory, come from load). Default
+    /// <see cref="DefaultPartialRetryDelay"/>; range [0, 5 minutes].</summary>
+    public TimeSpan PartialRetryDelay { get; init; } = DefaultPartialRetryDelay;
+
     internal void Check()
     {
         if (ChunkDuration <= TimeSpan.Zero)
@@ -39,6 +55,16 @@ public sealed record LogAnalyticsExportOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumChunkDuration), MinimumChunkDuration,
                 $"Expected a positive duration, received {MinimumChunkDuration}.");
+        }
+        if (PartialRetryDelay < TimeSpan.Zero || PartialRetryDelay > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PartialRetryDelay), PartialRetryDelay,
+                $"Expected [00:00:00, 00:05:00], received {PartialRetryDelay}.");
+        }
+        if (MaximumPartialRetries is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumPartialRetries), MaximumPartialRetries,
+                $"Expected [0, 10], received {MaximumPartialRetries}.");
         }
         if (MaximumRowsPerChunk is < 1 or > ServiceRowLimit)
         {
@@ -56,9 +82,11 @@ public sealed record LogAnalyticsExportOptions
 /// <summary>The outcome of an export.</summary>
 /// <param name="FilePath">The merged file, readable by <c>QueryProvider.Local(folder)</c>.</param>
 /// <param name="RowCount">Rows in the merged file.</param>
-/// <param name="ChunksQueried">Chunks queried in this run (splits included).</param>
+/// <param name="ChunksQueried">Queries sent in this run (splits and partial-result retries included).</param>
 /// <param name="ChunksReused">Chunks already complete from an earlier run and not queried again.</param>
 /// <param name="Splits">How often a chunk was split because it hit the limits.</param>
+/// <remarks>A query that is not time-filtered (<see cref="SentinelQuery.IsTimeFiltered"/> false, e.g. the user directory)
+/// is exported as one chunk covering the whole range.</remarks>
 public sealed record LogAnalyticsExportSummary(string FilePath, long RowCount, int ChunksQueried, int ChunksReused, int Splits);
 
 /// <summary>Progress of an export: one chunk done.</summary>

@@ -11,7 +11,9 @@ namespace SecurityML.Sentinel;
 /// Runs KQL queries against a Log Analytics workspace (the REST API <c>POST {endpoint}/v1/workspaces/{id}/query</c>),
 /// shaped like <c>Azure.Monitor.Query.LogsQueryClient</c>: an Azure.Core pipeline with bearer-token authentication
 /// (scope <c>{audience}/.default</c>, default <c>https://api.loganalytics.io/.default</c>), retries on 408, 429 and 5xx
-/// honouring <c>Retry-After</c>, and on network timeouts (queries are reads, so retrying is safe).
+/// honouring <c>Retry-After</c>, and on network timeouts (queries are reads, so retrying is safe). Tokens holding a
+/// control character are never sent, and secrets a server echoes are removed from responses before anything reads
+/// them (<see cref="SecretRedaction"/>).
 /// </summary>
 public class LogAnalyticsQueryClient
 {
@@ -38,6 +40,7 @@ public class LogAnalyticsQueryClient
         Endpoint = endpoint;
         _options = options ?? new LogAnalyticsQueryClientOptions();
         _scope = AzureMonitorCloud.ScopeOf(_options.Audience, keepTrailingSlash: false);
+        RedactingPolicy.Install(_options);
         _pipeline = HttpPipelineBuilder.Build(_options, [], [new BearerTokenAuthenticationPolicy(credential, _scope)],
             new ResponseClassifier());
     }
@@ -100,8 +103,9 @@ public class LogAnalyticsQueryClient
         if (result.Error is not null && options?.AllowPartialErrors != true)
         {
             throw new RequestFailedException(response.Status,
-                "The query returned a partial result (set AllowPartialErrors to accept it, or query a shorter range): "
-                + result.Error, result.Error.Code, innerException: null);
+                SecretRedaction.Redact("The query returned a partial result (set AllowPartialErrors to accept it, or query a "
+                + $"shorter range{(result.IsTruncated ? "; it was cut at the 500,000-row / 64 MB limits" : "")}): " + result.Error),
+                result.Error.Code, innerException: null);
         }
         return Response.FromValue(result, response);
     }

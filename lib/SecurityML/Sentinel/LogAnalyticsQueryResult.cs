@@ -26,9 +26,18 @@ public sealed record LogAnalyticsQueryResult(IReadOnlyList<LogAnalyticsTable> Ta
         ? Tables[0]
         : throw new InvalidOperationException("The query returned no table; expected at least the PrimaryResult table.");
 
-    /// <summary>True when the service cut the result at its limits (500,000 rows or ~64 MB) or ran out of resources.</summary>
-    public bool IsTruncated => Error is not null && Error.AllCodes().Any(code =>
-        code.Contains("TOO_LARGE", StringComparison.OrdinalIgnoreCase)
-        || code.Contains("LIMIT", StringComparison.OrdinalIgnoreCase)
-        || code.Contains("OUT_OF_MEMORY", StringComparison.OrdinalIgnoreCase));
+    /// <summary>The markers of the service's result-set limits (500,000 rows or 64 MB): the Kusto error name, its
+    /// number (0x80DA0003) and the texts of both limits. The service may send the name only in the message text.</summary>
+    internal static IReadOnlyList<string> TruncationMarkers { get; } =
+    [
+        "E_QUERY_RESULT_SET_TOO_LARGE", "-2133196797", "0x80DA0003", "80DA0003",
+        "exceeded the internal record count limit", "exceeded the internal data size limit",
+    ];
+
+    /// <summary>True when the service cut the result at its result-set limits (500,000 rows or 64 MB), recognised by
+    /// code or message anywhere in <see cref="Error"/> (<c>PartialError</c> › <c>EngineError</c> › <c>-2133196797</c>
+    /// with <c>E_QUERY_RESULT_SET_TOO_LARGE</c> in the message). Other partial errors (e.g. <c>E_OVERFLOW</c>,
+    /// <c>E_LOW_MEMORY_CONDITION</c>) are not truncation but still make the result incomplete: check
+    /// <see cref="Status"/>.</summary>
+    public bool IsTruncated => Error is not null && TruncationMarkers.Any(Error.Mentions);
 }

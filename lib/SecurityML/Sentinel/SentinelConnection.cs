@@ -20,6 +20,8 @@ public sealed class SentinelConnection
         Credential = credential ?? SentinelCredentials.Create(config);
         QueryClientOptions = new LogAnalyticsQueryClientOptions { Audience = config.Cloud.QueryEndpoint };
         IngestionClientOptions = new LogsIngestionClientOptions { Audience = config.Cloud.IngestionAudience };
+        RedactingPolicy.Install(QueryClientOptions);
+        RedactingPolicy.Install(IngestionClientOptions);
         if (config.ServerCertificateSha256 is { } thumbprint)
         {
             QueryClientOptions.Transport = CertificatePinning.CreateTransport(thumbprint);
@@ -38,7 +40,8 @@ public sealed class SentinelConnection
     public LogAnalyticsQueryClientOptions QueryClientOptions { get; }
 
     /// <summary>Options of the ingestion clients created here (retries, transport, batch size); the transport pins
-    /// <see cref="WorkspaceConfig.ServerCertificateSha256"/> when it is set.</summary>
+    /// <see cref="WorkspaceConfig.ServerCertificateSha256"/> when it is set. Like the query options they refuse tokens
+    /// holding control characters and remove echoed secrets from responses (<see cref="SecretRedaction"/>).</summary>
     public LogsIngestionClientOptions IngestionClientOptions { get; }
 
     /// <summary>Loads settings (<see cref="WorkspaceConfig.Load"/>) and creates the configured credential.</summary>

@@ -13,9 +13,14 @@ public static class SentinelCredentials
     /// <param name="deviceCodePrompt">Where device-code sign-in shows its URL and one-time code; null writes to standard
     /// error, which executed notebooks do not record.</param>
     /// <exception cref="InvalidOperationException">When the kind needs a setting that is missing (named, never shown).</exception>
+    /// <exception cref="FormatException">When <c>SECML_ACCESS_TOKEN</c> holds a control character (the token is not shown).</exception>
+    /// <remarks>The client secret and access token are registered with <see cref="SecretRedaction"/>, so they are removed
+    /// from every message the library builds.</remarks>
     public static TokenCredential Create(WorkspaceConfig config, Action<string>? deviceCodePrompt = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        SecretRedaction.Register(config.ClientSecret);
+        SecretRedaction.Register(config.AccessToken);
         var authorityHost = AuthorityOf(config.Cloud);
         return config.Credential switch
         {

@@ -50,6 +50,14 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
     public Func<FakeQuery, FakeResponse> QueryResponder { get; set; } =
         _ => new FakeResponse(200, """{"tables":[{"name":"PrimaryResult","columns":[],"rows":[]}]}""");
 
+    /// <summary>Replaced in a query answer's body by the request's <c>Authorization</c> header when
+    /// <see cref="EchoAuthorization"/> is set.</summary>
+    public const string AuthorizationPlaceholder = "{Authorization}";
+
+    /// <summary>When true, the query endpoint echoes the request's <c>Authorization</c> header, as a careless server
+    /// might: in the body of its 401 and wherever <see cref="AuthorizationPlaceholder"/> stands in an answer.</summary>
+    public bool EchoAuthorization { get; set; }
+
     public ConcurrentQueue<FakeResponse> IngestionFaults { get; } = new();
 
     public ConcurrentQueue<FakeIngestionCall> IngestionCalls { get; } = new();
@@ -97,6 +105,13 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
 
     private async Task HandleQueryAsync(HttpContext context, string workspaceId)
     {
+        var authorization = context.Request.Headers.Authorization.FirstOrDefault() ?? "";
+        if (EchoAuthorization && authorization != "Bearer " + Token)
+        {
+            await WriteAsync(context, FakeResponse.Error(401, "InvalidAuthenticationToken",
+                "The access token is invalid. Received Authorization: " + authorization));
+            return;
+        }
         if (!await AuthorizedAsync(context))
         {
             return;
@@ -107,6 +122,10 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
             context.Request.Headers["Prefer"].FirstOrDefault());
         Queries.Enqueue(query);
         var answer = QueryFaults.TryDequeue(out var fault) ? fault : QueryResponder(query);
+        if (EchoAuthorization)
+        {
+            answer = answer with { Body = answer.Body.Replace(AuthorizationPlaceholder, authorization, StringComparison.Ordinal) };
+        }
         await WriteAsync(context, answer);
     }
 

@@ -118,6 +118,99 @@ public sealed class SecretHygieneTests : IAsyncLifetime
         logs.Concat(texts).Should().NotContain(text => text.Contains("FAKE-SECRET-TOKEN", StringComparison.Ordinal));
     }
 
+    /// <summary>Every text an exception carries to a user: message, ToString and the inner exceptions.</summary>
+    private static string AllText(Exception exception)
+    {
+        var texts = new List<string> { exception.ToString() };
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            texts.Add(inner.Message);
+            if (inner is RequestFailedException failed)
+            {
+                texts.Add(failed.ErrorCode ?? "");
+            }
+        }
+        return string.Join("\n", texts);
+    }
+
+    [Fact]
+    public async Task A_server_echoing_the_authorization_header_never_gets_the_token_into_exceptions_results_or_logs()
+    {
+        var logs = new ConcurrentQueue<string>();
+        using var listener = new AzureEventSourceListener((_, message) => logs.Enqueue(message), EventLevel.Verbose);
+        _server.EchoAuthorization = true;
+        var echoed = FakeResponse.Error(400, "BadArgumentError", "Rejected request with Authorization: " + FakeMonitorServer.AuthorizationPlaceholder);
+        var partial = new { code = "PartialError", message = "There were some errors.", details = new[] { new { code = "EngineError",
+            message = "Low memory while serving " + FakeMonitorServer.AuthorizationPlaceholder + " (E_LOW_MEMORY_CONDITION)" } } };
+        var partialBody = new FakeResponse(200, TableJson.Response(new[] { new SecurityML.Data.UserDirectoryEntry { Account = "a" } }, partial));
+        _server.QueryResponder = _ => partialBody;
+        var client = TestClients.Query(_server, configure: options => options.Diagnostics.IsLoggingContentEnabled = true);
+        const string OldToken = "eyJhbGciOi.OLD-SECRET-TOKEN-0a1b2c.c2lnbmF0dXJl";
+        var texts = new List<string>();
+
+        texts.Add(AllText(await Record(() => TestClients.Query(_server, new StaticTokenCredential(OldToken)).QueryWorkspaceAsync("ws", "q"))));
+        _server.QueryFaults.Enqueue(echoed);
+        texts.Add(AllText(await Record(() => client.QueryWorkspaceAsync("ws", "q"))));
+        texts.Add(AllText(await Record(() => client.QueryWorkspaceAsync("ws", "q"))));
+        var allowed = await client.QueryWorkspaceAsync("ws", "q", options: new LogAnalyticsQueryOptions { AllowPartialErrors = true });
+        texts.Add(allowed.Value.Error!.ToString());
+        texts.Add(allowed.GetRawResponse().Content.ToString());
+        var exporter = new LogAnalyticsExporter(new LogAnalyticsQueryProvider(client, "ws"),
+            new LogAnalyticsExportOptions { PartialRetryDelay = TimeSpan.Zero });
+        using var folder = new TemporaryFolder();
+        var export = await FluentActions.Awaiting(() => exporter.ExportAsync(SecurityML.Data.DataSets.UserDirectory,
+            new SecurityML.Data.TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1)), folder.Path))
+            .Should().ThrowAsync<InvalidOperationException>();
+        texts.Add(AllText(export.Which));
+
+        texts.Should().HaveCount(6).And.OnlyContain(text => text.Contains(SecretRedaction.Replacement),
+            "every text held an echoed token, now redacted");
+        texts[0].Should().Contain("sign in again");
+        logs.Should().Contain(message => message.Contains(SecretRedaction.Replacement, StringComparison.Ordinal),
+            "response bodies are logged, and only after the secrets were removed");
+        logs.Concat(texts).Should().NotContain(text => text.Contains("SECRET-TOKEN", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("eyJ0eXAi.line-one\r\nX-Injected: yes")]
+    [InlineData("eyJ0eXAi.bell\u0007inside.c2ln")]
+    [InlineData("eyJ0eXAi.delete\u007finside.c2ln")]
+    public async Task Tokens_with_control_characters_are_refused_without_showing_them(string token)
+    {
+        var config = WorkspaceConfig.Load(null, new Dictionary<string, string?>
+        {
+            ["SECML_WORKSPACE_ID"] = "ws", [WorkspaceConfig.AccessTokenVariable] = token, ["SECML_CREDENTIAL"] = "accessToken",
+        });
+
+        var refused = FluentActions.Invoking(() => SentinelCredentials.Create(config)).Should().Throw<FormatException>().Which;
+        var sent = await FluentActions.Awaiting(() => TestClients.Query(_server, new StaticTokenCredential(token)).QueryWorkspaceAsync("ws", "q"))
+            .Should().ThrowAsync<InvalidOperationException>();
+
+        refused.Message.Should().Contain(WorkspaceConfig.AccessTokenVariable).And.Contain("control character");
+        sent.Which.Message.Should().Contain("control character").And.Contain("not sent");
+        foreach (var text in new[] { refused.ToString(), sent.Which.ToString() })
+        {
+            text.Should().NotContain("eyJ0eXAi").And.NotContain("inside").And.NotContain("line-one");
+        }
+        _server.Queries.Should().BeEmpty("nothing reached the server");
+    }
+
+    [Fact]
+    public async Task A_client_secret_echoed_by_a_server_is_removed_from_the_exception()
+    {
+        var config = WorkspaceConfig.Load(null, new Dictionary<string, string?>
+        {
+            ["SECML_WORKSPACE_ID"] = "ws", ["AZURE_CLIENT_SECRET"] = ClientSecret, ["SECML_CREDENTIAL"] = "clientSecret",
+            ["AZURE_TENANT_ID"] = "00000000-0000-0000-0000-000000000001", ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000002",
+        });
+        SentinelCredentials.Create(config).Should().NotBeNull();
+        _server.QueryFaults.Enqueue(FakeResponse.Error(400, "BadArgumentError", "client_secret=" + ClientSecret));
+
+        var thrown = await Record(() => TestClients.Query(_server).QueryWorkspaceAsync("ws", "q"));
+
+        AllText(thrown).Should().NotContain(ClientSecret).And.Contain("client_secret=" + SecretRedaction.Replacement);
+    }
+
     private static async Task<Exception> Record(Func<Task> action)
     {
         try
