@@ -36,6 +36,7 @@ public class LogsIngestionClient
         Endpoint = endpoint;
         _options = options ?? new LogsIngestionClientOptions();
         _scope = AzureMonitorCloud.ScopeOf(_options.Audience, keepTrailingSlash: true);
+        RedactingPolicy.Install(_options);
         var callerPolicy = _options.RetryPolicy;
         _options.RetryPolicy ??= new IngestionRetryPolicy(_options.Retry);
         try

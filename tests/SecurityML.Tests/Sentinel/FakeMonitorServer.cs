@@ -150,6 +150,11 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
                 _ingestedRows.AddRange(elements.Select(element => element.GetRawText()));
             }
         }
+        if (EchoAuthorization)
+        {
+            answer = answer with { Body = answer.Body.Replace(AuthorizationPlaceholder,
+                context.Request.Headers.Authorization.FirstOrDefault() ?? "", StringComparison.Ordinal) };
+        }
         var reset = scripted?.ResetConnection == true;
         IngestionCalls.Enqueue(new FakeIngestionCall(ruleId, stream, context.Request.Query["api-version"].FirstOrDefault(), encoding,
             compressed.Length, json.Length, elements.Count, reset ? 0 : answer.Status));

@@ -63,8 +63,7 @@ public sealed class QueryReplayTests : IAsyncLifetime
         await QueryReplayChecks.All[id.Split('-')[0]](new QueryReplayContext(_server, replay));
     }
 
-    [Fact(Skip = "D05 fails until the UserDirectory KQL fix (account filter on AccountUPN before summarize, in SentinelQueries) "
-        + "merges; enable it then. On this branch the product sends 'where UserPrincipalName in~ (...)' to IdentityInfo.")]
+    [Fact]
     public async Task D05_the_user_directory_with_an_account_filter_never_sends_a_query_that_cannot_resolve_its_columns()
     {
         var replay = AzureReferenceData.Case("D05");

@@ -171,6 +171,21 @@ public sealed class SecretHygieneTests : IAsyncLifetime
         logs.Concat(texts).Should().NotContain(text => text.Contains("SECRET-TOKEN", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_ingestion_endpoint_echoing_the_authorization_header_never_gets_the_token_into_the_exception()
+    {
+        _server.EchoAuthorization = true;
+        _server.IngestionFaults.Enqueue(FakeResponse.Error(403, "OperationFailed",
+            "The authentication token provided does not have access; Authorization: " + FakeMonitorServer.AuthorizationPlaceholder));
+        var client = TestClients.Ingestion(_server);
+
+        var thrown = await Record(() => client.UploadAsync("dcr-00000000000000000000000000000000", "Custom-Test", new[] { new { A = 1 } }));
+
+        thrown.Should().BeOfType<LogsIngestionException>();
+        AllText(thrown).Should().NotContain(FakeMonitorServer.Token).And.Contain(SecretRedaction.Replacement,
+            "the echoed token reached the message, redacted");
+    }
+
     [Theory]
     [InlineData("eyJ0eXAi.line-one\r\nX-Injected: yes")]
     [InlineData("eyJ0eXAi.bell\u0007inside.c2ln")]
