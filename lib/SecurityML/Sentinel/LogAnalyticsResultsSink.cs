@@ -17,7 +17,10 @@ public sealed class LogAnalyticsResultsSink : IResultsSink
     /// <param name="client">The ingestion client for the data collection endpoint.</param>
     /// <param name="ruleId">The DCR's immutable id, <c>dcr-...</c>.</param>
     /// <param name="streams">Table name → stream name; tables not listed use <c>Custom-{table}</c>. Null for none.</param>
-    public LogAnalyticsResultsSink(LogsIngestionClient client, string ruleId, IReadOnlyDictionary<string, string>? streams = null)
+    /// <param name="rules">Table name → immutable id of the rule holding its stream; tables not listed use
+    /// <paramref name="ruleId"/>. Null for none (<c>secml dcr</c> splits the tables over two rules).</param>
+    public LogAnalyticsResultsSink(LogsIngestionClient client, string ruleId, IReadOnlyDictionary<string, string>? streams = null,
+        IReadOnlyDictionary<string, string>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
@@ -26,6 +29,9 @@ public sealed class LogAnalyticsResultsSink : IResultsSink
         Streams = streams is null
             ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, string>(streams, StringComparer.OrdinalIgnoreCase);
+        Rules = rules is null
+            ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(rules, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The ingestion client.</summary>
@@ -36,6 +42,14 @@ public sealed class LogAnalyticsResultsSink : IResultsSink
 
     /// <summary>Table name → stream name overrides.</summary>
     public IReadOnlyDictionary<string, string> Streams { get; }
+
+    /// <summary>Table name → rule id overrides.</summary>
+    public IReadOnlyDictionary<string, string> Rules { get; }
+
+    /// <summary>The immutable id of the data collection rule a table is sent through.</summary>
+    /// <exception cref="ArgumentException">When the table name is not a valid Log Analytics table name.</exception>
+    public string RuleOf(string tableName) =>
+        Rules.TryGetValue(LocalResultsSink.CheckedTableName(tableName), out var rule) ? rule : RuleId;
 
     /// <summary>The stream a table is sent to.</summary>
     /// <exception cref="ArgumentException">When the table name is not a valid Log Analytics table name.</exception>
@@ -62,8 +76,9 @@ public sealed class LogAnalyticsResultsSink : IResultsSink
     {
         ArgumentNullException.ThrowIfNull(rows);
         var stream = StreamOf(tableName);
-        var response = await Client.UploadAsync(RuleId, stream, rows, options, cancellationToken).ConfigureAwait(false);
-        var destination = Client.Endpoint.AbsoluteUri.TrimEnd('/') + "/dataCollectionRules/" + RuleId + "/streams/" + stream;
+        var rule = RuleOf(tableName);
+        var response = await Client.UploadAsync(rule, stream, rows, options, cancellationToken).ConfigureAwait(false);
+        var destination = Client.Endpoint.AbsoluteUri.TrimEnd('/') + "/dataCollectionRules/" + rule + "/streams/" + stream;
         return new ResultsWriteSummary(tableName, response.Value.RowCount, destination);
     }
 }

@@ -75,5 +75,5 @@ public sealed class SentinelConnection
 
     /// <summary>A results sink writing to the configured DCR and streams.</summary>
     public IResultsSink CreateResultsSink() =>
-        new LogAnalyticsResultsSink(CreateIngestionClient(), Config.DataCollectionRuleId!, Config.Streams);
+        new LogAnalyticsResultsSink(CreateIngestionClient(), Config.DataCollectionRuleId!, Config.Streams, Config.DataCollectionRules);
 }

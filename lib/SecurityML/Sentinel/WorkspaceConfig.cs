@@ -13,7 +13,7 @@ namespace SecurityML.Sentinel;
 /// <c>AZURE_TENANT_ID</c>; <c>cloud</c> → <c>SECML_CLOUD</c>; <c>queryEndpoint</c> → <c>SECML_QUERY_ENDPOINT</c>;
 /// <c>dataCollectionEndpoint</c> → <c>SECML_DCE</c>; <c>dataCollectionRuleId</c> → <c>SECML_DCR_ID</c>;
 /// <c>credential</c> → <c>SECML_CREDENTIAL</c>; <c>clientId</c> → <c>AZURE_CLIENT_ID</c>; <c>serverCertificateSha256</c>
-/// → <c>SECML_SERVER_CERTIFICATE_SHA256</c>; <c>streams</c> (table → stream) has no variable. The file itself can be named by <c>SECML_WORKSPACE_CONFIG</c>.
+/// → <c>SECML_SERVER_CERTIFICATE_SHA256</c>; <c>streams</c> (table → stream) and <c>dataCollectionRules</c> (table → rule id) have no variable. The file itself can be named by <c>SECML_WORKSPACE_CONFIG</c>.
 /// </remarks>
 public sealed class WorkspaceConfig
 {
@@ -52,6 +52,11 @@ public sealed class WorkspaceConfig
     /// <summary>Result table → DCR stream; tables not listed use <c>Custom-{table}</c>.</summary>
     public IReadOnlyDictionary<string, string> Streams { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Result table → the immutable id (<c>dcr-...</c>) of the data collection rule that holds its stream; tables
+    /// not listed use <see cref="DataCollectionRuleId"/>. Needed when <c>secml dcr</c> splits the tables over several
+    /// rules (a rule holds at most 10 data flows).</summary>
+    public IReadOnlyDictionary<string, string> DataCollectionRules { get; init; } = new Dictionary<string, string>();
+
     /// <summary>How to sign in; default <see cref="CredentialKind.Default"/>.</summary>
     public CredentialKind Credential { get; init; } = CredentialKind.Default;
 
@@ -87,9 +92,10 @@ public sealed class WorkspaceConfig
         }
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var streams = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var rules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(path))
         {
-            WorkspaceConfigFile.Read(path, values, streams);
+            WorkspaceConfigFile.Read(path, values, streams, rules);
         }
         foreach (var (key, variable) in Variables)
         {
@@ -98,7 +104,7 @@ public sealed class WorkspaceConfig
                 values[key] = value;
             }
         }
-        return WorkspaceConfigFile.Build(values, streams, environment.GetValueOrDefault("AZURE_CLIENT_SECRET"),
+        return WorkspaceConfigFile.Build(values, streams, rules, environment.GetValueOrDefault("AZURE_CLIENT_SECRET"),
             environment.GetValueOrDefault(AccessTokenVariable));
     }
 
@@ -129,7 +135,7 @@ public sealed class WorkspaceConfig
     public override string ToString() =>
         $"WorkspaceConfig {{ WorkspaceId = {WorkspaceId}, TenantId = {TenantId}, Cloud = {Cloud.Name}, "
         + $"QueryEndpoint = {EffectiveQueryEndpoint}, DataCollectionEndpoint = {DataCollectionEndpoint}, "
-        + $"DataCollectionRuleId = {DataCollectionRuleId}, Streams = {Streams.Count}, Credential = {Credential}, "
+        + $"DataCollectionRuleId = {DataCollectionRuleId}, Streams = {Streams.Count}, DataCollectionRules = {DataCollectionRules.Count}, Credential = {Credential}, "
         + $"ClientId = {ClientId}, ClientSecret = {Hidden(ClientSecret)}, AccessToken = {Hidden(AccessToken)}, "
         + $"ServerCertificateSha256 = {ServerCertificateSha256 ?? "not pinned"} }}";
 

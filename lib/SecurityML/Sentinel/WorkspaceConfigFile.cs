@@ -7,7 +7,8 @@ internal static class WorkspaceConfigFile
 {
     private static readonly string[] SecretKeys = ["clientSecret", "secret", "password", "accessToken", "token"];
 
-    public static void Read(string path, Dictionary<string, string?> values, Dictionary<string, string> streams)
+    public static void Read(string path, Dictionary<string, string?> values, Dictionary<string, string> streams,
+        Dictionary<string, string> rules)
     {
         if (!File.Exists(path))
         {
@@ -31,12 +32,13 @@ internal static class WorkspaceConfigFile
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                ReadProperty(path, property, values, streams);
+                ReadProperty(path, property, values, streams, rules);
             }
         }
     }
 
-    private static void ReadProperty(string path, JsonProperty property, Dictionary<string, string?> values, Dictionary<string, string> streams)
+    private static void ReadProperty(string path, JsonProperty property, Dictionary<string, string?> values, Dictionary<string, string> streams,
+        Dictionary<string, string> rules)
     {
         if (SecretKeys.Any(key => property.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
         {
@@ -46,14 +48,12 @@ internal static class WorkspaceConfigFile
         }
         if (property.Name.Equals("streams", StringComparison.OrdinalIgnoreCase))
         {
-            if (property.Value.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"Workspace config '{path}': 'streams' must be an object of table name → stream name.");
-            }
-            foreach (var stream in property.Value.EnumerateObject())
-            {
-                streams[stream.Name] = stream.Value.GetString() ?? "";
-            }
+            ReadTableMap(path, property, streams, "stream name");
+            return;
+        }
+        if (property.Name.Equals("dataCollectionRules", StringComparison.OrdinalIgnoreCase))
+        {
+            ReadTableMap(path, property, rules, "data collection rule immutable id (dcr-...)");
             return;
         }
         values[property.Name] = property.Value.ValueKind switch
@@ -64,8 +64,26 @@ internal static class WorkspaceConfigFile
         };
     }
 
-    public static WorkspaceConfig Build(Dictionary<string, string?> values, Dictionary<string, string> streams, string? clientSecret,
-        string? accessToken)
+    private static void ReadTableMap(string path, JsonProperty property, Dictionary<string, string> map, string what)
+    {
+        if (property.Value.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"Workspace config '{path}': '{property.Name}' must be an object of table name → {what}; "
+                + $"received {property.Value.ValueKind}.");
+        }
+        foreach (var entry in property.Value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(entry.Value.GetString()))
+            {
+                throw new FormatException($"Workspace config '{path}': '{property.Name}.{entry.Name}' must be a {what}; "
+                    + $"received {entry.Value.ValueKind}.");
+            }
+            map[entry.Name] = entry.Value.GetString()!.Trim();
+        }
+    }
+
+    public static WorkspaceConfig Build(Dictionary<string, string?> values, Dictionary<string, string> streams,
+        Dictionary<string, string> rules, string? clientSecret, string? accessToken)
     {
         var credentialText = values.GetValueOrDefault("credential");
         var credential = CredentialKind.Default;
@@ -83,6 +101,7 @@ internal static class WorkspaceConfigFile
             DataCollectionEndpoint = HttpsUri(values.GetValueOrDefault("dataCollectionEndpoint"), "dataCollectionEndpoint"),
             DataCollectionRuleId = Blank(values.GetValueOrDefault("dataCollectionRuleId")),
             Streams = streams,
+            DataCollectionRules = rules,
             Credential = credential,
             ClientId = Blank(values.GetValueOrDefault("clientId")),
             ClientSecret = Blank(clientSecret),

@@ -158,15 +158,19 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
     [Fact]
     public async Task The_results_sink_writes_a_table_to_its_stream()
     {
+        const string SecondRule = "dcr-11111111111111111111111111111111";
         var sink = new LogAnalyticsResultsSink(TestClients.Ingestion(_server), Rule,
-            new Dictionary<string, string> { ["Other_CL"] = "Custom-Renamed" });
+            new Dictionary<string, string> { ["Other_CL"] = "Custom-Renamed" }, new Dictionary<string, string> { ["Thresholds"] = SecondRule });
 
         var summary = await sink.WriteAsync("AnomalousResourceAccessResult_CL", Rows(5));
         await sink.WriteAsync("Other_CL", Rows(2));
+        var second = await sink.WriteAsync("Thresholds", Rows(1));
 
         summary.RowCount.Should().Be(5);
         summary.Destination.Should().EndWith($"/dataCollectionRules/{Rule}/streams/{Stream}");
-        _server.IngestionCalls.Select(call => call.Stream).Should().Equal(Stream, "Custom-Renamed");
+        second.Destination.Should().EndWith($"/dataCollectionRules/{SecondRule}/streams/Custom-Thresholds");
+        _server.IngestionCalls.Select(call => (call.RuleId, call.Stream)).Should()
+            .Equal((Rule, Stream), (Rule, "Custom-Renamed"), (SecondRule, "Custom-Thresholds"));
         await sink.Invoking(s => s.WriteAsync("bad name |", Rows(1))).Should().ThrowAsync<ArgumentException>();
     }
 

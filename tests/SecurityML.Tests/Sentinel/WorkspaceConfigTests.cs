@@ -14,6 +14,7 @@ public sealed class WorkspaceConfigTests
           "dataCollectionEndpoint": "https://my-dce-abcd.usgovvirginia-1.ingest.monitor.azure.us",
           "dataCollectionRuleId": "dcr-0123456789abcdef0123456789abcdef",
           "streams": { "AnomalousResourceAccessResult_CL": "Custom-AnomalousResourceAccess" },
+          "dataCollectionRules": { "Thresholds": "dcr-fedcba9876543210fedcba9876543210" },
           "credential": "managedIdentity",
           "clientId": "99999999-0000-0000-0000-000000000000"
         }
@@ -37,6 +38,7 @@ public sealed class WorkspaceConfigTests
         config.EffectiveQueryEndpoint.Should().Be(new Uri("https://api.loganalytics.us"));
         config.DataCollectionRuleId.Should().Be("dcr-0123456789abcdef0123456789abcdef");
         config.Streams.Should().Contain("AnomalousResourceAccessResult_CL", "Custom-AnomalousResourceAccess");
+        config.DataCollectionRules.Should().Equal(new Dictionary<string, string> { ["Thresholds"] = "dcr-fedcba9876543210fedcba9876543210" });
         config.Credential.Should().Be(CredentialKind.AzureCli);
         config.ClientId.Should().Be("99999999-0000-0000-0000-000000000000");
     }
@@ -66,5 +68,18 @@ public sealed class WorkspaceConfigTests
             .Should().Throw<FormatException>().WithMessage("*dataCollectionEndpoint*https*");
         FluentActions.Invoking(() => WorkspaceConfig.Load("/nonexistent/workspace.json", new Dictionary<string, string?>()))
             .Should().Throw<FileNotFoundException>();
+    }
+
+    [Theory]
+    [InlineData("\"dataCollectionRules\": [\"dcr-1\"]", "'dataCollectionRules' must be an object")]
+    [InlineData("\"dataCollectionRules\": { \"Thresholds\": 3 }", "'dataCollectionRules.Thresholds' must be a data collection rule")]
+    public void A_malformed_rule_map_is_refused_naming_the_key(string property, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, "workspace.json");
+        System.IO.File.WriteAllText(path, "{ " + property + " }");
+
+        FluentActions.Invoking(() => WorkspaceConfig.Load(path, new Dictionary<string, string?>()))
+            .Should().Throw<FormatException>().WithMessage($"*{path}*{expected}*");
     }
 }
