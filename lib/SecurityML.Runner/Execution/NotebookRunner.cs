@@ -23,6 +23,19 @@ public sealed record RunRequest
 
     /// <summary>The plotly.min.js to inline with <see cref="Offline"/>; found automatically when null.</summary>
     public string? PlotlyJsPath { get; init; }
+
+    /// <summary>
+    /// False (default): each notebook runs in its own <c>secml</c> process, so <c>Environment.Exit</c>, a timed-out
+    /// cell that keeps running or a crash fails only that notebook. True: notebooks run in this process (faster to
+    /// start; a notebook that ends the process ends the whole run).
+    /// </summary>
+    public bool InProcess { get; init; }
+
+    /// <summary>Set in the child process of an isolated run: where to write the notebook's result.</summary>
+    internal string? ResultFile { get; init; }
+
+    /// <summary>Set in the child process of an isolated folder run: unknown --param names are skipped.</summary>
+    internal bool FolderRun { get; init; }
 }
 
 /// <summary>
@@ -39,14 +52,16 @@ public static class NotebookRunner
     public static async Task<int> RunAsync(RunRequest request, TextWriter log, CancellationToken cancellationToken = default)
     {
         var notebooks = FindNotebooks(request.Path);
-        var plotly = request.Offline
-            ? PlotlyScript.InlineElement(PlotlyScript.Locate(request.PlotlyJsPath, Path.GetDirectoryName(Path.GetFullPath(notebooks[0]))!))
-            : PlotlyScript.CdnElement();
+        var plotlyJsPath = request.Offline ? PlotlyScript.Locate(request.PlotlyJsPath, Path.GetDirectoryName(Path.GetFullPath(notebooks[0]))!) : null;
+        var plotly = plotlyJsPath is not null ? PlotlyScript.InlineElement(plotlyJsPath) : PlotlyScript.CdnElement();
         Directory.CreateDirectory(request.OutputDirectory);
         var exitCodes = new List<int>();
+        var isFolderRun = notebooks.Count > 1 || request.FolderRun;
         foreach (var path in notebooks)
         {
-            exitCodes.Add(await RunOneAsync(path, request, notebooks.Count > 1, plotly, log, cancellationToken));
+            exitCodes.Add(request.InProcess || request.ResultFile is not null
+                ? await RunOneAsync(path, request, isFolderRun, plotly, log, cancellationToken)
+                : await RunIsolatedAsync(path, request, isFolderRun, plotlyJsPath, plotly, log, cancellationToken));
         }
         return exitCodes.Contains(NotebookRunResult.CellFailed) ? NotebookRunResult.CellFailed
             : exitCodes.Contains(NotebookRunResult.InvalidInput) ? NotebookRunResult.InvalidInput
@@ -66,17 +81,36 @@ public static class NotebookRunner
         return found.Count > 0 ? found : throw new FileNotFoundException($"No .ipynb or .dib notebooks in '{path}'.", path);
     }
 
-    private static async Task<int> RunOneAsync(string path, RunRequest request, bool isFolderRun, string plotly,
-        TextWriter log, CancellationToken cancellationToken)
+    private static async Task<int> RunIsolatedAsync(string path, RunRequest request, bool isFolderRun, string? plotlyJsPath,
+        string plotly, TextWriter log, CancellationToken cancellationToken)
     {
-        NotebookDocument notebook;
+        if (!TryLoad(path, request, plotly, log, out _)) return NotebookRunResult.InvalidInput;
+        return await NotebookProcess.RunAsync(path, request, isFolderRun, plotlyJsPath, plotly, log, cancellationToken);
+    }
+
+    /// <summary>Reads the notebook; when it is not readable, writes the failure documents and logs why.</summary>
+    private static bool TryLoad(string path, RunRequest request, string plotly, TextWriter log, out NotebookDocument notebook)
+    {
         try
         {
             notebook = NotebookDocument.Load(path);
+            return true;
         }
         catch (NotebookFormatException e)
         {
-            await log.WriteLineAsync($"FAILED {path}: {e.Message}");
+            var (executedPath, reportPath) = FailureDocuments.Write(path, request.OutputDirectory, e.Message, plotly);
+            log.WriteLine($"FAILED {path} -> {executedPath}, {reportPath}\n  {e.Message}");
+            notebook = null!;
+            return false;
+        }
+    }
+
+    private static async Task<int> RunOneAsync(string path, RunRequest request, bool isFolderRun, string plotly,
+        TextWriter log, CancellationToken cancellationToken)
+    {
+        if (!TryLoad(path, request, plotly, log, out var notebook))
+        {
+            if (request.ResultFile is not null) NotebookProcess.WriteResult(request.ResultFile, NotebookRunResult.InvalidInput);
             return NotebookRunResult.InvalidInput;
         }
         await log.WriteLineAsync($"Running {path}");
@@ -86,13 +120,30 @@ public static class NotebookRunner
             IgnoreUnknownParameters = isFolderRun,
             CellTimeout = request.CellTimeout,
             Log = log,
+            SilenceAfterTimeout = request.ResultFile is not null,
         };
+        var outputDirectory = Path.GetFullPath(request.OutputDirectory);
+        using var exitGuard = request.ResultFile is { } resultFile
+            ? new ProcessExitGuard(result => Finish(path, request, result, plotly, log, resultFile, outputDirectory))
+            : null;
         var result = await NotebookExecutor.RunAsync(notebook, options, cancellationToken);
-        var executedPath = Path.Combine(request.OutputDirectory, notebook.Name + ".ipynb");
-        IpynbWriter.Write(result.Notebook, executedPath);
-        var reportPath = Path.Combine(request.OutputDirectory, notebook.Name + ".html");
-        await File.WriteAllTextAsync(reportPath, HtmlReportWriter.Render(result, plotly), cancellationToken);
-        await log.WriteLineAsync(Summary(path, result, executedPath, reportPath));
+        return exitGuard is null || exitGuard.TryComplete()
+            ? Finish(path, request, result, plotly, log, request.ResultFile, outputDirectory)
+            : NotebookRunResult.CellFailed;
+    }
+
+    /// <summary>Writes the executed notebook, the report and (in a child process) the result file; returns the exit code.</summary>
+    private static int Finish(string path, RunRequest request, NotebookRunResult result, string plotly, TextWriter log, string? resultFile,
+        string outputDirectory)
+    {
+        // Paths as given for the log; written by full path, as a process exit can come while the notebook's folder is current.
+        var executedPath = Path.Combine(request.OutputDirectory, result.Notebook.Name + ".ipynb");
+        IpynbWriter.Write(result.Notebook, Path.Combine(outputDirectory, result.Notebook.Name + ".ipynb"));
+        var reportPath = Path.Combine(request.OutputDirectory, result.Notebook.Name + ".html");
+        File.WriteAllText(Path.Combine(outputDirectory, result.Notebook.Name + ".html"), HtmlReportWriter.Render(result, plotly));
+        log.WriteLine(Summary(path, result, executedPath, reportPath));
+        log.Flush();
+        if (resultFile is not null) NotebookProcess.WriteResult(resultFile, result.ExitCode);
         return result.ExitCode;
     }
 
