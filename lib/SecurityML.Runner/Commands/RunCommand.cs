@@ -45,7 +45,7 @@ public static class RunCommand
                     CellTimeout = parseResult.GetValue(cellTimeout) is { } seconds
                         ? seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new ArgumentException($"--cell-timeout must be above 0 seconds, received {seconds}.")
                         : null,
-                    InProcess = parseResult.GetValue(inProcess),
+                    Isolated = !parseResult.GetValue(inProcess),
                     ResultFile = parseResult.GetValue(resultFile),
                     FolderRun = parseResult.GetValue(folderRun),
                 };

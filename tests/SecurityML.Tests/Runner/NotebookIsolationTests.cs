@@ -115,6 +115,21 @@ public sealed class NotebookIsolationTests : IDisposable
     }
 
     [Fact]
+    public void Clean_names_a_malformed_notebook_leaves_it_and_cleans_the_others()
+    {
+        Directory.CreateDirectory(_folder["nbs"]);
+        var bad = _folder.Write("nbs/a-bad.ipynb", "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": [1] } ] }");
+        var good = _folder.Write("nbs/b-good.ipynb", JupyterNotebookFixture.Json);
+
+        var (exitCode, output) = SecmlProcess.Run("clean", _folder["nbs"]);
+
+        exitCode.Should().Be(1, output);
+        output.Should().Contain($"not cleaned: {bad}: cells[0].source[0]: expected a string, received number 1").And.Contain("cleaned: " + good);
+        File.ReadAllText(bad).Should().Be("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": [1] } ] }");
+        JsonNode.Parse(File.ReadAllText(good))!["cells"]![1]!["outputs"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Run_keeps_attachments_and_the_report_inlines_image_attachments()
     {
         var path = _folder.Write("pasted.ipynb", JupyterNotebookFixture.Json);
