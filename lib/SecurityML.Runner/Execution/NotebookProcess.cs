@@ -20,8 +20,8 @@ internal static class NotebookProcess
     /// <summary>Hidden <c>secml run</c> option: the notebook is one of a folder run (unknown --param names are skipped).</summary>
     public const string FolderRunOption = "--folder-run";
 
-    /// <summary>The most characters of the child's standard error quoted in a report when the child died.</summary>
-    private const int MaxErrorTail = 4000;
+    /// <summary>About the most characters of the child's standard error (its first lines, which name the error) quoted in a report when the child died.</summary>
+    private const int MaxErrorText = 4000;
 
     /// <summary>Runs <paramref name="notebookPath"/> in a child process; returns its exit code (0, 1 or 2).</summary>
     public static async Task<int> RunAsync(string notebookPath, RunRequest request, bool isFolderRun, string? plotlyJsPath,
@@ -30,6 +30,7 @@ internal static class NotebookProcess
         var resultFile = Path.Combine(Path.GetTempPath(), $"secml-result-{Guid.NewGuid():N}.json");
         var start = StartInfo(notebookPath, request, isFolderRun, plotlyJsPath, resultFile);
         var errors = new StringBuilder();
+        var droppedErrorLines = 0;
         using var process = new Process { StartInfo = start };
         var gate = new object();
         process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (gate) log.WriteLine(line.Data); };
@@ -39,8 +40,8 @@ internal static class NotebookProcess
             lock (gate)
             {
                 log.WriteLine(line.Data);
-                errors.Append(line.Data).Append('\n');
-                if (errors.Length > 4 * MaxErrorTail) errors.Remove(0, errors.Length - MaxErrorTail);
+                if (errors.Length < MaxErrorText) errors.Append(line.Data).Append('\n');
+                else droppedErrorLines++;
             }
         };
         process.Start();
@@ -60,9 +61,9 @@ internal static class NotebookProcess
         {
             var exitCode = ReadResult(resultFile);
             if (exitCode is { } code) return code;
-            var tail = errors.Length > MaxErrorTail ? "…" + errors.ToString(errors.Length - MaxErrorTail, MaxErrorTail) : errors.ToString();
+            var quoted = errors.ToString().TrimEnd() + (droppedErrorLines > 0 ? $"\n[{droppedErrorLines} more lines of standard error: see secml's output]" : "");
             var message = $"{notebookPath}: the notebook's process ended with exit code {process.ExitCode} before the run finished "
-                + "(a crash, or the process was killed); its outputs are lost." + (tail.Length > 0 ? "\nStandard error:\n" + tail.TrimEnd() : "");
+                + "(a crash, or the process was killed); its outputs are lost." + (quoted.Length > 0 ? "\nStandard error:\n" + quoted : "");
             FailureDocuments.Write(notebookPath, request.OutputDirectory, message, plotlyElement);
             log.WriteLine($"FAILED {notebookPath}\n  {message}");
             return NotebookRunResult.CellFailed;

@@ -71,6 +71,23 @@ public sealed class NotebookIsolationTests : IDisposable
     }
 
     [Fact]
+    public void A_crashed_notebook_process_is_reported_and_the_next_notebook_runs()
+    {
+        Directory.CreateDirectory(_folder["nbs"]);
+        _folder.Write("nbs/a-crash.ipynb", Notebook("Console.WriteLine(\"lost\");", "Environment.FailFast(\"crash in a cell\");"));
+        _folder.Write("nbs/b-fine.ipynb", Notebook("6 * 7"));
+
+        var (exitCode, output) = SecmlProcess.Run("run", _folder["nbs"], "-o", _folder["out"]);
+
+        exitCode.Should().Be(2, output);
+        var error = Executed("a-crash")["metadata"]!["secml"]!["error"]!.GetValue<string>();
+        error.Should().Contain("a-crash.ipynb: the notebook's process ended with exit code").And.Contain("crash in a cell", "its standard error is quoted");
+        Executed("a-crash")["cells"]!.AsArray().Should().HaveCount(2).And.OnlyContain(cell => cell!["outputs"]!.AsArray().Count == 0);
+        Report("a-crash").Should().Contain("The run failed").And.Contain("crash in a cell");
+        Outputs(Executed("b-fine")["cells"]![0]!).Should().Contain("42");
+    }
+
+    [Fact]
     public void A_notebook_exit_code_is_not_secml_s_exit_code()
     {
         var path = _folder.Write("exit3.ipynb", Notebook("Environment.Exit(3);"));
