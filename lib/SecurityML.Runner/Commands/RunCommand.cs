@@ -27,9 +27,10 @@ public static class RunCommand
         // Used by secml itself when it runs a notebook in a child process.
         var resultFile = new Option<string?>(NotebookProcess.ResultFileOption) { Hidden = true };
         var folderRun = new Option<bool>(NotebookProcess.FolderRunOption) { Hidden = true };
+        var waitForStart = new Option<bool>(NotebookProcess.WaitForStartOption) { Hidden = true };
         var command = new Command("run", "Execute notebooks headless; write executed .ipynb and HTML reports. Exit 0 ok, 2 a cell failed, 1 invalid input.")
         {
-            path, parameters, output, offline, plotlyJs, cellTimeout, inProcess, resultFile, folderRun,
+            path, parameters, output, offline, plotlyJs, cellTimeout, inProcess, resultFile, folderRun, waitForStart,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -49,6 +50,7 @@ public static class RunCommand
                     ResultFile = parseResult.GetValue(resultFile),
                     FolderRun = parseResult.GetValue(folderRun),
                 };
+                if (parseResult.GetValue(waitForStart) && !NotebookProcess.WarmUpAndWait()) return NotebookRunResult.Success;
                 var exitCode = await NotebookRunner.RunAsync(request, Console.Out, cancellationToken);
                 if (request.ResultFile is not null)
                 {

@@ -10,9 +10,10 @@ namespace SecurityML.Runner.Execution;
 /// Runs one notebook in a child <c>secml run</c> process, so that whatever the notebook does (<c>Environment.Exit</c>,
 /// a cell that keeps running after its timeout, a crash) can only fail that notebook. The child writes the executed
 /// notebook, the report and a result file; when it ends without a result file, the parent writes the notebook and a
-/// report that say how the process ended.
+/// report that say how the process ended. The next notebook's child is started (and waits, with Roslyn warmed up)
+/// while the current one runs, which hides most of a new process's start-up on a machine with two or more cores.
 /// </summary>
-internal static class NotebookProcess
+internal sealed class NotebookProcess : IDisposable
 {
     /// <summary>Hidden <c>secml run</c> option: where the child writes its result (<c>{"exitCode": n}</c>).</summary>
     public const string ResultFileOption = "--result-file";
@@ -23,55 +24,112 @@ internal static class NotebookProcess
     /// <summary>About the most characters of the child's standard error (its first lines, which name the error) quoted in a report when the child died.</summary>
     private const int MaxErrorText = 4000;
 
-    /// <summary>Runs <paramref name="notebookPath"/> in a child process; returns its exit code (0, 1 or 2).</summary>
-    public static async Task<int> RunAsync(string notebookPath, RunRequest request, bool isFolderRun, string? plotlyJsPath,
-        string plotlyElement, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Hidden <c>secml run</c> option: warm up, then wait for <see cref="StartSignal"/> on standard input.</summary>
+    public const string WaitForStartOption = "--wait-for-start";
+
+    /// <summary>The line a waiting child needs on standard input to run its notebook; anything else ends it.</summary>
+    public const string StartSignal = "start";
+
+    private readonly Process _process;
+    private readonly string _notebookPath;
+    private readonly string _resultFile;
+    private readonly StringBuilder _errors = new();
+    private int _droppedErrorLines;
+
+    private NotebookProcess(Process process, string notebookPath, string resultFile)
+    {
+        _process = process;
+        _notebookPath = notebookPath;
+        _resultFile = resultFile;
+    }
+
+    /// <summary>
+    /// Starts the child for <paramref name="notebookPath"/>: it starts Roslyn and waits for <see cref="RunAsync"/>, so
+    /// the next notebook's process can start while the current one runs. Its output goes to <paramref name="log"/>.
+    /// </summary>
+    public static NotebookProcess Start(string notebookPath, RunRequest request, bool isFolderRun, string? plotlyJsPath, TextWriter log)
     {
         var resultFile = Path.Combine(Path.GetTempPath(), $"secml-result-{Guid.NewGuid():N}.json");
-        var start = StartInfo(notebookPath, request, isFolderRun, plotlyJsPath, resultFile);
-        var errors = new StringBuilder();
-        var droppedErrorLines = 0;
-        using var process = new Process { StartInfo = start };
-        var gate = new object();
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (gate) log.WriteLine(line.Data); };
+        var process = new Process { StartInfo = StartInfo(notebookPath, request, isFolderRun, plotlyJsPath, resultFile) };
+        var child = new NotebookProcess(process, notebookPath, resultFile);
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (log) log.WriteLine(line.Data); };
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is null) return;
-            lock (gate)
+            lock (log)
             {
                 log.WriteLine(line.Data);
-                if (errors.Length < MaxErrorText) errors.Append(line.Data).Append('\n');
-                else droppedErrorLines++;
+                if (child._errors.Length < MaxErrorText) child._errors.Append(line.Data).Append('\n');
+                else child._droppedErrorLines++;
             }
         };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Lets the child run its notebook and waits for it; returns its exit code (0, 1 or 2).</summary>
+    public async Task<int> RunAsync(RunRequest request, string plotlyElement, TextWriter log, CancellationToken cancellationToken)
+    {
         try
         {
-            await process.WaitForExitAsync(cancellationToken);
+            await _process.StandardInput.WriteLineAsync(StartSignal);
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child already ended (e.g. it could not start Roslyn): reported below from its exit.
+        }
+        try
+        {
+            await _process.WaitForExitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
             throw;
         }
-        process.WaitForExit(); // drains the redirected streams
+        _process.WaitForExit(); // drains the redirected streams
+        if (ReadResult(_resultFile) is { } code) return code;
+        var quoted = _errors.ToString().TrimEnd() + (_droppedErrorLines > 0 ? $"\n[{_droppedErrorLines} more lines of standard error: see secml's output]" : "");
+        var message = $"{_notebookPath}: the notebook's process ended with exit code {_process.ExitCode} before the run finished "
+            + "(a crash, or the process was killed); its outputs are lost." + (quoted.Length > 0 ? "\nStandard error:\n" + quoted : "");
+        FailureDocuments.Write(_notebookPath, request.OutputDirectory, message, plotlyElement);
+        lock (log) log.WriteLine($"FAILED {_notebookPath}\n  {message}");
+        return NotebookRunResult.CellFailed;
+    }
+
+    /// <summary>Ends a child that was not run (closing its standard input ends it) and deletes its result file.</summary>
+    public void Dispose()
+    {
         try
         {
-            var exitCode = ReadResult(resultFile);
-            if (exitCode is { } code) return code;
-            var quoted = errors.ToString().TrimEnd() + (droppedErrorLines > 0 ? $"\n[{droppedErrorLines} more lines of standard error: see secml's output]" : "");
-            var message = $"{notebookPath}: the notebook's process ended with exit code {process.ExitCode} before the run finished "
-                + "(a crash, or the process was killed); its outputs are lost." + (quoted.Length > 0 ? "\nStandard error:\n" + quoted : "");
-            FailureDocuments.Write(notebookPath, request.OutputDirectory, message, plotlyElement);
-            log.WriteLine($"FAILED {notebookPath}\n  {message}");
-            return NotebookRunResult.CellFailed;
+            if (!_process.HasExited)
+            {
+                _process.StandardInput.Close();
+                if (!_process.WaitForExit(TimeSpan.FromSeconds(10))) _process.Kill(entireProcessTree: true);
+            }
         }
-        finally
+        catch (Exception e) when (e is IOException or InvalidOperationException)
         {
-            File.Delete(resultFile);
+            // Already gone.
         }
+        _process.Dispose();
+        File.Delete(_resultFile);
+    }
+
+    /// <summary>
+    /// In a child started with <see cref="WaitForStartOption"/>: compiles and runs a trivial cell, so that Roslyn is
+    /// ready, then waits for <see cref="StartSignal"/>. Returns false when the parent ended it instead.
+    /// </summary>
+    public static bool WarmUpAndWait()
+    {
+        var directory = Environment.CurrentDirectory;
+        Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript
+            .RunAsync<object>("1", ScriptEnvironment.For(directory, Path.Combine(directory, "secml warm-up")), new NotebookGlobals(new OutputSink()), typeof(NotebookGlobals))
+            .GetAwaiter().GetResult();
+        return Console.In.ReadLine() == StartSignal;
     }
 
     /// <summary>Writes the child's result file.</summary>
@@ -90,6 +148,7 @@ internal static class NotebookProcess
         var (host, prefix) = SelfCommand();
         var start = new ProcessStartInfo(host)
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -121,6 +180,7 @@ internal static class NotebookProcess
         arguments.Add(ResultFileOption);
         arguments.Add(resultFile);
         if (isFolderRun) arguments.Add(FolderRunOption);
+        arguments.Add(WaitForStartOption);
         return start;
     }
 

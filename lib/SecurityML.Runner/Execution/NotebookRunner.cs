@@ -58,11 +58,13 @@ public static class NotebookRunner
         Directory.CreateDirectory(request.OutputDirectory);
         var exitCodes = new List<int>();
         var isFolderRun = notebooks.Count > 1 || request.FolderRun;
-        foreach (var path in notebooks)
+        if (request.Isolated && request.ResultFile is null)
         {
-            exitCodes.Add(!request.Isolated || request.ResultFile is not null
-                ? await RunOneAsync(path, request, isFolderRun, plotly, log, cancellationToken)
-                : await RunIsolatedAsync(path, request, isFolderRun, plotlyJsPath, plotly, log, cancellationToken));
+            exitCodes.AddRange(await RunIsolatedAsync(notebooks, request, isFolderRun, plotlyJsPath, plotly, log, cancellationToken));
+        }
+        else
+        {
+            foreach (var path in notebooks) exitCodes.Add(await RunOneAsync(path, request, isFolderRun, plotly, log, cancellationToken));
         }
         return exitCodes.Contains(NotebookRunResult.CellFailed) ? NotebookRunResult.CellFailed
             : exitCodes.Contains(NotebookRunResult.InvalidInput) ? NotebookRunResult.InvalidInput
@@ -82,11 +84,53 @@ public static class NotebookRunner
         return found.Count > 0 ? found : throw new FileNotFoundException($"No .ipynb or .dib notebooks in '{path}'.", path);
     }
 
-    private static async Task<int> RunIsolatedAsync(string path, RunRequest request, bool isFolderRun, string? plotlyJsPath,
-        string plotly, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Runs each notebook in its own child process; the next one's child starts while the current one runs.</summary>
+    private static async Task<List<int>> RunIsolatedAsync(IReadOnlyList<string> notebooks, RunRequest request, bool isFolderRun,
+        string? plotlyJsPath, string plotly, TextWriter log, CancellationToken cancellationToken)
     {
-        if (!TryLoad(path, request, plotly, log, out _)) return NotebookRunResult.InvalidInput;
-        return await NotebookProcess.RunAsync(path, request, isFolderRun, plotlyJsPath, plotly, log, cancellationToken);
+        var exitCodes = new List<int>();
+        NotebookProcess? next = null;
+        try
+        {
+            for (var index = 0; index < notebooks.Count; index++)
+            {
+                var current = next ?? (TryLoad(notebooks[index], request, plotly, log, out _)
+                    ? NotebookProcess.Start(notebooks[index], request, isFolderRun, plotlyJsPath, log)
+                    : null);
+                next = null;
+                if (current is null)
+                {
+                    exitCodes.Add(NotebookRunResult.InvalidInput);
+                    continue;
+                }
+                using (current)
+                {
+                    if (index + 1 < notebooks.Count && IsReadable(notebooks[index + 1]))
+                    {
+                        next = NotebookProcess.Start(notebooks[index + 1], request, isFolderRun, plotlyJsPath, log);
+                    }
+                    exitCodes.Add(await current.RunAsync(request, plotly, log, cancellationToken));
+                }
+            }
+        }
+        finally
+        {
+            next?.Dispose();
+        }
+        return exitCodes;
+    }
+
+    private static bool IsReadable(string path)
+    {
+        try
+        {
+            NotebookDocument.Load(path);
+            return true;
+        }
+        catch (NotebookFormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Reads the notebook; when it is not readable, writes the failure documents and logs why.</summary>
