@@ -28,13 +28,30 @@ public static class CleanCommand
         return command;
     }
 
-    /// <summary>Cleans (or with <paramref name="checkOnly"/>, checks) the notebooks; returns the exit code.</summary>
+    /// <summary>
+    /// Cleans (or with <paramref name="checkOnly"/>, checks) the notebooks: outputs and execution counts are removed,
+    /// everything else is kept. Returns the exit code: 1 if a notebook is not readable (it is named, left unchanged and
+    /// the others are still cleaned) or, with <paramref name="checkOnly"/>, not clean; else 0.
+    /// </summary>
     public static int Clean(string path, bool checkOnly, TextWriter log)
     {
         var dirty = 0;
+        var unreadable = 0;
         foreach (var file in NotebookRunner.FindNotebooks(path).Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)))
         {
-            var clean = IpynbWriter.Serialize(NotebookDocument.Load(file), includeOutputs: false);
+            NotebookDocument notebook;
+            try
+            {
+                notebook = NotebookDocument.Load(file);
+            }
+            catch (NotebookFormatException e)
+            {
+                // Left as it is; the other notebooks are still cleaned.
+                unreadable++;
+                log.WriteLine($"not cleaned: {e.Message}");
+                continue;
+            }
+            var clean = IpynbWriter.Serialize(notebook, includeOutputs: false);
             if (clean == File.ReadAllText(file)) continue;
             dirty++;
             if (checkOnly) log.WriteLine($"not clean: {file}");
@@ -44,6 +61,6 @@ public static class CleanCommand
                 log.WriteLine($"cleaned: {file}");
             }
         }
-        return checkOnly && dirty > 0 ? NotebookRunResult.InvalidInput : NotebookRunResult.Success;
+        return unreadable > 0 || (checkOnly && dirty > 0) ? NotebookRunResult.InvalidInput : NotebookRunResult.Success;
     }
 }

@@ -1,7 +1,14 @@
 namespace SecurityML.Runner.Execution;
 
 /// <summary>One output of a cell, in nbformat terms.</summary>
-public abstract record CellOutput;
+public abstract record CellOutput
+{
+    /// <summary>
+    /// The output's JSON as read from a notebook file (with its metadata and every MIME type), written back unchanged;
+    /// null for outputs a run produced. Internal: outputs read from a file are never modified, only kept or dropped.
+    /// </summary>
+    internal System.Text.Json.Nodes.JsonObject? Original { get; init; }
+}
 
 /// <summary>
 /// A formatted value: <c>display_data</c> (from <c>display(...)</c>) or <c>execute_result</c> (the cell's trailing

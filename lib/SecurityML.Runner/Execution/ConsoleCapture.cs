@@ -14,6 +14,13 @@ internal sealed class ConsoleCapture : IDisposable
         Console.SetError(new StreamWriterAdapter(sink, "stderr"));
     }
 
+    /// <summary>Sends everything written to the console from now on nowhere (after a timed-out cell, in a child process).</summary>
+    public static void Silence()
+    {
+        Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
+    }
+
     public void Dispose()
     {
         Console.SetOut(_originalOut);

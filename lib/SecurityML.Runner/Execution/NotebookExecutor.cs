@@ -17,6 +17,7 @@ namespace SecurityML.Runner.Execution;
 public sealed class NotebookExecutor
 {
     private static readonly SemaphoreSlim ProcessWide = new(1, 1);
+    private static NotebookExecutor? _running;
     private readonly NotebookDocument _notebook;
     private readonly NotebookRunOptions _options;
     private readonly OutputSink _sink = new();
@@ -25,6 +26,8 @@ public sealed class NotebookExecutor
     private ScriptState<object>? _state;
     private int _executionCount;
     private bool _timedOut;
+    private (int Index, string Label)? _runningCell;
+    private readonly Stopwatch _clock = new();
 
     private NotebookExecutor(NotebookDocument notebook, NotebookRunOptions options)
     {
@@ -41,17 +44,37 @@ public sealed class NotebookExecutor
         await ProcessWide.WaitAsync(cancellationToken);
         try
         {
+            Volatile.Write(ref _running, executor);
             return await executor.RunAllAsync(cancellationToken);
         }
         finally
         {
+            Volatile.Write(ref _running, null);
             ProcessWide.Release();
         }
     }
 
+    /// <summary>
+    /// For a process that is ending while a notebook runs: fails the running cell with <paramref name="reason"/>
+    /// and returns the notebook as it is now; null if no notebook is running.
+    /// </summary>
+    internal static NotebookRunResult? AbortRunning(string reason)
+    {
+        var executor = Volatile.Read(ref _running);
+        if (executor is null) return null;
+        executor._sink.Begin(null);
+        if (executor._runningCell is { } cell)
+        {
+            var message = $"{cell.Label}: {reason}";
+            executor.Fail(cell.Index, (new ErrorOutput("ProcessExit", message, [message]), cell.Label, message));
+        }
+        return new NotebookRunResult(executor._notebook, executor._failures, null, executor._clock.Elapsed);
+    }
+
     private async Task<NotebookRunResult> RunAllAsync(CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = _clock;
+        clock.Start();
         Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared;
         try
         {
@@ -65,14 +88,17 @@ public sealed class NotebookExecutor
         var previousCulture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         Environment.CurrentDirectory = _directory;
         string? invalidInput = null;
+        var capture = new ConsoleCapture(_sink);
         try
         {
-            using var capture = new ConsoleCapture(_sink);
             invalidInput = await RunCellsAsync(prepared, cancellationToken);
         }
         finally
         {
             _sink.Begin(null);
+            _runningCell = null;
+            if (_timedOut && _options.SilenceAfterTimeout) ConsoleCapture.Silence();
+            else capture.Dispose();
             Environment.CurrentDirectory = previousDirectory;
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previousCulture;
         }
@@ -110,7 +136,9 @@ public sealed class NotebookExecutor
                 cell.Outputs.Add(new DisplayOutput(new Dictionary<string, string> { ["text/html"] = cell.Source }));
                 continue;
             }
-            var (code, label) = prepared[cell];
+            var (code, _) = prepared[cell];
+            var label = Label(cell.ExecutionCount.Value);
+            _runningCell = (index, label);
             var succeeded = await RunCellAsync(cell, index, code, label, cancellationToken);
             _options.Log?.WriteLine($"  {label} {(succeeded ? "ok" : "FAILED")}");
             if (cell.Tags.Contains("parameters") && !cell.Tags.Contains(ParameterInjector.InjectedTag))
@@ -125,6 +153,13 @@ public sealed class NotebookExecutor
             : null;
     }
 
+    /// <summary>
+    /// How a cell is named in messages, the console and the report once it runs: by its execution count, as Jupyter
+    /// and VS Code show it beside the cell (<c>In [10]</c>) and IPython names cells in tracebacks. Problems found before
+    /// anything runs name the cell by its position instead (<c>cell 3</c>), as no cell has a count yet.
+    /// </summary>
+    public static string Label(int executionCount) => $"In [{executionCount.ToString(CultureInfo.InvariantCulture)}]";
+
     private async Task<bool> RunCellAsync(NotebookCell cell, int index, PreparedCell code, string label, CancellationToken cancellationToken)
     {
         var options = ScriptEnvironment.For(_directory, Path.Combine(_directory, $"{Path.GetFileName(_notebook.Path)} {label}"));
@@ -132,9 +167,15 @@ public sealed class NotebookExecutor
         try
         {
             var previous = _state;
+            var script = previous is null
+                ? CSharpScript.Create<object>(code.Code, options, typeof(NotebookGlobals))
+                : previous.Script.ContinueWith<object>(code.Code, options);
+            // Compiled before the clock starts: --cell-timeout limits running, not Roslyn's start-up in a fresh process.
+            await Task.Run(() => script.Compile(cancellationToken), cancellationToken);
+            clock.Restart();
             var run = Task.Run(() => previous is null
-                ? CSharpScript.Create<object>(code.Code, options, typeof(NotebookGlobals)).RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
-                : previous.ContinueWithAsync<object>(code.Code, options, _ => true, cancellationToken), cancellationToken);
+                ? script.RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
+                : script.RunFromAsync(previous, _ => true, cancellationToken), cancellationToken);
             if (_options.CellTimeout is { } timeout && await Task.WhenAny(run, Task.Delay(timeout, cancellationToken)) != run)
             {
                 _timedOut = true;
@@ -193,7 +234,7 @@ public sealed class NotebookExecutor
             .Select(line => line.Trim().Replace(_directory + Path.DirectorySeparatorChar, ""))
             .TakeWhile(line => !line.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal))
             .Where(line => line.Length > 0 && !line.StartsWith("---", StringComparison.Ordinal)).ToList();
-        var lineNumber = trace.Select(line => System.Text.RegularExpressions.Regex.Match(line, @$"{label}:line (\d+)"))
+        var lineNumber = trace.Select(line => System.Text.RegularExpressions.Regex.Match(line, System.Text.RegularExpressions.Regex.Escape(label) + @":line (\d+)"))
             .FirstOrDefault(match => match.Success)?.Groups[1].Value;
         var location = lineNumber is null ? label : $"{label}, line {lineNumber}";
         var message = $"{exception.GetType().Name}: {exception.Message}";

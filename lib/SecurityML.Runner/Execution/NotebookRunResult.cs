@@ -23,6 +23,12 @@ public sealed record NotebookRunOptions
     /// </summary>
     public TimeSpan? CellTimeout { get; init; }
 
+    /// <summary>
+    /// After a timed-out cell, leave the console silenced instead of restoring it, so that the cell (still running)
+    /// cannot write into the runner's own output. For a process that runs one notebook and ends.
+    /// </summary>
+    public bool SilenceAfterTimeout { get; init; }
+
     /// <summary>Progress lines ("cell 3/12 ok") go here; null for none.</summary>
     public TextWriter? Log { get; init; }
 }

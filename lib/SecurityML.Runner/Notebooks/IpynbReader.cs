@@ -4,13 +4,25 @@ using SecurityML.Runner.Execution;
 
 namespace SecurityML.Runner.Notebooks;
 
-/// <summary>Reads Jupyter nbformat 4 notebooks as Polyglot Notebooks writes them.</summary>
+/// <summary>
+/// Reads Jupyter nbformat 4 notebooks as Polyglot Notebooks writes them. Fields the runner does not own (cell
+/// <c>attachments</c>, unknown cell and notebook properties, metadata, output metadata and MIME data of any type)
+/// are kept so that <see cref="IpynbWriter"/> writes them back unchanged.
+/// </summary>
 public static class IpynbReader
 {
+    /// <summary>Cell properties the runner reads and writes itself; any other property is kept as it is.</summary>
+    private static readonly HashSet<string> OwnedCellFields = ["cell_type", "id", "metadata", "source", "outputs", "execution_count"];
+
+    /// <summary>Notebook properties the runner writes itself.</summary>
+    private static readonly HashSet<string> OwnedNotebookFields = ["cells", "metadata", "nbformat", "nbformat_minor"];
+
     /// <summary>Parses notebook JSON.</summary>
-    /// <exception cref="NotebookFormatException">Invalid JSON, not nbformat 4, or a malformed cell.</exception>
+    /// <exception cref="NotebookFormatException">Invalid JSON, not nbformat 4, or a field of the wrong type; the
+    /// message names the file and the field (e.g. <c>cells[3].cell_type: expected a string, received number 3</c>).</exception>
     public static NotebookDocument Parse(string path, string json)
     {
+        var reader = new NotebookJson(path);
         JsonObject root;
         try
         {
@@ -22,48 +34,54 @@ public static class IpynbReader
             throw new NotebookFormatException(path,
                 $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
         }
-        var nbformat = root["nbformat"]?.GetValue<int>();
+        var nbformat = reader.Integer(root, "nbformat", "nbformat");
         if (nbformat != 4)
         {
-            throw new NotebookFormatException(path, $"expected nbformat 4, received {(nbformat?.ToString() ?? "none")}");
+            throw new NotebookFormatException(path, $"nbformat: expected 4, received {(nbformat?.ToString() ?? "none")}");
         }
-        var metadata = root["metadata"] as JsonObject ?? NotebookMetadata.PolyglotDefaults();
-        var defaultLanguage = NotebookLanguages.Normalize(
-            metadata["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>());
-        if (root["cells"] is not JsonArray cells)
+        reader.Integer(root, "nbformat_minor", "nbformat_minor");
+        var metadata = reader.Object(root, "metadata", "metadata") ?? NotebookMetadata.PolyglotDefaults();
+        var defaultLanguage = NotebookLanguages.Normalize(KernelName(Child(Child(Child(metadata, "polyglot_notebook"), "kernelInfo"), "defaultKernelName")));
+        var cells = reader.Array(root, "cells", "cells") ?? throw new NotebookFormatException(path, "cells: expected an array, received none");
+        var parsed = cells.Select((cell, index) => ParseCell(reader, cell, index, defaultLanguage)).ToList();
+        var document = new NotebookDocument(path, NotebookFormat.Ipynb, parsed, (JsonObject)metadata.DeepClone());
+        foreach (var (key, value) in root.Where(pair => !OwnedNotebookFields.Contains(pair.Key)))
         {
-            throw new NotebookFormatException(path, "expected a 'cells' array");
+            document.ExtraFields[key] = value?.DeepClone();
         }
-        var parsed = cells.Select((cell, index) => ParseCell(path, cell, index + 1, defaultLanguage));
-        return new NotebookDocument(path, NotebookFormat.Ipynb, parsed, (JsonObject)metadata.DeepClone());
+        return document;
     }
 
-    private static NotebookCell ParseCell(string path, JsonNode? node, int number, string defaultLanguage)
+    private static NotebookCell ParseCell(NotebookJson reader, JsonNode? node, int index, string defaultLanguage)
     {
-        if (node is not JsonObject cell)
-        {
-            throw new NotebookFormatException(path, $"cell {number}: expected a JSON object");
-        }
-        var cellType = cell["cell_type"]?.GetValue<string>();
+        var at = $"cells[{index}]";
+        if (node is not JsonObject cell) throw reader.WrongType(at, "an object", node);
+        var cellType = reader.String(cell, "cell_type", at + ".cell_type");
         var kind = cellType switch
         {
             "code" => CellKind.Code,
             "markdown" => CellKind.Markdown,
             "raw" => CellKind.Raw,
-            _ => throw new NotebookFormatException(path,
-                $"cell {number}: expected cell_type code, markdown or raw, received '{cellType}'"),
+            _ => throw new NotebookFormatException(reader.Path,
+                $"{at}.cell_type: expected code, markdown or raw, received {(cellType is null ? "none" : $"'{cellType}'")}"),
         };
-        var metadata = cell["metadata"] as JsonObject ?? new JsonObject();
+        var metadata = reader.Object(cell, "metadata", at + ".metadata") ?? new JsonObject();
         var language = kind == CellKind.Markdown ? NotebookLanguages.Markdown : LanguageOf(metadata, defaultLanguage);
-        var result = new NotebookCell(kind, ReadSource(path, cell["source"], number), language)
+        var result = new NotebookCell(kind, reader.Text(cell["source"], at + ".source"), language)
         {
-            Id = cell["id"]?.GetValue<string>(),
+            Id = reader.String(cell, "id", at + ".id"),
             Metadata = (JsonObject)metadata.DeepClone(),
         };
+        foreach (var (key, value) in cell.Where(pair => !OwnedCellFields.Contains(pair.Key)))
+        {
+            result.ExtraFields[key] = value?.DeepClone();
+        }
+        if (result.ExtraFields.ContainsKey("attachments")) reader.Object(cell, "attachments", at + ".attachments", nullable: true);
         if (kind == CellKind.Code)
         {
-            result.ExecutionCount = cell["execution_count"] is JsonValue count && count.TryGetValue<int>(out var executionCount) ? executionCount : null;
-            result.Outputs.AddRange(ReadOutputs(path, cell["outputs"], number));
+            result.ExecutionCount = reader.Integer(cell, "execution_count", at + ".execution_count");
+            var outputs = reader.Array(cell, "outputs", at + ".outputs") ?? [];
+            result.Outputs.AddRange(outputs.Select((output, number) => OutputReader.Read(reader, output, $"{at}.outputs[{number}]")));
         }
         if (kind == CellKind.Code && FirstLine(result.Source).Trim() is "#!markdown")
         {
@@ -74,37 +92,15 @@ public static class IpynbReader
         return result;
     }
 
-    private static IEnumerable<CellOutput> ReadOutputs(string path, JsonNode? outputs, int number)
-    {
-        foreach (var output in outputs as JsonArray ?? [])
-        {
-            var type = output?["output_type"]?.GetValue<string>();
-            yield return type switch
-            {
-                "stream" => new StreamOutput(output!["name"]?.GetValue<string>() ?? "stdout", ReadSource(path, output["text"], number)),
-                "display_data" or "execute_result" => new DisplayOutput(
-                    (output!["data"] as JsonObject ?? []).ToDictionary(pair => pair.Key, pair => ReadSource(path, pair.Value, number)),
-                    IsResult: type == "execute_result"),
-                "error" => new ErrorOutput(output!["ename"]?.GetValue<string>() ?? "", output["evalue"]?.GetValue<string>() ?? "",
-                    (output["traceback"] as JsonArray ?? []).Select(line => line?.GetValue<string>() ?? "").ToList()),
-                _ => throw new NotebookFormatException(path, $"cell {number}: unknown output_type '{type}'"),
-            };
-        }
-    }
-
     private static string LanguageOf(JsonObject metadata, string defaultLanguage) =>
         NotebookLanguages.Normalize(
-            metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-            ?? metadata["dotnet_interactive"]?["language"]?.GetValue<string>()
-            ?? defaultLanguage);
+            KernelName(Child(Child(metadata, "polyglot_notebook"), "kernelName")) ?? KernelName(Child(Child(metadata, "dotnet_interactive"), "language")) ?? defaultLanguage);
 
-    private static string ReadSource(string path, JsonNode? source, int number) => source switch
-    {
-        null => "",
-        JsonArray lines => string.Concat(lines.Select(line => line?.GetValue<string>() ?? "")).ReplaceLineEndings("\n"),
-        JsonValue value when value.TryGetValue<string>(out var text) => text.ReplaceLineEndings("\n"),
-        _ => throw new NotebookFormatException(path, $"cell {number}: expected 'source' to be a string or an array of strings"),
-    };
+    /// <summary>A kernel name from metadata when it is a string; other types are not ours to judge (metadata is free-form).</summary>
+    private static string? KernelName(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    private static JsonNode? Child(JsonNode? node, string key) => node is JsonObject parent ? parent[key] : null;
 
     private static string FirstLine(string text)
     {

@@ -30,6 +30,7 @@ public static class IpynbWriter
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         };
+        AddExtraFields(root, notebook.ExtraFields);
         return root.ToJsonString(WriteOptions) + "\n";
     }
 
@@ -69,6 +70,7 @@ public static class IpynbWriter
             json["execution_count"] = includeOutputs ? cell.ExecutionCount : null;
             json["outputs"] = includeOutputs ? new JsonArray(cell.Outputs.Select(output => WriteOutput(output, cell.ExecutionCount)).ToArray()) : new JsonArray();
         }
+        AddExtraFields(json, cell.ExtraFields);
         return json;
     }
 
@@ -87,8 +89,17 @@ public static class IpynbWriter
         return lines;
     }
 
+    private static void AddExtraFields(JsonObject json, JsonObject extra)
+    {
+        foreach (var (key, value) in extra)
+        {
+            if (!json.ContainsKey(key)) json[key] = value?.DeepClone();
+        }
+    }
+
     private static JsonNode? WriteOutput(CellOutput output, int? executionCount) => output switch
     {
+        { Original: { } original } => original.DeepClone(),
         DisplayOutput display => WriteDisplay(display, executionCount),
         StreamOutput stream => new JsonObject
         {
@@ -106,12 +117,24 @@ public static class IpynbWriter
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output type"),
     };
 
+    private static JsonNode? TryParseJson(string content)
+    {
+        try
+        {
+            return JsonNode.Parse(content);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static JsonObject WriteDisplay(DisplayOutput display, int? executionCount)
     {
         var data = new JsonObject();
         foreach (var (mimeType, content) in display.Data)
         {
-            data[mimeType] = SourceLines(content);
+            data[mimeType] = OutputReader.IsJsonMimeType(mimeType) && TryParseJson(content) is { } parsed ? parsed : SourceLines(content);
         }
         var json = new JsonObject
         {

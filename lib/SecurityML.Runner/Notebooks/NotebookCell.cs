@@ -40,6 +40,15 @@ public sealed class NotebookCell
     /// <summary>The cell's metadata as read (tags, polyglot_notebook, ...); written back unchanged.</summary>
     public JsonObject Metadata { get; set; } = new();
 
+    /// <summary>
+    /// Cell properties the runner does not own (nbformat's <c>attachments</c>, properties of later nbformat 4.x
+    /// versions or other tools), as read; written back unchanged by run and clean.
+    /// </summary>
+    public JsonObject ExtraFields { get; } = new();
+
+    /// <summary>The markdown cell's attachments (name → MIME bundle of base64 data), or null if it has none.</summary>
+    public JsonObject? Attachments => ExtraFields["attachments"] as JsonObject;
+
     /// <summary>Outputs produced by the last execution.</summary>
     public List<CellOutput> Outputs { get; } = new();
 

@@ -35,6 +35,9 @@ public sealed class NotebookDocument
     /// <summary>Notebook metadata (kernelspec, language_info, polyglot_notebook).</summary>
     public JsonObject Metadata { get; }
 
+    /// <summary>Top-level properties the runner does not own, as read; written back unchanged.</summary>
+    public JsonObject ExtraFields { get; } = new();
+
     /// <summary>The file name without extension, used to name outputs.</summary>
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Markdig;
 using SecurityML.Runner.Execution;
 using SecurityML.Runner.Notebooks;
 using static System.Net.WebUtility;
@@ -14,8 +13,6 @@ namespace SecurityML.Runner.Reports;
 /// </summary>
 public static class HtmlReportWriter
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-
     /// <summary>Renders the report.</summary>
     /// <param name="result">The executed notebook and its failures.</param>
     /// <param name="plotlyScriptElement">A script element providing plotly.js (<see cref="PlotlyScript"/>).</param>
@@ -51,7 +48,7 @@ public static class HtmlReportWriter
             html.Append("<ul class=\"failures\">\n");
             foreach (var failure in result.Failures)
             {
-                html.Append("<li><a href=\"#cell-").Append(failure.CellIndex + 1).Append("\">")
+                html.Append("<li><a href=\"#").Append(Anchor(result.Notebook.Cells[failure.CellIndex], failure.CellIndex)).Append("\">")
                     .Append(HtmlEncode(failure.Message)).Append("</a></li>\n");
             }
             html.Append("</ul>\n");
@@ -59,22 +56,31 @@ public static class HtmlReportWriter
         html.Append("</header>\n");
     }
 
+    /// <summary>
+    /// A cell's anchor: <c>in-10</c> for the code cell that ran as <c>In [10]</c> (the number the console, the failure
+    /// messages and the prompt show); <c>cell-3</c> (1-based position) for cells that did not run and markdown.
+    /// </summary>
+    public static string Anchor(NotebookCell cell, int index) =>
+        cell.Kind == CellKind.Code && cell.ExecutionCount is { } count
+            ? "in-" + count.ToString(CultureInfo.InvariantCulture)
+            : "cell-" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
     private static void AppendCell(StringBuilder html, NotebookCell cell, int index, bool failed)
     {
-        var id = index + 1;
+        var id = Anchor(cell, index);
         if (cell.Kind == CellKind.Markdown)
         {
-            html.Append("<section class=\"cell markdown\" id=\"cell-").Append(id).Append("\">\n")
-                .Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
+            html.Append("<section class=\"cell markdown\" id=\"").Append(id).Append("\">\n")
+                .Append(MarkdownCellRenderer.Render(cell)).Append("</section>\n");
             return;
         }
         if (cell.Kind == CellKind.Raw)
         {
-            html.Append("<section class=\"cell raw\" id=\"cell-").Append(id).Append("\"><pre>").Append(HtmlEncode(cell.Source)).Append("</pre></section>\n");
+            html.Append("<section class=\"cell raw\" id=\"").Append(id).Append("\"><pre>").Append(HtmlEncode(cell.Source)).Append("</pre></section>\n");
             return;
         }
-        html.Append("<section class=\"cell code").Append(failed ? " failed" : "").Append("\" id=\"cell-").Append(id).Append("\">\n")
-            .Append("<div class=\"prompt\">[").Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ").Append("]</div>\n")
+        html.Append("<section class=\"cell code").Append(failed ? " failed" : "").Append("\" id=\"").Append(id).Append("\">\n")
+            .Append("<div class=\"prompt\">In [").Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ").Append("]:</div>\n")
             .Append("<pre class=\"source\"><code>").Append(HtmlEncode(cell.Source)).Append("</code></pre>\n<div class=\"outputs\">\n");
         foreach (var output in cell.Outputs)
         {
@@ -90,8 +96,14 @@ public static class HtmlReportWriter
             case DisplayOutput { Html: { } markup }:
                 html.Append("<div class=\"output html\">").Append(markup).Append("</div>\n");
                 break;
+            case DisplayOutput { PlainText: { } text }:
+                html.Append("<pre class=\"output text\">").Append(HtmlEncode(text)).Append("</pre>\n");
+                break;
             case DisplayOutput display:
-                html.Append("<pre class=\"output text\">").Append(HtmlEncode(display.PlainText ?? "")).Append("</pre>\n");
+                // Neither HTML nor text (e.g. only application/json, as other kernels save): show the first JSON form, else name the types.
+                var json = display.Data.FirstOrDefault(pair => OutputReader.IsJsonMimeType(pair.Key));
+                html.Append("<pre class=\"output text\">").Append(HtmlEncode(json.Value
+                    ?? $"(output in {string.Join(", ", display.Data.Keys)}: not shown in the report; it is kept in the executed notebook)")).Append("</pre>\n");
                 break;
             case StreamOutput stream:
                 html.Append("<pre class=\"output stream ").Append(stream.Name == "stderr" ? "stderr" : "stdout").Append("\">")

@@ -5,8 +5,9 @@ using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Notebooks;
 
-/// <summary>Every notebook in notebooks/ runs through secml on the bundled demo data and succeeds, and the results
-/// tables it writes are exactly its catalogued ones, every row accepted by the schema <c>secml dcr</c> generates.</summary>
+/// <summary>Every notebook in notebooks/ runs through secml, in its own process as secml run does, on the bundled demo
+/// data and succeeds, and the results tables it writes are exactly its catalogued ones, every row accepted by the schema
+/// <c>secml dcr</c> generates.</summary>
 [Collection(NotebookExecutionCollection.Name)]
 public sealed class NotebookExecutionTests : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class NotebookExecutionTests : IDisposable
             Path = Path.Combine(RepositoryPaths.Notebooks, fileName),
             OutputDirectory = _output.Path,
             CellTimeout = TimeSpan.FromMinutes(2),
+            Isolated = true, // as secml run does: the notebook runs in its own secml process
         };
 
         var exitCode = await NotebookRunner.RunAsync(request, log);

@@ -54,6 +54,6 @@ public sealed class MagicCommandTests : IDisposable
     {
         var result = await new NotebookBuilder().Code("#r \"libs/Missing.dll\"").RunAsync(_folder);
 
-        result.Failures.Single().Message.Should().StartWith("cell 1, line 1").And.Contain("Missing.dll");
+        result.Failures.Single().Message.Should().StartWith("In [1], line 1").And.Contain("Missing.dll");
     }
 }

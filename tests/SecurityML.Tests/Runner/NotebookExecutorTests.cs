@@ -44,7 +44,7 @@ public sealed class NotebookExecutorTests : IDisposable
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
         result.Failures.Should().ContainSingle().Which.Message
-            .Should().StartWith("cell 2, line 2, column 9: error CS0029");
+            .Should().StartWith("In [1], line 2, column 9: error CS0029", "the code cell after the markdown ran as In [1]");
         result.Notebook.Cells[1].Outputs.Should().ContainSingle().Which.Should().BeOfType<ErrorOutput>();
     }
 
@@ -58,7 +58,7 @@ public sealed class NotebookExecutorTests : IDisposable
             .RunAsync(_folder);
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
-        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 2, line 1: InvalidOperationException: boom");
+        result.Failures.Should().ContainSingle().Which.Message.Should().Be("In [2], line 1: InvalidOperationException: boom");
         var error = result.Notebook.Cells[1].Outputs.OfType<ErrorOutput>().Single();
         error.ErrorName.Should().Be("System.InvalidOperationException");
         Text(result, 2).Should().Be("10");
@@ -72,9 +72,9 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("var x = 1;\n\nDivide(x, 0)")
             .RunAsync(_folder);
 
-        result.Failures.Single().Message.Should().Be("cell 2, line 3: DivideByZeroException: Attempted to divide by zero.");
+        result.Failures.Single().Message.Should().Be("In [2], line 3: DivideByZeroException: Attempted to divide by zero.");
         var traceback = result.Notebook.Cells[1].Outputs.OfType<ErrorOutput>().Single().Traceback;
-        traceback.Should().Contain(line => line.Contains("test.ipynb cell 1:line 3"))
+        traceback.Should().Contain(line => line.Contains("test.ipynb In [1]:line 3"))
             .And.NotContain(line => line.Contains(_folder.Path), "local paths are trimmed from tracebacks");
     }
 
@@ -86,7 +86,7 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("1 + 1")
             .RunAsync(_folder);
 
-        result.Failures.Should().ContainSingle().Which.Message.Should().Be("cell 1, line 1: InvalidOperationException: lazy boom");
+        result.Failures.Should().ContainSingle().Which.Message.Should().Be("In [1], line 1: InvalidOperationException: lazy boom");
         result.Notebook.Cells[1].Outputs.OfType<DisplayOutput>().Single().PlainText.Should().Be("2");
     }
 
@@ -165,7 +165,7 @@ public sealed class NotebookExecutorTests : IDisposable
     {
         var result = await new NotebookBuilder().Code("#!time\nvar x = 1;\nint y = \"no\";").RunAsync(_folder);
 
-        result.Failures.Single().Location.Should().Be("cell 1, line 3, column 9");
+        result.Failures.Single().Location.Should().Be("In [1], line 3, column 9");
         var ok = await new NotebookBuilder().Code("#!csharp\n#!time\nvar x = 1;").RunAsync(_folder);
         ok.Notebook.Cells[0].Outputs.OfType<StreamOutput>().Single().Text.Should().MatchRegex(@"^Wall time: [0-9.]+ ms\n$");
     }
@@ -183,7 +183,7 @@ public sealed class NotebookExecutorTests : IDisposable
             new NotebookRunOptions { CellTimeout = TimeSpan.FromMilliseconds(300) });
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
-        result.Failures.Single().Message.Should().Be("cell 2: timed out after 0.3 s; the cells after it were not run");
+        result.Failures.Single().Message.Should().Be("In [2]: timed out after 0.3 s; the cells after it were not run");
         result.Notebook.Cells[2].ExecutionCount.Should().BeNull();
         result.Notebook.Cells[0].ExecutionCount.Should().Be(1);
     }

@@ -39,9 +39,21 @@ public sealed class NotebookFormatTests
 
     [Theory]
     [InlineData("{ \"cells\": [ }", "invalid JSON at line 1")]
-    [InlineData("{ \"cells\": [], \"nbformat\": 3 }", "expected nbformat 4, received 3")]
-    [InlineData("{ \"nbformat\": 4 }", "expected a 'cells' array")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"picture\" } ] }", "cell 1: expected cell_type code, markdown or raw, received 'picture'")]
+    [InlineData("{ \"cells\": [], \"nbformat\": 3 }", "nbformat: expected 4, received 3")]
+    [InlineData("{ \"cells\": [], \"nbformat\": \"4\" }", "nbformat: expected a whole number, received string \"4\"")]
+    [InlineData("{ \"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 4.5 }", "nbformat_minor: expected a whole number, received number 4.5")]
+    [InlineData("{ \"nbformat\": 4 }", "cells: expected an array, received none")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": {} }", "cells: expected an array, received an object")]
+    [InlineData("{ \"nbformat\": 4, \"metadata\": [], \"cells\": [] }", "metadata: expected an object, received an array")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ 7 ] }", "cells[0]: expected an object, received number 7")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"picture\" } ] }", "cells[0].cell_type: expected code, markdown or raw, received 'picture'")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ {\"cell_type\": \"raw\"}, {\"cell_type\": \"raw\"}, {\"cell_type\": \"raw\"}, { \"cell_type\": 2 } ] }", "cells[3].cell_type: expected a string, received number 2")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": 5 } ] }", "cells[0].source: expected a string or an array of strings, received number 5")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": [\"a\", null] } ] }", "cells[0].source[1]: expected a string, received null")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"execution_count\": \"1\" } ] }", "cells[0].execution_count: expected a whole number, received string \"1\"")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"outputs\": [ { \"output_type\": \"stream\", \"text\": 1 } ] } ] }", "cells[0].outputs[0].text: expected a string or an array of strings, received number 1")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"outputs\": [ { \"output_type\": \"picture\" } ] } ] }", "cells[0].outputs[0].output_type: expected stream, display_data, execute_result or error, received 'picture'")]
+    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"markdown\", \"source\": \"\", \"attachments\": [] } ] }", "cells[0].attachments: expected an object, received an array")]
     public void Ipynb_reader_rejects_bad_files_naming_the_problem(string json, string message) =>
         FluentActions.Invoking(() => IpynbReader.Parse("bad.ipynb", json))
             .Should().Throw<NotebookFormatException>().WithMessage($"bad.ipynb: {message}*");

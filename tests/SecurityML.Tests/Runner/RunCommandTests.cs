@@ -28,7 +28,8 @@ public sealed class RunCommandTests : IDisposable
         executed["cells"]![3]!["outputs"]![0]!["data"]!["text/plain"]![0]!.GetValue<string>().Should().Be("34");
         var report = File.ReadAllText(_folder["out/demo.html"]);
         report.Should().Contain(">Failing <em>demo</em></h1>")
-            .And.Contain("<a href=\"#cell-3\">cell 3, line 1: ArgumentException: bad &lt;b&gt;input&lt;/b&gt;</a>")
+            .And.Contain("<a href=\"#in-2\">In [2], line 1: ArgumentException: bad &lt;b&gt;input&lt;/b&gt;</a>")
+            .And.Contain("<section class=\"cell code failed\" id=\"in-2\">\n<div class=\"prompt\">In [2]:</div>")
             .And.Contain("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
             .And.NotContain("<script>alert(1)")
             .And.Contain("https://cdn.plot.ly/plotly-");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Runner;
@@ -14,25 +13,9 @@ public sealed class SecmlProcessTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    internal static string RunnerPath()
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
-        var path = Path.Combine(RepositoryPaths.Root, "lib", "SecurityML.Runner", "bin", configuration, "net10.0", "secml.dll");
-        File.Exists(path).Should().BeTrue($"the runner is built with the tests ({path})");
-        return path;
-    }
+    internal static string RunnerPath() => SecmlProcess.RunnerPath();
 
-    private static (int ExitCode, string Output) Secml(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(RunnerPath());
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(TimeSpan.FromMinutes(3)).Should().BeTrue("secml finishes");
-        return (process.ExitCode, output.Result + error.Result);
-    }
+    private static (int ExitCode, string Output) Secml(params string[] arguments) => SecmlProcess.Run(arguments);
 
     [Fact]
     public void The_runner_ships_no_copy_of_the_library()
