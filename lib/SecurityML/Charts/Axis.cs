@@ -48,6 +48,38 @@ public sealed class Axis
     /// <summary>A d3-format or d3-time-format pattern for tick labels (<c>.2f</c>, <c>%H:%M</c>).</summary>
     public string? TickFormat { get; set; }
 
+    /// <summary>A d3-format or d3-time-format pattern for the value shown on hover (<c>,.0f</c>,
+    /// <c>%Y-%m-%d %H:%M</c>); the tick format when unset.</summary>
+    public string? HoverFormat { get; set; }
+
+    /// <summary>Tick formats that depend on the zoom level (plotly <c>tickformatstops</c>): e.g. hours and minutes
+    /// while ticks are less than a day apart, the day otherwise. Takes precedence over <see cref="TickFormat"/>.
+    /// </summary>
+    public IReadOnlyList<TickFormatStop>? TickFormatStops { get; set; }
+
+    /// <summary>The positions of the ticks, in data units; plotly places them when unset. With
+    /// <see cref="TickText"/>, one label per position.</summary>
+    [JsonPropertyName("tickvals")]
+    public IReadOnlyList<double>? TickValues { get; set; }
+
+    /// <summary>The label of each of <see cref="TickValues"/>; HTML-encoded.</summary>
+    [JsonPropertyName("ticktext")]
+    [JsonConverter(typeof(DisplayTextListConverter))]
+    public IReadOnlyList<string?>? TickText { get; set; }
+
+    /// <summary>The largest number of ticks plotly draws when it places them (plotly <c>nticks</c>; ≥ 0, 0 = plotly
+    /// picks).</summary>
+    [JsonPropertyName("nticks")]
+    public int? NumberOfTicks { get; set; }
+
+    /// <summary>How exponents of large or small numbers are written: <c>power</c> (10⁻⁴), <c>e</c> (1e-4),
+    /// <c>SI</c> (100µ), <c>B</c> (plotly's default: SI with <c>B</c> for billion), <c>none</c>.</summary>
+    public string? ExponentFormat { get; set; }
+
+    /// <summary>Which tick labels show their exponent: <c>all</c> (plotly's default), <c>first</c>,
+    /// <c>last</c>, <c>none</c>.</summary>
+    public string? ShowExponent { get; set; }
+
     /// <summary>How categories are ordered: <c>trace</c> (the default), <c>array</c> (as
     /// <see cref="CategoryArray"/>), <c>category ascending</c>, <c>total descending</c>, ….</summary>
     public string? CategoryOrder { get; set; }

@@ -99,10 +99,27 @@ public static partial class Chart
             });
         }
         figure.Layout.Title = title;
-        figure.Layout.Scene = new Scene { XAxis = new Axis { Title = "x" }, YAxis = new Axis { Title = "y" },
-            ZAxis = new Axis { Title = "z" } };
+        UseCompactScene(figure, "x", "y", "z");
         return figure;
     }
+
+    /// <summary>Gives a 3-D figure a <see cref="Scene.Compact"/> scene with the given axis titles, a height of
+    /// <see cref="SceneHeight"/> pixels and small margins, so neither the scene nor its tick labels are clipped.
+    /// </summary>
+    /// <param name="figure">The figure; its scene, height and margins are replaced.</param>
+    /// <param name="xTitle">The x-axis title.</param>
+    /// <param name="yTitle">The y-axis title.</param>
+    /// <param name="zTitle">The z-axis title.</param>
+    public static void UseCompactScene(Figure figure, string xTitle, string yTitle, string zTitle)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        figure.Layout.Scene = Scene.Compact(xTitle, yTitle, zTitle);
+        figure.Layout.Height = SceneHeight;
+        figure.Layout.Margin = new Margin { Left = 10, Right = 10, Top = 60, Bottom = 10 };
+    }
+
+    /// <summary>The height in pixels of figures with a 3-D scene (<see cref="UseCompactScene"/>).</summary>
+    public const int SceneHeight = 600;
 
     /// <summary>The point indices of each distinct label, noise first and then the labels in increasing order,
     /// with the colour position of each cluster (noise not counted).</summary>

@@ -46,7 +46,7 @@ public static partial class Chart
         }
         figure.Layout.Title = title;
         figure.Layout.BarMode = BarMode.Stack;
-        figure.Layout.XAxis = new Axis { Title = "day (UTC)" };
+        figure.Layout.XAxis = ChartAxes.Days("day (UTC)");
         figure.Layout.YAxis = new Axis { Title = "events" };
         return figure;
     }

@@ -5,6 +5,9 @@ public static partial class Chart
     /// <summary>The default title of <see cref="TimeSeriesWithAnomalies"/>.</summary>
     public const string DefaultTimeSeriesTitle = "Time series with anomalies";
 
+    /// <summary>The default title of the value axis of <see cref="TimeSeriesWithAnomalies"/>.</summary>
+    public const string DefaultValueTitle = "value";
+
     /// <summary>The part of the height given to the score panel of <see cref="TimeSeriesWithAnomalies"/>.</summary>
     public const double ScorePanelFraction = 0.25;
 
@@ -25,6 +28,11 @@ public static partial class Chart
     /// <param name="scoreThreshold">The score threshold, a dashed line in the score panel; needs
     /// <paramref name="scores"/>. Must be finite.</param>
     /// <param name="title">The figure title.</param>
+    /// <param name="valueTitle">The title of the value axis; say what is counted and per what (e.g.
+    /// <c>bytes sent per hour</c>).</param>
+    /// <param name="valueUnit">The unit of <paramref name="values"/>, for the tick labels of the value axis
+    /// (<see cref="ChartAxes.Values"/>): <see cref="ValueUnit.Bytes"/> writes <c>1.5 GiB</c>, not plotly's
+    /// <c>1.6B</c>.</param>
     /// <returns>A figure with an <c>observed</c> trace, then <c>baseline</c>, <c>anomalies</c> and
     /// <c>anomaly score</c> traces when given.</returns>
     /// <exception cref="ArgumentException">A list does not have one value per time, or
@@ -36,7 +44,9 @@ public static partial class Chart
         IReadOnlyList<double>? baseline = null,
         IReadOnlyList<double>? scores = null,
         double? scoreThreshold = null,
-        string title = DefaultTimeSeriesTitle)
+        string title = DefaultTimeSeriesTitle,
+        string valueTitle = DefaultValueTitle,
+        ValueUnit valueUnit = ValueUnit.None)
     {
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(values);
@@ -62,8 +72,8 @@ public static partial class Chart
             figure.Data.Add(AnomalyMarkers(x, values, isAnomaly));
         }
         figure.Layout.Title = title;
-        figure.Layout.XAxis = new Axis { Type = AxisType.Date };
-        figure.Layout.YAxis = new Axis { Title = "value" };
+        figure.Layout.XAxis = ChartAxes.Time("time (UTC)");
+        figure.Layout.YAxis = ChartAxes.Values(valueTitle, valueUnit, baseline is null ? values : values.Concat(baseline));
         if (scores is not null)
         {
             AddScorePanel(figure, x, scores, scoreThreshold);

@@ -17,6 +17,14 @@ public static partial class Chart
     /// <summary>The opacity of overlaid histograms, so both stay visible where they overlap.</summary>
     public const double OverlaidHistogramOpacity = 0.6;
 
+    /// <summary>The height (pixels) of each mark of the abnormal scores below a <see cref="ScoreDistribution"/>.
+    /// </summary>
+    public const double RugMarkerSize = 16;
+
+    /// <summary>The part of the height given to the strip of abnormal-score marks of
+    /// <see cref="ScoreDistribution"/>.</summary>
+    public const double RugPanelFraction = 0.08;
+
     private const string ScoreAxisTitle = "anomaly score (higher = more anomalous)";
 
     /// <summary>
@@ -33,7 +41,10 @@ public static partial class Chart
     /// <param name="title">The figure title.</param>
     /// <param name="scoresName">The legend name of <paramref name="scores"/>.</param>
     /// <param name="abnormalScoresName">The legend name of <paramref name="abnormalScores"/>.</param>
-    /// <returns>A figure with one or two <see cref="Histogram"/> traces, in overlay bar mode when two.</returns>
+    /// <returns>A figure with one or two <see cref="Histogram"/> traces, in overlay bar mode when two; with
+    /// abnormal scores also a <see cref="Scatter"/> trace (y-axis <c>y2</c>) with one mark per abnormal score in a
+    /// strip below the bars (<see cref="RugPanelFraction"/> of the height), so that a handful of them stays visible
+    /// beside thousands of other scores.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not finite or
     /// <paramref name="numberOfBins"/> is below 1.</exception>
@@ -52,20 +63,51 @@ public static partial class Chart
         bool overlaid = abnormalScores is not null;
         var figure = new Figure();
         figure.Data.Add(ScoreHistogram(scores, scoresName, ChartColors.Normal, numberOfBins, overlaid));
+        figure.Layout.Title = title;
+        figure.Layout.XAxis = new Axis { Title = ScoreAxisTitle };
+        figure.Layout.YAxis = new Axis { Title = "count" };
         if (abnormalScores is not null)
         {
             // Bins of a bin group follow its first trace; plotly ignores nbinsx on the others.
             figure.Data.Add(ScoreHistogram(abnormalScores, abnormalScoresName, ChartColors.Anomaly, null, true));
             figure.Layout.BarMode = BarMode.Overlay;
+            AddRug(figure, abnormalScores, abnormalScoresName);
         }
-        figure.Layout.Title = title;
-        figure.Layout.XAxis = new Axis { Title = ScoreAxisTitle };
-        figure.Layout.YAxis = new Axis { Title = "count" };
         if (threshold is { } value)
         {
             AddVerticalThreshold(figure.Layout, value);
         }
         return figure;
+    }
+
+    /// <summary>Adds one mark per score in a strip below the histogram (y-axis <c>y2</c>), so a few abnormal
+    /// scores stay visible next to thousands of normal ones; the mark and the overlaid bars share a legend
+    /// entry.</summary>
+    private static void AddRug(Figure figure, IReadOnlyList<double> scores, string name)
+    {
+        figure.Data[^1].LegendGroup = name;
+        figure.Data.Add(new Scatter
+        {
+            X = PlotValues.FromNumbers(scores),
+            Y = PlotValues.FromNumbers(scores.Select(_ => 0.0)),
+            YAxis = "y2",
+            Name = name + " (one mark each)",
+            LegendGroup = name,
+            Mode = ScatterMode.Markers,
+            Marker = new Marker
+            {
+                Color = ChartColors.Anomaly, Size = RugMarkerSize, Symbol = "line-ns-open", Opacity = 0.8,
+                Line = new LineStyle { Color = ChartColors.Anomaly, Width = 2 },
+            },
+        });
+        Layout layout = figure.Layout;
+        layout.XAxis!.Anchor = "y2";
+        layout.YAxis!.Domain = [RugPanelFraction + PanelGap / 2, 1];
+        layout.YAxis2 = new Axis
+        {
+            Domain = [0, RugPanelFraction], Anchor = "x", Range = PlotValues.FromNumbers([-1.0, 1.0]),
+            ShowTickLabels = false, ShowGrid = false, ZeroLine = false,
+        };
     }
 
     private static Histogram ScoreHistogram(IReadOnlyList<double> scores, string name, string color,

@@ -28,6 +28,11 @@ public abstract class Trace
     /// <summary>Whether the trace has a legend entry; plotly shows one when there are several traces.</summary>
     public bool? ShowLegend { get; set; }
 
+    /// <summary>Traces of the same group are shown and hidden together from the legend (plotly
+    /// <c>legendgroup</c>).</summary>
+    [JsonPropertyName("legendgroup")]
+    public string? LegendGroup { get; set; }
+
     /// <summary>The opacity of the whole trace, 0 (invisible) to 1 (opaque, the default).</summary>
     public double? Opacity { get; set; }
 }

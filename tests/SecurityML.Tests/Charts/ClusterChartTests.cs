@@ -42,6 +42,7 @@ public sealed class ClusterChartTests
         root.Trace(2).GetProperty("z").Numbers().Should().Equal(7, 10);
         root.Trace(2).TryGetProperty("hovertext", out _).Should().BeFalse();
         root.Layout().GetProperty("scene").GetProperty("zaxis").TitleText().Should().Be("z");
+        SceneAssertions.ShouldFitItsFigure(root.Layout());
     }
 
     [Fact]

@@ -27,6 +27,11 @@ public sealed class EventsPerDayChartTests
         data[0].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()).Should().Equal(2, 1, 0);
         data[1].GetProperty("y").EnumerateArray().Select(y => y.GetDouble()).Should().Equal(1, 0, 1);
         json.RootElement.GetProperty("layout").GetProperty("barmode").GetString().Should().Be("stack");
+        JsonElement xAxis = json.RootElement.GetProperty("layout").GetProperty("xaxis");
+        xAxis.GetProperty("type").GetString().Should().Be("date");
+        xAxis.GetProperty("hoverformat").GetString().Should().Be("%Y-%m-%d", "a day, in ISO form");
+        xAxis.GetProperty("tickformatstops").EnumerateArray().Select(stop => stop.GetProperty("value").GetString())
+            .Should().Contain("%Y-%m-%d");
     }
 
     [Fact]

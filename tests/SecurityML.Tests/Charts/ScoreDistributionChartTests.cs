@@ -32,10 +32,10 @@ public sealed class ScoreDistributionChartTests
 
         JsonElement root = FigureJsonReading.Parse(figure);
 
-        root.TraceNames().Should().Equal("scores", "planted");
+        root.TraceNames().Should().Equal("scores", "planted", "planted (one mark each)");
         root.Trace(1).GetProperty("x").Numbers().Should().Equal(0.8, 0.9);
         root.Trace(1).GetProperty("marker").Text("color").Should().Be(ChartColors.Anomaly);
-        foreach (JsonElement histogram in root.GetProperty("data").EnumerateArray())
+        foreach (JsonElement histogram in root.GetProperty("data").EnumerateArray().Take(2))
         {
             histogram.GetProperty("opacity").GetDouble().Should().Be(Chart.OverlaidHistogramOpacity);
             histogram.Text("bingroup").Should().Be("scores");
@@ -53,6 +53,45 @@ public sealed class ScoreDistributionChartTests
         label.Text("text").Should().Be("threshold 0.7");
         label.GetProperty("x").GetDouble().Should().Be(0.7);
         label.GetProperty("showarrow").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public void Marks_each_abnormal_score_in_a_strip_below_the_bars_so_a_few_stay_visible()
+    {
+        // 2,000 normal scores against 3 planted ones: an overlaid bar of height 1 is a sliver beside bars of
+        // hundreds, so each planted score also gets its own mark.
+        double[] normal = Enumerable.Range(0, 2000).Select(index => Math.Sin(index) * 0.3).ToArray();
+        double[] planted = [0.85, 0.9, 0.97];
+
+        JsonElement root = FigureJsonReading.Parse(Chart.ScoreDistribution(normal, planted, threshold: 0.7,
+            abnormalScoresName: "planted"));
+
+        JsonElement rug = root.Trace(2);
+        rug.Text("type").Should().Be("scatter");
+        rug.Text("mode").Should().Be("markers");
+        rug.GetProperty("x").Numbers().Should().Equal(planted);
+        rug.GetProperty("y").Numbers().Should().Equal(0, 0, 0);
+        rug.Text("yaxis").Should().Be("y2");
+        rug.GetProperty("marker").GetProperty("size").GetDouble().Should().BeGreaterThanOrEqualTo(6);
+        rug.GetProperty("marker").Text("color").Should().Be(ChartColors.Anomaly);
+        rug.Text("legendgroup").Should().Be("planted").And.Be(root.Trace(1).Text("legendgroup"));
+        JsonElement layout = root.Layout();
+        layout.GetProperty("xaxis").Text("anchor").Should().Be("y2", "the score axis is drawn below the strip");
+        double[] strip = layout.GetProperty("yaxis2").GetProperty("domain").Numbers();
+        double[] bars = layout.GetProperty("yaxis").GetProperty("domain").Numbers();
+        strip.Should().Equal(0, Chart.RugPanelFraction);
+        bars[0].Should().BeGreaterThan(strip[1], "the strip and the bars do not overlap");
+        layout.GetProperty("yaxis2").GetProperty("range").Numbers().Should().Equal(-1, 1);
+        layout.GetProperty("yaxis2").GetProperty("showticklabels").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public void Draws_no_strip_without_abnormal_scores()
+    {
+        JsonElement layout = FigureJsonReading.Parse(Chart.ScoreDistribution([0.1, 0.2])).Layout();
+
+        layout.TryGetProperty("yaxis2", out _).Should().BeFalse();
+        layout.GetProperty("xaxis").TryGetProperty("anchor", out _).Should().BeFalse();
     }
 
     [Fact]

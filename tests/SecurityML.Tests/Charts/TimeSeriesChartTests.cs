@@ -31,6 +31,48 @@ public sealed class TimeSeriesChartTests
     }
 
     [Fact]
+    public void Labels_time_ticks_and_hover_with_iso_dates()
+    {
+        JsonElement xAxis = FigureJsonReading.Parse(Chart.TimeSeriesWithAnomalies(Times, Values)).Layout()
+            .GetProperty("xaxis");
+
+        xAxis.TitleText().Should().Be("time (UTC)");
+        xAxis.Text("hoverformat").Should().Be("%Y-%m-%d %H:%M");
+        JsonElement[] stops = xAxis.GetProperty("tickformatstops").EnumerateArray().ToArray();
+        stops.Select(stop => stop.Text("value")).Should().Equal("%Y-%m-%d %H:%M", "%Y-%m-%d");
+        stops[0].GetProperty("dtickrange")[0].ValueKind.Should().Be(JsonValueKind.Null);
+        stops[0].GetProperty("dtickrange")[1].GetDouble().Should().Be(86_400_000, "a day in milliseconds");
+        stops[1].GetProperty("dtickrange")[1].ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Writes_byte_values_in_binary_units_with_the_axis_title_given()
+    {
+        double[] bytes = [1.2e9, 1.5e9, 3.9e9, 1.1e9];
+
+        JsonElement yAxis = FigureJsonReading.Parse(Chart.TimeSeriesWithAnomalies(Times, bytes,
+            valueTitle: "bytes sent per hour", valueUnit: ValueUnit.Bytes)).Layout().GetProperty("yaxis");
+
+        yAxis.TitleText().Should().Be("bytes sent per hour");
+        string?[] labels = yAxis.GetProperty("ticktext").Strings();
+        labels.Should().OnlyContain(label => label!.EndsWith(" GiB"), "3.9e9 bytes is 3.6 GiB");
+        labels.Should().NotContain(label => label!.Contains('B') && !label.Contains("iB"));
+        yAxis.GetProperty("tickvals").GetArrayLength().Should().Be(labels.Length);
+        yAxis.Text("hoverformat").Should().Be(",.0f", "hover shows the exact byte count");
+    }
+
+    [Fact]
+    public void Keeps_the_default_value_axis_title_without_billion_as_b()
+    {
+        JsonElement yAxis = FigureJsonReading.Parse(Chart.TimeSeriesWithAnomalies(Times, Values)).Layout()
+            .GetProperty("yaxis");
+
+        yAxis.TitleText().Should().Be(Chart.DefaultValueTitle);
+        yAxis.Text("exponentformat").Should().Be("SI");
+        yAxis.TryGetProperty("ticktext", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Marks_anomalies_and_adds_a_score_panel_sharing_the_time_axis()
     {
         Figure figure = Chart.TimeSeriesWithAnomalies(Times, Values,

@@ -26,7 +26,7 @@ public sealed class ThresholdTuningTests
     {
         var tuning = ThresholdTuning.FromLabels([1, 2, 3, 4], [false, true, false, true]);
 
-        tuning.ScoreHistogram(2.5).Data.Should().HaveCount(2);
+        tuning.ScoreHistogram(2.5).Data.Should().HaveCount(3, "normal and abnormal histograms and the abnormal marks");
         tuning.ScoreHistogram(2.5).Layout.Shapes.Should().ContainSingle().Which.X0!.Value.Number.Should().Be(2.5);
         tuning.RocChart().Layout.Title!.ToString().Should().Contain("AUC = 0.750");
         tuning.PrecisionRecallChart().Data.Should().HaveCount(2, "the curve and the chance line at the abnormal share");

@@ -57,8 +57,8 @@ public static class SessionRanking
         figure.Data.Add(Points(finite.Except(rarest).ToList(), "sessions", ChartColors.Normal, 7));
         figure.Data.Add(Points(rarest, $"{rarest.Count} rarest", ChartColors.Anomaly, 11));
         figure.Layout.Title = title;
-        figure.Layout.XAxis = new Axis { Type = AxisType.Date, Title = "session start (UTC)" };
-        figure.Layout.YAxis = new Axis { Type = AxisType.Log, Title = "rarest-window likelihood (log)" };
+        figure.Layout.XAxis = ChartAxes.Time("session start (UTC)");
+        figure.Layout.YAxis = ChartAxes.Probability("rarest-window likelihood (log scale, lower = rarer)");
         return figure;
     }
 

@@ -15,9 +15,13 @@ public static class StlCharts
     /// seasonal component in a lower panel sharing the time axis (the residual is what the anomaly chart scores).</summary>
     /// <param name="model">A fitted model.</param>
     /// <param name="title">The figure title (HTML-encoded by the serializer).</param>
+    /// <param name="valueUnit">The unit of the series' values, for the tick labels of both panels
+    /// (<see cref="ChartAxes.Values"/>); with <see cref="ValueUnit.Bytes"/> the axis titles say bytes and the ticks
+    /// read <c>1.5 GiB</c>.</param>
     /// <returns>A figure with <c>observed</c>, <c>trend</c> and <c>seasonal</c> traces.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    public static Figure Decomposition(StlAnomalyModel model, string title = DefaultDecompositionTitle)
+    public static Figure Decomposition(StlAnomalyModel model, string title = DefaultDecompositionTitle,
+        ValueUnit valueUnit = ValueUnit.None)
     {
         ArgumentNullException.ThrowIfNull(model);
         var x = PlotValues.FromTimes(model.Rows.Select(row => row.TimeGenerated));
@@ -28,9 +32,18 @@ public static class StlCharts
         seasonal.YAxis = "y2";
         figure.Data.Add(seasonal);
         figure.Layout.Title = title;
-        figure.Layout.XAxis = new Axis { Type = AxisType.Date, Anchor = "y2" };
-        figure.Layout.YAxis = new Axis { Title = "observed and trend", Domain = [SeasonalPanelFraction + 0.07, 1] };
-        figure.Layout.YAxis2 = new Axis { Title = "seasonal", Domain = [0, SeasonalPanelFraction], Anchor = "x" };
+        string unit = valueUnit == ValueUnit.Bytes ? " (bytes)" : "";
+        var xAxis = ChartAxes.Time("time (UTC)");
+        xAxis.Anchor = "y2";
+        figure.Layout.XAxis = xAxis;
+        var upper = ChartAxes.Values("observed and trend" + unit, valueUnit,
+            model.Rows.Select(row => row.Value).Concat(model.Rows.Select(row => row.Trend)));
+        upper.Domain = [SeasonalPanelFraction + 0.07, 1];
+        figure.Layout.YAxis = upper;
+        var lower = ChartAxes.Values("seasonal" + unit, valueUnit, model.Rows.Select(row => row.Seasonal));
+        lower.Domain = [0, SeasonalPanelFraction];
+        lower.Anchor = "x";
+        figure.Layout.YAxis2 = lower;
         return figure;
     }
 

@@ -47,6 +47,7 @@ public static class LogonCharts
             Marker = new Marker { Color = ChartColors.Anomaly, Size = 14, Symbol = "circle-open" },
         });
         figure.Layout.Title = "Daily logons of " + account;
+        figure.Layout.XAxis = ChartAxes.Days("day (UTC)");
         figure.Layout.YAxis = new Axis { Title = "per day" };
         return figure;
     }
@@ -74,7 +75,7 @@ public static class LogonCharts
             });
         }
         figure.Layout.Title = "Account-days in the first three principal components";
-        figure.Layout.Scene = new Scene { XAxis = new Axis { Title = "PC1" }, YAxis = new Axis { Title = "PC2" }, ZAxis = new Axis { Title = "PC3" } };
+        Chart.UseCompactScene(figure, "PC1", "PC2", "PC3");
         return figure;
     }
 

@@ -62,7 +62,9 @@ public sealed class ExchangeAdminRankingTests
         var figure = SessionRanking.LikelihoodTimeline(ranked, highlighted: 2);
 
         figure.Layout.YAxis!.Type.Should().Be(AxisType.Log);
+        figure.Layout.YAxis.ExponentFormat.Should().Be("power", "plotly's default SI labels read 1e-4 as 100µ");
         figure.Layout.XAxis!.Type.Should().Be(AxisType.Date);
+        figure.Layout.XAxis.TickFormatStops.Should().Contain(stop => stop.Value == "%Y-%m-%d");
         var (others, rarest) = ((Scatter)figure.Data[0], (Scatter)figure.Data[1]);
         rarest.Y!.Count.Should().Be(2);
         rarest.Marker!.Color.Should().Be(ChartColors.Anomaly);
