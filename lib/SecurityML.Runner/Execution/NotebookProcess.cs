@@ -52,14 +52,15 @@ internal sealed class NotebookProcess : IDisposable
         var resultFile = Path.Combine(Path.GetTempPath(), $"secml-result-{Guid.NewGuid():N}.json");
         var process = new Process { StartInfo = StartInfo(notebookPath, request, isFolderRun, plotlyJsPath, resultFile) };
         var child = new NotebookProcess(process, notebookPath, resultFile);
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (log) log.WriteLine(line.Data); };
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (log) log.WriteLine(OutputRedaction.Redact(line.Data)); };
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is null) return;
             lock (log)
             {
-                log.WriteLine(line.Data);
-                if (child._errors.Length < MaxErrorText) child._errors.Append(line.Data).Append('\n');
+                var text = OutputRedaction.Redact(line.Data);
+                log.WriteLine(text);
+                if (child._errors.Length < MaxErrorText) child._errors.Append(text).Append('\n');
                 else child._droppedErrorLines++;
             }
         };

@@ -181,6 +181,7 @@ public static class NotebookRunner
     private static int Finish(string path, RunRequest request, NotebookRunResult result, string plotly, TextWriter log, string? resultFile,
         string outputDirectory)
     {
+        result = OutputRedaction.Apply(result);
         // Paths as given for the log; written by full path, as a process exit can come while the notebook's folder is current.
         var executedPath = Path.Combine(request.OutputDirectory, result.Notebook.Name + ".ipynb");
         IpynbWriter.Write(result.Notebook, Path.Combine(outputDirectory, result.Notebook.Name + ".ipynb"));

@@ -16,9 +16,13 @@ internal static class SecmlProcess
     }
 
     /// <summary>Runs <c>dotnet secml.dll arguments...</c>; returns the exit code and standard output followed by standard error.</summary>
-    public static (int ExitCode, string Output) Run(params string[] arguments)
+    public static (int ExitCode, string Output) Run(params string[] arguments) => Run(new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Run(string[])"/>, with extra environment variables for the process.</summary>
+    public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(RunnerPath());
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
