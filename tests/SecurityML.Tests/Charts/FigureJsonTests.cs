@@ -156,9 +156,12 @@ public sealed class FigureJsonTests
     [Theory]
     [InlineData(ScriptBreakout)]
     [InlineData(ImageBreakout)]
+    [InlineData("\"C:\\Windows\\system32\\cmd.exe\" /c echo '&lt;b&gt;'")]
     public void Html_encodes_every_display_string_and_never_writes_raw_angle_brackets_or_ampersands(string label)
     {
-        string encoded = System.Net.WebUtility.HtmlEncode(label);
+        // plotly decodes &amp; &lt; &gt; (and numeric entities) but not &quot;: quotes stay as they are.
+        string encoded = label.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        encoded.Should().NotContain("&quot;");
         var figure = new Figure
         {
             Data =
