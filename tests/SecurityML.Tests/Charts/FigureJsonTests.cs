@@ -220,7 +220,6 @@ public sealed class FigureJsonTests
     {
         var figure = new Figure { Data = { new Bar { Name = "Jürgen – 東京" } } };
 
-        FigureJson.Serialize(figure).Should().Contain("Jürgen – 東京".Replace("ü", "&#252;", StringComparison.Ordinal)
-            .Replace("&", "\\u0026", StringComparison.Ordinal));
+        FigureJson.Serialize(figure).Should().Contain("\"name\":\"Jürgen – 東京\"", "only & < > are encoded, never letters");
     }
 }
