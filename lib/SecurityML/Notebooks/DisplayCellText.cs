@@ -5,7 +5,7 @@ namespace SecurityML.Notebooks;
 
 /// <summary>
 /// The text of one table cell (not yet HTML-encoded), in the invariant culture: numbers with digit grouping and
-/// about four significant digits, days as <c>yyyy-MM-dd</c>, instants as ISO 8601 UTC.
+/// about four significant digits (no trailing zeros), days as <c>yyyy-MM-dd</c>, instants as ISO 8601 UTC.
 /// </summary>
 internal static class DisplayCellText
 {
@@ -63,26 +63,28 @@ internal static class DisplayCellText
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>A floating-point number: whole numbers grouped (<c>12,345</c>), others to about four significant
-    /// digits (<c>0.7559</c>, <c>12.35</c>, <c>1,235</c>), very small or large ones in E notation (<c>1.23E-05</c>).</summary>
+    /// <summary>A floating-point number, grouped, to about four significant digits without trailing zeros
+    /// (<c>12,345</c>, <c>0.7559</c>, <c>0.5</c>, <c>12.35</c>, <c>1,235</c>), very small or large ones in E notation
+    /// (<c>1.23E-05</c>).</summary>
     public static string Number(double number)
     {
         if (double.IsNaN(number)) return "NaN";
         if (double.IsInfinity(number)) return number > 0 ? "∞" : "-∞";
         var magnitude = Math.Abs(number);
         if (magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0)) return number.ToString("0.###E+00", Invariant);
-        if (number == Math.Floor(number)) return number.ToString("N0", Invariant);
-        return number.ToString("N" + Decimals(magnitude), Invariant);
+        return number.ToString(Pattern(magnitude), Invariant);
     }
 
     private static string Number(decimal number)
     {
         var magnitude = Math.Abs((double)number);
         if (magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0)) return Number((double)number);
-        return number.ToString(number == decimal.Floor(number) ? "N0" : "N" + Decimals(magnitude), Invariant);
+        return number.ToString(Pattern(magnitude), Invariant);
     }
 
-    private static int Decimals(double magnitude) => Math.Clamp(3 - (int)Math.Floor(Math.Log10(magnitude)), 0, 6);
+    // Grouped, with up to the decimals that give four significant digits (at most six) and no trailing zeros.
+    private static string Pattern(double magnitude) => magnitude == 0 ? "0"
+        : "#,0." + new string('#', Math.Clamp(3 - (int)Math.Floor(Math.Log10(magnitude)), 0, 6));
 
     private static bool IsNumeric(Type type) => type == typeof(double) || type == typeof(float) || type == typeof(decimal)
         || type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)

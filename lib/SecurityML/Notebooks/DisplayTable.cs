@@ -59,11 +59,20 @@ public sealed class DisplayTable
         return With(columns.Select(Find).ToList());
     }
 
-    /// <summary>Shows <paramref name="unit"/> in the header of <paramref name="column"/>, e.g. <c>bytes</c> or <c>s</c>;
-    /// null removes it. Columns whose name starts or ends with <c>Bytes</c> get <c>bytes</c> automatically.</summary>
-    /// <exception cref="ArgumentException"><paramref name="column"/> is not a column.</exception>
-    public DisplayTable WithUnit(string column, string? unit) =>
-        With(Columns.Select(c => c == Find(column) ? c.WithUnit(unit) : c).ToList());
+    /// <summary>Shows <paramref name="unit"/> in the headers of <paramref name="columns"/>, e.g.
+    /// <c>WithUnit("bytes", "Value", "Baseline")</c>; a null unit removes it. Columns whose name starts or ends with
+    /// <c>Bytes</c> get <c>bytes</c> automatically.</summary>
+    /// <exception cref="ArgumentException">No columns named, or a name that is not a column.</exception>
+    public DisplayTable WithUnit(string? unit, params string[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Length == 0)
+        {
+            throw new ArgumentException("Name at least one column.", nameof(columns));
+        }
+        var chosen = columns.Select(Find).ToHashSet();
+        return With(Columns.Select(c => chosen.Contains(c) ? c.WithUnit(unit) : c).ToList());
+    }
 
     /// <summary>Formats the values of <paramref name="column"/> with a .NET format string in the invariant culture,
     /// e.g. <c>F3</c>, <c>P1</c> or <c>yyyy-MM-dd HH:mm</c>, instead of the default rules.</summary>

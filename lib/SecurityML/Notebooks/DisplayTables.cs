@@ -10,7 +10,8 @@ public static class DisplayTables
     /// A table of <paramref name="rows"/>: one column per public property (then public field) of
     /// <typeparamref name="T"/> in declaration order, or a single <c>Value</c> column when <typeparamref name="T"/>
     /// is a scalar (number, string, date, …). The sequence is read once: the first <paramref name="maxRows"/> rows
-    /// are kept and the rest counted.
+    /// are kept and the rest counted. Columns named <c>Bytes…</c> or <c>…Bytes</c> get the unit <c>bytes</c>;
+    /// integer columns named <c>…Id</c>, <c>…ID</c> or <c>…Port</c> are shown without digit grouping.
     /// </summary>
     /// <param name="rows">The rows, e.g. records or anonymous objects; null rows show as empty cells.</param>
     /// <param name="maxRows">Most rows shown; default <see cref="DisplayTable.DefaultMaxRows"/>.</param>
@@ -72,9 +73,16 @@ public static class DisplayTables
         return columns.Count > 0 ? columns : [new DisplayColumn("Value", rowType, row => row)];
     }
 
+    // Byte counts get their unit; identifiers and ports (EventID 4624, port 3389) are codes, not quantities, so
+    // their digits are not grouped.
     private static DisplayColumn Column(string name, Type type, Func<object, object?> read) =>
         new(name, type, row => row is null ? null : read(row),
-            unit: name.StartsWith("Bytes", StringComparison.Ordinal) || name.EndsWith("Bytes", StringComparison.Ordinal) ? "bytes" : null);
+            unit: name.StartsWith("Bytes", StringComparison.Ordinal) || name.EndsWith("Bytes", StringComparison.Ordinal) ? "bytes" : null,
+            format: IsInteger(type) && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)
+                || name.EndsWith("Port", StringComparison.Ordinal)) ? "0" : null);
+
+    private static bool IsInteger(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t
+        && (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(uint) || t == typeof(ulong) || t == typeof(ushort));
 
     private static bool IsScalar(Type type)
     {

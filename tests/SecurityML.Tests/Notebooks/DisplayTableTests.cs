@@ -14,6 +14,8 @@ public sealed class DisplayTableTests
 
     private sealed record Note(string Text);
 
+    private sealed record Logon(int EventID, long SubjectLogonId, int DestinationPort, int Count);
+
     private sealed class Faulty
     {
         public string Name => "ok";
@@ -71,9 +73,18 @@ public sealed class DisplayTableTests
         }
     }
 
+    [Fact]
+    public void Identifiers_and_ports_are_codes_shown_without_grouping_while_counts_are_grouped()
+    {
+        var cells = Cells(Parse(new[] { new Logon(4624, 2_045_381_554, 3389, 12_345) }.ToTable())).Single();
+
+        cells.Select(c => c.Value).Should().Equal("4624", "2045381554", "3389", "12,345");
+    }
+
     [Theory]
     [InlineData(0.0, "0")]
-    [InlineData(-0.5, "-0.5000")]
+    [InlineData(-0.5, "-0.5")]
+    [InlineData(8.89, "8.89")]
     [InlineData(12.3456, "12.35")]
     [InlineData(1234.56, "1,235")]
     [InlineData(0.000123456, "0.000123")]
@@ -122,7 +133,7 @@ public sealed class DisplayTableTests
     public void Log_text_is_html_encoded_exactly_once_in_cells_headers_and_hover(string evil)
     {
         var long_ = evil + new string('x', 100);
-        var table = new[] { new Note(evil), new Note(long_) }.ToTable().WithUnit("Text", evil);
+        var table = new[] { new Note(evil), new Note(long_) }.ToTable().WithUnit(evil, "Text");
         var raw = table.ToHtml();
         var html = XElement.Parse(raw);
         var rows = Cells(html);
@@ -149,10 +160,10 @@ public sealed class DisplayTableTests
     [Fact]
     public void Columns_can_be_chosen_and_formatted_and_an_unknown_name_is_a_clear_error()
     {
-        var table = Transfers().ToTable().Select("Score", "Host").WithFormat("Score", "F1").WithUnit("Host", null);
+        var table = Transfers().ToTable().Select("Score", "Host").WithFormat("Score", "F1").WithUnit("s", "Score", "Host").WithUnit(null, "Host");
         var html = Parse(table);
 
-        Headers(html).Should().Equal("Score", "Host");
+        Headers(html).Should().Equal("Score (s)", "Host");
         Cells(html)[0][0].Value.Should().Be("0.8");
         var unknown = () => Transfers().ToTable().Select("Hots");
         unknown.Should().Throw<ArgumentException>().WithMessage("*'Hots'*Host, BytesSent, Score, TimeGenerated, Day*");
@@ -177,7 +188,7 @@ public sealed class DisplayTableTests
         var single = Parse(DisplayTables.OfProperties(Transfers()[0]));
 
         Headers(dictionary).Should().Equal("Key", "Value");
-        Cells(dictionary).Select(r => r[1].Value).Should().Equal("0.5000", "1");
+        Cells(dictionary).Select(r => r[1].Value).Should().Equal("0.5", "1");
         Headers(single).Should().Equal("Property", "Value");
         Cells(single).Select(r => r[0].Value).Should().Equal("Host", "BytesSent (bytes)", "Score", "TimeGenerated", "Day");
         Cells(single)[1][1].Value.Should().Be("1,234,567,890");
