@@ -156,9 +156,12 @@ public sealed class FigureJsonTests
     [Theory]
     [InlineData(ScriptBreakout)]
     [InlineData(ImageBreakout)]
+    [InlineData("\"C:\\Windows\\system32\\cmd.exe\" /c echo '&lt;b&gt;'")]
     public void Html_encodes_every_display_string_and_never_writes_raw_angle_brackets_or_ampersands(string label)
     {
-        string encoded = System.Net.WebUtility.HtmlEncode(label);
+        // plotly decodes &amp; &lt; &gt; (and numeric entities) but not &quot;: quotes stay as they are.
+        string encoded = label.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        encoded.Should().NotContain("&quot;");
         var figure = new Figure
         {
             Data =
@@ -217,7 +220,6 @@ public sealed class FigureJsonTests
     {
         var figure = new Figure { Data = { new Bar { Name = "Jürgen – 東京" } } };
 
-        FigureJson.Serialize(figure).Should().Contain("Jürgen – 東京".Replace("ü", "&#252;", StringComparison.Ordinal)
-            .Replace("&", "\\u0026", StringComparison.Ordinal));
+        FigureJson.Serialize(figure).Should().Contain("\"name\":\"Jürgen – 東京\"", "only & < > are encoded, never letters");
     }
 }

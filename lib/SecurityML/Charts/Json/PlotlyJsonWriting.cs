@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 
 namespace SecurityML.Charts.Json;
@@ -23,11 +22,15 @@ internal static class PlotlyJsonWriting
     public static string FormatNumber(double number) => number.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// HTML-encodes text that plotly displays (titles, names, labels, hover text), so that tags coming from log
-    /// data are shown literally: plotly parses its pseudo-HTML tags first and decodes entities only in the text
-    /// between them.
+    /// Encodes text that plotly displays (titles, names, labels, hover text) so that tags coming from log data are
+    /// shown literally: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> become entities, which plotly decodes once in the
+    /// text between its pseudo-HTML tags. Quotes are left as they are: outside a tag they mean nothing to plotly,
+    /// and plotly does not decode <c>&amp;quot;</c>, so encoding them would show <c>&amp;quot;</c> on screen.
     /// </summary>
-    public static string? EncodeDisplayText(string? text) => text is null ? null : WebUtility.HtmlEncode(text);
+    public static string? EncodeDisplayText(string? text) =>
+        text?.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>Writes a number, or <c>null</c> if it is NaN or infinite (plotly draws a gap).</summary>
     public static void WriteNumber(Utf8JsonWriter writer, double number)
