@@ -32,9 +32,10 @@ internal static class KernelComparison
         Pairs(kernel, secml).SelectMany(pair => Chart($"{name} {pair.Label}, value {pair.Number}", pair.Kernel, pair.Secml));
 
     /// <summary>Every table the kernel shows (any HTML table or tree view, and any value secml shows as a table)
-    /// is an HTML table with column headers, with the same header and cell text as secml's.</summary>
-    public static IEnumerable<string> Tables(string name, ExecutedNotebook kernel, ExecutedNotebook secml) =>
-        Pairs(kernel, secml).SelectMany(pair => Table($"{name} {pair.Label}, value {pair.Number}", pair.Kernel, pair.Secml));
+    /// is an HTML table with column headers, with the same header and cell text as secml's (results root replaced
+    /// by <c>&lt;output&gt;</c>).</summary>
+    public static IEnumerable<string> Tables(string name, ExecutedNotebook kernel, ExecutedNotebook secml, string kernelRoot, string secmlRoot) =>
+        Pairs(kernel, secml).SelectMany(pair => Table($"{name} {pair.Label}, value {pair.Number}", pair.Kernel, pair.Secml, kernelRoot, secmlRoot));
 
     /// <summary>Console output and values shown as text match secml's, up to the differences
     /// <see cref="RealKernelTests"/> documents; each cell displays as many values in both.</summary>
@@ -85,7 +86,7 @@ internal static class KernelComparison
         }
     }
 
-    private static IEnumerable<string> Table(string where, ExecutedOutput? kernel, ExecutedOutput? secml)
+    private static IEnumerable<string> Table(string where, ExecutedOutput? kernel, ExecutedOutput? secml, string kernelRoot, string secmlRoot)
     {
         var kernelShape = kernel is null ? (OutputShape?)null : OutputShapes.Classify(kernel);
         var secmlShape = secml is null ? (OutputShape?)null : OutputShapes.Classify(secml);
@@ -103,7 +104,7 @@ internal static class KernelComparison
         {
             yield return $"{where}: the kernel shows a table where secml {Describe(secml)}";
         }
-        else if (OutputShapes.TableProblem(secml!.Html!, out var expected) is null && TableDifference(table!, expected!) is { } difference)
+        else if (OutputShapes.TableProblem(secml!.Html!, out var expected) is null && TableDifference(Normalize(table!, kernelRoot), Normalize(expected!, secmlRoot)) is { } difference)
         {
             yield return $"{where}: {difference}";
         }
@@ -136,6 +137,10 @@ internal static class KernelComparison
     /// <c>&lt;output&gt;</c>, trailing white space and blank lines dropped.</summary>
     private static List<string> ConsoleLines(string text, string root) =>
         Normalize(text, root).Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToList();
+
+    private static TableText Normalize(TableText table, string root) => new(
+        table.Headers.Select(h => Normalize(h, root)).ToList(),
+        table.Rows.Select(row => (IReadOnlyList<string>)row.Select(cell => Normalize(cell, root)).ToList()).ToList());
 
     private static string Normalize(string text, string root) =>
         text.Replace("\r\n", "\n").Replace(Path.GetFullPath(root), "<output>").Trim();

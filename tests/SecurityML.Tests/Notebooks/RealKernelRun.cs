@@ -35,8 +35,9 @@ public sealed class RealKernelRun : IAsyncLifetime
     /// <summary>The results root of the kernel runs; also holds the notebook copies and executed notebooks.</summary>
     public string KernelFolder => _folder["kernel"];
 
-    /// <summary>The <c>--output</c> folder of the secml run (executed notebooks, reports, results).</summary>
-    public string SecmlFolder => _folder["secml"];
+    /// <summary>The <c>--output</c> folder of the secml run (executed notebooks, reports, results); its path is as
+    /// long as <see cref="KernelFolder"/>'s, so results paths cut to a maximum length in tables cut alike.</summary>
+    public string SecmlFolder => _folder["runner"];
 
     /// <summary>The secml run's exit code and log.</summary>
     public (int ExitCode, string Log, TimeSpan Duration) Secml { get; private set; }

@@ -15,8 +15,9 @@ namespace SecurityML.Tests.Notebooks;
 /// <item>Console text: dotnet-repl records a cell's stdout and stderr as one <c>stdout</c> stream, after the cell's
 /// displayed values and with extra blank lines, so a cell's console lines are compared in order over both streams,
 /// ignoring blank lines, trailing white space and where they stand among the displayed values.</item>
-/// <item>Results folder: the two runs write to different temporary roots; each is replaced by <c>&lt;output&gt;</c>
-/// in console text and text values.</item>
+/// <item>Results folder: the two runs write to different temporary roots (of equal length, so text the library cuts
+/// to a maximum length is cut at the same place); each is replaced by <c>&lt;output&gt;</c> in console text, text
+/// values and table cells.</item>
 /// <item>Text values: secml writes a scalar as <c>text/plain</c>, the kernel as
 /// <c>&lt;div class="dni-plaintext"&gt;&lt;pre&gt;</c> HTML; their visible text is compared.</item>
 /// <item>Charts: the figure JSON must be equal; the div id and the loader script around it are not compared.</item>
@@ -76,7 +77,7 @@ public sealed class RealKernelTests : IClassFixture<RealKernelRun>
     {
         var (kernel, secml) = Executed(name);
 
-        KernelComparison.Tables(name, kernel, secml).Should().BeEmpty();
+        KernelComparison.Tables(name, kernel, secml, _run.KernelFolder, _run.SecmlFolder).Should().BeEmpty();
     }
 
     [Theory]
