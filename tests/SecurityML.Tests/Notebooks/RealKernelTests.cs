@@ -94,7 +94,10 @@ public sealed class RealKernelTests : IClassFixture<RealKernelRun>
         _run.ToolProblem.Should().BeNull();
         File.Exists(_run.SecmlNotebook(name)).Should().BeTrue($"secml run should write the executed {name}; its log: {_run.Secml.Log}");
         File.Exists(_run.KernelNotebook(name)).Should().BeTrue($"dotnet-repl should write the executed {name}; it wrote: {_run.KernelRuns.GetValueOrDefault(name)?.Output}");
-        return (ExecutedNotebook.Load(_run.KernelNotebook(name), _run.KernelInput(name)), ExecutedNotebook.Load(_run.SecmlNotebook(name)));
+        var secml = ExecutedNotebook.Load(_run.SecmlNotebook(name));
+        secml.Cells.SelectMany(c => c.Outputs).Should().NotContain(o => o.OutputType == "error",
+            $"secml run is the reference and should run {name} without errors; its log: {_run.Secml.Log}");
+        return (ExecutedNotebook.Load(_run.KernelNotebook(name), _run.KernelInput(name)), secml);
     }
 
     private string Timings(string name)
