@@ -18,7 +18,13 @@ internal static class NotebookParameters
     {
         var notebook = NotebookDocument.Load(Path.Combine(RepositoryPaths.Notebooks, fileName));
         var cell = notebook.Cells.Single(c => c.Tags.Contains("parameters"));
-        var tree = CSharpSyntaxTree.ParseText(cell.Source, new CSharpParseOptions(kind: SourceCodeKind.Script));
+        return DeclaredIn(cell.Source);
+    }
+
+    /// <summary>Name → initializer text of every variable a parameters cell's <paramref name="source"/> declares.</summary>
+    public static IReadOnlyDictionary<string, string> DeclaredIn(string source)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(kind: SourceCodeKind.Script));
         return tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>()
             .ToDictionary(v => v.Identifier.Text, v => v.Initializer?.Value.ToString() ?? "");
     }
