@@ -45,9 +45,10 @@ public static class DemoDataCommand
         {
             options.Validate();
         }
-        catch (ArgumentOutOfRangeException exception)
+        catch (ArgumentOutOfRangeException)
         {
-            standardError.WriteLine($"demo-data: {exception.Message}");
+            standardError.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"secml demo-data: --scale: expected a whole number from 1 to {DemoDataOptions.MaximumScale}, received {scale}"));
             return 1;
         }
         var files = DemoDataGenerator.Generate(output.FullName, options);

@@ -15,14 +15,16 @@ namespace SecurityML.Runner.Commands;
 /// <c>source, line N[, column C]: reason</c> and skipped; nothing in the input stops the run (also with --watch).
 /// Exit codes: <see cref="Success"/> (0) events were scored and bad lines stayed within --max-bad-lines and
 /// --max-bad-rate; <see cref="InvalidInvocation"/> (1) an option, the model file or the input path is wrong;
-/// <see cref="BadData"/> (2) nothing was scored, or more bad lines than allowed.
+/// <see cref="BadData"/> (2) nothing was scored, or more bad lines than allowed. A failure to create or write the
+/// --output file is reported as <c>secml score: --output PATH: cannot …</c> with exit code 1.
 /// </summary>
 public static class ScoreCommand
 {
     /// <summary>Exit code 0: events were scored; bad lines (if any) within the limits.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code 1: an option, the model file or the input path is wrong; nothing was read.</summary>
+    /// <summary>Exit code 1: an option, the model file or the input path is wrong (nothing was read), or the --output
+    /// file cannot be created or written (the message names it; alerts after the failure are lost).</summary>
     public const int InvalidInvocation = 1;
 
     /// <summary>Exit code 2: the input was read but nothing was scored, or bad lines exceeded --max-bad-lines or
@@ -39,7 +41,7 @@ public static class ScoreCommand
         var input = new Option<string>("--input", "-i") { Description = "Events: a .jsonl/.csv file, a folder of them, or - for stdin.", Required = true };
         var threshold = new Option<double?>("--threshold", "-t") { Description = "Alert when score >= T (default: the threshold saved in the model card)." };
         var output = new Option<string>("--output", "-o") { Description = "Alert file (JSON Lines), or - for stdout.", DefaultValueFactory = _ => "-" };
-        var format = new Option<string>("--format") { Description = "auto (by extension; stdin is jsonl), jsonl or csv.", DefaultValueFactory = _ => "auto" };
+        var format = new Option<string>("--format") { Description = "auto (files by extension: .csv is CSV, others JSON Lines; stdin: JSON Lines when its first non-blank character is '{', else CSV), jsonl or csv.", DefaultValueFactory = _ => "auto" };
         var batchSize = new Option<int>("--batch-size") { Description = "Events scored at once.", DefaultValueFactory = _ => EventStreamScorer.DefaultBatchSize };
         var watch = new Option<bool>("--watch") { Description = "With a folder: keep polling for new .jsonl/.json/.ndjson/.csv files (each read once, when first seen: move complete files in) until --idle-timeout passes without one." };
         var pollInterval = new Option<double>("--poll-interval") { Description = "Seconds between polls with --watch.", DefaultValueFactory = _ => 1 };
@@ -48,11 +50,12 @@ public static class ScoreCommand
         var encoding = new Option<string>("--encoding") { Description = "The input's encoding when not UTF-8, e.g. windows-1252 (Excel, PowerShell 5). Default: UTF-8 with or without BOM; invalid bytes are bad lines." };
         var maximumLineLength = new Option<int>("--max-line-length") { Description = "Longest line in bytes; a longer one is a bad line, skipped without being held in memory.", DefaultValueFactory = _ => DataReadOptions.DefaultMaximumLineLength };
         var maximumBadLines = new Option<long>("--max-bad-lines") { Description = "Exit 2 when more lines than this are bad (all good ones are still scored).", DefaultValueFactory = _ => DefaultMaximumBadLines };
+        var allowUnterminated = new Option<bool>("--allow-unterminated-last-line") { Description = "Read a CSV last line without a line break (default: it is a bad line, as the file may be cut short)." };
         var maximumBadRate = new Option<double?>("--max-bad-rate") { Description = "Exit 2 when more than this fraction (0-1) of the event lines is bad." };
         var command = new Command("score", "Score events with a saved model and write alerts above the threshold. Exit 0 ok, 1 invalid invocation, 2 nothing scored or too many bad lines.")
         {
             model, input, threshold, output, format, batchSize, watch, pollInterval, idleTimeout, plugins,
-            encoding, maximumLineLength, maximumBadLines, maximumBadRate,
+            encoding, maximumLineLength, maximumBadLines, maximumBadRate, allowUnterminated,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(new ScoreRequest
         {
@@ -70,6 +73,7 @@ public static class ScoreCommand
             MaximumLineLength = parseResult.GetValue(maximumLineLength),
             MaximumBadLines = parseResult.GetValue(maximumBadLines),
             MaximumBadRate = parseResult.GetValue(maximumBadRate),
+            AllowUnterminatedLastLine = parseResult.GetValue(allowUnterminated),
         }, Console.OpenStandardInput(), Console.Out, Console.Error, cancellationToken));
         return command;
     }
@@ -89,7 +93,7 @@ public static class ScoreCommand
             var model = ModelRegistry.Load(request.ModelPath);
             double threshold = request.Threshold ?? model.Card.Threshold
                 ?? throw new ArgumentException($"{request.ModelPath} has no threshold in its card; pass --threshold or save one with ModelThreshold.Save");
-            alerts = request.OutputPath == "-" ? standardOutput : new StreamWriter(request.OutputPath, append: false);
+            alerts = request.OutputPath == "-" ? standardOutput : AlertWriter.Open(request.OutputPath);
             scorer = new EventStreamScorer(model, threshold, alerts, standardError, request.BatchSize);
         }
         catch (Exception e) when (e is ArgumentException or IOException or ModelFileException or BadImageFormatException or UnauthorizedAccessException)
@@ -99,7 +103,7 @@ public static class ScoreCommand
         }
         try
         {
-            if (request.InputPath == "-") scorer.Score(standardInput, "stdin", request.FormatFor("stdin"), readOptions, cancellationToken);
+            if (request.InputPath == "-") ScoreStandardInput(request, scorer, standardInput, readOptions, cancellationToken);
             else if (Directory.Exists(request.InputPath)) await ScoreFolderAsync(request, scorer, readOptions, cancellationToken);
             else ScoreFile(request, scorer, request.InputPath, readOptions, cancellationToken);
         }
@@ -107,13 +111,36 @@ public static class ScoreCommand
         {
             await standardError.WriteLineAsync("secml score: cancelled");
         }
+        catch (AlertWriter.WriteFailedException e)
+        {
+            await standardError.WriteLineAsync($"secml score: {e.Message}; {scorer.Alerts} alert(s) were written before (some may be lost)");
+            return InvalidInvocation;
+        }
         finally
         {
-            if (!ReferenceEquals(alerts, standardOutput)) await alerts.DisposeAsync();
+            if (!ReferenceEquals(alerts, standardOutput)) await CloseQuietly(alerts);
+        }
+        if (!ReferenceEquals(alerts, standardOutput) && ((AlertWriter)alerts).Failure is { } failure)
+        {
+            await standardError.WriteLineAsync($"secml score: {failure.Message}; {scorer.Alerts} alert(s) were written before (some may be lost)");
+            return InvalidInvocation;
         }
         var verdict = Verdict(request, scorer);
         await standardError.WriteLineAsync("secml score: " + scorer + (verdict is null ? "" : "; exit 2: " + verdict));
         return verdict is null ? Success : BadData;
+    }
+
+    /// <summary>Closes the alert file; a failure is kept in <see cref="AlertWriter.Failure"/> and reported by the caller.</summary>
+    private static async Task CloseQuietly(TextWriter alerts)
+    {
+        try
+        {
+            await alerts.DisposeAsync();
+        }
+        catch (AlertWriter.WriteFailedException)
+        {
+            // Recorded in Failure.
+        }
     }
 
     /// <summary>Why the run exits with <see cref="BadData"/>, or null when it succeeded.</summary>
@@ -128,6 +155,12 @@ public static class ScoreCommand
         return request.MaximumBadRate is { } maximumRate && rate > maximumRate
             ? string.Create(CultureInfo.InvariantCulture, $"{rate * 100:0.##}% of the event lines bad, more than --max-bad-rate {maximumRate}")
             : null;
+    }
+
+    private static void ScoreStandardInput(ScoreRequest request, EventStreamScorer scorer, Stream standardInput, DataReadOptions readOptions, CancellationToken cancellationToken)
+    {
+        var (format, input) = request.Format == "auto" ? StandardInputFormat.Detect(standardInput) : (request.FormatFor("stdin"), standardInput);
+        scorer.Score(input, "stdin", format, readOptions, cancellationToken);
     }
 
     private static void ScoreFile(ScoreRequest request, EventStreamScorer scorer, string path, DataReadOptions readOptions, CancellationToken cancellationToken)
@@ -197,6 +230,7 @@ internal sealed record ScoreRequest
     public int MaximumLineLength { get; init; } = DataReadOptions.DefaultMaximumLineLength;
     public long MaximumBadLines { get; init; } = ScoreCommand.DefaultMaximumBadLines;
     public double? MaximumBadRate { get; init; }
+    public bool AllowUnterminatedLastLine { get; init; }
 
     /// <summary>The input contract of this run; the message names the option when one is wrong.</summary>
     public DataReadOptions ReadOptions()
@@ -211,14 +245,14 @@ internal sealed record ScoreRequest
             throw new ArgumentException("--encoding: " + e.Message.Replace(" (Parameter 'name')", ""), e);
         }
         if (MaximumLineLength < 1) throw new ArgumentException($"--max-line-length: expected at least 1 byte, received {MaximumLineLength}");
-        return new DataReadOptions { Encoding = encoding, MaximumLineLength = MaximumLineLength };
+        return new DataReadOptions { Encoding = encoding, MaximumLineLength = MaximumLineLength, AllowUnterminatedLastLine = AllowUnterminatedLastLine };
     }
 
     public EventFormat FormatFor(string path) => Format switch
     {
         "jsonl" => EventFormat.JsonLines,
         "csv" => EventFormat.Csv,
-        _ => path == "stdin" ? EventFormat.JsonLines : EventLineParser.FormatOf(path),
+        _ => EventLineParser.FormatOf(path),
     };
 
     /// <summary>Checks the options; the message names the option, what was expected and what was received.</summary>

@@ -10,7 +10,8 @@ namespace SecurityML.Data;
 /// Streams typed records from and to CSV files with a header row (CsvHelper underneath). Column names are the
 /// record's property names (matched without regard to case; extra columns are ignored, a column the record reads must
 /// appear once). Input follows <see cref="DataReadOptions"/>: UTF-8 unless an encoding is named, ISO 8601 timestamps
-/// unless a format is named (see <see cref="UtcTimestampConverter"/>), lines up to 4 MiB.
+/// unless a format is named (see <see cref="UtcTimestampConverter"/>), lines and records up to 4 MiB, records split by
+/// <see cref="CsvRecordReader"/> (the splitter of <c>secml score</c>).
 /// </summary>
 public static class CsvDataFile
 {
@@ -20,16 +21,19 @@ public static class CsvDataFile
     /// <typeparam name="T">The record type; its public properties name the columns.</typeparam>
     /// <param name="path">The file to read.</param>
     /// <param name="lenientReport">Null (default) for strict mode: the first bad row throws. A report for lenient
-    /// mode: bad rows (wrong field count, bad value, bad quoting, all fields empty) are skipped and recorded in it.
-    /// A missing or repeated column, an empty file, bytes invalid in the encoding and a too-long line always throw
-    /// (a quoted field may span lines, so reading cannot resume after them).</param>
-    /// <param name="options">Encoding, line-length limit and timestamp format; null for
-    /// <see cref="DataReadOptions.Default"/> (UTF-8, ISO 8601, 4 MiB).</param>
+    /// mode: bad rows (wrong field count, bad value, bad quoting, all fields empty, a quoted field still open at
+    /// <see cref="DataReadOptions.MaximumLineLength"/> characters or at the end of the file, a last line without a
+    /// line break) are skipped and recorded in it. A record whose quoted field never closes is reported at its first
+    /// line and reading resumes at the next line, so a stray quote costs one line, not the rest of the file.
+    /// A missing or repeated column, an empty file, a problem before the header, bytes invalid in the encoding and a
+    /// line longer than the limit always throw (they mean the file is not what it claims to be).</param>
+    /// <param name="options">Encoding, line-length limit (also the limit of a record over several lines), last-line
+    /// rule and timestamp format; null for <see cref="DataReadOptions.Default"/> (UTF-8, ISO 8601, 4 MiB).</param>
     /// <exception cref="DataFormatException">On any of the problems above; the message names the file, line and
     /// column.</exception>
-    /// <remarks>Blank lines are not rows and are passed over. A last line without a line break is read (many tools
-    /// write files that way); if it was cut short, a missing field or an open quote is caught, a shortened last value
-    /// cannot be.</remarks>
+    /// <remarks>Blank lines are not rows and are passed over. A last line without a line break is treated as cut
+    /// short (a file truncated inside a number would load a wrong value) unless
+    /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.</remarks>
     public static IEnumerable<T> Read<T>(string path, LoadReport? lenientReport = null, DataReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -46,20 +50,32 @@ public static class CsvDataFile
 
     private static IEnumerable<T> Read<T>(Func<InputLineReader> open, LoadReport? lenientReport, DataReadOptions? options)
     {
+        options ??= DataReadOptions.Default;
         var rowState = new RowState();
-        using var lines = open();
+        var lines = open();
         var sourceName = lines.SourceName;
-        using var csv = new CsvReader(new InputTextReader(lines), ReadConfiguration(rowState));
-        csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(new UtcTimestampConverter(options?.TimestampFormat));
-        var columnCount = ReadHeader<T>(csv, sourceName);
+        var text = new CsvRecordTextReader(CsvRecordReader.Read(ReadLines(lines), sourceName, options), lines);
+        using var csv = new CsvReader(text, ReadConfiguration(rowState));
+        csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(new UtcTimestampConverter(options.TimestampFormat));
+        var columnCount = ReadHeader<T>(csv, text.Items, sourceName);
         while (true)
         {
             rowState.BadData = null;
-            if (!csv.Read())
+            bool more = csv.Read();
+            // CsvHelper reads ahead: the problems queued before this record come first, in line order.
+            long line = 0;
+            while (text.Items.TryDequeue(out var item))
             {
-                yield break;
+                if (item.Problem is not { } queued)
+                {
+                    line = item.Line;
+                    break;
+                }
+                if (lenientReport is null || item.Unreadable) throw queued;
+                lenientReport.AddDropped(queued);
             }
-            var (record, problem) = ReadRow<T>(csv, sourceName, columnCount, rowState, options?.TimestampFormat);
+            if (!more) yield break;
+            var (record, problem) = ReadRow<T>(csv, sourceName, line, columnCount, rowState, options.TimestampFormat);
             if (problem is null)
             {
                 lenientReport?.AddRow();
@@ -74,6 +90,11 @@ public static class CsvDataFile
                 lenientReport.AddDropped(problem);
             }
         }
+    }
+
+    private static IEnumerable<InputLine> ReadLines(InputLineReader lines)
+    {
+        while (lines.ReadLine() is { } line) yield return line;
     }
 
     /// <summary>Writes records to a CSV file with a header row, UTF-8 without byte order mark, <c>\n</c> line ends.</summary>
@@ -116,11 +137,21 @@ public static class CsvDataFile
         HeaderValidated = null,
         MissingFieldFound = null,
         BadDataFound = args => rowState.BadData ??= args,
+        NewLine = "\n",
     };
 
-    private static int ReadHeader<T>(CsvReader csv, string sourceName)
+    private static int ReadHeader<T>(CsvReader csv, Queue<CsvRecord> items, string sourceName)
     {
-        if (!csv.Read())
+        bool read = csv.Read();
+        long line = 0;
+        while (items.TryDequeue(out var item))
+        {
+            // A problem before the header makes the file unreadable: without the header no row can be mapped.
+            if (item.Problem is { } problem) throw problem;
+            line = item.Line;
+            break;
+        }
+        if (!read)
         {
             throw DataFormatException.EmptyFile(sourceName, $"a header row with the columns of {typeof(T).Name}");
         }
@@ -135,7 +166,7 @@ public static class CsvDataFile
         {
             if (!foundSet.Add(name) && expectedSet.Contains(name))
             {
-                throw DataFormatException.DuplicateColumn(sourceName, csv.Parser.RawRow, name, "column");
+                throw DataFormatException.DuplicateColumn(sourceName, line, name, "column");
             }
         }
         var missing = expected.Where(name => !foundSet.Contains(name)).ToList();
@@ -147,18 +178,12 @@ public static class CsvDataFile
     }
 
     private static (T? Record, DataFormatException? Problem) ReadRow<T>(
-        CsvReader csv, string sourceName, int columnCount, RowState rowState, string? timestampFormat)
+        CsvReader csv, string sourceName, long line, int columnCount, RowState rowState, string? timestampFormat)
     {
-        // RawRow is the record's last line; a quoted field may hold line breaks, so count back to its first line.
-        var line = csv.Parser.RawRow - csv.Parser.RawRecord.TrimEnd('\r', '\n').AsSpan().Count('\n');
         if (csv.Parser.Count != columnCount)
         {
             return (default, DataFormatException.MalformedRow(sourceName, line,
                 $"expected {columnCount} fields as in the header, received {csv.Parser.Count}."));
-        }
-        if (csv.Parser.RawRecord.AsSpan().Count('"') % 2 != 0)
-        {
-            return (default, DataFormatException.MalformedRow(sourceName, line, "a quoted field is not closed (is the file cut short?)."));
         }
         if (csv.Parser.Record is { } fields && fields.All(field => field.Length == 0))
         {

@@ -28,6 +28,13 @@ public sealed record DataReadOptions
     /// <see cref="DefaultMaximumLineLength"/>. A longer line is an error (memory stays bounded by this length).</summary>
     public int MaximumLineLength { get; init; } = DefaultMaximumLineLength;
 
+    /// <summary>False (default): in a CSV input, a last line without a line break is treated as cut short (a file
+    /// truncated inside a number would otherwise load a wrong value): an error in strict mode, a dropped row in lenient
+    /// mode, a bad line in <c>secml score</c> (also for a file in a watched folder that is still being written: move
+    /// complete files in). True: such a last line is read like any other (for tools that omit the final line
+    /// break). JSON Lines are not affected: a cut JSON line is invalid JSON.</summary>
+    public bool AllowUnterminatedLastLine { get; init; }
+
     /// <summary>A .NET custom date and time format (invariant culture) for timestamp columns, e.g.
     /// <c>M/d/yyyy h:mm:ss tt</c>; null (default) for ISO 8601 only. Times without an offset in the format are UTC.</summary>
     public string? TimestampFormat { get; init; }

@@ -130,7 +130,9 @@ public sealed class InputLineReader : IDisposable
                 text = new string(chars, 0, written);
                 return null;
             }
-            return InvalidBytes(bytes, read, written + 1, "UTF-8");
+            // Show the invalid sequence only (1 to 3 bytes), not the valid bytes after it.
+            System.Text.Rune.DecodeFromUtf8(bytes[read..], out _, out int invalidLength);
+            return InvalidBytes(bytes, read, Math.Max(1, invalidLength), written + 1, "UTF-8");
         }
         try
         {
@@ -140,13 +142,13 @@ public sealed class InputLineReader : IDisposable
         catch (DecoderFallbackException exception)
         {
             int index = Math.Clamp(exception.Index, 0, bytes.Length);
-            return InvalidBytes(bytes, index, _lenientEncoding!.GetCharCount(bytes[..index]) + 1, _encoding.WebName);
+            return InvalidBytes(bytes, index, Math.Max(1, exception.BytesUnknown?.Length ?? 1), _lenientEncoding!.GetCharCount(bytes[..index]) + 1, _encoding.WebName);
         }
     }
 
-    private DataFormatException InvalidBytes(ReadOnlySpan<byte> bytes, int byteIndex, int column, string encodingName)
+    private DataFormatException InvalidBytes(ReadOnlySpan<byte> bytes, int byteIndex, int invalidLength, int column, string encodingName)
     {
-        var shown = Convert.ToHexString(bytes.Slice(byteIndex, Math.Min(4, bytes.Length - byteIndex)));
+        var shown = Convert.ToHexString(bytes.Slice(byteIndex, Math.Min(invalidLength, bytes.Length - byteIndex)));
         var hint = _encoding is null ? " Name the file's encoding (e.g. encoding windows-1252, as Excel and PowerShell 5 write)." : "";
         return new DataFormatException(SourceName, LineNumber, column,
             $"invalid {encodingName} bytes 0x{shown} at byte {byteIndex + 1} of the line.{hint}");

@@ -10,6 +10,19 @@ namespace SecurityML.Data;
 /// </summary>
 internal static class JsonLineChecks
 {
+    /// <summary>The reason of a System.Text.Json error without its own position text (<c>Path: … | LineNumber: 0 |
+    /// BytePositionInLine: …</c>), which counts from 0 and would contradict the line and column given by the caller.</summary>
+    public static string Reason(JsonException exception)
+    {
+        var message = exception.Message;
+        foreach (var marker in (string[])[" Path:", " LineNumber:"])
+        {
+            int index = message.IndexOf(marker, StringComparison.Ordinal);
+            if (index >= 0) message = message[..index];
+        }
+        return message.TrimEnd();
+    }
+
     /// <summary>The first repeated property of <paramref name="utf8Line"/>, or null when there is none (or the JSON is
     /// malformed, which the parser then reports).</summary>
     public static DataFormatException? FindDuplicateProperty(ReadOnlySpan<byte> utf8Line, string sourceName, long lineNumber)

@@ -143,7 +143,7 @@ public static class JsonLinesDataFile
         {
             var column = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null
                 : exception.Path.StartsWith("$.", StringComparison.Ordinal) ? exception.Path[2..] : exception.Path;
-            var detail = $"{exception.Message.Split(" Path:")[0]}"
+            var detail = JsonLineChecks.Reason(exception)
                 + (exception.BytePositionInLine is { } position ? $" (character {position + 1})" : "");
             return (default, new DataFormatException(sourceName, lineNumber, column, detail, exception));
         }

@@ -28,20 +28,23 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
 
     /// <summary>Adds one line.</summary>
     /// <returns>The record's fields, or null while a quoted field continues on the next line.</returns>
-    /// <exception cref="FormatException">A quote in the wrong place, or the record is too long; the record is dropped.</exception>
+    /// <exception cref="FormatException">A quote in the wrong place; the record is dropped.</exception>
+    /// <exception cref="RecordTooLongException">The record's text (line breaks inside it included) is longer than
+    /// the limit; the record is dropped.</exception>
     public List<string>? Add(string line, string lineBreak)
     {
         if (!IsOpen) Reset();
-        _length += line.Length + lineBreak.Length;
+        _length += line.Length;
         if (_length > maximumRecordLength)
         {
             Reset();
-            throw new FormatException($"the record is longer than the limit of {maximumRecordLength} characters (a quoted field that never closes?)");
+            throw new RecordTooLongException($"the record is longer than the limit of {maximumRecordLength} characters (a quoted field that never closes?)");
         }
         foreach (var character in line) Add(character);
         if (_quoted)
         {
             _field.Append(lineBreak);
+            _length += lineBreak.Length;
             IsOpen = true;
             return null;
         }
@@ -85,4 +88,7 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
             _field.Append(character);
         }
     }
+
+    /// <summary>The record grew past the limit (usually a quoted field that never closes).</summary>
+    public sealed class RecordTooLongException(string message) : FormatException(message);
 }

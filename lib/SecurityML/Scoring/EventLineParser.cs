@@ -15,107 +15,106 @@ public enum EventFormat
     Csv,
 }
 
+/// <summary>An event parsed from a stream, or why its line (for CSV, the record's first line) is skipped.</summary>
+/// <param name="Line">The 1-based line (for CSV, the record's first line).</param>
+/// <param name="Event">The event; null when <paramref name="Problem"/> is set.</param>
+/// <param name="Problem">Why the line is skipped; null for an event.</param>
+public readonly record struct ParsedEvent(long Line, JsonObject? Event, DataFormatException? Problem);
+
 /// <summary>
 /// Turns the lines of an event stream (read by <see cref="InputLineReader"/>) into JSON objects one at a time, so a
 /// stream of any length is read in bounded memory and a bad line can be reported and skipped. For CSV the first
-/// non-blank line is the header and each record becomes an object of strings keyed by it.
+/// non-blank record is the header and each record becomes an object of strings keyed by it; records are split by
+/// the loaders' CSV splitter, so a quoted field that never closes costs its first line only (reading resumes at the
+/// next line) and a last line without a line break is a bad line unless
+/// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.
 /// </summary>
-/// <remarks>Errors are <see cref="DataFormatException"/>s naming the source, the line (for CSV, the record's first
+/// <remarks>Problems are <see cref="DataFormatException"/>s naming the source, the line (for CSV, the record's first
 /// line) and, where known, the column: a line the input contract rejects, malformed JSON, a repeated property, a
 /// record whose field count differs from the header, a header that repeats a column, an all-empty record, a quote
-/// in the wrong place, and a record longer than <see cref="DataReadOptions.MaximumLineLength"/>.</remarks>
+/// in the wrong place, a record longer than <see cref="DataReadOptions.MaximumLineLength"/> characters or still open
+/// at the end, a CSV last line without a line break.</remarks>
 /// <param name="format">The format parsed.</param>
 /// <param name="sourceName">Names the stream in errors.</param>
-/// <param name="maximumRecordLength">The longest CSV record accepted, in characters over all its lines; default
-/// <see cref="DataReadOptions.DefaultMaximumLineLength"/>.</param>
-public sealed class EventLineParser(EventFormat format, string sourceName, int maximumRecordLength = DataReadOptions.DefaultMaximumLineLength)
+/// <param name="options">The record-length limit and last-line rule; null for <see cref="DataReadOptions.Default"/>.</param>
+public sealed class EventLineParser(EventFormat format, string sourceName, DataReadOptions? options = null)
 {
-    private readonly CsvRecordSplitter _splitter = new(maximumRecordLength);
-    private string[]? _header;
-    private string? _headerProblem;
+    private readonly DataReadOptions _options = options ?? DataReadOptions.Default;
 
     /// <summary>The format parsed.</summary>
     public EventFormat Format { get; } = format;
-
-    /// <summary>The first line of the last event returned (or of the CSV record still open).</summary>
-    public long RecordLine { get; private set; }
 
     /// <summary>The format for a file name: <c>.csv</c> is CSV, anything else JSON Lines.</summary>
     public static EventFormat FormatOf(string fileName) =>
         fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? EventFormat.Csv : EventFormat.JsonLines;
 
-    /// <summary>Parses one line.</summary>
-    /// <returns>The event; null for a blank line, the CSV header, or a CSV line whose record continues on the next
-    /// line.</returns>
-    /// <exception cref="DataFormatException">The line (or the CSV record it ends) is bad; the message says where and why.
-    /// The parser stays usable: the next line starts afresh.</exception>
-    public JsonObject? Parse(InputLine line)
+    /// <summary>Parses a stream's lines lazily, in line order.</summary>
+    /// <param name="lines">The lines, e.g. from <see cref="InputLineReader.ReadLine"/>.</param>
+    /// <returns>One item per event or bad line (blank lines and the CSV header give none).</returns>
+    public IEnumerable<ParsedEvent> Parse(IEnumerable<InputLine> lines)
     {
-        if (!_splitter.IsOpen) RecordLine = line.Number;
-        if (line.Problem is { } problem)
+        ArgumentNullException.ThrowIfNull(lines);
+        return Format == EventFormat.JsonLines ? ParseJson(lines) : ParseCsv(lines);
+    }
+
+    private IEnumerable<ParsedEvent> ParseJson(IEnumerable<InputLine> lines)
+    {
+        foreach (var line in lines)
         {
-            _splitter.Reset();
-            throw problem;
+            if (line.Problem is { } problem) yield return new ParsedEvent(line.Number, null, problem);
+            else if (!string.IsNullOrWhiteSpace(line.Text)) yield return ParseJson(line.Text, line.Number);
         }
-        var text = line.Text!;
-        if (!_splitter.IsOpen && string.IsNullOrWhiteSpace(text)) return null;
-        return Format == EventFormat.JsonLines ? ParseJson(text) : ParseCsv(text, line.LineBreak);
     }
 
-    /// <summary>Call at the end of the stream.</summary>
-    /// <exception cref="DataFormatException">A CSV record is still open (its quoted field never closed).</exception>
-    public void Finish()
-    {
-        if (!_splitter.IsOpen) return;
-        _splitter.Reset();
-        throw Problem("a quoted field is not closed at the end of the input (is it cut short?)");
-    }
-
-    private DataFormatException Problem(string reason, int? column = null) => column is { } position
-        ? new DataFormatException(sourceName, RecordLine, position, reason)
-        : new DataFormatException(sourceName, RecordLine, null, reason);
-
-    private JsonObject ParseJson(string line)
+    private ParsedEvent ParseJson(string line, long number)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
-        if (JsonLineChecks.FindDuplicateProperty(bytes, sourceName, RecordLine) is { } duplicate) throw duplicate;
+        if (JsonLineChecks.FindDuplicateProperty(bytes, sourceName, number) is { } duplicate) return new(number, null, duplicate);
         try
         {
-            return JsonNode.Parse(bytes) as JsonObject ?? throw Problem("expected a JSON object, received another JSON value");
+            return JsonNode.Parse(bytes) is JsonObject parsed
+                ? new(number, parsed, null)
+                : new(number, null, new DataFormatException(sourceName, number, null, "expected a JSON object, received another JSON value"));
         }
         catch (JsonException exception)
         {
-            var reason = $"invalid JSON: {exception.Message.Split(" Path:")[0]}";
-            throw exception.BytePositionInLine is { } position
-                ? Problem(reason, Encoding.UTF8.GetCharCount(bytes.AsSpan(0, (int)Math.Min(position, bytes.Length))) + 1)
-                : Problem(reason);
+            var reason = $"invalid JSON: {JsonLineChecks.Reason(exception)}";
+            return new(number, null, exception.BytePositionInLine is { } position
+                ? new DataFormatException(sourceName, number, Encoding.UTF8.GetCharCount(bytes.AsSpan(0, (int)Math.Min(position, bytes.Length))) + 1, reason)
+                : new DataFormatException(sourceName, number, null, reason));
         }
     }
 
-    private JsonObject? ParseCsv(string line, string lineBreak)
+    private IEnumerable<ParsedEvent> ParseCsv(IEnumerable<InputLine> lines)
     {
-        List<string>? fields;
-        try
+        string[]? header = null;
+        string? headerProblem = null;
+        foreach (var record in CsvRecordReader.Read(lines, sourceName, _options))
         {
-            fields = _splitter.Add(line, lineBreak);
+            if (record.Problem is { } problem)
+            {
+                yield return new ParsedEvent(record.Line, null, problem);
+                continue;
+            }
+            var fields = record.Fields!;
+            if (header is null)
+            {
+                header = [.. fields];
+                var repeated = fields.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+                headerProblem = repeated is null ? null : $"the header (line {record.Line}) repeats the column '{repeated.Key}'; expected each column once";
+                continue;
+            }
+            var reason = headerProblem
+                ?? (fields.Count != header.Length ? $"expected {header.Length} fields as in the header, received {fields.Count}" : null)
+                ?? (fields.All(field => field.Length == 0) ? "empty row: every field is empty" : null);
+            if (reason is not null)
+            {
+                yield return new ParsedEvent(record.Line, null, new DataFormatException(sourceName, record.Line, null, reason));
+                continue;
+            }
+            var result = new JsonObject();
+            for (int index = 0; index < fields.Count; index++) result[header[index]] = fields[index];
+            yield return new ParsedEvent(record.Line, result, null);
         }
-        catch (FormatException exception)
-        {
-            throw Problem(exception.Message);
-        }
-        if (fields is null) return null;
-        if (_header is null)
-        {
-            _header = [.. fields];
-            var repeated = fields.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
-            _headerProblem = repeated is null ? null : $"the header (line {RecordLine}) repeats the column '{repeated.Key}'; expected each column once";
-            return null;
-        }
-        if (_headerProblem is not null) throw Problem(_headerProblem);
-        if (fields.Count != _header.Length) throw Problem($"expected {_header.Length} fields as in the header, received {fields.Count}");
-        if (fields.TrueForAll(field => field.Length == 0)) throw Problem("empty row: every field is empty");
-        var result = new JsonObject();
-        for (int index = 0; index < fields.Count; index++) result[_header[index]] = fields[index];
-        return result;
     }
 }

@@ -88,29 +88,21 @@ public sealed class EventStreamScorer
 
     private void Score(IEnumerable<InputLine> lines, string sourceName, EventFormat format, DataReadOptions? options, CancellationToken cancellationToken)
     {
-        var parser = new EventLineParser(format, sourceName, (options ?? DataReadOptions.Default).MaximumLineLength);
+        var parser = new EventLineParser(format, sourceName, options);
         // Lines that fail to parse wait in the batch too, so that problems are reported in line order.
         var batch = new List<(long Line, JsonObject? Event, string? Problem)>(BatchSize);
         try
         {
-            foreach (var line in lines)
+            foreach (var (line, @event, problem) in parser.Parse(lines))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    if (parser.Parse(line) is { } parsed) batch.Add((parser.RecordLine, parsed, null));
-                }
-                catch (DataFormatException exception)
-                {
-                    batch.Add((exception.LineNumber, null, exception.Message));
-                }
+                batch.Add((line, @event, problem?.Message));
                 if (batch.Count == BatchSize) Flush(batch, sourceName);
             }
-            parser.Finish();
         }
         catch (DataFormatException exception)
         {
-            // The whole input is unreadable (a UTF-16 byte order mark, a CSV record open at the end).
+            // The whole input is unreadable (a UTF-16 byte order mark).
             batch.Add((exception.LineNumber, null, exception.Message));
         }
         Flush(batch, sourceName);

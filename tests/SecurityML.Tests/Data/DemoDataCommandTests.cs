@@ -18,7 +18,7 @@ public sealed class DemoDataCommandTests
     }
 
     [Fact]
-    public void Bad_scale_exits_with_2_and_says_why()
+    public void Bad_scale_exits_with_1_and_says_why_in_the_option_style()
     {
         using var folder = new TemporaryFolder();
         var error = new StringWriter();
@@ -26,7 +26,7 @@ public sealed class DemoDataCommandTests
         var exitCode = DemoDataCommand.Run(0, 1, new DirectoryInfo(folder.Path), TextWriter.Null, error);
 
         exitCode.Should().Be(1);
-        error.ToString().Should().Contain("1 to 1000");
+        error.ToString().Should().Be("secml demo-data: --scale: expected a whole number from 1 to 1000, received 0" + Environment.NewLine);
         Directory.GetFiles(folder.Path).Should().BeEmpty();
     }
 

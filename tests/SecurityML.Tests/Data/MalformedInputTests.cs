@@ -58,7 +58,7 @@ public sealed class MalformedInputTests
         ["csv utf-8"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn(Jose)}\n"), Values($"{Jose}@2024-03-04T08:00:00")),
         ["csv utf-8 with BOM"] = new(Csv, Bom($"{SignInHeader}\n{SignIn(Jose)}\n"), Values($"{Jose}@2024-03-04T08:00:00")),
         ["csv windows-1252 unnamed is an error at the byte"] = new(Csv, Windows1252.GetBytes($"{SignInHeader}\n{SignIn(Jose)}\n"),
-            Error(2, $"{SignIn(Jose).IndexOf('é') + 1}", "invalid UTF-8 bytes 0xE9", skippable: false)),
+            Error(2, $"{SignIn(Jose).IndexOf('é') + 1}", "invalid UTF-8 bytes 0xE9 at byte", skippable: false)),
         ["csv windows-1252 named keeps accounts apart"] = new(Csv, Windows1252.GetBytes($"{SignInHeader}\n{SignIn(Jose)}\n{SignIn(Jose2)}\n"),
             Values($"{Jose}@2024-03-04T08:00:00|{Jose2}@2024-03-04T08:00:00"), new DataReadOptions { Encoding = Windows1252 }),
         ["csv utf-8 BOM with windows-1252 named"] = new(Csv, Bom($"{SignInHeader}\n{SignIn(Jose)}\n"),
@@ -66,7 +66,7 @@ public sealed class MalformedInputTests
         ["csv utf-16"] = new(Csv, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes($"{SignInHeader}\n")],
             Error(1, null, "UTF-16", skippable: false)),
         ["csv invalid byte in a later line"] = new(Csv, [.. Utf8($"{SignInHeader}\n{SignIn("a")}\n"), 0xFF, .. Utf8($"{SignIn("b")}\n")],
-            Error(3, "1", "0xFF", skippable: false)),
+            Error(3, "1", "invalid UTF-8 bytes 0xFF at byte 1 of the line", skippable: false)),
         ["jsonl utf-8 with BOM"] = new(Ocsf_, Bom(Ocsf(Jose) + "\n"), Values($"{Jose}@10.0.0.1")),
         ["jsonl windows-1252 unnamed skips the line"] = new(Ocsf_, [.. Windows1252.GetBytes(Ocsf(Jose) + "\n"), .. Utf8(Ocsf("b") + "\n")],
             Error(1, $"{Ocsf(Jose).IndexOf('é') + 1}", "invalid UTF-8", skippable: true, rest: "b@10.0.0.1")),
@@ -97,10 +97,20 @@ public sealed class MalformedInputTests
 
         // Truncated, ragged and empty rows; missing nested objects.
         ["csv truncated last row"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("a")}\n2024-03-04T08:00:00Z,b,10.0"),
-            Error(3, null, "received 3", skippable: true, rest: "a@2024-03-04T08:00:00")),
+            Error(3, null, "no line break", skippable: true, rest: "a@2024-03-04T08:00:00")),
         ["csv truncated inside quotes"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("a")}\n2024-03-04T08:00:00Z,b,10.0.0.1,DE,Portal,\"0"),
             Error(3, null, "not closed", skippable: true, rest: "a@2024-03-04T08:00:00")),
-        ["csv last row without newline"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("a")}"), Values("a@2024-03-04T08:00:00")),
+        ["csv cut inside a number on the last line"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("a")}\n{SignIn("b")[..^1]}5"),
+            Error(3, null, "no line break", skippable: true, rest: "a@2024-03-04T08:00:00")),
+        ["csv last row without newline is read when allowed"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("a")}"), Values("a@2024-03-04T08:00:00"),
+            new DataReadOptions { AllowUnterminatedLastLine = true }),
+        ["csv stray quote open at the end costs only its line"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("\"a")}\n{SignIn("b")}\n{SignIn("c")}\n"),
+            Error(2, null, "not closed at the end of the input (is it cut short?); reading resumes at line 3", skippable: true, rest: "b@2024-03-04T08:00:00|c@2024-03-04T08:00:00")),
+        ["csv stray quote open at the record limit costs only its line"] = new(Csv,
+            Utf8($"{SignInHeader}\n{SignIn("\"a")}\n{string.Join('\n', Enumerable.Range(0, 8).Select(index => SignIn($"u{index}")))}\n"),
+            Error(2, null, "longer than the limit of 120 characters", skippable: true,
+                rest: string.Join('|', Enumerable.Range(0, 8).Select(index => $"u{index}@2024-03-04T08:00:00"))),
+            new DataReadOptions { MaximumLineLength = 120 }),
         ["csv ragged row"] = new(Csv, Utf8($"{SignInHeader}\n{SignIn("a")},extra\n{SignIn("b")}\n"),
             Error(2, null, "expected 6 fields", skippable: true, rest: "b@2024-03-04T08:00:00")),
         ["csv all-empty row"] = new(Csv, Utf8($"{SignInHeader}\n,,,,,\n{SignIn("b")}\n"),
@@ -166,6 +176,29 @@ public sealed class MalformedInputTests
         {
             ShouldName(read.Should().Throw<DataFormatException>().Which, verdict);
         }
+    }
+
+    [Fact]
+    public void Invalid_json_is_described_by_our_line_and_column_only()
+    {
+        var report = new LoadReport();
+        var events = new StringWriter();
+        var problems = new StringWriter();
+        var scorer = new SecurityML.Scoring.EventStreamScorer(new NoScorer(), 1, events, problems);
+
+        _ = Ocsf_(new MemoryStream(Utf8("x\n")), report, null).ToList();
+        scorer.Score(new MemoryStream(Utf8("x\n")), "in.jsonl", SecurityML.Scoring.EventFormat.JsonLines);
+
+        var messages = new[] { report.DroppedRows.Single().Message, problems.ToString().Trim() };
+        messages.Should().AllSatisfy(message => message.Should().StartWith("in.jsonl, line 1").And.Contain("invalid")
+            .And.NotContain("LineNumber").And.NotContain("BytePositionInLine").And.NotContain("Path:"));
+    }
+
+    private sealed class NoScorer : SecurityML.Scoring.IEventScorer
+    {
+        public SecurityML.Detection.ModelCard Card => throw new NotSupportedException();
+
+        public IReadOnlyList<SecurityML.Scoring.EventScore> Score(IReadOnlyList<System.Text.Json.Nodes.JsonObject> events) => throw new NotSupportedException();
     }
 
     private static void ShouldName(DataFormatException error, Verdict verdict)

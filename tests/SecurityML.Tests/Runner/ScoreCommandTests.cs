@@ -97,6 +97,55 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public async Task Csv_on_standard_input_is_recognised_by_its_header_without_format()
+    {
+        using var folder = new TemporaryFolder();
+        var model = SaveModel(folder, threshold: 0.5);
+        byte[] csv = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("Entity,Value\nalice,9\nalice,4\n")];
+
+        var (csvExit, csvOutput, csvError) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-" }, csv);
+        var (jsonExit, _, jsonError) = await Run(new ScoreRequest { ModelPath = model, InputPath = "-" }, "\n  {\"Entity\":\"alice\",\"Value\":9}\n");
+
+        csvExit.Should().Be(0, csvError);
+        csvOutput.Should().Contain("\"Entity\":\"alice\"");
+        csvError.Should().Contain("2 event(s) scored").And.Contain("0 bad line(s)");
+        jsonExit.Should().Be(0, jsonError);
+        jsonError.Should().Contain("1 event(s) scored");
+    }
+
+    [Fact]
+    public async Task A_stray_csv_quote_costs_one_line_and_counts_in_the_verdict()
+    {
+        using var folder = new TemporaryFolder();
+        var model = SaveModel(folder, threshold: 100);
+        var input = folder.Write("events.csv", "Entity,Value\nalice,\"4\n" + string.Concat(Enumerable.Repeat("alice,4\n", 200)));
+
+        var (exit, _, error) = await Run(new ScoreRequest { ModelPath = model, InputPath = input, MaximumLineLength = 64, MaximumBadLines = 10 });
+
+        error.Should().Contain("events.csv, line 2: the record is longer than the limit of 64 characters")
+            .And.Contain("200 event(s) scored").And.Contain("1 bad line(s) skipped");
+        exit.Should().Be(ScoreCommand.Success, error);
+    }
+
+    [Fact]
+    public async Task An_output_that_cannot_be_written_is_named_and_exits_one()
+    {
+        using var folder = new TemporaryFolder();
+        var model = SaveModel(folder, threshold: 0.5);
+        var input = folder.Write("events.jsonl", """{"Entity":"alice","Value":9}""" + "\n");
+        var missingFolder = Path.Combine(folder.Path, "nope", "alerts.jsonl");
+
+        var (missingExit, _, missingError) = await Run(new ScoreRequest { ModelPath = model, InputPath = input, OutputPath = missingFolder });
+
+        missingExit.Should().Be(ScoreCommand.InvalidInvocation);
+        missingError.Should().StartWith($"secml score: --output {missingFolder}: cannot create the file");
+        if (!File.Exists("/dev/full")) return;
+        var (fullExit, _, fullError) = await Run(new ScoreRequest { ModelPath = model, InputPath = input, OutputPath = "/dev/full" });
+        fullExit.Should().Be(ScoreCommand.InvalidInvocation);
+        fullError.Should().StartWith("secml score: --output /dev/full: cannot write the alerts").And.Contain("1 alert(s) were written before");
+    }
+
+    [Fact]
     public async Task Standard_input_is_read_and_the_command_line_threshold_wins()
     {
         using var folder = new TemporaryFolder();

@@ -106,13 +106,43 @@ public sealed class EventStreamScorerTests
     }
 
     [Fact]
+    public void A_stray_quote_costs_its_own_line_only_at_the_record_limit_and_at_the_end()
+    {
+        var good = string.Concat(Enumerable.Range(0, 50).Select(index => $"alice,{index % 5}\n"));
+        var options = new SecurityML.Data.DataReadOptions { MaximumLineLength = 64 };
+
+        var (limited, _, limitProblems) = Score(System.Text.Encoding.UTF8.GetBytes($"Entity,Value\nalice,\"5\n{good}"), EventFormat.Csv, options: options);
+        var (atEnd, _, endProblems) = Score(System.Text.Encoding.UTF8.GetBytes($"Entity,Value\nalice,\"5\nalice,1\nalice,2\n"), EventFormat.Csv);
+
+        limitProblems.Should().ContainSingle().Which.Should().StartWith("in, line 2: the record is longer than the limit of 64 characters")
+            .And.Contain("reading resumes at line 3");
+        (limited.EventsScored, limited.BadLines).Should().Be((50, 1));
+        endProblems.Should().ContainSingle().Which.Should().StartWith("in, line 2: a quoted field is not closed at the end of the input");
+        (atEnd.EventsScored, atEnd.BadLines).Should().Be((2, 1));
+    }
+
+    [Fact]
+    public void A_csv_last_line_without_a_line_break_is_a_bad_line_unless_allowed()
+    {
+        var input = System.Text.Encoding.UTF8.GetBytes("Entity,Value\nalice,1\nalice,9");
+
+        var (cut, _, problems) = Score(input, EventFormat.Csv);
+        var (allowed, alerts, _) = Score(input, EventFormat.Csv, options: new() { AllowUnterminatedLastLine = true });
+
+        problems.Should().ContainSingle().Which.Should().StartWith("in, line 3: the last line has no line break");
+        (cut.EventsScored, cut.BadLines).Should().Be((1, 1));
+        (allowed.EventsScored, allowed.BadLines).Should().Be((2, 0));
+        alerts.Should().Contain("\"line\":3");
+    }
+
+    [Fact]
     public void Csv_quoting_errors_repeated_header_columns_and_empty_rows_are_reported()
     {
         var (_, _, quoting) = Score(System.Text.Encoding.UTF8.GetBytes("Entity,Value\n\"alice\"x,9\nali\"ce,9\n,\n"), EventFormat.Csv);
         var (scorer, _, header) = Score(System.Text.Encoding.UTF8.GetBytes("Entity,Value,Value\nalice,9,1\n"), EventFormat.Csv);
 
-        quoting.Should().Equal("in, line 2: text after a closing quote; expected a comma",
-            "in, line 3: a quote inside an unquoted field; expected the field in quotes with the quote doubled",
+        quoting.Should().Equal("in, line 2: malformed row: text after a closing quote; expected a comma.",
+            "in, line 3: malformed row: a quote inside an unquoted field; expected the field in quotes with the quote doubled.",
             "in, line 4: empty row: every field is empty");
         header.Should().Equal("in, line 2: the header (line 1) repeats the column 'Value'; expected each column once");
         scorer.EventsScored.Should().Be(0);

@@ -1,0 +1,112 @@
+using SecurityML.Scoring;
+
+namespace SecurityML.Data;
+
+/// <summary>One CSV record read by <see cref="CsvRecordReader"/>, or why the record at its first line is skipped.</summary>
+/// <param name="Line">The record's first line (1-based).</param>
+/// <param name="Fields">The fields; null when <paramref name="Problem"/> is set.</param>
+/// <param name="Text">The record's text as in the input (line breaks inside quoted fields kept, without the final
+/// line break); null when <paramref name="Problem"/> is set.</param>
+/// <param name="Problem">Why the record is skipped; null for a good record.</param>
+/// <param name="Unreadable">True when the problem is a line the input contract rejects (invalid bytes, too long).</param>
+internal readonly record struct CsvRecord(long Line, IReadOnlyList<string>? Fields, string? Text, DataFormatException? Problem, bool Unreadable = false);
+
+/// <summary>
+/// Reads the CSV records of an input's lines in bounded memory: the one CSV splitter of every reader (the loaders
+/// and <c>secml score</c>). A record may span lines (a quoted field holding line breaks); when its quoted field is
+/// still open at <see cref="DataReadOptions.MaximumLineLength"/> characters or at the end of the input, the record's
+/// first line is reported and reading resumes at the line after it, so that one stray quote costs exactly one line.
+/// Blank (white-space) lines are not records. A last line without a line break is reported as cut short unless
+/// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.
+/// </summary>
+internal static class CsvRecordReader
+{
+    /// <summary>Reads the records and problems in line order.</summary>
+    /// <param name="lines">The input's lines; a line the input contract rejects becomes a problem of its own.</param>
+    /// <param name="sourceName">Names the input in problems.</param>
+    /// <param name="options">The record-length limit and the last-line rule.</param>
+    public static IEnumerable<CsvRecord> Read(IEnumerable<InputLine> lines, string sourceName, DataReadOptions options)
+    {
+        var splitter = new CsvRecordSplitter(options.MaximumLineLength);
+        var open = new List<InputLine>();
+        var replay = new Stack<InputLine>();
+        using var source = lines.GetEnumerator();
+        while (true)
+        {
+            InputLine line;
+            if (replay.Count > 0) line = replay.Pop();
+            else if (source.MoveNext()) line = source.Current;
+            else if (open.Count > 0)
+            {
+                yield return Skip(open, replay, splitter, sourceName,
+                    "a quoted field is not closed at the end of the input (is it cut short?)");
+                continue;
+            }
+            else yield break;
+
+            if (line.Problem is { } problem)
+            {
+                if (open.Count > 0)
+                {
+                    replay.Push(line);
+                    yield return Skip(open, replay, splitter, sourceName, $"a quoted field is not closed before line {line.Number}, which cannot be read");
+                }
+                else yield return new CsvRecord(line.Number, null, null, problem, Unreadable: true);
+                continue;
+            }
+            if (open.Count == 0 && string.IsNullOrWhiteSpace(line.Text)) continue;
+            open.Add(line);
+            var (fields, error) = Add(splitter, line);
+            if (error is CsvRecordSplitter.RecordTooLongException)
+            {
+                yield return Skip(open, replay, splitter, sourceName, error.Message);
+                continue;
+            }
+            if (error is not null)
+            {
+                yield return new CsvRecord(open[0].Number, null, null, DataFormatException.MalformedRow(sourceName, open[0].Number, error.Message + "."));
+                open.Clear();
+                continue;
+            }
+            if (fields is null) continue;
+            yield return Complete(open, fields, sourceName, options);
+            open.Clear();
+        }
+    }
+
+    private static (List<string>? Fields, FormatException? Error) Add(CsvRecordSplitter splitter, InputLine line)
+    {
+        try
+        {
+            return (splitter.Add(line.Text!, line.LineBreak), null);
+        }
+        catch (FormatException exception)
+        {
+            return (null, exception);
+        }
+    }
+
+    private static CsvRecord Complete(List<InputLine> open, List<string> fields, string sourceName, DataReadOptions options)
+    {
+        var first = open[0].Number;
+        if (open[^1].LineBreak.Length == 0 && !options.AllowUnterminatedLastLine)
+        {
+            return new CsvRecord(first, null, null, new DataFormatException(sourceName, first, null,
+                "the last line has no line break, so it may be cut short (e.g. inside a number); end the file with a line break, "
+                + "or set DataReadOptions.AllowUnterminatedLastLine."));
+        }
+        var text = string.Concat(open.Take(open.Count - 1).Select(part => part.Text + part.LineBreak)) + open[^1].Text;
+        return new CsvRecord(first, fields, text, null);
+    }
+
+    /// <summary>Reports the open record's first line and queues its other lines to be read again.</summary>
+    private static CsvRecord Skip(List<InputLine> open, Stack<InputLine> replay, CsvRecordSplitter splitter, string sourceName, string reason)
+    {
+        splitter.Reset();
+        var first = open[0].Number;
+        var resume = open.Count > 1 ? $"; reading resumes at line {first + 1}" : "";
+        for (int index = open.Count - 1; index >= 1; index--) replay.Push(open[index]);
+        open.Clear();
+        return new CsvRecord(first, null, null, new DataFormatException(sourceName, first, null, reason + resume + "."));
+    }
+}
