@@ -6,7 +6,7 @@ namespace SecurityML.Runner.Execution;
 /// <summary>A parameter as the notebook ran with it: its name, C# type and value as text.</summary>
 /// <param name="Name">The variable declared in the parameters cell.</param>
 /// <param name="Type">Its C# type name (e.g. <c>string</c>, <c>DateTimeOffset</c>).</param>
-/// <param name="Value">Its value after any <c>--param</c> was injected (invariant culture, ISO 8601 times; <c>null</c> for null).</param>
+/// <param name="Value">Its value after any <c>--param</c> was injected (invariant culture, ISO 8601 times, arrays comma-separated; <c>null</c> for null, <c>""</c> for an empty string).</param>
 public sealed record ParameterValue(string Name, string Type, string Value)
 {
     private static readonly Dictionary<Type, string> Keywords = new()
@@ -26,6 +26,7 @@ public sealed record ParameterValue(string Name, string Type, string Value)
     private static string Text(object? value) => value switch
     {
         null => "null",
+        "" => "\"\"",
         string text => text,
         DateTimeOffset time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture).Replace("+00:00", "Z"),
         DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
