@@ -80,7 +80,7 @@ public sealed class ReportBrowserTests : IDisposable
         new NotebookBuilder()
             .Markdown("# Failed logons\nIntro.")
             .Code("var account = \"alice\";\nvar days = 7;", "parameters")
-            .Markdown("## Score the <accounts> & rank\nText.\n### Why `rare`")
+            .Markdown("## Score the *rare* accounts & rank\nText.\n### Why `rare`")
             .Code("Console.WriteLine(account + days);")
             .WriteTo(_folder["nbs/a-params.ipynb"]);
         new NotebookBuilder().Code("throw new InvalidOperationException(\"planted <b>failure</b>\");").WriteTo(_folder["nbs/b-fails.ipynb"]);
@@ -99,7 +99,7 @@ public sealed class ReportBrowserTests : IDisposable
         rows[0][2].Should().MatchRegex(@"^[0-9]+\.[0-9] s$");
         rows[0][3].Should().Be("account = alice\ndays = 30", "the parameters cell's variables, with the injected value");
         rows[1][1].Should().Be("failed");
-        rows[1][4].Should().Be("In [1]: InvalidOperationException: planted <b>failure</b>", "problems are shown as text");
+        rows[1][4].Should().Be("In [1], line 1: InvalidOperationException: planted <b>failure</b>", "problems are shown as text");
         var links = (IReadOnlyCollection<object>)browser.Script("return [...document.querySelectorAll('table.index a')].map(a => a.href)")!;
         links.Select(link => new Uri((string)link).LocalPath).Should().Equal(
             _folder["out/a-params.html"], _folder["out/a-params.ipynb"], _folder["out/b-fails.html"], _folder["out/b-fails.ipynb"]);
@@ -109,7 +109,8 @@ public sealed class ReportBrowserTests : IDisposable
         browser.WaitUntil(d => d.Url.EndsWith("a-params.html", StringComparison.Ordinal), TimeSpan.FromSeconds(10)).Should().BeTrue();
         var contents = (IReadOnlyCollection<object>)browser.Script(
             "return [...document.querySelectorAll('nav.toc a')].map(a => a.textContent + ' -> ' + (document.getElementById(a.hash.slice(1)) ? a.hash : 'missing'))")!;
-        contents.Should().Equal("Failed logons -> #cell-1", "Score the <accounts> & rank -> #cell-3", "Why rare -> #cell-3");
+        // Markdown stripped, text encoded once; cell 2 of the executed notebook is the injected-parameters cell.
+        contents.Should().Equal("Failed logons -> #cell-1", "Score the rare accounts & rank -> #cell-4", "Why rare -> #cell-4");
         Rows(browser, "table.parameters tbody tr").Select(row => string.Join(" | ", row)).Should()
             .Equal("account | string | alice", "days | int | 30");
     }
