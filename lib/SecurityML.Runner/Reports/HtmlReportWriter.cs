@@ -150,7 +150,8 @@ public static class HtmlReportWriter
         table.parameters, table.index { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
         table.parameters caption { text-align: left; font-weight: 600; }
         table.parameters th, table.parameters td, table.index th, table.index td { border: 1px solid #ddd; padding: .2rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-        table.index td.duration { text-align: right; white-space: nowrap; }
+        table.index th, table.index td.duration { white-space: nowrap; overflow-wrap: normal; }
+        table.index td.duration { text-align: right; }
         td.status-ok { color: #2e7d32; } td.status-failed, td.status-not-run { color: #c62828; font-weight: 600; }
         nav.toc { border: 1px solid #ddd; padding: .25rem 1rem; margin-bottom: 1rem; }
         nav.toc h2 { font-size: 1rem; margin: .25rem 0; }
