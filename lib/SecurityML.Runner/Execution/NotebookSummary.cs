@@ -83,7 +83,7 @@ public sealed record NotebookSummary(string Name, int ExitCode, TimeSpan Duratio
             return new NotebookSummary(
                 json["name"]!.GetValue<string>(),
                 json["exitCode"]!.GetValue<int>(),
-                TimeSpan.FromSeconds(json["durationSeconds"]!.GetValue<double>()),
+                TimeSpan.FromTicks((long)Math.Round(json["durationSeconds"]!.GetValue<double>() * TimeSpan.TicksPerSecond)), // exact for ticks below 2^53
                 json["parameters"]!.AsArray().Select(p => new ParameterValue(p!["name"]!.GetValue<string>(), p["type"]!.GetValue<string>(), p["value"]!.GetValue<string>())).ToList(),
                 json["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList());
         }
