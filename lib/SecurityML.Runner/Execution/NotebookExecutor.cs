@@ -27,6 +27,8 @@ public sealed class NotebookExecutor
     private int _executionCount;
     private bool _timedOut;
     private (int Index, string Label)? _runningCell;
+    private IReadOnlyList<string> _parameterNames = [];
+    private IReadOnlyList<ParameterValue> _parameters = [];
     private readonly Stopwatch _clock = new();
 
     private NotebookExecutor(NotebookDocument notebook, NotebookRunOptions options)
@@ -68,7 +70,7 @@ public sealed class NotebookExecutor
             var message = $"{cell.Label}: {reason}";
             executor.Fail(cell.Index, (new ErrorOutput("ProcessExit", message, [message]), cell.Label, message));
         }
-        return new NotebookRunResult(executor._notebook, executor._failures, null, executor._clock.Elapsed);
+        return new NotebookRunResult(executor._notebook, executor._failures, null, executor._clock.Elapsed, executor._parameters);
     }
 
     private async Task<NotebookRunResult> RunAllAsync(CancellationToken cancellationToken)
@@ -102,7 +104,7 @@ public sealed class NotebookExecutor
             Environment.CurrentDirectory = previousDirectory;
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previousCulture;
         }
-        return new NotebookRunResult(_notebook, _failures, invalidInput, clock.Elapsed);
+        return new NotebookRunResult(_notebook, _failures, invalidInput, clock.Elapsed, _parameters);
     }
 
     private Dictionary<NotebookCell, (PreparedCell, string)> PrepareAll()
@@ -139,8 +141,12 @@ public sealed class NotebookExecutor
             var (code, _) = prepared[cell];
             var label = Label(cell.ExecutionCount.Value);
             _runningCell = (index, label);
+            var isParameters = cell.Tags.Contains("parameters") && !cell.Tags.Contains(ParameterInjector.InjectedTag);
+            var declaredBefore = isParameters ? VariableNames() : null;
             var succeeded = await RunCellAsync(cell, index, code, label, cancellationToken);
             _options.Log?.WriteLine($"  {label} {(succeeded ? "ok" : "FAILED")}");
+            if (succeeded && declaredBefore is not null) _parameterNames = [.. VariableNames().Except(declaredBefore)];
+            if (succeeded && (isParameters || cell.Tags.Contains(ParameterInjector.InjectedTag))) _parameters = ParameterValues();
             if (cell.Tags.Contains("parameters") && !cell.Tags.Contains(ParameterInjector.InjectedTag))
             {
                 if (!succeeded) return $"{_notebook.Path}: the parameters cell ({label}) failed; parameters cannot be injected.";
@@ -241,6 +247,15 @@ public sealed class NotebookExecutor
         var traceback = new List<string> { message };
         traceback.AddRange(trace);
         return (new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback), location, $"{location}: {message}");
+    }
+
+    private List<string> VariableNames() => [.. (_state?.Variables.Select(v => v.Name) ?? []).Distinct()];
+
+    /// <summary>The parameters cell's variables with their current values (the last declaration of each name).</summary>
+    private List<ParameterValue> ParameterValues()
+    {
+        var variables = _state!.Variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last());
+        return [.. _parameterNames.Select(name => ParameterValue.Of(name, variables[name].Type, variables[name].Value))];
     }
 
     private string? InjectParameters(int parametersIndex, Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared)

@@ -15,7 +15,7 @@ namespace SecurityML.Runner.Execution;
 /// </summary>
 internal sealed class NotebookProcess : IDisposable
 {
-    /// <summary>Hidden <c>secml run</c> option: where the child writes its result (<c>{"exitCode": n}</c>).</summary>
+    /// <summary>Hidden <c>secml run</c> option: where the child writes its result (<see cref="NotebookSummary.ToJson"/>).</summary>
     public const string ResultFileOption = "--result-file";
 
     /// <summary>Hidden <c>secml run</c> option: the notebook is one of a folder run (unknown --param names are skipped).</summary>
@@ -70,8 +70,8 @@ internal sealed class NotebookProcess : IDisposable
         return child;
     }
 
-    /// <summary>Lets the child run its notebook and waits for it; returns its exit code (0, 1 or 2).</summary>
-    public async Task<int> RunAsync(RunRequest request, string plotlyElement, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Lets the child run its notebook and waits for it; returns its summary (exit code 0, 1 or 2).</summary>
+    public async Task<NotebookSummary> RunAsync(RunRequest request, string plotlyElement, TextWriter log, CancellationToken cancellationToken)
     {
         try
         {
@@ -92,13 +92,13 @@ internal sealed class NotebookProcess : IDisposable
             throw;
         }
         _process.WaitForExit(); // drains the redirected streams
-        if (ReadResult(_resultFile) is { } code) return code;
+        if (ReadResult(_resultFile) is { } summary) return summary;
         var quoted = _errors.ToString().TrimEnd() + (_droppedErrorLines > 0 ? $"\n[{_droppedErrorLines} more lines of standard error: see secml's output]" : "");
         var message = $"{_notebookPath}: the notebook's process ended with exit code {_process.ExitCode} before the run finished "
             + "(a crash, or the process was killed); its outputs are lost." + (quoted.Length > 0 ? "\nStandard error:\n" + quoted : "");
         FailureDocuments.Write(_notebookPath, request.OutputDirectory, message, plotlyElement);
         lock (log) log.WriteLine($"FAILED {_notebookPath}\n  {message}");
-        return NotebookRunResult.CellFailed;
+        return NotebookSummary.NotRun(_notebookPath, NotebookRunResult.CellFailed, message);
     }
 
     /// <summary>Ends a child that was not run (closing its standard input ends it) and deletes its result file.</summary>
@@ -133,15 +133,15 @@ internal sealed class NotebookProcess : IDisposable
         return Console.In.ReadLine() == StartSignal;
     }
 
-    /// <summary>Writes the child's result file.</summary>
-    public static void WriteResult(string resultFile, int exitCode) =>
-        File.WriteAllText(resultFile, new JsonObject { ["exitCode"] = exitCode }.ToJsonString());
+    /// <summary>Writes the child's result file: the notebook's summary as JSON.</summary>
+    public static void WriteResult(string resultFile, NotebookSummary summary) =>
+        File.WriteAllText(resultFile, summary.ToJson().ToJsonString());
 
-    private static int? ReadResult(string resultFile)
+    private static NotebookSummary? ReadResult(string resultFile)
     {
         if (!File.Exists(resultFile)) return null;
         var text = File.ReadAllText(resultFile);
-        return text.Length > 0 && JsonNode.Parse(text)?["exitCode"]?.GetValue<int>() is { } code ? code : null;
+        return text.Length > 0 && JsonNode.Parse(text) is { } json ? NotebookSummary.FromJson(json) : null;
     }
 
     private static ProcessStartInfo StartInfo(string notebookPath, RunRequest request, bool isFolderRun, string? plotlyJsPath, string resultFile)

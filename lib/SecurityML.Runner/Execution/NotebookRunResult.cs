@@ -43,8 +43,10 @@ public sealed class NotebookRunResult
     /// <summary>Exit code when a cell failed (compile or runtime error); later cells still ran.</summary>
     public const int CellFailed = 2;
 
-    internal NotebookRunResult(NotebookDocument notebook, IReadOnlyList<CellFailure> failures, string? invalidInput, TimeSpan duration)
+    internal NotebookRunResult(NotebookDocument notebook, IReadOnlyList<CellFailure> failures, string? invalidInput, TimeSpan duration,
+        IReadOnlyList<ParameterValue>? parameters = null)
     {
+        Parameters = parameters ?? [];
         Notebook = notebook;
         Failures = failures;
         InvalidInputMessage = invalidInput;
@@ -59,6 +61,12 @@ public sealed class NotebookRunResult
 
     /// <summary>Why the notebook could not run (unsupported magic, bad parameter), or null.</summary>
     public string? InvalidInputMessage { get; }
+
+    /// <summary>
+    /// The variables the parameters cell declares, with the values the notebook ran with (defaults, or what
+    /// <c>--param</c> injected); empty when the notebook has no parameters cell or did not get past it.
+    /// </summary>
+    public IReadOnlyList<ParameterValue> Parameters { get; }
 
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Duration { get; }

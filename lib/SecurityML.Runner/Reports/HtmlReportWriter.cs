@@ -25,7 +25,7 @@ public static class HtmlReportWriter
             .Append("<title>").Append(title).Append("</title>\n<style>").Append(Styles).Append("</style>\n")
             .Append(plotlyScriptElement).Append("\n</head>\n<body>\n");
         AppendSummary(html, result);
-        html.Append("<main>\n");
+        html.Append(TableOfContents.Render(result.Notebook)).Append("<main>\n");
         for (var index = 0; index < result.Notebook.Cells.Count; index++)
         {
             AppendCell(html, result.Notebook.Cells[index], index, result.Failures.Any(f => f.CellIndex == index));
@@ -53,7 +53,23 @@ public static class HtmlReportWriter
             }
             html.Append("</ul>\n");
         }
-        html.Append("</header>\n");
+        html.Append(ParametersTable(result.Parameters)).Append("</header>\n");
+    }
+
+    /// <summary>
+    /// The parameters the notebook ran with (name, C# type, value) as a table with the class <c>parameters</c>, or an
+    /// empty string when there are none. Shared by the reports and the index page.
+    /// </summary>
+    public static string ParametersTable(IReadOnlyList<ParameterValue> parameters)
+    {
+        if (parameters.Count == 0) return "";
+        var html = new StringBuilder("<table class=\"parameters\">\n<caption>Parameters</caption>\n<thead><tr><th>name</th><th>type</th><th>value</th></tr></thead>\n<tbody>\n");
+        foreach (var parameter in parameters)
+        {
+            html.Append("<tr><td><code>").Append(HtmlEncode(parameter.Name)).Append("</code></td><td>").Append(HtmlEncode(parameter.Type))
+                .Append("</td><td>").Append(HtmlEncode(parameter.Value)).Append("</td></tr>\n");
+        }
+        return html.Append("</tbody>\n</table>\n").ToString();
     }
 
     /// <summary>
@@ -115,7 +131,8 @@ public static class HtmlReportWriter
         }
     }
 
-    private const string Styles = """
+    /// <summary>The reports' style sheet (also used by the index page).</summary>
+    internal const string Styles = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 1100px; padding: 1rem 2rem; color: #1b1b1b; }
         header.summary { border-left: 6px solid #2e7d32; padding: .5rem 1rem; margin-bottom: 1.5rem; background: #f3f8f3; }
         header.summary.failed { border-color: #c62828; background: #fdf2f2; }
@@ -130,5 +147,15 @@ public static class HtmlReportWriter
         table.secml-table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
         table.secml-table th, table.secml-table td { border: 1px solid #ddd; padding: .2rem .5rem; text-align: left; vertical-align: top; }
         table.secml-table th { background: #f0f0f0; }
+        table.parameters, table.index { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
+        table.parameters caption { text-align: left; font-weight: 600; }
+        table.parameters th, table.parameters td, table.index th, table.index td { border: 1px solid #ddd; padding: .2rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        table.index th, table.index td.duration { white-space: nowrap; overflow-wrap: normal; }
+        table.index td.duration { text-align: right; }
+        td.status-ok { color: #2e7d32; } td.status-failed, td.status-not-run { color: #c62828; font-weight: 600; }
+        nav.toc { border: 1px solid #ddd; padding: .25rem 1rem; margin-bottom: 1rem; }
+        nav.toc h2 { font-size: 1rem; margin: .25rem 0; }
+        nav.toc ul { list-style: none; padding-left: 0; margin: .25rem 0; }
+        nav.toc li.toc-level-2 { padding-left: 1rem; } nav.toc li.toc-level-3 { padding-left: 2rem; }
         """;
 }

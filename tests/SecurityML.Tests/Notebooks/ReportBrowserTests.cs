@@ -73,5 +73,51 @@ public sealed class ReportBrowserTests : IDisposable
         chartText.Should().Contain(ScriptPayload, "chart titles and labels show the log string literally");
     }
 
+    [Fact]
+    public async Task Folder_run_index_lists_every_notebook_with_status_duration_parameters_and_working_links()
+    {
+        Directory.CreateDirectory(_folder["nbs"]);
+        new NotebookBuilder()
+            .Markdown("# Failed logons\nIntro.")
+            .Code("var account = \"alice\";\nvar days = 7;", "parameters")
+            .Markdown("## Score the *rare* accounts & rank\nText.\n### Why `rare`")
+            .Code("Console.WriteLine(account + days);")
+            .WriteTo(_folder["nbs/a-params.ipynb"]);
+        new NotebookBuilder().Code("throw new InvalidOperationException(\"planted <b>failure</b>\");").WriteTo(_folder["nbs/b-fails.ipynb"]);
+        var log = new StringWriter();
+        var request = new RunRequest { Path = _folder["nbs"], OutputDirectory = _folder["out"], Offline = true, Parameters = [new("days", "30")] };
+
+        (await NotebookRunner.RunAsync(request, log)).Should().Be(NotebookRunResult.CellFailed, log.ToString());
+
+        log.ToString().Should().Contain($"2 notebooks: 1 failed, 1 ok in ").And.Contain($"; index: {Path.Combine(_folder["out"], "index.html")}");
+        using var browser = new HeadlessChromium();
+        browser.Open(_folder["out/index.html"]);
+        var rows = Rows(browser, "table.index tbody tr");
+        rows.Should().HaveCount(2);
+        rows[0][0].Should().Be("a-params");
+        rows[0][1].Should().Be("ok");
+        rows[0][2].Should().MatchRegex(@"^[0-9]+\.[0-9] s$");
+        rows[0][3].Should().Be("account = alice\ndays = 30", "the parameters cell's variables, with the injected value");
+        rows[1][1].Should().Be("failed");
+        rows[1][4].Should().Be("In [1], line 1: InvalidOperationException: planted <b>failure</b>", "problems are shown as text");
+        var links = (IReadOnlyCollection<object>)browser.Script("return [...document.querySelectorAll('table.index a')].map(a => a.href)")!;
+        links.Select(link => new Uri((string)link).LocalPath).Should().Equal(
+            _folder["out/a-params.html"], _folder["out/a-params.ipynb"], _folder["out/b-fails.html"], _folder["out/b-fails.ipynb"]);
+        links.Should().OnlyContain(link => File.Exists(new Uri((string)link).LocalPath));
+
+        browser.Driver.FindElement(OpenQA.Selenium.By.CssSelector("a.report")).Click();
+        browser.WaitUntil(d => d.Url.EndsWith("a-params.html", StringComparison.Ordinal), TimeSpan.FromSeconds(10)).Should().BeTrue();
+        var contents = (IReadOnlyCollection<object>)browser.Script(
+            "return [...document.querySelectorAll('nav.toc a')].map(a => a.textContent + ' -> ' + (document.getElementById(a.hash.slice(1)) ? a.hash : 'missing'))")!;
+        // Markdown stripped, text encoded once; cell 2 of the executed notebook is the injected-parameters cell.
+        contents.Should().Equal("Failed logons -> #cell-1", "Score the rare accounts & rank -> #cell-4", "Why rare -> #cell-4");
+        Rows(browser, "table.parameters tbody tr").Select(row => string.Join(" | ", row)).Should()
+            .Equal("account | string | alice", "days | int | 30");
+    }
+
+    private static List<string[]> Rows(HeadlessChromium browser, string selector) =>
+        ((IReadOnlyCollection<object>)browser.Script($"return [...document.querySelectorAll('{selector}')].map(r => [...r.cells].map(c => c.innerText.trim()))")!)
+            .Select(row => ((IReadOnlyCollection<object>)row).Select(cell => (string)cell).ToArray()).ToList();
+
     private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

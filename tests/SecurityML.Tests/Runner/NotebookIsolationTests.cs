@@ -68,6 +68,16 @@ public sealed class NotebookIsolationTests : IDisposable
         Outputs(d[0]!).Should().Contain("d ran").And.NotContain("runaway", "the timed-out cell of b ended with its process");
         Outputs(d[1]!).Should().Contain("42");
         output.Should().Contain("ok " + Path.Combine(_folder["nbs"], "d-fine.ipynb")).And.NotContain("runaway");
+        output.Should().Contain("[4/4] " + Path.Combine(_folder["nbs"], "d-fine.ipynb"))
+            .And.MatchRegex(@"\n4 notebooks: 2 failed, 1 not run, 1 ok in [0-9]+\.[0-9] s; index: " + System.Text.RegularExpressions.Regex.Escape(_folder["out"]) + "/index.html\n");
+        // The index gets each child's result across the process boundary, also for the notebooks that did not finish.
+        var rows = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(_folder["out/index.html"]), "<tr class=\"notebook\">(.*?)</tr>")
+            .Select(match => match.Groups[1].Value).ToList();
+        rows.Should().HaveCount(4);
+        rows[0].Should().Contain("href=\"a-exit.html\"").And.Contain("status-failed").And.Contain("In [2]: the process was ended (exit code 0)");
+        rows[1].Should().Contain("status-failed").And.Contain("In [2]: timed out after 3 s");
+        rows[2].Should().Contain("status-not-run").And.Contain("nbformat: expected a whole number").And.Contain("href=\"c-malformed.ipynb\"");
+        rows[3].Should().Contain("status-ok").And.MatchRegex(@"<td class=""duration"">(0\.[5-9]|[1-9][0-9]*\.[0-9]) s</td>");
     }
 
     [Fact]

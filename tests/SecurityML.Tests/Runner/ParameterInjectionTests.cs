@@ -28,6 +28,10 @@ public sealed class ParameterInjectionTests : IDisposable
         cells[1].Source.Should().Contain("threshold = 3.75;").And.Contain("days = 14;");
         cells[2].Outputs.OfType<DisplayOutput>().Single().PlainText
             .Should().Be("3.75|14|o'brien \"x\" \\ {y}|2024-05-01T12:00:00.0000000+00:00|True|h1;h2");
+        result.Parameters.Should().Equal(
+            new ParameterValue("threshold", "double", "3.75"), new ParameterValue("days", "int", "14"),
+            new ParameterValue("account", "string", "o'brien \"x\" \\ {y}"), new ParameterValue("start", "DateTimeOffset", "2024-05-01T12:00:00Z"),
+            new ParameterValue("verbose", "bool", "True"), new ParameterValue("hosts", "string[]", "h1, h2"));
     }
 
     [Fact]
@@ -38,6 +42,22 @@ public sealed class ParameterInjectionTests : IDisposable
         result.Notebook.Cells.Should().HaveCount(2);
         result.Notebook.Cells[1].Outputs.OfType<DisplayOutput>().Single().PlainText
             .Should().Be("2.5|7|alice|2024-01-01T00:00:00.0000000+00:00|False|a");
+        result.Parameters.Select(p => $"{p.Name}={p.Value}").Should().Equal("threshold=2.5", "days=7", "account=alice", "start=2024-01-01T00:00:00Z", "verbose=False", "hosts=a");
+    }
+
+    [Fact]
+    public async Task Parameters_are_the_parameters_cell_variables_only_and_the_summary_round_trips_as_json()
+    {
+        var result = await new NotebookBuilder()
+            .Code("var before = 1;")
+            .Code("var limit = 5;\nstring note = \"\";\nstring? missing = null;", "parameters")
+            .Code("var after = limit * 2;")
+            .RunAsync(_folder, new NotebookParameter("limit", "9"));
+
+        result.Parameters.Should().Equal(new ParameterValue("limit", "int", "9"), new ParameterValue("note", "string", "\"\""), new ParameterValue("missing", "string", "null"));
+        var summary = NotebookSummary.From(result);
+        NotebookSummary.FromJson(System.Text.Json.Nodes.JsonNode.Parse(summary.ToJson().ToJsonString())!)
+            .Should().BeEquivalentTo(summary, options => options.WithStrictOrdering());
     }
 
     [Theory]
