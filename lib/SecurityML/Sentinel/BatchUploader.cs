@@ -241,7 +241,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         throw new LogsIngestionException(0, $"Upload to stream '{streamName}' stopped: its counts do not add up ({_accepted} accepted + "
             + $"{_rejected.Count} rejected, {_settled - _start} settled, {expectedSettled - _start} expected); this is a defect of the "
             + $"uploader. Treat every row from index {_start} on as unsent: upload them again with StartIndex = {_start} and "
-            + $"query with '| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'.",
+            + $"query with '{LogsIngestionClient.DeduplicationKql}'.",
             null, _start, _start, 0, null, isOutcomeUnknown: true, null);
     }
 
@@ -252,7 +252,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             ? $"Rows from index {_settled} on are not confirmed: the batch that got no answer may be stored, later rows were not "
                 + $"sent. To finish, upload the same rows again with new LogsUploadOptions {{ StartIndex = {_settled} }}; any row "
                 + $"of that batch stored twice has the same {LogsIngestionClient.RowIdColumnName}, so query with "
-                + $"'| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'."
+                + $"'{LogsIngestionClient.DeduplicationKql}'."
             : $"Rows from index {_settled} on were not stored. To finish, upload the same rows again with new LogsUploadOptions "
                 + $"{{ StartIndex = {_settled} }}.";
         return new(status, $"Upload to stream '{streamName}' stopped: {Sentence(what)} {SettledText()} {next}", code, _start, _settled, _accepted,

@@ -62,6 +62,11 @@ public class LogsIngestionClient
     /// <c>string</c> column in the stream and the table; de-duplicate with <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>.</summary>
     public const string RowIdColumnName = "SecmlRowId";
 
+    /// <summary>The KQL that removes the duplicates a resumed upload may leave (rows of a batch that got no answer and was
+    /// sent again): <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>, to append to the table's name, e.g.
+    /// <c>AnomalousResourceAccessResult_CL | summarize arg_max(TimeGenerated, *) by SecmlRowId</c>.</summary>
+    public const string DeduplicationKql = "| summarize arg_max(TimeGenerated, *) by " + RowIdColumnName;
+
     /// <summary>The data collection endpoint.</summary>
     public virtual Uri Endpoint { get; }
 
