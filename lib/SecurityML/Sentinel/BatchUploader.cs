@@ -263,8 +263,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     {
         CheckCounts(_settled);
         var first = _rejected[0];
-        return new(first.Status, $"Upload to stream '{streamName}': the service rejected {_rejected.Count} of the "
-            + $"{_settled - _start} rows sent. {SettledText()} Every other row was stored: do not send them again. First rejected row "
+        return new(first.Status, $"Upload to stream '{streamName}': {_rejected.Count} of the {_settled - _start} rows "
+            + $"were rejected (by the service, or too large to send). {SettledText()} Every other row was stored: do not send them again. First rejected row "
             + $"{first.Index}: {_firstRejectedPreview} ({Truncate(first.Reason)}). Check that the rejected rows' columns and types match stream '{streamName}' in "
             + "the data collection rule, then send the corrected rows.", first.ErrorCode, _start, _settled, _accepted, _rejected.ToList(),
             isOutcomeUnknown: false, null);

@@ -106,7 +106,7 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
         thrown.Which.RejectedRows[0].Reason.Should().Contain("column Entity: value not allowed");
         thrown.Which.AcceptedRowCount.Should().Be(rows.Count - 1);
         thrown.Which.ResumeIndex.Should().Be(rows.Count);
-        thrown.Which.Message.Should().Contain("rejected 1 of the 6000 rows").And.Contain("row 4321").And.Contain("bad-row")
+        thrown.Which.Message.Should().Contain("1 of the 6000 rows were rejected").And.Contain("row 4321").And.Contain("bad-row")
             .And.Contain("column Entity: value not allowed");
         StoredWithoutIds().Should().Equal(Expected(rows.Where((_, index) => index != 4321)));
     }

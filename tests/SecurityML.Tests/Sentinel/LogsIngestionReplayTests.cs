@@ -92,7 +92,7 @@ public sealed class LogsIngestionReplayTests : IAsyncLifetime
         (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.IsOutcomeUnknown).Should().Be((0L, 8L, false));
         thrown.RejectedRows.Select(row => (row.Index, row.Status)).Should().Equal(Enumerable.Range(0, 8).Select(index => ((long)index, 413)));
         thrown.RejectedRows.Should().OnlyContain(row => row.Reason.Contains("1068792 bytes"));
-        thrown.Message.Should().Contain("rejected 8 of the 8 rows");
+        thrown.Message.Should().Contain("8 of the 8 rows were rejected");
         _server.IngestionCalls.Select(call => call.RowCount).Should().Equal(HalvedToSingleRows, "no request is retried as is");
     }
 
