@@ -105,10 +105,34 @@ public static class DcrCommand
             standardOutput.WriteLine($"   az rest --method put --url \"https://management.azure.com{workspace}/tables/{table.TableName}?api-version={DataCollectionRuleTemplate.TablesApiVersion}\" --body @{Path.Combine(output, TablesFolderName, table.TableName + ".json")}");
         }
         standardOutput.WriteLine($"2. Deploy the rule(s): az deployment group create --resource-group {{group}} --template-file {Path.Combine(output, TemplateFileName)}");
-        standardOutput.WriteLine("3. Put each rule's immutableId (deployment output) into the workspace config as dataCollectionRuleId; grant Monitoring Metrics Publisher on it.");
+        PrintRuleStep(settings, groups, standardOutput);
+    }
+
+    /// <summary>Step 3: which rule id goes where in the workspace config; with several rules, a ready
+    /// <c>dataCollectionRules</c> snippet (keys: the table names the notebooks write, as the results sink looks them up).</summary>
+    private static void PrintRuleStep(DataCollectionRuleSettings settings, IReadOnlyList<IReadOnlyList<ResultsTable>> groups, TextWriter standardOutput)
+    {
+        var names = Enumerable.Range(1, groups.Count).Select(number => groups.Count == 1 ? settings.RuleName : $"{settings.RuleName}-{number}").ToList();
+        standardOutput.WriteLine(groups.Count == 1
+            ? $"3. Put the rule's immutableId (deployment output) into the workspace config as dataCollectionRuleId; grant Monitoring Metrics Publisher on it."
+            : $"3. Put the immutableId (deployment output) of rule 1 ({names[0]}) into the workspace config as dataCollectionRuleId, and map each "
+                + "table of the other rules to its rule's immutableId under dataCollectionRules (snippet below); grant Monitoring Metrics "
+                + "Publisher on every rule.");
         for (var index = 0; index < groups.Count; index++)
         {
-            standardOutput.WriteLine($"   rule {index + 1}: " + string.Join(", ", groups[index].Select(table => $"{table.Name} ({table.Notebook})")));
+            standardOutput.WriteLine($"   rule {index + 1} ({names[index]}): " + string.Join(", ", groups[index].Select(table => $"{table.TableName} ({table.Notebook})")));
+        }
+        if (groups.Count > 1)
+        {
+            var map = new System.Text.Json.Nodes.JsonObject();
+            for (var index = 1; index < groups.Count; index++)
+            {
+                foreach (var table in groups[index])
+                {
+                    map[table.Name] = $"{{immutableId of {names[index]}}}";
+                }
+            }
+            standardOutput.WriteLine("   \"dataCollectionRules\": " + map.ToJsonString());
         }
     }
 }

@@ -6,19 +6,22 @@ namespace SecurityML.Sentinel;
 
 /// <summary>
 /// One typed upload of <see cref="LogsIngestionClient"/>. Rows are settled strictly in index order: a batch the service
-/// accepts settles its rows; a batch refused with 400 is halved and both halves are sent (left first), down to single
-/// rows, so every good part of it is stored and every row refused alone is reported with the service's reason. Any other
-/// failure stops the upload at the first unsettled row. Before reporting anything the uploader checks
+/// accepts settles its rows; a batch refused with 400 or 413 is halved and both halves are sent (left first), down to
+/// single rows, so every good part of it is stored and every row refused alone is reported with the service's reason
+/// (a row refused alone with 413, or whose JSON alone exceeds one call's limit, is rejected at once). Any other failure
+/// stops the upload at the first unsettled row; so does a failure of the rows or the serialiser, after the rows already
+/// serialised are settled; so does cancellation (an <see cref="OperationCanceledException"/> whose inner exception is the
+/// <see cref="LogsIngestionException"/> with the counts). Before reporting anything the uploader checks
 /// <c>accepted + rejected = settled rows</c> and throws instead of reporting a count that does not add up.
 /// </summary>
 /// <remarks>
 /// A 400 about the request rather than a row (wrong stream, body the service cannot read) would refuse every row alone.
-/// Rule: a row refused alone is a suspect until a later request is accepted, which proves the request itself acceptable;
-/// then the suspects are reported as rejected. A run of suspects with nothing accepted in between — 2 before any request
-/// of the upload was accepted, <see cref="MaximumRefusedRun"/> after — is taken as a request-level 400: no row is blamed
-/// and the upload stops at the first suspect. (So two bad rows at the very start of an upload, or that many adjacent bad
-/// rows later, are reported as a request-level error: nothing is lost, the message says both possibilities.) Suspects
-/// left at the end of an upload in which a request was accepted are reported as rejected.
+/// Rule: a row refused alone with 400 is a suspect until a later request is accepted, which proves the request itself
+/// acceptable; then the suspects are reported as rejected. A run of <see cref="MaximumRefusedRun"/> suspects with nothing
+/// accepted in between, or suspects left at the end of an upload in which nothing was accepted, is taken as a
+/// request-level 400: no row is blamed and the upload stops at the first suspect. (So that many adjacent bad rows, or an
+/// upload whose every row is bad, is reported as a request-level error: nothing is lost, the message says both
+/// possibilities.) Suspects left at the end of an upload in which a request was accepted are reported as rejected.
 /// </remarks>
 internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, string streamName, LogsUploadOptions options,
     bool async, CancellationToken cancellationToken)
@@ -26,7 +29,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     private const int PreviewCharacters = 300;
     private const int ListedRejections = 5;
 
-    /// <summary>Rows refused alone in a row, after some request was accepted, that make a 400 request-level.</summary>
+    /// <summary>Rows refused alone with 400 in a row, with nothing accepted in between, that make the 400 request-level.</summary>
     internal const int MaximumRefusedRun = 32;
     private readonly List<LogsRejectedRow> _rejected = [];
     private readonly long _start = options.StartIndex;
@@ -36,7 +39,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     private long _uncompressed;
     private long _compressed;
     private string? _firstRejectedPreview;
-    private readonly List<(JsonBatch Row, RequestFailedException Failure)> _suspects = [];
+    private readonly List<Suspect> _suspects = [];
+    private JsonBatch? _inFlight;
     private Response? _lastResponse;
     private CancellationTokenSource _deadline = null!;
     private DateTimeOffset? _deadlineAt;
@@ -53,15 +57,18 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             deadline.CancelAfter(client.UploadTimeout);
         }
         _deadline = deadline;
-        using (var batches = JsonBatcher.Batches(logs, client.MaximumBatchBytes, streamName, _start).GetEnumerator())
+        try
         {
-            while (NextBatch(batches))
-            {
-                await SettleAsync(batches.Current).ConfigureAwait(false);
-                CheckCounts(_suspects.Count > 0 ? _suspects[0].Row.FirstIndex : batches.Current.FirstIndex + batches.Current.Rows.Count);
-            }
+            await SendAllAsync(logs).ConfigureAwait(false);
         }
-        if (_suspects.Count > 0 && _accepted == 0)
+        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+        {
+            var stopped = Stopped(0, "The upload was cancelled" + (_inFlight is { } batch
+                ? $" while {RowsText(batch.FirstIndex, batch.Rows.Count).ToLowerInvariant()} were in flight; the service may or may not have stored them."
+                : "."), null, unknown: _inFlight is not null, cancelled);
+            throw new OperationCanceledException(stopped.Message, stopped, cancellationToken);
+        }
+        if (_suspects.Exists(suspect => !suspect.Certain) && _accepted == 0)
         {
             throw RequestLevel();
         }
@@ -74,17 +81,43 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         return Response.FromValue(result, _lastResponse ?? new NoBodyResponse());
     }
 
-    private bool NextBatch(IEnumerator<JsonBatch> batches)
+    /// <summary>Settles every batch in order; a failure of the rows or the serialiser stops the upload at the failing row.</summary>
+    private async ValueTask SendAllAsync<T>(IEnumerable<T> logs)
     {
-        try
+        foreach (var batch in JsonBatcher.Batches(logs, client.MaximumBatchBytes, streamName, _start))
         {
-            return batches.MoveNext();
-        }
-        catch (ArgumentException exception)
-        {
-            throw Stopped(0, exception.Message, null, unknown: false, exception);
+            if (batch.Failure is { } failure)
+            {
+                BlameSuspectsIfAccepted();
+                throw Stopped(0, $"Row {batch.FirstIndex} could not be read or serialised ({failure.GetType().Name}: "
+                    + $"{Truncate(MessageOf(failure))}); the rows before it were sent first.", null, unknown: false, failure);
+            }
+            if (batch.TooLarge is { } reason)
+            {
+                Settle(new Suspect(batch, new LogsRejectedRow(batch.FirstIndex, 413, null, $"Row {batch.FirstIndex} was not sent: {reason}."),
+                    null, Certain: true));
+            }
+            else
+            {
+                await SettleAsync(batch).ConfigureAwait(false);
+            }
+            CheckCounts(_suspects.Count > 0 ? _suspects[0].Row.FirstIndex : batch.FirstIndex + batch.Rows.Count);
         }
     }
+
+    /// <summary>The rows of a failure that stopped the rows before the first suspect are settled: the suspects are blamed
+    /// when a request of this upload was accepted (else they stay unsettled and a resume sends them again).</summary>
+    private void BlameSuspectsIfAccepted()
+    {
+        if (_accepted > 0)
+        {
+            BlameSuspects();
+        }
+    }
+
+    private static string MessageOf(Exception exception) => exception is ArgumentException { ParamName: { } name } argument
+        ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+        : exception.Message;
 
     /// <summary>Sends a batch; on 400 halves it (left part first) until each part is accepted or is one refused row.</summary>
     private async ValueTask SettleAsync(JsonBatch batch)
@@ -106,7 +139,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             }
             else
             {
-                Refuse(part, failure);
+                Settle(new Suspect(part, new LogsRejectedRow(part.FirstIndex, failure.Status, failure.ErrorCode, failure.Message), failure,
+                    Certain: failure.Status == 413));
             }
         }
     }
@@ -118,10 +152,17 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         _settled = part.FirstIndex + part.Rows.Count;
     }
 
-    private void Refuse(JsonBatch row, RequestFailedException failure)
+    /// <summary>A row refused alone: rejected at once when certain and no suspect waits, else a suspect (in index order).</summary>
+    private void Settle(Suspect row)
     {
-        _suspects.Add((row, failure));
-        if (_suspects.Count >= (_accepted == 0 ? 2 : MaximumRefusedRun))
+        if (row.Certain && _suspects.Count == 0)
+        {
+            Reject(row);
+            _settled = row.Row.FirstIndex + 1;
+            return;
+        }
+        _suspects.Add(row);
+        if (_suspects.Count(suspect => !suspect.Certain) >= MaximumRefusedRun)
         {
             throw RequestLevel();
         }
@@ -130,25 +171,26 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     /// <summary>Reports the suspects as rejected rows: a request was accepted, so the request itself is acceptable.</summary>
     private void BlameSuspects()
     {
-        foreach (var (row, failure) in _suspects)
+        foreach (var suspect in _suspects)
         {
-            Reject(row, failure);
-            _settled = row.FirstIndex + 1;
+            Reject(suspect);
+            _settled = suspect.Row.FirstIndex + 1;
         }
         _suspects.Clear();
     }
 
-    private void Reject(JsonBatch row, RequestFailedException failure)
+    private void Reject(Suspect suspect)
     {
-        _rejected.Add(new LogsRejectedRow(row.FirstIndex, failure.Status, failure.ErrorCode, failure.Message));
+        _rejected.Add(suspect.Rejection);
         if (_firstRejectedPreview is null)
         {
-            var preview = Encoding.UTF8.GetString(row.Rows[0]);
+            var json = suspect.Row.Rows[0];
+            var preview = Encoding.UTF8.GetString(json.AsSpan(0, Math.Min(json.Length, 4 * PreviewCharacters)));
             _firstRejectedPreview = Truncate(preview);
         }
     }
 
-    /// <summary>Sends a batch; null when accepted, the refusal when 400. Any other outcome stops the upload.</summary>
+    /// <summary>Sends a batch; null when accepted, the refusal when 400 or 413. Any other outcome stops the upload.</summary>
     private async ValueTask<RequestFailedException?> TrySendAsync(JsonBatch batch)
     {
         if (_deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -156,17 +198,22 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             throw Stopped(0, $"The upload's deadline passed ({DeadlineText()}).", null, unknown: false, null);
         }
         var body = batch.ToGzip();
+        cancellationToken.ThrowIfCancellationRequested();
+        _inFlight = batch;
         try
         {
             _lastResponse = await client.SendAsync(ruleId, streamName, RequestContent.Create(body), "gzip", async, _deadline.Token, _deadlineAt)
                 .ConfigureAwait(false);
+            _inFlight = null;
         }
-        catch (RequestFailedException failure) when (failure.Status == 400)
+        catch (RequestFailedException failure) when (failure.Status is 400 or 413)
         {
+            _inFlight = null;
             return failure;
         }
         catch (RequestFailedException failure) when (failure.Status != 0)
         {
+            _inFlight = null;
             throw Stopped(failure.Status, failure.Message, failure.ErrorCode, unknown: false, failure);
         }
         catch (Exception exception) when (exception is RequestFailedException or IOException or TimeoutException
@@ -194,7 +241,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         throw new LogsIngestionException(0, $"Upload to stream '{streamName}' stopped: its counts do not add up ({_accepted} accepted + "
             + $"{_rejected.Count} rejected, {_settled - _start} settled, {expectedSettled - _start} expected); this is a defect of the "
             + $"uploader. Treat every row from index {_start} on as unsent: upload them again with StartIndex = {_start} and "
-            + $"query with '| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'.",
+            + $"query with '{LogsIngestionClient.DeduplicationKql}'.",
             null, _start, _start, 0, null, isOutcomeUnknown: true, null);
     }
 
@@ -205,7 +252,7 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             ? $"Rows from index {_settled} on are not confirmed: the batch that got no answer may be stored, later rows were not "
                 + $"sent. To finish, upload the same rows again with new LogsUploadOptions {{ StartIndex = {_settled} }}; any row "
                 + $"of that batch stored twice has the same {LogsIngestionClient.RowIdColumnName}, so query with "
-                + $"'| summarize arg_max(TimeGenerated, *) by {LogsIngestionClient.RowIdColumnName}'."
+                + $"'{LogsIngestionClient.DeduplicationKql}'."
             : $"Rows from index {_settled} on were not stored. To finish, upload the same rows again with new LogsUploadOptions "
                 + $"{{ StartIndex = {_settled} }}.";
         return new(status, $"Upload to stream '{streamName}' stopped: {Sentence(what)} {SettledText()} {next}", code, _start, _settled, _accepted,
@@ -216,8 +263,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
     {
         CheckCounts(_settled);
         var first = _rejected[0];
-        return new(first.Status, $"Upload to stream '{streamName}': the service rejected {_rejected.Count} of the "
-            + $"{_settled - _start} rows sent. {SettledText()} Every other row was stored: do not send them again. First rejected row "
+        return new(first.Status, $"Upload to stream '{streamName}': {_rejected.Count} of the {_settled - _start} rows "
+            + $"were rejected (by the service, or too large to send). {SettledText()} Every other row was stored: do not send them again. First rejected row "
             + $"{first.Index}: {_firstRejectedPreview} ({Truncate(first.Reason)}). Check that the rejected rows' columns and types match stream '{streamName}' in "
             + "the data collection rule, then send the corrected rows.", first.ErrorCode, _start, _settled, _accepted, _rejected.ToList(),
             isOutcomeUnknown: false, null);
@@ -225,11 +272,12 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
 
     private LogsIngestionException RequestLevel()
     {
-        var failure = _suspects[^1].Failure;
-        var rows = string.Join(", ", _suspects.Take(ListedRejections).Select(suspect => suspect.Row.FirstIndex))
-            + (_suspects.Count > ListedRejections ? $", … ({_suspects.Count} rows)" : "");
-        var evidence = _suspects.Count == 1
-            ? $"even row {_suspects[0].Row.FirstIndex}, the only row, alone, so the request or that row is refused"
+        var refused = _suspects.Where(suspect => !suspect.Certain).ToList();
+        var failure = refused[^1].Failure!;
+        var rows = string.Join(", ", refused.Take(ListedRejections).Select(suspect => suspect.Row.FirstIndex))
+            + (refused.Count > ListedRejections ? $", … ({refused.Count} rows)" : "");
+        var evidence = refused.Count == 1
+            ? $"even row {refused[0].Row.FirstIndex} alone, with nothing accepted, so the request or that row is refused"
             : $"even rows {rows} each alone, with nothing accepted in between, so the request itself is taken as refused and no "
                 + "row is blamed (unless all those rows are bad)";
         return Stopped(400, $"The service refused the requests with 400 ({failure.ErrorCode ?? "no error code"}), {evidence}: check "
@@ -255,4 +303,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
 
     private static string RowsText(long first, long count) =>
         count == 1 ? $"Row {first}" : $"Rows {first} to {first + count - 1} ({count})";
+
+    /// <summary>A row refused alone, or not sent: <paramref name="Certain"/> when it is rejected whatever the request
+    /// (413 alone, too large to send); otherwise a 400 that may be about the request.</summary>
+    private sealed record Suspect(JsonBatch Row, LogsRejectedRow Rejection, RequestFailedException? Failure, bool Certain);
 }

@@ -5,8 +5,9 @@ namespace SecurityML.Sentinel;
 /// <summary>
 /// The credential of <see cref="CredentialKind.AccessToken"/>: returns the token read from <c>SECML_ACCESS_TOKEN</c> for
 /// every scope. The token lives only in this object (never in <see cref="object.ToString"/>, messages or logs). Spaces
-/// and line breaks around it are trimmed; a control character inside it (CR, LF, any below U+0020, U+007F) is refused,
-/// since it would put another header on the wire.
+/// around it and one final line ending (<c>\n</c> or <c>\r\n</c>, as <c>az account get-access-token -o tsv</c> written
+/// to a file leaves) are removed; any other control character (CR, LF, tab, any below U+0020, U+007F), inside or at either
+/// end, is refused, since it would put another header on the wire or means the value is not the token.
 /// </summary>
 internal sealed class EnvironmentAccessTokenCredential : TokenCredential
 {
@@ -18,16 +19,17 @@ internal sealed class EnvironmentAccessTokenCredential : TokenCredential
     public EnvironmentAccessTokenCredential(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        _token = token.Trim();
-        var position = SecretRedaction.IndexOfControlCharacter(_token);
-        if (position >= 0)
+        _token = WithoutFinalLineEnding(token).Trim(' ');
+        if (SecretRedaction.DescribeControlCharacter(_token) is { } found)
         {
-            throw new FormatException(
-                $"{WorkspaceConfig.AccessTokenVariable} holds a control character (code {(int)_token[position]} at position "
-                + $"{position} of {_token.Length}); expected one line of printable characters. The token is not shown.");
+            throw new FormatException($"{WorkspaceConfig.AccessTokenVariable} holds {found}; expected one line of printable "
+                + "characters (one final line ending is allowed). The token is not shown.");
         }
-        SecretRedaction.Register(_token);
+        SecretRedaction.Register(_token, pin: true);
     }
+
+    private static string WithoutFinalLineEnding(string value) =>
+        value.EndsWith("\r\n", StringComparison.Ordinal) ? value[..^2] : value.EndsWith('\n') ? value[..^1] : value;
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         new(_token, DateTimeOffset.UtcNow.Add(ReportedLifetime));

@@ -7,11 +7,19 @@ using System.Text.Json.Serialization;
 
 namespace SecurityML.Sentinel;
 
-/// <summary>A batch of serialised rows: <c>[row,row,...]</c> of at most the batch limit in bytes.</summary>
+/// <summary>A batch of serialised rows: <c>[row,row,...]</c> of at most the batch limit in bytes; or, with
+/// <see cref="TooLarge"/>, one row that alone exceeds the limit; or, with <see cref="Failure"/> and no rows, the point where
+/// the row source or the serialiser failed (row <see cref="FirstIndex"/> could not be read or serialised).</summary>
 /// <param name="FirstIndex">The index of the first row in the whole upload.</param>
 /// <param name="Rows">Each row's UTF-8 JSON.</param>
 internal sealed record JsonBatch(long FirstIndex, IReadOnlyList<byte[]> Rows)
 {
+    /// <summary>Why the single row of this batch cannot be sent (its JSON exceeds one call's limit); null otherwise.</summary>
+    public string? TooLarge { get; init; }
+
+    /// <summary>The exception the row source or the serialiser threw at <see cref="FirstIndex"/>; null otherwise.</summary>
+    public Exception? Failure { get; init; }
+
     /// <summary>The JSON array's length in bytes.</summary>
     public long Bytes => 2 + Rows.Sum(row => (long)row.Length) + Math.Max(0, Rows.Count - 1);
 
@@ -53,29 +61,34 @@ internal static class JsonBatcher
     };
 
     /// <summary>Cuts <paramref name="rows"/> from <paramref name="startIndex"/> on into batches of at most
-    /// <paramref name="maximumBytes"/> bytes, each row carrying its <see cref="LogsIngestionClient.RowIdColumnName"/>.</summary>
-    /// <exception cref="ArgumentException">When a row is not a JSON object, carries an empty, non-string or repeated row id
-    /// of its own, or alone exceeds the limit (raised when that row is reached).</exception>
+    /// <paramref name="maximumBytes"/> bytes, each row carrying its <see cref="LogsIngestionClient.RowIdColumnName"/>.
+    /// A row whose JSON alone exceeds the limit comes as its own batch with <see cref="JsonBatch.TooLarge"/>. When the
+    /// rows or the serialiser throw (anything but <see cref="OperationCanceledException"/>, which propagates), the rows
+    /// already serialised come as a last batch, then a batch with <see cref="JsonBatch.Failure"/> at the failing row
+    /// (an <see cref="ArgumentException"/> when a row is not a JSON object or carries an empty, non-string or repeated row id
+    /// of its own, or when <paramref name="startIndex"/> is beyond the rows); nothing is thrown.</summary>
     public static IEnumerable<JsonBatch> Batches<T>(IEnumerable<T> rows, int maximumBytes, string streamName, long startIndex = 0)
     {
         var current = new List<byte[]>();
         long currentBytes = 2;
         long index = startIndex;
         long firstIndex = startIndex;
-        var callerIds = new HashSet<string>(StringComparer.Ordinal);
-        long skipped = 0;
-        foreach (var row in rows)
+        var reader = new RowReader<T>(rows, streamName, startIndex);
+        using var _ = reader;
+        while (reader.TryRead(index, out var json))
         {
-            if (skipped < startIndex)
-            {
-                skipped++;
-                continue;
-            }
-            var json = WithRowId(JsonSerializer.SerializeToUtf8Bytes(row, RowOptions), streamName, index, callerIds);
             if (json.Length + 2 > maximumBytes)
             {
-                throw new ArgumentException(
-                    $"Row {index} is {json.Length} bytes of JSON; expected at most {maximumBytes - 2} (one call's limit).", nameof(rows));
+                if (current.Count > 0)
+                {
+                    yield return new JsonBatch(firstIndex, current);
+                    current = [];
+                    currentBytes = 2;
+                }
+                yield return new JsonBatch(index, [json]) { TooLarge = $"its JSON is {json.Length} bytes; one call takes at most {maximumBytes - 2}" };
+                index++;
+                firstIndex = index;
+                continue;
             }
             var added = json.Length + (current.Count > 0 ? 1 : 0);
             if (currentBytes + added > maximumBytes)
@@ -94,10 +107,56 @@ internal static class JsonBatcher
         {
             yield return new JsonBatch(firstIndex, current);
         }
-        if (skipped < startIndex)
+        if (reader.Failure is { } failure)
         {
-            throw new ArgumentException($"The start index {startIndex} is beyond the {skipped} rows given; expected at most {skipped}.", "options");
+            yield return new JsonBatch(index, []) { Failure = failure };
         }
+    }
+
+    /// <summary>Reads and serialises the rows one at a time, turning any failure but cancellation into <see cref="Failure"/>.</summary>
+    private sealed class RowReader<T>(IEnumerable<T> rows, string streamName, long startIndex) : IDisposable
+    {
+        private readonly HashSet<string> _callerIds = new(StringComparer.Ordinal);
+        private IEnumerator<T>? _rows;
+        private long _skipped;
+
+        /// <summary>What the rows or the serialiser threw; null when none.</summary>
+        public Exception? Failure { get; private set; }
+
+        /// <summary>The next row's JSON with its row id; false at the end or after a failure.</summary>
+        public bool TryRead(long index, out byte[] json)
+        {
+            json = [];
+            if (Failure is not null)
+            {
+                return false;
+            }
+            try
+            {
+                _rows ??= rows.GetEnumerator();
+                for (; _skipped < startIndex; _skipped++)
+                {
+                    if (!_rows.MoveNext())
+                    {
+                        throw new ArgumentException(
+                            $"The start index {startIndex} is beyond the {_skipped} rows given; expected at most {_skipped}.", "options");
+                    }
+                }
+                if (!_rows.MoveNext())
+                {
+                    return false;
+                }
+                json = WithRowId(JsonSerializer.SerializeToUtf8Bytes(_rows.Current, RowOptions), streamName, index, _callerIds);
+                return true;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Failure = exception;
+                return false;
+            }
+        }
+
+        public void Dispose() => _rows?.Dispose();
     }
 
     /// <summary>The row's id: the first 128 bits of SHA-256 over the stream name, the row index (8 bytes, little-endian)

@@ -62,6 +62,11 @@ public class LogsIngestionClient
     /// <c>string</c> column in the stream and the table; de-duplicate with <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>.</summary>
     public const string RowIdColumnName = "SecmlRowId";
 
+    /// <summary>The KQL that removes the duplicates a resumed upload may leave (rows of a batch that got no answer and was
+    /// sent again): <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>, to append to the table's name, e.g.
+    /// <c>AnomalousResourceAccessResult_CL | summarize arg_max(TimeGenerated, *) by SecmlRowId</c>.</summary>
+    public const string DeduplicationKql = "| summarize arg_max(TimeGenerated, *) by " + RowIdColumnName;
+
     /// <summary>The data collection endpoint.</summary>
     public virtual Uri Endpoint { get; }
 
@@ -89,8 +94,9 @@ public class LogsIngestionClient
     /// <returns>The rows accepted (all of them, from the start index on), batches and bytes.</returns>
     /// <exception cref="LogsIngestionException">When any row is not stored: a row the service rejected (after all other
     /// rows were sent; <see cref="LogsIngestionException.RejectedRows"/>), a failure after retries, a <c>Retry-After</c>
-    /// beyond <see cref="RetryOptions.MaxDelay"/>, no answer, the deadline, or a row that cannot be sent. It accounts for
-    /// every row and says where to resume.</exception>
+    /// beyond <see cref="RetryOptions.MaxDelay"/>, no answer, the deadline, a row too large for one call (rejected), or
+    /// an exception of the rows or the serialiser (the inner exception; the rows before it are sent first). It accounts
+    /// for every row and says where to resume.</exception>
     public virtual Response<LogsUploadResult> Upload<T>(string ruleId, string streamName, IEnumerable<T> logs,
         CancellationToken cancellationToken = default) =>
         Upload(ruleId, streamName, logs, null, cancellationToken);
@@ -105,7 +111,10 @@ public class LogsIngestionClient
     /// <param name="streamName">The stream declared in the DCR.</param>
     /// <param name="logs">The rows.</param>
     /// <param name="options">The start index (to resume); null for the defaults.</param>
-    /// <param name="cancellationToken">Stops the upload (an <see cref="OperationCanceledException"/>).</param>
+    /// <param name="cancellationToken">Stops the upload: an <see cref="OperationCanceledException"/> (the Azure SDK
+    /// convention) whose <see cref="Exception.InnerException"/> is a <see cref="LogsIngestionException"/> with the counts and
+    /// the <see cref="LogsIngestionException.ResumeIndex"/> (<see cref="LogsIngestionException.IsOutcomeUnknown"/> when a
+    /// batch was in flight).</param>
     public virtual Response<LogsUploadResult> Upload<T>(string ruleId, string streamName, IEnumerable<T> logs, LogsUploadOptions? options,
         CancellationToken cancellationToken = default) =>
         new BatchUploader(this, ruleId, streamName, options ?? new LogsUploadOptions(), async: false, cancellationToken)

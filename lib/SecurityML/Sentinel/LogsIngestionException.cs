@@ -51,8 +51,9 @@ public class LogsIngestionException : RequestFailedException
     /// <summary>Rows the service accepted (HTTP 204) in this upload.</summary>
     public long AcceptedRowCount { get; }
 
-    /// <summary>Rows the service rejected (HTTP 400 for the row sent alone) in index order, with the service's reason;
-    /// they are not stored.</summary>
+    /// <summary>Rows rejected in index order, with the reason: refused by the service when sent alone (HTTP 400, or 413
+    /// too large), or not sent because the row's JSON alone exceeds one call's limit (status 413, no error code); they are
+    /// not stored.</summary>
     public IReadOnlyList<LogsRejectedRow> RejectedRows { get; }
 
     /// <summary>True when a batch from <see cref="ResumeIndex"/> on got no answer and may be stored; a resume sends it
@@ -60,9 +61,9 @@ public class LogsIngestionException : RequestFailedException
     public bool IsOutcomeUnknown { get; }
 }
 
-/// <summary>A row the service rejected.</summary>
+/// <summary>A rejected row: refused by the service, or too large to send.</summary>
 /// <param name="Index">The row's zero-based index in the rows given.</param>
-/// <param name="Status">The HTTP status of the rejection (400).</param>
+/// <param name="Status">The HTTP status of the rejection: 400, or 413 (too large; also for a row too large to send).</param>
 /// <param name="ErrorCode">The service's error code, if any.</param>
-/// <param name="Reason">The service's answer for that row sent alone (status, code, message and advice).</param>
+/// <param name="Reason">The service's answer for that row sent alone (status, code, message and advice), or why it was not sent.</param>
 public sealed record LogsRejectedRow(long Index, int Status, string? ErrorCode, string Reason);

@@ -62,12 +62,10 @@ internal sealed class RedactingPolicy : HttpPipelinePolicy
             return;
         }
         var token = value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? value[BearerPrefix.Length..] : value;
-        var position = SecretRedaction.IndexOfControlCharacter(token);
-        if (position >= 0)
+        if (SecretRedaction.DescribeControlCharacter(token) is { } found)
         {
-            throw new InvalidOperationException(
-                $"The access token from the credential holds a control character (code {(int)token[position]} at position "
-                + $"{position} of {token.Length}); it was not sent. Check the credential, e.g. that SECML_ACCESS_TOKEN is one line.");
+            throw new InvalidOperationException($"The access token from the credential holds {found}; it was not sent. Check the "
+                + "credential, e.g. that SECML_ACCESS_TOKEN is one line.");
         }
         SecretRedaction.Register(token);
     }

@@ -16,10 +16,14 @@ public static class SecretRedaction
     /// <summary>Secrets shorter than this (8 characters) are not registered: redacting them would mangle ordinary text.</summary>
     public const int MinimumSecretLength = 8;
 
-    /// <summary>The most secrets remembered (the oldest are forgotten first): 64.</summary>
-    public const int Capacity = 64;
+    /// <summary>The most secrets remembered: 4,096, the oldest forgotten first beyond that. A process holds a handful of
+    /// live secrets (the client secret, <c>SECML_ACCESS_TOKEN</c>, a bearer token per credential and hour: the token
+    /// policy caches each until it nearly expires), so the bound only stops a runaway; a secret still in use is
+    /// registered again on every request and so is never the oldest for long.</summary>
+    public const int Capacity = 4096;
 
     private static readonly List<string> Secrets = [];
+    private static readonly HashSet<string> Pinned = new(StringComparer.Ordinal);
 
     /// <summary>Replaces every registered secret in <paramref name="text"/> with <see cref="Replacement"/>; null stays null.</summary>
     [return: NotNullIfNotNull(nameof(text))]
@@ -40,8 +44,11 @@ public static class SecretRedaction
     public static bool ContainsSecret(string? text) =>
         !string.IsNullOrEmpty(text) && Snapshot().Any(secret => text.Contains(secret, StringComparison.Ordinal));
 
-    /// <summary>Remembers a secret so that <see cref="Redact"/> removes it; null, blank and short values are ignored.</summary>
-    internal static void Register(string? secret)
+    /// <summary>Remembers a secret so that <see cref="Redact"/> removes it; null, blank and short values are ignored. A
+    /// pinned secret (the client secret, <c>SECML_ACCESS_TOKEN</c>) is never forgotten; the others (bearer tokens seen on
+    /// the wire) are kept most recently registered last, and only the least recently registered beyond
+    /// <see cref="Capacity"/> is forgotten.</summary>
+    internal static void Register(string? secret, bool pin = false)
     {
         if (string.IsNullOrWhiteSpace(secret) || secret.Length < MinimumSecretLength)
         {
@@ -49,10 +56,17 @@ public static class SecretRedaction
         }
         lock (Secrets)
         {
-            if (Secrets.Contains(secret))
+            if (pin)
+            {
+                Pinned.Add(secret);
+                Secrets.Remove(secret);
+                return;
+            }
+            if (Pinned.Contains(secret))
             {
                 return;
             }
+            Secrets.Remove(secret);
             if (Secrets.Count == Capacity)
             {
                 Secrets.RemoveAt(0);
@@ -66,20 +80,22 @@ public static class SecretRedaction
         lock (Secrets)
         {
             // Longest first, so a secret containing another is replaced whole.
-            return Secrets.OrderByDescending(secret => secret.Length).ToList();
+            return Secrets.Concat(Pinned).OrderByDescending(secret => secret.Length).ToList();
         }
     }
 
-    /// <summary>The position of the first control character (below U+0020, or U+007F) in <paramref name="value"/>; -1 when none.</summary>
-    internal static int IndexOfControlCharacter(string value)
+    /// <summary>The first control character (below U+0020, or U+007F) of a token, described without showing the token —
+    /// <c>a control character (code 13 at position 40 of 41)</c> — or null when it has none. The one check of every token
+    /// before it is used or sent.</summary>
+    internal static string? DescribeControlCharacter(string value)
     {
         for (var index = 0; index < value.Length; index++)
         {
             if (value[index] < ' ' || value[index] == '\u007f')
             {
-                return index;
+                return $"a control character (code {(int)value[index]} at position {index} of {value.Length})";
             }
         }
-        return -1;
+        return null;
     }
 }

@@ -19,8 +19,8 @@ public static class SentinelCredentials
     public static TokenCredential Create(WorkspaceConfig config, Action<string>? deviceCodePrompt = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        SecretRedaction.Register(config.ClientSecret);
-        SecretRedaction.Register(config.AccessToken);
+        SecretRedaction.Register(config.ClientSecret, pin: true);
+        SecretRedaction.Register(config.AccessToken, pin: true);
         var authorityHost = AuthorityOf(config.Cloud);
         return config.Credential switch
         {

@@ -47,6 +47,30 @@ public sealed class DcrCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_printed_steps_map_the_second_rule_s_tables_under_dataCollectionRules_as_the_results_sink_looks_them_up()
+    {
+        var (exit, output, _) = Run(_folder.Path, new DataCollectionRuleSettings { WorkspaceResourceId = Workspace });
+
+        exit.Should().Be(0);
+        var groups = DataCollectionRuleTemplate.RuleGroups(ResultsTables.All);
+        output.Should().Contain("rule 1 (secml-results-1) into the workspace config as dataCollectionRuleId");
+        var snippet = output.Split('\n').Single(line => line.TrimStart().StartsWith("\"dataCollectionRules\":", StringComparison.Ordinal));
+        var map = JsonNode.Parse("{" + snippet.Trim() + "}")!["dataCollectionRules"]!.AsObject();
+        map.Select(pair => pair.Key).Should().Equal(groups[1].Select(table => table.Name));
+        map.Should().OnlyContain(pair => pair.Value!.GetValue<string>() == "{immutableId of secml-results-2}");
+        var sink = new SecurityML.Sentinel.LogAnalyticsResultsSink(new SecurityML.Sentinel.LogsIngestionClient(new Uri("https://dce.example"),
+            new SecurityML.Tests.Sentinel.StaticTokenCredential("t")), "dcr-first", null, map.ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>()));
+        foreach (var table in groups[1])
+        {
+            sink.RuleOf(table.Name).Should().Be("{immutableId of secml-results-2}", table.Name);
+        }
+        var listed = output.Split('\n').Where(line => line.TrimStart().StartsWith("rule ", StringComparison.Ordinal)).ToList();
+        listed.Should().HaveCount(2);
+        listed.SelectMany(line => ResultsTables.All.Where(table => line.Contains(table.Name + " ("))).Should()
+            .OnlyContain(table => table.Name == table.TableName, "each table is listed under its table name, with _CL");
+    }
+
+    [Fact]
     public void The_rules_declare_every_table_once_within_the_data_flow_limit_and_match_the_table_schemas()
     {
         Run(_folder.Path, new DataCollectionRuleSettings { WorkspaceResourceId = Workspace }).Exit.Should().Be(0);

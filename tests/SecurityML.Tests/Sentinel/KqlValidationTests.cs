@@ -32,6 +32,8 @@ public sealed class KqlValidationTests(ITestOutputHelper output)
         }
         checkedTexts.Count(pair => pair.First.Name.StartsWith("dcr/", StringComparison.Ordinal))
             .Should().Be(SecurityML.Results.ResultsTables.All.Count, "every results table's transformation is checked");
+        checkedTexts.Count(pair => pair.First.Name.StartsWith("dedup/", StringComparison.Ordinal))
+            .Should().Be(SecurityML.Results.ResultsTables.All.Count, "the de-duplicating query is checked on every results table");
         output.WriteLine($"{checkedTexts.Count} texts checked with 0 diagnostics ({texts.Count} with the controls) in one node call of "
             + $"{validation.Elapsed.TotalSeconds:0.0} s; reference tables {string.Join(", ", validation.Tables.Select(table => $"{table.Key} ({table.Value} columns)"))}.");
     }
@@ -48,6 +50,14 @@ public sealed class KqlValidationTests(ITestOutputHelper output)
     {
         ProductKql.Result(ProductKql.ControlPrefix + "raw-line-feed-in-quoted-column").Diagnostics
             .Should().Contain(diagnostic => diagnostic.Severity == "Error" && diagnostic.Start == "source\n| where ['Time".Length);
+    }
+
+    [Fact]
+    public void The_deduplicating_query_fails_on_a_table_without_the_row_id_and_is_the_one_the_docs_give()
+    {
+        ProductKql.Result(ProductKql.ControlPrefix + "dedup-without-row-id").Diagnostics
+            .Should().Contain(diagnostic => diagnostic.Code == "KS142" && diagnostic.Message.Contains("'SecmlRowId'"));
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "sentinel.md")).Should().Contain(LogsIngestionClient.DeduplicationKql);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
         thrown.Which.RejectedRows[0].Reason.Should().Contain("column Entity: value not allowed");
         thrown.Which.AcceptedRowCount.Should().Be(rows.Count - 1);
         thrown.Which.ResumeIndex.Should().Be(rows.Count);
-        thrown.Which.Message.Should().Contain("rejected 1 of the 6000 rows").And.Contain("row 4321").And.Contain("bad-row")
+        thrown.Which.Message.Should().Contain("1 of the 6000 rows were rejected").And.Contain("row 4321").And.Contain("bad-row")
             .And.Contain("column Entity: value not allowed");
         StoredWithoutIds().Should().Equal(Expected(rows.Where((_, index) => index != 4321)));
     }
@@ -175,15 +175,19 @@ public sealed class LogsIngestionClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_row_larger_than_one_call_is_refused_before_it_is_sent()
+    public async Task A_row_larger_than_one_call_is_reported_rejected_without_being_sent_and_the_others_are_stored()
     {
         var rows = Rows(3);
         rows[1] = rows[1] with { Explanation = new string('y', 1_100_000) };
 
-        var thrown = await TestClients.Ingestion(_server).Invoking(c => c.UploadAsync(Rule, Stream, rows))
-            .Should().ThrowAsync<LogsIngestionException>();
+        var thrown = (await TestClients.Ingestion(_server).Invoking(c => c.UploadAsync(Rule, Stream, rows))
+            .Should().ThrowAsync<LogsIngestionException>()).Which;
 
-        thrown.Which.Message.Should().Contain("Row 1 is");
-        _server.IngestedRows.Should().BeEmpty();
+        (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.IsOutcomeUnknown).Should().Be((2L, 3L, false));
+        thrown.RejectedRows.Should().ContainSingle().Which.Should().Match<LogsRejectedRow>(row =>
+            row.Index == 1 && row.Status == 413 && row.Reason.Contains("one call takes at most 999998"));
+        thrown.Message.Should().Contain("row 1").And.NotContain("(Parameter");
+        _server.IngestedRows.Should().HaveCount(2);
+        _server.IngestionCalls.Should().OnlyContain(call => call.RowCount == 1, "row 1 was never sent, so rows 0 and 2 went apart");
     }
 }

@@ -56,9 +56,9 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
 
         AssertEveryRowStoredOnceOrRejected(outcome);
         _server.IngestionCalls.Count.Should().BeGreaterThan(call, "the scripted call happened");
-        if (fault is "400")
+        if (fault is "400" or "413")
         {
-            outcome.Stops.Should().Be(0, "a batch refused as a whole is bisected and its good halves all stored");
+            outcome.Stops.Should().Be(0, "a batch refused as a whole (400, or 413 too large) is bisected and its good halves all stored");
             outcome.Rejected.Should().BeEmpty();
         }
         else
@@ -174,6 +174,132 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
         AssertEveryRowStoredOnceOrRejected(outcome);
     }
 
+    /// <summary>The rows, read lazily, with <paramref name="failure"/> thrown when row <paramref name="at"/> is reached.</summary>
+    private static IEnumerable<FaultRow> FailingAt(int at, Exception failure)
+    {
+        foreach (var row in Rows())
+        {
+            if (row.Sequence == at)
+            {
+                throw failure;
+            }
+            yield return row;
+        }
+    }
+
+    [Fact]
+    public async Task A_row_source_that_throws_part_way_settles_the_rows_before_it_and_says_where_to_resume()
+    {
+        var outcome = await UploadWithResumeAsync(Client(), FailingAt(3000, new FormatException("line 3001: bad timestamp")));
+
+        outcome.Stops.Should().Be(1);
+        outcome.Messages[0].Should().Contain("Row 3000 could not be read or serialised (FormatException: line 3001: bad timestamp)")
+            .And.Contain("StartIndex = 3000");
+        outcome.Rejected.Should().BeEmpty();
+        AssertEveryRowStoredOnceOrRejected(outcome);
+    }
+
+    [Fact]
+    public async Task A_failing_source_gives_the_original_exception_and_every_row_serialised_before_it_is_stored()
+    {
+        var thrown = (await Client().Invoking(c => c.UploadAsync(Rule, Stream, FailingAt(3000, new FormatException("bad"))))
+            .Should().ThrowAsync<LogsIngestionException>()).Which;
+
+        thrown.InnerException.Should().BeOfType<FormatException>();
+        (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.IsOutcomeUnknown).Should().Be((3000L, 3000L, false));
+        _server.IngestedRows.Select(row => JsonDocument.Parse(row).RootElement.GetProperty("Sequence").GetInt32())
+            .Should().Equal(Enumerable.Range(0, 3000), "the batch in hand was sent before stopping");
+    }
+
+    /// <summary>A row whose serialisation throws.</summary>
+    public sealed record ThrowingRow(int Sequence)
+    {
+        /// <summary>Throws for row 7.</summary>
+        public string Entity => Sequence == 7 ? throw new InvalidOperationException("getter failed") : "e";
+    }
+
+    [Fact]
+    public async Task A_row_the_serialiser_cannot_write_stops_the_upload_at_that_row_after_sending_the_rows_before_it()
+    {
+        var thrown = (await Client().Invoking(c => c.UploadAsync(Rule, Stream, Enumerable.Range(0, 10).Select(index => new ThrowingRow(index))))
+            .Should().ThrowAsync<LogsIngestionException>()).Which;
+
+        thrown.InnerException.Should().BeOfType<InvalidOperationException>();
+        (thrown.AcceptedRowCount, thrown.ResumeIndex).Should().Be((7L, 7L));
+        _server.IngestedRows.Should().HaveCount(7);
+    }
+
+    [Fact]
+    public async Task Two_bad_rows_at_the_very_start_are_reported_rejected_and_the_rest_stored()
+    {
+        _server.RowValidator = row => row.GetProperty("Sequence").GetInt32() is 0 or 1 ? "column Score: value not allowed" : null;
+
+        var outcome = await UploadWithResumeAsync(Client());
+
+        outcome.Rejected.Select(row => row.Index).Should().Equal(0, 1);
+        outcome.Stops.Should().Be(1, "the rejections are reported once; no resume loops");
+        AssertEveryRowStoredOnceOrRejected(outcome);
+    }
+
+    [Fact]
+    public async Task A_row_larger_than_one_call_is_rejected_and_the_upload_goes_on_without_looping()
+    {
+        var rows = Rows();
+        rows[500] = rows[500] with { Entity = new string('x', 20_000) };
+
+        var thrown = (await Client(options => options.MaximumBatchBytes = 10_000).Invoking(c => c.UploadAsync(Rule, Stream, rows))
+            .Should().ThrowAsync<LogsIngestionException>()).Which;
+
+        thrown.RejectedRows.Should().ContainSingle().Which.Reason.Should().Contain("its JSON is 20").And.Contain("one call takes at most 9998");
+        (thrown.AcceptedRowCount, thrown.ResumeIndex).Should().Be((RowCount - 1L, (long)RowCount));
+        thrown.Message.Should().NotContain("(Parameter");
+        _server.IngestedRows.Select(row => JsonDocument.Parse(row).RootElement.GetProperty("Sequence").GetInt32())
+            .Should().Equal(Enumerable.Range(0, RowCount).Where(index => index != 500));
+    }
+
+    [Fact]
+    public async Task Cancelling_an_upload_in_flight_is_a_cancellation_that_carries_the_counts_and_the_resume_index()
+    {
+        using var cancel = new CancellationTokenSource();
+        _server.IngestionScript = number =>
+        {
+            if (number != 5)
+            {
+                return null;
+            }
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
+            return FakeIngestionFault.StoreThenAnswerLate(TimeSpan.FromSeconds(3));
+        };
+
+        var outcome = await UploadWithResumeAsync(Client(), firstToken: cancel.Token);
+
+        outcome.Stops.Should().Be(1);
+        outcome.Messages[0].Should().Contain("cancelled").And.Contain("may or may not have stored them").And.Contain("SecmlRowId");
+        outcome.UnknownBatchRows.Should().BeGreaterThan(0, "the batch in flight is reported as unknown");
+        AssertEveryRowStoredOnceOrRejected(outcome);
+    }
+
+    [Fact]
+    public async Task Cancelling_between_requests_reports_the_rows_settled_and_nothing_unknown()
+    {
+        using var cancel = new CancellationTokenSource();
+        var client = Client();
+
+        var thrown = (await client.Invoking(c => c.UploadAsync(Rule, Stream, Rows().Select(row =>
+        {
+            if (row.Sequence == 5000)
+            {
+                cancel.Cancel();
+            }
+            return row;
+        }), null, cancel.Token)).Should().ThrowAsync<OperationCanceledException>()).Which;
+
+        var counts = thrown.InnerException.Should().BeOfType<LogsIngestionException>().Which;
+        counts.IsOutcomeUnknown.Should().BeFalse();
+        counts.AcceptedRowCount.Should().Be(counts.ResumeIndex).And.Be(_server.IngestedRows.Count);
+        thrown.CancellationToken.Should().Be(cancel.Token);
+    }
+
     private static FakeIngestionFault Fault(string kind) => kind switch
     {
         "400" => FakeIngestionFault.BadRequest,
@@ -191,7 +317,11 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
 
     /// <summary>The documented resume: on a <see cref="LogsIngestionException"/>, send the same rows again from its
     /// <c>ResumeIndex</c>, until every row is settled.</summary>
-    private async Task<Outcome> UploadWithResumeAsync(LogsIngestionClient client)
+    /// <param name="client">The client.</param>
+    /// <param name="firstRows">The rows of the first attempt (a failing source); null for <see cref="Rows"/>.</param>
+    /// <param name="firstToken">The first attempt's cancellation; a cancellation with counts is resumed like a stop.</param>
+    private async Task<Outcome> UploadWithResumeAsync(LogsIngestionClient client, IEnumerable<FaultRow>? firstRows = null,
+        CancellationToken firstToken = default)
     {
         var rows = Rows();
         long start = 0, accepted = 0, unknownRows = 0;
@@ -202,10 +332,13 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
             var callsBefore = _server.IngestionCalls.Count;
             try
             {
-                accepted += (await client.UploadAsync(Rule, Stream, rows, new LogsUploadOptions { StartIndex = start })).Value.RowCount;
+                var attempt = messages.Count == 0 ? (firstRows ?? rows, firstToken) : (rows, CancellationToken.None);
+                accepted += (await client.UploadAsync(Rule, Stream, attempt.Item1, new LogsUploadOptions { StartIndex = start },
+                    attempt.Item2)).Value.RowCount;
                 return new Outcome(accepted, rejected, messages.Count, unknownRows, messages);
             }
-            catch (LogsIngestionException stopped)
+            catch (Exception thrown) when ((thrown as LogsIngestionException ?? (thrown as OperationCanceledException)?.InnerException)
+                is LogsIngestionException stopped)
             {
                 messages.Add(stopped.Message);
                 messages.Count.Should().BeLessThan(5, "each scripted fault stops an upload at most once");

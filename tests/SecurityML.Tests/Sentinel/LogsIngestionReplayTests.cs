@@ -59,18 +59,41 @@ public sealed class LogsIngestionReplayTests : IAsyncLifetime
         _server.IngestionCalls.Should().ContainSingle().Which.RowCount.Should().Be(8);
     }
 
+    /// <summary>Calls of an 8-row upload halved down to single rows while every request is refused: 8, then 4, 2, 1, 1,
+    /// 2, 1, 1 for the left half and the same for the right.</summary>
+    private static readonly int[] HalvedToSingleRows = [8, 4, 2, 1, 1, 2, 1, 1, 4, 2, 1, 1, 2, 1, 1];
+
     [Fact]
-    public async Task I02_a_413_is_not_retried_and_confirms_nothing()
+    public async Task I02_a_413_halves_the_batch_and_the_halves_are_stored()
+    {
+        Script("I02-issue-413-content-length");
+        var script = _server.IngestionScript!;
+        _server.IngestionScript = call => call == 0 ? script(call) : null;
+
+        var result = (await Client().UploadAsync(Rule, Stream, Rows())).Value;
+
+        result.RowCount.Should().Be(8);
+        _server.IngestionCalls.Select(call => (call.RowCount, call.Status)).Should().Equal([(8, 413), (4, 204), (4, 204)],
+            "a 413 is not retried as is: the batch is halved");
+        _server.IngestedRows.Should().HaveCount(8);
+    }
+
+    [Fact]
+    public async Task I02_a_413_that_persists_down_to_single_rows_rejects_each_row_and_loses_none()
     {
         Script("I02-issue-413-content-length");
 
         var thrown = (await Client().Invoking(c => c.UploadAsync(Rule, Stream, Rows())).Should().ThrowAsync<LogsIngestionException>()).Which;
 
+        // The replay answers every call with the recorded 413: a row refused alone as too large is rejected with the
+        // service's reason (before halving, this was one call, 0 rows confirmed, and a resume that got the same 413).
         thrown.Status.Should().Be(413);
         thrown.ErrorCode.Should().Be("ContentLengthLimitExceeded");
-        (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.RejectedRows.Count, thrown.IsOutcomeUnknown).Should().Be((0L, 0L, 0, false));
-        thrown.Message.Should().Contain("No row was accepted").And.Contain("StartIndex = 0").And.Contain("1068792 bytes");
-        _server.IngestionCalls.Should().ContainSingle("a 413 is not retried");
+        (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.IsOutcomeUnknown).Should().Be((0L, 8L, false));
+        thrown.RejectedRows.Select(row => (row.Index, row.Status)).Should().Equal(Enumerable.Range(0, 8).Select(index => ((long)index, 413)));
+        thrown.RejectedRows.Should().OnlyContain(row => row.Reason.Contains("1068792 bytes"));
+        thrown.Message.Should().Contain("8 of the 8 rows were rejected");
+        _server.IngestionCalls.Select(call => call.RowCount).Should().Equal(HalvedToSingleRows, "no request is retried as is");
     }
 
     [Fact]
@@ -115,12 +138,12 @@ public sealed class LogsIngestionReplayTests : IAsyncLifetime
         (thrown.AcceptedRowCount, thrown.ResumeIndex).Should().Be((0L, 0L));
         thrown.Message.Should().Contain("refused the requests with 400 (InvalidRequest)").And.Contain("no row is blamed")
             .And.Contain("derived request-level 400");
-        _server.IngestionCalls.Select(call => call.RowCount).Should().Equal([8, 4, 2, 1, 1],
-            "bisection stops at the second row refused alone");
+        _server.IngestionCalls.Select(call => call.RowCount).Should().Equal(HalvedToSingleRows,
+            "every row was refused alone and none accepted");
     }
 
     [Fact]
-    public async Task I07_a_413_with_its_code_only_in_the_header_is_not_retried_and_confirms_nothing()
+    public async Task I07_a_413_with_its_code_only_in_the_header_rejects_each_row_refused_alone()
     {
         Script("I07-413-code-in-header-only");
 
@@ -129,7 +152,7 @@ public sealed class LogsIngestionReplayTests : IAsyncLifetime
         // The error code from x-ms-error-code (ContentLengthLimitExceeded) is read by ServiceErrors, changed on another
         // branch; the uploader passes on whatever code it gets, as I02 shows.
         thrown.Status.Should().Be(413);
-        (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.IsOutcomeUnknown).Should().Be((0L, 0L, false));
-        _server.IngestionCalls.Should().ContainSingle();
+        (thrown.AcceptedRowCount, thrown.ResumeIndex, thrown.RejectedRows.Count, thrown.IsOutcomeUnknown).Should().Be((0L, 8L, 8, false));
+        _server.IngestionCalls.Select(call => call.RowCount).Should().Equal(HalvedToSingleRows);
     }
 }

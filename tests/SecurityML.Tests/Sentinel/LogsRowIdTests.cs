@@ -15,7 +15,7 @@ public sealed class LogsRowIdTests
     public sealed record KeyedRow(string Entity, string SecmlRowId);
 
     private static List<JsonElement> Batched<T>(IEnumerable<T> rows, long startIndex = 0) =>
-        JsonBatcher.Batches(rows, 1_000_000, Stream, startIndex).SelectMany(batch => batch.Rows)
+        JsonBatcher.Batches(rows, 1_000_000, Stream, startIndex).SelectMany(batch => batch.Failure is { } failure ? throw failure : batch.Rows)
             .Select(row => JsonDocument.Parse(row).RootElement).ToList();
 
     private static string Id(JsonElement row) => row.GetProperty(LogsIngestionClient.RowIdColumnName).GetString()!;

@@ -50,7 +50,7 @@ internal static class ProductKql
     }
 
     public static IReadOnlyList<KqlText> All() =>
-        [.. NamedQueries(), .. Injection(), .. ExportChunks(), .. DrillDowns(), .. Transformations(), .. Literals(), .. Controls()];
+        [.. NamedQueries(), .. Injection(), .. ExportChunks(), .. DrillDowns(), .. Transformations(), .. Deduplications(), .. Literals(), .. Controls()];
 
     /// <summary>The name of the injection text of a corpus value (<c>benign</c> for the reference one).</summary>
     public static string InjectionName(string value) => $"injection/Logons/{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}";
@@ -178,6 +178,17 @@ internal static class ProductKql
         SecurityML.Results.ResultsTables.All.Select(table => KqlText.WithSource($"dcr/{table.Name}", table.TransformKql,
             [.. table.Columns.Select(column => new KqlColumn(column.Name, column.StreamType))]));
 
+    /// <summary>The de-duplicating query of the write-back (<see cref="LogsIngestionClient.DeduplicationKql"/>) after every
+    /// results table, declared with the table's own column types (<c>real</c> columns as <c>real</c>).</summary>
+    private static IEnumerable<KqlText> Deduplications() =>
+        SecurityML.Results.ResultsTables.All.Select(table => new KqlText($"dedup/{table.Name}", table.TableName + "\n" + LogsIngestionClient.DeduplicationKql)
+        {
+            Tables = new Dictionary<string, IReadOnlyList<KqlColumn>>
+            {
+                [table.TableName] = [.. table.Columns.Select(column => new KqlColumn(column.Name, column.Type))],
+            },
+        });
+
     private static IEnumerable<KqlText> Literals() =>
         Corpus
             .Select(value => new KqlText(LiteralName(value), "print Value = " + KqlLiteral.String(value)) { Tokens = true });
@@ -200,6 +211,10 @@ internal static class ProductKql
         KqlColumn[] stream = [new("Entity", "string"), new("Score", "real"), new("Flagged", "bool")];
         yield return KqlText.WithSource("helper/source-transformation",
             "source\n| extend TimeGenerated = now(), Score = iff(isfinite(Score), Score, real(null))", stream);
+        yield return new KqlText(ControlPrefix + "dedup-without-row-id", "Results_CL\n" + LogsIngestionClient.DeduplicationKql)
+        {
+            Tables = new Dictionary<string, IReadOnlyList<KqlColumn>> { ["Results_CL"] = [new("TimeGenerated", "datetime"), new("Score", "real")] },
+        };
         yield return KqlText.WithSource(ControlPrefix + "source-transformation-unknown-column", "source\n| extend TimeGenerated = now(), Scores", stream);
     }
 }
