@@ -28,12 +28,13 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
         new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(index), index, $"CONTOSO\\user{index % 997}",
         index % 4000 == 0 ? double.NaN : index / 3.0)).ToList();
 
-    /// <summary>About 40 batches of at most 100 kB, a 2 s network timeout, one retry with tiny delays.</summary>
+    /// <summary>About 40 batches of at most 100 kB, a 6 s network timeout (a loaded 2-core CI machine can take
+    /// seconds to answer an ordinary batch, which must not count as a fault), one retry with tiny delays.</summary>
     private LogsIngestionClient Client(Action<LogsIngestionClientOptions>? configure = null) =>
         TestClients.Ingestion(_server, maximumRetries: 1, configure: options =>
         {
             options.MaximumBatchBytes = 100_000;
-            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(6);
             configure?.Invoke(options);
         });
 
@@ -308,8 +309,8 @@ public sealed class LogsIngestionFaultTests : IAsyncLifetime
         "503" => new(FakeResponse.Error(503, "ServiceUnavailable", "busy", new Dictionary<string, string> { ["Retry-After"] = "0" })),
         "reset" => FakeIngestionFault.Reset,
         "store-then-reset" => FakeIngestionFault.StoreThenReset,
-        "hang" => FakeIngestionFault.Hang(TimeSpan.FromSeconds(6)),
-        "store-then-answer-late" => FakeIngestionFault.StoreThenAnswerLate(TimeSpan.FromSeconds(6)),
+        "hang" => FakeIngestionFault.Hang(TimeSpan.FromSeconds(12)),
+        "store-then-answer-late" => FakeIngestionFault.StoreThenAnswerLate(TimeSpan.FromSeconds(12)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown fault"),
     };
 
