@@ -50,8 +50,8 @@ internal static class OutputRedaction
             .Select(method => (Func<string?, string?>)method!.CreateDelegate(typeof(Func<string?, string?>)))
             .ToList();
 
-    /// <summary>A copy of <paramref name="result"/> whose produced outputs and failure messages hold no known secret
-    /// (the notebook's cells are updated in place).</summary>
+    /// <summary>A copy of <paramref name="result"/> whose produced outputs, failure messages and parameter values hold no
+    /// known secret (the notebook's cells are updated in place); everything else is kept.</summary>
     public static NotebookRunResult Apply(NotebookRunResult result)
     {
         foreach (var cell in result.Notebook.Cells)
@@ -62,7 +62,8 @@ internal static class OutputRedaction
             }
         }
         var failures = result.Failures.Select(failure => failure with { Message = Redact(failure.Message)! }).ToList();
-        return new NotebookRunResult(result.Notebook, failures, Redact(result.InvalidInputMessage), result.Duration);
+        var parameters = result.Parameters.Select(parameter => parameter with { Value = Redact(parameter.Value)! }).ToList();
+        return new NotebookRunResult(result.Notebook, failures, Redact(result.InvalidInputMessage), result.Duration, parameters);
     }
 
     private static CellOutput Redact(CellOutput output) => output switch
