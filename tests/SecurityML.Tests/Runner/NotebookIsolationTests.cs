@@ -16,7 +16,8 @@ public sealed class NotebookIsolationTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Notebook(params string[] cells) => new JsonObject
+    /// <summary>An nbformat 4.5 notebook of code cells with the given sources (also used by other runner tests).</summary>
+    internal static string Notebook(params string[] cells) => new JsonObject
     {
         ["cells"] = new JsonArray(cells.Select(source => (JsonNode)new JsonObject
         {

@@ -19,16 +19,7 @@ public sealed class OutputRedactionTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Notebook(params string[] cells) => new JsonObject
-    {
-        ["cells"] = new JsonArray(cells.Select(source => (JsonNode)new JsonObject
-        {
-            ["cell_type"] = "code", ["execution_count"] = null, ["metadata"] = new JsonObject(), ["outputs"] = new JsonArray(), ["source"] = source,
-        }).ToArray()),
-        ["metadata"] = new JsonObject(),
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 5,
-    }.ToJsonString();
+    private static string Notebook(params string[] cells) => NotebookIsolationTests.Notebook(cells);
 
     [Fact]
     public void Secrets_printed_displayed_or_thrown_by_a_notebook_are_redacted_in_the_executed_notebook_report_and_console()
