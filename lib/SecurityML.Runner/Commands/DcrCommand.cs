@@ -65,7 +65,10 @@ public static class DcrCommand
         }
         catch (ArgumentException exception)
         {
-            standardError.WriteLine("secml dcr: " + exception.Message);
+            // One style across commands: "secml dcr: --option: expected …, received …", without .NET's parameter suffix.
+            var message = exception.ParamName is null ? exception.Message
+                : exception.Message.Replace($" (Parameter '{exception.ParamName}')", "", StringComparison.Ordinal);
+            standardError.WriteLine("secml dcr: " + (exception.ParamName == "name" ? "--table: " : "") + message);
             return NotebookRunResult.InvalidInput;
         }
         try

@@ -160,6 +160,7 @@ public sealed class DcrCommandTests : IDisposable
         var (exit, _, error) = Run(_folder.Path, new DataCollectionRuleSettings(), "LogonScores_CL");
 
         exit.Should().Be(1);
-        error.Should().Contain("'LogonScores_CL'").And.Contain("LogonScores,");
+        error.Should().Contain("'LogonScores_CL'").And.Contain("LogonScores,").And.StartWith("secml dcr: --table: ")
+            .And.NotContain("(Parameter");
     }
 }
