@@ -20,6 +20,7 @@ public static class Program
         CleanCommand.Create(),
         DemoDataCommand.Create(),
         ScoreCommand.Create(),
+        ImportCommand.Create(),
         DcrCommand.Create(),
     };
 }
