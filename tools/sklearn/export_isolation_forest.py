@@ -23,6 +23,7 @@ import sys
 
 import numpy as np
 import sklearn
+import sklearn.exceptions
 from sklearn.ensemble import IsolationForest
 from sklearn.utils.validation import check_is_fitted
 
@@ -116,8 +117,16 @@ def main(arguments=None):
     parser.add_argument("--n-samples", type=int, default=None, help="training rows, recorded in the model card")
     options = parser.parse_args(arguments)
     import joblib  # installed with scikit-learn; reads joblib and plain pickle files
-    forest = joblib.load(options.model)
-    export_isolation_forest(forest, options.output, options.n_samples)
+    try:
+        forest = joblib.load(options.model)
+    except Exception as error:  # any unreadable file: say which and why, without a traceback
+        print(f"export_isolation_forest: {options.model}: cannot load a joblib or pickle file: {error}", file=sys.stderr)
+        return 1
+    try:
+        export_isolation_forest(forest, options.output, options.n_samples)
+    except (TypeError, ValueError, OSError, sklearn.exceptions.NotFittedError) as error:
+        print(f"export_isolation_forest: {options.model}: {error}", file=sys.stderr)
+        return 1
     print(f"{options.output}: {len(forest.estimators_)} trees, {forest.n_features_in_} features, "
           f"scikit-learn {sklearn.__version__}")
     return 0
