@@ -34,7 +34,7 @@ public sealed class ImportCommandTests : IDisposable
 
         exit.Should().Be(ImportCommand.Success, error);
         printed.Should().Be($"{output}: IsolationForest from scikit-learn 1.2.1, 50 trees; scores rows of 5 features (logonCount, distinctHosts, " +
-            "failedRatio, offHoursShare, distinctSourceIps); alert threshold 0.5 (contamination auto (scikit-learn offset_ = -0.5))" + Environment.NewLine);
+            $"failedRatio, offHoursShare, distinctSourceIps); alert threshold {model.Card.Threshold!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (contamination auto (scikit-learn offset_ = -0.5))" + Environment.NewLine);
         double[] scoreSamples = model.ScoreSamples(rows);
         double[] reference = ScikitLearnImportData.Doubles(expected, "scoreSamples");
         scoreSamples.Should().Equal(reference, (ours, theirs) => Math.Abs(ours - theirs) <= 1e-12);
