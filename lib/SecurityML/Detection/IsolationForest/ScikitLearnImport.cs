@@ -140,14 +140,18 @@ public static class ScikitLearnImport
             feature[node] = columns[feature[node]];
             threshold[node] = Float32Split.Threshold(threshold[node]);
         }
+        IsolationTree result;
         try
         {
-            return IsolationTree.FromArrays(feature, threshold, left, right, samples);
+            result = IsolationTree.FromArrays(feature, threshold, left, right, samples);
         }
         catch (ArgumentException e)
         {
             throw new InvalidDataException($"{path}: {e.Message.Split(" (Parameter")[0]}", e);
         }
+        // FromArrays keeps the nodes reachable from the root; an export must have no others.
+        return result.NodeCount == nodes ? result
+            : throw new InvalidDataException($"{path}: expected all {nodes} nodes reachable from the root, received {result.NodeCount} reachable");
     }
 
     private static ModelCard Card(JsonElement root, IsolationForestModel model, string sourceName)

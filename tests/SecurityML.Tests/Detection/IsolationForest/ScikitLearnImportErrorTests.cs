@@ -26,6 +26,7 @@ public sealed class ScikitLearnImportErrorTests : IDisposable
         { "tree column outside the row", export => Tree(export, 2)["features"]![1] = 5, "$.estimators_[2].features[1]: expected an integer from 0 to 4, received 5" },
         { "child loop", export => Tree(export, 4)["children_left"]![1] = 0, "$.estimators_[4]: Expected each child once and inside the tree, received child 0 of node 1" },
         { "one child", export => Tree(export, 0)["children_right"]![0] = -1, "$.estimators_[0]: expected both children or none at node 0, received left 1 and right -1" },
+        { "unreachable nodes", export => { Tree(export, 0)["children_left"]![1] = -1; Tree(export, 0)["children_right"]![1] = -1; }, "$.estimators_[0]: expected all 95 nodes reachable from the root, received " },
         { "no trees", export => export["estimators_"] = new JsonArray(), "$.estimators_: expected at least one tree, received none" },
         { "names count", export => ((JsonArray)export["feature_names_in_"]!).RemoveAt(4), "$.feature_names_in_: expected 5 items, received 4" },
         { "repeated name", export => export["feature_names_in_"]![1] = "logonCount", "$.feature_names_in_[1]: expected a distinct, non-empty name, received \"logonCount\"" },
