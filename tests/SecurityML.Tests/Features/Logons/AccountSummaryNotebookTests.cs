@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SecurityML.Data;
 using SecurityML.Runner.Execution;
@@ -11,7 +9,7 @@ namespace SecurityML.Tests.Features.Logons;
 /// outlier (the planted lateral movement): the account's directory record, its alert and bookmark, every computer it
 /// logged on to, and the chart with the alert marked; checked against the raw sample files.</summary>
 [Collection(NotebookExecutionCollection.Name)]
-public sealed partial class AccountSummaryNotebookTests : IDisposable
+public sealed class AccountSummaryNotebookTests : IDisposable
 {
     private const string Notebook = "03-logon-anomalies-guided-investigation.ipynb";
     private readonly TemporaryFolder _output = new();
@@ -24,11 +22,11 @@ public sealed partial class AccountSummaryNotebookTests : IDisposable
         var log = new StringWriter();
         var request = new RunRequest { Path = Path.Combine(RepositoryPaths.Notebooks, Notebook), OutputDirectory = _output.Path };
         (await NotebookRunner.RunAsync(request, log)).Should().Be(0, log.ToString());
-        var cells = ((JsonNode.Parse(File.ReadAllText(Path.Combine(_output.Path, Notebook)))!["cells"] as JsonArray)!).OfType<JsonObject>().ToList();
+        var cells = NotebookCellOutputs.CodeCells(Path.Combine(_output.Path, Notebook));
         var label = QueryProvider.Local(RepositoryPaths.SampleData).Labels(DataSets.Logons).Single(l => l.Kind == "ManyComputers");
 
-        Text(Output(cells, "var account = ")).Should().Contain($"Investigating {label.Entity} on {label.WindowStart:yyyy-MM-dd} (rank 1,");
-        var table = Text(Output(cells, "AccountSummary.Query("));
+        NotebookCellOutputs.Text(NotebookCellOutputs.Output(cells, "var account = ")).Should().Contain($"Investigating {label.Entity} on {label.WindowStart:yyyy-MM-dd} (rank 1,");
+        var table = NotebookCellOutputs.Text(NotebookCellOutputs.Output(cells, "AccountSummary.Query("));
         var directory = Raw("UserDirectory.csv").Single(row => row.StartsWith(label.Entity + ",", StringComparison.Ordinal)).Split(',');
         table.Should().Contain($"{label.Entity} ({directory[2]}, Human), {directory[1]}").And.Contain($"{directory[3]}, {directory[4]}")
             .And.Contain($"Manager {directory[5]}");
@@ -45,36 +43,9 @@ public sealed partial class AccountSummaryNotebookTests : IDisposable
         Regex.Matches(table, @"Host \d{4}-\d\d-\d\dT[0-9:.]+Z (\S+) ").Select(match => match.Groups[1].Value)
             .Should().BeEquivalentTo(computers, "one host row per computer the account logged on to");
         table.Should().Contain($"Peers  {directory[3]} Human accounts (9)");
-        var chart = Html(Output(cells, "AccountSummaryChart.Create("));
+        var chart = NotebookCellOutputs.Html(NotebookCellOutputs.Output(cells, "AccountSummaryChart.Create("));
         chart.Should().Contain("\"name\":\"alert\"").And.Contain("Suspected identity theft (pass-the-hash)");
     }
 
     private static IEnumerable<string> Raw(string file) => File.ReadLines(Path.Combine(RepositoryPaths.SampleData, file)).Skip(1);
-
-    private static JsonObject Output(List<JsonObject> cells, string source)
-    {
-        var cell = cells.Single(c => (string?)c["cell_type"] == "code" && Source(c).Contains(source, StringComparison.Ordinal));
-        return (cell["outputs"] as JsonArray)!.OfType<JsonObject>().Single();
-    }
-
-    private static string Source(JsonObject cell) => cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
-
-    private static string Html(JsonObject output) =>
-        output["data"]?["text/html"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)output["data"]?["text/html"] ?? "";
-
-    /// <summary>An output's visible text: a stream's text, or the HTML's cells decoded and joined by spaces.</summary>
-    private static string Text(JsonObject output)
-    {
-        if (output["text"] is { } text)
-        {
-            return text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
-        }
-        return string.Join(" ", Cell().Matches(Html(output)).Select(match => WebUtility.HtmlDecode(Tag().Replace(match.Groups[1].Value, ""))));
-    }
-
-    [GeneratedRegex("<t[dh][^>]*>(.*?)</t[dh]>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
 }
