@@ -41,6 +41,11 @@ public sealed record AccountSummary
     /// <summary>How its days compare with its peers'.</summary>
     public AccountPeerComparison Peers { get; init; } = new();
 
+    /// <summary>Sources <see cref="Query"/> could not read (e.g. a folder of your own exports without
+    /// <c>SecurityAlerts.csv</c>), by section (<c>Directory</c>, <c>Alert</c>, <c>Bookmark</c>) with the reason; that
+    /// section then says "not available" instead of "none". Empty when everything was read.</summary>
+    public IReadOnlyDictionary<string, string> Unavailable { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The account's first logon in the window; null when it has none.</summary>
     public DateTimeOffset? FirstSeen => Hosts.Count == 0 ? null : Hosts.Min(host => host.FirstSeen);
 
@@ -53,15 +58,32 @@ public sealed record AccountSummary
         .. Hosts.Select(HostRow), PeerRow()];
 
     /// <summary>Loads the directory, alerts and bookmarks of <paramref name="window"/> from <paramref name="provider"/>
-    /// and summarises <paramref name="account"/> (see <see cref="Summarize"/>).</summary>
-    /// <exception cref="FileNotFoundException">When a local folder lacks <c>UserDirectory.csv</c>,
-    /// <c>SecurityAlerts.csv</c> or <c>HuntingBookmarks.csv</c>.</exception>
+    /// and summarises <paramref name="account"/> (see <see cref="Summarize"/>). A source the provider does not have (a
+    /// local folder without <c>UserDirectory.csv</c>, <c>SecurityAlerts.csv</c> or <c>HuntingBookmarks.csv</c>) is
+    /// listed in <see cref="Unavailable"/> and its section says so; any other read error (a malformed file, a failed
+    /// query) throws.</summary>
     public static AccountSummary Query(QueryProvider provider, string account, TimeRange window,
         IEnumerable<LogonEvent> logons, IEnumerable<LogonDailySummary> daily)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        return Summarize(account, window, logons, daily, provider.UserDirectory(),
-            provider.Load(DataSets.SecurityAlerts, window), provider.Load(DataSets.HuntingBookmarks, window));
+        var unavailable = new Dictionary<string, string>();
+        var directory = TryLoad("Directory", () => provider.UserDirectory(), unavailable);
+        var alerts = TryLoad("Alert", () => provider.Load(DataSets.SecurityAlerts, window), unavailable);
+        var bookmarks = TryLoad("Bookmark", () => provider.Load(DataSets.HuntingBookmarks, window), unavailable);
+        return Summarize(account, window, logons, daily, directory, alerts, bookmarks) with { Unavailable = unavailable };
+    }
+
+    private static IReadOnlyList<T> TryLoad<T>(string section, Func<IReadOnlyList<T>> load, Dictionary<string, string> unavailable)
+    {
+        try
+        {
+            return load();
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or NotSupportedException)
+        {
+            unavailable[section] = exception.Message;
+            return [];
+        }
     }
 
     /// <summary>Summarises one account.</summary>
@@ -137,6 +159,11 @@ public sealed record AccountSummary
 
     private IEnumerable<AccountSummaryRow> DirectoryRows()
     {
+        if (Unavailable.TryGetValue("Directory", out var reason))
+        {
+            yield return new("Directory", null, "not available", reason);
+            yield break;
+        }
         if (DirectoryEntry is not { } entry)
         {
             yield return new("Directory", null, "Account", $"{Account} is not in the user directory");
@@ -161,12 +188,16 @@ public sealed record AccountSummary
             + Invariant($"{Hosts.Sum(host => host.FailedLogons):N0} failed logons on {Hosts.Count:N0} computers, logon type {types}"));
     }
 
-    private IEnumerable<AccountSummaryRow> AlertRows() => Alerts.Count == 0
+    private IEnumerable<AccountSummaryRow> AlertRows() => Unavailable.TryGetValue("Alert", out var reason)
+        ? [new("Alert", null, "not available", reason)]
+        : Alerts.Count == 0
         ? [new("Alert", null, "none", "no alerts for this account in the window")]
         : Alerts.Select(alert => new AccountSummaryRow("Alert", alert.TimeGenerated, alert.AlertName,
             $"{alert.AlertSeverity}, {alert.Status}; {alert.ProviderName}; {OrNone(alert.Tactics)}; {alert.Description}"));
 
-    private IEnumerable<AccountSummaryRow> BookmarkRows() => Bookmarks.Count == 0
+    private IEnumerable<AccountSummaryRow> BookmarkRows() => Unavailable.TryGetValue("Bookmark", out var reason)
+        ? [new("Bookmark", null, "not available", reason)]
+        : Bookmarks.Count == 0
         ? [new("Bookmark", null, "none", "no hunting bookmarks for this account in the window")]
         : Bookmarks.Select(bookmark => new AccountSummaryRow("Bookmark", bookmark.EventTime, bookmark.BookmarkName,
             $"tags {OrNone(bookmark.Tags)}; {bookmark.Notes} (saved {Text(bookmark.TimeGenerated)})"));

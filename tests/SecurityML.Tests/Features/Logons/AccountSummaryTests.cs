@@ -3,6 +3,7 @@ using SecurityML.Data;
 using SecurityML.Features.Logons;
 using SecurityML.Notebooks;
 using SecurityML.Tests.Charts;
+using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Features.Logons;
 
@@ -102,6 +103,24 @@ public sealed class AccountSummaryTests
             ("Directory", "CONTOSO\\ghost is not in the user directory"), ("Logons", "no network logons in the window"),
             ("Alert", "no alerts for this account in the window"), ("Bookmark", "no hunting bookmarks for this account in the window"),
             ("Peers", "no peer account-days with logons in the window to compare with"));
+    }
+
+    [Fact]
+    public void A_folder_without_alerts_and_bookmarks_says_not_available_naming_the_missing_file()
+    {
+        using var folder = new TemporaryFolder();
+        File.Copy(Path.Combine(RepositoryPaths.SampleData, "UserDirectory.csv"), Path.Combine(folder.Path, "UserDirectory.csv"));
+
+        var summary = AccountSummary.Query(QueryProvider.Local(folder.Path), "CONTOSO\\vera.meyer", Week, [], []);
+
+        summary.DirectoryEntry!.Department.Should().Be("Finance");
+        summary.Unavailable.Keys.Should().BeEquivalentTo("Alert", "Bookmark");
+        summary.Rows.Where(row => row.Item == "not available").Select(row => (row.Section, row.Detail)).Should().SatisfyRespectively(
+            alert => (alert.Section, alert.Detail).Should().Match<(string, string)>(pair => pair.Item1 == "Alert" && pair.Item2.Contains("SecurityAlerts.csv")),
+            bookmark => (bookmark.Section, bookmark.Detail).Should().Match<(string, string)>(pair => pair.Item1 == "Bookmark" && pair.Item2.Contains("HuntingBookmarks.csv")));
+        File.WriteAllText(Path.Combine(folder.Path, "SecurityAlerts.csv"), "TimeGenerated,AlertName\nnot-a-time,x\n");
+        FluentActions.Invoking(() => AccountSummary.Query(QueryProvider.Local(folder.Path), "CONTOSO\\vera.meyer", Week, [], []))
+            .Should().Throw<DataFormatException>("a malformed file is an error, not a missing source");
     }
 
     [Fact]
