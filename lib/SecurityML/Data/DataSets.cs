@@ -43,9 +43,26 @@ public static class DataSets
         "NetworkActivity", "NetworkActivity.ocsf.jsonl", DataFileFormat.JsonLines,
         "Connections as OCSF Network Activity events (class 4001), one JSON object per line.", row => row.TimeUtc);
 
-    /// <summary>Every data set above, labels excluded.</summary>
+    /// <summary>Security alerts that name an account, one row per alert and account (SecurityAlert columns). Context
+    /// for investigations: no anomalies are planted in it, so it has no labels file.</summary>
+    public static DataSet<SecurityAlert> SecurityAlerts { get; } = new(
+        "SecurityAlerts", "SecurityAlerts.csv", DataFileFormat.Csv,
+        "Security alerts per account entity (SecurityAlert columns).", row => row.TimeGenerated);
+
+    /// <summary>Hunting bookmarks that name an account, one row per bookmark and account (HuntingBookmark columns).
+    /// Context for investigations, without labels.</summary>
+    public static DataSet<HuntingBookmark> HuntingBookmarks { get; } = new(
+        "HuntingBookmarks", "HuntingBookmarks.csv", DataFileFormat.Csv,
+        "Analysts' hunting bookmarks per account entity (HuntingBookmark columns).", row => row.TimeGenerated);
+
+    /// <summary>The detection notebooks' data sets: every labelled data set and the user directory (labels and
+    /// <see cref="Investigation"/> excluded).</summary>
     public static IReadOnlyList<DataSet> All { get; } =
         [FileShareAccess, UserDirectory, Logons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, NetworkActivity];
+
+    /// <summary>The investigation context of an account: <see cref="SecurityAlerts"/> and <see cref="HuntingBookmarks"/>
+    /// (no planted anomalies, no labels files).</summary>
+    public static IReadOnlyList<DataSet> Investigation { get; } = [SecurityAlerts, HuntingBookmarks];
 
     /// <summary>The planted-anomaly labels of a data set: <c>{Name}.labels.csv</c>; time is the window start.</summary>
     /// <param name="dataSet">The labelled data set.</param>
@@ -61,7 +78,7 @@ public static class DataSets
     public static DataSet Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var match = All.FirstOrDefault(dataSet => string.Equals(dataSet.Name, name, StringComparison.OrdinalIgnoreCase));
+        var match = All.Concat(Investigation).FirstOrDefault(dataSet => string.Equals(dataSet.Name, name, StringComparison.OrdinalIgnoreCase));
         if (match is not null)
         {
             return match;
@@ -72,7 +89,7 @@ public static class DataSets
             return LabelsOf(Find(name[..^suffix.Length]));
         }
         throw new ArgumentException(
-            $"Unknown data set; expected one of [{string.Join(", ", All.Select(dataSet => dataSet.Name))}] "
+            $"Unknown data set; expected one of [{string.Join(", ", All.Concat(Investigation).Select(dataSet => dataSet.Name))}] "
             + $"(or '<name>.Labels'), received '{name}'.", nameof(name));
     }
 }

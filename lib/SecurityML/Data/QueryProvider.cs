@@ -97,6 +97,14 @@ public abstract class QueryProvider
     public IReadOnlyList<OcsfNetworkActivity> NetworkActivity(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.NetworkActivity, Range(start, end));
 
+    /// <summary>Security alerts (one row per alert and account) in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    public IReadOnlyList<SecurityAlert> SecurityAlerts(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
+        Load(DataSets.SecurityAlerts, Range(start, end));
+
+    /// <summary>Hunting bookmarks (one row per bookmark and account) in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    public IReadOnlyList<HuntingBookmark> HuntingBookmarks(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
+        Load(DataSets.HuntingBookmarks, Range(start, end));
+
     /// <summary>The whole user directory.</summary>
     public IReadOnlyList<UserDirectoryEntry> UserDirectory() => Load(DataSets.UserDirectory, TimeRange.All);
 

@@ -69,9 +69,36 @@ public static class SentinelQueries
         ["Account", "UserPrincipalName", "DisplayName", "Department", "Title", "Manager", "AccountKind", "PrivilegedGroups"],
         "AccountUPN", computerColumn: null, timeFiltered: false);
 
+    /// <summary>Security alerts per account entity (<see cref="SecurityAlert"/>): the latest record of each alert
+    /// (a status change writes a new one), one row per entity of type <c>account</c> in its <c>Entities</c> JSON, the
+    /// account written as <c>NTDomain\Name</c>, else <c>Name@UPNSuffix</c>, else <c>Name</c>. Not filtered by account
+    /// in the workspace (the account is inside the JSON); the account summary picks the account's rows.</summary>
+    public static SentinelQuery SecurityAlerts { get; } = new(DataSets.SecurityAlerts, "SecurityAlert", [],
+        "summarize arg_max(TimeGenerated, *) by SystemAlertId" + AccountEntities
+        + "\n| project TimeGenerated, SystemAlertId, AlertName, AlertSeverity, ProviderName, Status, Tactics, CompromisedEntity, "
+        + "Description, Account",
+        ["TimeGenerated", "SystemAlertId", "AlertName", "AlertSeverity", "ProviderName", "Status", "Tactics", "CompromisedEntity",
+            "Description", "Account"], accountColumn: null, computerColumn: null);
+
+    /// <summary>Hunting bookmarks per account entity (<see cref="HuntingBookmark"/>): the latest version of each
+    /// bookmark (<c>LastUpdatedTime</c>), deleted ones left out, one row per account entity of its <c>Entities</c> JSON
+    /// (written as for <see cref="SecurityAlerts"/>). Not filtered by account in the workspace.</summary>
+    public static SentinelQuery HuntingBookmarks { get; } = new(DataSets.HuntingBookmarks, "HuntingBookmark", [],
+        "summarize arg_max(LastUpdatedTime, *) by BookmarkId\n| where SoftDeleted == false" + AccountEntities
+        + "\n| project TimeGenerated, BookmarkId, BookmarkName, EventTime, Tags, Notes, Account",
+        ["TimeGenerated", "BookmarkId", "BookmarkName", "EventTime", "Tags", "Notes", "Account"], accountColumn: null, computerColumn: null);
+
     /// <summary>Every named query.</summary>
     public static IReadOnlyList<SentinelQuery> All { get; } =
-        [FileShareAccess, Logons, DailyLogons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, UserDirectory];
+        [FileShareAccess, Logons, DailyLogons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, UserDirectory, SecurityAlerts, HuntingBookmarks];
+
+    /// <summary>Expands the <c>Entities</c> JSON array to one row per account entity with its <c>Account</c> name.</summary>
+    private const string AccountEntities =
+        "\n| mv-expand Entity = parse_json(Entities)"
+        + "\n| where tostring(Entity.Type) =~ \"account\""
+        + "\n| extend Account = case(isnotempty(tostring(Entity.NTDomain)), strcat(tostring(Entity.NTDomain), \"\\\\\", tostring(Entity.Name)), "
+        + "isnotempty(tostring(Entity.UPNSuffix)), strcat(tostring(Entity.Name), \"@\", tostring(Entity.UPNSuffix)), tostring(Entity.Name))"
+        + "\n| where isnotempty(Account)";
 
     /// <summary>True when <paramref name="dataSet"/> has a named query (<see cref="For"/> would return it).</summary>
     public static bool Has(DataSet dataSet)

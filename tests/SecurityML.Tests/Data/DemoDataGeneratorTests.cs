@@ -47,7 +47,7 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
     [Fact]
     public void Every_data_set_loads_strictly_with_the_row_counts_written()
     {
-        foreach (var dataSet in DataSets.All)
+        foreach (var dataSet in DataSets.All.Concat(DataSets.Investigation))
         {
             var written = generated.Files.Single(file => file.FileName == dataSet.FileName).RowCount;
             CountRows(dataSet).Should().Be(written, dataSet.Name);
@@ -64,6 +64,8 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
         DataSet<OfficeActivityEvent> exchange => _provider.Query(exchange, TimeRange.All).LongCount(),
         DataSet<SignInEvent> signIns => _provider.Query(signIns, TimeRange.All).LongCount(),
         DataSet<OcsfNetworkActivity> flows => _provider.Query(flows, TimeRange.All).LongCount(),
+        DataSet<SecurityAlert> alerts => _provider.Query(alerts, TimeRange.All).LongCount(),
+        DataSet<HuntingBookmark> bookmarks => _provider.Query(bookmarks, TimeRange.All).LongCount(),
         _ => throw new InvalidOperationException(dataSet.Name),
     };
 

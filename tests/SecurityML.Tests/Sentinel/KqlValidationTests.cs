@@ -61,6 +61,17 @@ public sealed class KqlValidationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_investigation_queries_are_checked_against_their_tables_schemas()
+    {
+        ProductKql.Result("query/SecurityAlerts/bounded/none").Diagnostics.Should().BeEmpty();
+        ProductKql.Result("query/HuntingBookmarks/bounded/none").Diagnostics.Should().BeEmpty();
+        ProductKql.Result(ProductKql.ControlPrefix + "SecurityAlerts-with-a-column-the-table-lacks").Diagnostics
+            .Should().Contain(diagnostic => diagnostic.Code == "KS142" && diagnostic.Message.Contains("'Severity'"));
+        ProductKql.Result(ProductKql.ControlPrefix + "SecurityAlerts-without-its-schema").Diagnostics
+            .Should().Contain(diagnostic => diagnostic.Code == "KS204", "the reference schemas lack SecurityAlert, so the ad-hoc schema is what checks it");
+    }
+
+    [Fact]
     public void The_check_fails_on_unknown_tables_and_functions()
     {
         ProductKql.Result(ProductKql.ControlPrefix + "unknown-table").Diagnostics.Should().Contain(diagnostic => diagnostic.Code == "KS204");

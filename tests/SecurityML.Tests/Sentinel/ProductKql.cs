@@ -110,10 +110,14 @@ internal static class ProductKql
         (from query in SentinelQueries.All
          from range in Ranges()
          from filter in Filters(query)
-         select new KqlText($"query/{query.DataSet.Name}/{range.Name}/{filter.Name}", query.Build(range.Range, filter.Filter)))
+         select Named($"query/{query.DataSet.Name}/{range.Name}/{filter.Name}", query.Build(range.Range, filter.Filter)))
         .Concat(from query in SentinelQueries.All
                 from filter in HostileFilters(query)
-                select new KqlText($"query/{query.DataSet.Name}/bounded/{filter.Name}", query.Build(Week, filter.Filter)));
+                select Named($"query/{query.DataSet.Name}/bounded/{filter.Name}", query.Build(Week, filter.Filter)));
+
+    /// <summary>A named query's text, with the ad-hoc schema of its table when the reference schemas lack it
+    /// (<see cref="InvestigationTableSchemas"/>).</summary>
+    private static KqlText Named(string name, string kql) => new(name, kql) { Tables = InvestigationTableSchemas.For(kql) };
 
     /// <summary>Each attacker value alone as account and computer of the Logons query, with tokens, and the benign
     /// reference text they are compared with.</summary>
@@ -140,7 +144,7 @@ internal static class ProductKql
         }
         return from query in SentinelQueries.All
                from chunk in chunks.Select((chunk, index) => (chunk, index))
-               select new KqlText($"export/{query.DataSet.Name}/chunk-{chunk.index}",
+               select Named($"export/{query.DataSet.Name}/chunk-{chunk.index}",
                    query.Build(chunk.chunk, query.AccountColumn is null ? SentinelQueryFilter.None : new SentinelQueryFilter { Accounts = ["anna"] }));
     }
 
@@ -216,5 +220,8 @@ internal static class ProductKql
             Tables = new Dictionary<string, IReadOnlyList<KqlColumn>> { ["Results_CL"] = [new("TimeGenerated", "datetime"), new("Score", "real")] },
         };
         yield return KqlText.WithSource(ControlPrefix + "source-transformation-unknown-column", "source\n| extend TimeGenerated = now(), Scores", stream);
+        var alerts = SentinelQueries.SecurityAlerts.Build(Week);
+        yield return Named(ControlPrefix + "SecurityAlerts-with-a-column-the-table-lacks", alerts.Replace("AlertSeverity,", "Severity,", StringComparison.Ordinal));
+        yield return new KqlText(ControlPrefix + "SecurityAlerts-without-its-schema", alerts);
     }
 }

@@ -45,6 +45,10 @@ public static class DemoDataGenerator
         files.Add(WriteLabels(outputFolder, DataSets.ExchangeAdmin, exchange.Labels));
 
         files.AddRange(WriteSignIns(outputFolder, organization, options));
+
+        var context = new InvestigationContextGenerator(organization, options);
+        files.Add(WriteCsv(outputFolder, DataSets.SecurityAlerts, context.Alerts));
+        files.Add(WriteCsv(outputFolder, DataSets.HuntingBookmarks, context.Bookmarks));
         return files;
     }
 
