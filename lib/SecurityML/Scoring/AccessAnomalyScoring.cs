@@ -50,7 +50,8 @@ public static class AccessAnomalyScoring
     {
         var pairs = records.Where(record => record.Record.Time is null)
             .Select(record => new ScoringUnit<AccessLikelihood>(new AccessLikelihood(record.Record.Tenant, record.Record.User, record.Record.Resource),
-                new JsonObject { ["tenant"] = record.Record.Tenant, ["user"] = record.Record.User, ["resource"] = record.Record.Resource }, [record.Line], record.Event));
+                new JsonObject { ["tenant"] = record.Record.Tenant, ["user"] = record.Record.User, ["resource"] = record.Record.Resource }, [record.Line], record.Event)
+                { Entity = record.Record.User });
         var days = records.Where(record => record.Record.Time is not null)
             .GroupBy(record => (record.Record.Tenant, record.Record.User, record.Record.Resource, Day: DateOnly.FromDateTime(record.Record.Time!.Value.UtcDateTime)))
             .OrderBy(group => group.Key.Day).ThenBy(group => group.Key.User, StringComparer.Ordinal).ThenBy(group => group.Key.Resource, StringComparer.Ordinal)
@@ -59,9 +60,14 @@ public static class AccessAnomalyScoring
                 ["tenant"] = group.Key.Tenant, ["user"] = group.Key.User, ["resource"] = group.Key.Resource,
                 ["day"] = group.Key.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["accesses"] = group.Count(), ["firstAccess"] = ScoringJson.Time(group.Min(record => record.Record.Time!.Value)),
-            }, group.Select(record => record.Line).ToList()));
+            }, group.Select(record => record.Line).ToList())
+            {
+                Entity = group.Key.User, Start = Midnight(group.Key.Day), End = Midnight(group.Key.Day.AddDays(1)),
+            });
         return new UnitSet<AccessLikelihood>([.. pairs, .. days]);
     }
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private static IReadOnlyList<UnitScore> Score(AccessAnomalyModel model, IReadOnlyList<AccessLikelihood> pairs) =>
         model.ScoreWithStatus(pairs).Select(score => double.IsNaN(score.Score)

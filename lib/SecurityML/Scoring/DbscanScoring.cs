@@ -41,7 +41,7 @@ public static class DbscanScoring
                 separator ??= ProcessFeatures.DetectPathSeparator(records.Select(record => record.Record));
                 return ScoringJson.PerEvent(records, (ProcessCreationEvent process) => (
                     ProcessFeatures.ToMatrix([ProcessFeatures.Compute(process, separator)], features)[0],
-                    new JsonObject { ["computer"] = process.Computer, ["account"] = process.Account, ["commandLine"] = process.CommandLine }));
+                    new JsonObject { ["computer"] = process.Computer, ["account"] = process.Account, ["commandLine"] = process.CommandLine }), process => process.Computer);
             },
             rows => scores(rows), aggregates: false)
         {

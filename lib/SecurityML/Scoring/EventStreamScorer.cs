@@ -50,6 +50,8 @@ public sealed class EventStreamScorer
     public long EventsScored { get; private set; }
     /// <summary>Units scored so far (for per-event kinds, = <see cref="EventsScored"/>).</summary>
     public long UnitsScored { get; private set; }
+    /// <summary>Called with every scored unit (alert or not), e.g. to collect scores for threshold tuning; null for none.</summary>
+    public Action<UnitResult>? Scored { get; init; }
     /// <summary>Event lines left out by the model's input rules so far, by reason.</summary>
     public IReadOnlyDictionary<string, long> LeftOut => _leftOut;
     /// <summary>Alerts written so far.</summary>
@@ -153,6 +155,7 @@ public sealed class EventStreamScorer
         }
         EventsScored += result.Lines.Count;
         UnitsScored++;
+        Scored?.Invoke(result);
         if (!(result.Score >= Threshold)) return;
         Alerts++;
         var alert = new JsonObject

@@ -27,7 +27,8 @@ public static class FeatureRowScoring
         var names = featureNames.ToArray();
         return new UnitScorer<double[], double[]>(card, @event => Read(@event, names),
             records => new UnitSet<double[]>(records.Select(record =>
-                new ScoringUnit<double[]>(record.Record, new JsonObject { ["row"] = record.Line }, [record.Line], record.Event)).ToList()),
+                new ScoringUnit<double[]>(record.Record, new JsonObject { ["row"] = record.Line }, [record.Line], record.Event)
+                { Start = ScoringJson.TimeOf(record.Event), End = ScoringJson.TimeOf(record.Event) }).ToList()),
             score, aggregates: false)
         {
             Explain = explain is null ? null : unit => explain(unit.Input),

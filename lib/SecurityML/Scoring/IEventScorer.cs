@@ -58,6 +58,15 @@ public sealed record UnitResult
     /// <summary>The event itself, for per-event units; null for aggregated units.</summary>
     public JsonObject? Event { get; init; }
 
+    /// <summary>Who the unit is about (account, user, computer); null when unknown or for one-entity series.</summary>
+    public string? Entity { get; init; }
+
+    /// <summary>When the unit starts (UTC); null when unknown.</summary>
+    public DateTimeOffset? Start { get; init; }
+
+    /// <summary>When it ends (exclusive; equal to <see cref="Start"/> for one event); null when unknown.</summary>
+    public DateTimeOffset? End { get; init; }
+
     /// <summary>Builds the explanation of the unit's score (called for alerts only, as it may be costly); null when the
     /// kind has none.</summary>
     public Func<JsonObject>? Explain { get; init; }

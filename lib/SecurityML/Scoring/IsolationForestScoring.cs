@@ -98,7 +98,7 @@ public static class IsolationForestScoring
             {
                 ["account"] = summary.Account, ["windowStart"] = ScoringJson.Time(summary.Date), ["windowEnd"] = ScoringJson.Time(summary.Date + LogonWindow),
                 ["successfulLogons"] = summary.SuccessfulLogons, ["failedLogons"] = summary.FailedLogons,
-            }, rowLines));
+            }, rowLines) { Entity = summary.Account, Start = summary.Date, End = summary.Date + LogonWindow });
         }
         return new UnitSet<LogonFeatureRow>(units, others);
     }

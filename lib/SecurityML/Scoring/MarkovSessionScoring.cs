@@ -59,7 +59,10 @@ public static class MarkovSessionScoring
                 ["start"] = ScoringJson.Time(session.Start), ["end"] = ScoringJson.Time(session.End),
                 ["commands"] = session.Count,
                 ["rarestWindow"] = model.FindRarestWindow(commands).ToString(),
-            }, session.Events.Select(@event => lines[@event]).Order().ToList());
+            }, session.Events.Select(@event => lines[@event]).Order().ToList())
+            {
+                Entity = session.Entity[0], Start = session.Start, End = session.End.AddTicks(1),
+            };
         }).ToList());
     }
 }

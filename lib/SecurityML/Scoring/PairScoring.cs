@@ -21,7 +21,7 @@ public static class PairScoring
     {
         ArgumentNullException.ThrowIfNull(model);
         return new UnitScorer<EntityIpPair, EntityIpPair>(model.Card, ReadPair,
-            records => ScoringJson.PerEvent(records, (EntityIpPair pair) => (pair, new JsonObject { ["entity"] = pair.Entity, ["ipAddress"] = pair.IpAddress })),
+            records => ScoringJson.PerEvent(records, (EntityIpPair pair) => (pair, new JsonObject { ["entity"] = pair.Entity, ["ipAddress"] = pair.IpAddress }), pair => pair.Entity),
             UnitScores.Of(model), aggregates: false)
         {
             Explain = unit => new JsonObject { ["dotProduct"] = ScoringJson.Number(model.DotProduct([unit.Input])[0]) },
@@ -35,7 +35,7 @@ public static class PairScoring
         ArgumentNullException.ThrowIfNull(model);
         return new UnitScorer<EntityValue, EntityValue>(model.Card,
             @event => new EntityValue(EventFields.Text(@event, model.Options.EntityField), EventFields.Number(@event, model.Options.FeatureName)),
-            records => ScoringJson.PerEvent(records, (EntityValue item) => (item, new JsonObject { ["entity"] = item.Entity, ["value"] = ScoringJson.Number(item.Value) })),
+            records => ScoringJson.PerEvent(records, (EntityValue item) => (item, new JsonObject { ["entity"] = item.Entity, ["value"] = ScoringJson.Number(item.Value) }), item => item.Entity),
             UnitScores.Of(model), aggregates: false)
         {
             Explain = unit => ScoringJson.Of(model.Explain(unit.Input)),

@@ -37,14 +37,26 @@ public static class ScoringJson
     /// <summary>One unit per record, for per-event kinds.</summary>
     /// <param name="records">The records.</param>
     /// <param name="unit">The unit's model input and JSON from a record.</param>
-    public static UnitSet<TInput> PerEvent<TRecord, TInput>(IReadOnlyList<LineRecord<TRecord>> records, Func<TRecord, (TInput Input, JsonObject Unit)> unit)
+    /// <param name="entity">The unit's entity from a record; null for none.</param>
+    /// <remarks>The unit's time is the event's <c>TimeGenerated</c> when it has a readable one.</remarks>
+    public static UnitSet<TInput> PerEvent<TRecord, TInput>(IReadOnlyList<LineRecord<TRecord>> records, Func<TRecord, (TInput Input, JsonObject Unit)> unit,
+        Func<TRecord, string?>? entity = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(unit);
         return new UnitSet<TInput>(records.Select(record =>
         {
             var (input, json) = unit(record.Record);
-            return new ScoringUnit<TInput>(input, json, [record.Line], record.Event);
+            var time = TimeOf(record.Event);
+            return new ScoringUnit<TInput>(input, json, [record.Line], record.Event) { Entity = entity?.Invoke(record.Record), Start = time, End = time };
         }).ToList());
+    }
+
+    /// <summary>The event's <c>TimeGenerated</c> when present and readable (ISO 8601), else null.</summary>
+    public static DateTimeOffset? TimeOf(JsonObject @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var node = @event.FirstOrDefault(pair => string.Equals(pair.Key, "TimeGenerated", StringComparison.OrdinalIgnoreCase)).Value;
+        return node is JsonValue value && value.TryGetValue<string>(out var text) && Data.UtcTimestampConverter.TryParse(text, null, out var time) ? time : null;
     }
 }

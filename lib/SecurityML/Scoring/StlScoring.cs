@@ -52,7 +52,8 @@ public static class StlScoring
         }
         var byTime = rows.ToDictionary(row => row.TimeGenerated);
         return new UnitSet<StlScoredPoint>(buckets.OrderBy(pair => pair.Key).Select(pair => new ScoringUnit<StlScoredPoint>(byTime[pair.Key],
-            new JsonObject { ["time"] = ScoringJson.Time(pair.Key), ["value"] = pair.Value.Value }, pair.Value.Lines)).ToList());
+            new JsonObject { ["time"] = ScoringJson.Time(pair.Key), ["value"] = pair.Value.Value }, pair.Value.Lines)
+        { Start = pair.Key, End = pair.Key + interval }).ToList());
     }
 
     private static TimeSeriesPoint Read(JsonObject @event, string[] valueFields)

@@ -83,6 +83,7 @@ public sealed class UnitScorer<TRecord, TInput>(ModelCard card, Func<JsonObject,
                     : new UnitResult
                     {
                         Lines = unit.Lines, Unit = unit.Unit, Score = verdict.Score, Event = unit.Event,
+                        Entity = unit.Entity, Start = unit.Start, End = unit.End,
                         Explain = Explain is { } explain ? () => explain(unit) : null,
                     });
         }

@@ -4,6 +4,7 @@ using SecurityML.Data;
 using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Detection.Clustering;
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
 using SecurityML.Features.CommandLine;
@@ -55,15 +56,11 @@ public sealed class ScoreEveryKindTests
     [Fact]
     public async Task Isolation_forest_alerts_are_the_notebook_03_outliers_from_raw_logons()
     {
-        DateTimeOffset start = Day(2024, 3, 4), end = Day(2024, 3, 25);
-        var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(Provider.Logons(start, end).Where(LogonAccountFilter.IsIncluded)), ZScoreBaseline.OtherDays);
-        var model = LogonAnomalyDetection.CreateDetector(table, 0.01, 42).Fit(table.Vectors);
-        var outliers = LogonAnomalyDetection.Rank(table, model).Where(anomaly => anomaly.IsOutlier).ToList();
         using var folder = new TemporaryFolder();
-        var modelPath = folder.File("logon-isolation-forest.model");
-        using (var file = File.Create(modelPath)) model.Save(file);
+        var (table, model, modelPath) = LogonForest(folder);
+        var outliers = LogonAnomalyDetection.Rank(table, model).Where(anomaly => anomaly.IsOutlier).ToList();
 
-        var input = WindowOf(folder, "Logons.csv", start, end);
+        var input = WindowOf(folder, "Logons.csv", LogonStart, LogonEnd);
         var (exit, alerts, error) = await Score(modelPath, input, window: "1d");
         var (wrongWindow, _, why) = await Score(modelPath, input, window: "2h");
 
@@ -78,6 +75,29 @@ public sealed class ScoreEveryKindTests
         error.Should().Contain($"{File.ReadAllLines(input).Length - 1} event(s) scored in {table.Rows.Count} unit(s)");
         wrongWindow.Should().Be(ScoreCommand.InvalidInvocation);
         why.Should().Contain("--window: expected 1d");
+    }
+
+    [Fact]
+    public async Task Notebook_09_tunes_a_logon_forest_file_and_secml_score_alerts_at_the_threshold_it_saved()
+    {
+        using var folder = new TemporaryFolder();
+        var (_, _, modelPath) = LogonForest(folder);
+        var input = WindowOf(folder, "Logons.csv", LogonStart, LogonEnd);
+        var labels = CsvDataFile.Read<AnomalyLabel>(LabelledScoring.LabelsFileFor(Path.Combine(RepositoryPaths.SampleData, "Logons.csv"))).ToList();
+
+        var labelled = LabelledScoring.Score(ModelRegistry.Load(modelPath), input, labels);
+        var tuning = ThresholdTuning.FromLabels(labelled.Scores, labelled.Planted);
+        double threshold = tuning.ThresholdForFalsePositiveRate(0.01);
+        var card = ModelThreshold.Save(modelPath, threshold, tuning.MetricsAt(threshold), "false positive rate 0.01 on labelled Logons.csv");
+        var (exit, alerts, error) = await Score(modelPath, input);
+
+        LabelledScoring.SampleDataFileFor(card).Should().Be("Logons.csv");
+        labelled.Units.Where(unit => unit.Planted).Select(unit => $"{unit.Unit["account"]}|{unit.Start:yyyy-MM-dd}")
+            .Should().BeEquivalentTo(labels.Select(label => $"{label.Entity}|{label.WindowStart:yyyy-MM-dd}"));
+        ModelThreshold.ReadCard(modelPath).TrainingSummary[ModelThreshold.MethodKey]!.GetValue<string>().Should().Be("false positive rate 0.01 on labelled Logons.csv");
+        exit.Should().Be(ScoreCommand.Success, error);
+        alerts.Should().HaveCount(labelled.Scores.Count(score => score >= threshold)).And.NotBeEmpty();
+        alerts.Should().AllSatisfy(alert => alert["threshold"]!.GetValue<double>().Should().Be(threshold));
     }
 
     [Fact]
@@ -176,6 +196,18 @@ public sealed class ScoreEveryKindTests
         var flagged = laterPairs.Where((_, index) => laterScores[index] >= threshold).Select(pair => $"{pair.Entity}|{pair.IpAddress}").ToList();
         flagged.Should().NotBeEmpty();
         alerts.Select(alert => $"{Text(alert, "unit", "entity")}|{Text(alert, "unit", "ipAddress")}").Should().BeEquivalentTo(flagged);
+    }
+
+    private static readonly DateTimeOffset LogonStart = Day(2024, 3, 4), LogonEnd = Day(2024, 3, 25);
+
+    /// <summary>Notebook 03's model over its window, saved.</summary>
+    private static (LogonFeatureTable Table, IsolationForestModel Model, string Path) LogonForest(TemporaryFolder folder)
+    {
+        var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(Provider.Logons(LogonStart, LogonEnd).Where(LogonAccountFilter.IsIncluded)), ZScoreBaseline.OtherDays);
+        var model = LogonAnomalyDetection.CreateDetector(table, 0.01, 42).Fit(table.Vectors);
+        var path = folder.File("logon-isolation-forest.model");
+        using (var file = File.Create(path)) model.Save(file);
+        return (table, model, path);
     }
 
     private static string Key(ProcessCreationEvent process) => $"{Iso(process.TimeGenerated)}|{process.Computer}|{process.CommandLine}";
