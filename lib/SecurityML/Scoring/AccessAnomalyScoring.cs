@@ -33,6 +33,30 @@ public static class AccessAnomalyScoring
         };
     }
 
+    /// <summary>Scores share accesses per account, share and UTC day through <paramref name="scorer"/> (a model file
+    /// loaded with <see cref="ModelRegistry"/>): notebook 02's scheduled scoring, the path of <c>secml score</c>.</summary>
+    /// <returns>One row per account, share and day (NaN and the status for pairs the model cannot score), ordered by
+    /// day, account and share.</returns>
+    /// <exception cref="ArgumentException">The scorer is not an access anomaly model's, or an event cannot be read
+    /// (the message names the event and the reason).</exception>
+    public static IReadOnlyList<ScoredAccess> ScoreDaily(IEventScorer scorer, IEnumerable<FileShareAccessEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(events);
+        if (scorer.Card.Kind != AccessAnomalyModel.Kind) throw new ArgumentException($"expected an {AccessAnomalyModel.Kind} model, received {scorer.Card.Kind}", nameof(scorer));
+        var results = EventScoring.ScoreRecords(scorer, events);
+        var unread = results.FirstOrDefault(result => result.Unit.Count == 0 && result.Problem is not null);
+        if (unread is not null) throw new ArgumentException($"event {unread.Lines[0]}: {unread.Problem}", nameof(events));
+        return results.Select(result => new ScoredAccess(Field(result, "tenant"), Field(result, "user"), Field(result, "resource"),
+                DateOnly.Parse(Field(result, "day"), System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(Field(result, "firstAccess"), System.Globalization.CultureInfo.InvariantCulture),
+                result.Unit["accesses"]!.GetValue<int>(), result.Score,
+                Enum.Parse<AccessScoreStatus>(result.Explain!()["status"]!.GetValue<string>())))
+            .OrderBy(row => row.Day).ThenBy(row => row.User, StringComparer.Ordinal).ThenBy(row => row.Resource, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Field(UnitResult result, string name) => result.Unit[name]!.GetValue<string>();
+
     private static Access Read(AccessAnomalyModel model, JsonObject @event)
     {
         var tenant = @event.ContainsKey("Tenant") ? EventFields.Text(@event, "Tenant")

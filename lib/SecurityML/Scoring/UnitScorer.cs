@@ -77,15 +77,15 @@ public sealed class UnitScorer<TRecord, TInput>(ModelCard card, Func<JsonObject,
         {
             var unit = set.Units[index];
             var verdict = scores[index];
-            results.Add(verdict.LeftOut is { } reason ? UnitResult.Skipped(unit.Lines, reason)
-                : verdict.Problem is not null || double.IsNaN(verdict.Score)
-                    ? UnitResult.Bad(unit.Lines, $"{verdict.Problem ?? UnitScores.CannotScore(Card.Kind)}: {unit.Unit.ToJsonString()}")
-                    : new UnitResult
-                    {
-                        Lines = unit.Lines, Unit = unit.Unit, Score = verdict.Score, Event = unit.Event,
-                        Entity = unit.Entity, Start = unit.Start, End = unit.End,
-                        Explain = Explain is { } explain ? () => explain(unit) : null,
-                    });
+            bool bad = verdict.LeftOut is null && (verdict.Problem is not null || double.IsNaN(verdict.Score));
+            // Problem and left-out units keep what they are (unit, entity, time, explanation) for callers that list them.
+            results.Add(new UnitResult
+            {
+                Lines = unit.Lines, Unit = unit.Unit, Score = verdict.LeftOut is null && !bad ? verdict.Score : double.NaN, Event = unit.Event,
+                Entity = unit.Entity, Start = unit.Start, End = unit.End, LeftOut = verdict.LeftOut,
+                Problem = bad ? $"{verdict.Problem ?? UnitScores.CannotScore(Card.Kind)}: {unit.Unit.ToJsonString()}" : null,
+                Explain = Explain is { } explain ? () => explain(unit) : null,
+            });
         }
         return results;
     }

@@ -38,6 +38,8 @@ public sealed class ScoreEveryKindTests
         var input = WindowOf(folder, "FileShareAccess.csv", trainingEnd, scoringEnd);
 
         var (refused, _, why) = await Score(modelPath, input);
+        // Notebook 02's scheduled scoring goes through the registry's scorer and gives the rows of the direct call.
+        AccessAnomalyScoring.ScoreDaily(ModelRegistry.Load(modelPath), Provider.FileShareAccess(trainingEnd, scoringEnd)).Should().Equal(scored);
         ModelThreshold.Save(modelPath, 3.0);
         var (exit, alerts, error) = await Score(modelPath, input, maximumBadLines: long.MaxValue);
 
