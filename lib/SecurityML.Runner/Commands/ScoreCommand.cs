@@ -11,7 +11,8 @@ namespace SecurityML.Runner.Commands;
 /// <summary>
 /// <c>secml score --model FILE --input PATH|- [--threshold T] [--output PATH] [--watch ...]</c>: scores JSON Lines or
 /// CSV events from a file, a folder (optionally watched for new files) or stdin with any registered model, in batches,
-/// and writes one JSON line per alert (score ≥ threshold). A bad line is reported on stderr as
+/// turning them into the model kind's scoring units (docs/scoring.md), and writes one JSON line per alert (a unit with
+/// score ≥ threshold, with its explanation and input lines). A bad line is reported on stderr as
 /// <c>source, line N[, column C]: reason</c> and skipped; nothing in the input stops the run (also with --watch).
 /// Exit codes: <see cref="Success"/> (0) events were scored and bad lines stayed within --max-bad-lines and
 /// --max-bad-rate; <see cref="InvalidInvocation"/> (1) an option, the model file or the input path is wrong;

@@ -63,7 +63,15 @@ public sealed class UnitScorer<TRecord, TInput>(ModelCard card, Func<JsonObject,
         if (_held.Count == 0) return [];
         var records = _held.ToList();
         _held.Clear();
-        return ScoreUnits(records);
+        try
+        {
+            return ScoreUnits(records);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Nothing is dropped silently: every held line is reported with the reason.
+            return [UnitResult.Bad(records.Select(record => record.Line).ToList(), $"the {Card.Kind} model failed on this input: {exception.Message}")];
+        }
     }
 
     private List<UnitResult> ScoreUnits(IReadOnlyList<LineRecord<TRecord>> records)
