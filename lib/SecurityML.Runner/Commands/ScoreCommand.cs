@@ -11,7 +11,8 @@ namespace SecurityML.Runner.Commands;
 /// <summary>
 /// <c>secml score --model FILE --input PATH|- [--threshold T] [--output PATH] [--watch ...]</c>: scores JSON Lines or
 /// CSV events from a file, a folder (optionally watched for new files) or stdin with any registered model, in batches,
-/// and writes one JSON line per alert (score ≥ threshold). A bad line is reported on stderr as
+/// turning them into the model kind's scoring units (docs/scoring.md), and writes one JSON line per alert (a unit with
+/// score ≥ threshold, with its explanation and input lines). A bad line is reported on stderr as
 /// <c>source, line N[, column C]: reason</c> and skipped; nothing in the input stops the run (also with --watch).
 /// Exit codes: <see cref="Success"/> (0) events were scored and bad lines stayed within --max-bad-lines and
 /// --max-bad-rate; <see cref="InvalidInvocation"/> (1) an option, the model file or the input path is wrong;
@@ -51,11 +52,12 @@ public static class ScoreCommand
         var maximumLineLength = new Option<int>("--max-line-length") { Description = "Longest line in bytes; a longer one is a bad line, skipped without being held in memory.", DefaultValueFactory = _ => DataReadOptions.DefaultMaximumLineLength };
         var maximumBadLines = new Option<long>("--max-bad-lines") { Description = "Exit 2 when more lines than this are bad (all good ones are still scored).", DefaultValueFactory = _ => DefaultMaximumBadLines };
         var allowUnterminated = new Option<bool>("--allow-unterminated-last-line") { Description = "Read a CSV last line without a line break (default: it is a bad line, as the file may be cut short)." };
+        var window = new Option<string>("--window") { Description = "The aggregation window of models that score entity windows (the logon isolation forest: 1d, its default and only window). Forms: 1d, 24h, 90m, 30s." };
         var maximumBadRate = new Option<double?>("--max-bad-rate") { Description = "Exit 2 when more than this fraction (0-1) of the event lines is bad." };
         var command = new Command("score", "Score events with a saved model and write alerts above the threshold. Exit 0 ok, 1 invalid invocation, 2 nothing scored or too many bad lines.")
         {
             model, input, threshold, output, format, batchSize, watch, pollInterval, idleTimeout, plugins,
-            encoding, maximumLineLength, maximumBadLines, maximumBadRate, allowUnterminated,
+            encoding, maximumLineLength, maximumBadLines, maximumBadRate, allowUnterminated, window,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(new ScoreRequest
         {
@@ -74,6 +76,7 @@ public static class ScoreCommand
             MaximumBadLines = parseResult.GetValue(maximumBadLines),
             MaximumBadRate = parseResult.GetValue(maximumBadRate),
             AllowUnterminatedLastLine = parseResult.GetValue(allowUnterminated),
+            Window = parseResult.GetValue(window),
         }, Console.OpenStandardInput(), Console.Out, Console.Error, cancellationToken));
         return command;
     }
@@ -90,9 +93,10 @@ public static class ScoreCommand
             request.Check();
             readOptions = request.ReadOptions();
             foreach (var plugin in request.Plugins) ModelRegistry.RegisterLoadersIn(Assembly.LoadFrom(Path.GetFullPath(plugin)));
-            var model = ModelRegistry.Load(request.ModelPath);
+            var model = ModelRegistry.Load(request.ModelPath, new EventScoringOptions { Window = request.ParseWindow() });
             double threshold = request.Threshold ?? model.Card.Threshold
-                ?? throw new ArgumentException($"{request.ModelPath} has no threshold in its card; pass --threshold or save one with ModelThreshold.Save");
+                ?? throw new ArgumentException($"{request.ModelPath}: the {model.Card.Kind} model has no threshold in its card, so nothing can alert; "
+                    + "choose one on labelled data with notebook 09 (--param modelPath=...), which saves it into the model file, or pass --threshold T");
             alerts = request.OutputPath == "-" ? standardOutput : AlertWriter.Open(request.OutputPath);
             scorer = new EventStreamScorer(model, threshold, alerts, standardError, request.BatchSize);
         }
@@ -231,6 +235,25 @@ internal sealed record ScoreRequest
     public long MaximumBadLines { get; init; } = ScoreCommand.DefaultMaximumBadLines;
     public double? MaximumBadRate { get; init; }
     public bool AllowUnterminatedLastLine { get; init; }
+    public string? Window { get; init; }
+
+    /// <summary>The --window as a time span (1d, 24h, 90m, 30s); null when not given.</summary>
+    public TimeSpan? ParseWindow()
+    {
+        if (Window is null) return null;
+        var text = Window.Trim();
+        if (text.Length >= 2 && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            switch (char.ToLowerInvariant(text[^1]))
+            {
+                case 'd': return TimeSpan.FromDays(count);
+                case 'h': return TimeSpan.FromHours(count);
+                case 'm': return TimeSpan.FromMinutes(count);
+                case 's': return TimeSpan.FromSeconds(count);
+            }
+        }
+        throw new ArgumentException($"--window: expected a positive whole number with d, h, m or s (e.g. 1d), received {Window}");
+    }
 
     /// <summary>The input contract of this run; the message names the option when one is wrong.</summary>
     public DataReadOptions ReadOptions()

@@ -6,10 +6,14 @@ using SecurityML.Data;
 namespace SecurityML.Scoring;
 
 /// <summary>
-/// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (score ≥
-/// threshold): <c>{"source","line","score","threshold","kind","event"}</c> (±Infinity written as "Infinity"). A line
-/// that cannot be read, parsed or scored is reported to the problem writer as <c>source, line N[, column C]: reason</c>
-/// (the style of <see cref="DataFormatException"/>) and skipped; the rest of the stream is scored. Used by <c>secml score</c>; counts accumulate over every stream scored.
+/// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (a scoring
+/// unit whose score ≥ threshold): <c>{"source","line","lines","kind","unit","score","threshold","explanation"[,"event"]}</c>
+/// (<c>line</c> is the unit's first input line, <c>lines</c> all of them; <c>event</c> only for per-event units;
+/// ±Infinity written as "Infinity"). Per-event kinds alert batch by batch; aggregating kinds when each input ends. A
+/// line that cannot be read, parsed or used, or a unit the model cannot score, is reported to the problem writer as
+/// <c>source, line N[, column C]: reason</c> (the style of <see cref="DataFormatException"/>) and skipped; the rest of
+/// the stream is scored. Lines the model's input rules leave out (e.g. machine-account logons) are counted by reason.
+/// Used by <c>secml score</c>; counts accumulate over every stream scored.
 /// </summary>
 public sealed class EventStreamScorer
 {
@@ -20,6 +24,7 @@ public sealed class EventStreamScorer
     private readonly IEventScorer _scorer;
     private readonly TextWriter _alerts;
     private readonly TextWriter _problems;
+    private readonly SortedDictionary<string, long> _leftOut = new(StringComparer.Ordinal);
 
     /// <summary>Creates the scorer.</summary>
     /// <param name="scorer">The loaded model.</param>
@@ -41,8 +46,14 @@ public sealed class EventStreamScorer
     public double Threshold { get; }
     /// <summary>Events scored at once.</summary>
     public int BatchSize { get; }
-    /// <summary>Events scored so far.</summary>
+    /// <summary>Event lines in scored units so far.</summary>
     public long EventsScored { get; private set; }
+    /// <summary>Units scored so far (for per-event kinds, = <see cref="EventsScored"/>).</summary>
+    public long UnitsScored { get; private set; }
+    /// <summary>Called with every scored unit (alert or not), e.g. to collect scores for threshold tuning; null for none.</summary>
+    public Action<UnitResult>? Scored { get; init; }
+    /// <summary>Event lines left out by the model's input rules so far, by reason.</summary>
+    public IReadOnlyDictionary<string, long> LeftOut => _leftOut;
     /// <summary>Alerts written so far.</summary>
     public long Alerts { get; private set; }
     /// <summary>Lines reported and skipped so far.</summary>
@@ -106,67 +117,97 @@ public sealed class EventStreamScorer
             batch.Add((exception.LineNumber, null, exception.Message));
         }
         Flush(batch, sourceName);
+        Complete(sourceName);
         _alerts.Flush();
     }
 
     private void Flush(List<(long Line, JsonObject? Event, string? Problem)> batch, string sourceName)
     {
         if (batch.Count == 0) return;
-        var parsed = batch.Where(item => item.Event is not null).Select(item => item.Event!).ToList();
-        var scores = ScoreEach(parsed);
-        int next = 0;
-        foreach (var (line, @event, parseProblem) in batch)
+        var parsed = batch.Where(item => item.Event is not null).Select(item => new SourceEvent(item.Line, item.Event!)).ToList();
+        var results = (parsed.Count == 0 ? [] : Guard(() => _scorer.Add(parsed), parsed)).Select(result => (result.Lines[0], (string?)null, (UnitResult?)result))
+            .Concat(batch.Where(item => item.Event is null).Select(item => (item.Line, item.Problem, (UnitResult?)null)))
+            .OrderBy(item => item.Item1).ToList();
+        foreach (var (_, parseProblem, result) in results)
         {
-            if (@event is null) { Report(parseProblem!); continue; }
-            var result = scores[next++];
-            if (result.Problem is { } problem) { Report(DataFormatException.Describe(sourceName, line, null, problem)); continue; }
-            EventsScored++;
-            if (!(result.Score >= Threshold)) continue;
-            Alerts++;
-            var alert = new JsonObject
-            {
-                ["source"] = sourceName,
-                ["line"] = line,
-                ["score"] = JsonValue.Create(result.Score),
-                ["threshold"] = JsonValue.Create(Threshold),
-                ["kind"] = _scorer.Card.Kind,
-                ["event"] = @event,
-            };
-            _alerts.WriteLine(alert.ToJsonString(AlertJson));
+            if (result is null) Report(parseProblem!, 1);
+            else Write(result, sourceName);
         }
         batch.Clear();
     }
 
-    /// <summary>Scores a batch; if the model throws on it, scores the events one by one so only the culprits fail.</summary>
-    private IReadOnlyList<EventScore> ScoreEach(List<JsonObject> events)
+    private void Complete(string sourceName)
     {
-        if (events.Count == 0) return [];
+        foreach (var result in Guard(_scorer.Complete, []).OrderBy(result => result.Lines[0])) Write(result, sourceName);
+    }
+
+    private void Write(UnitResult result, string sourceName)
+    {
+        if (result.LeftOut is { } reason)
+        {
+            _leftOut[reason] = _leftOut.GetValueOrDefault(reason) + result.Lines.Count;
+            return;
+        }
+        if (result.Problem is { } problem)
+        {
+            Report(DataFormatException.Describe(sourceName, result.Lines[0], null, problem + LinesNote(result.Lines)), result.Lines.Count);
+            return;
+        }
+        EventsScored += result.Lines.Count;
+        UnitsScored++;
+        Scored?.Invoke(result);
+        if (!(result.Score >= Threshold)) return;
+        Alerts++;
+        var alert = new JsonObject
+        {
+            ["source"] = sourceName,
+            ["line"] = result.Lines[0],
+            ["lines"] = new JsonArray(result.Lines.Select(line => (JsonNode)line).ToArray()),
+            ["kind"] = _scorer.Card.Kind,
+            ["unit"] = result.Unit.DeepClone(),
+            ["score"] = JsonValue.Create(result.Score),
+            ["threshold"] = JsonValue.Create(Threshold),
+            ["explanation"] = result.Explain?.Invoke(),
+        };
+        if (result.Event is { } @event) alert["event"] = @event.DeepClone();
+        _alerts.WriteLine(alert.ToJsonString(AlertJson));
+    }
+
+    private static string LinesNote(IReadOnlyList<long> lines) => lines.Count == 1 ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" (a unit of {lines.Count} lines: {string.Join(", ", lines.Take(5))}{(lines.Count > 5 ? ", …" : "")})");
+
+    /// <summary>Runs the scorer; if it throws on a batch, scores the events one by one so only the culprits fail.</summary>
+    private IReadOnlyList<UnitResult> Guard(Func<IReadOnlyList<UnitResult>> score, List<SourceEvent> events)
+    {
         try
         {
-            return _scorer.Score(events);
+            return score();
         }
         catch (Exception exception) when (exception is not OperationCanceledException && events.Count > 1)
         {
-            return events.SelectMany(single => ScoreEach([single])).ToList();
+            return events.SelectMany(single => Guard(() => _scorer.Add([single]), [single])).ToList();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return [new EventScore(double.NaN, $"the {_scorer.Card.Kind} model failed on this event: {exception.Message}")];
+            return events.Count == 0
+                ? [UnitResult.Bad([0], $"the {_scorer.Card.Kind} model failed on this input: {exception.Message}")]
+                : [UnitResult.Bad([events[0].Line], $"the {_scorer.Card.Kind} model failed on this event: {exception.Message}")];
         }
     }
 
     /// <summary>Reports an input that could not be opened or read at all (counted as one bad line).</summary>
     /// <param name="sourceName">The input.</param>
     /// <param name="reason">Why, e.g. the I/O error's message.</param>
-    public void ReportUnreadable(string sourceName, string reason) => Report(DataFormatException.Describe(sourceName, 0, null, reason));
+    public void ReportUnreadable(string sourceName, string reason) => Report(DataFormatException.Describe(sourceName, 0, null, reason), 1);
 
-    private void Report(string message)
+    private void Report(string message, long lines)
     {
-        BadLines++;
+        BadLines += lines;
         _problems.WriteLine(message);
     }
 
     /// <summary>A one-line summary of the counts.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{EventsScored} event(s) scored, {Alerts} alert(s) at threshold {Threshold:G6}, {BadLines} bad line(s) skipped");
+        $"{EventsScored} event(s) scored{(UnitsScored == EventsScored ? "" : $" in {UnitsScored} unit(s)")}, {Alerts} alert(s) at threshold {Threshold:G6}, {BadLines} bad line(s) skipped")
+        + string.Concat(_leftOut.Select(pair => string.Create(CultureInfo.InvariantCulture, $"; {pair.Value} left out: {pair.Key}")));
 }

@@ -1,23 +1,37 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using SecurityML.Detection.IpEmbedding;
-using SecurityML.Detection.Baseline;
 using SecurityML.Detection;
+using SecurityML.Detection.AccessAnomaly;
+using SecurityML.Detection.Baseline;
+using SecurityML.Detection.Clustering;
+using SecurityML.Detection.IpEmbedding;
+using SecurityML.Detection.IsolationForest;
+using SecurityML.Detection.Sequences;
+using SecurityML.Detection.TimeSeries;
 
 namespace SecurityML.Scoring;
 
 /// <summary>
 /// Maps <see cref="ModelCard.Kind"/> to a loader, so that a tool can load any model file and score events with it.
-/// The library's own kinds (<see cref="IpEmbeddingModel.ModelKind"/>, <see cref="RobustZScoreModel.ModelKind"/>) are
-/// registered; add yours with <see cref="Register"/> or <see cref="RegisterLoadersIn"/>.
+/// Every kind of the library is registered, each with the mapping from events to its scoring units:
+/// AccessAnomaly (<see cref="AccessAnomalyScoring"/>), IsolationForest (<see cref="IsolationForestScoring"/>),
+/// StlAnomaly (<see cref="StlScoring"/>), Dbscan (<see cref="DbscanScoring"/>), MarkovSession
+/// (<see cref="MarkovSessionScoring"/>), IpEmbedding and RobustZScore (<see cref="PairScoring"/>); add yours with
+/// <see cref="Register"/> or <see cref="RegisterLoadersIn"/>.
 /// </summary>
 public static class ModelRegistry
 {
-    private static readonly ConcurrentDictionary<string, IModelLoader> Loaders = new(StringComparer.Ordinal)
-    {
-        [IpEmbeddingModel.ModelKind] = new IpEmbeddingLoader(),
-        [RobustZScoreModel.ModelKind] = new RobustZScoreLoader(),
-    };
+    private static readonly ConcurrentDictionary<string, IModelLoader> Loaders = new(
+        new IModelLoader[]
+        {
+            new KindLoader(AccessAnomalyModel.Kind, (stream, name, _) => AccessAnomalyScoring.Create(AccessAnomalyModel.Load(stream, name))),
+            new KindLoader(IsolationForestModel.Kind, (stream, name, options) => IsolationForestScoring.Create(IsolationForestModel.Load(stream, name), options)),
+            new KindLoader(StlAnomalyModel.Kind, (stream, name, _) => StlScoring.Create(StlAnomalyModel.Load(stream, name))),
+            new KindLoader(DbscanModel.Kind, (stream, name, _) => DbscanScoring.Create(DbscanModel.Load(stream, name))),
+            new KindLoader(MarkovSessionModel.ModelKind, (stream, name, _) => MarkovSessionScoring.Create(MarkovSessionModel.Load(stream, name))),
+            new KindLoader(IpEmbeddingModel.ModelKind, (stream, name, _) => PairScoring.ForIpEmbedding(IpEmbeddingModel.Load(stream, name))),
+            new KindLoader(RobustZScoreModel.ModelKind, (stream, name, _) => PairScoring.ForRobustZScore(RobustZScoreModel.Load(stream, name))),
+        }.ToDictionary(loader => loader.Kind), StringComparer.Ordinal);
 
     /// <summary>The registered kinds, sorted.</summary>
     public static IReadOnlyList<string> Kinds => Loaders.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -43,26 +57,29 @@ public static class ModelRegistry
     }
 
     /// <summary>Loads a model file of any registered kind for event scoring.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="options">How events become units; null for <see cref="EventScoringOptions.Default"/>.</param>
     /// <exception cref="ModelFileException">Not a model file, corrupted, of a kind with no loader (the message lists
     /// the registered kinds), or a value the loader cannot use (also when a plugin's loader throws an argument, format,
     /// JSON, overflow, end-of-stream or invalid-data error).</exception>
-    public static IEventScorer Load(string path)
+    /// <exception cref="ArgumentException">An option does not fit the model (e.g. a --window other than the model's).</exception>
+    public static IEventScorer Load(string path, EventScoringOptions? options = null)
     {
         var bytes = File.ReadAllBytes(path);
-        return Load(bytes, path);
+        return Load(bytes, path, options ?? EventScoringOptions.Default);
     }
 
     /// <summary>Loads a model from a stream of any registered kind.</summary>
-    /// <inheritdoc cref="Load(string)"/>
-    public static IEventScorer Load(Stream stream, string sourceName = "model")
+    /// <inheritdoc cref="Load(string, EventScoringOptions?)"/>
+    public static IEventScorer Load(Stream stream, string sourceName = "model", EventScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return Load(copy.ToArray(), sourceName);
+        return Load(copy.ToArray(), sourceName, options ?? EventScoringOptions.Default);
     }
 
-    private static IEventScorer Load(byte[] bytes, string sourceName)
+    private static IEventScorer Load(byte[] bytes, string sourceName, EventScoringOptions options)
     {
         var card = ModelFile.ReadCard(new MemoryStream(bytes), sourceName);
         if (!Loaders.TryGetValue(card.Kind, out var loader))
@@ -70,40 +87,19 @@ public static class ModelRegistry
             throw new ModelFileException(sourceName,
                 $"no loader is registered for {card.Kind} models; registered kinds: {string.Join(", ", Kinds)} (add yours with --plugin)");
         }
-        // A plugin's loader may check less than the library's: its data errors become ModelFileExceptions too.
-        return ModelFile.Guarded(sourceName, "the payload ends early", () => loader.Load(new MemoryStream(bytes), sourceName));
-    }
-
-    /// <summary>Fields tried, in order, for the entity and the address of an event scored by an IP embedding model:
-    /// the CSV pair columns, Sentinel SigninLogs, then OCSF Network Activity.</summary>
-    public static readonly IReadOnlyList<string> IpEmbeddingEntityFields = ["Entity", "UserPrincipalName", "actor.user.name", "src_endpoint.instance_uid"];
-
-    /// <summary>Fields tried, in order, for the address of an event scored by an IP embedding model.</summary>
-    public static readonly IReadOnlyList<string> IpEmbeddingAddressFields = ["IpAddress", "IPAddress", "src_endpoint.ip"];
-
-    private sealed class IpEmbeddingLoader : IModelLoader
-    {
-        public string Kind => IpEmbeddingModel.ModelKind;
-
-        public IEventScorer Load(Stream stream, string sourceName) =>
-            new EventScorer<EntityIpPair>(IpEmbeddingModel.Load(stream, sourceName), @event =>
-            {
-                var entity = EventFields.Text(@event, [.. IpEmbeddingEntityFields]);
-                var address = EventFields.Text(@event, [.. IpEmbeddingAddressFields]);
-                if (string.IsNullOrEmpty(entity)) throw new FormatException("the entity is empty");
-                return Ipv4Address.TryParse(address, out _, out var problem) ? new EntityIpPair(entity, address) : throw new FormatException(problem);
-            });
-    }
-
-    private sealed class RobustZScoreLoader : IModelLoader
-    {
-        public string Kind => RobustZScoreModel.ModelKind;
-
-        public IEventScorer Load(Stream stream, string sourceName)
+        if (options.Window is not null && card.Kind != IsolationForestModel.Kind)
         {
-            var model = RobustZScoreModel.Load(stream, sourceName);
-            return new EventScorer<EntityValue>(model, @event => new EntityValue(
-                EventFields.Text(@event, model.Options.EntityField), EventFields.Number(@event, model.Options.FeatureName)));
+            throw new ArgumentException($"--window: {card.Kind} models have no aggregation window (their units are described in docs/scoring.md)");
         }
+        IsolationForestScoring.CheckWindow(card, options.Window);
+        // A plugin's loader may check less than the library's: its data errors become ModelFileExceptions too.
+        return ModelFile.Guarded(sourceName, "the payload ends early", () => loader.Load(new MemoryStream(bytes), sourceName, options));
+    }
+
+    private sealed class KindLoader(string kind, Func<Stream, string, EventScoringOptions, IEventScorer> load) : IModelLoader
+    {
+        public string Kind => kind;
+
+        public IEventScorer Load(Stream stream, string sourceName, EventScoringOptions options) => load(stream, sourceName, options);
     }
 }

@@ -198,7 +198,9 @@ public sealed class MalformedInputTests
     {
         public SecurityML.Detection.ModelCard Card => throw new NotSupportedException();
 
-        public IReadOnlyList<SecurityML.Scoring.EventScore> Score(IReadOnlyList<System.Text.Json.Nodes.JsonObject> events) => throw new NotSupportedException();
+        public IReadOnlyList<SecurityML.Scoring.UnitResult> Add(IReadOnlyList<SecurityML.Scoring.SourceEvent> events) => throw new NotSupportedException();
+
+        public IReadOnlyList<SecurityML.Scoring.UnitResult> Complete() => [];
     }
 
     private static void ShouldName(DataFormatException error, Verdict verdict)

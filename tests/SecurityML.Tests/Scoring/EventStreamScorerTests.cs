@@ -43,7 +43,8 @@ public sealed class EventStreamScorerTests
         var alertLines = alerts.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         alertLines.Should().HaveCount(2);
         // alice 1, 3, 5: median 3, MAD 2; 9 scores 6 / (2 × 1.4826…) = 2.0234692505882…
-        alertLines[0].Should().StartWith("""{"source":"events.jsonl","line":1,"score":2.02346925058""").And.Contain("\"event\":{\"Entity\":\"alice\",\"Value\":9}");
+        alertLines[0].Should().StartWith("""{"source":"events.jsonl","line":1,"lines":[1],"kind":"RobustZScore","unit":{"entity":"alice","value":9},"score":2.02346925058""")
+            .And.Contain("\"explanation\":{\"output\":2.02346925058").And.EndWith("\"event\":{\"Entity\":\"alice\",\"Value\":9}}");
         alertLines[1].Should().Contain("\"line\":7");
         var problemLines = problems.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         problemLines.Should().HaveCount(3);

@@ -9,10 +9,11 @@ namespace SecurityML.Tests.Scoring;
 /// <summary>Loading any model by its card's kind and scoring raw events with it.</summary>
 public sealed class ModelRegistryTests
 {
-    private static MemoryStream Saved(IAnomalyModel<EntityValue> model)
+    /// <summary>A model saved to memory, ready to load.</summary>
+    internal static MemoryStream Saved(Action<Stream> save)
     {
         var stream = new MemoryStream();
-        model.Save(stream);
+        save(stream);
         stream.Position = 0;
         return stream;
     }
@@ -20,21 +21,24 @@ public sealed class ModelRegistryTests
     private static RobustZScoreModel Baseline() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 1, FeatureName = "Count", EntityField = "User" })
         .Fit([new("alice", 1), new("alice", 3), new("alice", 5)]);
 
+    /// <summary>Scores JSON events numbered from line 1 and ends the input.</summary>
+    internal static List<UnitResult> Score(IEventScorer scorer, params string[] events) =>
+        [.. scorer.Add(events.Select((text, index) => new SourceEvent(index + 1, JsonNode.Parse(text)!.AsObject())).ToList()), .. scorer.Complete()];
+
     [Fact]
     public void A_baseline_model_scores_events_through_its_field_names()
     {
-        var scorer = ModelRegistry.Load(Saved(Baseline()));
+        var scorer = ModelRegistry.Load(Saved(Baseline().Save));
 
-        var results = scorer.Score([
-            JsonNode.Parse("""{"User":"alice","Count":7}""")!.AsObject(),
-            JsonNode.Parse("""{"User":"alice","Count":"3"}""")!.AsObject(),
-            JsonNode.Parse("""{"User":"alice"}""")!.AsObject(),
-            JsonNode.Parse("""{"User":"zoe","Count":1}""")!.AsObject(),
-        ]);
+        var results = Score(scorer, """{"User":"alice","Count":7}""", """{"User":"alice","Count":"3"}""", """{"User":"alice"}""", """{"User":"zoe","Count":1}""");
 
         scorer.Card.Kind.Should().Be("RobustZScore");
-        results[0].Should().Be(new EventScore(4 / (2 * RobustZScoreModel.NormalConsistency), null));
-        results[1].Should().Be(new EventScore(0, null));
+        results.Select(result => result.Lines.Single()).Should().Equal(1, 2, 3, 4);
+        results[0].Score.Should().Be(4 / (2 * RobustZScoreModel.NormalConsistency));
+        results[0].Unit.ToJsonString().Should().Be("""{"entity":"alice","value":7}""");
+        results[0].Explain!()["output"]!.GetValue<double>().Should().Be(results[0].Score);
+        results[1].Score.Should().Be(0);
+        results[1].Problem.Should().BeNull();
         results[2].Problem.Should().Be("missing field: expected one of Count");
         results[3].Problem.Should().Contain("cannot score");
     }
@@ -49,14 +53,13 @@ public sealed class ModelRegistryTests
         stream.Position = 0;
         var scorer = ModelRegistry.Load(stream);
 
-        var results = scorer.Score([
-            JsonNode.Parse("""{"UserPrincipalName":"alice","IPAddress":"10.0.0.1"}""")!.AsObject(),
-            JsonNode.Parse("""{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"10.0.0.1"}}""")!.AsObject(),
-            JsonNode.Parse("""{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"2001:db8::1"}}""")!.AsObject(),
-        ]);
+        var results = Score(scorer, """{"UserPrincipalName":"alice","IPAddress":"10.0.0.1"}""",
+            """{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"10.0.0.1"}}""",
+            """{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"2001:db8::1"}}""");
 
         results[0].Score.Should().Be(model.Score([new("alice", "10.0.0.1")])[0]);
-        results[1].Should().Be(results[0]);
+        results[1].Score.Should().Be(results[0].Score);
+        results[1].Unit.ToJsonString().Should().Be("""{"entity":"alice","ipAddress":"10.0.0.1"}""");
         results[2].Problem.Should().StartWith("IPv6 address");
     }
 
@@ -87,7 +90,7 @@ public sealed class TestLoader : IModelLoader
 
     public string Kind => TestKind;
 
-    public IEventScorer Load(Stream stream, string sourceName)
+    public IEventScorer Load(Stream stream, string sourceName, EventScoringOptions options)
     {
         var (card, _) = ModelFile.Load(stream, TestKind, 1, reader => 0, sourceName);
         return new ConstantScorer(card);
@@ -97,7 +100,9 @@ public sealed class TestLoader : IModelLoader
     {
         public ModelCard Card => card;
 
-        public IReadOnlyList<EventScore> Score(IReadOnlyList<JsonObject> events) =>
-            events.Select(_ => new EventScore(card.Options["score"]!.GetValue<double>(), null)).ToList();
+        public IReadOnlyList<UnitResult> Add(IReadOnlyList<SourceEvent> events) =>
+            events.Select(item => new UnitResult { Lines = [item.Line], Event = item.Event, Score = card.Options["score"]!.GetValue<double>() }).ToList();
+
+        public IReadOnlyList<UnitResult> Complete() => [];
     }
 }

@@ -33,13 +33,13 @@ public sealed partial class IsolationForestModel : IExplainableModel<double[]>
         NumberOfFeatures = featureCount;
         MaximumSamples = maximumSamples;
         Offset = offset;
-        Card = card with { Threshold = -offset };
+        Card = card.Threshold is null ? card with { Threshold = -offset } : card;  // a tuned threshold saved in the file is kept
         _explanationTrees = new Lazy<ShapTree[]>(() => ExplanationTreeBuilder.Build(_trees));
     }
 
     /// <inheritdoc/>
-    /// <remarks><see cref="ModelCard.Threshold"/> is −<see cref="Offset"/>: <see cref="Score"/> above it is what
-    /// <see cref="Predict"/> calls an outlier.</remarks>
+    /// <remarks><see cref="ModelCard.Threshold"/> is −<see cref="Offset"/> (<see cref="Score"/> above it is what
+    /// <see cref="Predict"/> calls an outlier) unless a tuned threshold was saved into the file.</remarks>
     public ModelCard Card { get; }
 
     /// <summary>The feature names, in column order.</summary>
@@ -150,7 +150,7 @@ public sealed partial class IsolationForestModel : IExplainableModel<double[]>
     }
 
     internal IsolationForestModel WithOffset(double offset) =>
-        new(Card, _trees, NumberOfFeatures, MaximumSamples, offset, _parallelism);
+        new(Card with { Threshold = null }, _trees, NumberOfFeatures, MaximumSamples, offset, _parallelism);
 
     /// <summary>Σ over trees of the path length of each row; NaN for rows with a non-finite value.</summary>
     private double[] PathLengthSums(IReadOnlyList<double[]> items, string parameterName)

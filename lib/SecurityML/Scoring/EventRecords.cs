@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using SecurityML.Data;
+
+namespace SecurityML.Scoring;
+
+/// <summary>
+/// Reads events into the library's typed records (<see cref="LogonEvent"/>, <see cref="FileShareAccessEvent"/> ...):
+/// properties take the field of the same name (case-insensitive); numbers may be JSON numbers or text (CSV rows are
+/// all text); timestamps follow the input contract (ISO 8601, UTC when no offset). Fields the record does not have
+/// are ignored; a missing field keeps the record's default, except the <c>required</c> fields named by the caller.
+/// </summary>
+public static class EventRecords
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new UtcTimestampJsonConverter() },
+    };
+
+    /// <summary>Reads <paramref name="event"/> as a <typeparamref name="T"/>.</summary>
+    /// <param name="event">The event.</param>
+    /// <param name="required">Fields that must be present and not empty (case-insensitive).</param>
+    /// <exception cref="FormatException">A required field is missing or empty, or a value does not convert (the message
+    /// names the field, what was expected and what was received).</exception>
+    public static T Read<T>(JsonObject @event, params string[] required)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        foreach (var name in required)
+        {
+            var value = @event.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (value is null || (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>().Length == 0))
+            {
+                throw new FormatException($"missing field: expected {name} ({typeof(T).Name})");
+            }
+        }
+        try
+        {
+            return @event.Deserialize<T>(Options) ?? throw new FormatException($"expected a {typeof(T).Name} object");
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } path ? $"field {path[2..]}: " : "";
+            throw new FormatException($"{field}{Reason(exception)}", exception);
+        }
+    }
+
+    private static string Reason(JsonException exception)
+    {
+        var message = exception.Message;
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
