@@ -41,30 +41,26 @@ public sealed class ImportCommandTests : IDisposable
         File.Exists(output + ".tmp").Should().BeFalse();
     }
 
-    /// <summary>The held-out CSV scored by the event-stream engine of <c>secml score</c>, each event's fields named as
-    /// the model's features: the alert lines are the rows scikit-learn's predict calls outliers. (The registry's
-    /// loader for feature-row isolation forests is wired in <c>secml score</c> at merge; this uses the same engine.)</summary>
+    /// <summary>The held-out CSV scored by <c>secml score</c> with the imported model file, each event's fields named as
+    /// the model's features: the alert lines are exactly the rows scikit-learn's predict calls outliers.</summary>
     [Theory]
     [InlineData("account-days")]
     [InlineData("array")]
-    public void Alerts_of_the_scoring_engine_on_the_held_out_csv_are_the_rows_predict_calls_outliers(string name)
+    public async Task Secml_score_on_the_held_out_csv_alerts_on_the_rows_predict_calls_outliers(string name)
     {
         string output = _folder[name + ".model"];
         Run(ScikitLearnImportData.ForestPath(name), output).Exit.Should().Be(ImportCommand.Success);
-        using var modelStream = File.OpenRead(output);
-        var model = IsolationForestModel.Load(modelStream, output);
-        var scorer = new EventScorer<double[]>(model, @event => model.FeatureNames.Select(feature => EventFields.Number(@event, feature)).ToArray());
         var alerts = new StringWriter();
         var problems = new StringWriter();
-        var engine = new EventStreamScorer(scorer, model.Card.Threshold!.Value, alerts, problems, batchSize: 100);
 
-        using (var csv = File.OpenRead(ScikitLearnImportData.HeldOutPath(name))) engine.Score(csv, name + "-heldout.csv", EventFormat.Csv);
+        int exit = await ScoreCommand.RunAsync(new ScoreRequest { ModelPath = output, InputPath = ScikitLearnImportData.HeldOutPath(name) },
+            new MemoryStream(), alerts, problems, CancellationToken.None);
 
         int[] predict = ScikitLearnImportData.Integers(ScikitLearnImportData.Expected(name), "predict");
         var outlierLines = predict.Select((label, row) => (label, line: row + 2L)).Where(item => item.label == -1).Select(item => item.line);
         var alertLines = alerts.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!["line"]!.GetValue<long>());
-        problems.ToString().Should().BeEmpty();
-        engine.EventsScored.Should().Be(predict.Length);
+        exit.Should().Be(ScoreCommand.Success, problems.ToString());
+        problems.ToString().Should().Contain($"{predict.Length} event(s) scored");
         alertLines.Should().Equal(outlierLines);
     }
 
