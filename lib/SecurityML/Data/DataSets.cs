@@ -43,9 +43,21 @@ public static class DataSets
         "NetworkActivity", "NetworkActivity.ocsf.jsonl", DataFileFormat.JsonLines,
         "Connections as OCSF Network Activity events (class 4001), one JSON object per line.", row => row.TimeUtc);
 
+    /// <summary>Outbound connections of EC2 instances as hourly VPC flow log records, OCSF Network Activity (class 4001,
+    /// activity 6 traffic, with <c>traffic</c> bytes and packets), as Amazon Security Lake stores them; JSON Lines.</summary>
+    public static DataSet<OcsfNetworkActivity> HostNetworkActivity { get; } = new(
+        "HostNetworkActivity", "HostNetworkActivity.ocsf.jsonl", DataFileFormat.JsonLines,
+        "EC2 instances' outbound connections as OCSF Network Activity traffic records (class 4001, VPC flow logs).", row => row.TimeUtc);
+
+    /// <summary>Process launches on EC2 instances, OCSF Process Activity (class 1007) from a host sensor; JSON Lines.</summary>
+    public static DataSet<OcsfProcessActivity> HostProcessActivity { get; } = new(
+        "HostProcessActivity", "HostProcessActivity.ocsf.jsonl", DataFileFormat.JsonLines,
+        "Process launches on EC2 instances as OCSF Process Activity events (class 1007).", row => row.TimeUtc);
+
     /// <summary>Every data set above, labels excluded.</summary>
     public static IReadOnlyList<DataSet> All { get; } =
-        [FileShareAccess, UserDirectory, Logons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, NetworkActivity];
+        [FileShareAccess, UserDirectory, Logons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, NetworkActivity,
+            HostNetworkActivity, HostProcessActivity];
 
     /// <summary>The planted-anomaly labels of a data set: <c>{Name}.labels.csv</c>; time is the window start.</summary>
     /// <param name="dataSet">The labelled data set.</param>

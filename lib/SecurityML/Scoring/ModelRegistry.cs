@@ -17,6 +17,7 @@ public static class ModelRegistry
     {
         [IpEmbeddingModel.ModelKind] = new IpEmbeddingLoader(),
         [RobustZScoreModel.ModelKind] = new RobustZScoreLoader(),
+        [Detection.RandomCutForest.RandomCutForestModel.Kind] = new RandomCutForestLoader(),
     };
 
     /// <summary>The registered kinds, sorted.</summary>
