@@ -2,15 +2,16 @@ using SecurityML.Data;
 
 namespace SecurityML.Detection.RandomCutForest;
 
-/// <summary>One scored instance-bucket, for tables, charts and the results file of the random cut forest notebook.</summary>
+/// <summary>One scored instance-bucket, for tables, charts and the results table <c>HostActivityScores</c> of the random
+/// cut forest notebook.</summary>
+/// <param name="TimeGenerated">The bucket's start (UTC).</param>
 /// <param name="InstanceUid">The instance.</param>
 /// <param name="Hostname">Its host name (empty when unknown).</param>
-/// <param name="BucketStart">The bucket's start (UTC).</param>
-/// <param name="Score">The random cut forest score (higher = more anomalous).</param>
+/// <param name="Score">The random cut forest score (higher = more anomalous; NaN when unscored).</param>
 /// <param name="Rank">1 for the highest score of the list scored together, ties share the best rank.</param>
 /// <param name="TopPercent">The share of buckets scoring at least as high, in percent (rank / count × 100).</param>
 /// <param name="Planted">The planted anomaly's kind (e.g. <c>PortScan</c>) when a label covers the bucket; empty otherwise.</param>
-public sealed record HostActivityScore(string InstanceUid, string Hostname, DateTimeOffset BucketStart, double Score, int Rank,
+public sealed record HostActivityScore(DateTimeOffset TimeGenerated, string InstanceUid, string Hostname, double Score, int Rank,
     double TopPercent, string Planted)
 {
     /// <summary>Scores with ranks over the whole list, in the order of <paramref name="buckets"/>.</summary>
@@ -36,7 +37,7 @@ public sealed record HostActivityScore(string InstanceUid, string Hostname, Date
         {
             int rank = double.IsNaN(scores[index]) ? 0 : 1 + Array.FindIndex(sorted, score => score <= scores[index]);
             var planted = byInstance[bucket.InstanceUid].FirstOrDefault(label => label.WindowStart < bucket.BucketStart + length && label.WindowEnd > bucket.BucketStart);
-            return new HostActivityScore(bucket.InstanceUid, bucket.Hostname, bucket.BucketStart, scores[index], rank,
+            return new HostActivityScore(bucket.BucketStart, bucket.InstanceUid, bucket.Hostname, scores[index], rank,
                 100.0 * rank / Math.Max(1, sorted.Length), planted?.Kind ?? "");
         }).ToList();
     }

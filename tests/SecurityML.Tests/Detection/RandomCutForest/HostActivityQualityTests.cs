@@ -34,7 +34,7 @@ public sealed class HostActivityQualityTests(ITestOutputHelper output)
         var forest = new IsolationForestDetector(new IsolationForestOptions { Seed = 42 }).Fit(training.Select(bucket => bucket.Features).ToList());
         double rcfAuc = ClassificationMetrics.RocAuc(scored.Select(score => score.Score).ToList(), isPlanted);
         double isolationAuc = ClassificationMetrics.RocAuc(forest.Score(all.Select(bucket => bucket.Features).ToList()), isPlanted);
-        foreach (var score in scored.OrderBy(score => score.Rank).Take(25)) output.WriteLine($"{score.Rank} {score.Hostname} {score.BucketStart:u} {score.Score:F3} {score.Planted}");
+        foreach (var score in scored.OrderBy(score => score.Rank).Take(25)) output.WriteLine($"{score.Rank} {score.Hostname} {score.TimeGenerated:u} {score.Score:F3} {score.Planted}");
         output.WriteLine($"AUC random cut forest {rcfAuc:F4}, isolation forest {isolationAuc:F4}");
 
         training.Should().HaveCount(8 * 24 * 7);
