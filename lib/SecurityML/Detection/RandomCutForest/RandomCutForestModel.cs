@@ -9,8 +9,9 @@ namespace SecurityML.Detection.RandomCutForest;
 /// <c>getAnomalyScore</c>: the expectation over the random cut that would insert the point, normalised by
 /// log2(sample size + 1). Same scale as Amazon's and SageMaker's scores: from 0 to log2(SampleSize + 1) (8.0 for 256),
 /// about 1 or below for typical points, growing as the point is cut off higher up in the trees; higher = more anomalous.
-/// The paper's raw CoDisp counts displaced points instead (up to the sample size); divide it by the sample size and
-/// the two rank points alike, not equally.
+/// The paper's CoDisp of a point in one tree is a count of displaced points (1 up to the sample size, e.g. rrcf's
+/// <c>codisp</c>); this score is Amazon's normalised expectation of the same idea, not that count: thresholds do not carry
+/// over between the two scales.
 /// </summary>
 /// <remarks>
 /// <para>Rows with a non-finite value cannot be scored: NaN. A point equal to one in the sample is damped (its
