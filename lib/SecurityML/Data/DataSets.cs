@@ -55,10 +55,22 @@ public static class DataSets
         "HuntingBookmarks", "HuntingBookmarks.csv", DataFileFormat.Csv,
         "Analysts' hunting bookmarks per account entity (HuntingBookmark columns).", row => row.TimeGenerated);
 
+    /// <summary>Outbound connections of EC2 instances as hourly VPC flow log records, OCSF Network Activity (class 4001,
+    /// activity 6 traffic, with <c>traffic</c> bytes and packets), as Amazon Security Lake stores them; JSON Lines.</summary>
+    public static DataSet<OcsfNetworkActivity> HostNetworkActivity { get; } = new(
+        "HostNetworkActivity", "HostNetworkActivity.ocsf.jsonl", DataFileFormat.JsonLines,
+        "EC2 instances' outbound connections as OCSF Network Activity traffic records (class 4001, VPC flow logs).", row => row.TimeUtc);
+
+    /// <summary>Process launches on EC2 instances, OCSF Process Activity (class 1007) from a host sensor; JSON Lines.</summary>
+    public static DataSet<OcsfProcessActivity> HostProcessActivity { get; } = new(
+        "HostProcessActivity", "HostProcessActivity.ocsf.jsonl", DataFileFormat.JsonLines,
+        "Process launches on EC2 instances as OCSF Process Activity events (class 1007).", row => row.TimeUtc);
+
     /// <summary>The detection notebooks' data sets: every labelled data set and the user directory (labels and
     /// <see cref="Investigation"/> excluded).</summary>
     public static IReadOnlyList<DataSet> All { get; } =
-        [FileShareAccess, UserDirectory, Logons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, NetworkActivity];
+        [FileShareAccess, UserDirectory, Logons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, NetworkActivity,
+            HostNetworkActivity, HostProcessActivity];
 
     /// <summary>The investigation context of an account: <see cref="SecurityAlerts"/> and <see cref="HuntingBookmarks"/>
     /// (no planted anomalies, no labels files).</summary>

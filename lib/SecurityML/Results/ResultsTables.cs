@@ -2,6 +2,7 @@ using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Detection.Baseline;
 using SecurityML.Detection.Clustering;
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Detection.RandomCutForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
 using SecurityML.Features.Logons;
@@ -51,6 +52,8 @@ public static class ResultsTables
             "Chosen thresholds with their metrics.", "the latest event of the data the threshold was tuned on"),
         new("LogonCountScores", typeof(LogonCountScore), "10-bring-your-own-detector",
             "Account-days scored by the robust z-score of the daily logon count.", "the account-day (midnight UTC)"),
+        new("HostActivityScores", typeof(HostActivityScore), "11-random-cut-forest",
+            "Instance-hours of host and network activity scored by the random cut forest, ranked.", "the start of the hour"),
     ];
 
     /// <summary>The table notebooks write as <paramref name="name"/> (case-sensitive, as file and stream names).</summary>

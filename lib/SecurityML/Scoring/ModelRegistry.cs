@@ -5,6 +5,7 @@ using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Detection.Baseline;
 using SecurityML.Detection.Clustering;
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Detection.RandomCutForest;
 using SecurityML.Detection.IsolationForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
@@ -31,6 +32,7 @@ public static class ModelRegistry
             new KindLoader(MarkovSessionModel.ModelKind, (stream, name, _) => MarkovSessionScoring.Create(MarkovSessionModel.Load(stream, name))),
             new KindLoader(IpEmbeddingModel.ModelKind, (stream, name, _) => PairScoring.ForIpEmbedding(IpEmbeddingModel.Load(stream, name))),
             new KindLoader(RobustZScoreModel.ModelKind, (stream, name, _) => PairScoring.ForRobustZScore(RobustZScoreModel.Load(stream, name))),
+            new KindLoader(RandomCutForestModel.Kind, (stream, name, _) => RandomCutForestScoring.Create(RandomCutForestModel.Load(stream, name))),
         }.ToDictionary(loader => loader.Kind), StringComparer.Ordinal);
 
     /// <summary>The registered kinds, sorted.</summary>

@@ -66,6 +66,7 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
         DataSet<OcsfNetworkActivity> flows => _provider.Query(flows, TimeRange.All).LongCount(),
         DataSet<SecurityAlert> alerts => _provider.Query(alerts, TimeRange.All).LongCount(),
         DataSet<HuntingBookmark> bookmarks => _provider.Query(bookmarks, TimeRange.All).LongCount(),
+        DataSet<OcsfProcessActivity> processes => _provider.Query(processes, TimeRange.All).LongCount(),
         _ => throw new InvalidOperationException(dataSet.Name),
     };
 
@@ -79,6 +80,8 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
         CheckLabels(DataSets.ExchangeAdmin, row => row.UserId, row => row.TimeGenerated);
         CheckLabels(DataSets.SignIns, row => row.UserPrincipalName, row => row.TimeGenerated);
         CheckLabels(DataSets.NetworkActivity, row => row.Actor!.User!.Name!, row => row.TimeUtc);
+        CheckLabels(DataSets.HostNetworkActivity, row => row.SourceEndpoint.InstanceUid!, row => row.TimeUtc);
+        CheckLabels(DataSets.HostProcessActivity, row => row.Device.InstanceUid!, row => row.TimeUtc);
     }
 
     private void CheckLabels<T>(DataSet<T> dataSet, Func<T, string> entityOf, Func<T, DateTimeOffset> timeOf) where T : class

@@ -74,6 +74,8 @@ public sealed class InputContractTests
             ["ExchangeAdmin"] = provider.Load(DataSets.ExchangeAdmin, TimeRange.All).Count,
             ["SignIns"] = provider.Load(DataSets.SignIns, TimeRange.All).Count,
             ["NetworkActivity"] = provider.Load(DataSets.NetworkActivity, TimeRange.All).Count,
+            ["HostNetworkActivity"] = provider.Load(DataSets.HostNetworkActivity, TimeRange.All).Count,
+            ["HostProcessActivity"] = provider.Load(DataSets.HostProcessActivity, TimeRange.All).Count,
         };
         foreach (var dataSet in DataSets.All.Where(set => set.Name != "UserDirectory"))
         {

@@ -59,6 +59,6 @@ public sealed class SentinelDocTests : IDisposable
         groups.Should().HaveCount(2);
         _doc.Should().Contain($"at most **{DataCollectionRuleTemplate.MaximumDataFlows} data flows**");
         _doc.Should().Contain($"`secml-results-1`: notebooks {groups[0][0].Notebook[..2]}–{groups[0][^1].Notebook[..2]}");
-        _doc.Should().Contain($"`secml-results-2`: {groups[1][0].Notebook[..2]} and {groups[1][^1].Notebook[..2]}");
+        _doc.Should().Contain($"`secml-results-2`: notebooks {groups[1][0].Notebook[..2]}–{groups[1][^1].Notebook[..2]}");
     }
 }

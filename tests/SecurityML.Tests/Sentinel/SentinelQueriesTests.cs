@@ -24,11 +24,15 @@ public sealed class SentinelQueriesTests
     [Fact]
     public void Every_notebook_data_set_in_a_workspace_has_a_query()
     {
-        foreach (var dataSet in DataSets.All.Where(d => d != DataSets.NetworkActivity))
+        DataSet[] ocsf = [DataSets.NetworkActivity, DataSets.HostNetworkActivity, DataSets.HostProcessActivity];
+        foreach (var dataSet in DataSets.All.Except(ocsf))
         {
             SentinelQueries.For(dataSet).DataSet.Name.Should().Be(dataSet.Name);
         }
-        FluentActions.Invoking(() => SentinelQueries.For(DataSets.NetworkActivity)).Should().Throw<NotSupportedException>().WithMessage("*local*");
+        foreach (var dataSet in ocsf)
+        {
+            FluentActions.Invoking(() => SentinelQueries.For(dataSet)).Should().Throw<NotSupportedException>().WithMessage("*local*");
+        }
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public static class DemoDataGenerator
         files.Add(WriteLabels(outputFolder, DataSets.ExchangeAdmin, exchange.Labels));
 
         files.AddRange(WriteSignIns(outputFolder, organization, options));
+        files.AddRange(HostActivityGenerator.Write(outputFolder, options));
 
         var context = new InvestigationContextGenerator(organization, options);
         files.Add(WriteCsv(outputFolder, DataSets.SecurityAlerts, context.Alerts));

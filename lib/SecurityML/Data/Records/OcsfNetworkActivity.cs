@@ -42,6 +42,12 @@ public sealed record OcsfNetworkActivity : ICheckedRecord
     /// <summary>The destination: <c>ip</c> and <c>port</c>.</summary>
     [JsonPropertyName("dst_endpoint")] public OcsfEndpoint? DestinationEndpoint { get; init; }
 
+    /// <summary>Bytes and packets of a traffic record (activity 6, e.g. a VPC flow log record); null when not logged.</summary>
+    [JsonPropertyName("traffic")] public OcsfTraffic? Traffic { get; init; }
+
+    /// <summary>What the network control did: 1 allowed, 2 denied (VPC flow log ACCEPT/REJECT); null when not logged.</summary>
+    [JsonPropertyName("action_id")] public int? ActionId { get; init; }
+
     /// <summary>The product and schema version that wrote the event.</summary>
     [JsonPropertyName("metadata")] public OcsfMetadata? Metadata { get; init; }
 
