@@ -8,15 +8,15 @@ namespace SecurityML.Scoring;
 
 /// <summary>
 /// Maps <see cref="ModelCard.Kind"/> to a loader, so that a tool can load any model file and score events with it.
-/// The library's own kinds (<see cref="IpEmbeddingModel.ModelKind"/>, <see cref="RobustZScoreModel.ModelKind"/>) are
+/// The library's own kinds (<see cref="IpEmbeddingModel.Kind"/>, <see cref="RobustZScoreModel.Kind"/>) are
 /// registered; add yours with <see cref="Register"/> or <see cref="RegisterLoadersIn"/>.
 /// </summary>
 public static class ModelRegistry
 {
     private static readonly ConcurrentDictionary<string, IModelLoader> Loaders = new(StringComparer.Ordinal)
     {
-        [IpEmbeddingModel.ModelKind] = new IpEmbeddingLoader(),
-        [RobustZScoreModel.ModelKind] = new RobustZScoreLoader(),
+        [IpEmbeddingModel.Kind] = new IpEmbeddingLoader(),
+        [RobustZScoreModel.Kind] = new RobustZScoreLoader(),
     };
 
     /// <summary>The registered kinds, sorted.</summary>
@@ -83,7 +83,7 @@ public static class ModelRegistry
 
     private sealed class IpEmbeddingLoader : IModelLoader
     {
-        public string Kind => IpEmbeddingModel.ModelKind;
+        public string Kind => IpEmbeddingModel.Kind;
 
         public IEventScorer Load(Stream stream, string sourceName) =>
             new EventScorer<EntityIpPair>(IpEmbeddingModel.Load(stream, sourceName), @event =>
@@ -97,7 +97,7 @@ public static class ModelRegistry
 
     private sealed class RobustZScoreLoader : IModelLoader
     {
-        public string Kind => RobustZScoreModel.ModelKind;
+        public string Kind => RobustZScoreModel.Kind;
 
         public IEventScorer Load(Stream stream, string sourceName)
         {

@@ -11,5 +11,7 @@ public sealed class MeanDistanceContractTests : DetectorContractTests<double, Me
 
     protected override IReadOnlyList<double> ScoringData() => [10, 12.5, 30, -4, double.NaN];
 
+    protected override string Snapshot(double item) => item.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     protected override MeanDistanceModel Load(Stream stream, string sourceName) => MeanDistanceModel.Load(stream, sourceName);
 }

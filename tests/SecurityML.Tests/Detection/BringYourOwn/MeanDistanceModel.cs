@@ -10,6 +10,9 @@ namespace SecurityML.Tests.Detection.BringYourOwn;
 /// </summary>
 public sealed class MeanDistanceDetector : IAnomalyDetector<double, MeanDistanceModel>
 {
+    /// <summary>The default threshold: three standard deviations.</summary>
+    public const double DefaultThreshold = 3;
+
     /// <inheritdoc />
     public MeanDistanceModel Fit(IReadOnlyList<double> trainingData, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -22,17 +25,22 @@ public sealed class MeanDistanceDetector : IAnomalyDetector<double, MeanDistance
         var card = new ModelCard
         {
             Kind = MeanDistanceModel.Kind,
+            Version = MeanDistanceModel.FormatVersion,
             Description = "Distance from the training mean in standard deviations.",
+            DataSet = "Numbers",
             Features = ["value"],
+            TrainingRows = trainingData.Count,
             Options = new JsonObject(),
             TrainingSummary = new JsonObject { ["rows"] = trainingData.Count },
+            Threshold = DefaultThreshold,
+            ThresholdMethod = "default: 3 standard deviations",
         };
         return new MeanDistanceModel(card, mean, deviation);
     }
 }
 
 /// <summary>The fitted <see cref="MeanDistanceDetector"/>.</summary>
-public sealed class MeanDistanceModel : IExplainableModel<double>
+public sealed class MeanDistanceModel : IAnomalyModel<double>, IModelFile<MeanDistanceModel>
 {
     /// <summary>The kind in cards and files.</summary>
     public const string Kind = "MeanDistance";
@@ -64,16 +72,28 @@ public sealed class MeanDistanceModel : IExplainableModel<double>
     }
 
     /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<double> items) => Card.Detect(Score(items));
+
+    /// <inheritdoc />
     public Explanation Explain(double item) => new(ScoreOne(item), 0, [new FeatureContribution("value", item, ScoreOne(item))], +1);
 
     /// <inheritdoc />
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public MeanDistanceModel WithCard(ModelCard card)
     {
-        writer.Write(Mean);
-        writer.Write(StandardDeviation);
-    });
+        ArgumentNullException.ThrowIfNull(card);
+        return new MeanDistanceModel(card with { Kind = Kind, Version = FormatVersion }, Mean, StandardDeviation);
+    }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <inheritdoc />
+    public MeanDistanceModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+
+    /// <inheritdoc />
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     public static MeanDistanceModel Load(Stream stream, string sourceName = "model") =>
         ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
@@ -84,6 +104,15 @@ public sealed class MeanDistanceModel : IExplainableModel<double>
             }
             return new MeanDistanceModel(card, mean, deviation);
         }, sourceName);
+
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    public static MeanDistanceModel Load(string path) => ModelFile.Load<MeanDistanceModel>(path);
+
+    private void WritePayload(BinaryWriter writer)
+    {
+        writer.Write(Mean);
+        writer.Write(StandardDeviation);
+    }
 
     private double ScoreOne(double value) => Math.Abs(value - Mean) / (StandardDeviation > 0 ? StandardDeviation : 1);
 }
