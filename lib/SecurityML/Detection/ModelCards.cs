@@ -14,6 +14,8 @@ public static class ModelCards
 
     private static JsonSerializerOptions Named(JsonSerializerOptions options)
     {
+        // For people: "×" and "≥" as themselves, not \u00D7 (the file is UTF-8 JSON, not HTML).
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         return options;
     }
