@@ -74,6 +74,16 @@ public sealed record ModelCard
         return this with { Threshold = threshold, ThresholdMethod = method };
     }
 
+    /// <summary>This card with its training window (stored in UTC) and row count set.</summary>
+    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is negative.</exception>
+    public ModelCard WithTrainingWindow(DateTimeOffset start, DateTimeOffset end, long rows)
+    {
+        if (end < start) throw new ArgumentException($"Expected the window end at or after its start {ModelCardJson.Text(start)}, received {ModelCardJson.Text(end)}.", nameof(end));
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        return this with { TrainingWindowStart = start.ToUniversalTime(), TrainingWindowEnd = end.ToUniversalTime(), TrainingRows = rows };
+    }
+
     /// <summary>Flags scores at or above <see cref="Threshold"/>: <c>score ≥ Threshold</c> (NaN is never flagged).</summary>
     /// <param name="scores">Scores of the model this card describes.</param>
     /// <returns>One flag per score, in order.</returns>

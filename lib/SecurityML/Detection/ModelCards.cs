@@ -46,21 +46,11 @@ public static class ModelCards
     /// <summary>A training summary with the training window (ISO 8601 UTC, milliseconds) and row count, to put into a card with
     /// <c>card with { TrainingSummary = ... }</c>. The card's own <see cref="ModelCard.TrainingWindowStart"/>,
     /// <see cref="ModelCard.TrainingWindowEnd"/> and <see cref="ModelCard.TrainingRows"/> say the same and are what
-    /// tools read; see <see cref="WithTrainingWindow"/>.</summary>
+    /// tools read; see <see cref="ModelCard.WithTrainingWindow"/>.</summary>
     public static JsonObject TrainingWindow(DateTimeOffset start, DateTimeOffset end, long rows) => new()
     {
         ["windowStart"] = IsoUtc(start),
         ["windowEnd"] = IsoUtc(end),
         ["rows"] = rows,
     };
-
-    /// <summary><paramref name="card"/> with its training window (UTC) and row count set.</summary>
-    /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>, or <paramref name="rows"/> is negative.</exception>
-    public static ModelCard WithTrainingWindow(this ModelCard card, DateTimeOffset start, DateTimeOffset end, long rows)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        if (end < start) throw new ArgumentException($"Expected the window end at or after its start {ModelCardJson.Text(start)}, received {ModelCardJson.Text(end)}.", nameof(end));
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        return card with { TrainingWindowStart = start.ToUniversalTime(), TrainingWindowEnd = end.ToUniversalTime(), TrainingRows = rows };
-    }
 }
