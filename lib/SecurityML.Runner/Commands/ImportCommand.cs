@@ -72,5 +72,5 @@ public static class ImportCommand
     private static string Summary(IsolationForestModel model, string outputPath) => string.Create(CultureInfo.InvariantCulture,
         $"{outputPath}: {model.Card.Kind} from {model.Card.TrainingSummary["producer"]}, {model.Trees.Count} trees; scores rows of " +
         $"{model.NumberOfFeatures} features ({string.Join(", ", model.FeatureNames)}); alert threshold {model.Card.Threshold:R} " +
-        $"({model.Card.TrainingSummary["thresholdMethod"]})");
+        $"({model.Card.ThresholdMethod})");
 }

@@ -9,17 +9,25 @@ namespace SecurityML.Detection;
 /// <see cref="ModelCard"/>, the model's kind and format version), the model's binary payload, and a SHA-256 checksum
 /// of all that precedes it. Loading checks magic, checksum, kind and format version and says which failed.
 /// </summary>
+/// <remarks>Container version 2 (written since the one model contract) differs from version 1 only in the header: its
+/// keys are camelCase and the card has a version, data set, training window and row count and a threshold method.
+/// Version 1 files still load; their cards are migrated (keys to camelCase, version from the header, window and rows
+/// from the training summary where it has them); the payload is read as before, so they score identically.</remarks>
 public static class ModelFile
 {
-    /// <summary>The version of the container layout itself.</summary>
-    public const int ContainerVersion = 1;
+    /// <summary>The version of the container layout this library writes (it reads this one and 1).</summary>
+    public const int ContainerVersion = 2;
+
+    /// <summary>The oldest container version this library reads.</summary>
+    public const int OldestContainerVersion = 1;
 
     private static readonly byte[] Magic = "SECMLMDL"u8.ToArray();
     private const int ChecksumLength = 32;
 
     /// <summary>Writes a model: <paramref name="card"/> and <paramref name="formatVersion"/> in the header, then the payload.</summary>
     /// <param name="stream">Where to write; left open.</param>
-    /// <param name="card">The model card; its <see cref="ModelCard.Kind"/> is the file's kind.</param>
+    /// <param name="card">The model card; its <see cref="ModelCard.Kind"/> is the file's kind; its
+    /// <see cref="ModelCard.Version"/> is written as <paramref name="formatVersion"/>.</param>
     /// <param name="formatVersion">The version of this kind's payload layout (≥ 1); bump it when the layout changes.</param>
     /// <param name="writePayload">Writes the learned values (little-endian, via <see cref="BinaryWriter"/>).</param>
     public static void Save(Stream stream, ModelCard card, int formatVersion, Action<BinaryWriter> writePayload)
@@ -33,7 +41,7 @@ public static class ModelFile
         {
             writer.Write(Magic);
             writer.Write(ContainerVersion);
-            writer.Write(new ModelFileHeader(card.Kind, formatVersion, card).ToJson());
+            writer.Write(new ModelFileHeader(card.Kind, formatVersion, card with { Version = formatVersion }).ToJson());
             using var payload = new MemoryStream();
             using (var payloadWriter = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true)) writePayload(payloadWriter);
             writer.Write(payload.Length);
@@ -44,9 +52,13 @@ public static class ModelFile
         stream.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
     }
 
-    /// <summary>Writes a model to a file (atomically: a temporary file, then a rename).</summary>
+    /// <summary>Writes a model to a file (atomically: a temporary file, then a rename); creates the folder if needed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     public static void Save(string path, ModelCard card, int formatVersion, Action<BinaryWriter> writePayload)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         var temporary = path + ".tmp";
         using (var stream = File.Create(temporary)) Save(stream, card, formatVersion, writePayload);
         File.Move(temporary, path, overwrite: true);
@@ -103,17 +115,29 @@ public static class ModelFile
         });
     }
 
+    /// <summary>Reads the model file at <paramref name="path"/> with <typeparamref name="TModel"/>'s
+    /// <c>Load(Stream, string)</c>, naming the path in errors (what every model's <c>Load(string)</c> does).</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">The file cannot be loaded (see the model's Load).</exception>
+    public static TModel Load<TModel>(string path) where TModel : IModelFile<TModel>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = File.OpenRead(path);
+        return TModel.Load(stream, path);
+    }
+
     /// <summary>Reads only the card of any model file (for tools that dispatch on <see cref="ModelCard.Kind"/>).</summary>
     /// <exception cref="ModelFileException">Not a model file, corrupted, or a header field missing or unusable.</exception>
     public static ModelCard ReadCard(Stream stream, string sourceName = "model") => ReadVerified(stream, sourceName).Header.Card;
 
-    /// <summary>Copies a model file, changing its card (e.g. to record a tuned threshold); the payload is unchanged.</summary>
+    /// <summary>Copies a model file, changing its card (e.g. to record a tuned threshold); the payload is unchanged. The
+    /// copy is written in the current container version (a version 1 input's card is migrated first).</summary>
     /// <exception cref="ModelFileException">The input is not a model file, is corrupted, or its header is unusable.</exception>
     public static void UpdateCard(Stream input, Stream output, Func<ModelCard, ModelCard> update, string sourceName = "model")
     {
         ArgumentNullException.ThrowIfNull(update);
         var (header, payload) = ReadVerified(input, sourceName);
-        var card = update(header.Card) with { Kind = header.Kind };
+        var card = update(header.Card) with { Kind = header.Kind, Version = header.FormatVersion };
         Save(output, card, header.FormatVersion, writer => writer.Write(payload));
     }
 
@@ -137,11 +161,11 @@ public static class ModelFile
         return Guarded(sourceName, "the file ends early (in the header)", () =>
         {
             var container = reader.ReadInt32();
-            if (container != ContainerVersion)
+            if (container is < OldestContainerVersion or > ContainerVersion)
             {
-                throw new InvalidDataException($"container version {container} is not supported (expected {ContainerVersion})");
+                throw new InvalidDataException($"container version {container} is not supported (expected {OldestContainerVersion} to {ContainerVersion})");
             }
-            var header = ModelFileHeader.Parse(reader.ReadText("header"));
+            var header = ModelFileHeader.Parse(reader.ReadText("header"), container);
             var length = reader.ReadInt64();
             if (length != reader.Remaining())
             {

@@ -11,6 +11,9 @@ namespace SecurityML.Detection;
 /// </summary>
 internal static class ModelPayloadReader
 {
+    /// <summary>Reads options from a card, whose keys are camelCase (<see cref="CardKeys"/>).</summary>
+    private static readonly JsonSerializerOptions CardJson = new() { PropertyNameCaseInsensitive = true };
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The bytes not read yet.</summary>
@@ -102,22 +105,23 @@ internal static class ModelPayloadReader
         }
     }
 
-    /// <summary>The card's options as <typeparamref name="TOptions"/> (the caller validates them).</summary>
+    /// <summary>The card's options as <typeparamref name="TOptions"/>, property names matched without case (the
+    /// caller validates them).</summary>
     /// <exception cref="InvalidDataException">The options are null or of another shape.</exception>
     public static TOptions CardOptions<TOptions>(ModelCard card) where TOptions : class
     {
         try
         {
-            return card.Options.Deserialize<TOptions>() ?? throw new InvalidDataException("header field 'Card.Options': expected an object, received null");
+            return card.Options.Deserialize<TOptions>(CardJson) ?? throw new InvalidDataException("header field 'card.options': expected an object, received null");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"header field 'Card.Options': expected {typeof(TOptions).Name}, received {e.Message}", e);
+            throw new InvalidDataException($"header field 'card.options': expected {typeof(TOptions).Name}, received {e.Message}", e);
         }
     }
 
     /// <summary>Runs an options type's <c>Validate</c>, reporting a value out of range as a bad field of
-    /// <paramref name="field"/> (e.g. "header field 'Card.Options'").</summary>
+    /// <paramref name="field"/> (e.g. "header field 'card.options'").</summary>
     /// <exception cref="InvalidDataException">The options are out of range (the message says which and why).</exception>
     public static void CheckOptions(string field, Action validate)
     {

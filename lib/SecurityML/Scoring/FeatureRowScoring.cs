@@ -11,7 +11,7 @@ namespace SecurityML.Scoring;
 public static class FeatureRowScoring
 {
     /// <summary>The card's data-set text of models that score generic feature rows.</summary>
-    public const string DataSet = "feature rows";
+    public const string DataSet = ModelCard.FeatureRowsDataSet;
 
     /// <summary>A per-event scorer of feature rows. Unit <c>{"row": line}</c>; the event holds the values.</summary>
     /// <param name="card">The model's card.</param>

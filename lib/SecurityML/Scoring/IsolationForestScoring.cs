@@ -30,11 +30,14 @@ public static class IsolationForestScoring
     /// <summary>Left-out reason of account-days without a successful logon.</summary>
     public const string NoSuccessfulLogon = "account-day without a successful logon (notebook 03 ranks only days with one)";
 
-    /// <summary>True when the model scores account-days of logons.</summary>
+    /// <summary>True when the model scores account-days of logons: an isolation forest over
+    /// <see cref="LogonFeatures.FeatureNames"/> whose card does not say it scores
+    /// <see cref="ModelCard.FeatureRowsDataSet"/>.</summary>
     public static bool ScoresLogons(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return card.Kind == IsolationForestModel.Kind && card.Features.SequenceEqual(LogonFeatures.FeatureNames);
+        return card.Kind == IsolationForestModel.Kind && card.DataSet != ModelCard.FeatureRowsDataSet
+            && card.Features.SequenceEqual(LogonFeatures.FeatureNames);
     }
 
     /// <summary>Checks a --window against the model's: only 1d for the logon model; feature-row models have none.</summary>

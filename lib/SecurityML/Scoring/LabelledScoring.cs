@@ -62,8 +62,8 @@ public static class LabelledScoring
             IsolationForestModel.Kind when IsolationForestScoring.ScoresLogons(card) => "Logons.csv",
             StlAnomalyModel.Kind => "OutboundBytes.csv",
             DbscanModel.Kind when card.Features.Count > 0 && card.Features.All(name => Enum.TryParse<Features.CommandLine.ProcessFeature>(name, out _)) => "ProcessCreation.csv",
-            MarkovSessionModel.ModelKind => "ExchangeAdmin.csv",
-            IpEmbeddingModel.ModelKind => "SignIns.csv",
+            MarkovSessionModel.Kind => "ExchangeAdmin.csv",
+            IpEmbeddingModel.Kind => "SignIns.csv",
             _ => throw new ArgumentException($"{card.Kind} models have no demo data file to tune on; name the labelled input file (inputFile)", nameof(card)),
         };
     }

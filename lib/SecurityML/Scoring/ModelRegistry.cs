@@ -29,9 +29,9 @@ public static class ModelRegistry
             new KindLoader(IsolationForestModel.Kind, (stream, name, options) => IsolationForestScoring.Create(IsolationForestModel.Load(stream, name), options)),
             new KindLoader(StlAnomalyModel.Kind, (stream, name, _) => StlScoring.Create(StlAnomalyModel.Load(stream, name))),
             new KindLoader(DbscanModel.Kind, (stream, name, _) => DbscanScoring.Create(DbscanModel.Load(stream, name))),
-            new KindLoader(MarkovSessionModel.ModelKind, (stream, name, _) => MarkovSessionScoring.Create(MarkovSessionModel.Load(stream, name))),
-            new KindLoader(IpEmbeddingModel.ModelKind, (stream, name, _) => PairScoring.ForIpEmbedding(IpEmbeddingModel.Load(stream, name))),
-            new KindLoader(RobustZScoreModel.ModelKind, (stream, name, _) => PairScoring.ForRobustZScore(RobustZScoreModel.Load(stream, name))),
+            new KindLoader(MarkovSessionModel.Kind, (stream, name, _) => MarkovSessionScoring.Create(MarkovSessionModel.Load(stream, name))),
+            new KindLoader(IpEmbeddingModel.Kind, (stream, name, _) => PairScoring.ForIpEmbedding(IpEmbeddingModel.Load(stream, name))),
+            new KindLoader(RobustZScoreModel.Kind, (stream, name, _) => PairScoring.ForRobustZScore(RobustZScoreModel.Load(stream, name))),
             new KindLoader(RandomCutForestModel.Kind, (stream, name, _) => RandomCutForestScoring.Create(RandomCutForestModel.Load(stream, name))),
         }.ToDictionary(loader => loader.Kind), StringComparer.Ordinal);
 

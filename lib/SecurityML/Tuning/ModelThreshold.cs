@@ -6,8 +6,8 @@ namespace SecurityML.Tuning;
 /// learned values, so that whoever loads the model (e.g. <c>secml score</c>) alerts at the same threshold.</summary>
 public static class ModelThreshold
 {
-    /// <summary>The training-summary key of how the threshold was chosen (until the card has a field of its own).</summary>
-    public const string MethodKey = "thresholdMethod";
+    /// <summary>The <see cref="ModelCard.ThresholdMethod"/> recorded when <see cref="Save"/> is given no method.</summary>
+    public const string UnstatedMethod = "set with ModelThreshold.Save (method not stated)";
 
     /// <summary>Rewrites the model file at <paramref name="modelPath"/> with <see cref="ModelCard.Threshold"/> set
     /// (atomically: a temporary file, then a rename) and returns the new card.</summary>
@@ -17,8 +17,8 @@ public static class ModelThreshold
     /// refused rather than written).</param>
     /// <param name="metrics">Metrics measured at the threshold (e.g. <see cref="ThresholdTuning.MetricsAt"/>); merged into
     /// the card's metrics, replacing those of the same name; none when null.</param>
-    /// <param name="method">How the threshold was chosen (e.g. "false positive rate 0.01 on labelled demo data"),
-    /// kept in the card's training summary under <see cref="MethodKey"/>; unchanged when null.</param>
+    /// <param name="method">How the threshold was chosen, for <see cref="ModelCard.ThresholdMethod"/> (e.g. "fpr=0.01 on
+    /// labelled demo data", "alert budget 20/day"); <see cref="UnstatedMethod"/> when null.</param>
     /// <exception cref="ArgumentException"><paramref name="threshold"/> is NaN or infinite, or a metric is not finite.</exception>
     /// <exception cref="ModelFileException">The file is not a valid model file.</exception>
     public static ModelCard Save(string modelPath, double threshold, IReadOnlyDictionary<string, double>? metrics = null, string? method = null)
@@ -44,13 +44,7 @@ public static class ModelThreshold
             {
                 var merged = new Dictionary<string, double>(card.Metrics);
                 foreach (var (name, value) in metrics ?? new Dictionary<string, double>()) merged[name] = value;
-                var summary = card.TrainingSummary;
-                if (method is not null)
-                {
-                    summary = (System.Text.Json.Nodes.JsonObject)summary.DeepClone();
-                    summary[MethodKey] = method;
-                }
-                return updated = card with { Threshold = threshold, Metrics = merged, TrainingSummary = summary };
+                return updated = card with { Threshold = threshold, ThresholdMethod = method ?? UnstatedMethod, Metrics = merged };
             }, modelPath);
         }
         catch

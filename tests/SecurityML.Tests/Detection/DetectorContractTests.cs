@@ -6,11 +6,12 @@ namespace SecurityML.Tests.Detection;
 /// <summary>
 /// The contract every detector honours (house rule 6). A technique's tests derive from this class, supply a
 /// detector factory and data, and inherit these facts: determinism for a seed, no mutation of the input, null
-/// arguments rejected, one score per item, save → load → identical scores, corrupted files rejected.
+/// arguments rejected, one score per item, save → load → identical scores, corrupted files rejected; and (in
+/// DetectorContractTests.ModelFile.cs) the model file and card contract.
 /// </summary>
 /// <typeparam name="TInput">The detector's input item.</typeparam>
 /// <typeparam name="TModel">The fitted model.</typeparam>
-public abstract class DetectorContractTests<TInput, TModel> where TModel : IAnomalyModel<TInput>
+public abstract partial class DetectorContractTests<TInput, TModel> where TModel : IAnomalyModel<TInput>, IModelFile<TModel>
 {
     /// <summary>A detector with a fixed seed (the same seed every call).</summary>
     protected abstract IAnomalyDetector<TInput, TModel> CreateDetector();
@@ -21,9 +22,9 @@ public abstract class DetectorContractTests<TInput, TModel> where TModel : IAnom
     /// <summary>Items to score, including some unlike the training data.</summary>
     protected abstract IReadOnlyList<TInput> ScoringData();
 
-    /// <summary>Loads a model saved with <see cref="IAnomalyModel{TInput}.Save"/>; <paramref name="sourceName"/> names
-    /// it in errors.</summary>
-    protected abstract TModel Load(Stream stream, string sourceName);
+    /// <summary>Loads a model saved with <see cref="IAnomalyModel{TInput}.Save(Stream)"/>; <paramref name="sourceName"/>
+    /// names it in errors. The model type's static Load by default.</summary>
+    protected virtual TModel Load(Stream stream, string sourceName) => TModel.Load(stream, sourceName);
 
     /// <summary>A text snapshot of an item, to detect mutation; JSON by default.</summary>
     protected virtual string Snapshot(TInput item) => JsonSerializer.Serialize(item);

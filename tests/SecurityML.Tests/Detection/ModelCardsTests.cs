@@ -28,7 +28,7 @@ public sealed class ModelCardsTests
         read.Features.Should().Equal("LogonCount");
         read.Threshold.Should().Be(3);
         read.Metrics.Should().Contain("recall", 1);
-        read.TrainingSummary["window_start"]!.GetValue<string>().Should().Be("2024-03-03T23:02:03.000Z");
+        read.TrainingSummary["windowStart"]!.GetValue<string>().Should().Be("2024-03-03T23:02:03.000Z");
         read.TrainingSummary["rows"]!.GetValue<long>().Should().Be(527);
     }
 

@@ -31,8 +31,8 @@ public sealed class ModelFileFuzz<TInput, TModel>(Func<Stream, string, TModel> l
     private static readonly IReadOnlyList<string> ModelRegistryKinds = new[]
     {
         SecurityML.Detection.AccessAnomaly.AccessAnomalyModel.Kind, SecurityML.Detection.Clustering.DbscanModel.Kind,
-        SecurityML.Detection.IpEmbedding.IpEmbeddingModel.ModelKind, SecurityML.Detection.IsolationForest.IsolationForestModel.Kind,
-        SecurityML.Detection.Sequences.MarkovSessionModel.ModelKind, SecurityML.Detection.Baseline.RobustZScoreModel.ModelKind,
+        SecurityML.Detection.IpEmbedding.IpEmbeddingModel.Kind, SecurityML.Detection.IsolationForest.IsolationForestModel.Kind,
+        SecurityML.Detection.Sequences.MarkovSessionModel.Kind, SecurityML.Detection.Baseline.RobustZScoreModel.Kind,
         SecurityML.Detection.TimeSeries.StlAnomalyModel.Kind,
     }.Concat(ModelRegistry.Kinds).Distinct().ToList();
 

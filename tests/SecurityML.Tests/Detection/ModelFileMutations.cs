@@ -97,7 +97,7 @@ public static class ModelFileMutations
 
     private static IEnumerable<ModelFileMutation> ContainerEdits(Parts parts, IReadOnlyList<string> otherKinds)
     {
-        foreach (int version in new[] { 0, 2, -1, int.MaxValue })
+        foreach (int version in new[] { 0, 3, -1, int.MaxValue })
         {
             yield return new($"container version {version}", parts.With(container: version), true, true);
         }
@@ -105,18 +105,18 @@ public static class ModelFileMutations
         {
             yield return new($"payload length field {length}", parts.With(payloadLength: length), true, true);
         }
-        var kind = parts.Header["Kind"]!.GetValue<string>();
+        var kind = parts.Header["kind"]!.GetValue<string>();
         foreach (var other in otherKinds.Where(other => other != kind).Append("NoSuchKind").Append(kind.ToLowerInvariant()))
         {
             var header = parts.HeaderCopy();
-            header["Kind"] = other;
-            header["Card"]!["Kind"] = other;
+            header["kind"] = other;
+            header["card"]!["kind"] = other;
             yield return new($"kind {other}", parts.With(header: header.ToJsonString()), true, true);
         }
         foreach (int version in new[] { 0, 2, -1, int.MaxValue, int.MinValue })
         {
             var header = parts.HeaderCopy();
-            header["FormatVersion"] = version;
+            header["formatVersion"] = version;
             yield return new($"format version {version}", parts.With(header: header.ToJsonString()), true, true);
         }
         yield return new("header not JSON", parts.With(header: "not json {"), true, true);
@@ -126,7 +126,7 @@ public static class ModelFileMutations
         yield return new("header length prefix 2^31-1", parts.With(headerPrefix: [0xFF, 0xFF, 0xFF, 0xFF, 0x07]), true, true);
         yield return new("header length prefix malformed", parts.With(headerPrefix: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]), true, true);
         var text = parts.HeaderText;
-        yield return new("duplicate key Kind", parts.With(header: "{\"Kind\":\"NoSuchKind\"," + text[1..]), true, true);
+        yield return new("duplicate key kind", parts.With(header: "{\"kind\":\"NoSuchKind\"," + text[1..]), true, true);
         yield return new("header with invalid UTF-8", parts.With(headerBytes: [.. Encoding.UTF8.GetBytes(text[..^1]), 0xC3, 0x28, (byte)'}']), true, true);
     }
 

@@ -32,7 +32,8 @@ public sealed class ModelFileTests
         var (card, payload) = Load(Saved());
 
         payload.Should().Be((3, 0.25));
-        card.Should().BeEquivalentTo(Card, o => o.Excluding(c => c.Options).Excluding(c => c.TrainingSummary));
+        card.Should().BeEquivalentTo(Card, o => o.Excluding(c => c.Options).Excluding(c => c.TrainingSummary).Excluding(c => c.Version));
+        card.Version.Should().Be(2, "the card's version is the payload format version");
         card.Options["rank"]!.GetValue<int>().Should().Be(10);
     }
 

@@ -71,7 +71,7 @@ public sealed class ScoreBadModelTests : IDisposable
     public void The_secml_process_reports_crafted_models_without_a_stack_trace()
     {
         var mutations = ModelFileMutations.Of(BaselineModel(), seed: 7, ModelRegistry.Kinds).DistinctBy(mutation => mutation.Name).ToDictionary(mutation => mutation.Name);
-        var crafted = new[] { "payload Int32 2147483647 at 0", "header Card.Features = text", "header Card = 70-deep nesting", "payload length field 2147483647" };
+        var crafted = new[] { "payload Int32 2147483647 at 0", "header card.features = text", "header card = 70-deep nesting", "payload length field 2147483647" };
         foreach (var name in crafted)
         {
             var path = _folder.File($"crafted-{crafted.ToList().IndexOf(name)}.model");

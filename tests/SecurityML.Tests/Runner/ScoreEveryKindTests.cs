@@ -37,10 +37,12 @@ public sealed class ScoreEveryKindTests
         var scored = FileShareAccessAnomalies.ScoreDaily(model, Provider.FileShareAccess(trainingEnd, scoringEnd), "Contoso");
         var input = WindowOf(folder, "FileShareAccess.csv", trainingEnd, scoringEnd);
 
-        var (refused, _, why) = await Score(modelPath, input);
+        var withoutThreshold = folder.File("without-threshold.model");
+        model.WithCard(model.Card with { Threshold = null, ThresholdMethod = null }).Save(withoutThreshold);
+        var (refused, _, why) = await Score(withoutThreshold, input);
+        model.Card.Threshold.Should().Be(3.0, "the access model's default threshold");
         // Notebook 02's scheduled scoring goes through the registry's scorer and gives the rows of the direct call.
         AccessAnomalyScoring.ScoreDaily(ModelRegistry.Load(modelPath), Provider.FileShareAccess(trainingEnd, scoringEnd)).Should().Equal(scored);
-        ModelThreshold.Save(modelPath, 3.0);
         var (exit, alerts, error) = await Score(modelPath, input, maximumBadLines: long.MaxValue);
 
         refused.Should().Be(ScoreCommand.InvalidInvocation);
@@ -96,7 +98,7 @@ public sealed class ScoreEveryKindTests
         LabelledScoring.SampleDataFileFor(card).Should().Be("Logons.csv");
         labelled.Units.Where(unit => unit.Planted).Select(unit => $"{unit.Unit["account"]}|{unit.Start:yyyy-MM-dd}")
             .Should().BeEquivalentTo(labels.Select(label => $"{label.Entity}|{label.WindowStart:yyyy-MM-dd}"));
-        ModelThreshold.ReadCard(modelPath).TrainingSummary[ModelThreshold.MethodKey]!.GetValue<string>().Should().Be("false positive rate 0.01 on labelled Logons.csv");
+        ModelThreshold.ReadCard(modelPath).ThresholdMethod.Should().Be("false positive rate 0.01 on labelled Logons.csv");
         exit.Should().Be(ScoreCommand.Success, error);
         alerts.Should().HaveCount(labelled.Scores.Count(score => score >= threshold)).And.NotBeEmpty();
         alerts.Should().AllSatisfy(alert => alert["threshold"]!.GetValue<double>().Should().Be(threshold));
@@ -189,7 +191,8 @@ public sealed class ScoreEveryKindTests
         var laterPairs = EntityIpPairs.FromSignIns(laterSignIns);
         var laterScores = model.Score(laterPairs);
         using var folder = new TemporaryFolder();
-        var modelPath = model.Save(folder.File("ip-embedding.model"));
+        var modelPath = folder.File("ip-embedding.model");
+        model.Save(modelPath);
         ModelThreshold.Save(modelPath, threshold, tuning.MetricsAt(threshold));
 
         var (exit, alerts, error) = await Score(modelPath, WindowOf(folder, "SignIns.csv", trainingEnd, null));

@@ -52,6 +52,19 @@ public sealed class ThresholdTuningTests
     }
 
     [Fact]
+    public void Saving_a_threshold_records_how_it_was_chosen()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, "ip.model");
+        new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
+            .Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]).Save(path);
+
+        ModelThreshold.Save(path, 2.5, method: "alert budget 20/day").ThresholdMethod.Should().Be("alert budget 20/day");
+        IpEmbeddingModel.Load(path).Card.ThresholdMethod.Should().Be("alert budget 20/day");
+        ModelThreshold.Save(path, 2.0).ThresholdMethod.Should().Be(ModelThreshold.UnstatedMethod);
+    }
+
+    [Fact]
     public void A_threshold_or_metric_a_model_file_cannot_hold_is_refused_and_the_file_kept()
     {
         using var folder = new TemporaryFolder();

@@ -181,6 +181,12 @@ public sealed class AccessAnomalyDetector : IAnomalyDetector<AccessLikelihood, A
     private ModelCard Card(TrainingSet set, int complementCount, List<TenantFactors> tenants, double loss) => new()
     {
         Kind = AccessAnomalyModel.Kind,
+        Version = AccessAnomalyModel.FormatVersion,
+        DataSet = "Access pairs: (tenant, user, resource)",
+        Features = ["Tenant", "User", "Resource"],
+        TrainingRows = set.PairCount,
+        Threshold = AccessAnomalyModel.DefaultThreshold,
+        ThresholdMethod = AccessAnomalyModel.DefaultThresholdMethod,
         Description = "Collaborative-filtering model of which users access which resources (SynapseML AccessAnomaly " +
             "semantics); scores (μ − u·r)/σ per tenant, higher = more anomalous.",
         Options = JsonSerializer.SerializeToNode(Options)!.AsObject(),

@@ -16,13 +16,20 @@ namespace SecurityML.Detection.AccessAnomaly;
 /// 1 per tenant; <b>higher = more anomalous</b>, and a score of 3 means "three standard deviations less expected than
 /// a typical access of this tenant".
 /// </remarks>
-public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
+public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModelFile<AccessAnomalyModel>
 {
     /// <summary>The model kind in the model file.</summary>
     public const string Kind = "AccessAnomaly";
 
     /// <summary>The payload layout version this library writes and reads.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>The threshold a fitted model's card starts with: 3, i.e. "three standard deviations less expected than a
+    /// typical access of the tenant" (training pairs score with mean 0 and standard deviation 1 per tenant).</summary>
+    public const double DefaultThreshold = 3.0;
+
+    /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="DefaultThreshold"/>.</summary>
+    public const string DefaultThresholdMethod = "default: 3 standard deviations of the tenant's training scores";
 
     private readonly Dictionary<string, TenantFactors> _tenants;
     private readonly HashSet<(string Tenant, string User, string Resource)> _history;
@@ -95,16 +102,47 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
     }
 
     /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<AccessLikelihood> items) => Card.Detect(Score(items));
+
+    /// <summary>
+    /// The score of a pair split over the latent factors: with u·r = Σₖ uₖrₖ, the score (μ − u·r)/σ is the sum of
+    /// (μ/rank − uₖrₖ)/σ over the rank factors (named "factor 1" … with the product uₖrₖ as the value), from a base
+    /// value of 0; a factor the user and resource share strongly pulls the score down. Output is the score; +1 =
+    /// higher is anomalous. A pair not scored by the factors (history: 0, different components: +∞, unknown tenant,
+    /// user or resource: NaN) has one part named after its <see cref="AccessScoreStatus"/> carrying the whole score.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    public Explanation Explain(AccessLikelihood item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var (score, status) = ScoreOne(item);
+        if (status != AccessScoreStatus.Scored)
+        {
+            return new Explanation(score, 0, [new FeatureContribution(status.ToString(), score, score)], +1);
+        }
+        var tenant = _tenants[item.Tenant];
+        var user = tenant.UserFactor(item.User, Options.Rank)!;
+        var resource = tenant.ResourceFactor(item.Resource, Options.Rank)!;
+        var parts = Enumerable.Range(0, Options.Rank).Select(factor => new FeatureContribution($"factor {factor + 1}",
+            user[factor] * resource[factor], (tenant.Mean / Options.Rank - user[factor] * resource[factor]) / tenant.StandardDeviation)).ToList();
+        return new Explanation(score, 0, parts, +1);
+    }
+
+    /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
 
-    /// <summary>Saves to a file atomically (a temporary file, then a rename); creates the folder if needed.</summary>
-    public void Save(string path)
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    /// <inheritdoc />
+    public AccessAnomalyModel WithCard(ModelCard card)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        ModelFile.Save(path, Card, FormatVersion, WritePayload);
+        ArgumentNullException.ThrowIfNull(card);
+        return new AccessAnomalyModel(card with { Kind = Kind, Version = FormatVersion }, Options, Tenants.Select(name => _tenants[name]).ToList(), _history);
     }
+
+    /// <inheritdoc />
+    public AccessAnomalyModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>Loads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
@@ -113,7 +151,7 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
         ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
             var options = ModelPayloadReader.CardOptions<AccessAnomalyOptions>(card);
-            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+            ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
             var (tenants, history) = ReadPayload(reader, options.Rank);
             return new AccessAnomalyModel(card, options, tenants, history);
         }, sourceName);
@@ -121,11 +159,7 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>
     /// <summary>Loads a model file written by <see cref="Save(string)"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version.</exception>
-    public static AccessAnomalyModel Load(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Load(stream, path);
-    }
+    public static AccessAnomalyModel Load(string path) => ModelFile.Load<AccessAnomalyModel>(path);
 
     private void WritePayload(BinaryWriter writer)
     {

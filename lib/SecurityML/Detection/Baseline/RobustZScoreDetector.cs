@@ -49,7 +49,12 @@ public sealed class RobustZScoreDetector : IAnomalyDetector<EntityValue, RobustZ
         progress?.Report(new TrainingProgress("baseline", 1, 1));
         var card = new ModelCard
         {
-            Kind = RobustZScoreModel.ModelKind,
+            Kind = RobustZScoreModel.Kind,
+            Version = RobustZScoreModel.FormatVersion,
+            DataSet = $"Per-entity values of {Options.FeatureName} ({Options.EntityField} × observation)",
+            TrainingRows = trainingData.Count,
+            Threshold = RobustZScoreModel.DefaultThreshold,
+            ThresholdMethod = RobustZScoreModel.DefaultThresholdMethod,
             Description = $"Per-entity robust z-score of {Options.FeatureName}: distance from the entity's median in units of 1.4826 × MAD.",
             Features = [Options.FeatureName],
             Options = Options.ToJson(),

@@ -5,10 +5,15 @@ namespace SecurityML.Detection.Baseline;
 /// max(1.4826 × MAD, <see cref="RobustZScoreOptions.MinimumScale"/>), in absolute value for
 /// <see cref="DeviationDirection.Both"/>; higher = more anomalous.
 /// </summary>
-public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
+public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<RobustZScoreModel>
 {
     /// <summary>The model kind in cards and files: "RobustZScore".</summary>
-    public const string ModelKind = "RobustZScore";
+    public const string Kind = "RobustZScore";
+    /// <summary>The threshold a fitted model's card starts with: 3.5, Iglewicz and Hoaglin's cut-off for the modified
+    /// z-score.</summary>
+    public const double DefaultThreshold = 3.5;
+    /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="DefaultThreshold"/>.</summary>
+    public const string DefaultThresholdMethod = "default: modified z-score 3.5 (Iglewicz and Hoaglin 1993)";
     /// <summary>The payload layout version.</summary>
     public const int FormatVersion = 1;
     /// <summary>1 / Φ⁻¹(3/4): makes the MAD estimate the standard deviation of normal data (as statsmodels).</summary>
@@ -42,7 +47,11 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
         return items.Select(ScoreOne).ToArray();
     }
 
-    /// <summary>The one feature's contribution: the score itself, from a base value of 0; +1 = higher is anomalous.</summary>
+    /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<EntityValue> items) => Card.Detect(Score(items));
+
+    /// <summary>The one feature's contribution: the z of the value (the score itself), from a base value of 0; +1 =
+    /// higher is anomalous; NaN where the score is NaN.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     public Explanation Explain(EntityValue item)
     {
@@ -55,11 +64,19 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
     public RobustZScoreModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new RobustZScoreModel(card with { Kind = ModelKind }, Options, _baselines);
+        return new RobustZScoreModel(card with { Kind = Kind, Version = FormatVersion }, Options, _baselines);
     }
 
     /// <inheritdoc />
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public RobustZScoreModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+
+    /// <inheritdoc />
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    private void WritePayload(BinaryWriter writer)
     {
         writer.Write(_baselines.Count);
         foreach (var (entity, baseline) in _baselines.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -69,19 +86,6 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
             writer.Write(baseline.MedianAbsoluteDeviation);
             writer.Write(baseline.Count);
         }
-    });
-
-    /// <summary>Writes the model to a file (atomically); returns the path.</summary>
-    public string Save(string path)
-    {
-        using (var stream = new MemoryStream())
-        {
-            Save(stream);
-            var temporary = path + ".tmp";
-            File.WriteAllBytes(temporary, stream.ToArray());
-            File.Move(temporary, path, overwrite: true);
-        }
-        return path;
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
@@ -89,10 +93,10 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
     /// field the model cannot use (named in the message: options, an entity listed twice, a non-finite median, a
     /// negative MAD or count).</exception>
     public static RobustZScoreModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, ModelKind, FormatVersion, (card, reader) =>
+        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
             var options = ReadOptions(card);
-            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+            ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
             int count = reader.ReadCount("baselines", 1 + 2 * sizeof(double) + sizeof(int));
             var map = new Dictionary<string, EntityBaseline>(count, StringComparer.Ordinal);
             for (int index = 0; index < count; index++)
@@ -114,17 +118,13 @@ public sealed class RobustZScoreModel : IExplainableModel<EntityValue>
         }
         catch (FormatException e)
         {
-            throw new InvalidDataException($"header field 'Card.Options': {e.Message}", e);
+            throw new InvalidDataException($"header field 'card.options': {e.Message}", e);
         }
     }
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format version.</exception>
-    public static RobustZScoreModel Load(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Load(stream, path);
-    }
+    public static RobustZScoreModel Load(string path) => ModelFile.Load<RobustZScoreModel>(path);
 
     private double ScoreOne(EntityValue item)
     {

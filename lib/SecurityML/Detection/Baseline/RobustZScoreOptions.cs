@@ -64,14 +64,15 @@ public sealed record RobustZScoreOptions
     /// <summary>The options as JSON for the model card.</summary>
     public JsonObject ToJson() => new()
     {
-        ["minimum_history"] = MinimumHistory,
-        ["minimum_scale"] = MinimumScale,
+        ["minimumHistory"] = MinimumHistory,
+        ["minimumScale"] = MinimumScale,
         ["direction"] = Direction.ToString(),
-        ["feature_name"] = FeatureName,
-        ["entity_field"] = EntityField,
+        ["featureName"] = FeatureName,
+        ["entityField"] = EntityField,
     };
 
-    /// <summary>Reads options written by <see cref="ToJson"/> (not validated: call <see cref="Validate"/>).</summary>
+    /// <summary>Reads options written by <see cref="ToJson"/> (camelCase keys, as every model card holds them; not
+    /// validated: call <see cref="Validate"/>).</summary>
     /// <exception cref="FormatException">A key is missing or holds another type of value (named).</exception>
     public static RobustZScoreOptions FromJson(JsonObject json)
     {
@@ -79,12 +80,12 @@ public sealed record RobustZScoreOptions
         var direction = Value<string>(json, "direction");
         return new()
         {
-            MinimumHistory = Value<int>(json, "minimum_history"),
-            MinimumScale = Value<double>(json, "minimum_scale"),
+            MinimumHistory = Value<int>(json, "minimumHistory"),
+            MinimumScale = Value<double>(json, "minimumScale"),
             Direction = Enum.TryParse<DeviationDirection>(direction, out var parsed) && Enum.IsDefined(parsed) ? parsed
                 : throw new FormatException($"Option 'direction': expected Both or Above, received \"{direction}\"."),
-            FeatureName = Value<string>(json, "feature_name"),
-            EntityField = Value<string>(json, "entity_field"),
+            FeatureName = Value<string>(json, "featureName"),
+            EntityField = Value<string>(json, "entityField"),
         };
     }
 

@@ -76,6 +76,31 @@ public static class ClusterSummary
             .ToList();
     }
 
+    /// <summary>
+    /// The rows whose event a model flagged (e.g. <see cref="DbscanModel.Detect"/> of the clustered rows, with a
+    /// threshold from <see cref="DbscanModel.WithRareClusterSize"/>), in the order of <see cref="Rarest{T}"/>: smallest
+    /// cluster first, then first event time, then index. A row stands for its cluster, so its
+    /// <see cref="ClusterSummaryRow{T}.Index"/> picks the flag.
+    /// </summary>
+    /// <param name="rows">Rows of <see cref="Summarize{T}"/>.</param>
+    /// <param name="flags">One flag per summarised item (by item index).</param>
+    /// <exception cref="ArgumentException">A row's index has no flag.</exception>
+    public static IReadOnlyList<ClusterSummaryRow<T>> Flagged<T>(IEnumerable<ClusterSummaryRow<T>> rows, IReadOnlyList<bool> flags)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(flags);
+        var list = rows.ToList();
+        var outside = list.FirstOrDefault(row => row.Index < 0 || row.Index >= flags.Count);
+        if (outside is not null)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{nameof(flags)} must have one flag per summarised item; row of item {outside.Index} has none (received {flags.Count} flags)."), nameof(flags));
+        }
+        return list.Where(row => flags[row.Index])
+            .OrderBy(row => row.ClusterSize).ThenBy(row => row.FirstEventTime).ThenBy(row => row.Index)
+            .ToList();
+    }
+
     private static ClusterSummaryRow<T> Row<T>(IReadOnlyList<T> items, int index, int label, int size,
         DateTimeOffset first, DateTimeOffset last) => new()
     {

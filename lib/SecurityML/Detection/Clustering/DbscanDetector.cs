@@ -60,6 +60,10 @@ public sealed class DbscanDetector : IAnomalyDetector<IReadOnlyList<double>, Dbs
     private ModelCard Card(DbscanResult result, int rows) => new()
     {
         Kind = DbscanModel.Kind,
+        Version = DbscanModel.FormatVersion,
+        TrainingRows = rows,
+        Threshold = DbscanModel.ThresholdForClusterSize(DbscanModel.DefaultRareClusterSize),
+        ThresholdMethod = "default: " + DbscanModel.ThresholdMethodForClusterSize(DbscanModel.DefaultRareClusterSize),
         Description = "DBSCAN clusters of the training rows; a row's score is the rarity (1 / size) of the cluster it falls in, 1 for noise.",
         Features = _featureNames,
         Options = new JsonObject

@@ -6,13 +6,17 @@ namespace SecurityML.Detection.Clustering;
 /// <see cref="DbscanOptions.MaximumDistance"/> (after the same normalisation), exactly how DBSCAN assigns border
 /// points, so training rows get their training labels back; otherwise it is noise. Immutable.
 /// </summary>
-public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>
+public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFile<DbscanModel>
 {
     /// <summary>The model file kind.</summary>
     public const string Kind = "Dbscan";
 
-    /// <summary>The payload layout version written by <see cref="Save"/>.</summary>
+    /// <summary>The payload layout version written by <see cref="Save(Stream)"/>.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>The largest cluster a fitted model's threshold still flags: 2 (msticpy analysts read clusters of one or
+    /// two events as rare); the threshold is 1 / this (<see cref="ThresholdForClusterSize"/>).</summary>
+    public const int DefaultRareClusterSize = 2;
 
     private readonly DbscanOptions _options;
     private readonly int _width;
@@ -69,8 +73,81 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>
     public double[] Score(IReadOnlyList<IReadOnlyList<double>> items) =>
         Predict(items).Select(label => label == Dbscan.NoiseLabel ? 1.0 : 1.0 / _clusterSizes[label]).ToArray();
 
+    /// <summary>The threshold that flags rows in clusters of at most <paramref name="rareClusterSize"/> training rows and
+    /// noise: 1 / <paramref name="rareClusterSize"/> (division is correctly rounded, so 1/size ≥ 1/n ⇔ size ≤ n).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rareClusterSize"/> is below 1.</exception>
+    public static double ThresholdForClusterSize(int rareClusterSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rareClusterSize, 1);
+        return 1.0 / rareClusterSize;
+    }
+
+    /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="ThresholdForClusterSize"/>.</summary>
+    public static string ThresholdMethodForClusterSize(int rareClusterSize) =>
+        $"clusters of at most {rareClusterSize} training rows, and noise (score = 1 / cluster size ≥ 1/{rareClusterSize})";
+
+    /// <summary>This model flagging rows in clusters of at most <paramref name="rareClusterSize"/> training rows, and
+    /// noise (the notebooks' "rare cluster" rule as a threshold).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rareClusterSize"/> is below 1.</exception>
+    public DbscanModel WithRareClusterSize(int rareClusterSize) =>
+        WithThreshold(ThresholdForClusterSize(rareClusterSize), ThresholdMethodForClusterSize(rareClusterSize));
+
     /// <inheritdoc />
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public bool[] Detect(IReadOnlyList<IReadOnlyList<double>> items) => Card.Detect(Score(items));
+
+    /// <summary>
+    /// Why a row scored as it did: the part "cluster size" (value: the training size of the cluster
+    /// <see cref="Predict"/> puts it in, 1 for noise) carries the whole score 1 / size from a base value of 0; the part
+    /// "distance to nearest core point" (value: the Euclidean distance, after normalisation when the options say so,
+    /// to the closest training core point; ∞ when there is none) contributes 0 and says how far the row is from any
+    /// cluster (beyond <see cref="DbscanOptions.MaximumDistance"/> means noise). Output = the score; +1 = higher is anomalous.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    /// <exception cref="ArgumentException">As <see cref="Score"/>.</exception>
+    public Explanation Explain(IReadOnlyList<double> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        int label = Predict([item])[0];
+        int size = label == Dbscan.NoiseLabel ? 1 : _clusterSizes[label];
+        (double[] values, _) = FeatureRows.Flatten([item], _options.NormalizeRows, nameof(item), _width);
+        double nearest = double.PositiveInfinity;
+        for (int core = 0; core < _coreLabels.Length; core++)
+        {
+            double squares = 0;
+            for (int column = 0; column < _width; column++)
+            {
+                double difference = values[column] - _coreValues[core * _width + column];
+                squares += difference * difference;
+            }
+            nearest = Math.Min(nearest, squares);
+        }
+        double score = 1.0 / size;
+        return new Explanation(score, 0,
+            [new FeatureContribution("cluster size", size, score), new FeatureContribution("distance to nearest core point", Math.Sqrt(nearest), 0)], +1);
+    }
+
+    /// <inheritdoc />
+    public DbscanModel WithCard(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new DbscanModel(card with { Kind = Kind, Version = FormatVersion }, _options, _width, _coreValues, _coreLabels, _clusterSizes);
+    }
+
+    /// <inheritdoc />
+    public DbscanModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+
+    /// <inheritdoc />
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">As <see cref="Load(Stream, string)"/>, naming the path.</exception>
+    public static DbscanModel Load(string path) => ModelFile.Load<DbscanModel>(path);
+
+    private void WritePayload(BinaryWriter writer)
     {
         writer.Write(_options.MaximumDistance);
         writer.Write(_options.MinimumSamples);
@@ -81,9 +158,9 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>
         foreach (int label in _coreLabels) writer.Write(label);
         writer.Write(_clusterSizes.Length);
         foreach (int size in _clusterSizes) writer.Write(size);
-    });
+    }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version, or a field the
     /// model cannot use (named in the message: options out of range, counts that do not match, a non-finite value, a
     /// label without a cluster).</exception>

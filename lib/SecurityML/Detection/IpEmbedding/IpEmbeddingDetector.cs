@@ -59,12 +59,17 @@ public sealed class IpEmbeddingDetector : IAnomalyDetector<EntityIpPair, IpEmbed
             entities[index] = pair.Entity;
         }
         var (network, losses) = new IpEmbeddingTrainer(Options).Train(entities, addresses, progress, cancellationToken);
-        return new IpEmbeddingModel(CreateCard(entities, addresses, losses), network);
+        var model = new IpEmbeddingModel(CreateCard(entities, addresses, losses), network);
+        return model.WithCard(TrainingThreshold.Apply(model.Card, model.Score(trainingData)));
     }
 
     private ModelCard CreateCard(string[] entities, uint[] addresses, double[] losses) => new()
     {
-        Kind = IpEmbeddingModel.ModelKind,
+        Kind = IpEmbeddingModel.Kind,
+        Version = IpEmbeddingModel.FormatVersion,
+        DataSet = "Sign-ins: (entity, IPv4 address) pairs",
+        Features = ["Entity", "IpAddress"],
+        TrainingRows = entities.Length,
         Description = "Entity–IP embedding (IP Insights): scores (entity, IPv4) pairs; high scores are addresses unlike "
             + "those the entity and similar entities used in training.",
         Options = Options.ToJson(),

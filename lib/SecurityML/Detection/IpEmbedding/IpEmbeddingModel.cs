@@ -5,10 +5,10 @@ namespace SecurityML.Detection.IpEmbedding;
 /// Insights' <c>dot_product</c> (higher = the pair looks normal, it is the log-odds that the pair was observed);
 /// <see cref="Score"/> is its negative (higher = more anomalous). Immutable and safe to use from several threads.
 /// </summary>
-public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
+public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<IpEmbeddingModel>
 {
     /// <summary>The model kind in <see cref="ModelCard.Kind"/> and model files: "IpEmbedding".</summary>
-    public const string ModelKind = "IpEmbedding";
+    public const string Kind = "IpEmbedding";
 
     /// <summary>The payload layout version this code writes and reads.</summary>
     public const int FormatVersion = 1;
@@ -75,14 +75,31 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     }
 
     /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<EntityIpPair> items) => Card.Detect(Score(items));
+
+    /// <summary>
+    /// The score of a pair split over the embedding dimensions: Score = −Σₖ eₖ·ipₖ (entity vector e, encoded address
+    /// ip), so each part "dimension k" contributes −eₖ·ipₖ (value: the product eₖ·ipₖ) from a base value of 0; the
+    /// parts where entity and address agree most pull the score down. Output = the score; +1 = higher is anomalous.
+    /// A pair that cannot be scored (empty entity, not IPv4) has Output NaN and no parts.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    public Explanation Explain(EntityIpPair item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        double score = Score([item])[0];
+        if (double.IsNaN(score)) return new Explanation(score, 0, [], +1);
+        var entity = EntityVector(item.Entity);
+        var address = IpVector(item.IpAddress);
+        var parts = entity.Select((value, index) => new FeatureContribution($"dimension {index + 1}", value * address[index], -value * address[index])).ToList();
+        return new Explanation(score, 0, parts, +1);
+    }
+
+    /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, _network.Write);
 
-    /// <summary>Writes the model to a file (atomically: a temporary file, then a rename); returns the path.</summary>
-    public string Save(string path)
-    {
-        ModelFile.Save(path, Card, FormatVersion, _network.Write);
-        return path;
-    }
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, _network.Write);
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">The model file's content.</param>
@@ -90,7 +107,7 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     /// <exception cref="ModelFileException">Not an IpEmbedding model file, corrupted or another format version.</exception>
     public static IpEmbeddingModel Load(Stream stream, string sourceName = "model")
     {
-        var (card, network) = ModelFile.Load(stream, ModelKind, FormatVersion, IpEmbeddingNetwork.Read, sourceName);
+        var (card, network) = ModelFile.Load(stream, Kind, FormatVersion, IpEmbeddingNetwork.Read, sourceName);
         return new IpEmbeddingModel(card, network);
     }
 
@@ -98,18 +115,17 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="ModelFileException">Not an IpEmbedding model file, corrupted or another format version, or a
     /// field the model cannot use (named in the message).</exception>
-    public static IpEmbeddingModel Load(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Load(stream, path);
-    }
+    public static IpEmbeddingModel Load(string path) => ModelFile.Load<IpEmbeddingModel>(path);
 
     /// <summary>This model with a different card (e.g. after choosing a threshold); the learned values are shared.</summary>
     public IpEmbeddingModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new IpEmbeddingModel(card with { Kind = ModelKind }, _network);
+        return new IpEmbeddingModel(card with { Kind = Kind, Version = FormatVersion }, _network);
     }
+
+    /// <inheritdoc />
+    public IpEmbeddingModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
 
     private double Forward(string entity, uint address, double[] activations)
     {

@@ -68,14 +68,16 @@ public sealed class IsolationForestDetector : IAnomalyDetector<double[], Isolati
                 trees[tree] = GrowTree(trainingData, tree, maximumSamples, featureCount, treeFeatures));
             progress?.Report(new TrainingProgress("trees", end, trees.Length));
         }
-        var model = new IsolationForestModel(CreateCard(names, trainingData.Count, maximumSamples), trees, featureCount,
-            maximumSamples, IsolationForestOptions.AutoOffset, Options.MaximumDegreeOfParallelism);
+        var card = CreateCard(names, trainingData.Count, maximumSamples).WithThreshold(
+            IsolationForestModel.ThresholdFor(IsolationForestOptions.AutoOffset), "contamination auto, offset_ = −0.5; " + IsolationForestModel.OffsetThresholdMethod);
+        var model = new IsolationForestModel(card, trees, featureCount, maximumSamples, IsolationForestOptions.AutoOffset, Options.MaximumDegreeOfParallelism);
         if (Options.Contamination is not { } contamination)
         {
             return model;
         }
         double offset = Percentile.Linear(model.ScoreSamples(trainingData), 100.0 * contamination);
-        return model.WithOffset(offset);
+        return model.WithOffset(offset, FormattableString.Invariant(
+            $"contamination {contamination}, offset_ = the {100.0 * contamination}th percentile of the training ScoreSamples; {IsolationForestModel.OffsetThresholdMethod}"));
     }
 
     private ParallelOptions Parallelism(CancellationToken cancellationToken) => new()
@@ -99,6 +101,8 @@ public sealed class IsolationForestDetector : IAnomalyDetector<double[], Isolati
     private ModelCard CreateCard(string[] names, int rows, int maximumSamples) => new()
     {
         Kind = IsolationForestModel.Kind,
+        Version = IsolationForestModel.FormatVersion,
+        TrainingRows = rows,
         Description = "Isolation forest: rows isolated by few random splits are anomalous (scikit-learn semantics).",
         Features = names,
         Options = Options.ToJson(),

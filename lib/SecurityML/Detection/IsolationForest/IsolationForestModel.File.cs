@@ -5,7 +5,12 @@ public sealed partial class IsolationForestModel
     /// <summary>Writes the model (card, offset, trees) in the <see cref="ModelFile"/> format, kind
     /// <see cref="Kind"/>, payload version <see cref="FormatVersion"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    private void WritePayload(BinaryWriter writer)
     {
         writer.Write(NumberOfFeatures);
         writer.Write(MaximumSamples);
@@ -15,23 +20,25 @@ public sealed partial class IsolationForestModel
         {
             tree.Write(writer);
         }
-    });
+    }
 
-    /// <summary>Reads a model written by <see cref="Save"/>; it scores exactly as the saved one.</summary>
-    /// <param name="stream">The file content.</param>
-    /// <param name="maximumDegreeOfParallelism">Threads for scoring (−1 = all processors).</param>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
-    /// field the model cannot use (named in the message).</exception>
-    public static IsolationForestModel Load(Stream stream, int maximumDegreeOfParallelism = -1) =>
-        Load(stream, "model", maximumDegreeOfParallelism);
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>; it scores exactly as the saved one, with all
+    /// processors.</summary>
+    /// <inheritdoc cref="Load(Stream, string, int)"/>
+    public static IsolationForestModel Load(Stream stream, string sourceName = "model") => Load(stream, sourceName, -1);
 
-    /// <summary>Reads a model written by <see cref="Save"/>; it scores exactly as the saved one.</summary>
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">As <see cref="Load(Stream, string, int)"/>, naming the path.</exception>
+    public static IsolationForestModel Load(string path) => ModelFile.Load<IsolationForestModel>(path);
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>; it scores exactly as the saved one.</summary>
     /// <param name="stream">The file content.</param>
     /// <param name="sourceName">Names the file in error messages.</param>
     /// <param name="maximumDegreeOfParallelism">Threads for scoring (−1 = all processors).</param>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
     /// field the model cannot use (named in the message).</exception>
-    public static IsolationForestModel Load(Stream stream, string sourceName, int maximumDegreeOfParallelism = -1) =>
+    public static IsolationForestModel Load(Stream stream, string sourceName, int maximumDegreeOfParallelism) =>
         ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
             int features = reader.ReadInt32("features", 1);
@@ -73,6 +80,8 @@ public sealed partial class IsolationForestModel
             Kind = Kind,
             Description = "Isolation forest imported from trees grown elsewhere.",
             Features = featureNames.ToArray(),
+            Threshold = ThresholdFor(offset),
+            ThresholdMethod = OffsetThresholdMethod,
             TrainingSummary = new System.Text.Json.Nodes.JsonObject { ["MaximumSamples"] = maximumSamples, ["Imported"] = true },
         };
         return new IsolationForestModel(card, trees.ToArray(), featureNames.Count, maximumSamples, offset, -1);

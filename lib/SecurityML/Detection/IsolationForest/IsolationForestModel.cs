@@ -11,7 +11,7 @@ namespace SecurityML.Detection.IsolationForest;
 /// <remarks>Rows with a non-finite value cannot be scored: NaN in every score, 0 in <see cref="Predict"/>.
 /// <see cref="Explain"/> gives TreeSHAP contributions to the mean path length E[h(x)], as shap's TreeExplainer does
 /// for scikit-learn's IsolationForest: negative contributions push towards anomalous.</remarks>
-public sealed partial class IsolationForestModel : IExplainableModel<double[]>
+public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IModelFile<IsolationForestModel>
 {
     /// <summary>The model file kind.</summary>
     public const string Kind = "IsolationForest";
@@ -33,14 +33,35 @@ public sealed partial class IsolationForestModel : IExplainableModel<double[]>
         NumberOfFeatures = featureCount;
         MaximumSamples = maximumSamples;
         Offset = offset;
-        Card = card.Threshold is null ? card with { Threshold = -offset } : card;  // a tuned threshold saved in the file is kept
+        Card = card;
         _explanationTrees = new Lazy<ShapTree[]>(() => ExplanationTreeBuilder.Build(_trees));
     }
 
     /// <inheritdoc/>
-    /// <remarks><see cref="ModelCard.Threshold"/> is −<see cref="Offset"/> (<see cref="Score"/> above it is what
-    /// <see cref="Predict"/> calls an outlier) unless a tuned threshold was saved into the file.</remarks>
+    /// <remarks>A fitted model's <see cref="ModelCard.Threshold"/> is <see cref="ThresholdFor"/>(<see cref="Offset"/>),
+    /// the next number above −Offset, so that <see cref="Detect"/> flags exactly the rows <see cref="Predict"/> calls
+    /// outliers (−1). A card without a threshold gets that one too.</remarks>
     public ModelCard Card { get; }
+
+    /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of a threshold set from the offset.</summary>
+    public const string OffsetThresholdMethod = "scikit-learn offset_: Score > −offset (Predict = −1); the card holds the next double above −offset, as Detect is score ≥ threshold";
+
+    /// <summary>The card threshold for an offset: <c>Math.BitIncrement(−offset)</c>, so that Score ≥ threshold ⇔
+    /// Score &gt; −offset ⇔ DecisionFunction &lt; 0 ⇔ Predict = −1.</summary>
+    public static double ThresholdFor(double offset) => Math.BitIncrement(-offset);
+
+    /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<double[]> items) => Card.Detect(Score(items));
+
+    /// <inheritdoc />
+    public IsolationForestModel WithCard(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new(card with { Kind = Kind, Version = FormatVersion }, _trees, NumberOfFeatures, MaximumSamples, Offset, _parallelism);
+    }
+
+    /// <inheritdoc />
+    public IsolationForestModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>The feature names, in column order.</summary>
     public IReadOnlyList<string> FeatureNames => Card.Features;
@@ -149,8 +170,8 @@ public sealed partial class IsolationForestModel : IExplainableModel<double[]>
         return explanations;
     }
 
-    internal IsolationForestModel WithOffset(double offset) =>
-        new(Card with { Threshold = null }, _trees, NumberOfFeatures, MaximumSamples, offset, _parallelism);
+    internal IsolationForestModel WithOffset(double offset, string thresholdMethod) =>
+        new(Card.WithThreshold(ThresholdFor(offset), thresholdMethod), _trees, NumberOfFeatures, MaximumSamples, offset, _parallelism);
 
     /// <summary>Σ over trees of the path length of each row; NaN for rows with a non-finite value.</summary>
     private double[] PathLengthSums(IReadOnlyList<double[]> items, string parameterName)

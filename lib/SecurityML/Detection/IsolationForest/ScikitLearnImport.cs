@@ -29,7 +29,7 @@ public static class ScikitLearnImport
 
     /// <summary>What an imported model scores: rows of its features, given as event fields named as the card's
     /// <see cref="ModelCard.Features"/> (the card's data set).</summary>
-    public const string FeatureRowsDataSet = "feature rows";
+    public const string FeatureRowsDataSet = ModelCard.FeatureRowsDataSet;
 
     /// <summary>Reads an export file; see <see cref="ReadIsolationForest(Stream, string)"/>.</summary>
     /// <exception cref="ModelFileException">The file cannot be read or is not a valid export (the message names the
@@ -92,9 +92,7 @@ public static class ScikitLearnImport
         }
         var trees = estimators.Select((tree, index) => Tree(tree, $"$.estimators_[{index}]", featureCount)).ToList();
         var model = IsolationForestModel.FromTrees(trees, names, maximumSamples, offset);
-        var card = Card(root, model, sourceName);
-        // Becomes model.WithCard(card) with the shared model contract.
-        return new IsolationForestModel(card, trees.ToArray(), featureCount, maximumSamples, offset, -1);
+        return model.WithCard(Card(root, model, sourceName));
     }
 
     private static string[] FeatureNames(JsonElement root, int featureCount)
@@ -172,6 +170,9 @@ public static class ScikitLearnImport
             Description = $"scikit-learn {version} IsolationForest imported from {Path.GetFileName(sourceName)}: scores {FeatureRowsDataSet} " +
                 $"(events with fields named as its features); Score = −score_samples, alert at ≥ −offset_ ({method}).",
             Options = options,
+            DataSet = FeatureRowsDataSet,
+            ThresholdMethod = method,
+            TrainingRows = trainingRows,
             TrainingSummary = new JsonObject
             {
                 ["importedFrom"] = Path.GetFileName(sourceName),
@@ -180,8 +181,6 @@ public static class ScikitLearnImport
                 ["nSamples"] = trainingRows,
                 ["maxSamples"] = model.MaximumSamples,
                 ["trees"] = model.Trees.Count,
-                ["dataSet"] = FeatureRowsDataSet,
-                ["thresholdMethod"] = method,
             },
         };
     }

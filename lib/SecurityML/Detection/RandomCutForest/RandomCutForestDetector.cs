@@ -36,7 +36,8 @@ public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomC
     /// <summary>The feature names given, or null.</summary>
     public IReadOnlyList<string>? FeatureNames { get; }
 
-    /// <summary>Streams <paramref name="trainingData"/> in order through an empty forest: each tree keeps a reservoir
+    /// <summary>Streams <paramref name="trainingData"/> in order through an empty forest (the card's default threshold is
+    /// the 99th percentile of the training rows' scores, <see cref="TrainingThreshold"/>): each tree keeps a reservoir
     /// sample of <see cref="RandomCutForestOptions.SampleSize"/> rows (uniform when the time decay is 0) and its tree.</summary>
     /// <param name="trainingData">Points of equal length with finite values (with shingling, shingled points from
     /// <see cref="Shingles.Of"/>); at least one; not modified.</param>
@@ -66,7 +67,10 @@ public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomC
             forest.Update(rows[start..end], scoreFirst: false);
             progress?.Report(new TrainingProgress("points", end, rows.Length));
         }
-        return new RandomCutForestModel(CreateCard(names, rows.Length), forest);
+        var model = new RandomCutForestModel(CreateCard(names, rows.Length), forest);
+        // The default threshold, as for the other detectors without a natural one: the 99th percentile of the
+        // training rows' scores (tune it on labels or an alert budget, e.g. notebook 09 or 11).
+        return model.WithCard(TrainingThreshold.Apply(model.Card, model.Score(rows)));
     }
 
     private ModelCard CreateCard(string[] names, int rows) => new()
@@ -74,6 +78,7 @@ public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomC
         Kind = RandomCutForestModel.Kind,
         Description = "Random cut forest: points whose insertion would displace many sampled points (collusive displacement) are anomalous (random-cut-forest-by-aws semantics).",
         Features = names,
+        TrainingRows = rows,
         Options = Options.ToJson(),
         TrainingSummary = new JsonObject
         {

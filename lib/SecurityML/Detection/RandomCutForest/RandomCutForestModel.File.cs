@@ -6,7 +6,9 @@ public sealed partial class RandomCutForestModel
     /// count) in the <see cref="ModelFile"/> format, kind <see cref="Kind"/>, payload version <see cref="FormatVersion"/>:
     /// a loaded model scores, explains and streams exactly as this one.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    private void WritePayload(BinaryWriter writer)
     {
         writer.Write(NumberOfFeatures);
         writer.Write(_forest.Updates);
@@ -23,17 +25,10 @@ public sealed partial class RandomCutForestModel
             }
             RandomCutTreeFile.Write(writer, _forest.Trees[tree].Root);
         }
-    });
-
-    /// <summary>Writes the model to a file atomically (a temporary file, then a rename).</summary>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) Save(stream);
-        File.Move(temporary, path, overwrite: true);
     }
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">The file content.</param>

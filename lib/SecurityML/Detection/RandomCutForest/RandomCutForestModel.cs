@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SecurityML.Detection.IsolationForest;
 
 namespace SecurityML.Detection.RandomCutForest;
@@ -22,7 +21,7 @@ namespace SecurityML.Detection.RandomCutForest;
 /// var explanation = model.Explain(rows[0]);   // contributions sum to the score
 /// </code></example>
 /// </remarks>
-public sealed partial class RandomCutForestModel : IExplainableModel<double[]>
+public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IModelFile<RandomCutForestModel>
 {
     /// <summary>The model file kind.</summary>
     public const string Kind = "RandomCutForest";
@@ -30,14 +29,13 @@ public sealed partial class RandomCutForestModel : IExplainableModel<double[]>
     /// <summary>The payload format version this library writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    private const string ThresholdMethodKey = "thresholdMethod";
     private const int ScoringBlockRows = 256;
 
     private readonly RandomCutForestState _forest;
 
     internal RandomCutForestModel(ModelCard card, RandomCutForestState forest)
     {
-        Card = card with { Kind = Kind };
+        Card = card with { Kind = Kind, Version = FormatVersion };
         _forest = forest;
     }
 
@@ -56,8 +54,9 @@ public sealed partial class RandomCutForestModel : IExplainableModel<double[]>
     /// <summary>Points offered to the forest so far (training rows plus streamed points).</summary>
     public long Updates => _forest.Updates;
 
-    /// <summary>How <see cref="ModelCard.Threshold"/> was chosen (e.g. "fpr=0.01 on labelled demo data"); null when unset.</summary>
-    public string? ThresholdMethod => Card.TrainingSummary[ThresholdMethodKey]?.GetValue<string>();
+    /// <summary>How <see cref="ModelCard.Threshold"/> was chosen (<see cref="ModelCard.ThresholdMethod"/>, e.g. "fpr=0.01
+    /// on labelled demo data"); null when unset.</summary>
+    public string? ThresholdMethod => Card.ThresholdMethod;
 
     internal RandomCutForestState Forest => _forest;
 
@@ -80,14 +79,8 @@ public sealed partial class RandomCutForestModel : IExplainableModel<double[]>
         return scores;
     }
 
-    /// <summary>Which rows reach the card's threshold: <c>Score ≥ Card.Threshold</c> (NaN scores never do).</summary>
-    /// <exception cref="InvalidOperationException">The card has no threshold (set one with <see cref="WithThreshold"/>).</exception>
-    public bool[] Detect(IReadOnlyList<double[]> items)
-    {
-        double threshold = Card.Threshold
-            ?? throw new InvalidOperationException($"The {Kind} model has no threshold: set one with WithThreshold(threshold, method).");
-        return Score(items).Select(score => score >= threshold).ToArray();
-    }
+    /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<double[]> items) => Card.Detect(Score(items));
 
     /// <summary>The directional attribution of <paramref name="item"/>'s score (Amazon's <c>getAnomalyAttribution</c>):
     /// per feature the share of the score from lying above (High) or below (Low) the sample; they sum to the score.</summary>
@@ -137,17 +130,7 @@ public sealed partial class RandomCutForestModel : IExplainableModel<double[]>
     /// <param name="method">How it was chosen, e.g. "fpr=0.01 on labelled demo data"; not empty.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not finite.</exception>
     /// <exception cref="ArgumentException"><paramref name="method"/> is empty.</exception>
-    public RandomCutForestModel WithThreshold(double threshold, string method)
-    {
-        if (!double.IsFinite(threshold))
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Expected a finite threshold, received a non-finite value.");
-        }
-        ArgumentException.ThrowIfNullOrWhiteSpace(method);
-        var summary = (JsonObject)Card.TrainingSummary.DeepClone();
-        summary[ThresholdMethodKey] = method;
-        return WithCard(Card with { Threshold = threshold, TrainingSummary = summary });
-    }
+    public RandomCutForestModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>Copies the rows so that later changes by the caller cannot reach the trees.</summary>
     internal static double[][] CopyRows(IReadOnlyList<double[]> rows) => rows.Select(row => (double[])row.Clone()).ToArray();

@@ -40,6 +40,7 @@ public sealed class MarkovSessionDetector : IAnomalyDetector<CommandSession, Mar
         var counts = SessionCounts.Count(trainingData, Options, cancellationToken);
         progress?.Report(new TrainingProgress("counting and smoothing", 2, Steps));
         var model = new MarkovSessionModel(Options, counts, Card(trainingData, counts));
+        model = model.WithCard(TrainingThreshold.Apply(model.Card, model.Score(trainingData)));
         progress?.Report(new TrainingProgress("probabilities", 3, Steps));
         return model;
     }
@@ -71,7 +72,10 @@ public sealed class MarkovSessionDetector : IAnomalyDetector<CommandSession, Mar
 
     private ModelCard Card(IReadOnlyList<CommandSession> sessions, SessionCounts counts) => new()
     {
-        Kind = MarkovSessionModel.ModelKind,
+        Kind = MarkovSessionModel.Kind,
+        Version = MarkovSessionModel.FormatVersion,
+        DataSet = "Command sessions: the commands of one session in order",
+        TrainingRows = sessions.Count,
         Description = "Markov chain over session commands (" + Options.Kind + "); score = −ln(rarest window likelihood, window "
             + Options.WindowLength + "), higher = more anomalous.",
         Options = Options.ToJson(),

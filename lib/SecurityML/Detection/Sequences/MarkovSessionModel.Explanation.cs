@@ -2,6 +2,9 @@ namespace SecurityML.Detection.Sequences;
 
 public sealed partial class MarkovSessionModel
 {
+    /// <inheritdoc />
+    public bool[] Detect(IReadOnlyList<CommandSession> items) => Card.Detect(Score(items));
+
     /// <summary>
     /// Why a session scored as it did: the factors of its rarest window, each a probability (the start or first
     /// command, each transition, each command's parameter set) with contribution −ln(probability) (divided by the

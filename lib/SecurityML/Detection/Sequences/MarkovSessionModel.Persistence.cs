@@ -2,12 +2,32 @@ namespace SecurityML.Detection.Sequences;
 
 public sealed partial class MarkovSessionModel
 {
-    /// <summary>The payload layout version of <see cref="ModelKind"/> files.</summary>
+    /// <summary>The payload layout version of <see cref="Kind"/> files.</summary>
     public const int FormatVersion = 1;
 
     /// <summary>Writes the model (options and smoothed counts) in the <see cref="ModelFile"/> format; probabilities
     /// are recomputed from the counts on load, in the same order, so scores are identical.</summary>
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">As <see cref="Load(Stream, string)"/>, naming the path.</exception>
+    public static MarkovSessionModel Load(string path) => ModelFile.Load<MarkovSessionModel>(path);
+
+    /// <inheritdoc />
+    public MarkovSessionModel WithCard(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new MarkovSessionModel(Options, _counts, card with { Kind = Kind, Version = FormatVersion });
+    }
+
+    /// <inheritdoc />
+    public MarkovSessionModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+
+    private void WritePayload(BinaryWriter writer)
     {
         writer.Write((int)Options.Kind);
         writer.Write(Options.WindowLength);
@@ -21,16 +41,16 @@ public sealed partial class MarkovSessionModel
         WriteNested(writer, _counts.Parameters);
         WriteNested(writer, _counts.Values);
         WriteList(writer, _counts.Modellable);
-    });
+    }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <param name="stream">The file's content.</param>
     /// <param name="sourceName">Names the file in error messages.</param>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version, or a field
     /// the model cannot use (named in the message: an option out of range, a count below 1, a table without the
     /// unknown token).</exception>
     public static MarkovSessionModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, ModelKind, FormatVersion, (card, reader) =>
+        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
             var (options, counts) = ReadPayload(reader);
             return new MarkovSessionModel(options, counts, card);

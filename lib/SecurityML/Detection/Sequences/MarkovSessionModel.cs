@@ -13,7 +13,7 @@ namespace SecurityML.Detection.Sequences;
 /// </summary>
 /// <remarks>Unseen commands, parameters and values read the unknown token's probability. An empty session may be
 /// scored: with tokens and window 1 its one window is start → end; otherwise its likelihoods are NaN.</remarks>
-public sealed partial class MarkovSessionModel : IExplainableModel<CommandSession>
+public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, IModelFile<MarkovSessionModel>
 {
     /// <summary>The start token (msticpy's <c>##START##</c>); not allowed as a command name.</summary>
     public const string StartToken = "##START##";
@@ -25,7 +25,7 @@ public sealed partial class MarkovSessionModel : IExplainableModel<CommandSessio
     public const string UnknownToken = "##UNK##";
 
     /// <summary>The model file kind.</summary>
-    public const string ModelKind = "MarkovSession";
+    public const string Kind = "MarkovSession";
 
     private static readonly Command EndCommand = new(EndToken);
 

@@ -43,6 +43,12 @@ public sealed class StlAnomalyDetector : IAnomalyDetector<TimeSeriesPoint, StlAn
         var card = new ModelCard
         {
             Kind = StlAnomalyModel.Kind,
+            Version = StlAnomalyModel.FormatVersion,
+            DataSet = "One regularly spaced series: (TimeGenerated, value) every " + Options.Interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            Features = ["TimeGenerated", "Value"],
+            TrainingWindowStart = times[0],
+            TrainingWindowEnd = times[^1] + Options.Interval,
+            TrainingRows = values.Length,
             Description = "Points far above the STL seasonal-trend baseline of one series (residual z-score, msticpy timeseries_anomalies_stl).",
             Options = JsonSerializer.SerializeToNode(Options)!.AsObject(),
             TrainingSummary = new JsonObject
@@ -51,7 +57,9 @@ public sealed class StlAnomalyDetector : IAnomalyDetector<TimeSeriesPoint, StlAn
                 ["start"] = TimeSeriesChecks.Text(times[0]),
                 ["end"] = TimeSeriesChecks.Text(times[^1]),
             },
-            Threshold = Options.ScoreThreshold,
+            Threshold = StlAnomalyModel.ThresholdFor(Options.ScoreThreshold),
+            ThresholdMethod = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"residual z-score > {Options.ScoreThreshold} (msticpy score_threshold; the card holds the next double up, as Detect is score ≥ threshold)"),
         };
         return new StlAnomalyModel(card, Options, times, decomposition);
     }

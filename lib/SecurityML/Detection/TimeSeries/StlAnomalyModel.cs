@@ -17,7 +17,7 @@ namespace SecurityML.Detection.TimeSeries;
 /// <see cref="Score"/> scores points whose time lies on the fitted index (e.g. a corrected or late value for an hour)
 /// against the fitted baseline and residual spread; for any other time it returns NaN. Refit to score a new window.
 /// </remarks>
-public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
+public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile<StlAnomalyModel>
 {
     /// <summary>The model kind in model files and cards.</summary>
     public const string Kind = "StlAnomaly";
@@ -28,8 +28,13 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
     private readonly Dictionary<DateTimeOffset, int> _indexByTime;
     private readonly double[] _values, _seasonal, _trend, _weights;
 
+    private readonly DateTimeOffset[] _times;
+    private readonly StlDecomposition _decomposition;
+
     internal StlAnomalyModel(ModelCard card, StlAnomalyOptions options, DateTimeOffset[] times, StlDecomposition decomposition)
     {
+        _times = times;
+        _decomposition = decomposition;
         Options = options;
         _values = decomposition.Observed.ToArray();
         _seasonal = decomposition.Seasonal.ToArray();
@@ -88,6 +93,62 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
         return scores;
     }
 
+    /// <summary>The points to alert on: <c>Score ≥ Card.Threshold</c>. A fitted model's threshold is the next number
+    /// above <see cref="StlAnomalyOptions.ScoreThreshold"/> (<see cref="ThresholdFor"/>), so that on the fitted points
+    /// <c>Detect</c> is exactly <c>Anomalies != 0</c> (score &gt; threshold, either seasonal sign).</summary>
+    /// <inheritdoc cref="IAnomalyModel{TInput}.Detect"/>
+    public bool[] Detect(IReadOnlyList<TimeSeriesPoint> items) => Card.Detect(Score(items));
+
+    /// <summary>The card threshold that flags exactly the scores strictly above <paramref name="scoreThreshold"/>
+    /// (msticpy's rule is score &gt; threshold; <c>Detect</c> is score ≥ card threshold): the next double up.</summary>
+    public static double ThresholdFor(double scoreThreshold) => Math.BitIncrement(scoreThreshold);
+
+    /// <summary>
+    /// The residual z-score of a point split into the parts of the decomposition, in units of the residual standard
+    /// deviation σ: "value" (value/σ), "trend" (−trend/σ), "seasonal" (−seasonal/σ) and "residual mean" (−mean/σ),
+    /// which add up to the score from a base value of 0 (with <see cref="StlAnomalyOptions.TruncateToIntegers"/> a
+    /// "truncation" part holds what the integer cast removed). Each part's value is the component itself. Output =
+    /// the score; +1 = higher is anomalous. A point off the fitted index or with a non-finite value: Output NaN, no
+    /// parts; an exact fit (σ = 0): every part 0.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    public Explanation Explain(TimeSeriesPoint item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        double score = Score([item])[0];
+        if (double.IsNaN(score)) return new Explanation(score, 0, [], +1);
+        int index = _indexByTime[item.TimeGenerated];
+        double deviation = ResidualStandardDeviation;
+        double Part(double value) => deviation > 0 ? value / deviation : 0;
+        var parts = new List<FeatureContribution>
+        {
+            new("value", item.Value, Part(item.Value)),
+            new("trend", _trend[index], Part(-_trend[index])),
+            new("seasonal", _seasonal[index], Part(-_seasonal[index])),
+            new("residual mean", ResidualMean, Part(-ResidualMean)),
+        };
+        if (Options.TruncateToIntegers) parts.Add(new("truncation", 0, score - parts.Sum(part => part.Contribution)));
+        return new Explanation(score, 0, parts, +1);
+    }
+
+    /// <inheritdoc />
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    /// <summary>Loads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">As <see cref="Load(Stream, string)"/>.</exception>
+    public static StlAnomalyModel Load(string path) => ModelFile.Load<StlAnomalyModel>(path);
+
+    /// <inheritdoc />
+    public StlAnomalyModel WithCard(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new StlAnomalyModel(card with { Kind = Kind, Version = FormatVersion }, Options, _times, _decomposition);
+    }
+
+    /// <inheritdoc />
+    public StlAnomalyModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+
     /// <summary>The rows with the flag recomputed as msticpy's <c>set_new_anomaly_threshold</c>: 1 where score ≥
     /// <paramref name="threshold"/>, −1 where score ≤ −<paramref name="thresholdLow"/> (that wins if both hold), else 0.</summary>
     /// <param name="threshold">The upper threshold; finite.</param>
@@ -103,7 +164,9 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
     }
 
     /// <inheritdoc />
-    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, writer =>
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
+
+    private void WritePayload(BinaryWriter writer)
     {
         writer.Write(Rows.Count);
         for (int i = 0; i < Rows.Count; i++)
@@ -114,9 +177,9 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
             writer.Write(_trend[i]);
             writer.Write(_weights[i]);
         }
-    });
+    }
 
-    /// <summary>Loads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Loads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or format version, or a field the
     /// model cannot use (named in the message: options out of range, times not spaced by the interval, a non-finite
     /// component, a weight outside [0, 1]).</exception>
@@ -124,7 +187,7 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>
         ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
         {
             var options = ModelPayloadReader.CardOptions<StlAnomalyOptions>(card);
-            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+            ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
             int count = reader.ReadCount("points", sizeof(long) + 4 * sizeof(double));
             if (count == 0) throw ModelPayloadReader.Invalid("points", "at least one point", 0);
             var (times, values, seasonal, trend, weights) = (new DateTimeOffset[count], new double[count], new double[count], new double[count], new double[count]);

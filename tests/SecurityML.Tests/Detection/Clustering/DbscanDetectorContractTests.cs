@@ -22,6 +22,8 @@ public sealed class DbscanDetectorContractTests : DetectorContractTests<IReadOnl
 
     protected override DbscanModel Load(Stream stream, string sourceName) => DbscanModel.Load(stream, sourceName);
 
+    protected override string Version1File => "Dbscan";
+
     [Fact]
     public void Scores_are_the_rarity_of_the_cluster_a_row_falls_in()
     {
@@ -29,7 +31,7 @@ public sealed class DbscanDetectorContractTests : DetectorContractTests<IReadOnl
 
         model.Predict(ScoringData()).Should().Equal(0, 1, -1, -1, 0);
         model.Score(ScoringData()).Should().Equal(1.0 / 6, 1.0 / 3, 1, 1, 1.0 / 6);
-        model.Card.TrainingSummary["Clusters"]!.GetValue<int>().Should().Be(2);
+        model.Card.TrainingSummary["clusters"]!.GetValue<int>().Should().Be(2);
         model.Card.Features.Should().Equal("x", "y");
     }
 

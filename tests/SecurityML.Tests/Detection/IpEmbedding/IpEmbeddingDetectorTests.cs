@@ -120,9 +120,9 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
         var model = new IpEmbeddingDetector(SmallOptions() with { Epochs = 2 }).Fit([new("alice", "10.0.0.1"), new("alice", "10.0.0.2"), new("bob", "10.0.0.1")]);
 
         model.Card.Kind.Should().Be("IpEmbedding");
-        model.Card.Options["vector_dim"]!.GetValue<int>().Should().Be(16);
+        model.Card.Options["vectorDim"]!.GetValue<int>().Should().Be(16);
         model.Card.TrainingSummary["pairs"]!.GetValue<int>().Should().Be(3);
-        model.Card.TrainingSummary["distinct_entities"]!.GetValue<int>().Should().Be(2);
-        model.Card.TrainingSummary["epoch_losses"]!.AsArray().Should().HaveCount(2);
+        model.Card.TrainingSummary["distinctEntities"]!.GetValue<int>().Should().Be(2);
+        model.Card.TrainingSummary["epochLosses"]!.AsArray().Should().HaveCount(2);
     }
 }

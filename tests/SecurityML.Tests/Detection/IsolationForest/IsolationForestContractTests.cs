@@ -15,4 +15,7 @@ public sealed class IsolationForestContractTests : DetectorContractTests<double[
         [.. IsolationForestTestData.RandomRows(20, 3, seed: 2), [5, 5, 5], [-4, 0, 4]];
 
     protected override IsolationForestModel Load(Stream stream, string sourceName) => IsolationForestModel.Load(stream, sourceName);
+
+    /// <summary>The explanation's output is the mean path length E[h(x)], not the score.</summary>
+    protected override bool ExplanationOutputIsScore => false;
 }

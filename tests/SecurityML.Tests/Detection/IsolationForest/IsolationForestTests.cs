@@ -77,7 +77,8 @@ public sealed class IsolationForestTests
         }
         model.Score(rows).Should().Equal(scoreSamples.Select(value => -value));
         model.Predict(rows).Should().Equal(decision.Select(value => value < 0 ? -1 : 1));
-        model.Card.Threshold.Should().Be(-model.Offset);
+        model.Card.Threshold.Should().Be(Math.BitIncrement(-model.Offset), "the next double above −offset, so that Detect = Predict −1");
+        model.Detect(rows).Should().Equal(model.Predict(rows).Select(label => label == -1));
     }
 
     [Fact]

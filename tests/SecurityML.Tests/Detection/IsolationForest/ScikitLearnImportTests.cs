@@ -74,9 +74,10 @@ public sealed class ScikitLearnImportTests
         named.Kind.Should().Be(IsolationForestModel.Kind);
         named.Features.Should().Equal("logonCount", "distinctHosts", "failedRatio", "offHoursShare", "distinctSourceIps");
         array.Features.Should().Equal("x0", "x1", "x2", "x3");
-        named.TrainingSummary["dataSet"]!.GetValue<string>().Should().Be(ScikitLearnImport.FeatureRowsDataSet).And.Be("feature rows");
-        named.TrainingSummary["thresholdMethod"]!.GetValue<string>().Should().Be("contamination auto (scikit-learn offset_ = -0.5)");
-        array.TrainingSummary["thresholdMethod"]!.GetValue<string>().Should().Be("contamination 0.05 (scikit-learn offset_ = the 5th percentile of the training score_samples)");
+        named.DataSet.Should().Be(ScikitLearnImport.FeatureRowsDataSet).And.Be("feature rows");
+        named.ThresholdMethod.Should().Be("contamination auto (scikit-learn offset_ = -0.5)");
+        array.ThresholdMethod.Should().Be("contamination 0.05 (scikit-learn offset_ = the 5th percentile of the training score_samples)");
+        named.TrainingRows.Should().Be(2040);
         named.TrainingSummary["sklearnVersion"]!.GetValue<string>().Should().Be("1.2.1");
         named.TrainingSummary["nSamples"]!.GetValue<int>().Should().Be(2040);
         array.TrainingSummary["nSamples"]!.GetValue<int>().Should().Be(1530);

@@ -14,5 +14,8 @@ public sealed class RandomCutForestContractTests : DetectorContractTests<double[
     protected override IReadOnlyList<double[]> ScoringData() =>
         [.. RandomCutForestTestData.NormalRows(20, 3, seed: 2), [5, 5, 5], [-4, 0, 4]];
 
+    /// <summary>The random cut forest came with container version 2: its first committed file is in ModelFiles/v2.</summary>
+    protected override string FixtureFolder => "v2";
+
     protected override RandomCutForestModel Load(Stream stream, string sourceName) => RandomCutForestModel.Load(stream, sourceName);
 }

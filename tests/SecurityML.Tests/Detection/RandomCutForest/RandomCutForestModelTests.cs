@@ -12,11 +12,17 @@ public sealed class RandomCutForestModelTests
         new RandomCutForestDetector(new RandomCutForestOptions { NumberOfTrees = 25, SampleSize = 64 }, ["a", "b", "c"]).Fit(Rows);
 
     [Fact]
-    public void Detect_needs_a_threshold_and_then_flags_scores_at_or_above_it()
+    public void A_fitted_model_alerts_above_the_99th_training_percentile_and_detect_needs_a_threshold()
     {
-        var model = Model();
+        var fitted = Model();
+        var model = fitted.WithCard(fitted.Card with { Threshold = null, ThresholdMethod = null });
         double[][] items = [[0, 0, 0], [9, 9, 9]];
+        var training = fitted.Score(Rows).Order().ToArray();
+        double rank = 0.99 * (training.Length - 1);
+        double percentile = training[(int)rank] + (rank - (int)rank) * (training[(int)rank + 1] - training[(int)rank]);
 
+        fitted.Card.Threshold.Should().BeApproximately(percentile, 1e-12);
+        fitted.ThresholdMethod.Should().Contain("99th percentile");
         FluentActions.Invoking(() => model.Detect(items)).Should().Throw<InvalidOperationException>().WithMessage("*RandomCutForest*threshold*");
         var tuned = model.WithThreshold(2.0, "fpr=0.01 on labelled demo data");
 
