@@ -106,12 +106,15 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Defaults_are_those_of_sagemaker_ip_insights()
+    public void Defaults_train_to_convergence_with_sagemaker_model_settings()
     {
-        var options = new IpEmbeddingOptions { NumberOfEntityVectors = 10, VectorDimension = 128 };
+        var options = new IpEmbeddingOptions();
 
-        (options.Epochs, options.LearningRate, options.MiniBatchSize, options.NumberOfIpEncoderLayers).Should().Be((10, 0.001, 10_000, 1));
+        (options.Epochs, options.LearningRate, options.MiniBatchSize, options.NumberOfIpEncoderLayers).Should().Be((40, 0.01, 100, 1));
+        (options.ValidationFraction, options.NumberOfEpochsWithoutImprovement, options.Tolerance).Should().Be((0.1, 2, 0.001));
+        (options.NumberOfEntityVectors, options.NumberOfIpPrefixVectors, options.VectorDimension).Should().Be((null, null, 16));
         (options.RandomNegativeSamplingRate, options.ShuffledNegativeSamplingRate, options.WeightDecay).Should().Be((1, 1, 0.00001));
+        (IpEmbeddingOptions.SageMakerEpochs, IpEmbeddingOptions.SageMakerLearningRate, IpEmbeddingOptions.SageMakerMiniBatchSize).Should().Be((10, 0.001, 10_000));
     }
 
     [Fact]
@@ -120,9 +123,9 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
         var model = new IpEmbeddingDetector(SmallOptions() with { Epochs = 2 }).Fit([new("alice", "10.0.0.1"), new("alice", "10.0.0.2"), new("bob", "10.0.0.1")]);
 
         model.Card.Kind.Should().Be("IpEmbedding");
-        model.Card.Options["vector_dim"]!.GetValue<int>().Should().Be(16);
+        model.Card.Options["vectorDim"]!.GetValue<int>().Should().Be(16);
         model.Card.TrainingSummary["pairs"]!.GetValue<int>().Should().Be(3);
-        model.Card.TrainingSummary["distinct_entities"]!.GetValue<int>().Should().Be(2);
-        model.Card.TrainingSummary["epoch_losses"]!.AsArray().Should().HaveCount(2);
+        model.Card.TrainingSummary["distinctEntities"]!.GetValue<int>().Should().Be(2);
+        model.Card.TrainingSummary["epochLosses"]!.AsArray().Should().HaveCount(2);
     }
 }
