@@ -73,7 +73,7 @@ internal sealed class EntityVocabulary
         Enumerable.Range(0, RowCount).Where(row => _rows is not null || _trainedRows is null || _trainedRows[row]);
 
     /// <summary>Writes the vocabulary: a flag (0 exact, 1 hashed), then the names in row order, or the row count and
-    /// the trained-row bitmap.</summary>
+    /// the trained-row bitmap (all rows when unrecorded).</summary>
     public void Write(BinaryWriter writer)
     {
         writer.Write(IsHashed);
@@ -85,7 +85,7 @@ internal sealed class EntityVocabulary
         }
         writer.Write(RowCount);
         var bits = new byte[(RowCount + 7) / 8];
-        for (int row = 0; row < RowCount; row++) if (_trainedRows![row]) bits[row / 8] |= (byte)(1 << (row % 8));
+        for (int row = 0; row < RowCount; row++) if (_trainedRows is null || _trainedRows[row]) bits[row / 8] |= (byte)(1 << (row % 8));
         writer.Write(bits);
     }
 
