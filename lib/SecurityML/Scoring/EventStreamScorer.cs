@@ -7,7 +7,8 @@ namespace SecurityML.Scoring;
 
 /// <summary>
 /// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (score ≥
-/// threshold): <c>{"source","line","score","threshold","kind","event"}</c> (±Infinity written as "Infinity"). A line
+/// threshold): <c>{"source","line","score","threshold","kind","event"}</c>, plus <c>"status"</c> when the scorer gives one
+/// (<see cref="EventScore.Status"/>) (±Infinity written as "Infinity"). A line
 /// that cannot be read, parsed or scored is reported to the problem writer as <c>source, line N[, column C]: reason</c>
 /// (the style of <see cref="DataFormatException"/>) and skipped; the rest of the stream is scored. Used by <c>secml score</c>; counts accumulate over every stream scored.
 /// </summary>
@@ -132,6 +133,7 @@ public sealed class EventStreamScorer
                 ["kind"] = _scorer.Card.Kind,
                 ["event"] = @event,
             };
+            if (result.Status is { } status) alert["status"] = status;
             _alerts.WriteLine(alert.ToJsonString(AlertJson));
         }
         batch.Clear();

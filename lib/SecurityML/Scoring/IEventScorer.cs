@@ -21,7 +21,9 @@ public interface IEventScorer
 /// <summary>The score of one event, or why it has none.</summary>
 /// <param name="Score">The anomaly score (higher = more anomalous); NaN when unscored.</param>
 /// <param name="Problem">Why the event could not be scored; null when it was.</param>
-public readonly record struct EventScore(double Score, string? Problem);
+/// <param name="Status">How the model scored it when that matters to the reader, e.g. an IP embedding's
+/// <c>UnseenEntity</c> (an entity not in training, scored with the documented fallback); null otherwise.</param>
+public readonly record struct EventScore(double Score, string? Problem, string? Status = null);
 
 /// <summary>Loads models of one kind for <see cref="ModelRegistry"/>. Implement it (public, parameterless constructor) in
 /// your own assembly and pass the assembly to <c>secml score --plugin</c> to score your own detector's models.</summary>

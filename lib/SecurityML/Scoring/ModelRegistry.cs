@@ -85,14 +85,17 @@ public static class ModelRegistry
     {
         public string Kind => IpEmbeddingModel.ModelKind;
 
-        public IEventScorer Load(Stream stream, string sourceName) =>
-            new EventScorer<EntityIpPair>(IpEmbeddingModel.Load(stream, sourceName), @event =>
+        public IEventScorer Load(Stream stream, string sourceName)
+        {
+            var model = IpEmbeddingModel.Load(stream, sourceName);
+            return new EventScorer<EntityIpPair>(model, @event =>
             {
                 var entity = EventFields.Text(@event, [.. IpEmbeddingEntityFields]);
                 var address = EventFields.Text(@event, [.. IpEmbeddingAddressFields]);
                 if (string.IsNullOrEmpty(entity)) throw new FormatException("the entity is empty");
                 return Ipv4Address.TryParse(address, out _, out var problem) ? new EntityIpPair(entity, address) : throw new FormatException(problem);
-            });
+            }, pairs => model.ScoreWithStatus(pairs).Select(score => (score.Score, (string?)score.Status.ToString())).ToArray());
+        }
     }
 
     private sealed class RobustZScoreLoader : IModelLoader
