@@ -3,10 +3,10 @@ namespace SecurityML.Detection.IpEmbedding;
 /// <summary>
 /// A trained entity–IP embedding (see <see cref="IpEmbeddingDetector"/>). <see cref="DotProduct"/> is SageMaker IP
 /// Insights' <c>dot_product</c> (higher = the pair looks normal, it is the log-odds that the pair was observed);
-/// <see cref="Score"/> is its negative (higher = more anomalous). An entity never seen in training is scored with
-/// the mean vector of the trained entities (an "average entity": how usual the address is across everyone), and
-/// <see cref="ScoreWithStatus"/> says so (<see cref="PairStatus.UnseenEntity"/>). Immutable and safe to use from
-/// several threads.
+/// <see cref="Score"/> is its negative (higher = more anomalous). An entity never seen in training gets the address's
+/// popularity instead: the log-odds of the mean probability σ(e · ip) over the trained entities' vectors e (at most
+/// <see cref="PopularitySampleSize"/> of them, evenly spaced), clamped to ±34.5, and <see cref="ScoreWithStatus"/>
+/// says so (<see cref="PairStatus.UnseenEntity"/>). Immutable and safe to use from several threads.
 /// </summary>
 public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
 {
@@ -19,25 +19,25 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     public const int FormatVersion = 2;
 
     /// <summary>How an unseen entity is scored, as the card records it.</summary>
-    public const string UnseenEntityRule = "unseen entity: -(mean trained entity vector . IP vector), status UnseenEntity";
+    public const string UnseenEntityRule = "unseen entity: -logit(mean over trained entities of sigmoid(entity . IP vector)), status UnseenEntity";
+
+    /// <summary>The most trained entity vectors the unseen-entity popularity averages over: 1,024.</summary>
+    public const int PopularitySampleSize = 1024;
+
+    private const double ClampedProbability = 1e-15;
 
     private readonly EntityVocabulary _vocabulary;
     private readonly IpEmbeddingNetwork _network;
-    private readonly double[] _averageEntity;
+    private readonly int[] _popularityRows;
 
     internal IpEmbeddingModel(ModelCard card, EntityVocabulary vocabulary, IpEmbeddingNetwork network)
     {
         Card = card;
         _vocabulary = vocabulary;
         _network = network;
-        _averageEntity = new double[network.Dimension];
-        int rows = 0;
-        foreach (int row in vocabulary.TrainedRows())
-        {
-            VectorMath.AddScaled(_averageEntity, 1, network.EntityVector(row));
-            rows++;
-        }
-        for (int index = 0; index < _averageEntity.Length && rows > 0; index++) _averageEntity[index] /= rows;
+        var trained = vocabulary.TrainedRows().ToArray();
+        int sample = Math.Min(PopularitySampleSize, trained.Length);
+        _popularityRows = Enumerable.Range(0, sample).Select(index => trained[(int)((long)index * trained.Length / sample)]).ToArray();
     }
 
     /// <inheritdoc />
@@ -57,7 +57,7 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     public double[] Score(IReadOnlyList<EntityIpPair> items) => ScoreWithStatus(items).Select(score => score.Score).ToArray();
 
     /// <summary>SageMaker IP Insights' <c>dot_product</c> of entity and IP vectors per pair: the log-odds that the
-    /// pair is a real one (higher = more normal); for an unseen entity, that of the mean trained entity vector. NaN
+    /// pair is a real one (higher = more normal); for an unseen entity, the address's popularity (class summary). NaN
     /// where the address is not IPv4 or the entity is empty.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     public double[] DotProduct(IReadOnlyList<EntityIpPair> items) => ScoreWithStatus(items).Select(score => -score.Score).ToArray();
@@ -83,13 +83,15 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
     public bool IsKnownEntity(string entity) => !string.IsNullOrEmpty(entity) && _vocabulary.Lookup(entity).Status != PairStatus.UnseenEntity;
 
     /// <summary>The entity's embedding (SageMaker's <c>entity_embedding</c>), a copy of length
-    /// <see cref="VectorDimension"/>; for an unseen entity, the mean trained entity vector.</summary>
-    /// <exception cref="ArgumentException"><paramref name="entity"/> is null or empty.</exception>
+    /// <see cref="VectorDimension"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="entity"/> is null or empty, or was not in the training data
+    /// (<see cref="IsKnownEntity"/> is false).</exception>
     public double[] EntityVector(string entity)
     {
         ArgumentException.ThrowIfNullOrEmpty(entity);
         int row = _vocabulary.Lookup(entity).Row;
-        return row < 0 ? (double[])_averageEntity.Clone() : _network.EntityVector(row).ToArray();
+        return row >= 0 ? _network.EntityVector(row).ToArray()
+            : throw new ArgumentException($"Entity '{entity}' was not in the training data, so it has no vector; its pairs are scored by the address's popularity (ScoreWithStatus).", nameof(entity));
     }
 
     /// <summary>The address's encoded vector (SageMaker's <c>ip_embedding</c>), length <see cref="VectorDimension"/>.</summary>
@@ -167,7 +169,16 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>
         Span<int> rows = stackalloc int[IpEmbeddingNetwork.PrefixLevels];
         _network.IpRows(address, rows);
         _network.EncodeIp(rows, activations);
-        var entity = row < 0 ? _averageEntity : _network.EntityVector(row);
-        return new PairScore(-VectorMath.Dot(entity, activations.AsSpan(_network.Layers * _network.Dimension, _network.Dimension)), status);
+        var ip = activations.AsSpan(_network.Layers * _network.Dimension, _network.Dimension);
+        return new PairScore(row >= 0 ? -VectorMath.Dot(_network.EntityVector(row), ip) : -Popularity(ip), status);
+    }
+
+    /// <summary>logit of the mean of σ(e · ip) over the sampled trained entity vectors.</summary>
+    private double Popularity(ReadOnlySpan<double> ip)
+    {
+        double probability = 0;
+        foreach (int row in _popularityRows) probability += IpEmbeddingBackpropagation.Sigmoid(VectorMath.Dot(_network.EntityVector(row), ip));
+        probability = Math.Clamp(probability / Math.Max(1, _popularityRows.Length), ClampedProbability, 1 - ClampedProbability);
+        return Math.Log(probability) - Math.Log(1 - probability);
     }
 }

@@ -63,12 +63,12 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
     public void Score_is_the_negative_dot_product_of_the_two_embeddings()
     {
         var model = new IpEmbeddingDetector(SmallOptions() with { Epochs = 1 }).Fit([new("alice", "10.0.0.1"), new("bob", "10.9.0.1")]);
-        EntityIpPair[] pairs = [new("alice", "10.0.0.1"), new("carol", "203.0.113.9")];
+        EntityIpPair[] pairs = [new("alice", "10.0.0.1"), new("bob", "203.0.113.9")];
 
         var dot = model.DotProduct(pairs);
 
         model.Score(pairs).Should().Equal(-dot[0], -dot[1]);
-        var entity = model.EntityVector("carol");
+        var entity = model.EntityVector("bob");
         var ip = model.IpVector("203.0.113.9");
         dot[1].Should().BeApproximately(entity.Zip(ip, (a, b) => a * b).Sum(), 1e-12);
         entity.Should().HaveCount(16);

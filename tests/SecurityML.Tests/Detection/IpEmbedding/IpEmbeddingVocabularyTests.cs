@@ -15,25 +15,28 @@ public sealed class IpEmbeddingVocabularyTests
     private static IpEmbeddingOptions Options => new() { VectorDimension = 8, Epochs = 3, Seed = 3, MaximumDegreeOfParallelism = 1 };
 
     [Fact]
-    public void An_unseen_entity_is_reported_and_scored_with_the_mean_trained_entity_vector()
+    public void An_unseen_entity_is_reported_and_scored_by_the_popularity_of_the_address()
     {
         var model = new IpEmbeddingDetector(Options).Fit(Training);
         var known = Training[0];
-        EntityIpPair[] pairs = [known, new("newcomer@example.com", known.IpAddress), new(known.Entity, "::1")];
+        EntityIpPair[] pairs = [known, new("newcomer@example.com", known.IpAddress), new(known.Entity, "::1"), new("newcomer@example.com", "203.0.113.9")];
 
         var scores = model.ScoreWithStatus(pairs);
 
-        scores.Select(score => score.Status).Should().Equal(PairStatus.KnownEntity, PairStatus.UnseenEntity, PairStatus.Invalid);
+        scores.Select(score => score.Status).Should().Equal(PairStatus.KnownEntity, PairStatus.UnseenEntity, PairStatus.Invalid, PairStatus.UnseenEntity);
         var entities = Training.Select(pair => pair.Entity).Distinct().ToList();
-        var mean = Enumerable.Range(0, 8).Select(index => entities.Average(entity => model.EntityVector(entity)[index])).ToArray();
-        double expected = -mean.Zip(model.IpVector(known.IpAddress), (a, b) => a * b).Sum();
-        scores[1].Score.Should().BeApproximately(expected, 1e-12);
-        model.EntityVector("newcomer@example.com").Should().Equal(mean.Select(value => value).ToArray(), (a, b) => Math.Abs(a - b) < 1e-12);
-        model.Score(pairs).Take(2).Should().Equal(scores[0].Score, scores[1].Score);
+        var ip = model.IpVector(known.IpAddress);
+        double probability = entities.Average(entity => 1 / (1 + Math.Exp(-model.EntityVector(entity).Zip(ip, (a, b) => a * b).Sum())));
+        scores[1].Score.Should().BeApproximately(-Math.Log(probability / (1 - probability)), 1e-9);
+        scores[3].Score.Should().BeGreaterThan(scores[1].Score, "an address nobody used is less popular than one the training data holds");
+        model.Score(pairs).Should().Equal(scores.Select(score => score.Score), (a, b) => a.Equals(b));
+        model.DotProduct(pairs)[1].Should().Be(-scores[1].Score);
         double.IsNaN(scores[2].Score).Should().BeTrue();
         model.IsKnownEntity(known.Entity).Should().BeTrue();
         model.IsKnownEntity("newcomer@example.com").Should().BeFalse();
         model.HashedEntities.Should().BeFalse();
+        FluentActions.Invoking(() => model.EntityVector("newcomer@example.com")).Should().Throw<ArgumentException>()
+            .WithParameterName("entity").WithMessage("Entity 'newcomer@example.com' was not in the training data*");
     }
 
     [Fact]
