@@ -22,11 +22,7 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         network.Initialize(random);
         int[] entityRows = entities.Select(entity => vocabulary.Lookup(entity).Row).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaximumDegreeOfParallelism, CancellationToken = cancellationToken };
-        var validationBatch = validation.Length == 0 ? null : NewBatch(validation.Length, network);
-        if (validationBatch is not null)
-        {
-            FillBatch(validationBatch, network, validation, entityRows, addresses, new Random(unchecked(options.Seed * 7919 + 1)));
-        }
+        var validationBatch = ValidationBatch(network, validation, entityRows, addresses);
         int batchSize = Math.Min(options.MiniBatchSize, order.Length);
         var batch = NewBatch(batchSize, network);
         var gradients = new IpEmbeddingGradients(network);
@@ -39,14 +35,11 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
             Shuffle(order, order.Length, random);
             double lossSum = 0;
             int batches = 0;
-            for (int start = 0; start < order.Length; start += batchSize)
+            for (int start = 0; start < order.Length; start += batchSize, batches++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 FillBatch(batch, network, order.AsSpan(start, Math.Min(batchSize, order.Length - start)), entityRows, addresses, random);
-                gradients.Clear();
-                lossSum += IpEmbeddingBackpropagation.Run(network, batch, gradients, parallel);
-                optimizer.Step(gradients);
-                batches++;
+                lossSum += Step(network, batch, gradients, optimizer, parallel);
             }
             losses.Add(lossSum / batches);
             progress?.Report(new TrainingProgress("epoch", epoch, options.Epochs, losses[^1]));
@@ -57,6 +50,25 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         }
         return new TrainingResult(stopping.Best(network), [.. losses], [.. validationLosses],
             validationBatch is null ? losses.Count : stopping.BestEpoch, order.Length, validation.Length);
+    }
+
+    /// <summary>One optimiser step on a filled batch; returns the batch's mean loss.</summary>
+    private static double Step(IpEmbeddingNetwork network, TrainingBatch batch, IpEmbeddingGradients gradients,
+        AdamOptimizer optimizer, ParallelOptions parallel)
+    {
+        gradients.Clear();
+        double loss = IpEmbeddingBackpropagation.Run(network, batch, gradients, parallel);
+        optimizer.Step(gradients);
+        return loss;
+    }
+
+    /// <summary>The held-out pairs and their negatives, drawn once with their own seeded generator; null when none.</summary>
+    private TrainingBatch? ValidationBatch(IpEmbeddingNetwork network, int[] validation, int[] entityRows, uint[] addresses)
+    {
+        if (validation.Length == 0) return null;
+        var batch = NewBatch(validation.Length, network);
+        FillBatch(batch, network, validation, entityRows, addresses, new Random(unchecked(options.Seed * 7919 + 1)));
+        return batch;
     }
 
     private TrainingBatch NewBatch(int pairs, IpEmbeddingNetwork network) =>
