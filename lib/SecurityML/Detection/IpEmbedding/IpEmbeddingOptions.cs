@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
-/// Hyper-parameters of <see cref="IpEmbeddingDetector"/>, with the names, ranges and defaults of Amazon SageMaker's
+/// Hyper-parameters of <see cref="IpEmbeddingDetector"/>, with the names and ranges of Amazon SageMaker's
 /// IP Insights algorithm (<c>num_entity_vectors</c>, <c>vector_dim</c>, <c>epochs</c>, ...). Checked once, by
 /// <see cref="Validate"/>, when the detector is created. The defaults differ from SageMaker's where SageMaker's
 /// undertrain data of less than millions of pairs (batch, learning rate, epochs: see the <c>SageMaker…</c> constants):
@@ -102,8 +102,8 @@ public sealed record IpEmbeddingOptions
     /// this library encodes addresses through their prefixes.</summary>
     public int? NumberOfIpPrefixVectors { get; init; }
 
-    /// <summary>Share of the training pairs held out to measure the validation loss after every epoch, 0 to 0.5;
-    /// default <see cref="DefaultValidationFraction"/>. Pairs are held out only while their entity keeps a training
+    /// <summary>Share of the training pairs held out to measure the validation loss after every epoch, 0 to 0.5
+    /// (at most 20,000 pairs); default <see cref="DefaultValidationFraction"/>. Pairs are held out only while their entity keeps a training
     /// pair, so every entity is learned. The validation loss is the mean binary cross-entropy on the held-out pairs
     /// and their negatives (drawn once, seeded). Training stops after <see cref="NumberOfEpochsWithoutImprovement"/>
     /// epochs without an improvement of more than <see cref="Tolerance"/> and keeps the weights of the best epoch
