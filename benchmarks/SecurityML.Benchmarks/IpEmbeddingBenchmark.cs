@@ -31,6 +31,8 @@ public class IpEmbeddingBenchmark
     private IpEmbeddingOptions Options => new()
     {
         NumberOfEntityVectors = 2 * Users, VectorDimension = VectorDimension, Epochs = 1, Seed = 1,
+        MiniBatchSize = IpEmbeddingOptions.SageMakerMiniBatchSize, LearningRate = IpEmbeddingOptions.SageMakerLearningRate,
+        NumberOfIpPrefixVectors = 32_768, ValidationFraction = 0,
     };
 
     /// <summary>Generates the pairs and trains the model that <see cref="Score"/> uses.</summary>

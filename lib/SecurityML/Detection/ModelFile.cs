@@ -96,20 +96,34 @@ public static class ModelFile
         string sourceName = "model")
     {
         ArgumentNullException.ThrowIfNull(read);
+        return Load(stream, kind, [formatVersion], (_, card, reader) => read(card, reader), sourceName);
+    }
+
+    /// <summary>Reads a model of kind <paramref name="kind"/> written with any of the payload format versions
+    /// <paramref name="formatVersions"/> (for kinds whose newer code still reads older payloads): as
+    /// <see cref="Load{T}(Stream, string, int, Func{ModelCard, BinaryReader, T}, string)"/>, and
+    /// <paramref name="read"/> receives the file's version.</summary>
+    /// <exception cref="ModelFileException">Any load failure, including a version not in <paramref name="formatVersions"/>.</exception>
+    public static T Load<T>(Stream stream, string kind, IReadOnlyList<int> formatVersions, Func<int, ModelCard, BinaryReader, T> read,
+        string sourceName = "model")
+    {
+        ArgumentNullException.ThrowIfNull(formatVersions);
+        ArgumentNullException.ThrowIfNull(read);
         var (header, payload) = ReadVerified(stream, sourceName);
         if (header.Kind != kind)
         {
             throw new ModelFileException(sourceName, $"expected a {kind} model, received a {header.Kind} model");
         }
-        if (header.FormatVersion != formatVersion)
+        if (!formatVersions.Contains(header.FormatVersion))
         {
+            var readable = formatVersions.Count == 1 ? $"version {formatVersions[0]}" : $"versions {string.Join(", ", formatVersions)}";
             throw new ModelFileException(sourceName,
-                $"{kind} model format version {header.FormatVersion} cannot be read by this library, which reads version {formatVersion}; retrain or use the matching library version");
+                $"{kind} model format version {header.FormatVersion} cannot be read by this library, which reads {readable}; retrain or use the matching library version");
         }
         using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
         return Guarded(sourceName, "the payload ends early", () =>
         {
-            var model = read(header.Card, reader);
+            var model = read(header.FormatVersion, header.Card, reader);
             long left = reader.Remaining();
             return left == 0 ? model : throw new InvalidDataException($"the payload has {left} bytes after its last field");
         });

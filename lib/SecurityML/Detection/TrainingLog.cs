@@ -26,18 +26,23 @@ public sealed class TrainingLog(TextWriter? writer = null) : IProgress<TrainingP
         writer?.WriteLine($"{value.Stage} {value.Step}/{value.TotalSteps}{loss}");
     }
 
-    /// <summary>The loss after each step as a line chart (steps without a loss are left out).</summary>
+    /// <summary>The loss after each step as a line chart (steps without a loss are left out): one line named "loss",
+    /// or, when reports come in several stages (e.g. "epoch" and "validation"), one line per stage named
+    /// "<i>stage</i> loss", in order of first appearance.</summary>
     public Figure LossChart(string title = "Training loss per iteration")
     {
-        var withLoss = _reports.Where(report => report.Loss is not null).ToList();
+        var stages = _reports.Where(report => report.Loss is not null).GroupBy(report => report.Stage).ToList();
         var figure = new Figure();
-        figure.Data.Add(new Scatter
+        foreach (var stage in stages)
         {
-            X = withLoss.Select(report => report.Step).ToArray(),
-            Y = withLoss.Select(report => report.Loss!.Value).ToArray(),
-            Mode = ScatterMode.LinesAndMarkers,
-            Name = "loss",
-        });
+            figure.Data.Add(new Scatter
+            {
+                X = stage.Select(report => report.Step).ToArray(),
+                Y = stage.Select(report => report.Loss!.Value).ToArray(),
+                Mode = ScatterMode.LinesAndMarkers,
+                Name = stages.Count == 1 ? "loss" : $"{stage.Key} loss",
+            });
+        }
         figure.Layout.Title = title;
         figure.Layout.XAxis = new Axis { Title = "step" };
         figure.Layout.YAxis = new Axis { Title = "loss (lower = better fit)" };

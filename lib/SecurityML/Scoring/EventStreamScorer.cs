@@ -7,8 +7,9 @@ namespace SecurityML.Scoring;
 
 /// <summary>
 /// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (a scoring
-/// unit whose score ≥ threshold): <c>{"source","line","lines","kind","unit","score","threshold","explanation"[,"event"]}</c>
-/// (<c>line</c> is the unit's first input line, <c>lines</c> all of them; <c>event</c> only for per-event units;
+/// unit whose score ≥ threshold): <c>{"source","line","lines","kind","unit","score","threshold","explanation"[,"status"][,"event"]}</c>
+/// (<c>line</c> is the unit's first input line, <c>lines</c> all of them; <c>status</c> when the model says how it scored
+/// the unit, e.g. an IP embedding's <c>UnseenEntity</c>; <c>event</c> only for per-event units;
 /// ±Infinity written as "Infinity"). Per-event kinds alert batch by batch; aggregating kinds when each input ends. A
 /// line that cannot be read, parsed or used, or a unit the model cannot score, is reported to the problem writer as
 /// <c>source, line N[, column C]: reason</c> (the style of <see cref="DataFormatException"/>) and skipped; the rest of
@@ -169,6 +170,7 @@ public sealed class EventStreamScorer
             ["threshold"] = JsonValue.Create(Threshold),
             ["explanation"] = result.Explain?.Invoke(),
         };
+        if (result.Status is { } status) alert["status"] = status;
         if (result.Event is { } @event) alert["event"] = @event.DeepClone();
         _alerts.WriteLine(alert.ToJsonString(AlertJson));
     }

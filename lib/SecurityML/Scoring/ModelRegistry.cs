@@ -17,7 +17,8 @@ namespace SecurityML.Scoring;
 /// Every kind of the library is registered, each with the mapping from events to its scoring units:
 /// AccessAnomaly (<see cref="AccessAnomalyScoring"/>), IsolationForest (<see cref="IsolationForestScoring"/>),
 /// StlAnomaly (<see cref="StlScoring"/>), Dbscan (<see cref="DbscanScoring"/>), MarkovSession
-/// (<see cref="MarkovSessionScoring"/>), IpEmbedding and RobustZScore (<see cref="PairScoring"/>); add yours with
+/// (<see cref="MarkovSessionScoring"/>), IpEmbedding, PrefixFrequency and RobustZScore (<see cref="PairScoring"/>),
+/// RandomCutForest (<see cref="RandomCutForestScoring"/>); add yours with
 /// <see cref="Register"/> or <see cref="RegisterLoadersIn"/>.
 /// </summary>
 public static class ModelRegistry
@@ -31,6 +32,7 @@ public static class ModelRegistry
             new KindLoader(DbscanModel.Kind, (stream, name, _) => DbscanScoring.Create(DbscanModel.Load(stream, name))),
             new KindLoader(MarkovSessionModel.Kind, (stream, name, _) => MarkovSessionScoring.Create(MarkovSessionModel.Load(stream, name))),
             new KindLoader(IpEmbeddingModel.Kind, (stream, name, _) => PairScoring.ForIpEmbedding(IpEmbeddingModel.Load(stream, name))),
+            new KindLoader(PrefixFrequencyModel.Kind, (stream, name, _) => PairScoring.ForPrefixFrequency(PrefixFrequencyModel.Load(stream, name))),
             new KindLoader(RobustZScoreModel.Kind, (stream, name, _) => PairScoring.ForRobustZScore(RobustZScoreModel.Load(stream, name))),
             new KindLoader(RandomCutForestModel.Kind, (stream, name, _) => RandomCutForestScoring.Create(RandomCutForestModel.Load(stream, name))),
         }.ToDictionary(loader => loader.Kind), StringComparer.Ordinal);

@@ -16,17 +16,37 @@ public static class PairScoring
     public static readonly IReadOnlyList<string> IpEmbeddingAddressFields = ["IpAddress", "IPAddress", "src_endpoint.ip"];
 
     /// <summary>Scores sign-ins (or any event with an entity and an IPv4 address) one by one. Unit
-    /// <c>{"entity","ipAddress"}</c>; explanation <c>{"dotProduct"}</c> (the entity and address vectors' product: low = unrelated).</summary>
+    /// <c>{"entity","ipAddress"}</c>; explanation <c>{"dotProduct"}</c> (the entity and address vectors' product: low =
+    /// unrelated); status <c>KnownEntity</c>, <c>UnseenEntity</c> (scored by the address's popularity) or
+    /// <c>HashedEntity</c> (<see cref="IpEmbeddingModel.ScoreWithStatus"/>).</summary>
     public static IEventScorer ForIpEmbedding(IpEmbeddingModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         return new UnitScorer<EntityIpPair, EntityIpPair>(model.Card, ReadPair,
             records => ScoringJson.PerEvent(records, (EntityIpPair pair) => (pair, new JsonObject { ["entity"] = pair.Entity, ["ipAddress"] = pair.IpAddress }), pair => pair.Entity),
-            UnitScores.Of(model), aggregates: false)
+            pairs => WithStatus(model.Card.Kind, model.ScoreWithStatus(pairs)), aggregates: false)
         {
             Explain = unit => new JsonObject { ["dotProduct"] = ScoringJson.Number(model.DotProduct([unit.Input])[0]) },
         };
     }
+
+    /// <summary>Scores sign-ins one by one with the per-entity prefix-frequency baseline, as
+    /// <see cref="ForIpEmbedding"/> does (same fields, unit and statuses); explanation: the model's
+    /// <see cref="PrefixFrequencyModel.Explain"/>.</summary>
+    public static IEventScorer ForPrefixFrequency(PrefixFrequencyModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new UnitScorer<EntityIpPair, EntityIpPair>(model.Card, ReadPair,
+            records => ScoringJson.PerEvent(records, (EntityIpPair pair) => (pair, new JsonObject { ["entity"] = pair.Entity, ["ipAddress"] = pair.IpAddress }), pair => pair.Entity),
+            pairs => WithStatus(model.Card.Kind, model.ScoreWithStatus(pairs)), aggregates: false)
+        {
+            Explain = unit => ScoringJson.Of(model.Explain(unit.Input)),
+        };
+    }
+
+    private static List<UnitScore> WithStatus(string kind, PairScore[] scores) => scores.Select(score => double.IsNaN(score.Score)
+        ? new UnitScore(score.Score, UnitScores.CannotScore(kind))
+        : new UnitScore(score.Score, Status: score.Status.ToString())).ToList();
 
     /// <summary>Scores (entity, value) events one by one with the field names of the model's options. Unit
     /// <c>{"entity","value"}</c>; explanation: the model's <see cref="RobustZScoreModel.Explain"/>.</summary>

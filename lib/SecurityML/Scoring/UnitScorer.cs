@@ -93,6 +93,7 @@ public sealed class UnitScorer<TRecord, TInput>(ModelCard card, Func<JsonObject,
                 Entity = unit.Entity, Start = unit.Start, End = unit.End, LeftOut = verdict.LeftOut,
                 Problem = bad ? $"{verdict.Problem ?? UnitScores.CannotScore(Card.Kind)}: {unit.Unit.ToJsonString()}" : null,
                 Explain = Explain is { } explain ? () => explain(unit) : null,
+                Status = verdict.Status,
             });
         }
         return results;
@@ -103,7 +104,9 @@ public sealed class UnitScorer<TRecord, TInput>(ModelCard card, Func<JsonObject,
 /// <param name="Score">Higher = more anomalous; NaN when unscored.</param>
 /// <param name="Problem">Why the unit cannot be scored (its lines are bad lines); null when scored.</param>
 /// <param name="LeftOut">Why the unit is left out by the model's rules (counted, not an error); null otherwise.</param>
-public readonly record struct UnitScore(double Score, string? Problem = null, string? LeftOut = null);
+/// <param name="Status">How the model scored the unit when it says (e.g. an IP embedding's <c>UnseenEntity</c>: a
+/// fallback score for an entity never seen in training); written as the alert's <c>"status"</c>; null otherwise.</param>
+public readonly record struct UnitScore(double Score, string? Problem = null, string? LeftOut = null, string? Status = null);
 
 /// <summary>Score functions for <see cref="UnitScorer{TRecord, TInput}"/>.</summary>
 public static class UnitScores

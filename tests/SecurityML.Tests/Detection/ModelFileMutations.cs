@@ -113,7 +113,8 @@ public static class ModelFileMutations
             header["card"]!["kind"] = other;
             yield return new($"kind {other}", parts.With(header: header.ToJsonString()), true, true);
         }
-        foreach (int version in new[] { 0, 2, -1, int.MaxValue, int.MinValue })
+        int next = parts.HeaderCopy()["formatVersion"]!.GetValue<int>() + 1;
+        foreach (int version in new[] { 0, next, -1, int.MaxValue, int.MinValue })
         {
             var header = parts.HeaderCopy();
             header["formatVersion"] = version;

@@ -21,4 +21,20 @@ public sealed class TrainingLogTests
         loss.X!.Select(v => v.Number).Should().Equal(1, 3);
         loss.Y!.Select(v => v.Number).Should().Equal(12.5, 10.25);
     }
+
+    [Fact]
+    public void Training_and_validation_losses_are_charted_as_two_lines()
+    {
+        var log = new TrainingLog();
+
+        log.Report(new TrainingProgress("epoch", 1, 5, 0.3));
+        log.Report(new TrainingProgress("validation", 1, 5, 0.1));
+        log.Report(new TrainingProgress("epoch", 2, 5, 0.08));
+        log.Report(new TrainingProgress("validation", 2, 5, 0.09));
+
+        var lines = log.LossChart().Data.Cast<Scatter>().ToList();
+        lines.Select(line => line.Name).Should().Equal("epoch loss", "validation loss");
+        lines[1].X!.Select(v => v.Number).Should().Equal(1, 2);
+        lines[1].Y!.Select(v => v.Number).Should().Equal(0.1, 0.09);
+    }
 }

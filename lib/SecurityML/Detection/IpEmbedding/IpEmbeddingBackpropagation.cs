@@ -38,6 +38,20 @@ internal static class IpEmbeddingBackpropagation
         return loss / count;
     }
 
+    /// <summary>The mean loss over the batch without gradients (the validation loss); summed in sample order.</summary>
+    public static double Loss(IpEmbeddingNetwork network, TrainingBatch batch, ParallelOptions parallel)
+    {
+        int length = network.ActivationLength;
+        Parallel.For(0, batch.Count, parallel, sample =>
+        {
+            double logit = network.Forward(batch.EntityRows[sample], batch.IpRowsOf(sample), batch.Activations.AsSpan(sample * length, length));
+            batch.Losses[sample] = batch.Labels[sample] > 0.5 ? Softplus(-logit) : Softplus(logit);
+        });
+        double loss = 0;
+        for (int sample = 0; sample < batch.Count; sample++) loss += batch.Losses[sample];
+        return loss / batch.Count;
+    }
+
     /// <summary>On entry Delta holds dLoss/dh_{layer+1}; on exit dLoss/dh_layer.</summary>
     private static void BackwardLayer(IpEmbeddingNetwork network, TrainingBatch batch, IpEmbeddingGradients gradients, int layer, ParallelOptions parallel)
     {

@@ -1,8 +1,8 @@
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
-/// The learned values of the entity–IP network and its forward pass. An entity is hashed onto a row of
-/// <see cref="EntityTable"/>; an address is the sum of four prefix embeddings of <see cref="IpTable"/> (its /8 on one of
+/// The learned values of the entity–IP network and its forward pass. An entity has a row of <see cref="EntityTable"/>
+/// (given by <see cref="EntityVocabulary"/>); an address is the sum of four prefix embeddings of <see cref="IpTable"/> (its /8 on one of
 /// 256 rows, its /16, /24 and /32 hashed onto <see cref="IpPrefixRows"/> shared rows, salted by prefix length), then
 /// <see cref="Layers"/> fully connected layers (ReLU between them, the last linear). The logit is the dot product.
 /// </summary>
@@ -13,8 +13,18 @@ internal sealed class IpEmbeddingNetwork
     /// <summary>Rows of the /8 prefix: one per first octet.</summary>
     public const int OctetRows = 256;
 
-    public IpEmbeddingNetwork(int entityRows, int ipPrefixRows, int dimension, int layers)
+    /// <param name="entityRows">Rows of the entity table.</param>
+    /// <param name="ipPrefixRows">Rows of the IP table after the 256 /8 rows.</param>
+    /// <param name="dimension">The vector size.</param>
+    /// <param name="layers">Encoder layers.</param>
+    /// <param name="prefixes">The /16, /24, /32 encoding; null: hashed onto <paramref name="ipPrefixRows"/> rows.</param>
+    public IpEmbeddingNetwork(int entityRows, int ipPrefixRows, int dimension, int layers, IpPrefixVocabulary? prefixes = null)
     {
+        if (prefixes is not null && prefixes.RowCount != ipPrefixRows)
+        {
+            throw ModelPayloadReader.Invalid("ipPrefixRows", $"{prefixes.RowCount} (the prefix vocabulary's rows)", ipPrefixRows);
+        }
+        Prefixes = prefixes ?? IpPrefixVocabulary.Hashed(ipPrefixRows);
         EntityRows = entityRows;
         IpPrefixRows = ipPrefixRows;
         Dimension = dimension;
@@ -25,6 +35,8 @@ internal sealed class IpEmbeddingNetwork
         Biases = Enumerable.Range(0, layers).Select(_ => new double[dimension]).ToArray();
     }
 
+    /// <summary>How /16, /24 and /32 prefixes map onto rows.</summary>
+    public IpPrefixVocabulary Prefixes { get; }
     public int EntityRows { get; }
     public int IpPrefixRows { get; }
     public int Dimension { get; }
@@ -49,18 +61,23 @@ internal sealed class IpEmbeddingNetwork
         foreach (var weights in Weights) Fill(weights, random, weightLimit);
     }
 
-    public int EntityRow(string entity) => (int)(StableHash.Of(entity) % (ulong)EntityRows);
+    /// <summary>Copies every learned value into <paramref name="target"/> (same shape).</summary>
+    public void CopyTo(IpEmbeddingNetwork target)
+    {
+        EntityTable.CopyTo(target.EntityTable, 0);
+        IpTable.CopyTo(target.IpTable, 0);
+        for (int layer = 0; layer < Layers; layer++)
+        {
+            Weights[layer].CopyTo(target.Weights[layer], 0);
+            Biases[layer].CopyTo(target.Biases[layer], 0);
+        }
+    }
 
     public void IpRows(uint address, Span<int> rows)
     {
         rows[0] = (int)(address >> 24);
-        for (int level = 1; level < PrefixLevels; level++)
-        {
-            int shift = 32 - 8 * (level + 1);
-            ulong prefix = shift == 32 ? 0 : address >> shift;
-            ulong hash = StableHash.Mix(prefix ^ ((ulong)(level + 1) << 40));
-            rows[level] = OctetRows + (int)(hash % (ulong)IpPrefixRows);
-        }
+        Prefixes.Rows(address, rows[1..]);
+        for (int level = 1; level < PrefixLevels; level++) rows[level] += OctetRows;
     }
 
     public ReadOnlySpan<double> EntityVector(int row) => EntityTable.AsSpan(row * Dimension, Dimension);
@@ -111,7 +128,9 @@ internal sealed class IpEmbeddingNetwork
     /// <summary>Reads a network written by <see cref="Write"/>: sizes within the options' ranges and the bytes left,
     /// every value finite.</summary>
     /// <exception cref="InvalidDataException">A size out of range or a non-finite value (named).</exception>
-    public static IpEmbeddingNetwork Read(BinaryReader reader)
+    /// <param name="reader">The payload.</param>
+    /// <param name="prefixes">The prefix encoding read before (payload version 2), or null: hashed (version 1).</param>
+    public static IpEmbeddingNetwork Read(BinaryReader reader, IpPrefixVocabulary? prefixes = null)
     {
         int entityRows = reader.ReadInt32("entityRows", 1, IpEmbeddingOptions.MaximumNumberOfEntityVectors);
         int ipPrefixRows = reader.ReadInt32("ipPrefixRows", 1, 1 << 24);
@@ -119,7 +138,7 @@ internal sealed class IpEmbeddingNetwork
         int layers = reader.ReadInt32("layers", 0, 100);
         long values = ((long)entityRows + OctetRows + ipPrefixRows) * dimension + (long)layers * (dimension + 1) * dimension;
         reader.CheckFits(values, sizeof(double), "tables and layers");
-        var network = new IpEmbeddingNetwork(entityRows, ipPrefixRows, dimension, layers);
+        var network = new IpEmbeddingNetwork(entityRows, ipPrefixRows, dimension, layers, prefixes);
         ReadArray(reader, network.EntityTable, "entityTable");
         ReadArray(reader, network.IpTable, "ipTable");
         for (int layer = 0; layer < network.Layers; layer++)

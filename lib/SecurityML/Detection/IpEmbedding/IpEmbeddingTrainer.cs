@@ -2,48 +2,77 @@ namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
 /// The training loop: shuffle the observed pairs each epoch, cut them into mini-batches, add random and shuffled
-/// negatives per batch, back-propagate and take an Adam step. One seeded <see cref="Random"/> drives the initial
-/// weights, shuffles and negatives, in a fixed order, so a seed gives one model whatever the thread count.
+/// negatives per batch, back-propagate and take an Adam step; after each epoch, the validation loss on the held-out
+/// slice (see <see cref="IpEmbeddingOptions.ValidationFraction"/>) decides whether to go on, and the weights of the best
+/// epoch are kept. One seeded <see cref="Random"/> drives the initial weights, shuffles and negatives, in a fixed order,
+/// and another the held-out slice and its negatives, so a seed gives one model whatever the thread count.
 /// </summary>
 internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
 {
-    /// <summary>Trains on pairs given as entity rows and addresses; returns the network and the mean loss per epoch.</summary>
-    public (IpEmbeddingNetwork Network, double[] EpochLosses) Train(IReadOnlyList<string> entities, uint[] addresses,
+    /// <summary>Trains on pairs given as entities (mapped to rows by <paramref name="vocabulary"/>) and addresses.</summary>
+    public TrainingResult Train(IReadOnlyList<string> entities, uint[] addresses, EntityVocabulary vocabulary,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        var (order, validation) = ValidationSplit.Split(entities, options.ValidationFraction, options.Seed);
+        var prefixes = options.NumberOfIpPrefixVectors is { } prefixRows
+            ? IpPrefixVocabulary.Hashed(prefixRows) : IpPrefixVocabulary.Exact(order.Select(pair => addresses[pair]));
         var random = new Random(options.Seed);
-        var network = new IpEmbeddingNetwork(options.NumberOfEntityVectors, options.NumberOfIpPrefixVectors,
-            options.VectorDimension, options.NumberOfIpEncoderLayers);
+        var network = new IpEmbeddingNetwork(vocabulary.RowCount, prefixes.RowCount, options.VectorDimension,
+            options.NumberOfIpEncoderLayers, prefixes);
         network.Initialize(random);
-        int[] entityRows = entities.Select(network.EntityRow).ToArray();
-        int batchSize = Math.Min(options.MiniBatchSize, addresses.Length);
-        int samplesPerPair = 1 + options.RandomNegativeSamplingRate + options.ShuffledNegativeSamplingRate;
-        var batch = new TrainingBatch(batchSize * samplesPerPair, network);
+        int[] entityRows = entities.Select(entity => vocabulary.Lookup(entity).Row).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaximumDegreeOfParallelism, CancellationToken = cancellationToken };
+        var validationBatch = ValidationBatch(network, validation, entityRows, addresses);
+        int batchSize = Math.Min(options.MiniBatchSize, order.Length);
+        var batch = NewBatch(batchSize, network);
         var gradients = new IpEmbeddingGradients(network);
         var optimizer = new AdamOptimizer(network, options.LearningRate, options.WeightDecay);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaximumDegreeOfParallelism, CancellationToken = cancellationToken };
-        var order = Enumerable.Range(0, addresses.Length).ToArray();
-        var losses = new double[options.Epochs];
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        var losses = new List<double>();
+        var validationLosses = new List<double>();
+        var stopping = new EarlyStopping(options, network);
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             Shuffle(order, order.Length, random);
             double lossSum = 0;
             int batches = 0;
-            for (int start = 0; start < order.Length; start += batchSize)
+            for (int start = 0; start < order.Length; start += batchSize, batches++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var members = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
-                FillBatch(batch, network, members, entityRows, addresses, random);
-                gradients.Clear();
-                lossSum += IpEmbeddingBackpropagation.Run(network, batch, gradients, parallel);
-                optimizer.Step(gradients);
-                batches++;
+                FillBatch(batch, network, order.AsSpan(start, Math.Min(batchSize, order.Length - start)), entityRows, addresses, random);
+                lossSum += Step(network, batch, gradients, optimizer, parallel);
             }
-            losses[epoch] = lossSum / batches;
-            progress?.Report(new TrainingProgress("epoch", epoch + 1, options.Epochs, losses[epoch]));
+            losses.Add(lossSum / batches);
+            progress?.Report(new TrainingProgress("epoch", epoch, options.Epochs, losses[^1]));
+            if (validationBatch is null) continue;
+            validationLosses.Add(IpEmbeddingBackpropagation.Loss(network, validationBatch, parallel));
+            progress?.Report(new TrainingProgress("validation", epoch, options.Epochs, validationLosses[^1]));
+            if (stopping.ShouldStop(epoch, validationLosses[^1])) break;
         }
-        return (network, losses);
+        return new TrainingResult(stopping.Best(network), [.. losses], [.. validationLosses],
+            validationBatch is null ? losses.Count : stopping.BestEpoch, order.Length, validation.Length);
     }
+
+    /// <summary>One optimiser step on a filled batch; returns the batch's mean loss.</summary>
+    private static double Step(IpEmbeddingNetwork network, TrainingBatch batch, IpEmbeddingGradients gradients,
+        AdamOptimizer optimizer, ParallelOptions parallel)
+    {
+        gradients.Clear();
+        double loss = IpEmbeddingBackpropagation.Run(network, batch, gradients, parallel);
+        optimizer.Step(gradients);
+        return loss;
+    }
+
+    /// <summary>The held-out pairs and their negatives, drawn once with their own seeded generator; null when none.</summary>
+    private TrainingBatch? ValidationBatch(IpEmbeddingNetwork network, int[] validation, int[] entityRows, uint[] addresses)
+    {
+        if (validation.Length == 0) return null;
+        var batch = NewBatch(validation.Length, network);
+        FillBatch(batch, network, validation, entityRows, addresses, new Random(unchecked(options.Seed * 7919 + 1)));
+        return batch;
+    }
+
+    private TrainingBatch NewBatch(int pairs, IpEmbeddingNetwork network) =>
+        new(pairs * (1 + options.RandomNegativeSamplingRate + options.ShuffledNegativeSamplingRate), network);
 
     /// <summary>The observed pairs (label 1), then per pair R random negatives (its entity, each octet uniform),
     /// then S rounds of the batch's entities paired with the addresses of a random permutation of the batch (label 0).</summary>
@@ -78,7 +107,8 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         }
     }
 
-    /// <summary>Fisher–Yates shuffle of the first <paramref name="count"/> items.</summary>
+    /// <summary>Fisher–Yates shuffle of the first <paramref name="count"/> items (the order of draws training has
+    /// always used, so a seed gives the same model as before).</summary>
     private static void Shuffle(int[] values, int count, Random random)
     {
         for (int index = count - 1; index > 0; index--)

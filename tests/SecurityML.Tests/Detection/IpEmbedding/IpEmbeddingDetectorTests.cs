@@ -63,12 +63,12 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
     public void Score_is_the_negative_dot_product_of_the_two_embeddings()
     {
         var model = new IpEmbeddingDetector(SmallOptions() with { Epochs = 1 }).Fit([new("alice", "10.0.0.1"), new("bob", "10.9.0.1")]);
-        EntityIpPair[] pairs = [new("alice", "10.0.0.1"), new("carol", "203.0.113.9")];
+        EntityIpPair[] pairs = [new("alice", "10.0.0.1"), new("bob", "203.0.113.9")];
 
         var dot = model.DotProduct(pairs);
 
         model.Score(pairs).Should().Equal(-dot[0], -dot[1]);
-        var entity = model.EntityVector("carol");
+        var entity = model.EntityVector("bob");
         var ip = model.IpVector("203.0.113.9");
         dot[1].Should().BeApproximately(entity.Zip(ip, (a, b) => a * b).Sum(), 1e-12);
         entity.Should().HaveCount(16);
@@ -106,12 +106,15 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Defaults_are_those_of_sagemaker_ip_insights()
+    public void Defaults_train_to_convergence_with_sagemaker_model_settings()
     {
-        var options = new IpEmbeddingOptions { NumberOfEntityVectors = 10, VectorDimension = 128 };
+        var options = new IpEmbeddingOptions();
 
-        (options.Epochs, options.LearningRate, options.MiniBatchSize, options.NumberOfIpEncoderLayers).Should().Be((10, 0.001, 10_000, 1));
+        (options.Epochs, options.LearningRate, options.MiniBatchSize, options.NumberOfIpEncoderLayers).Should().Be((40, 0.01, 100, 1));
+        (options.ValidationFraction, options.NumberOfEpochsWithoutImprovement, options.Tolerance).Should().Be((0.1, 2, 0.001));
+        (options.NumberOfEntityVectors, options.NumberOfIpPrefixVectors, options.VectorDimension).Should().Be((null, null, 16));
         (options.RandomNegativeSamplingRate, options.ShuffledNegativeSamplingRate, options.WeightDecay).Should().Be((1, 1, 0.00001));
+        (IpEmbeddingOptions.SageMakerEpochs, IpEmbeddingOptions.SageMakerLearningRate, IpEmbeddingOptions.SageMakerMiniBatchSize).Should().Be((10, 0.001, 10_000));
     }
 
     [Fact]
