@@ -45,6 +45,10 @@ public static class DemoDataGenerator
         files.Add(WriteLabels(outputFolder, DataSets.ExchangeAdmin, exchange.Labels));
 
         files.AddRange(WriteSignIns(outputFolder, organization, options));
+
+        var alerts = new AlertTriageGenerator(organization, options);
+        files.Add(WriteCsv(outputFolder, TriageDataSets.SecurityAlerts, alerts.Generate()));
+        files.Add(WriteCsv(outputFolder, TriageDataSets.AlertVerdicts, alerts.Verdicts));
         return files;
     }
 
