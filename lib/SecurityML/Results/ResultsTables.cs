@@ -51,6 +51,8 @@ public static class ResultsTables
             "Chosen thresholds with their metrics.", "the latest event of the data the threshold was tuned on"),
         new("LogonCountScores", typeof(LogonCountScore), "10-bring-your-own-detector",
             "Account-days scored by the robust z-score of the daily logon count.", "the account-day (midnight UTC)"),
+        new("AlertTriageScores", typeof(TriagedAlert), "12-alert-triage",
+            "Alerts of the evaluation window ranked by the triage model's priority, with the alert budget.", "the alert's time"),
     ];
 
     /// <summary>The table notebooks write as <paramref name="name"/> (case-sensitive, as file and stream names).</summary>
