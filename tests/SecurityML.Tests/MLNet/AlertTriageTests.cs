@@ -15,8 +15,8 @@ public class AlertTriageTests
     /// <summary>The demo alerts split in time: 21 training days, then the last 7 days for evaluation.</summary>
     internal static (List<TriageAlert> Train, List<bool> TrainLabels, List<TriageAlert> Test, List<bool> TestLabels) DemoSplit()
     {
-        var alerts = CsvDataFile.Read<TriageAlert>(Path.Combine(RepositoryPaths.SampleData, "SecurityAlerts.csv")).ToList();
-        var verdicts = CsvDataFile.Read<AlertVerdict>(Path.Combine(RepositoryPaths.SampleData, "SecurityAlerts.verdicts.csv"))
+        var alerts = CsvDataFile.Read<TriageAlert>(Path.Combine(RepositoryPaths.SampleData, "TriageAlerts.csv")).ToList();
+        var verdicts = CsvDataFile.Read<AlertVerdict>(Path.Combine(RepositoryPaths.SampleData, "TriageAlerts.verdicts.csv"))
             .ToDictionary(v => v.SystemAlertId, v => v.Classification == AlertVerdict.TruePositive);
         var cut = alerts.Min(a => a.TimeGenerated).UtcDateTime.Date.AddDays(TrainingDays);
         var train = alerts.Where(a => a.TimeGenerated < cut).ToList();

@@ -47,8 +47,8 @@ public static class DemoDataGenerator
         files.AddRange(WriteSignIns(outputFolder, organization, options));
 
         var alerts = new AlertTriageGenerator(organization, options);
-        files.Add(WriteCsv(outputFolder, TriageDataSets.SecurityAlerts, alerts.Generate()));
-        files.Add(WriteCsv(outputFolder, TriageDataSets.AlertVerdicts, alerts.Verdicts));
+        files.Add(WriteCsv(outputFolder, TriageDataSets.TriageAlerts, alerts.Generate()));
+        files.Add(WriteCsv(outputFolder, TriageDataSets.TriageAlertVerdicts, alerts.Verdicts));
         return files;
     }
 
