@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Data.Analysis;
 using SecurityML.Notebooks;
 
@@ -34,6 +33,31 @@ public static class DataFrameConversions
         var list = rows.Select((row, index) => (object?)row ?? throw new ArgumentNullException(nameof(rows), $"Row {index} is null.")).ToList();
         var members = RecordMember.Of(typeof(T));
         return new DataFrame(members.Select(member => FrameColumns.Build(member.Name, member.Type, list.Select(member.Read).ToList())));
+    }
+
+    /// <summary>
+    /// A frame of feature vectors, one <c>double</c> column per feature named by <paramref name="featureNames"/>
+    /// (e.g. <c>table.Vectors.ToDataFrame(table.FeatureNames)</c> of a logon feature table): the input of
+    /// <c>mlContext.Transforms.Concatenate("Features", …)</c>, or of DataFrame statistics.
+    /// </summary>
+    /// <exception cref="ArgumentException">A vector's length differs from the number of names (row and lengths named),
+    /// or a name repeats.</exception>
+    public static DataFrame ToDataFrame(this IReadOnlyList<double[]> vectors, IReadOnlyList<string> featureNames)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        ArgumentNullException.ThrowIfNull(featureNames);
+        if (featureNames.Distinct(StringComparer.Ordinal).Count() != featureNames.Count)
+        {
+            throw new ArgumentException($"Feature names must be unique, received {string.Join(", ", featureNames)}.", nameof(featureNames));
+        }
+        for (var row = 0; row < vectors.Count; row++)
+        {
+            if (vectors[row] is null || vectors[row].Length != featureNames.Count)
+            {
+                throw new ArgumentException($"Row {row}: expected {featureNames.Count} features, received {vectors[row]?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}.", nameof(vectors));
+            }
+        }
+        return new DataFrame(featureNames.Select((name, i) => (DataFrameColumn)new DoubleDataFrameColumn(name, vectors.Select(v => v[i]))));
     }
 
     /// <summary>

@@ -131,4 +131,19 @@ public class DataFrameConversionTests
         var noFrame = () => ((DataFrame)null!).ToRecords<LogonEvent>();
         noFrame.Should().Throw<ArgumentNullException>().WithParameterName("frame");
     }
+
+    [Fact]
+    public void Feature_vectors_become_one_double_column_per_feature()
+    {
+        var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(Logons()));
+
+        var frame = table.Vectors.ToDataFrame(table.FeatureNames);
+
+        frame.Columns.Select(c => c.Name).Should().Equal(table.FeatureNames);
+        frame.Rows.Count.Should().Be(table.Rows.Count);
+        frame.Columns.Should().OnlyContain(c => c.DataType == typeof(double));
+        ((double)frame.Columns[2][7]).Should().Be(table.Vectors[7][2]);
+        var ragged = () => new[] { new double[] { 1, 2 }, new double[] { 3 } }.ToDataFrame(["a", "b"]);
+        ragged.Should().Throw<ArgumentException>().WithMessage("Row 1: expected 2 features, received 1.*");
+    }
 }
