@@ -7,7 +7,7 @@ namespace SecurityML.Runner.Formatting;
 /// <summary>
 /// Turns a displayed value into MIME-typed content as the C# kernel would: convention formatters first
 /// (<c>TypeFormatterSourceAttribute</c>), then <see cref="IHtmlContent"/> as HTML, scalars as plain text,
-/// sequences as an HTML table, other objects as a property table.
+/// sequences and <c>DataFrame</c>s as an HTML table, other objects as a property table.
 /// </summary>
 public static class ValueFormatter
 {
@@ -55,6 +55,7 @@ public static class ValueFormatter
         return value switch
         {
             IHtmlContent html => new() { ["text/html"] = WriteHtml(html) },
+            _ when DataFrameFormatter.IsDataFrame(value) => new() { ["text/html"] = DataFrameFormatter.ToTable(value).ToHtml(), ["text/plain"] = PlainText(value) },
             _ when CellValueText.IsScalar(value) => new() { ["text/plain"] = CellValueText.Format(value) },
             IEnumerable items => new() { ["text/html"] = HtmlTableWriter.Sequence(items), ["text/plain"] = PlainText(value) },
             _ => new() { ["text/html"] = HtmlTableWriter.Object(value), ["text/plain"] = PlainText(value) },

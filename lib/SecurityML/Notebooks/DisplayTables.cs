@@ -52,6 +52,38 @@ public static class DisplayTables
         return rows.ToTable(maxRows: int.MaxValue, maxTextLength);
     }
 
+    /// <summary>
+    /// A table of column-oriented data, such as a <c>DataFrame</c>: one column per entry of <paramref name="columns"/>
+    /// (name and value type, e.g. <c>("Score", typeof(double))</c>), with the value of row <c>r</c>, column <c>c</c>
+    /// read by <paramref name="cell"/><c>(r, c)</c> for the first <paramref name="maxRows"/> rows only. Values show by
+    /// the same rules as <see cref="ToTable{T}(IEnumerable{T}, int, int)"/> (byte units, identifiers ungrouped).
+    /// </summary>
+    /// <param name="columns">Column names and declared value types, in display order.</param>
+    /// <param name="rowCount">How many rows the data has (0 or more).</param>
+    /// <param name="cell">Reads one value; null shows as an empty cell.</param>
+    /// <param name="maxRows">Most rows shown; default <see cref="DisplayTable.DefaultMaxRows"/>.</param>
+    /// <param name="maxTextLength">Most characters of text in a cell; default <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> or <paramref name="cell"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is negative or above
+    /// <see cref="int.MaxValue"/>, <paramref name="maxRows"/> is negative or <paramref name="maxTextLength"/> is less than 2.</exception>
+    public static DisplayTable OfColumns(IReadOnlyList<(string Name, Type ValueType)> columns, long rowCount, Func<long, int, object?> cell,
+        int maxRows = DisplayTable.DefaultMaxRows, int maxTextLength = DisplayTable.DefaultMaxTextLength)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, int.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTextLength, 2);
+        var shown = new List<object?>();
+        for (var row = 0L; row < Math.Min(rowCount, maxRows); row++)
+        {
+            shown.Add(Enumerable.Range(0, columns.Count).Select(column => cell(row, column)).ToArray());
+        }
+        var displayColumns = columns.Select((column, index) => Column(column.Name, column.ValueType, row => ((object?[])row)[index])).ToList();
+        return new DisplayTable(displayColumns, shown, (int)rowCount, maxRows, maxTextLength);
+    }
+
     private static List<DisplayColumn> ColumnsOf(Type rowType)
     {
         if (IsScalar(rowType))

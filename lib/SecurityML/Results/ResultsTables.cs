@@ -54,6 +54,8 @@ public static class ResultsTables
             "Account-days scored by the robust z-score of the daily logon count.", "the account-day (midnight UTC)"),
         new("HostActivityScores", typeof(HostActivityScore), "11-random-cut-forest",
             "Instance-hours of host and network activity scored by the random cut forest, ranked.", "the start of the hour"),
+        new("AlertTriageScores", typeof(TriagedAlert), "12-alert-triage",
+            "Alerts of the evaluation window ranked by the triage model's priority, with the alert budget.", "the alert's time"),
     ];
 
     /// <summary>The table notebooks write as <paramref name="name"/> (case-sensitive, as file and stream names).</summary>

@@ -12,7 +12,7 @@ public sealed class DemoDataCommandTests
         var exitCode = DemoDataCommand.Create().Parse(["--output", folder.Path, "--seed", "7"]).Invoke();
 
         exitCode.Should().Be(0);
-        Directory.GetFiles(folder.Path).Should().HaveCount(21);
+        Directory.GetFiles(folder.Path).Should().HaveCount(23);
         var sample = Path.Combine(RepositoryPaths.SampleData, "Logons.csv");
         File.ReadAllBytes(folder.File("Logons.csv")).SequenceEqual(File.ReadAllBytes(sample)).Should().BeFalse();
     }

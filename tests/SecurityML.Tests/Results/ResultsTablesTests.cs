@@ -43,7 +43,7 @@ public sealed class ResultsTablesTests
     {
         var written = NotebookTableNames();
 
-        written.Should().HaveCount(13).And.OnlyHaveUniqueItems();
+        written.Should().HaveCount(14).And.OnlyHaveUniqueItems();
         ResultsTables.All.Select(table => table.Name).Should().BeEquivalentTo(written);
         ResultsTables.All.Should().OnlyContain(table => File.Exists(Path.Combine(RepositoryPaths.Notebooks, table.Notebook + ".ipynb")));
     }

@@ -39,6 +39,6 @@ public sealed class SecmlProcessTests : IDisposable
         var (exitCode, output) = Secml("demo-data", "--output", _folder.Path, "--seed", "7");
 
         exitCode.Should().Be(0, output);
-        output.Should().Contain("Wrote 21 files");
+        output.Should().Contain("Wrote 23 files");
     }
 }

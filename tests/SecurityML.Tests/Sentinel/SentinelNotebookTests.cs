@@ -30,6 +30,11 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
 
     public static TheoryData<string> Notebooks() => new(NotebookParameters.WithSourceSwitch());
 
+    /// <summary>Notebooks whose inputs have no named workspace query yet, so a sentinel run reads them from
+    /// <c>dataFolder</c> (as labels are) and only writes to the workspace: 12's demo alerts and verdicts stand for
+    /// SecurityAlert and SecurityIncident, which <c>SentinelQueries</c> does not map.</summary>
+    private static readonly HashSet<string> ReadsNoWorkspaceTable = ["12-alert-triage.ipynb"];
+
     public async Task InitializeAsync()
     {
         _server = await FakeMonitorServer.StartAsync();
@@ -67,7 +72,8 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
         }
         else
         {
-            _server.Queries.Should().NotBeEmpty().And.OnlyContain(query => query.WorkspaceId == Workspace);
+            _server.Queries.Should().OnlyContain(query => query.WorkspaceId == Workspace);
+            if (!ReadsNoWorkspaceTable.Contains(fileName)) _server.Queries.Should().NotBeEmpty();
         }
         _server.IngestionCalls.Should().OnlyContain(call => call.RuleId == RuleId && call.Status == 204 && call.ContentEncoding == "gzip");
         foreach (var (table, rows) in localTables)

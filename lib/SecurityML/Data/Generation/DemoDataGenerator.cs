@@ -50,6 +50,10 @@ public static class DemoDataGenerator
         var context = new InvestigationContextGenerator(organization, options);
         files.Add(WriteCsv(outputFolder, DataSets.SecurityAlerts, context.Alerts));
         files.Add(WriteCsv(outputFolder, DataSets.HuntingBookmarks, context.Bookmarks));
+
+        var alerts = new AlertTriageGenerator(organization, options);
+        files.Add(WriteCsv(outputFolder, TriageDataSets.TriageAlerts, alerts.Generate()));
+        files.Add(WriteCsv(outputFolder, TriageDataSets.TriageAlertVerdicts, alerts.Verdicts));
         return files;
     }
 
