@@ -22,7 +22,7 @@ public static class IsolationForestScoring
     /// <summary>The card key (in <c>Options</c> or <c>TrainingSummary</c>) naming the z-score baseline the logon
     /// features were built with (<see cref="ZScoreBaseline"/>); <see cref="ZScoreBaseline.OtherDays"/> (notebook 03)
     /// when absent.</summary>
-    public const string BaselineKey = "zScoreBaseline";
+    public const string BaselineKey = LogonAnomalyDetection.BaselineKey;
 
     /// <summary>Left-out reason of logons the features never see.</summary>
     public const string FilteredLogon = "not a 4624/4625 network logon of a user or service account (LogonAccountFilter)";
@@ -64,7 +64,7 @@ public static class IsolationForestScoring
         {
             var baseline = Baseline(model);
             return new UnitScorer<LogonEvent, LogonFeatureRow>(model.Card,
-                @event => EventRecords.Read<LogonEvent>(@event, nameof(LogonEvent.TimeGenerated), nameof(LogonEvent.EventID), nameof(LogonEvent.TargetUserName)),
+                @event => WithoutNulls(EventRecords.Read<LogonEvent>(@event, nameof(LogonEvent.TimeGenerated), nameof(LogonEvent.EventID), nameof(LogonEvent.TargetUserName))),
                 records => AccountDays(records, baseline), rows => UnitScores.Of(model)(rows.Select(row => row.Features).ToList()), aggregates: true)
             {
                 Explain = unit => ScoringJson.Of(model.Explain(unit.Input.Features)),
@@ -76,6 +76,18 @@ public static class IsolationForestScoring
         }
         return FeatureRowScoring.Create(model.Card, model.FeatureNames, UnitScores.Of(model), row => ScoringJson.Of(model.Explain(row)));
     }
+
+    /// <summary>A JSON null in a text field (e.g. <c>"TargetDomainName": null</c> in a Sentinel export) reads as empty
+    /// text, as an empty CSV field does, so one such event cannot fail the whole input.</summary>
+    private static LogonEvent WithoutNulls(LogonEvent logon) => logon with
+    {
+        Activity = logon.Activity ?? "", Computer = logon.Computer ?? "", Account = logon.Account ?? "",
+        AccountType = logon.AccountType ?? "", TargetUserName = logon.TargetUserName ?? "",
+        TargetDomainName = logon.TargetDomainName ?? "", TargetLogonId = logon.TargetLogonId ?? "",
+        LogonProcessName = logon.LogonProcessName ?? "", AuthenticationPackageName = logon.AuthenticationPackageName ?? "",
+        WorkstationName = logon.WorkstationName ?? "", IpAddress = logon.IpAddress ?? "", Status = logon.Status ?? "",
+        SubStatus = logon.SubStatus ?? "",
+    };
 
     private static ZScoreBaseline Baseline(IsolationForestModel model)
     {

@@ -82,6 +82,40 @@ public sealed class ScoreEveryKindTests
     }
 
     [Fact]
+    public async Task A_logon_forest_built_with_the_all_days_baseline_is_scored_with_that_baseline()
+    {
+        using var folder = new TemporaryFolder();
+        var (table, model, modelPath) = LogonForest(folder, ZScoreBaseline.AllDays);
+        var outliers = LogonAnomalyDetection.Rank(table, model).Where(anomaly => anomaly.IsOutlier).ToList();
+        var otherDays = LogonFeatures.Build(LogonDailyAggregation.Summarize(Provider.Logons(LogonStart, LogonEnd).Where(LogonAccountFilter.IsIncluded)), ZScoreBaseline.OtherDays);
+
+        var (exit, alerts, error) = await Score(modelPath, WindowOf(folder, "Logons.csv", LogonStart, LogonEnd));
+
+        exit.Should().Be(ScoreCommand.Success, error);
+        model.Card.TrainingSummary[LogonAnomalyDetection.BaselineKey]!.GetValue<string>().Should().Be("AllDays");
+        LogonAnomalyDetection.Rank(otherDays, model).Where(anomaly => anomaly.IsOutlier).Select(row => $"{row.Account}|{row.Date:yyyy-MM-dd}")
+            .Should().NotBeEquivalentTo(outliers.Select(row => $"{row.Account}|{row.Date:yyyy-MM-dd}"), "the baseline changes what is flagged");
+        alerts.Select(alert => $"{Text(alert, "unit", "account")}|{Text(alert, "unit", "windowStart")[..10]}")
+            .Should().BeEquivalentTo(outliers.Select(row => $"{row.Account}|{row.Date:yyyy-MM-dd}"));
+    }
+
+    [Fact]
+    public async Task A_logon_event_with_a_json_null_text_field_is_scored_like_an_empty_field()
+    {
+        using var folder = new TemporaryFolder();
+        var (_, _, modelPath) = LogonForest(folder);
+        var events = Provider.Logons(LogonStart, LogonEnd).Where(LogonAccountFilter.IsIncluded).Take(200)
+            .Select(logon => System.Text.Json.JsonSerializer.SerializeToNode(logon)!.AsObject()).ToList();
+        events[0]["TargetDomainName"] = null;
+        var input = folder.Write("logons.jsonl", string.Join("\n", events.Select(@event => @event.ToJsonString())) + "\n");
+
+        var (exit, _, error) = await Score(modelPath, input);
+
+        exit.Should().Be(ScoreCommand.Success, error);
+        error.Should().Contain("200 event(s) scored");
+    }
+
+    [Fact]
     public async Task Notebook_09_tunes_a_logon_forest_file_and_secml_score_alerts_at_the_threshold_it_saved()
     {
         using var folder = new TemporaryFolder();
@@ -205,11 +239,12 @@ public sealed class ScoreEveryKindTests
 
     private static readonly DateTimeOffset LogonStart = Day(2024, 3, 4), LogonEnd = Day(2024, 3, 25);
 
-    /// <summary>Notebook 03's model over its window, saved.</summary>
-    private static (LogonFeatureTable Table, IsolationForestModel Model, string Path) LogonForest(TemporaryFolder folder)
+    /// <summary>Notebook 03's model over its window (or the same with another z-score baseline), saved.</summary>
+    private static (LogonFeatureTable Table, IsolationForestModel Model, string Path) LogonForest(TemporaryFolder folder,
+        ZScoreBaseline baseline = ZScoreBaseline.OtherDays)
     {
-        var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(Provider.Logons(LogonStart, LogonEnd).Where(LogonAccountFilter.IsIncluded)), ZScoreBaseline.OtherDays);
-        var model = LogonAnomalyDetection.CreateDetector(table, 0.01, 42).Fit(table.Vectors);
+        var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(Provider.Logons(LogonStart, LogonEnd).Where(LogonAccountFilter.IsIncluded)), baseline);
+        var model = LogonAnomalyDetection.Fit(table, 0.01, 42);
         var path = folder.File("logon-isolation-forest.model");
         using (var file = File.Create(path)) model.Save(file);
         return (table, model, path);

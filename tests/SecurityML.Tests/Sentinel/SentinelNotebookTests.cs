@@ -72,7 +72,7 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
         }
         else
         {
-            _server.Queries.Should().OnlyContain(query => query.WorkspaceId == Workspace);
+            _server.Queries.Where(query => query.WorkspaceId != Workspace).Should().BeEmpty();
             if (!ReadsNoWorkspaceTable.Contains(fileName)) _server.Queries.Should().NotBeEmpty();
         }
         _server.IngestionCalls.Should().OnlyContain(call => call.RuleId == RuleId && call.Status == 204 && call.ContentEncoding == "gzip");

@@ -41,6 +41,29 @@ public static class LogonAnomalyDetection
         return new IsolationForestDetector(options, table.FeatureNames);
     }
 
+    /// <summary>The card's data set of a logon forest: one row per account and UTC day.</summary>
+    public const string DataSet = "Logons: account × UTC day";
+
+    /// <summary>The card key (in TrainingSummary) of the z-score baseline the features were built with, so that a scorer
+    /// (<c>secml score</c>) builds new days' features the same way.</summary>
+    public const string BaselineKey = "zScoreBaseline";
+
+    /// <summary>Fits the forest of <see cref="CreateDetector"/> on <paramref name="table"/> and records in its card what
+    /// scoring new logons needs: <see cref="DataSet"/>, the table's z-score baseline (TrainingSummary[<see cref="BaselineKey"/>])
+    /// and the row count.</summary>
+    /// <param name="table">The feature table.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
+    public static IsolationForestModel Fit(LogonFeatureTable table, double contamination = DefaultContamination,
+        int seed = IsolationForestOptions.DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var model = CreateDetector(table, contamination, seed).Fit(table.Vectors);
+        var summary = (System.Text.Json.Nodes.JsonObject)model.Card.TrainingSummary.DeepClone();
+        summary[BaselineKey] = table.Baseline.ToString();
+        return model.WithCard(model.Card with { DataSet = DataSet, TrainingSummary = summary, TrainingRows = table.Rows.Count });
+    }
+
     /// <summary>Features, fit and ranking in one call: what the notebooks do step by step.</summary>
     /// <param name="logons">Raw logon events (filtered by <see cref="LogonAccountFilter"/>).</param>
     /// <param name="contamination">Expected share of outliers.</param>
@@ -49,7 +72,7 @@ public static class LogonAnomalyDetection
         IEnumerable<LogonEvent> logons, double contamination = DefaultContamination, int seed = IsolationForestOptions.DefaultSeed)
     {
         LogonFeatureTable table = LogonFeatures.Build(LogonDailyAggregation.Summarize(logons));
-        IsolationForestModel model = CreateDetector(table, contamination, seed).Fit(table.Vectors);
+        IsolationForestModel model = Fit(table, contamination, seed);
         return (table, model, Rank(table, model));
     }
 
