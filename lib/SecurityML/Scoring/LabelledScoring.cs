@@ -63,7 +63,7 @@ public static class LabelledScoring
             StlAnomalyModel.Kind => "OutboundBytes.csv",
             DbscanModel.Kind when card.Features.Count > 0 && card.Features.All(name => Enum.TryParse<Features.CommandLine.ProcessFeature>(name, out _)) => "ProcessCreation.csv",
             MarkovSessionModel.Kind => "ExchangeAdmin.csv",
-            IpEmbeddingModel.Kind => "SignIns.csv",
+            IpEmbeddingModel.Kind or PrefixFrequencyModel.Kind => "SignIns.csv",
             _ => throw new ArgumentException($"{card.Kind} models have no demo data file to tune on; name the labelled input file (inputFile)", nameof(card)),
         };
     }
