@@ -5,6 +5,7 @@ using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Detection.Clustering;
 using SecurityML.Detection.IpEmbedding;
 using SecurityML.Detection.IsolationForest;
+using SecurityML.Detection.RandomCutForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
 using SecurityML.Features.CommandLine;
@@ -79,6 +80,33 @@ public sealed class ScoreEveryKindTests
         error.Should().Contain($"{File.ReadAllLines(input).Length - 1} event(s) scored in {table.Rows.Count} unit(s)");
         wrongWindow.Should().Be(ScoreCommand.InvalidInvocation);
         why.Should().Contain("--window: expected 1d");
+    }
+
+    [Fact]
+    public async Task Random_cut_forest_alerts_are_the_notebook_11_streamed_hours_at_or_above_its_threshold()
+    {
+        DateTimeOffset trainingStart = Day(2024, 3, 4), trainingEnd = Day(2024, 3, 11), streamEnd = Day(2024, 3, 14);
+        var window = new TimeRange(trainingStart, streamEnd);
+        var flows = Provider.Load(DataSets.HostNetworkActivity, window);
+        var processes = Provider.Load(DataSets.HostProcessActivity, window);
+        var training = HostActivityFeatures.Build(flows, processes, new TimeRange(trainingStart, trainingEnd));
+        var streamed = HostActivityFeatures.Build(flows, processes, new TimeRange(trainingEnd, streamEnd)).OrderBy(b => b.BucketStart).ToList();
+        var model = new RandomCutForestDetector(new RandomCutForestOptions { NumberOfTrees = 30, SampleSize = 64, Seed = 7 }, HostActivityFeatures.Names)
+            .Fit(training.Select(b => b.Features).ToList());
+        var update = model.ScoreAndUpdate(streamed.Select(b => b.Features).ToList());
+        using var folder = new TemporaryFolder();
+        var modelPath = folder.File("random-cut-forest.model");
+        model.Save(modelPath);
+        var input = HostActivityFeatures.WriteJsonLines(streamed, folder.File("HostActivityFeatures.jsonl"));
+
+        var (exit, alerts, error) = await Score(modelPath, input);
+
+        exit.Should().Be(ScoreCommand.Success, error);
+        var flagged = Enumerable.Range(0, streamed.Count).Where(index => update.Scores[index] >= model.Card.Threshold!.Value).ToList();
+        flagged.Should().NotBeEmpty();
+        alerts.Select(alert => alert["line"]!.GetValue<long>()).Should().Equal(flagged.Select(index => index + 1L));
+        alerts.Select(alert => alert["score"]!.GetValue<double>()).Should().Equal(flagged.Select(index => update.Scores[index]));
+        alerts.Select(alert => alert["event"]!["InstanceUid"]!.GetValue<string>()).Should().Equal(flagged.Select(index => streamed[index].InstanceUid));
     }
 
     [Fact]

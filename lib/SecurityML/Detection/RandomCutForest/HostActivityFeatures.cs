@@ -26,6 +26,43 @@ public static class HostActivityFeatures
         "processLaunches", "distinctProcesses", "shellLaunches",
     ];
 
+    /// <summary>Writes <paramref name="rows"/> as JSON Lines, one object per row in order: <c>TimeGenerated</c> (the
+    /// bucket start, ISO 8601 UTC), <c>InstanceUid</c>, <c>Hostname</c> and one number per feature named as in
+    /// <see cref="Names"/>: the feature rows <c>secml score</c> streams through a saved random cut forest. The file is
+    /// written to a temporary name and renamed, so a reader never sees half of it; its folder is created if needed.</summary>
+    /// <returns><paramref name="path"/>.</returns>
+    /// <exception cref="ArgumentException">A row does not have <see cref="Names"/>.Count features.</exception>
+    public static string WriteJsonLines(IEnumerable<HostActivityBucket> rows, string path)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            foreach (var row in rows)
+            {
+                if (row.Features.Length != Names.Count)
+                {
+                    throw new ArgumentException($"Expected rows of {Names.Count} features, received {row.Features.Length} ({row.InstanceUid}).", nameof(rows));
+                }
+                using (var json = new System.Text.Json.Utf8JsonWriter(stream))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("TimeGenerated", row.BucketStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString("InstanceUid", row.InstanceUid);
+                    json.WriteString("Hostname", row.Hostname);
+                    for (int index = 0; index < Names.Count; index++) json.WriteNumber(Names[index], row.Features[index]);
+                    json.WriteEndObject();
+                }
+                stream.WriteByte((byte)'\n');
+            }
+        }
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
     /// <summary>One row per instance and bucket of <paramref name="range"/>, ordered by instance, then time.</summary>
     /// <param name="flows">Network Activity events; those without <c>src_endpoint.instance_uid</c> or outside the range are skipped.</param>
     /// <param name="processes">Process Activity events; launches (activity 1) with <c>device.instance_uid</c> count.</param>
