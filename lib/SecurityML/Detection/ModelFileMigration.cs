@@ -22,7 +22,7 @@ internal static class ModelFileMigration
     {
         var summary = card.TrainingSummary;
         if (summary is null) return card with { Version = formatVersion };
-        return card with
+        var migrated = card with
         {
             Version = formatVersion,
             TrainingRows = card.TrainingRows ?? RowKeys.Select(key => Count(summary[key])).FirstOrDefault(rows => rows is not null),
@@ -30,6 +30,7 @@ internal static class ModelFileMigration
             TrainingWindowEnd = card.TrainingWindowEnd ?? Time(summary["windowEnd"]) ?? Time(summary["end"]),
             ThresholdMethod = card.Threshold is null ? card.ThresholdMethod : card.ThresholdMethod ?? Version1ThresholdMethod,
         };
+        return card.Kind == TimeSeries.StlAnomalyModel.Kind ? TimeSeries.StlAnomalyModel.FromVersion1(migrated) : migrated;
     }
 
     private static long? Count(JsonNode? node) =>

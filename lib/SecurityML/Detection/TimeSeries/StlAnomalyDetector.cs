@@ -58,8 +58,7 @@ public sealed class StlAnomalyDetector : IAnomalyDetector<TimeSeriesPoint, StlAn
                 ["end"] = TimeSeriesChecks.Text(times[^1]),
             },
             Threshold = StlAnomalyModel.ThresholdFor(Options.ScoreThreshold),
-            ThresholdMethod = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"residual z-score > {Options.ScoreThreshold} (msticpy score_threshold; the card holds the next double up, as Detect is score ≥ threshold)"),
+            ThresholdMethod = StlAnomalyModel.ThresholdMethodFor(Options.ScoreThreshold),
         };
         return new StlAnomalyModel(card, Options, times, decomposition);
     }

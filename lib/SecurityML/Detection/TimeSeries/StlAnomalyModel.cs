@@ -103,6 +103,30 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     /// (msticpy's rule is score &gt; threshold; <c>Detect</c> is score ≥ card threshold): the next double up.</summary>
     public static double ThresholdFor(double scoreThreshold) => Math.BitIncrement(scoreThreshold);
 
+    /// <summary>A version 1 file's card in this version's terms: the window end one interval after the last point (version
+    /// 1 recorded the last point), and msticpy's threshold, stored as <see cref="StlAnomalyOptions.ScoreThreshold"/>
+    /// itself then, as <see cref="ThresholdFor"/> so that <see cref="Detect"/> stays "score &gt; ScoreThreshold".</summary>
+    internal static ModelCard FromVersion1(ModelCard card)
+    {
+        StlAnomalyOptions options;
+        try
+        {
+            options = ModelPayloadReader.CardOptions<StlAnomalyOptions>(card);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or ArgumentException or FormatException)
+        {
+            return card;  // Load reports the options.
+        }
+        var migrated = card with { TrainingWindowEnd = card.TrainingWindowEnd + options.Interval };
+        return card.Threshold == options.ScoreThreshold
+            ? migrated.WithThreshold(ThresholdFor(options.ScoreThreshold), ThresholdMethodFor(options.ScoreThreshold))
+            : migrated;
+    }
+
+    /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="ThresholdFor"/>.</summary>
+    public static string ThresholdMethodFor(double scoreThreshold) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"residual z-score > {scoreThreshold} (msticpy score_threshold; the card holds the next double up, as Detect is score ≥ threshold)");
+
     /// <summary>
     /// The residual z-score of a point split into the parts of the decomposition, in units of the residual standard
     /// deviation σ: "value" (value/σ), "trend" (−trend/σ), "seasonal" (−seasonal/σ) and "residual mean" (−mean/σ),
