@@ -95,7 +95,7 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
             if (notebook.EndsWith("06-process-clustering.ipynb", StringComparison.Ordinal)) hoversOf06 = hovers;
         }
 
-        reports.Should().Be(12);
+        reports.Should().Be(13);
         hoversOf06.Should().Contain(h => h.Contains("\"C:\\Windows\\system32\\cmd.exe\"", StringComparison.Ordinal),
             "06 says to hover over a point to see its command line, quotes and all");
     }

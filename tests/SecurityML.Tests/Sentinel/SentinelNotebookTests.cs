@@ -86,7 +86,10 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
             .Should().OnlyHaveUniqueItems("every row written back carries its own row id");
         Canonical(_server.IngestedRows).Should().BeEquivalentTo(Canonical(localTables.Values.SelectMany(rows => rows)),
             "the same rows, whatever the transport");
-        Directory.GetFiles(sentinelRun.Output, "*.jsonl", SearchOption.AllDirectories).Should().BeEmpty("results went to the workspace");
+        // Model inputs (notebook 11's feature rows for secml score, under features/) stay on disk by design.
+        Directory.GetFiles(sentinelRun.Output, "*.jsonl", SearchOption.AllDirectories)
+            .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) != "features")
+            .Should().BeEmpty("results went to the workspace");
         AssertNoSecret(sentinelRun, name);
     }
 
