@@ -8,8 +8,9 @@ namespace SecurityML.Scoring;
 /// <summary>
 /// Scoring units of a Markov session model: sessions built from Exchange admin events (<c>OfficeActivity</c>:
 /// <c>TimeGenerated</c>, <c>UserId</c>, <c>ClientIP</c>, <c>Operation</c>, <c>Parameters</c>) with notebook 07's
-/// sessionizer (<see cref="OfficeActivitySessions.Sessionize"/>: per user and client address, at most 20 minutes
-/// long, at most 2 minutes between operations). A session's score is −ln of its rarest window's likelihood; a session
+/// sessionizer (<see cref="OfficeActivitySessions.Sessionize"/>: per user and client address, with the limits the
+/// card records (<see cref="WithSessionize"/>), else notebook 07's defaults: at most 20 minutes long, at most 2 minutes
+/// between operations). A session's score is −ln of its rarest window's likelihood; a session
 /// too short for a window has none (msticpy leaves it unranked) and is left out. Aggregating: sessions are built and
 /// scored when the input ends, so a session is never cut at a batch boundary.
 /// </summary>
@@ -18,10 +19,12 @@ public static class MarkovSessionScoring
     /// <summary>The scorer. Unit <c>{"sessionId","userId","clientIP","start","end","commands","rarestWindow"}</c>;
     /// explanation: <see cref="MarkovSessionModel.Explain"/> (the likelihood factors of the rarest window).</summary>
     /// <param name="model">The model.</param>
-    /// <param name="sessionize">The sessionizer's limits; null for notebook 07's defaults.</param>
+    /// <param name="sessionize">The sessionizer's limits; null for those the card records, else notebook 07's defaults.</param>
+    /// <exception cref="ArgumentException">The card's recorded limits are not two non-negative numbers of minutes.</exception>
     public static IEventScorer Create(MarkovSessionModel model, SessionizeOptions? sessionize = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        sessionize ??= SessionizeOf(model.Card);
         string tooShort = $"session too short for a window of {model.Options.WindowLength} commands (msticpy leaves it unranked)";
         return new UnitScorer<OfficeActivityEvent, CommandSession>(model.Card, Read, records => Build(model, records, sessionize),
             sessions => model.Score(sessions).Select(score => double.IsNaN(score) ? new UnitScore(score, LeftOut: tooShort) : new UnitScore(score)).ToList(),
@@ -30,6 +33,43 @@ public static class MarkovSessionScoring
             Explain = unit => ScoringJson.Of(model.Explain(unit.Input)),
         };
     }
+
+    /// <summary>The card's training-summary key of the sessionizer limits the model was trained with.</summary>
+    public const string SessionizeKey = "sessionize";
+
+    /// <summary><paramref name="card"/> with the sessionizer limits the training sessions were built with, so that
+    /// <c>secml score</c> builds sessions of new events the same way: TrainingSummary["sessionize"] =
+    /// <c>{"maximumSessionMinutes", "maximumEventSeparationMinutes"}</c>.</summary>
+    public static Detection.ModelCard WithSessionize(Detection.ModelCard card, SessionizeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var summary = (JsonObject)card.TrainingSummary.DeepClone();
+        summary[SessionizeKey] = new JsonObject
+        {
+            ["maximumSessionMinutes"] = options.MaximumSessionDuration.TotalMinutes,
+            ["maximumEventSeparationMinutes"] = options.MaximumEventSeparation.TotalMinutes,
+        };
+        return card with { TrainingSummary = summary };
+    }
+
+    private static SessionizeOptions? SessionizeOf(Detection.ModelCard card)
+    {
+        if (card.TrainingSummary[SessionizeKey] is not JsonObject recorded) return null;
+        var options = new SessionizeOptions
+        {
+            MaximumSessionDuration = TimeSpan.FromMinutes(Minutes(recorded, "maximumSessionMinutes")),
+            MaximumEventSeparation = TimeSpan.FromMinutes(Minutes(recorded, "maximumEventSeparationMinutes")),
+        };
+        options.Validate();
+        return options;
+    }
+
+    private static double Minutes(JsonObject recorded, string key) =>
+        recorded[key] is JsonValue value && value.TryGetValue<double>(out var minutes) && double.IsFinite(minutes) && minutes >= 0
+            ? minutes
+            : throw new ArgumentException($"the card's trainingSummary.{SessionizeKey}.{key}: expected a number of minutes ≥ 0, received {recorded[key]?.ToJsonString() ?? "nothing"}");
 
     private static OfficeActivityEvent Read(JsonObject @event)
     {
