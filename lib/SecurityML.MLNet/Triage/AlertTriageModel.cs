@@ -104,27 +104,17 @@ public sealed class AlertTriageModel : IAnomalyModel<TriageAlert>, IModelFile<Al
     public AlertTriageModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>Writes the model file: the card, then the ML.NET model.</summary>
-    public void Save(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var zip = new MemoryStream();
-        _context.Model.Save(_transformer, null, zip);
-        ModelFile.Save(stream, Card, FormatVersion, writer =>
-        {
-            writer.Write(zip.Length);
-            writer.Write(zip.GetBuffer(), 0, (int)zip.Length);
-        });
-    }
+    public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
 
     /// <summary>Writes the model file atomically (a temporary file, then a rename), creating the folder if needed.</summary>
-    public void Save(string path)
+    public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
+
+    private void WritePayload(BinaryWriter writer)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) Save(stream);
-        File.Move(temporary, path, overwrite: true);
+        using var zip = new MemoryStream();
+        _context.Model.Save(_transformer, null, zip);
+        writer.Write(zip.Length);
+        writer.Write(zip.GetBuffer(), 0, (int)zip.Length);
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>

@@ -52,15 +52,13 @@ public static class ImportCommand
             standardError.WriteLine("secml import: " + e.Message);
             return InvalidInput;
         }
-        var temporary = outputPath + ".tmp";
         try
         {
-            // Becomes model.Save(outputPath) with the shared model contract.
-            using (var stream = File.Create(temporary)) model.Save(stream);
-            File.Move(temporary, outputPath, overwrite: true);
+            model.Save(outputPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            var temporary = outputPath + ".tmp";  // ModelFile.Save's temporary file, left when the write failed
             if (File.Exists(temporary)) File.Delete(temporary);
             standardError.WriteLine($"secml import: --output {outputPath}: cannot write: {e.Message}");
             return InvalidInput;

@@ -115,10 +115,9 @@ public static class ScoreCommand
         {
             await standardError.WriteLineAsync("secml score: cancelled");
         }
-        catch (AlertWriter.WriteFailedException e)
+        catch (AlertWriter.WriteFailedException)
         {
-            await standardError.WriteLineAsync($"secml score: {e.Message}; {scorer.Alerts} alert(s) were written before (some may be lost)");
-            return InvalidInvocation;
+            // AlertWriter records the failure before it throws; it is reported from Failure below.
         }
         finally
         {

@@ -40,7 +40,7 @@ public static class ModelCards
     public static ModelCard Read(string path) =>
         JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), Reading) ?? throw new JsonException($"{path} holds no model card.");
 
-    private static string IsoUtc(DateTimeOffset time) =>
+    internal static string IsoUtc(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A training summary with the training window (ISO 8601 UTC, milliseconds) and row count, to put into a card with

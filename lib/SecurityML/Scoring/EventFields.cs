@@ -33,6 +33,15 @@ public static class EventFields
             : throw new FormatException($"field {string.Join("/", paths)}: expected a number, received '{(text.Length > 60 ? text[..60] + "…" : text)}'");
     }
 
+    /// <summary>As <see cref="Number"/>, and the number is finite.</summary>
+    /// <exception cref="FormatException">No field is present, its value is not a number, or it is NaN or infinite.</exception>
+    public static double FiniteNumber(JsonObject @event, params string[] paths)
+    {
+        var number = Number(@event, paths);
+        return double.IsFinite(number) ? number
+            : throw new FormatException($"field {string.Join("/", paths)}: expected a finite number, received {number}");
+    }
+
     private static JsonNode? Find(JsonObject @event, string path)
     {
         JsonNode? node = @event;

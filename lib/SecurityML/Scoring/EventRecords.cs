@@ -43,14 +43,7 @@ public static class EventRecords
         catch (JsonException exception)
         {
             var field = exception.Path is { Length: > 2 } path ? $"field {path[2..]}: " : "";
-            throw new FormatException($"{field}{Reason(exception)}", exception);
+            throw new FormatException($"{field}{JsonLineChecks.Reason(exception)}", exception);
         }
-    }
-
-    private static string Reason(JsonException exception)
-    {
-        var message = exception.Message;
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }

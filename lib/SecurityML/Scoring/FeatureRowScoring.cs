@@ -40,8 +40,7 @@ public static class FeatureRowScoring
         var row = new double[names.Length];
         for (int index = 0; index < names.Length; index++)
         {
-            row[index] = EventFields.Number(@event, names[index]);
-            if (!double.IsFinite(row[index])) throw new FormatException($"field {names[index]}: expected a finite number, received {row[index]}");
+            row[index] = EventFields.FiniteNumber(@event, names[index]);
         }
         return row;
     }

@@ -31,8 +31,7 @@ public static class ScoringJson
         double.IsFinite(value) ? JsonValue.Create(value) : JsonValue.Create(value.ToString(CultureInfo.InvariantCulture))!;
 
     /// <summary>A UTC time as ISO 8601 with a Z, e.g. <c>2024-03-20T00:00:00.000Z</c>.</summary>
-    public static string Time(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => ModelCards.IsoUtc(time);
 
     /// <summary>One unit per record, for per-event kinds.</summary>
     /// <param name="records">The records.</param>

@@ -59,8 +59,7 @@ public static class StlScoring
     private static TimeSeriesPoint Read(JsonObject @event, string[] valueFields)
     {
         var time = EventRecords.Read<TimeTag>(@event, nameof(TimeTag.TimeGenerated)).TimeGenerated;
-        var value = EventFields.Number(@event, valueFields);
-        return double.IsFinite(value) ? new TimeSeriesPoint(time, value) : throw new FormatException($"field {string.Join("/", valueFields)}: expected a finite number, received {value}");
+        return new TimeSeriesPoint(time, EventFields.FiniteNumber(@event, valueFields));
     }
 
     private static DateTimeOffset Bucket(DateTimeOffset time, DateTimeOffset origin, TimeSpan interval)

@@ -50,7 +50,7 @@ public static class HostActivityFeatures
                 using (var json = new System.Text.Json.Utf8JsonWriter(stream))
                 {
                     json.WriteStartObject();
-                    json.WriteString("TimeGenerated", row.BucketStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString("TimeGenerated", ModelCards.IsoUtc(row.BucketStart));
                     json.WriteString("InstanceUid", row.InstanceUid);
                     json.WriteString("Hostname", row.Hostname);
                     for (int index = 0; index < Names.Count; index++) json.WriteNumber(Names[index], row.Features[index]);
