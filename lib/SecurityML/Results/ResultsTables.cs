@@ -2,10 +2,10 @@ using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Detection.Baseline;
 using SecurityML.Detection.Clustering;
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Detection.RandomCutForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
-using SecurityML.Features.Logons;
 using SecurityML.Tuning;
 
 namespace SecurityML.Results;

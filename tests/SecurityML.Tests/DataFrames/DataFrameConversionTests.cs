@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using SecurityML.Data;
 using SecurityML.DataFrames;
 using SecurityML.Detection.Baseline;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Features.Logons;
 
 namespace SecurityML.Tests.DataFrames;

@@ -1,17 +1,5 @@
 namespace SecurityML.Features.Logons;
 
-/// <summary>One account-day with its model features (see <see cref="LogonFeatures.FeatureNames"/>).</summary>
-/// <param name="Summary">The day's logon counts.</param>
-/// <param name="Features">The six feature values in <see cref="LogonFeatures.FeatureNames"/> order.</param>
-public sealed record LogonFeatureRow(LogonDailySummary Summary, double[] Features)
-{
-    /// <summary>The account, <c>DOMAIN\user</c>.</summary>
-    public string Account => Summary.Account;
-
-    /// <summary>The UTC day.</summary>
-    public DateTimeOffset Date => Summary.Date;
-}
-
 /// <summary>The feature rows of a logon-anomaly run and the matrix the isolation forest trains on.</summary>
 public sealed class LogonFeatureTable
 {
@@ -47,16 +35,4 @@ public sealed class LogonFeatureTable
         }
         return Vectors.Select(vector => vector[column]).ToArray();
     }
-}
-
-/// <summary>What a day's z-score compares it with.</summary>
-public enum ZScoreBaseline
-{
-    /// <summary>All the account's days, the day itself included (the seed notebook). A single-day spike can then
-    /// reach at most z = (n − 1)/√n, and accounts whose count never varies get log10(value + 1) every day.</summary>
-    AllDays,
-
-    /// <summary>The account's other days (leave one out): a spike is measured against the account's usual
-    /// behaviour only, and an account that always does the same scores 0.</summary>
-    OtherDays,
 }

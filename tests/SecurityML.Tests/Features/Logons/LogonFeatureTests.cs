@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Features.Logons;
 
 namespace SecurityML.Tests.Features.Logons;
@@ -122,7 +123,7 @@ public sealed class LogonFeatureTests
             Logon("alice", 4624, (day * 24) + 9), Logon("bob", 4624, (day * 24) + 9), Logon("carol", 4625, (day * 24) + 9),
         }).ToArray();
 
-        var (table, _, ranked) = LogonAnomalyDetection.Run(logons);
+        var (_, table, _, ranked) = LogonAnomalyDetection.Run(logons);
 
         table.Rows.Should().HaveCount(60);
         ranked.Should().HaveCount(40).And.OnlyContain(anomaly => !anomaly.Account.EndsWith("carol"));

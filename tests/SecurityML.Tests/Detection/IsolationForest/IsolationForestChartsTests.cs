@@ -1,13 +1,14 @@
 using SecurityML.Charts;
 using SecurityML.Data;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Features.Logons;
 using SecurityML.Tests.Charts;
 using SecurityML.Tests.TestSupport;
 
-namespace SecurityML.Tests.Features.Logons;
+namespace SecurityML.Tests.Detection.IsolationForest;
 
 /// <summary>The logon notebooks' figures on the bundled demo data, read back as plotly receives them.</summary>
-public sealed class LogonChartsTests
+public sealed class IsolationForestChartsTests
 {
     private static readonly QueryProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
@@ -17,7 +18,7 @@ public sealed class LogonChartsTests
         var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(Provider.Logons()), ZScoreBaseline.OtherDays);
         int[] predictions = table.Rows.Select((_, index) => index % 50 == 0 ? -1 : 1).ToArray();
 
-        var root = FigureJsonReading.Parse(LogonCharts.OutlierScatter3D(table, predictions));
+        var root = FigureJsonReading.Parse(IsolationForestCharts.OutlierScatter3D(table, predictions));
 
         root.TraceNames().Should().Equal("normal", "outlier");
         root.Trace(1).GetProperty("x").GetArrayLength().Should().Be(predictions.Count(p => p == -1));
@@ -31,7 +32,7 @@ public sealed class LogonChartsTests
         var summaries = LogonDailyAggregation.Summarize(Provider.Logons());
         string account = summaries[0].Account;
 
-        Figure figure = LogonCharts.AccountTrend(summaries, account, [summaries[0].Date]);
+        Figure figure = IsolationForestCharts.AccountTrend(summaries, account, [summaries[0].Date]);
 
         figure.Layout.XAxis!.Type.Should().Be(AxisType.Date);
         figure.Layout.XAxis.HoverFormat.Should().Be("%Y-%m-%d");

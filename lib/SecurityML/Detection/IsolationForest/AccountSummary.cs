@@ -1,14 +1,15 @@
 using System.Globalization;
 using static System.FormattableString;
 using SecurityML.Data;
+using SecurityML.Features.Logons;
 
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>
 /// The account summary that ends the guided investigation (Sentinel's isolation-forest notebook hands over to msticnb's
 /// <c>AccountSummary</c>): the flagged account's directory entry, its alerts and hunting bookmarks, its network logons by
 /// computer with first and last seen, and how its days compare with its department's, in one view (<see cref="Rows"/>)
-/// plus one chart (<see cref="AccountSummaryChart"/>), so the analyst can decide whether to escalate.
+/// plus one chart (<see cref="IsolationForestCharts.AccountSummary"/>), so the analyst can decide whether to escalate.
 /// </summary>
 /// <example>
 /// <code>

@@ -1,4 +1,6 @@
-namespace SecurityML.Features.Logons;
+using SecurityML.Features.Logons;
+
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>
 /// How an account's daily logons compare with its peers': the other accounts of its department and kind (human or

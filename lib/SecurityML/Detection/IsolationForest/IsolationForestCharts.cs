@@ -1,12 +1,13 @@
 using SecurityML.Charts;
 using SecurityML.Detection;
 using SecurityML.Explain;
+using SecurityML.Features.Logons;
 
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
-/// <summary>The figures of the logon-anomaly notebooks. Account names come from logs; the figure serializer
-/// HTML-encodes them.</summary>
-public static class LogonCharts
+/// <summary>The figures of the isolation-forest notebooks over logons (03, 04): explanations, account trends, the
+/// account summary, the feature space. Account names come from logs; the figure serializer HTML-encodes them.</summary>
+public static class IsolationForestCharts
 {
     /// <summary>The left margin (pixels) that fits the longest feature name.</summary>
     public const int FeatureLabelMargin = 260;
@@ -118,12 +119,65 @@ public static class LogonCharts
         return figure;
     }
 
-    private static Scatter Line(List<LogonDailySummary> days, Func<LogonDailySummary, int> value, string name, string color) => new()
+    /// <summary>The chart of an <see cref="T:SecurityML.Detection.IsolationForest.AccountSummary"/>: the account's computers per day against its peers' median
+    /// and maximum, with its alerts and bookmarks marked on the days they happened.</summary>
+    /// <param name="summary">The account summary.</param>
+    /// <param name="daily">The daily summaries it was built from (any accounts; days outside its window are ignored).</param>
+    /// <returns>A line chart per UTC day: the account (blue), peers' median (grey) and maximum (grey, dotted), alerts
+    /// (red diamonds) and bookmarks (orange stars) at the account's value of their day.</returns>
+    public static Figure AccountSummary(AccountSummary summary, IEnumerable<LogonDailySummary> daily)
     {
-        X = PlotValues.FromTimes(days.Select(day => day.Date)),
-        Y = PlotValues.FromNumbers(days.Select(day => (double)value(day))),
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(daily);
+        var inWindow = daily.Where(day => summary.Window.Contains(day.Date)).ToList();
+        var own = inWindow.Where(day => string.Equals(day.Account, summary.Account, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(day => day.Date).ToDictionary(group => group.Key, group => group.Sum(day => day.ComputersSuccessfulAccess));
+        var peers = summary.Peers.PeerAccounts.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var peerDays = inWindow.Where(day => peers.Contains(day.Account)).GroupBy(day => day.Date).OrderBy(group => group.Key).ToList();
+        var days = own.Keys.Concat(peerDays.Select(group => group.Key)).Distinct().Order().ToList();
+        var figure = new Figure();
+        figure.Data.Add(Line(days, days.Select(day => (double)own.GetValueOrDefault(day)), summary.Account, ChartColors.Normal));
+        figure.Data.Add(Line(peerDays.Select(group => group.Key).ToList(),
+            peerDays.Select(group => AccountPeerComparison.Median(group.Select(day => day.ComputersSuccessfulAccess))), "peers' median", ChartColors.Reference));
+        figure.Data.Add(Line(peerDays.Select(group => group.Key).ToList(),
+            peerDays.Select(group => (double)group.Max(day => day.ComputersSuccessfulAccess)), "peers' maximum", ChartColors.Reference, LineDash.Dot));
+        figure.Data.Add(Events(summary.Alerts.Select(alert => (alert.TimeGenerated, $"{alert.AlertSeverity}: {alert.AlertName}")), own,
+            "alert", ChartColors.Anomaly, "diamond"));
+        figure.Data.Add(Events(summary.Bookmarks.Select(bookmark => (bookmark.EventTime, $"bookmark: {bookmark.BookmarkName}")), own,
+            "bookmark", ChartColors.Threshold, "star"));
+        figure.Layout.Title = $"Computers logged on to per day: {summary.Account} and its {summary.Peers.Department} peers";
+        figure.Layout.XAxis = ChartAxes.Days("day (UTC)");
+        figure.Layout.YAxis = new Axis { Title = "computers per day" };
+        return figure;
+    }
+
+    private static Scatter Line(List<LogonDailySummary> days, Func<LogonDailySummary, int> value, string name, string color) =>
+        Line(days.Select(day => day.Date).ToList(), days.Select(day => (double)value(day)), name, color);
+
+    private static Scatter Line(IReadOnlyList<DateTimeOffset> days, IEnumerable<double> values, string name, string color,
+        LineDash? dash = null) => new()
+    {
+        X = PlotValues.FromTimes(days),
+        Y = PlotValues.FromNumbers(values),
         Name = name,
         Mode = ScatterMode.LinesAndMarkers,
-        Line = new LineStyle { Color = color },
+        Line = new LineStyle { Color = color, Dash = dash },
     };
+
+    private static Scatter Events(IEnumerable<(DateTimeOffset Time, string Text)> events, Dictionary<DateTimeOffset, int> own,
+        string name, string color, string symbol)
+    {
+        var items = events.ToList();
+        return new Scatter
+        {
+            X = PlotValues.FromTimes(items.Select(item => item.Time)),
+            Y = PlotValues.FromNumbers(items.Select(item => (double)own.GetValueOrDefault(StartOfDay(item.Time)))),
+            HoverText = items.Select(item => (string?)item.Text).ToArray(),
+            Name = name,
+            Mode = ScatterMode.Markers,
+            Marker = new Marker { Color = color, Size = 14, Symbol = symbol },
+        };
+    }
+
+    private static DateTimeOffset StartOfDay(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
 }

@@ -1,4 +1,4 @@
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>An account's network logons on one computer in a window (msticnb's host logon summary).</summary>
 public sealed record AccountHostLogons

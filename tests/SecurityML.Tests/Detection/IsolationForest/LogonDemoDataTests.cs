@@ -1,8 +1,9 @@
 using SecurityML.Data;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Features.Logons;
 using SecurityML.Tests.TestSupport;
 
-namespace SecurityML.Tests.Features.Logons;
+namespace SecurityML.Tests.Detection.IsolationForest;
 
 /// <summary>On the bundled demo data, the planted logon anomalies (sample-data/Logons.labels.csv) are the top
 /// outliers, with the library calls the logon-anomaly notebooks make.</summary>

@@ -1,4 +1,4 @@
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>
 /// One line of an <see cref="AccountSummary"/>'s single view: a section (<c>Directory</c>, <c>Logons</c>, <c>Alert</c>,

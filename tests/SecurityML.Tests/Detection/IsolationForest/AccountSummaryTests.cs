@@ -1,11 +1,12 @@
 using SecurityML.Charts;
 using SecurityML.Data;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Features.Logons;
 using SecurityML.Notebooks;
 using SecurityML.Tests.Charts;
 using SecurityML.Tests.TestSupport;
 
-namespace SecurityML.Tests.Features.Logons;
+namespace SecurityML.Tests.Detection.IsolationForest;
 
 /// <summary>The guided investigation's account summary: on the demo data against the raw files, on a hand-worked toy
 /// case, with empty sections, hostile text and bad arguments.</summary>
@@ -133,7 +134,7 @@ public sealed class AccountSummaryTests
 
         var html = summary.Rows.ToTable(maxTextLength: 400).ToHtml();
         html.Should().NotContain("<img").And.Contain("&lt;img src=x onerror=alert(1)&gt; &amp;amp;");
-        var json = FigureJson.Serialize(AccountSummaryChart.Create(summary, [Daily(Anna, 0, 1, 0)]));
+        var json = FigureJson.Serialize(IsolationForestCharts.AccountSummary(summary, [Daily(Anna, 0, 1, 0)]));
         json.Should().NotContain("<img");
     }
 
@@ -144,7 +145,7 @@ public sealed class AccountSummaryTests
         var daily = new[] { Daily(Anna, 0, 2, 0), Daily(Anna, 2, 7, 0), Daily("CONTOSO\\bob", 0, 1, 0), Daily("CONTOSO\\bob", 2, 3, 0) };
         var summary = AccountSummary.Summarize(Anna, Week, [], daily, [Entry(Anna, "Finance", "Human"), Entry("CONTOSO\\bob", "Finance", "Human")], alerts, []);
 
-        var root = FigureJsonReading.Parse(AccountSummaryChart.Create(summary, daily));
+        var root = FigureJsonReading.Parse(IsolationForestCharts.AccountSummary(summary, daily));
 
         root.TraceNames().Should().Equal(Anna, "peers' median", "peers' maximum", "alert", "bookmark");
         root.Trace(0).GetProperty("y").EnumerateArray().Select(y => y.GetDouble()).Should().Equal(2, 7);

@@ -1,8 +1,7 @@
 using SecurityML.Data;
-using SecurityML.Detection;
-using SecurityML.Detection.IsolationForest;
+using SecurityML.Features.Logons;
 
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>
 /// The guided investigation's model step: an isolation forest over <see cref="LogonFeatures"/> with the seed
@@ -64,16 +63,39 @@ public static class LogonAnomalyDetection
         return model.WithCard(model.Card with { DataSet = DataSet, TrainingSummary = summary, TrainingRows = table.Rows.Count });
     }
 
-    /// <summary>Features, fit and ranking in one call: what the notebooks do step by step.</summary>
-    /// <param name="logons">Raw logon events (filtered by <see cref="LogonAccountFilter"/>).</param>
-    /// <param name="contamination">Expected share of outliers.</param>
-    /// <param name="seed">The forest's seed.</param>
-    public static (LogonFeatureTable Table, IsolationForestModel Model, IReadOnlyList<LogonAnomaly> Ranked) Run(
-        IEnumerable<LogonEvent> logons, double contamination = DefaultContamination, int seed = IsolationForestOptions.DefaultSeed)
+    /// <summary>The notebooks' whole model step in one call: daily summaries (<see cref="LogonDailyAggregation.Summarize"/>),
+    /// features (<see cref="LogonFeatures.Build"/>), <see cref="Fit"/> and <see cref="Rank"/>.</summary>
+    /// <param name="logons">Raw logon events (filtered by <see cref="LogonAccountFilter"/>); enumerated once.</param>
+    /// <param name="baseline">What each day's z-score compares it with; default <see cref="ZScoreBaseline.AllDays"/>.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="logons"/> is null.</exception>
+    /// <example>
+    /// <code>
+    /// var run = LogonAnomalyDetection.Run(provider.Logons(start, end), ZScoreBaseline.OtherDays);
+    /// var outliers = run.Ranked.Where(anomaly => anomaly.IsOutlier).ToList();
+    /// </code>
+    /// </example>
+    public static LogonAnomalyRun Run(IEnumerable<LogonEvent> logons, ZScoreBaseline baseline = ZScoreBaseline.AllDays,
+        double contamination = DefaultContamination, int seed = IsolationForestOptions.DefaultSeed)
     {
-        LogonFeatureTable table = LogonFeatures.Build(LogonDailyAggregation.Summarize(logons));
+        ArgumentNullException.ThrowIfNull(logons);
+        return Run(LogonDailyAggregation.Summarize(logons), baseline, contamination, seed);
+    }
+
+    /// <summary>Features, fit and ranking in one call over daily summaries already aggregated (locally or by a query).</summary>
+    /// <param name="summaries">One row per account and UTC day.</param>
+    /// <param name="baseline">What each day's z-score compares it with; default <see cref="ZScoreBaseline.AllDays"/>.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="summaries"/> is null.</exception>
+    public static LogonAnomalyRun Run(IReadOnlyList<LogonDailySummary> summaries, ZScoreBaseline baseline = ZScoreBaseline.AllDays,
+        double contamination = DefaultContamination, int seed = IsolationForestOptions.DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        LogonFeatureTable table = LogonFeatures.Build(summaries, baseline);
         IsolationForestModel model = Fit(table, contamination, seed);
-        return (table, model, Rank(table, model));
+        return new LogonAnomalyRun(summaries, table, model, Rank(table, model));
     }
 
     /// <summary>Scores every row and ranks the account-days with at least one successful logon, most anomalous

@@ -1,6 +1,7 @@
 using SecurityML.Data;
+using SecurityML.Features.Logons;
 
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>What one account did in a time window: the account summary step of the guided investigation.</summary>
 public sealed record LogonAccountActivity

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using SecurityML.Data;
+using SecurityML.Detection.IsolationForest;
 using SecurityML.Runner.Execution;
 using SecurityML.Tests.TestSupport;
 
-namespace SecurityML.Tests.Features.Logons;
+namespace SecurityML.Tests.Detection.IsolationForest;
 
 /// <summary>notebooks/03-logon-anomalies-guided-investigation.ipynb on the demo data shows the account summary of its top
 /// outlier (the planted lateral movement): the account's directory record, its alert and bookmark, every computer it
@@ -43,7 +44,7 @@ public sealed class AccountSummaryNotebookTests : IDisposable
         Regex.Matches(table, @"Host \d{4}-\d\d-\d\dT[0-9:.]+Z (\S+) ").Select(match => match.Groups[1].Value)
             .Should().BeEquivalentTo(computers, "one host row per computer the account logged on to");
         table.Should().Contain($"Peers  {directory[3]} Human accounts (9)");
-        var chart = NotebookCellOutputs.Html(NotebookCellOutputs.Output(cells, "AccountSummaryChart.Create("));
+        var chart = NotebookCellOutputs.Html(NotebookCellOutputs.Output(cells, "IsolationForestCharts.AccountSummary("));
         chart.Should().Contain("\"name\":\"alert\"").And.Contain("Suspected identity theft (pass-the-hash)");
     }
 

@@ -1,6 +1,6 @@
-using SecurityML.Detection.IsolationForest;
+using SecurityML.Features.Logons;
 
-namespace SecurityML.Features.Logons;
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>
 /// One account-day with the isolation forest's whole score ladder (scikit-learn's names): a row of the

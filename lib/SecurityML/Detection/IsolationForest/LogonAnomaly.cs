@@ -1,4 +1,6 @@
-namespace SecurityML.Features.Logons;
+using SecurityML.Features.Logons;
+
+namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>One scored account-day, as the ranked outliers table shows it.</summary>
 public sealed record LogonAnomaly
