@@ -49,8 +49,8 @@ public sealed class DbscanDetectorContractTests : DetectorContractTests<IReadOnl
     {
         var model = CreateDetector().Fit(TrainingData());
 
-        FluentActions.Invoking(() => model.Score([[1.0, 2, 3]])).Should().Throw<ArgumentException>().WithMessage("items[0] has 3 features; expected 2.*");
-        FluentActions.Invoking(() => model.Score([[1.0, double.PositiveInfinity]])).Should().Throw<ArgumentException>().WithMessage("*items[0][1]*finite*");
+        FluentActions.Invoking(() => model.Score([[1.0, 2, 3]])).Should().Throw<ArgumentException>().WithMessage("Expected 2 features in row 0, received 3.*");
+        FluentActions.Invoking(() => model.Score([[1.0, double.PositiveInfinity]])).Should().Throw<ArgumentException>().WithMessage("*finite value in row 0, column 1*");
         FluentActions.Invoking(() => CreateDetector().Fit([])).Should().Throw<ArgumentException>().WithMessage("*at least one row*");
         FluentActions.Invoking(() => new DbscanDetector(Options, ["x"]).Fit(TrainingData())).Should().Throw<ArgumentException>().WithMessage("1 feature names*2 features*");
     }

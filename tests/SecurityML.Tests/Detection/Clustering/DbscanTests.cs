@@ -121,9 +121,9 @@ public sealed class DbscanTests
     public void Bad_input_and_options_are_rejected_with_clear_messages()
     {
         FluentActions.Invoking(() => Dbscan.Cluster([[1.0, 2], [1.0, double.NaN]]))
-            .Should().Throw<ArgumentException>().WithParameterName("rows").WithMessage("rows[1][1] is NaN; expected a finite number.*");
+            .Should().Throw<ArgumentException>().WithParameterName("rows").WithMessage("Expected a finite value in row 1, column 1, received NaN.*");
         FluentActions.Invoking(() => Dbscan.Cluster([[1.0, 2], [1.0]]))
-            .Should().Throw<ArgumentException>().WithMessage("rows[1] has 1 features; expected 2.*");
+            .Should().Throw<ArgumentException>().WithMessage("Expected 2 features in row 1, received 1.*");
         FluentActions.Invoking(() => Dbscan.Cluster([[1.0]], new DbscanOptions { MaximumDistance = 0 }))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaximumDistance").WithMessage("*finite and greater than 0; received 0*");
         FluentActions.Invoking(() => Dbscan.Cluster([[1.0]], new DbscanOptions { MinimumSamples = 0 }))
