@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SecurityML.Data;
+using SecurityML.Features.Logons;
 
 namespace SecurityML.Sentinel;
 
@@ -67,9 +68,9 @@ public class LogAnalyticsQueryProvider : QueryProvider
         }
     }
 
-    /// <summary>Logons aggregated in the workspace per day and account (see <see cref="DailyLogonSummary"/>).</summary>
-    public IReadOnlyList<DailyLogonSummary> DailyLogons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DailyLogonSummary.DataSet, new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue));
+    /// <summary>Logons aggregated in the workspace per day and account (see <see cref="LogonDailySummary"/>).</summary>
+    public IReadOnlyList<LogonDailySummary> DailyLogons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
+        Load(LogonDailySummary.DataSet, new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue));
 
     /// <summary>Runs the named query of <paramref name="dataSet"/> and returns the primary table as it came.</summary>
     public virtual async Task<LogAnalyticsTable> QueryTableAsync(DataSet dataSet, TimeRange range, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Features.Logons;
 
 namespace SecurityML.Sentinel;
 
@@ -22,16 +23,9 @@ public static class SentinelQueries
         "TimeGenerated, EventID, Activity, Computer, Account, AccountType, TargetUserName, TargetDomainName, TargetLogonId, "
         + "LogonType, LogonProcessName, AuthenticationPackageName, WorkstationName, IpAddress, Status, SubStatus", "Account", "Computer");
 
-    /// <summary>Logons aggregated in the workspace per UTC day and account (<see cref="DailyLogonSummary"/>).</summary>
-    public static SentinelQuery DailyLogons { get; } = new(DailyLogonSummary.DataSet, "SecurityEvent",
-        ["EventID in (4624, 4625)", "LogonType == 3"],
-        "summarize Successes = countif(EventID == 4624), Failures = countif(EventID == 4625), "
-        + "DistinctComputers = count_distinct(Computer), DistinctSourceAddresses = count_distinct(IpAddress), "
-        + "FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) by Date = startofday(TimeGenerated), TargetUserName"
-        + "\n| project Date, TargetUserName, Successes, Failures, DistinctComputers, DistinctSourceAddresses, FirstSeen, LastSeen"
-        + "\n| order by Date asc, TargetUserName asc",
-        ["Date", "TargetUserName", "Successes", "Failures", "DistinctComputers", "DistinctSourceAddresses", "FirstSeen", "LastSeen"],
-        "TargetUserName", "Computer");
+    /// <summary>Logons aggregated in the workspace per UTC day and account (<see cref="LogonDailySummary"/>, the same
+    /// columns as the local aggregation; see <see cref="DailyLogonsQuery"/>).</summary>
+    public static SentinelQuery DailyLogons { get; } = DailyLogonsQuery.Create();
 
     /// <summary>Outbound bytes per hour, summed in the workspace from firewall logs (<c>CommonSecurityLog.SentBytes</c>).</summary>
     public static SentinelQuery OutboundBytes { get; } = new(DataSets.OutboundBytes, "CommonSecurityLog", ["isnotnull(SentBytes)"],

@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Features.Logons;
 using SecurityML.Results;
 using SecurityML.Sentinel;
 using SecurityML.Tests.TestSupport;
@@ -30,7 +31,7 @@ public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
     [Fact]
     public async Task Daily_logon_aggregates_from_the_workspace_parse_into_summaries()
     {
-        var expected = DailyLogonSummary.Summarize(QueryProvider.Local(SampleData).Logons());
+        var expected = LogonDailyAggregation.Summarize(QueryProvider.Local(SampleData).Logons());
         _server.QueryResponder = _ => new FakeResponse(200, TableJson.Response(expected));
         var provider = new LogAnalyticsQueryProvider(TestClients.Query(_server), Workspace, new SentinelQueryFilter { Accounts = ["anna"] });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using SecurityML.Data;
+using SecurityML.Features.Logons;
 using SecurityML.Sentinel;
 
 namespace SecurityML.Tests.Sentinel;
@@ -38,9 +39,9 @@ internal static partial class SampleDataWorkspace
 
     private static FakeResponse Answer<T>(QueryProvider local, DataSet<T> dataSet, TimeRange range) where T : class
     {
-        if (dataSet.Name == DailyLogonSummary.DataSet.Name)
+        if (dataSet.Name == LogonDailySummary.DataSet.Name)
         {
-            return new FakeResponse(200, TableJson.Response(DailyLogonSummary.Summarize(local.Load(DataSets.Logons, range))));
+            return new FakeResponse(200, TableJson.Response(LogonDailyAggregation.Summarize(local.Load(DataSets.Logons, range))));
         }
         return new FakeResponse(200, TableJson.Response(local.Load(dataSet, range)));
     }

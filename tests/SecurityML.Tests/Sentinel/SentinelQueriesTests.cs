@@ -91,19 +91,4 @@ public sealed class SentinelQueriesTests
         FluentActions.Invoking(() => SentinelQueries.SignIns.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))
             .Should().Throw<ArgumentException>().WithMessage("*SignIns*computers*received 1*");
     }
-
-    [Fact]
-    public void Local_daily_logon_summaries_count_hand_worked_events()
-    {
-        var day = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        LogonEvent Logon(int id, int hour, string computer, string ip) => new()
-        { EventID = id, LogonType = 3, TimeGenerated = day.AddHours(hour), TargetUserName = "anna", Computer = computer, IpAddress = ip };
-        var summaries = DailyLogonSummary.Summarize([Logon(4624, 1, "A", "10.0.0.1"), Logon(4625, 2, "B", "10.0.0.1"),
-            Logon(4625, 3, "A", "10.0.0.2"), Logon(4624, 25, "A", "10.0.0.1"), new LogonEvent { EventID = 4624, LogonType = 2, TargetUserName = "anna" }]);
-        summaries.Should().Equal(
-            new DailyLogonSummary { Date = day, TargetUserName = "anna", Successes = 1, Failures = 2, DistinctComputers = 2,
-                DistinctSourceAddresses = 2, FirstSeen = day.AddHours(1), LastSeen = day.AddHours(3) },
-            new DailyLogonSummary { Date = day.AddDays(1), TargetUserName = "anna", Successes = 1, Failures = 0, DistinctComputers = 1,
-                DistinctSourceAddresses = 1, FirstSeen = day.AddHours(25), LastSeen = day.AddHours(25) });
-    }
 }

@@ -1,12 +1,22 @@
+using SecurityML.Data;
+
 namespace SecurityML.Features.Logons;
 
 /// <summary>
 /// One account's network logons on one UTC day, as the guided investigation's query aggregates them per
 /// Date × TargetDomain × TargetUser. The Python notebook's column names are given in the docs for cross-reference.
-/// Distinct counts ignore empty values and <c>-</c>.
+/// Distinct counts ignore empty values and <c>-</c>. The one per-day logon record: computed locally by
+/// <see cref="LogonDailyAggregation.Summarize"/>, or in a Sentinel workspace by the <see cref="DataSet"/>'s query
+/// (<c>SentinelQueries.DailyLogons</c>), so that only these rows travel.
 /// </summary>
 public sealed record LogonDailySummary
 {
+    /// <summary>The data set of these summaries as a workspace aggregates them (<c>DailyLogons.csv</c> in an exported
+    /// folder); time is <see cref="Date"/>.</summary>
+    public static DataSet<LogonDailySummary> DataSet { get; } = new(
+        "DailyLogons", "DailyLogons.csv", DataFileFormat.Csv,
+        "Network logons per account and UTC day, aggregated in the workspace.", row => row.Date);
+
     /// <summary>The UTC day (midnight) (<c>Date</c>).</summary>
     public DateTimeOffset Date { get; init; }
 

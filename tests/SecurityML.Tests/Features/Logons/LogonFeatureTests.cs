@@ -130,4 +130,21 @@ public sealed class LogonFeatureTests
         ranked.Select(anomaly => anomaly.Rank).Should().Equal(Enumerable.Range(1, 40));
         ranked.Select(anomaly => anomaly.Score).Should().BeInDescendingOrder();
     }
+
+    [Fact]
+    public void Daily_summaries_count_hand_worked_events_as_the_workspace_aggregate_did()
+    {
+        var day = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        LogonEvent Logon(int id, int hour, string computer, string ip) => new()
+        { EventID = id, LogonType = 3, TimeGenerated = day.AddHours(hour), TargetUserName = "anna", Computer = computer, IpAddress = ip };
+        var summaries = LogonDailyAggregation.Summarize([Logon(4624, 1, "A", "10.0.0.1"), Logon(4625, 2, "B", "10.0.0.1"),
+            Logon(4625, 3, "A", "10.0.0.2"), Logon(4624, 25, "A", "10.0.0.1"), new LogonEvent { EventID = 4624, LogonType = 2, TargetUserName = "anna" }]);
+        summaries.Select(s => (s.Date, s.TargetUserName, s.SuccessfulLogons, s.FailedLogons, s.ComputersAttempted,
+            s.SourceIpAddressesAttempted, s.FirstLogon, s.LastLogon)).Should().Equal(
+            (day, "anna", 1, 2, 2, 2, day.AddHours(1), day.AddHours(3)),
+            (day.AddDays(1), "anna", 1, 0, 1, 1, day.AddHours(25), day.AddHours(25)));
+        summaries.Select(s => (s.AttemptedLogons, s.ComputersSuccessfulAccess, s.SourceIpAddressesSuccessfulAccess,
+            s.FirstSuccessfulLogon, s.ActiveMilliseconds)).Should().Equal(
+            (3, 1, 1, (DateTimeOffset?)day.AddHours(1), 2 * 3_600_000.0), (1, 1, 1, (DateTimeOffset?)day.AddHours(25), 0.0));
+    }
 }
