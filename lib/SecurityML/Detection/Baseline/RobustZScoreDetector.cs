@@ -10,6 +10,13 @@ namespace SecurityML.Detection.Baseline;
 /// </summary>
 /// <remarks>Iglewicz and Hoaglin, "How to Detect and Handle Outliers" (1993), modified z-score. Deterministic (no
 /// randomness); <see cref="Fit"/> reports one progress step.</remarks>
+/// <example>
+/// <code>
+/// EntityValue[] history = [new("anna", 3), new("anna", 4), new("anna", 5), new("anna", 4), new("anna", 3)];
+/// var model = new RobustZScoreDetector(new RobustZScoreOptions()).Fit(history);
+/// double[] scores = model.Score([new EntityValue("anna", 4), new EntityValue("anna", 40)]); // [0, 24.28…]
+/// </code>
+/// </example>
 public sealed class RobustZScoreDetector : IAnomalyDetector<EntityValue, RobustZScoreModel>
 {
     /// <summary>Creates the detector; the options are checked here.</summary>

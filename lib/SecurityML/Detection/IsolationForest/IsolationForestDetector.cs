@@ -13,6 +13,13 @@ namespace SecurityML.Detection.IsolationForest;
 /// <remarks>Random streams differ from scikit-learn's (numpy's Mersenne Twister): the same seed gives another but
 /// equally distributed forest. Every tree draws from its own stream (seed, tree index), so the model does not depend
 /// on the degree of parallelism. scikit-learn compares in single precision (float32); this forest in double.</remarks>
+/// <example>
+/// <code>
+/// double[][] rows = [[-1.1], [0.3], [0.5], [100]];
+/// var model = new IsolationForestDetector(new IsolationForestOptions { Seed = 0 }).Fit(rows);
+/// double[] scores = model.Score(rows); // higher = more anomalous: 100 scores highest
+/// </code>
+/// </example>
 public sealed class IsolationForestDetector : IAnomalyDetector<double[], IsolationForestModel>
 {
     private const int ProgressBatches = 10;

@@ -82,4 +82,16 @@ public sealed class RobustZScoreDetectorTests
         FluentActions.Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions()).Fit([new("", 1)]))
             .Should().Throw<ArgumentException>().WithMessage("Observation 0: the entity is empty*");
     }
+
+    [Fact]
+    public void The_documented_example_runs_as_written()
+    {
+        // The <example> of RobustZScoreDetector, line for line: median 4, MAD 1, scale 1.482602218505602.
+        EntityValue[] history = [new("anna", 3), new("anna", 4), new("anna", 5), new("anna", 4), new("anna", 3)];
+        var model = new RobustZScoreDetector(new RobustZScoreOptions()).Fit(history);
+        double[] scores = model.Score([new EntityValue("anna", 4), new EntityValue("anna", 40)]);
+
+        scores[0].Should().Be(0);
+        scores[1].Should().BeApproximately(36 / 1.482602218505602, 1e-9).And.BeApproximately(24.28, 0.01);
+    }
 }

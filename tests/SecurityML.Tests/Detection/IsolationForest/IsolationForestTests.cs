@@ -178,4 +178,16 @@ public sealed class IsolationForestTests
         FluentActions.Invoking(() => new IsolationForestDetector(featureNames: ["a"]).Fit(Training))
             .Should().Throw<ArgumentException>().WithMessage("*4 feature names*received 1*");
     }
+
+    [Fact]
+    public void The_documented_example_runs_as_written()
+    {
+        // The <example> of IsolationForestDetector, line for line.
+        double[][] rows = [[-1.1], [0.3], [0.5], [100]];
+        var model = new IsolationForestDetector(new IsolationForestOptions { Seed = 0 }).Fit(rows);
+        double[] scores = model.Score(rows);
+
+        scores.Max().Should().Be(scores[3], "100 is the outlier the example says scores highest");
+        scores.Should().OnlyContain(score => score > 0 && score <= 1);
+    }
 }
