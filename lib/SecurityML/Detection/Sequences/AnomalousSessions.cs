@@ -56,9 +56,9 @@ public sealed class AnomalousSessions
     /// <exception cref="FormatException">An event's <c>Parameters</c> is not a JSON list of name/value objects (the
     /// message quotes it).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static AnomalousSessions Score(IReadOnlyList<OfficeActivityEvent> events, MarkovSessionOptions? options = null,
-        SessionizeOptions? sessionize = null, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public static AnomalousSessions Score(IReadOnlyList<OfficeActivityEvent> events,
+        MarkovSessionOptions? options = null, SessionizeOptions? sessionize = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -76,7 +76,8 @@ public sealed class AnomalousSessions
     /// <summary>The events scored, as given.</summary>
     public IReadOnlyList<OfficeActivityEvent> Events { get; }
 
-    /// <summary>The session limits used (for <c>MarkovSessionScoring.WithSessionize</c> when the model is saved).</summary>
+    /// <summary>The session limits used (for <c>MarkovSessionScoring.WithSessionize</c> when the model is
+    /// saved).</summary>
     public SessionizeOptions SessionizeOptions { get; }
 
     /// <summary>The sessions, ordered by id (user, address, then time).</summary>
@@ -114,7 +115,8 @@ public sealed class AnomalousSessions
     /// <summary>Why the session at <paramref name="rank"/> is rare: <see cref="MarkovSessionModel.Explain"/> of its
     /// commands (the factors of its rarest window; no contributions for a session too short for a window).</summary>
     /// <param name="rank">The session's rank, 1 = rarest, up to the number of sessions.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is outside 1 … the number of sessions.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rank"/> is outside 1 … the number of
+    /// sessions.</exception>
     public Explanation Explain(int rank = 1)
     {
         if (rank < 1 || rank > Ranked.Count)

@@ -4,7 +4,8 @@ namespace SecurityML.Detection.Sequences;
 
 /// <summary>
 /// The charts of the anomalous-sessions technique (notebook 07): ranked sessions on a timeline, as msticpy's
-/// <c>visualise_scored_sessions</c>. They draw what <see cref="SessionRanking.Rank{T}"/> returns; nothing is recomputed.
+/// <c>visualise_scored_sessions</c>. They draw what <see cref="SessionRanking.Rank{T}"/> returns; nothing is
+/// recomputed.
 /// </summary>
 public static class SessionCharts
 {
@@ -16,7 +17,8 @@ public static class SessionCharts
     /// (lower = rarer), the <paramref name="highlighted"/> rarest in red; hover shows the entity and the rarest window.
     /// Sessions with a NaN likelihood are left out.
     /// </summary>
-    /// <param name="scored">Rows from <see cref="SessionRanking.Rank{T}"/> (or <see cref="AnomalousSessions.Ranked"/>).</param>
+    /// <param name="scored">Rows from <see cref="SessionRanking.Rank{T}"/> (or
+    /// <see cref="AnomalousSessions.Ranked"/>).</param>
     /// <param name="highlighted">How many of the rarest to mark (≥ 0); default 5.</param>
     /// <param name="title">The figure title.</param>
     public static Figure LikelihoodTimeline(IReadOnlyList<ScoredSession> scored, int highlighted = DefaultHighlighted,
