@@ -52,15 +52,12 @@ public sealed class NotebookDetectTests
     [Fact]
     public void Markov_detect_with_the_training_threshold_flags_both_planted_sessions()
     {
-        var sessions = OfficeActivitySessions.Sessionize(Provider.ExchangeAdmin(), new SessionizeOptions
-            { MaximumSessionDuration = TimeSpan.FromMinutes(20), MaximumEventSeparation = TimeSpan.FromMinutes(2) });
-        var commands = OfficeActivitySessions.ToCommandSessions(sessions);
         var labels = Provider.Labels(DataSets.ExchangeAdmin);
 
-        var model = new MarkovSessionDetector(new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues }).Fit(commands);
-        var flags = model.Detect(commands);
-        var ranked = SessionRanking.Rank(model, sessions, OfficeActivitySessions.ToCommandSession);
-        var flagged = sessions.Where((_, index) => flags[index]).Select(session => session.Id).ToHashSet();
+        var scored = AnomalousSessions.Score(Provider.ExchangeAdmin(),
+            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues }, new SessionizeOptions
+            { MaximumSessionDuration = TimeSpan.FromMinutes(20), MaximumEventSeparation = TimeSpan.FromMinutes(2) });
+        var (model, commands, ranked, flagged) = (scored.Model, scored.Commands, scored.Ranked, scored.FlaggedSessionIds);
 
         ranked.Where(row => flagged.Contains(row.SessionId)).Count(row => row.MatchesAny(labels)).Should().Be(2);
         flagged.Count.Should().BeLessThan(commands.Count / 20, "the 99th percentile of the training scores flags few sessions");

@@ -7,7 +7,15 @@ namespace SecurityML.Detection.Clustering;
 /// <see cref="Dbscan"/> and keeps the core points; the model scores a row by the rarity of the cluster it falls in,
 /// 1 / cluster size (1 for noise), so higher = rarer = more anomalous, as msticpy analysts read cluster sizes.
 /// Deterministic (no random step); the neighbour counts run in parallel with the same result as a sequential run.
+/// <see cref="ProcessClusters.Find"/> clusters process events (features, fit, summary, rare rows) in one call.
 /// </summary>
+/// <example>
+/// <code>
+/// double[][] rows = [[1, 0], [1, 0.001], [0, 1]];
+/// var model = new DbscanDetector(new DbscanOptions { MaximumDistance = 0.01, MinimumSamples = 2 }).Fit(rows);
+/// bool[] rare = model.WithRareClusterSize(1).Detect(rows);   // [false, false, true]: the third row is noise
+/// </code>
+/// </example>
 public sealed class DbscanDetector : IAnomalyDetector<IReadOnlyList<double>, DbscanModel>
 {
     private readonly DbscanOptions _options;

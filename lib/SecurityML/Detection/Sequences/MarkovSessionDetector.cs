@@ -10,7 +10,15 @@ namespace SecurityML.Detection.Sequences;
 /// <remarks>
 /// Training needs at least one session, and each session at least one command (as msticpy). Command names may not be
 /// the start or end tokens. Fitting is deterministic (no randomness): the same sessions give the same model.
+/// <see cref="AnomalousSessions.Score"/> does sessionizing, fitting, ranking and detecting in one call.
 /// </remarks>
+/// <example>
+/// <code>
+/// var sessions = OfficeActivitySessions.ToCommandSessions(OfficeActivitySessions.Sessionize(events));
+/// var model = new MarkovSessionDetector(new MarkovSessionOptions { WindowLength = 3 }).Fit(sessions);
+/// bool[] flags = model.Detect(sessions);   // at the 99th percentile of the training scores
+/// </code>
+/// </example>
 public sealed class MarkovSessionDetector : IAnomalyDetector<CommandSession, MarkovSessionModel>
 {
     private const int Steps = 3;

@@ -28,12 +28,13 @@ public static class ProcessFeatures
 
     /// <summary>
     /// The path separator of the data, as msticpy decides it: <c>/</c> if any of the first
-    /// <see cref="PathSeparatorSampleSize"/> process names contains <c>/</c>, else <c>\</c> (also for no events).
+    /// <see cref="PathSeparatorSampleSize"/> process names contains <c>/</c>, else <c>\</c> (also for no events); null
+    /// events are skipped.
     /// </summary>
     public static string DetectPathSeparator(IEnumerable<ProcessCreationEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return events.Take(PathSeparatorSampleSize).Any(e => (e.NewProcessName ?? "").Contains('/', StringComparison.Ordinal))
+        return events.Take(PathSeparatorSampleSize).Any(e => (e?.NewProcessName ?? "").Contains('/', StringComparison.Ordinal))
             ? LinuxPathSeparator
             : WindowsPathSeparator;
     }

@@ -139,4 +139,14 @@ public sealed class DbscanTests
 
         Dbscan.Cluster(rows, options).Labels.Should().Equal(Dbscan.Cluster(rows, options).Labels);
     }
+
+    [Fact]
+    public void The_detector_example_in_the_docs_holds()
+    {
+        double[][] rows = [[1, 0], [1, 0.001], [0, 1]];
+        var model = new DbscanDetector(new DbscanOptions { MaximumDistance = 0.01, MinimumSamples = 2 }).Fit(rows);
+        bool[] rare = model.WithRareClusterSize(1).Detect(rows);
+
+        rare.Should().Equal(false, false, true);
+    }
 }

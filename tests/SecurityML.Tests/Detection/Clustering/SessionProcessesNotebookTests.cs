@@ -21,7 +21,7 @@ public sealed class SessionProcessesNotebookTests : IDisposable
         (await NotebookRunner.RunAsync(request, log)).Should().Be(0, log.ToString());
         var cells = NotebookCellOutputs.CodeCells(Path.Combine(_output.Path, Notebook));
 
-        var sessions = NotebookCellOutputs.Text(NotebookCellOutputs.Output(cells, "LogonSessionProcesses.Of("));
+        var sessions = NotebookCellOutputs.Text(NotebookCellOutputs.Output(cells, "RareSessionProcesses()"));
         sessions.Should().Contain("WS-FIN-002.contoso.local CONTOSO\\umar.ek 0x79db43b2 2024-03-13T21:14:00Z 2024-03-13T21:16:19.699Z 00:02:19.6990000 7 7");
         var processes = NotebookCellOutputs.Text(NotebookCellOutputs.Output(cells, "SelectMany(s => s.Processes)"));
         var planted = File.ReadLines(Path.Combine(RepositoryPaths.SampleData, "ProcessCreation.csv"))

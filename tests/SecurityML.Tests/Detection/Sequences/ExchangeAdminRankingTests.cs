@@ -14,15 +14,10 @@ public sealed class ExchangeAdminRankingTests
 {
     private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
-    private static IReadOnlyList<ScoredSession> RankAsTheNotebookDoes(SessionModelKind kind)
-    {
-        var events = Provider.ExchangeAdmin();
-        var sessions = OfficeActivitySessions.Sessionize(events, new SessionizeOptions
-            { MaximumSessionDuration = TimeSpan.FromMinutes(20), MaximumEventSeparation = TimeSpan.FromMinutes(2) });
-        var commands = OfficeActivitySessions.ToCommandSessions(sessions);
-        var model = new MarkovSessionDetector(new MarkovSessionOptions { Kind = kind, WindowLength = 3 }).Fit(commands);
-        return SessionRanking.Rank(model, sessions, OfficeActivitySessions.ToCommandSession);
-    }
+    private static IReadOnlyList<ScoredSession> RankAsTheNotebookDoes(SessionModelKind kind) =>
+        AnomalousSessions.Score(Provider.ExchangeAdmin(), new MarkovSessionOptions { Kind = kind, WindowLength = 3 },
+            new SessionizeOptions { MaximumSessionDuration = TimeSpan.FromMinutes(20), MaximumEventSeparation = TimeSpan.FromMinutes(2) })
+        .Ranked;
 
     [Theory]
     [InlineData(SessionModelKind.Commands)]
@@ -59,7 +54,7 @@ public sealed class ExchangeAdminRankingTests
     {
         var ranked = RankAsTheNotebookDoes(SessionModelKind.Commands);
 
-        var figure = SessionRanking.LikelihoodTimeline(ranked, highlighted: 2);
+        var figure = SessionCharts.LikelihoodTimeline(ranked, highlighted: 2);
 
         figure.Layout.YAxis!.Type.Should().Be(AxisType.Log);
         figure.Layout.YAxis.ExponentFormat.Should().Be("power", "plotly's default SI labels read 1e-4 as 100µ");

@@ -80,6 +80,13 @@ public sealed class ProcessFeaturesTests
     }
 
     [Fact]
+    public void A_null_event_is_named_by_its_index()
+    {
+        FluentActions.Invoking(() => ProcessFeatures.Compute([Event("a", "b"), null!])).Should().Throw<ArgumentException>()
+            .WithParameterName("events").WithMessage("events[1] is null; expected an event.*");
+    }
+
+    [Fact]
     public void The_matrix_holds_the_chosen_features_in_order()
     {
         var rows = ProcessFeatures.Compute([Event(PowerShellPath, PowerShellCommand, "0x3e7")]);

@@ -1,7 +1,7 @@
 using SecurityML.Data;
-using SecurityML.Detection.Sequences;
+using SecurityML.Features.Sessions;
 
-namespace SecurityML.Features.Sessions;
+namespace SecurityML.Detection.Sequences;
 
 /// <summary>
 /// Sessions of Exchange admin operations (<see cref="OfficeActivityEvent"/>), as in msticpy's anomalous-sequence
@@ -44,14 +44,3 @@ public static class OfficeActivitySessions
             .ToList();
     }
 }
-
-/// <summary>One operation of a ranked session, for display.</summary>
-/// <param name="Rank">The session's rank (1 = rarest).</param>
-/// <param name="Likelihood">The session's rarest-window likelihood (lower = rarer).</param>
-/// <param name="TimeGenerated">When the operation ran (UTC).</param>
-/// <param name="UserId">Who ran it.</param>
-/// <param name="ClientIP">From where.</param>
-/// <param name="Operation">The cmdlet.</param>
-/// <param name="Parameters">The parameters as <c>Name=Value</c> pairs separated by "; ".</param>
-public sealed record SessionCommandRow(int Rank, double Likelihood, DateTimeOffset TimeGenerated, string UserId, string ClientIP,
-    string Operation, string Parameters);
