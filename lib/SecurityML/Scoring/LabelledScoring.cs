@@ -105,8 +105,9 @@ public static class LabelledScoring
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(labels);
-        return labels.Any(label => (unit.Entity is null || string.Equals(unit.Entity, label.Entity, StringComparison.OrdinalIgnoreCase))
-            && (unit.Start is not { } start || (start < label.WindowEnd && label.WindowStart < (unit.End > start ? unit.End.Value : start.AddTicks(1)))));
+        return labels.Any(label => unit.Start is { } start
+            ? label.Covers(unit.Entity ?? label.Entity, new TimeRange(start, unit.End > start ? unit.End.Value : start), StringComparison.OrdinalIgnoreCase)
+            : unit.Entity is null || string.Equals(unit.Entity, label.Entity, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Leaves out events before a time, passing the others on.</summary>

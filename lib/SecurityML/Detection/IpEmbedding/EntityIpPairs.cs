@@ -25,8 +25,8 @@ public static class EntityIpPairs
     public static List<EntityIpPair> FromSignIns(IEnumerable<SignInEvent> signIns, IReadOnlyList<AnomalyLabel>? excluding = null)
     {
         ArgumentNullException.ThrowIfNull(signIns);
-        return signIns.Where(signIn => excluding is null || !excluding.Any(label => label.Entity == signIn.UserPrincipalName
-                && label.WindowStart <= signIn.TimeGenerated && signIn.TimeGenerated < label.WindowEnd))
+        return signIns.Where(signIn => excluding is null
+                || !excluding.Any(label => label.Covers(signIn.UserPrincipalName, signIn.TimeGenerated)))
             .Select(signIn => new EntityIpPair(signIn.UserPrincipalName, signIn.IPAddress)).ToList();
     }
 
