@@ -2,15 +2,6 @@ using SecurityML.Data;
 
 namespace SecurityML.Detection.IpEmbedding;
 
-/// <summary>Which OCSF attribute names the entity of a Network Activity event.</summary>
-public enum OcsfEntity
-{
-    /// <summary><c>actor.user.name</c>: the user.</summary>
-    UserName,
-    /// <summary><c>src_endpoint.instance_uid</c>: the device or cloud instance.</summary>
-    InstanceUid,
-}
-
 /// <summary>
 /// Builds (entity, IP) pairs for <see cref="IpEmbeddingDetector"/> from sign-ins, OCSF Network Activity (class 4001)
 /// and CSV files, and checks them: IPv6 and malformed addresses and empty entities throw in strict mode, or are
