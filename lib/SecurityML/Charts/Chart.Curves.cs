@@ -16,8 +16,8 @@ public static partial class Chart
     /// </summary>
     /// <param name="falsePositiveRates">The false positive rate of each point, in [0, 1].</param>
     /// <param name="truePositiveRates">The true positive rate of each point, in [0, 1].</param>
-    /// <param name="areaUnderCurve">The AUC to show; when null, the trapezoidal area under the given points,
-    /// taken in increasing false positive rate (include (0, 0) and (1, 1) for the full area).</param>
+    /// <param name="areaUnderCurve">The AUC to show, as the metric computed it (e.g.
+    /// <c>SecurityML.Tuning.RocCurve.AreaUnderCurve</c>); the chart draws it, it does not recompute it.</param>
     /// <param name="title">The title, before the AUC.</param>
     /// <returns>A figure with a <c>ROC</c> trace and a dashed <c>chance</c> diagonal, both axes 0 to 1.</returns>
     /// <exception cref="ArgumentException">The lists' lengths differ, there are fewer than two points, or a
@@ -25,23 +25,16 @@ public static partial class Chart
     public static Figure RocCurve(
         IReadOnlyList<double> falsePositiveRates,
         IReadOnlyList<double> truePositiveRates,
-        double? areaUnderCurve = null,
+        double areaUnderCurve,
         string title = DefaultRocTitle)
     {
         RequireCurve(falsePositiveRates, nameof(falsePositiveRates), truePositiveRates, nameof(truePositiveRates));
         ChartArguments.RequireWithin(areaUnderCurve, nameof(areaUnderCurve), 0, 1);
-        double area = areaUnderCurve ?? CurveArea.Trapezoidal(falsePositiveRates, truePositiveRates);
         var figure = new Figure();
-        figure.Data.Add(new Scatter
-        {
-            X = PlotValues.FromNumbers(falsePositiveRates),
-            Y = PlotValues.FromNumbers(truePositiveRates),
-            Name = "ROC",
-            Mode = ScatterMode.Lines,
-            Line = new LineStyle { Color = ChartColors.Normal, Width = 2 },
-        });
+        figure.Data.Add(Line(PlotValues.FromNumbers(falsePositiveRates), PlotValues.FromNumbers(truePositiveRates), "ROC",
+            new LineStyle { Color = ChartColors.Normal, Width = 2 }));
         figure.Data.Add(ChanceLine(new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 }, "chance"));
-        figure.Layout.Title = $"{title} (AUC = {FormatArea(area)})";
+        figure.Layout.Title = $"{title} (AUC = {FormatArea(areaUnderCurve)})";
         figure.Layout.XAxis = UnitAxis("false positive rate");
         figure.Layout.YAxis = UnitAxis("true positive rate");
         return figure;
@@ -54,8 +47,9 @@ public static partial class Chart
     /// </summary>
     /// <param name="recalls">The recall of each point, in [0, 1].</param>
     /// <param name="precisions">The precision of each point, in [0, 1].</param>
-    /// <param name="averagePrecision">The average precision to show; when null, Σ (Rₙ − Rₙ₋₁) Pₙ over the
-    /// points in increasing recall, as scikit-learn's <c>average_precision_score</c>.</param>
+    /// <param name="averagePrecision">The average precision to show, as the metric computed it (e.g.
+    /// <c>SecurityML.Tuning.PrecisionRecallCurve.AveragePrecision</c>); the chart draws it, it does not recompute
+    /// it.</param>
     /// <param name="positiveRate">The fraction of positives (anomalies) in the data, in [0, 1]: a random
     /// detector's precision, drawn as a dashed <c>chance</c> line; none when null.</param>
     /// <param name="title">The title, before the average precision.</param>
@@ -66,29 +60,23 @@ public static partial class Chart
     public static Figure PrecisionRecallCurve(
         IReadOnlyList<double> recalls,
         IReadOnlyList<double> precisions,
-        double? averagePrecision = null,
+        double averagePrecision,
         double? positiveRate = null,
         string title = DefaultPrecisionRecallTitle)
     {
         RequireCurve(recalls, nameof(recalls), precisions, nameof(precisions));
         ChartArguments.RequireWithin(averagePrecision, nameof(averagePrecision), 0, 1);
         ChartArguments.RequireWithin(positiveRate, nameof(positiveRate), 0, 1);
-        double area = averagePrecision ?? CurveArea.AveragePrecision(recalls, precisions);
-        int[] order = CurveArea.IncreasingRecallOrder(recalls, precisions);
+        int[] order = IncreasingRecallOrder(recalls, precisions);
         var figure = new Figure();
-        figure.Data.Add(new Scatter
-        {
-            X = PlotValues.FromNumbers(order.Select(index => recalls[index])),
-            Y = PlotValues.FromNumbers(order.Select(index => precisions[index])),
-            Name = "precision-recall",
-            Mode = ScatterMode.Lines,
-            Line = new LineStyle { Color = ChartColors.Normal, Width = 2, Shape = LineShape.StepVerticalFirst },
-        });
+        figure.Data.Add(Line(PlotValues.FromNumbers(order.Select(index => recalls[index])),
+            PlotValues.FromNumbers(order.Select(index => precisions[index])), "precision-recall",
+            new LineStyle { Color = ChartColors.Normal, Width = 2, Shape = LineShape.StepVerticalFirst }));
         if (positiveRate is { } chance)
         {
             figure.Data.Add(ChanceLine(new[] { 0.0, 1.0 }, new[] { chance, chance }, "chance"));
         }
-        figure.Layout.Title = $"{title} (AP = {FormatArea(area)})";
+        figure.Layout.Title = $"{title} (AP = {FormatArea(averagePrecision)})";
         figure.Layout.XAxis = UnitAxis("recall");
         figure.Layout.YAxis = UnitAxis("precision");
         return figure;
@@ -104,14 +92,15 @@ public static partial class Chart
         ChartArguments.RequireAllWithin(y, yName, 0, 1);
     }
 
-    private static Scatter ChanceLine(double[] x, double[] y, string name) => new()
-    {
-        X = x,
-        Y = y,
-        Name = name,
-        Mode = ScatterMode.Lines,
-        Line = new LineStyle { Color = ChartColors.Reference, Width = 1, Dash = LineDash.Dash },
-    };
+    /// <summary>The point indices in increasing recall, points of equal recall in decreasing precision: the order
+    /// in which a vertical-then-horizontal step line encloses the average precision Σ (Rₙ − Rₙ₋₁) Pₙ, a recall
+    /// reached at several thresholds drawn with its best precision last, as in scikit-learn.</summary>
+    private static int[] IncreasingRecallOrder(IReadOnlyList<double> recalls, IReadOnlyList<double> precisions) =>
+        Enumerable.Range(0, recalls.Count).OrderBy(index => recalls[index])
+            .ThenByDescending(index => precisions[index]).ToArray();
+
+    private static Scatter ChanceLine(double[] x, double[] y, string name) =>
+        Line(x, y, name, new LineStyle { Color = ChartColors.Reference, Width = 1, Dash = LineDash.Dash });
 
     /// <summary>An axis from 0 to 1 with a little room so that lines at 0 and 1 are not cut.</summary>
     private static Axis UnitAxis(string title) => new() { Title = title, Range = new[] { -0.01, 1.01 } };

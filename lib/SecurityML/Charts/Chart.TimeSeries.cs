@@ -62,10 +62,10 @@ public static partial class Chart
 
         PlotValues x = PlotValues.FromTimes(times);
         var figure = new Figure();
-        figure.Data.Add(Line(x, values, "observed", ChartColors.Normal, LineDash.Solid));
+        figure.Data.Add(Line(x, PlotValues.FromNumbers(values), "observed", SeriesStyle(ChartColors.Normal, LineDash.Solid)));
         if (baseline is not null)
         {
-            figure.Data.Add(Line(x, baseline, "baseline", ChartColors.Reference, LineDash.Dash));
+            figure.Data.Add(Line(x, PlotValues.FromNumbers(baseline), "baseline", SeriesStyle(ChartColors.Reference, LineDash.Dash)));
         }
         if (isAnomaly is not null)
         {
@@ -81,14 +81,8 @@ public static partial class Chart
         return figure;
     }
 
-    private static Scatter Line(PlotValues x, IReadOnlyList<double> y, string name, string color, LineDash dash) => new()
-    {
-        X = x,
-        Y = PlotValues.FromNumbers(y),
-        Name = name,
-        Mode = ScatterMode.Lines,
-        Line = new LineStyle { Color = color, Width = dash == LineDash.Solid ? 2 : 1.5, Dash = dash },
-    };
+    private static LineStyle SeriesStyle(string color, LineDash dash) =>
+        new() { Color = color, Width = dash == LineDash.Solid ? 2 : 1.5, Dash = dash };
 
     private static Scatter AnomalyMarkers(PlotValues x, IReadOnlyList<double> values, IReadOnlyList<bool> isAnomaly)
     {
@@ -111,7 +105,7 @@ public static partial class Chart
     /// is drawn below the lower panel, so both panels share it when zooming.</summary>
     private static void AddScorePanel(Figure figure, PlotValues x, IReadOnlyList<double> scores, double? threshold)
     {
-        Scatter scoreLine = Line(x, scores, "anomaly score", ChartColors.Score, LineDash.Solid);
+        Scatter scoreLine = Line(x, PlotValues.FromNumbers(scores), "anomaly score", SeriesStyle(ChartColors.Score, LineDash.Solid));
         scoreLine.YAxis = "y2";
         figure.Data.Add(scoreLine);
         Layout layout = figure.Layout;

@@ -32,20 +32,9 @@ public sealed class TrainingLog(TextWriter? writer = null) : IProgress<TrainingP
     public Figure LossChart(string title = "Training loss per iteration")
     {
         var stages = _reports.Where(report => report.Loss is not null).GroupBy(report => report.Stage).ToList();
-        var figure = new Figure();
-        foreach (var stage in stages)
-        {
-            figure.Data.Add(new Scatter
-            {
-                X = stage.Select(report => report.Step).ToArray(),
-                Y = stage.Select(report => report.Loss!.Value).ToArray(),
-                Mode = ScatterMode.LinesAndMarkers,
-                Name = stages.Count == 1 ? "loss" : $"{stage.Key} loss",
-            });
-        }
-        figure.Layout.Title = title;
-        figure.Layout.XAxis = new Axis { Title = "step" };
-        figure.Layout.YAxis = new Axis { Title = "loss (lower = better fit)" };
-        return figure;
+        return Chart.LineChart(stages.Select(stage => (stages.Count == 1 ? "loss" : $"{stage.Key} loss",
+                (IReadOnlyList<double>)stage.Select(report => (double)report.Step).ToArray(),
+                (IReadOnlyList<double>)stage.Select(report => report.Loss!.Value).ToArray())),
+            title, "step", "loss (lower = better fit)");
     }
 }

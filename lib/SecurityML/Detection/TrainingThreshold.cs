@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecurityML.Detection.IsolationForest;
+using SecurityML.Numerics;
 
 namespace SecurityML.Detection;
 

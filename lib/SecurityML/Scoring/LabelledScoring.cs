@@ -10,37 +10,6 @@ using SecurityML.Detection.TimeSeries;
 
 namespace SecurityML.Scoring;
 
-/// <summary>A scored unit and whether a label marks it as planted.</summary>
-/// <param name="Unit">What was scored (the alert's <c>unit</c>).</param>
-/// <param name="Score">Its score (higher = more anomalous).</param>
-/// <param name="Planted">True when a label's entity is the unit's (any entity for one-entity series) and the label's
-/// window overlaps the unit's time.</param>
-/// <param name="Lines">The input lines of the unit.</param>
-/// <param name="Start">When the unit starts (UTC); null when unknown.</param>
-/// <param name="End">When it ends (exclusive; = start for one event); null when unknown.</param>
-public sealed record LabelledUnit(JsonObject Unit, double Score, bool Planted, IReadOnlyList<long> Lines, DateTimeOffset? Start, DateTimeOffset? End);
-
-/// <summary>The labelled units of a run and what else happened to the input.</summary>
-/// <param name="Units">Every scored unit, in input order.</param>
-/// <param name="Summary">What was read: events, units, bad lines, lines left out.</param>
-public sealed record LabelledScores(IReadOnlyList<LabelledUnit> Units, string Summary)
-{
-    /// <summary>The earliest unit start; null when no unit has a time.</summary>
-    public DateTimeOffset? Start => Units.Min(unit => unit.Start);
-
-    /// <summary>The latest unit end (or start); null when no unit has a time.</summary>
-    public DateTimeOffset? End => Units.Max(unit => unit.End ?? unit.Start);
-
-    /// <summary>Days from <see cref="Start"/> to <see cref="End"/> (for alert budgets per day); NaN without times.</summary>
-    public double Days => Start is { } start && End is { } end ? (end - start).TotalDays : double.NaN;
-
-    /// <summary>The scores, in order (for <c>ThresholdTuning.FromLabels</c>).</summary>
-    public IReadOnlyList<double> Scores => Units.Select(unit => unit.Score).ToList();
-
-    /// <summary>The labels, in order.</summary>
-    public IReadOnlyList<bool> Planted => Units.Select(unit => unit.Planted).ToList();
-}
-
 /// <summary>
 /// Scores a labelled file through the same path as <c>secml score</c> (<see cref="ModelRegistry"/>,
 /// <see cref="EventStreamScorer"/>) and marks each unit planted or not from labels (the demo data's
@@ -105,8 +74,9 @@ public static class LabelledScoring
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(labels);
-        return labels.Any(label => (unit.Entity is null || string.Equals(unit.Entity, label.Entity, StringComparison.OrdinalIgnoreCase))
-            && (unit.Start is not { } start || (start < label.WindowEnd && label.WindowStart < (unit.End > start ? unit.End.Value : start.AddTicks(1)))));
+        return labels.Any(label => unit.Start is { } start
+            ? label.Covers(unit.Entity ?? label.Entity, new TimeRange(start, unit.End > start ? unit.End.Value : start), StringComparison.OrdinalIgnoreCase)
+            : unit.Entity is null || string.Equals(unit.Entity, label.Entity, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Leaves out events before a time, passing the others on.</summary>

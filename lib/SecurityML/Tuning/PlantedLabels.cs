@@ -18,7 +18,7 @@ public static class PlantedLabels
         {
             var start = new DateTimeOffset(day.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var range = new TimeRange(start, start.AddDays(1));
-            return labels.Any(label => label.Entity == day.Entity && label.Overlaps(range));
+            return labels.Any(label => label.Covers(day.Entity, range));
         }).ToArray();
     }
 }

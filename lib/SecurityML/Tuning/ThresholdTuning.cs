@@ -85,15 +85,15 @@ public sealed class ThresholdTuning
         return metrics;
     }
 
-    /// <summary>Overlaid histograms of normal and abnormal scores with the threshold line (finite thresholds only).</summary>
+    /// <summary>Overlaid histograms of normal and abnormal scores with the threshold line (finite thresholds only);
+    /// see <see cref="TuningCharts.ScoreHistogram"/>.</summary>
     public Figure ScoreHistogram(double? threshold = null, int? numberOfBins = 40, string title = "Normal and abnormal scores") =>
-        Chart.ScoreDistribution(NormalScores, AbnormalScores, threshold is { } value && double.IsFinite(value) ? value : null,
-            numberOfBins, title, scoresName: "normal", abnormalScoresName: "abnormal");
+        TuningCharts.ScoreHistogram(this, threshold, numberOfBins, title);
 
-    /// <summary>The ROC curve with its AUC in the title.</summary>
-    public Figure RocChart() => Chart.RocCurve(Roc.FalsePositiveRates, Roc.TruePositiveRates, RocAuc);
+    /// <summary>The ROC curve with its AUC in the title (<see cref="TuningCharts.Roc"/>).</summary>
+    public Figure RocChart() => TuningCharts.Roc(Roc);
 
-    /// <summary>The precision–recall curve with its average precision and the chance line.</summary>
-    public Figure PrecisionRecallChart() => Chart.PrecisionRecallCurve(PrecisionRecall.Recalls, PrecisionRecall.Precisions,
-        AveragePrecision, AbnormalScores.Count / (double)Scores.Count);
+    /// <summary>The precision–recall curve with its average precision and the chance line at the abnormal share
+    /// (<see cref="TuningCharts.PrecisionRecall"/>).</summary>
+    public Figure PrecisionRecallChart() => TuningCharts.PrecisionRecall(PrecisionRecall, AbnormalScores.Count / (double)Scores.Count);
 }

@@ -6,10 +6,10 @@ namespace SecurityML.Tests.Charts;
 public sealed class CurveChartTests
 {
     [Fact]
-    public void Draws_a_roc_curve_with_the_chance_diagonal_and_the_trapezoidal_auc_in_the_title()
+    public void Draws_a_roc_curve_with_the_chance_diagonal_and_the_given_auc_in_the_title()
     {
-        // Areas: 0 + 0.5 × (0.5 + 1) / 2 + 0.5 × (1 + 1) / 2 = 0.875, whatever the order of the points.
-        JsonElement root = FigureJsonReading.Parse(Chart.RocCurve([1, 0, 0.5, 0], [1, 0.5, 1, 0]));
+        // The chart draws the points in the order given and shows the area the metric computed; it computes none.
+        JsonElement root = FigureJsonReading.Parse(Chart.RocCurve([1, 0, 0.5, 0], [1, 0.5, 1, 0], areaUnderCurve: 0.875));
 
         root.Layout().TitleText().Should().Be("ROC curve (AUC = 0.875)");
         root.TraceNames().Should().Equal("ROC", "chance");
@@ -29,24 +29,6 @@ public sealed class CurveChartTests
     }
 
     [Fact]
-    public void Draws_a_precision_recall_curve_as_steps_with_scikit_learn_average_precision()
-    {
-        // precision_recall_curve([1, 0, 1, 0], [0.9, 0.8, 0.7, 0.1]) and its average precision (1 + 2/3) / 2.
-        double[] precisions = [0.5, 2.0 / 3, 0.5, 1, 1];
-        double[] recalls = [1, 1, 0.5, 0.5, 0];
-
-        JsonElement root = FigureJsonReading.Parse(Chart.PrecisionRecallCurve(recalls, precisions, positiveRate: 0.5));
-
-        root.Layout().TitleText().Should().Be("Precision-recall curve (AP = 0.833)");
-        root.TraceNames().Should().Equal("precision-recall", "chance");
-        root.Trace(0).GetProperty("x").Numbers().Should().Equal(0, 0.5, 0.5, 1, 1);
-        root.Trace(0).GetProperty("y").Numbers().Should().Equal(1, 1, 0.5, 2.0 / 3, 0.5);
-        root.Trace(0).GetProperty("line").Text("shape").Should().Be("vh");
-        root.Trace(1).GetProperty("y").Numbers().Should().Equal(0.5, 0.5);
-        root.Layout().GetProperty("xaxis").TitleText().Should().Be("recall");
-    }
-
-    [Fact]
     public void Leaves_out_the_chance_line_without_a_positive_rate()
     {
         Figure figure = Chart.PrecisionRecallCurve([0, 1], [1, 0.4], averagePrecision: 0.75);
@@ -58,12 +40,12 @@ public sealed class CurveChartTests
     [Fact]
     public void Rejects_mismatched_lengths_single_points_and_rates_outside_zero_to_one()
     {
-        Action lengths = () => Chart.RocCurve([0, 0.5, 1], [0, 1]);
-        Action onePoint = () => Chart.RocCurve([0], [0]);
-        Action outside = () => Chart.RocCurve([0, 1], [0, 1.5]);
+        Action lengths = () => Chart.RocCurve([0, 0.5, 1], [0, 1], areaUnderCurve: 0.5);
+        Action onePoint = () => Chart.RocCurve([0], [0], areaUnderCurve: 0.5);
+        Action outside = () => Chart.RocCurve([0, 1], [0, 1.5], areaUnderCurve: 0.5);
         Action area = () => Chart.RocCurve([0, 1], [0, 1], areaUnderCurve: 2);
-        Action positiveRate = () => Chart.PrecisionRecallCurve([0, 1], [1, 0.5], positiveRate: -0.1);
-        Action precision = () => Chart.PrecisionRecallCurve([0, 1], [1, double.NaN]);
+        Action positiveRate = () => Chart.PrecisionRecallCurve([0, 1], [1, 0.5], averagePrecision: 0.5, positiveRate: -0.1);
+        Action precision = () => Chart.PrecisionRecallCurve([0, 1], [1, double.NaN], averagePrecision: 0.5);
 
         lengths.Should().Throw<ArgumentException>().WithMessage("Expected 3 values in 'truePositiveRates'*received 2*")
             .Which.ParamName.Should().Be("truePositiveRates");

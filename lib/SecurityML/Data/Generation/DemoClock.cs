@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Data;
 
 /// <summary>Time helpers of the demo generators: days from the start, working-hour times, label windows.</summary>

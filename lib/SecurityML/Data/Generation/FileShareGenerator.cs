@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Data;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecurityML.Numerics;
 
 namespace SecurityML.Data;
 

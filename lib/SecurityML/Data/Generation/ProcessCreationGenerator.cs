@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SecurityML.Numerics;
 
 namespace SecurityML.Data;
 

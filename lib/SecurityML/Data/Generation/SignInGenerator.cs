@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Data;
 
 /// <summary>One generated sign-in with what the OCSF form needs besides the <see cref="SignInEvent"/> columns.</summary>

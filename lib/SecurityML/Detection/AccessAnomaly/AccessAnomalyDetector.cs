@@ -28,6 +28,13 @@ namespace SecurityML.Detection.AccessAnomaly;
 /// factors as rank doubles per user and resource; no dense users × resources matrix is built. Time per iteration
 /// is O(pairs·k² + (users + resources)·k³).</para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var likelihoods = FileShareAccessAnomalies.Likelihoods(provider.FileShareAccess(), "contoso");
+/// var model = new AccessAnomalyDetector(new AccessAnomalyOptions { Seed = 42 }).Fit(likelihoods);
+/// double[] scores = model.Score(likelihoods);   // higher = more anomalous; +∞ across components
+/// </code>
+/// </example>
 public sealed class AccessAnomalyDetector : IAnomalyDetector<AccessLikelihood, AccessAnomalyModel>
 {
     private const ulong ComplementStream = 1UL << 40;

@@ -66,7 +66,7 @@ public static class FileShareAccessAnomalies
         {
             var ofAccount = list.Where(e => string.Equals(e.Account, label.Entity, StringComparison.OrdinalIgnoreCase)).ToList();
             var before = ofAccount.Where(e => e.TimeGenerated < label.WindowStart).Select(e => e.ShareName).ToHashSet(StringComparer.Ordinal);
-            return ofAccount.Where(e => e.TimeGenerated >= label.WindowStart && e.TimeGenerated < label.WindowEnd && !before.Contains(e.ShareName))
+            return ofAccount.Where(e => label.Covers(e.Account, e.TimeGenerated, StringComparison.OrdinalIgnoreCase) && !before.Contains(e.ShareName))
                 .Select(e => (User: e.Account, Resource: e.ShareName, label.Kind)).Distinct()
                 .OrderBy(pair => pair.User, StringComparer.Ordinal).ThenBy(pair => pair.Resource, StringComparer.Ordinal);
         }).ToList();

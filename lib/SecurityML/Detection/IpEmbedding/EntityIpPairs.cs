@@ -2,15 +2,6 @@ using SecurityML.Data;
 
 namespace SecurityML.Detection.IpEmbedding;
 
-/// <summary>Which OCSF attribute names the entity of a Network Activity event.</summary>
-public enum OcsfEntity
-{
-    /// <summary><c>actor.user.name</c>: the user.</summary>
-    UserName,
-    /// <summary><c>src_endpoint.instance_uid</c>: the device or cloud instance.</summary>
-    InstanceUid,
-}
-
 /// <summary>
 /// Builds (entity, IP) pairs for <see cref="IpEmbeddingDetector"/> from sign-ins, OCSF Network Activity (class 4001)
 /// and CSV files, and checks them: IPv6 and malformed addresses and empty entities throw in strict mode, or are
@@ -25,8 +16,8 @@ public static class EntityIpPairs
     public static List<EntityIpPair> FromSignIns(IEnumerable<SignInEvent> signIns, IReadOnlyList<AnomalyLabel>? excluding = null)
     {
         ArgumentNullException.ThrowIfNull(signIns);
-        return signIns.Where(signIn => excluding is null || !excluding.Any(label => label.Entity == signIn.UserPrincipalName
-                && label.WindowStart <= signIn.TimeGenerated && signIn.TimeGenerated < label.WindowEnd))
+        return signIns.Where(signIn => excluding is null
+                || !excluding.Any(label => label.Covers(signIn.UserPrincipalName, signIn.TimeGenerated)))
             .Select(signIn => new EntityIpPair(signIn.UserPrincipalName, signIn.IPAddress)).ToList();
     }
 

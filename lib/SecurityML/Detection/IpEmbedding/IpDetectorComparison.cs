@@ -59,28 +59,11 @@ public sealed class IpDetectorComparison
         return new IpDetectorComparison(tunings, rows);
     }
 
-    /// <summary>The ROC curves of all detectors in one chart (the first in blue, then red, purple ...), with chance.</summary>
-    public Figure RocChart() => Combined(tuning => Chart.RocCurve(tuning.Roc.FalsePositiveRates, tuning.Roc.TruePositiveRates, tuning.RocAuc),
-        row => row.RocAuc, "AUC", "ROC curves");
+    /// <summary>The ROC curves of all detectors in one chart (the first in blue, then red, purple ...), with chance
+    /// (<see cref="TuningCharts.RocCurves"/>).</summary>
+    public Figure RocChart() => TuningCharts.RocCurves(_tunings);
 
-    /// <summary>The precision-recall curves of all detectors in one chart.</summary>
-    public Figure PrecisionRecallChart() => Combined(tuning => Chart.PrecisionRecallCurve(tuning.PrecisionRecall.Recalls,
-        tuning.PrecisionRecall.Precisions, tuning.AveragePrecision), row => row.AveragePrecision, "AP", "Precision-recall curves");
-
-    private Figure Combined(Func<ThresholdTuning, Figure> chart, Func<DetectorComparisonRow, double> area, string areaName, string title)
-    {
-        string[] colors = [ChartColors.Normal, ChartColors.Anomaly, ChartColors.Score, ChartColors.Threshold];
-        Figure? combined = null;
-        for (int index = 0; index < _tunings.Count; index++)
-        {
-            var figure = chart(_tunings[index].Tuning);
-            var curve = (Scatter)figure.Data[0];
-            curve.Name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_tunings[index].Name} ({areaName} {area(Rows[index]):F3})");
-            curve.Line = new LineStyle { Color = colors[index % colors.Length], Width = 2, Shape = curve.Line?.Shape };
-            if (combined is null) combined = figure;
-            else combined.Data.Insert(index, curve);
-        }
-        combined!.Layout.Title = title;
-        return combined;
-    }
+    /// <summary>The precision-recall curves of all detectors in one chart
+    /// (<see cref="TuningCharts.PrecisionRecallCurves"/>).</summary>
+    public Figure PrecisionRecallChart() => TuningCharts.PrecisionRecallCurves(_tunings);
 }

@@ -12,6 +12,13 @@ namespace SecurityML.Detection.IpEmbedding;
 /// <remarks>Written from the SageMaker IP Insights documentation (hyper-parameters, negative sampling) and Kingma and
 /// Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015. Training is seeded and gives identical models for any
 /// <see cref="IpEmbeddingOptions.MaximumDegreeOfParallelism"/>.</remarks>
+/// <example>
+/// <code>
+/// var pairs = EntityIpPairs.FromSignIns(provider.SignIns(end: trainingEnd));
+/// var model = new IpEmbeddingDetector(new IpEmbeddingOptions { Seed = 7 }).Fit(pairs);
+/// double[] scores = model.Score(EntityIpPairs.FromSignIns(provider.SignIns(start: trainingEnd)));
+/// </code>
+/// </example>
 public sealed class IpEmbeddingDetector : IAnomalyDetector<EntityIpPair, IpEmbeddingModel>
 {
     /// <summary>Creates the detector; the options are checked here.</summary>

@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
@@ -52,7 +54,7 @@ internal sealed class IpEmbeddingNetwork
 
     /// <summary>Seeded initial values: entity rows uniform with standard deviation 1/√d, prefix rows 1/(2√d) (four
     /// are summed), weights Glorot-uniform, biases zero.</summary>
-    public void Initialize(Random random)
+    public void Initialize(DeterministicRandom random)
     {
         double entityLimit = Math.Sqrt(3.0 / Dimension);
         Fill(EntityTable, random, entityLimit);
@@ -149,7 +151,7 @@ internal sealed class IpEmbeddingNetwork
         return network;
     }
 
-    private static void Fill(double[] values, Random random, double limit)
+    private static void Fill(double[] values, DeterministicRandom random, double limit)
     {
         for (int index = 0; index < values.Length; index++) values[index] = (2 * random.NextDouble() - 1) * limit;
     }

@@ -1,14 +1,26 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
 /// The training loop: shuffle the observed pairs each epoch, cut them into mini-batches, add random and shuffled
 /// negatives per batch, back-propagate and take an Adam step; after each epoch, the validation loss on the held-out
 /// slice (see <see cref="IpEmbeddingOptions.ValidationFraction"/>) decides whether to go on, and the weights of the best
-/// epoch are kept. One seeded <see cref="Random"/> drives the initial weights, shuffles and negatives, in a fixed order,
-/// and another the held-out slice and its negatives, so a seed gives one model whatever the thread count.
+/// epoch are kept. One <see cref="DeterministicRandom"/> stream of the seed drives the initial weights, shuffles and
+/// negatives, in a fixed order, and another the held-out slice's negatives, so a seed gives one model whatever the
+/// thread count, .NET version or platform.
 /// </summary>
 internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
 {
+    /// <summary>The <see cref="DeterministicRandom"/> stream of the weights, shuffles and training negatives.</summary>
+    internal const ulong TrainingStream = 0;
+
+    /// <summary>The stream of the held-out slice's negatives.</summary>
+    internal const ulong ValidationStream = 1;
+
+    /// <summary>The stream that picks the held-out slice (<see cref="ValidationSplit"/>).</summary>
+    internal const ulong SplitStream = 2;
+
     /// <summary>Trains on pairs given as entities (mapped to rows by <paramref name="vocabulary"/>) and addresses.</summary>
     public TrainingResult Train(IReadOnlyList<string> entities, uint[] addresses, EntityVocabulary vocabulary,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -16,7 +28,7 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         var (order, validation) = ValidationSplit.Split(entities, options.ValidationFraction, options.Seed);
         var prefixes = options.NumberOfIpPrefixVectors is { } prefixRows
             ? IpPrefixVocabulary.Hashed(prefixRows) : IpPrefixVocabulary.Exact(order.Select(pair => addresses[pair]));
-        var random = new Random(options.Seed);
+        var random = new DeterministicRandom(options.Seed, TrainingStream);
         var network = new IpEmbeddingNetwork(vocabulary.RowCount, prefixes.RowCount, options.VectorDimension,
             options.NumberOfIpEncoderLayers, prefixes);
         network.Initialize(random);
@@ -32,7 +44,7 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         var stopping = new EarlyStopping(options, network);
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            Shuffle(order, order.Length, random);
+            random.Shuffle(order.AsSpan());
             double lossSum = 0;
             int batches = 0;
             for (int start = 0; start < order.Length; start += batchSize, batches++)
@@ -67,7 +79,7 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
     {
         if (validation.Length == 0) return null;
         var batch = NewBatch(validation.Length, network);
-        FillBatch(batch, network, validation, entityRows, addresses, new Random(unchecked(options.Seed * 7919 + 1)));
+        FillBatch(batch, network, validation, entityRows, addresses, new DeterministicRandom(options.Seed, ValidationStream));
         return batch;
     }
 
@@ -77,7 +89,7 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
     /// <summary>The observed pairs (label 1), then per pair R random negatives (its entity, each octet uniform),
     /// then S rounds of the batch's entities paired with the addresses of a random permutation of the batch (label 0).</summary>
     private void FillBatch(TrainingBatch batch, IpEmbeddingNetwork network, ReadOnlySpan<int> members,
-        int[] entityRows, uint[] addresses, Random random)
+        int[] entityRows, uint[] addresses, DeterministicRandom random)
     {
         batch.Count = 0;
         Span<int> rows = stackalloc int[IpEmbeddingNetwork.PrefixLevels];
@@ -90,7 +102,7 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         {
             foreach (int pair in members)
             {
-                network.IpRows((uint)random.NextInt64(0, 1L << 32), rows);
+                network.IpRows(random.NextUInt32(), rows);
                 batch.Add(entityRows[pair], rows, 0);
             }
         }
@@ -98,23 +110,12 @@ internal sealed class IpEmbeddingTrainer(IpEmbeddingOptions options)
         for (int round = 0; round < options.ShuffledNegativeSamplingRate; round++)
         {
             for (int index = 0; index < permutation.Length; index++) permutation[index] = members[index];
-            Shuffle(permutation, permutation.Length, random);
+            random.Shuffle(permutation.AsSpan());
             for (int index = 0; index < members.Length; index++)
             {
                 network.IpRows(addresses[permutation[index]], rows);
                 batch.Add(entityRows[members[index]], rows, 0);
             }
-        }
-    }
-
-    /// <summary>Fisher–Yates shuffle of the first <paramref name="count"/> items (the order of draws training has
-    /// always used, so a seed gives the same model as before).</summary>
-    private static void Shuffle(int[] values, int count, Random random)
-    {
-        for (int index = count - 1; index > 0; index--)
-        {
-            int other = random.Next(index + 1);
-            (values[index], values[other]) = (values[other], values[index]);
         }
     }
 }

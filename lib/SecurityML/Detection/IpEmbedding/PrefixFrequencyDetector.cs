@@ -10,6 +10,12 @@ namespace SecurityML.Detection.IpEmbedding;
 /// </summary>
 /// <remarks>Deterministic (no randomness) and fast (one pass). It cannot generalise: a network used only by an
 /// entity's colleagues scores like a network nobody uses, which is what an embedding adds.</remarks>
+/// <example>
+/// <code>
+/// var model = new PrefixFrequencyDetector().Fit(EntityIpPairs.FromSignIns(provider.SignIns(end: trainingEnd)));
+/// double[] scores = model.Score([new EntityIpPair("anna@contoso.com", "203.0.113.7")]);   // −ln P̂(/16 | entity)
+/// </code>
+/// </example>
 public sealed class PrefixFrequencyDetector : IAnomalyDetector<EntityIpPair, PrefixFrequencyModel>
 {
     /// <summary>Creates the detector with default options (/16, smoothing 1).</summary>

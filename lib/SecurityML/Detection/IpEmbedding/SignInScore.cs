@@ -29,6 +29,5 @@ public sealed record SignInScore(DateTimeOffset TimeGenerated, string UserPrinci
     }
 
     private static bool IsPlanted(IReadOnlyList<AnomalyLabel>? labels, SignInEvent signIn) =>
-        labels?.Any(label => label.Entity == signIn.UserPrincipalName
-            && label.WindowStart <= signIn.TimeGenerated && signIn.TimeGenerated < label.WindowEnd) == true;
+        labels?.Any(label => label.Covers(signIn.UserPrincipalName, signIn.TimeGenerated)) == true;
 }

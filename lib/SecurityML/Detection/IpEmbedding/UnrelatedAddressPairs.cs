@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace SecurityML.Detection.IpEmbedding;
 /// </summary>
 public static class UnrelatedAddressPairs
 {
+    /// <summary>The <see cref="DeterministicRandom"/> stream of the draws, apart from the streams training uses with the
+    /// same seed.</summary>
+    private const ulong Stream = 3;
+
     /// <summary>Makes <paramref name="count"/> pairs: an entity drawn uniformly from those of <paramref name="pairs"/>
     /// and an address from a /16 that no pair in <paramref name="pairs"/> uses (first octet 1–223 without 10, 127, 172,
     /// 192 and 169, so never private, loopback or multicast).</summary>
@@ -27,11 +33,11 @@ public static class UnrelatedAddressPairs
         }
         if (entities.Count == 0) throw new ArgumentException("Expected at least one pair with an entity and an IPv4 address; received none.", nameof(pairs));
         var entityList = entities.ToArray();
-        var random = new Random(seed);
+        var random = new DeterministicRandom(seed, Stream);
         var result = new List<EntityIpPair>(count);
         while (result.Count < count)
         {
-            uint address = (uint)random.NextInt64(0, 1L << 32);
+            uint address = random.NextUInt32();
             uint first = address >> 24;
             if (first is 0 or 10 or 127 or 169 or 172 or 192 or >= 224 || used.Contains(address >> 16)) continue;
             result.Add(new EntityIpPair(entityList[random.Next(entityList.Length)], Ipv4Address.Format(address)));

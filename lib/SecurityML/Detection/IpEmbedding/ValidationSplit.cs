@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>Holds out a seeded random slice of the training pairs for the validation loss, only while each pair's
@@ -16,7 +18,7 @@ internal static class ValidationSplit
         var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var entity in entities) remaining[entity] = remaining.GetValueOrDefault(entity) + 1;
         var order = Enumerable.Range(0, entities.Count).ToArray();
-        new Random(unchecked(seed * 7919 + 104_729)).Shuffle(order);
+        new DeterministicRandom(seed, IpEmbeddingTrainer.SplitStream).Shuffle(order.AsSpan());
         var held = new bool[entities.Count];
         int count = 0;
         foreach (int index in order)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SecurityML.Data;
+using SecurityML.Numerics;
 
 namespace SecurityML.Detection.IsolationForest;
 

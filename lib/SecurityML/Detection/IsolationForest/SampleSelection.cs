@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Numerics;
 
 namespace SecurityML.Detection.IsolationForest;
 

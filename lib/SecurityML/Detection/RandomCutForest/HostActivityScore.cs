@@ -21,6 +21,7 @@ public sealed record HostActivityScore(DateTimeOffset TimeGenerated, string Inst
     /// window overlaps. None when null.</param>
     /// <param name="bucketLength">The buckets' length; <see cref="HostActivityFeatures.DefaultBucket"/> when null.</param>
     /// <exception cref="ArgumentException">The lists' lengths differ.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bucketLength"/> is not positive.</exception>
     public static IReadOnlyList<HostActivityScore> Of(IReadOnlyList<HostActivityBucket> buckets, IReadOnlyList<double> scores,
         IEnumerable<AnomalyLabel>? labels = null, TimeSpan? bucketLength = null)
     {
@@ -31,12 +32,14 @@ public sealed record HostActivityScore(DateTimeOffset TimeGenerated, string Inst
             throw new ArgumentException($"Expected one score per bucket ({buckets.Count}), received {scores.Count}.", nameof(scores));
         }
         var length = bucketLength ?? HostActivityFeatures.DefaultBucket;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(length, TimeSpan.Zero, nameof(bucketLength));
         var byInstance = (labels ?? []).ToLookup(label => label.Entity, StringComparer.Ordinal);
         var sorted = scores.Where(score => !double.IsNaN(score)).OrderByDescending(score => score).ToArray();
         return buckets.Select((bucket, index) =>
         {
             int rank = double.IsNaN(scores[index]) ? 0 : 1 + Array.FindIndex(sorted, score => score <= scores[index]);
-            var planted = byInstance[bucket.InstanceUid].FirstOrDefault(label => label.WindowStart < bucket.BucketStart + length && label.WindowEnd > bucket.BucketStart);
+            var bucketTime = new TimeRange(bucket.BucketStart, bucket.BucketStart + length);
+            var planted = byInstance[bucket.InstanceUid].FirstOrDefault(label => label.Covers(bucket.InstanceUid, bucketTime));
             return new HostActivityScore(bucket.BucketStart, bucket.InstanceUid, bucket.Hostname, scores[index], rank,
                 100.0 * rank / Math.Max(1, sorted.Length), planted?.Kind ?? "");
         }).ToList();

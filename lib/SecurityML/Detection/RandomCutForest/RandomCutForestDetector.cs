@@ -13,6 +13,13 @@ namespace SecurityML.Detection.RandomCutForest;
 /// </summary>
 /// <remarks>Random streams differ from Amazon's (Java's <c>Random</c>): the same seed gives another but equally
 /// distributed forest. Each draw derives from (seed, tree, sequence index), so the model does not depend on threads.</remarks>
+/// <example>
+/// <code>
+/// var rows = HostActivityFeatures.Build(flows, processes, trainingRange).Select(b => b.Features).ToList();
+/// var model = new RandomCutForestDetector(new RandomCutForestOptions { Seed = 7 }, HostActivityFeatures.Names).Fit(rows);
+/// double[] scores = model.Score(rows);   // collusive displacement, higher = more anomalous
+/// </code>
+/// </example>
 public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomCutForestModel>
 {
     private const int ProgressBatches = 10;

@@ -26,7 +26,6 @@ public sealed record ScoredSession(int Rank, int SessionId, string Entity, strin
     public bool MatchesAny(IEnumerable<AnomalyLabel> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        return labels.Any(label => string.Equals(label.Entity, Entity, StringComparison.OrdinalIgnoreCase)
-            && label.WindowStart <= End && label.WindowEnd > Start);
+        return labels.Any(label => label.Covers(Entity, new TimeRange(Start, End.AddTicks(1)), StringComparison.OrdinalIgnoreCase));
     }
 }

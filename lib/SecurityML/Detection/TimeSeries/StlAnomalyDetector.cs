@@ -9,6 +9,14 @@ namespace SecurityML.Detection.TimeSeries;
 /// <c>timeseries_anomalies_stl</c>. The training data is the series itself; see <see cref="StlAnomalyModel"/> for
 /// the scores and flags and for what scoring other points means.
 /// </summary>
+/// <example>
+/// <code>
+/// var series = TimeSeriesPoints.FillGaps(TimeSeriesPoints.From(provider.OutboundBytes(), b => b.TimeGenerated,
+///     b => b.TotalBytesSent), TimeSpan.FromHours(1));
+/// var model = new StlAnomalyDetector().Fit(series);
+/// bool[] spikes = model.Detect(series);
+/// </code>
+/// </example>
 public sealed class StlAnomalyDetector : IAnomalyDetector<TimeSeriesPoint, StlAnomalyModel>
 {
     /// <summary>Creates the detector; the options are checked here.</summary>

@@ -38,8 +38,8 @@ public sealed class IpEmbeddingDetectorTests(ITestOutputHelper output)
         var model = new IpEmbeddingDetector(SmallOptions() with { NumberOfEntityVectors = 120, Epochs = 20, MiniBatchSize = 100 }).Fit(training);
 
         var scores = model.Score(EntityIpPairs.FromSignIns(later));
-        var planted = Enumerable.Range(0, later.Count).Where(index => labels.Any(label => label.Entity == later[index].UserPrincipalName
-            && label.WindowStart <= later[index].TimeGenerated && later[index].TimeGenerated < label.WindowEnd)).ToList();
+        var planted = Enumerable.Range(0, later.Count)
+            .Where(index => labels.Any(label => label.Covers(later[index].UserPrincipalName, later[index].TimeGenerated))).ToList();
         var ranks = planted.Select(index => scores.Count(score => score > scores[index]) + 1).ToList();
 
         output.WriteLine($"{later.Count} later sign-ins; planted ranks {string.Join(", ", ranks)}");

@@ -1,4 +1,5 @@
 using SecurityML.Detection.IpEmbedding;
+using SecurityML.Numerics;
 
 namespace SecurityML.Tests.Detection.IpEmbedding;
 
@@ -8,7 +9,7 @@ public sealed class IpEmbeddingNetworkTests
     private static (IpEmbeddingNetwork Network, TrainingBatch Batch) TinyProblem(int layers)
     {
         var network = new IpEmbeddingNetwork(entityRows: 3, ipPrefixRows: 5, dimension: 4, layers: layers);
-        var random = new Random(11);
+        var random = new DeterministicRandom(11);
         network.Initialize(random);
         foreach (var biases in network.Biases) for (int index = 0; index < biases.Length; index++) biases[index] = random.NextDouble() - 0.5;
         var batch = new TrainingBatch(6, network);

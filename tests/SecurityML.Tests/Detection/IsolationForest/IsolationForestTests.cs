@@ -1,4 +1,5 @@
 using SecurityML.Detection.IsolationForest;
+using SecurityML.Numerics;
 
 namespace SecurityML.Tests.Detection.IsolationForest;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SecurityML.Detection.IsolationForest;
+using SecurityML.Numerics;
 
 namespace SecurityML.Tests.Detection.IsolationForest;
 

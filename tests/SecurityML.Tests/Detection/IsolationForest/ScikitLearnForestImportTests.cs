@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecurityML.Detection.IsolationForest;
+using SecurityML.Numerics;
 
 namespace SecurityML.Tests.Detection.IsolationForest;
 

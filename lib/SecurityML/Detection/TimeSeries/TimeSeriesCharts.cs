@@ -2,8 +2,8 @@ using SecurityML.Charts;
 
 namespace SecurityML.Detection.TimeSeries;
 
-/// <summary>Charts of an STL fit, for notebooks (the anomaly view itself is <see cref="Chart.TimeSeriesWithAnomalies"/>).</summary>
-public static class StlCharts
+/// <summary>Charts of the time-series technique (an STL fit), for notebooks (the anomaly view itself is <see cref="Chart.TimeSeriesWithAnomalies"/>).</summary>
+public static class TimeSeriesCharts
 {
     /// <summary>The default title of <see cref="Decomposition"/>.</summary>
     public const string DefaultDecompositionTitle = "STL decomposition";
@@ -26,9 +26,12 @@ public static class StlCharts
         ArgumentNullException.ThrowIfNull(model);
         var x = PlotValues.FromTimes(model.Rows.Select(row => row.TimeGenerated));
         var figure = new Figure();
-        figure.Data.Add(Line(x, model.Rows.Select(row => row.Value), "observed", ChartColors.Reference, 1));
-        figure.Data.Add(Line(x, model.Rows.Select(row => row.Trend), "trend", ChartColors.Normal, 2.5));
-        var seasonal = Line(x, model.Rows.Select(row => row.Seasonal), "seasonal", ChartColors.Score, 1.5);
+        figure.Data.Add(Chart.Line(x, PlotValues.FromNumbers(model.Rows.Select(row => row.Value)), "observed",
+            new LineStyle { Color = ChartColors.Reference, Width = 1 }));
+        figure.Data.Add(Chart.Line(x, PlotValues.FromNumbers(model.Rows.Select(row => row.Trend)), "trend",
+            new LineStyle { Color = ChartColors.Normal, Width = 2.5 }));
+        var seasonal = Chart.Line(x, PlotValues.FromNumbers(model.Rows.Select(row => row.Seasonal)), "seasonal",
+            new LineStyle { Color = ChartColors.Score, Width = 1.5 });
         seasonal.YAxis = "y2";
         figure.Data.Add(seasonal);
         figure.Layout.Title = title;
@@ -46,13 +49,4 @@ public static class StlCharts
         figure.Layout.YAxis2 = lower;
         return figure;
     }
-
-    private static Scatter Line(PlotValues x, IEnumerable<double> y, string name, string color, double width) => new()
-    {
-        X = x,
-        Y = PlotValues.FromNumbers(y),
-        Name = name,
-        Mode = ScatterMode.Lines,
-        Line = new LineStyle { Color = color, Width = width },
-    };
 }

@@ -1,4 +1,4 @@
-namespace SecurityML.Detection.IsolationForest;
+namespace SecurityML.Numerics;
 
 /// <summary>Percentiles as numpy's <c>np.percentile</c> with its default linear interpolation.</summary>
 public static class Percentile

@@ -6,7 +6,7 @@ using SecurityML.Tests.TestSupport;
 namespace SecurityML.Tests.Detection.TimeSeries;
 
 /// <summary>The decomposition chart of the demo outbound-bytes series, as notebook 05 draws it.</summary>
-public sealed class StlChartsTests
+public sealed class TimeSeriesChartsTests
 {
     private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
@@ -16,7 +16,7 @@ public sealed class StlChartsTests
         var series = TimeSeriesPoints.From(Provider.OutboundBytes(), r => r.TimeGenerated, r => r.TotalBytesSent);
         var model = new StlAnomalyDetector().Fit(series);
 
-        Figure figure = StlCharts.Decomposition(model, valueUnit: ValueUnit.Bytes);
+        Figure figure = TimeSeriesCharts.Decomposition(model, valueUnit: ValueUnit.Bytes);
 
         foreach (Axis axis in new[] { figure.Layout.YAxis!, figure.Layout.YAxis2! })
         {
@@ -35,7 +35,7 @@ public sealed class StlChartsTests
     {
         var series = TimeSeriesPoints.From(Provider.OutboundBytes(), r => r.TimeGenerated, r => r.TotalBytesSent);
 
-        Figure figure = StlCharts.Decomposition(new StlAnomalyDetector().Fit(series));
+        Figure figure = TimeSeriesCharts.Decomposition(new StlAnomalyDetector().Fit(series));
 
         figure.Layout.YAxis!.Title.Should().Be("observed and trend");
         figure.Layout.YAxis.TickText.Should().BeNull();

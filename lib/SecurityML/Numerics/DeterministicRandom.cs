@@ -1,11 +1,13 @@
 using System.Globalization;
 
-namespace SecurityML.Data;
+namespace SecurityML.Numerics;
 
 /// <summary>
-/// A small seeded pseudo-random generator (xoshiro256**, seeded by SplitMix64) whose sequence depends on the seed
-/// only: unlike <see cref="Random"/>, it is the same on every .NET version and platform, so demo data files are
-/// byte-identical everywhere. It uses integer arithmetic and plain IEEE additions/multiplications only.
+/// The library's one seeded pseudo-random generator (xoshiro256**, seeded by SplitMix64), used by the demo data
+/// generator and every detector that draws random numbers: its sequence depends on the seed and stream only, unlike
+/// <see cref="Random"/>'s, so demo data files are byte-identical and a seed gives the same model on every .NET version
+/// and platform. It uses integer arithmetic and plain IEEE additions/multiplications only. Independent draws of one
+/// seed (e.g. one per tree) take different <c>stream</c> numbers.
 /// </summary>
 internal sealed class DeterministicRandom
 {
@@ -51,6 +53,20 @@ internal sealed class DeterministicRandom
         }
         while (value >= limit);
         return (int)(value % bound);
+    }
+
+    /// <summary>The next 32 random bits (the high half of <see cref="NextUInt64"/>), e.g. a uniform IPv4 address.</summary>
+    public uint NextUInt32() => (uint)(NextUInt64() >> 32);
+
+    /// <summary>Shuffles <paramref name="values"/> in place (Fisher–Yates, from the last element down, each swap partner
+    /// drawn with <see cref="Next(int)"/>), so that every permutation is equally likely.</summary>
+    public void Shuffle<T>(Span<T> values)
+    {
+        for (int index = values.Length - 1; index > 0; index--)
+        {
+            int other = Next(index + 1);
+            (values[index], values[other]) = (values[other], values[index]);
+        }
     }
 
     /// <summary>A uniform integer in [<paramref name="minimum"/>, <paramref name="maximumExclusive"/>).</summary>
