@@ -24,7 +24,7 @@ namespace SecurityML.Tests.Runner;
 /// </summary>
 public sealed class ScoreEveryKindTests
 {
-    private static readonly QueryProvider Provider = QueryProvider.Create("local", RepositoryPaths.SampleData, "");
+    private static readonly QueryProvider Provider = Workspace.Open("local", RepositoryPaths.SampleData, "", "").QueryProvider;
 
     [Fact]
     public async Task Access_anomaly_alerts_are_the_notebook_02_rows_at_or_above_its_threshold()

@@ -1,7 +1,7 @@
 using SecurityML.Charts;
 using SecurityML.Data;
 using SecurityML.Features.Logons;
-using SecurityML.Notebooks;
+using SecurityML.Display;
 using SecurityML.Tests.Charts;
 using SecurityML.Tests.TestSupport;
 
