@@ -1,3 +1,4 @@
+using SecurityML.Detection;
 using SecurityML.Runner.Commands;
 using SecurityML.Runner.Execution;
 using SecurityML.Scoring;

@@ -8,6 +8,7 @@ using SecurityML.Detection.IsolationForest;
 using SecurityML.Detection.RandomCutForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
+using SecurityML.Detection;
 using SecurityML.Features.CommandLine;
 using SecurityML.Features.Logons;
 using SecurityML.Features.Sessions;
