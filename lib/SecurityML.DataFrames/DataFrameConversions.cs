@@ -1,5 +1,5 @@
 using Microsoft.Data.Analysis;
-using SecurityML.Notebooks;
+using SecurityML.Display;
 
 namespace SecurityML.DataFrames;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Commands;
 

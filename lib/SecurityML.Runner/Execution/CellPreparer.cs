@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Execution;
 

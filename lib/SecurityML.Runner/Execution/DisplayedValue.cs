@@ -1,5 +1,5 @@
 using SecurityML.Runner.Formatting;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Execution;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Runner.Reports;
 
 namespace SecurityML.Runner.Execution;

@@ -1,4 +1,4 @@
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Execution;
 

@@ -1,4 +1,4 @@
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Runner.Reports;
 
 namespace SecurityML.Runner.Execution;

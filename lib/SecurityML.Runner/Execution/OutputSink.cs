@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Execution;
 

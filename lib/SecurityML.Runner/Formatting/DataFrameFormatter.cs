@@ -1,5 +1,5 @@
 using System.Collections;
-using SecurityML.Notebooks;
+using SecurityML.Display;
 
 namespace SecurityML.Runner.Formatting;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using static System.Net.WebUtility;
 
 namespace SecurityML.Runner.Reports;

@@ -5,7 +5,7 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Reports;
 

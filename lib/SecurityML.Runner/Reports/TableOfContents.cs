@@ -2,7 +2,7 @@ using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using static System.Net.WebUtility;
 
 namespace SecurityML.Runner.Reports;

@@ -1,4 +1,4 @@
-using SecurityML.Notebooks;
+using SecurityML.Display;
 
 namespace SecurityML.Charts;
 

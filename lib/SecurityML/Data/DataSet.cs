@@ -51,6 +51,11 @@ public abstract class DataSet
 
     /// <inheritdoc/>
     public override string ToString() => Name;
+
+    /// <summary>Writes the rows of this data set in <paramref name="range"/> that <paramref name="provider"/> returns
+    /// to a CSV file (see <see cref="CsvDataFile.Write{T}(string, IEnumerable{T})"/>).</summary>
+    /// <returns>The number of rows written.</returns>
+    internal abstract long WriteCsv(QueryProvider provider, TimeRange range, string path);
 }
 
 /// <summary>A data set whose rows are <typeparamref name="T"/> records.</summary>
@@ -80,4 +85,8 @@ public sealed class DataSet<T> : DataSet where T : class
 
     /// <summary>True if <paramref name="record"/> falls in <paramref name="range"/>; always true without time.</summary>
     public bool IsIn(T record, TimeRange range) => _timeOf is null || range.Contains(_timeOf(record));
+
+    /// <inheritdoc/>
+    internal override long WriteCsv(QueryProvider provider, TimeRange range, string path) =>
+        CsvDataFile.Write(path, provider.Query(this, range));
 }

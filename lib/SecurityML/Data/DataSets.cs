@@ -104,4 +104,16 @@ public static class DataSets
             $"Unknown data set; expected one of [{string.Join(", ", All.Concat(Investigation).Select(dataSet => dataSet.Name))}] "
             + $"(or '<name>.Labels'), received '{name}'.", nameof(name));
     }
+
+    /// <summary>Finds the data set stored as <paramref name="fileName"/> in a local folder (case-insensitive), e.g.
+    /// <c>SignIns.csv</c>.</summary>
+    /// <exception cref="ArgumentException">When no data set has that file name; the message lists the file names.</exception>
+    public static DataSet ForFile(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return All.Concat(Investigation).FirstOrDefault(dataSet => string.Equals(dataSet.FileName, fileName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException(
+                $"Unknown data file; expected one of [{string.Join(", ", All.Concat(Investigation).Select(dataSet => dataSet.FileName))}], "
+                + $"received '{fileName}'.", nameof(fileName));
+    }
 }

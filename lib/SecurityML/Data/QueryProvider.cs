@@ -15,23 +15,6 @@ public abstract class QueryProvider
     public static LocalDataProvider Local(string folder, LoadReport? lenientReport = null, DataReadOptions? options = null) =>
         new(folder, lenientReport, options);
 
-    /// <summary>The provider a notebook's <c>source</c> parameter asks for: <c>local</c> reads <paramref name="dataFolder"/>;
-    /// <c>sentinel</c> queries the workspace of <paramref name="workspaceConfigPath"/> (null or empty:
-    /// <c>SECML_WORKSPACE_CONFIG</c>, else environment variables only; see <see cref="Sentinel.WorkspaceConfig.Load"/>)
-    /// and reads from <paramref name="dataFolder"/> only the data sets a workspace does not hold (labels, OCSF).</summary>
-    /// <exception cref="ArgumentException">When <paramref name="source"/> is neither.</exception>
-    public static QueryProvider Create(string source, string dataFolder, string? workspaceConfigPath = null) =>
-        Sentinel.DataSourceKind.IsSentinel(source)
-            ? Sentinel.SentinelConnection.FromConfigFile(workspaceConfigPath).CreateQueryProvider(localDataFolder: dataFolder)
-            : Local(dataFolder);
-
-    /// <summary>As <see cref="Create(string, string, string?)"/>, with a ready connection for <c>sentinel</c>.</summary>
-    public static QueryProvider Create(string source, string dataFolder, Sentinel.SentinelConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return Sentinel.DataSourceKind.IsSentinel(source) ? connection.CreateQueryProvider(localDataFolder: dataFolder) : Local(dataFolder);
-    }
-
     /// <summary>Streams the rows of <paramref name="dataSet"/> whose time is in <paramref name="range"/>.</summary>
     /// <param name="dataSet">Which data set, e.g. <see cref="DataSets.Logons"/>.</param>
     /// <param name="range">The half-open time range; data without time is returned whole.</param>

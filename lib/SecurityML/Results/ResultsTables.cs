@@ -19,11 +19,15 @@ public static class ResultsTables
     /// <summary>
     /// Columns every table has in addition to its row type's properties, appended in this order: the write path adds
     /// them to every row, and they go here, and only here: the table schemas, streams and acceptance checks all follow.
-    /// Today one: <see cref="Sentinel.LogsIngestionClient.RowIdColumnName"/> (string), the row id the Logs Ingestion
+    /// Today one: <see cref="RowIdColumnName"/> (string), the row id the Logs Ingestion
     /// upload adds so a batch stored twice can be de-duplicated (local files do not carry it).
     /// </summary>
     public static IReadOnlyList<ResultsColumn> AddedColumns { get; } =
-        [new(Sentinel.LogsIngestionClient.RowIdColumnName, ResultsColumnTypes.String)];
+        [new(RowIdColumnName, ResultsColumnTypes.String)];
+
+    /// <summary>The row id column the Logs Ingestion upload adds to every row (<c>SecmlRowId</c>; see
+    /// <c>LogsIngestionClient.RowIdColumnName</c>).</summary>
+    public const string RowIdColumnName = "SecmlRowId";
 
     /// <summary>The tables, in notebook order.</summary>
     public static IReadOnlyList<ResultsTable> All { get; } =

@@ -38,7 +38,7 @@ public class LogAnalyticsQueryProvider : QueryProvider
     /// <summary>The folder read, as <see cref="LocalDataProvider"/> does, for data sets that have no Sentinel query
     /// (<see cref="SentinelQueries.Has"/>): the planted-anomaly labels (or your own labelled incidents in the same format)
     /// and OCSF network activity. Null (default): those data sets throw <see cref="NotSupportedException"/>.
-    /// <c>QueryProvider.Create</c> sets it to the notebook's <c>dataFolder</c>.</summary>
+    /// <see cref="Workspace"/> sets it to the notebook's <c>dataFolder</c>.</summary>
     public string? LocalDataFolder { get; init; }
 
     /// <summary>Options sent with every query (server timeout); partial results always throw here.</summary>

@@ -60,7 +60,7 @@ public class LogsIngestionClient
     /// stream name, the row's index and its JSON, so the same row at the same index always has the same id. A row that
     /// already has this property (a non-empty string, unique in the upload) keeps its own value. Declare it as a
     /// <c>string</c> column in the stream and the table; de-duplicate with <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>.</summary>
-    public const string RowIdColumnName = "SecmlRowId";
+    public const string RowIdColumnName = Results.ResultsTables.RowIdColumnName;
 
     /// <summary>The KQL that removes the duplicates a resumed upload may leave (rows of a batch that got no answer and was
     /// sent again): <c>| summarize arg_max(TimeGenerated, *) by SecmlRowId</c>, to append to the table's name, e.g.

@@ -5,8 +5,8 @@ namespace SecurityML.Sentinel;
 
 /// <summary>
 /// A configured workspace connection: settings, credential and client options, and the clients, provider and results
-/// sink made from them. <see cref="FromConfigFile"/> is what <c>QueryProvider.Create</c> and <c>ResultsSinks.Create</c>
-/// use for source <c>sentinel</c>; construct one directly to supply your own credential or transport.
+/// sink made from them. <see cref="FromConfigFile"/> is what <see cref="Workspace.Open(string, string, string, string?)"/>
+/// uses for source <c>sentinel</c>; construct one directly to supply your own credential or transport.
 /// </summary>
 public sealed class SentinelConnection
 {

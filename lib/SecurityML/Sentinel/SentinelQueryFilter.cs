@@ -1,3 +1,5 @@
+using SecurityML.Data;
+
 namespace SecurityML.Sentinel;
 
 /// <summary>

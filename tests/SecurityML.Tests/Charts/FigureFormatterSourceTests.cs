@@ -1,6 +1,6 @@
 using System.Reflection;
 using SecurityML.Charts;
-using SecurityML.Notebooks;
+using SecurityML.Display;
 
 namespace SecurityML.Tests.Charts;
 

@@ -1,5 +1,5 @@
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Notebooks;

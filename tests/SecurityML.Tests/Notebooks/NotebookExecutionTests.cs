@@ -1,8 +1,9 @@
+using SecurityML.Detection;
 using SecurityML.Runner.Commands;
 using SecurityML.Runner.Execution;
 using SecurityML.Scoring;
 using SecurityML.Tuning;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Tests.Results;
 using SecurityML.Tests.TestSupport;
 

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Notebooks;

@@ -1,4 +1,4 @@
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Notebooks;
@@ -6,7 +6,7 @@ namespace SecurityML.Tests.Notebooks;
 /// <summary>
 /// Every detector notebook can run on local files or on a Sentinel workspace with one parameter: its parameters cell
 /// declares <c>source</c> (default <c>"local"</c>) and <c>workspaceConfig</c> (default <c>""</c>), and it gets data and
-/// writes results through the switches (<c>QueryProvider.Create</c>, <c>ResultsSinks.Create</c>), never the local
+/// writes results through one <c>Workspace</c> (<c>QueryProvider</c>, <c>ResultsSink</c>), never the local
 /// classes directly. Sentinel.SentinelNotebookTests runs each of them against the fake workspace.
 /// </summary>
 public sealed class NotebookSourceSwitchTests
@@ -30,9 +30,10 @@ public sealed class NotebookSourceSwitchTests
         var code = string.Join("\n", NotebookDocument.Load(Path.Combine(RepositoryPaths.Notebooks, fileName))
             .Cells.Where(c => c.Kind == CellKind.Code).Select(c => c.Source));
 
-        code.Should().Contain("QueryProvider.Create(source, dataFolder, workspaceConfig)");
+        code.Should().Contain("Workspace.Open(source, dataFolder, outputDir, workspaceConfig)");
         code.Should().NotContain("QueryProvider.Local(", "the data comes through the switch so that source=sentinel queries the workspace");
-        code.Should().NotContain("new LocalResultsSink(", "results go through ResultsSinks.Create(source, outputDir, workspaceConfig)");
-        code.Should().Contain("ResultsSinks.Create(source, outputDir, workspaceConfig)");
+        code.Should().NotContain("new LocalResultsSink(", "results go through workspace.ResultsSink");
+        code.Should().Contain("workspace.ResultsSink");
+        code.Should().NotContain("Path.Combine(dataFolder", "data files come through the workspace so that source=sentinel reads the workspace");
     }
 }

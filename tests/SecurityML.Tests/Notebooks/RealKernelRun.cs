@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Tests.Notebooks;
 

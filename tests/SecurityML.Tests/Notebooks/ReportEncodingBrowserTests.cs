@@ -104,7 +104,7 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
     public async Task Log_strings_show_exactly_as_logged_in_tables_hover_titles_and_chart_hovers_and_never_execute()
     {
         var notebook = new NotebookBuilder()
-            .Code($"#r \"{LibraryPath}\"\nusing SecurityML.Charts;\nusing SecurityML.Notebooks;")
+            .Code($"#r \"{LibraryPath}\"\nusing SecurityML.Charts;\nusing SecurityML.Display;")
             .Code($"var evil = new[] {{ {Literal(Quoted)}, {Literal(Entities)}, {Literal(Image)} }};")
             .Code("evil.Select(e => new { Text = e, Long = e + new string('x', 100) }).ToTable()")
             .Code("Chart.ClusterScatter(new[] { 1.0, 2.0, 3.0 }, new[] { 1.0, 2.0, 3.0 }, new[] { 0, 0, -1 }, hoverTexts: evil, title: \"t\")")

@@ -72,13 +72,13 @@ public sealed class FormatterConventionTests
         formatted["text/html"].Should().Be("<em>library</em>");
     }
 
-    [SecurityML.Notebooks.TypeFormatterSource(typeof(LibrarySource))]
+    [SecurityML.Display.TypeFormatterSource(typeof(LibrarySource))]
     private sealed class LibraryFormatted;
 
     private sealed class LibrarySource
     {
         public IEnumerable<object> CreateTypeFormatters() =>
-            [new SecurityML.Notebooks.HtmlFormatter<LibraryFormatted>((_, writer) => writer.Write("<em>library</em>"))];
+            [new SecurityML.Display.HtmlFormatter<LibraryFormatted>((_, writer) => writer.Write("<em>library</em>"))];
     }
 
     [Fact]

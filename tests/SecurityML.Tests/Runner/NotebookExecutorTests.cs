@@ -179,7 +179,7 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("Console.WriteLine(\"must not run\");")
             .WriteTo(_folder["slow.ipynb"]);
 
-        var result = await NotebookExecutor.RunAsync(SecurityML.Runner.Notebooks.NotebookDocument.Load(path),
+        var result = await NotebookExecutor.RunAsync(SecurityML.Runner.NotebookFiles.NotebookDocument.Load(path),
             new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(2) });
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Tests.Runner;
 

@@ -8,6 +8,7 @@ using SecurityML.Detection.IsolationForest;
 using SecurityML.Detection.RandomCutForest;
 using SecurityML.Detection.Sequences;
 using SecurityML.Detection.TimeSeries;
+using SecurityML.Detection;
 using SecurityML.Features.CommandLine;
 using SecurityML.Features.Logons;
 using SecurityML.Features.Sessions;
@@ -24,7 +25,7 @@ namespace SecurityML.Tests.Runner;
 /// </summary>
 public sealed class ScoreEveryKindTests
 {
-    private static readonly QueryProvider Provider = QueryProvider.Create("local", RepositoryPaths.SampleData, "");
+    private static readonly QueryProvider Provider = Workspace.Open("local", RepositoryPaths.SampleData, "", "").QueryProvider;
 
     [Fact]
     public async Task Access_anomaly_alerts_are_the_notebook_02_rows_at_or_above_its_threshold()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SecurityML.Detection.Baseline;
+using SecurityML.Detection;
 using SecurityML.Runner.Commands;
 using SecurityML.Tuning;
 

@@ -57,13 +57,16 @@ public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
             WorkspaceId = Workspace, DataCollectionEndpoint = _server.Endpoint, DataCollectionRuleId = "dcr-0123",
         }, new StaticTokenCredential(FakeMonitorServer.Token));
 
-        QueryProvider.Create("local", SampleData).Should().BeOfType<LocalDataProvider>();
-        QueryProvider.Create(" Sentinel ", SampleData, connection).Should().BeOfType<LogAnalyticsQueryProvider>()
+        var local = SecurityML.Workspace.Open("local", SampleData, "/tmp/out");
+        var sentinel = SecurityML.Workspace.Open(" Sentinel ", SampleData, "/tmp/out", connection);
+
+        local.QueryProvider.Should().BeOfType<LocalDataProvider>();
+        sentinel.QueryProvider.Should().BeOfType<LogAnalyticsQueryProvider>()
             .Which.WorkspaceId.Should().Be(Workspace);
-        ResultsSinks.Create("local", "/tmp/out").Should().BeOfType<LocalResultsSink>();
-        ResultsSinks.Create("sentinel", "/tmp/out", connection).Should().BeOfType<LogAnalyticsResultsSink>()
+        local.ResultsSink.Should().BeOfType<LocalResultsSink>();
+        sentinel.ResultsSink.Should().BeOfType<LogAnalyticsResultsSink>()
             .Which.RuleId.Should().Be("dcr-0123");
-        FluentActions.Invoking(() => QueryProvider.Create("kusto", SampleData)).Should().Throw<ArgumentException>()
+        FluentActions.Invoking(() => SecurityML.Workspace.Open("kusto", SampleData, "/tmp/out")).Should().Throw<ArgumentException>()
             .WithMessage("*'local' or 'sentinel', received 'kusto'*");
     }
 
@@ -71,9 +74,10 @@ public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
     public void Without_a_workspace_id_the_message_says_where_to_set_it()
     {
         var connection = new SentinelConnection(new WorkspaceConfig(), new StaticTokenCredential("x"));
-        FluentActions.Invoking(() => QueryProvider.Create("sentinel", SampleData, connection)).Should().Throw<InvalidOperationException>()
+        var workspace = SecurityML.Workspace.Open("sentinel", SampleData, "/tmp", connection);
+        FluentActions.Invoking(() => workspace.QueryProvider).Should().Throw<InvalidOperationException>()
             .WithMessage("*workspaceId*SECML_WORKSPACE_ID*");
-        FluentActions.Invoking(() => ResultsSinks.Create("sentinel", "/tmp", connection)).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => workspace.ResultsSink).Should().Throw<InvalidOperationException>()
             .WithMessage("*SECML_DCE*SECML_DCR_ID*");
     }
 

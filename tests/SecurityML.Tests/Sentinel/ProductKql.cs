@@ -1,6 +1,7 @@
 using SecurityML.Data;
 using SecurityML.Detection.TimeSeries;
 using SecurityML.Sentinel;
+using SecurityML.Tests.Data;
 
 namespace SecurityML.Tests.Sentinel;
 

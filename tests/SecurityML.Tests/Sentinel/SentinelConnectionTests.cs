@@ -81,7 +81,7 @@ public sealed class SentinelConnectionTests : IAsyncLifetime
     public void The_sentinel_provider_reads_what_a_workspace_does_not_hold_from_the_data_folder()
     {
         var connection = new SentinelConnection(Load(Pin, FakeMonitorServer.Token));
-        var provider = (LogAnalyticsQueryProvider)QueryProvider.Create("sentinel", SampleData, connection);
+        var provider = (LogAnalyticsQueryProvider)SecurityML.Workspace.Open("sentinel", SampleData, "/tmp/out", connection).QueryProvider;
         var local = QueryProvider.Local(SampleData);
 
         provider.LocalDataFolder.Should().Be(Path.GetFullPath(SampleData));

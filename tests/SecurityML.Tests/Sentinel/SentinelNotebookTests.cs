@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using SecurityML.Runner.Execution;
-using SecurityML.Runner.Notebooks;
+using SecurityML.Runner.NotebookFiles;
 using SecurityML.Sentinel;
 using SecurityML.Tests.Notebooks;
 using SecurityML.Tests.TestSupport;

@@ -1,4 +1,4 @@
-using SecurityML.Sentinel;
+using SecurityML.Data;
 
 namespace SecurityML.Detection.TimeSeries;
 

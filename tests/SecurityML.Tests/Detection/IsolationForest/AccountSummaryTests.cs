@@ -2,7 +2,7 @@ using SecurityML.Charts;
 using SecurityML.Data;
 using SecurityML.Detection.IsolationForest;
 using SecurityML.Features.Logons;
-using SecurityML.Notebooks;
+using SecurityML.Display;
 using SecurityML.Tests.Charts;
 using SecurityML.Tests.TestSupport;
 

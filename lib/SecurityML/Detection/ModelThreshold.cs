@@ -1,6 +1,6 @@
-using SecurityML.Detection;
+using SecurityML.Tuning;
 
-namespace SecurityML.Tuning;
+namespace SecurityML.Detection;
 
 /// <summary>Records a chosen threshold (and the metrics measured at it) in a saved model's card, without touching the
 /// learned values, so that whoever loads the model (e.g. <c>secml score</c>) alerts at the same threshold.</summary>

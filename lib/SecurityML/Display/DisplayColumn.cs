@@ -1,4 +1,4 @@
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>One column of a <see cref="DisplayTable"/>: a name, an optional unit and format, and how to read the
 /// column's value from a row.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>
 /// Reads Polyglot's .dib format: cells separated by lines <c>#!kernelName</c> (csharp, markdown, ...), an optional

@@ -1,7 +1,8 @@
 using SecurityML.Data;
 using SecurityML.Sentinel;
+using SecurityML.Tests.Sentinel;
 
-namespace SecurityML.Tests.Sentinel;
+namespace SecurityML.Tests.Data;
 
 public sealed class KqlLiteralTests
 {

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>Builds <see cref="DisplayTable"/>s from sequences of records in one call: <c>rows.ToTable()</c>.</summary>
 public static class DisplayTables

@@ -1,4 +1,4 @@
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>
 /// A table of results for people to read, displayed identically by Polyglot Notebooks (VS Code), Jupyter's .NET

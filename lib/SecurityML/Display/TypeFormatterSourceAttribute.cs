@@ -1,4 +1,4 @@
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>
 /// Names the class that creates this type's notebook formatters. .NET Interactive (Polyglot Notebooks) finds this

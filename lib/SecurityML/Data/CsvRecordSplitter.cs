@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SecurityML.Scoring;
+namespace SecurityML.Data;
 
 /// <summary>
 /// Splits CSV records (RFC 4180: fields separated by commas; a field in double quotes may hold commas, doubled

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>The on-disk format a notebook was read from.</summary>
 public enum NotebookFormat

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecurityML.Runner.Execution;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>Reads one nbformat 4 output; the output's JSON is kept in <see cref="CellOutput.Original"/> for writing back.</summary>
 internal static class OutputReader

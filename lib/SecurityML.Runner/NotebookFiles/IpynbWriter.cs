@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecurityML.Runner.Execution;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>Writes notebooks as nbformat 4.5 JSON (cell ids, outputs), readable by Jupyter and Polyglot.</summary>
 public static class IpynbWriter

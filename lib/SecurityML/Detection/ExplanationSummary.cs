@@ -1,6 +1,4 @@
-using SecurityML.Detection;
-
-namespace SecurityML.Explain;
+namespace SecurityML.Detection;
 
 /// <summary>Summaries of <see cref="Explanation"/>s for charts.</summary>
 public static class ExplanationSummary
@@ -27,8 +25,3 @@ public static class ExplanationSummary
             explanations.Average(item => Math.Abs(item.Contributions[index].Contribution)))).ToList();
     }
 }
-
-/// <summary>A feature and its mean absolute contribution.</summary>
-/// <param name="Feature">The feature name.</param>
-/// <param name="MeanAbsoluteContribution">Mean |contribution| in the model's output units (≥ 0).</param>
-public sealed record FeatureImportance(string Feature, double MeanAbsoluteContribution);

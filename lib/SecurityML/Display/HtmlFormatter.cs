@@ -1,4 +1,4 @@
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>
 /// A convention-based notebook formatter (see <see cref="TypeFormatterSourceAttribute"/>) writing

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using static System.Net.WebUtility;
 
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>
 /// Writes a <see cref="DisplayTable"/> as an HTML fragment with inline styles only (VS Code, Jupyter and the

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>The metadata Polyglot Notebooks writes for a C# notebook.</summary>
 public static class NotebookMetadata

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Reflection;
 using System.Xml.Linq;
-using SecurityML.Notebooks;
+using SecurityML.Display;
 using SecurityML.Runner.Formatting;
 
-namespace SecurityML.Tests.Notebooks;
+namespace SecurityML.Tests.Display;
 
 /// <summary>The library's table display type: headers, alignment, number and time formats, truncation, and text
 /// HTML-encoded exactly once. The HTML is parsed as XML, so each assertion reads the text a browser shows.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>
 /// Typed reads of notebook JSON fields. A field of the wrong type is a <see cref="NotebookFormatException"/> that names

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecurityML.Runner.Execution;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>
 /// Reads Jupyter nbformat 4 notebooks as Polyglot Notebooks writes them. Fields the runner does not own (cell

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SecurityML.Runner.Execution;
 
-namespace SecurityML.Runner.Notebooks;
+namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>The kind of a notebook cell.</summary>
 public enum CellKind

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>
 /// The text of one table cell (not yet HTML-encoded), in the invariant culture: numbers with digit grouping and

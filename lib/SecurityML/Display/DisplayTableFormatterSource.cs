@@ -1,4 +1,4 @@
-namespace SecurityML.Notebooks;
+namespace SecurityML.Display;
 
 /// <summary>
 /// Creates the notebook formatters of <see cref="DisplayTable"/>, found through its

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace SecurityML.Sentinel;
+namespace SecurityML.Data;
 
 /// <summary>
 /// Turns values into KQL literals so that a value can never change the query around it (no injection): strings become
