@@ -226,10 +226,9 @@ public sealed class ScoreEveryKindTests
         {
             MaximumSessionDuration = TimeSpan.FromMinutes(maxSessionMinutes), MaximumEventSeparation = TimeSpan.FromMinutes(maxGapMinutes),
         };
-        var sessions = OfficeActivitySessions.Sessionize(Provider.ExchangeAdmin(), sessionize);
-        var model = new MarkovSessionDetector(new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues, WindowLength = 3 })
-            .Fit(OfficeActivitySessions.ToCommandSessions(sessions));
-        var ranked = SessionRanking.Rank(model, sessions, OfficeActivitySessions.ToCommandSession);
+        var scored = AnomalousSessions.Score(Provider.ExchangeAdmin(),
+            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues, WindowLength = 3 }, sessionize);
+        var (model, ranked) = (scored.Model, scored.Ranked);
         double threshold = ranked[4].Score;  // the notebook shows the five rarest sessions
         using var folder = new TemporaryFolder();
         var modelPath = folder.File("sessions.model");

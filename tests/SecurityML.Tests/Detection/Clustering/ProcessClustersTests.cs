@@ -10,7 +10,8 @@ namespace SecurityML.Tests.Detection.Clustering;
 
 /// <summary>
 /// The one-call wrapper of notebook 06 (<see cref="ProcessClusters.Find"/>) against the expert path it wraps
-/// (features → matrix → DBSCAN → summary → flagged rows) and against scikit-learn's labels (via <see cref="Dbscan"/>).
+/// (features → matrix → DBSCAN → summary → flagged rows) and against scikit-learn's labels (via
+/// <see cref="Dbscan"/>).
 /// </summary>
 public sealed class ProcessClustersTests
 {
@@ -26,7 +27,8 @@ public sealed class ProcessClustersTests
         var features = ProcessFeatures.Compute(Events);
         var matrix = ProcessFeatures.ToMatrix(features, Columns);
         var clustering = Dbscan.Cluster(matrix, Options);
-        var model = new DbscanDetector(Options, Columns.Select(c => c.ToString()).ToList()).Fit(matrix).WithRareClusterSize(3);
+        var model = new DbscanDetector(Options, Columns.Select(c => c.ToString()).ToList()).Fit(matrix)
+            .WithRareClusterSize(3);
         var summary = ClusterSummary.Summarize(features, clustering.Labels, f => f.Event.TimeGenerated,
             NoiseEventTimes.WholeNoiseSet);
 
@@ -61,16 +63,19 @@ public sealed class ProcessClustersTests
         clusters.Model.Options.Should().BeEquivalentTo(new DbscanOptions());
         clusters.RareClusterSize.Should().Be(DbscanModel.DefaultRareClusterSize);
         clusters.Summary.Where(row => !row.Clustered)
-            .Should().OnlyContain(row => row.FirstEventTime == row.Item.Event.TimeGenerated && row.LastEventTime == row.FirstEventTime);
+            .Should().OnlyContain(row => row.FirstEventTime == row.Item.Event.TimeGenerated
+                && row.LastEventTime == row.FirstEventTime);
     }
 
     [Fact]
     public void Bad_arguments_name_the_parameter()
     {
-        FluentActions.Invoking(() => ProcessClusters.Find(null!)).Should().Throw<ArgumentNullException>().WithParameterName("events");
+        FluentActions.Invoking(() => ProcessClusters.Find(null!)).Should().Throw<ArgumentNullException>()
+            .WithParameterName("events");
         FluentActions.Invoking(() => ProcessClusters.Find([])).Should().Throw<ArgumentException>()
             .WithParameterName("events").WithMessage("Expected at least one process creation event, received 0.*");
-        FluentActions.Invoking(() => ProcessClusters.Find(Events, rareClusterSize: 0)).Should().Throw<ArgumentOutOfRangeException>()
+        FluentActions.Invoking(() => ProcessClusters.Find(Events, rareClusterSize: 0))
+            .Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("rareClusterSize").WithMessage("rareClusterSize must be ≥ 1, received 0.*");
         FluentActions.Invoking(() => ProcessClusters.Find(Events, features: [])).Should().Throw<ArgumentException>()
             .WithParameterName("features");
@@ -91,7 +96,8 @@ public sealed class ProcessClustersTests
         expected.Layout.YAxis = new Axis { Title = "log10 command-line length" };
 
         var figure = ClusteringCharts.ProcessScatter(clusters);
-        var other = ClusteringCharts.ProcessScatter(clusters, ProcessFeature.PathLogScore, ProcessFeature.IsSystemSession, "t");
+        var other = ClusteringCharts.ProcessScatter(
+            clusters, ProcessFeature.PathLogScore, ProcessFeature.IsSystemSession, "t");
 
         figure.ToJson().Should().Be(expected.ToJson(), "notebook 06's chart is unchanged");
         JsonElement root = FigureJsonReading.Parse(other);

@@ -31,7 +31,8 @@ public sealed class AnomalousSessionsTests
 
         scored.SessionizeOptions.Should().Be(Limits);
         scored.Model.Options.Should().Be(Options);
-        scored.Sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count)).Should().Equal(sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count)));
+        scored.Sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count))
+            .Should().Equal(sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count)));
         scored.Commands.Select(c => c.ToString()).Should().Equal(commands.Select(c => c.ToString()));
         scored.Ranked.Should().Equal(ranked);
         scored.Flags.Should().Equal(flags);
@@ -52,13 +53,15 @@ public sealed class AnomalousSessionsTests
         scored.SessionizeOptions.Should().Be(new SessionizeOptions());
         scored.Model.Options.Should().Be(new MarkovSessionOptions());
         var bySession = scored.Ranked.OrderBy(row => row.SessionId).Select(row => row.RarestWindowLikelihood).ToList();
-        ReferenceData.ShouldAgree(bySession.ToArray(), ReferenceData.Numbers(reference["modes"]!["Commands"]!["w3_tokens"]!), "w3_tokens");
+        var expected = ReferenceData.Numbers(reference["modes"]!["Commands"]!["w3_tokens"]!);
+        ReferenceData.ShouldAgree(bySession.ToArray(), expected, "w3_tokens");
     }
 
     [Fact]
     public void Command_table_and_explanation_follow_the_ranking()
     {
-        var scored = AnomalousSessions.Score(Events, new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues });
+        var scored = AnomalousSessions.Score(Events,
+            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues });
 
         var table = scored.CommandTable(2);
         var why = scored.Explain();
@@ -77,15 +80,18 @@ public sealed class AnomalousSessionsTests
     {
         var scored = AnomalousSessions.Score(Events.Take(40).ToList());
 
-        FluentActions.Invoking(() => AnomalousSessions.Score(null!)).Should().Throw<ArgumentNullException>().WithParameterName("events");
+        FluentActions.Invoking(() => AnomalousSessions.Score(null!)).Should().Throw<ArgumentNullException>()
+            .WithParameterName("events");
         FluentActions.Invoking(() => AnomalousSessions.Score([])).Should().Throw<ArgumentException>()
             .WithParameterName("events").WithMessage("Expected at least one Exchange admin event, received 0.*");
         FluentActions.Invoking(() => AnomalousSessions.Score(Events, new MarkovSessionOptions { WindowLength = 0 }))
             .Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => scored.Explain(0)).Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("rank").WithMessage($"rank must be in [1, {scored.Ranked.Count}]*received 0*");
-        FluentActions.Invoking(() => scored.Explain(scored.Ranked.Count + 1)).Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => scored.CommandTable(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("count");
+        FluentActions.Invoking(() => scored.Explain(scored.Ranked.Count + 1))
+            .Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => scored.CommandTable(-1)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("count");
     }
 
     [Fact]
@@ -93,6 +99,7 @@ public sealed class AnomalousSessionsTests
     {
         var bad = Events.Take(3).Append(Events[3] with { Parameters = "not json" }).ToList();
 
-        FluentActions.Invoking(() => AnomalousSessions.Score(bad)).Should().Throw<FormatException>().WithMessage("*'not json'*");
+        FluentActions.Invoking(() => AnomalousSessions.Score(bad)).Should().Throw<FormatException>()
+            .WithMessage("*'not json'*");
     }
 }
