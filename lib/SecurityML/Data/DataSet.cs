@@ -1,15 +1,5 @@
 namespace SecurityML.Data;
 
-/// <summary>How a data set's file is stored.</summary>
-public enum DataFileFormat
-{
-    /// <summary>CSV with a header row (<see cref="CsvDataFile"/>).</summary>
-    Csv,
-
-    /// <summary>One JSON object per line (<see cref="JsonLinesDataFile"/>), e.g. OCSF.</summary>
-    JsonLines,
-}
-
 /// <summary>
 /// Names a data set that a <see cref="QueryProvider"/> can return: its name, record type, and how the local provider
 /// stores it. The well-known ones are in <see cref="DataSets"/>.

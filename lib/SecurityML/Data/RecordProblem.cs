@@ -5,10 +5,3 @@ namespace SecurityML.Data;
 /// <param name="Received">The value received, as text.</param>
 /// <param name="Expected">What the schema expects.</param>
 internal sealed record RecordProblem(string Column, string? Received, string Expected);
-
-/// <summary>A record type with rules beyond its column types; readers call <see cref="Check"/> on every row.</summary>
-internal interface ICheckedRecord
-{
-    /// <summary>Returns the first broken rule, or null when the record is valid.</summary>
-    RecordProblem? Check();
-}

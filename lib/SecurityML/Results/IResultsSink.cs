@@ -14,9 +14,3 @@ public interface IResultsSink
     /// <exception cref="ArgumentException"><paramref name="tableName"/> is not a valid table name (letters, digits, '_').</exception>
     Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The outcome of a results write.</summary>
-/// <param name="TableName">The table written.</param>
-/// <param name="RowCount">Rows written.</param>
-/// <param name="Destination">Where they went: a file path, or the ingestion endpoint and stream.</param>
-public sealed record ResultsWriteSummary(string TableName, long RowCount, string Destination);

@@ -2,15 +2,6 @@ using SecurityML.Data;
 
 namespace SecurityML.Results;
 
-/// <summary>The file format of a <see cref="LocalResultsSink"/>.</summary>
-public enum ResultsFileFormat
-{
-    /// <summary>One JSON object per line (what the Logs Ingestion API takes, as arrays).</summary>
-    JsonLines,
-    /// <summary>CSV with a header row (for spreadsheets).</summary>
-    Csv,
-}
-
 /// <summary>
 /// Writes results as <c>{folder}/{tableName}.jsonl</c> (or <c>.csv</c>), replacing an earlier file atomically:
 /// rows go to a temporary file that is renamed only when complete, so a failed run never leaves half a result.

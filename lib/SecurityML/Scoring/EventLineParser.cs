@@ -5,22 +5,6 @@ using SecurityML.Data;
 
 namespace SecurityML.Scoring;
 
-/// <summary>The line format of an event stream.</summary>
-public enum EventFormat
-{
-    /// <summary>One JSON object per line.</summary>
-    JsonLines,
-    /// <summary>CSV with a header line; one event per record (a quoted field may hold commas, doubled quotes and line
-    /// breaks, so a record may span lines).</summary>
-    Csv,
-}
-
-/// <summary>An event parsed from a stream, or why its line (for CSV, the record's first line) is skipped.</summary>
-/// <param name="Line">The 1-based line (for CSV, the record's first line).</param>
-/// <param name="Event">The event; null when <paramref name="Problem"/> is set.</param>
-/// <param name="Problem">Why the line is skipped; null for an event.</param>
-public readonly record struct ParsedEvent(long Line, JsonObject? Event, DataFormatException? Problem);
-
 /// <summary>
 /// Turns the lines of an event stream (read by <see cref="InputLineReader"/>) into JSON objects one at a time, so a
 /// stream of any length is read in bounded memory and a bad line can be reported and skipped. For CSV the first

@@ -99,26 +99,3 @@ public sealed class UnitScorer<TRecord, TInput>(ModelCard card, Func<JsonObject,
         return results;
     }
 }
-
-/// <summary>The score of one unit, or why it has none.</summary>
-/// <param name="Score">Higher = more anomalous; NaN when unscored.</param>
-/// <param name="Problem">Why the unit cannot be scored (its lines are bad lines); null when scored.</param>
-/// <param name="LeftOut">Why the unit is left out by the model's rules (counted, not an error); null otherwise.</param>
-/// <param name="Status">How the model scored the unit when it says (e.g. an IP embedding's <c>UnseenEntity</c>: a
-/// fallback score for an entity never seen in training); written as the alert's <c>"status"</c>; null otherwise.</param>
-public readonly record struct UnitScore(double Score, string? Problem = null, string? LeftOut = null, string? Status = null);
-
-/// <summary>Score functions for <see cref="UnitScorer{TRecord, TInput}"/>.</summary>
-public static class UnitScores
-{
-    /// <summary>The model's <see cref="IAnomalyModel{TInput}.Score"/>; NaN is a problem ("cannot score").</summary>
-    public static Func<IReadOnlyList<TInput>, IReadOnlyList<UnitScore>> Of<TInput>(IAnomalyModel<TInput> model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return inputs => model.Score(inputs)
-            .Select(score => new UnitScore(score, double.IsNaN(score) ? CannotScore(model.Card.Kind) : null)).ToList();
-    }
-
-    /// <summary>The problem text of a NaN score.</summary>
-    public static string CannotScore(string kind) => $"the {kind} model cannot score this unit (score NaN)";
-}

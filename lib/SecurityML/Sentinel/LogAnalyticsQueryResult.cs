@@ -1,15 +1,5 @@
 namespace SecurityML.Sentinel;
 
-/// <summary>Whether a query returned all of its result.</summary>
-public enum LogAnalyticsQueryResultStatus
-{
-    /// <summary>The whole result.</summary>
-    Success,
-
-    /// <summary>Only part of it: see <see cref="LogAnalyticsQueryResult.Error"/> (e.g. the result was truncated).</summary>
-    PartialFailure,
-}
-
 /// <summary>The result of a Log Analytics query: its tables and, for a partial result, the error.</summary>
 /// <param name="Tables">The result tables; the first is <c>PrimaryResult</c>.</param>
 /// <param name="Error">The service's error for a partial result; null when complete.</param>

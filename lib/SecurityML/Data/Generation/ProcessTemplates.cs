@@ -3,10 +3,6 @@ using SecurityML.Numerics;
 
 namespace SecurityML.Data;
 
-/// <summary>A process the demo hosts start: image (<c>USER</c> and <c>{GUID}</c> are filled in), parent, and a command
-/// line built from random parts, the user name and the filled-in image.</summary>
-internal sealed record ProcessTemplate(string Image, string Parent, int Weight, Func<DeterministicRandom, string, string, string> CommandLine);
-
 /// <summary>The everyday processes of the demo hosts: system services (run as the machine, 0x3e7) and user apps.</summary>
 internal static class ProcessTemplates
 {

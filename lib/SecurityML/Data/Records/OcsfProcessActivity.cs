@@ -57,39 +57,3 @@ public sealed record OcsfProcessActivity : ICheckedRecord
                 ? new RecordProblem("time", Time.ToString(CultureInfo.InvariantCulture), "milliseconds since 1970-01-01 UTC, from 0 to " + MaximumTime)
                 : null;
 }
-
-/// <summary>An OCSF device (host).</summary>
-public sealed record OcsfDevice
-{
-    /// <summary>The unique identifier of the device or instance, e.g. an EC2 instance id.</summary>
-    [JsonPropertyName("instance_uid")] public string? InstanceUid { get; init; }
-
-    /// <summary>The host name.</summary>
-    [JsonPropertyName("hostname")] public string? Hostname { get; init; }
-}
-
-/// <summary>An OCSF process.</summary>
-public sealed record OcsfProcess
-{
-    /// <summary>The image name, e.g. <c>bash</c>.</summary>
-    [JsonPropertyName("name")] public string? Name { get; init; }
-
-    /// <summary>The process id.</summary>
-    [JsonPropertyName("pid")] public int? Pid { get; init; }
-
-    /// <summary>The full command line.</summary>
-    [JsonPropertyName("cmd_line")] public string? CommandLine { get; init; }
-
-    /// <summary>The parent process (its name and pid).</summary>
-    [JsonPropertyName("parent_process")] public OcsfParentProcess? ParentProcess { get; init; }
-}
-
-/// <summary>An OCSF parent process (name and pid only).</summary>
-public sealed record OcsfParentProcess
-{
-    /// <summary>The image name.</summary>
-    [JsonPropertyName("name")] public string? Name { get; init; }
-
-    /// <summary>The process id.</summary>
-    [JsonPropertyName("pid")] public int? Pid { get; init; }
-}

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SecurityML.Data;
 
@@ -59,10 +58,3 @@ public sealed record OfficeActivityEvent
     public static string FormatParameters(IEnumerable<OfficeParameter> parameters) =>
         JsonSerializer.Serialize(parameters.ToList());
 }
-
-/// <summary>One cmdlet parameter of an <see cref="OfficeActivityEvent"/>.</summary>
-/// <param name="Name">The parameter name, e.g. <c>Identity</c>.</param>
-/// <param name="Value">The parameter value as text.</param>
-public sealed record OfficeParameter(
-    [property: JsonPropertyName("Name")] string Name,
-    [property: JsonPropertyName("Value")] string Value);

@@ -1,0 +1,4 @@
+namespace SecurityML.Data;
+
+/// <summary>A computer: short name and address.</summary>
+internal sealed record DemoHost(string Name, string IpAddress);
