@@ -5,8 +5,8 @@ namespace SecurityML.Sentinel;
 /// <summary>
 /// The workspace side of <see cref="LogonDailySummary"/> (<see cref="SentinelQueries.DailyLogons"/>): the KQL twin of
 /// <see cref="LogonDailyAggregation.Summarize"/>, so only one row per account and day leaves the workspace. Same events
-/// (<see cref="LogonAccountFilter"/>: 4624/4625, LogonType 3, no machine, anonymous or built-in accounts), same columns;
-/// distinct counts are exact (<c>count_distinctif</c>), case-insensitive and ignore empty values and <c>-</c>.
+/// (<see cref="LogonAccountFilter"/>: 4624/4625, LogonType 3, no machine, anonymous or built-in accounts), same
+/// columns; distinct counts are exact (<c>count_distinctif</c>), case-insensitive and ignore empty values and <c>-</c>.
 /// One difference: Kusto's <c>by</c> compares names as spelled, so account spellings that differ only in case make
 /// separate rows here while the local aggregation merges them.
 /// </summary>
@@ -15,34 +15,44 @@ internal static class DailyLogonsQuery
     private static readonly string[] Columns =
     [
         "Date", "TargetDomainName", "TargetUserName", "AttemptedLogons", "SuccessfulLogons", "FailedLogons",
-        "ComputersAttempted", "ComputersSuccessfulAccess", "ComputerDomainsAttempted", "ComputerDomainsSuccessfulAccess",
+        "ComputersAttempted", "ComputersSuccessfulAccess", "ComputerDomainsAttempted",
+        "ComputerDomainsSuccessfulAccess",
         "SourceIpAddressesAttempted", "SourceIpAddressesSuccessfulAccess", "SourceHostNamesAttempted",
         "SourceHostNamesSuccessfulAccess", "AuthenticationPackagesAttempted", "AuthenticationPackagesSuccessful",
         "FirstLogon", "LastLogon", "ActiveMilliseconds", "FirstSuccessfulLogon", "LastSuccessfulLogon",
         "ActiveMillisecondsSuccessful",
     ];
 
-    /// <summary>The query over SecurityEvent, account filter on <c>TargetUserName</c>, computer filter on <c>Computer</c>.</summary>
+    /// <summary>The query over SecurityEvent; account filter on <c>TargetUserName</c>, computer filter on
+    /// <c>Computer</c>.</summary>
     public static SentinelQuery Create() => new(LogonDailySummary.DataSet, "SecurityEvent",
         [
             "EventID in (4624, 4625)",
             "LogonType == 3",
-            "not(TargetUserName endswith \"$\" or TargetUserName startswith \"DWM-\" or TargetUserName startswith \"UMFD-\")",
-            "not(trim(@\"\\s+\", TargetUserName) in~ (\"ANONYMOUS LOGON\", \"SYSTEM\", \"LOCAL SERVICE\", \"NETWORK SERVICE\", \"-\", \"\"))",
+            "not(TargetUserName endswith \"$\" or TargetUserName startswith \"DWM-\""
+            + " or TargetUserName startswith \"UMFD-\")",
+            "not(trim(@\"\\s+\", TargetUserName) in~ (\"ANONYMOUS LOGON\", \"SYSTEM\", \"LOCAL SERVICE\","
+            + " \"NETWORK SERVICE\", \"-\", \"\"))",
             "not(trim(@\"\\s+\", TargetDomainName) in~ (\"NT AUTHORITY\", \"Window Manager\", \"Font Driver Host\"))",
         ],
         "extend Succeeded = EventID == 4624, " + Known("ComputerValue", "Computer") + ", "
-        + Known("ComputerDomainValue", "extract(@\"^[^.]*\\.(.*)$\", 1, Computer)") + ", " + Known("IpValue", "IpAddress") + ", "
+        + Known("ComputerDomainValue", "extract(@\"^[^.]*\\.(.*)$\", 1, Computer)") + ", "
+        + Known("IpValue", "IpAddress") + ", "
         + Known("HostValue", "WorkstationName") + ", " + Known("PackageValue", "AuthenticationPackageName")
         + "\n| summarize AttemptedLogons = count(), SuccessfulLogons = countif(Succeeded), "
-        + Distinct("Computers", "ComputerValue", "SuccessfulAccess") + Distinct("ComputerDomains", "ComputerDomainValue", "SuccessfulAccess")
-        + Distinct("SourceIpAddresses", "IpValue", "SuccessfulAccess") + Distinct("SourceHostNames", "HostValue", "SuccessfulAccess")
+        + Distinct("Computers", "ComputerValue", "SuccessfulAccess")
+        + Distinct("ComputerDomains", "ComputerDomainValue", "SuccessfulAccess")
+        + Distinct("SourceIpAddresses", "IpValue", "SuccessfulAccess")
+        + Distinct("SourceHostNames", "HostValue", "SuccessfulAccess")
         + Distinct("AuthenticationPackages", "PackageValue", "Successful")
         + "FirstLogon = min(TimeGenerated), LastLogon = max(TimeGenerated), "
-        + "FirstSuccessfulLogon = minif(TimeGenerated, Succeeded), LastSuccessfulLogon = maxif(TimeGenerated, Succeeded) "
+        + "FirstSuccessfulLogon = minif(TimeGenerated, Succeeded), "
+        + "LastSuccessfulLogon = maxif(TimeGenerated, Succeeded) "
         + "by Date = startofday(TimeGenerated), TargetUserName, TargetDomainName"
-        + "\n| extend FailedLogons = AttemptedLogons - SuccessfulLogons, ActiveMilliseconds = (LastLogon - FirstLogon) / 1ms, "
-        + "ActiveMillisecondsSuccessful = iff(isnull(FirstSuccessfulLogon), 0.0, (LastSuccessfulLogon - FirstSuccessfulLogon) / 1ms)"
+        + "\n| extend FailedLogons = AttemptedLogons - SuccessfulLogons, "
+        + "ActiveMilliseconds = (LastLogon - FirstLogon) / 1ms, "
+        + "ActiveMillisecondsSuccessful = iff(isnull(FirstSuccessfulLogon), 0.0, "
+        + "(LastSuccessfulLogon - FirstSuccessfulLogon) / 1ms)"
         + "\n| project " + string.Join(", ", Columns)
         + "\n| order by Date asc, TargetDomainName asc, TargetUserName asc",
         Columns, "TargetUserName", "Computer");

@@ -119,8 +119,9 @@ public static class IsolationForestCharts
         return figure;
     }
 
-    /// <summary>The chart of an <see cref="T:SecurityML.Detection.IsolationForest.AccountSummary"/>: the account's computers per day against its peers' median
-    /// and maximum, with its alerts and bookmarks marked on the days they happened.</summary>
+    /// <summary>The chart of an <see cref="T:SecurityML.Detection.IsolationForest.AccountSummary"/>: the account's
+    /// computers per day against its peers' median and maximum, with its alerts and bookmarks marked on the days they
+    /// happened.</summary>
     /// <param name="summary">The account summary.</param>
     /// <param name="daily">The daily summaries it was built from (any accounts; days outside its window are ignored).</param>
     /// <returns>A line chart per UTC day: the account (blue), peers' median (grey) and maximum (grey, dotted), alerts
@@ -151,11 +152,11 @@ public static class IsolationForestCharts
         return figure;
     }
 
-    private static Scatter Line(List<LogonDailySummary> days, Func<LogonDailySummary, int> value, string name, string color) =>
-        Line(days.Select(day => day.Date).ToList(), days.Select(day => (double)value(day)), name, color);
+    private static Scatter Line(List<LogonDailySummary> days, Func<LogonDailySummary, int> value, string name,
+        string color) => Line(days.Select(day => day.Date).ToList(), days.Select(day => (double)value(day)), name, color);
 
-    private static Scatter Line(IReadOnlyList<DateTimeOffset> days, IEnumerable<double> values, string name, string color,
-        LineDash? dash = null) => new()
+    private static Scatter Line(IReadOnlyList<DateTimeOffset> days, IEnumerable<double> values, string name,
+        string color, LineDash? dash = null) => new()
     {
         X = PlotValues.FromTimes(days),
         Y = PlotValues.FromNumbers(values),

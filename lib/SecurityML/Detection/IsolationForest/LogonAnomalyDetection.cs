@@ -63,11 +63,14 @@ public static class LogonAnomalyDetection
         return model.WithCard(model.Card with { DataSet = DataSet, TrainingSummary = summary, TrainingRows = table.Rows.Count });
     }
 
-    /// <summary>The notebooks' whole model step in one call: daily summaries (<see cref="LogonDailyAggregation.Summarize"/>),
-    /// features (<see cref="LogonFeatures.Build"/>), <see cref="Fit"/> and <see cref="Rank"/>.</summary>
+    /// <summary>The notebooks' whole model step in one call: daily summaries
+    /// (<see cref="LogonDailyAggregation.Summarize"/>), features (<see cref="LogonFeatures.Build"/>), <see cref="Fit"/>
+    /// and <see cref="Rank"/>.</summary>
     /// <param name="logons">Raw logon events (filtered by <see cref="LogonAccountFilter"/>); enumerated once.</param>
-    /// <param name="baseline">What each day's z-score compares it with; default <see cref="ZScoreBaseline.AllDays"/>.</param>
-    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="baseline">What each day's z-score compares it with; default
+    /// <see cref="ZScoreBaseline.AllDays"/>.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default
+    /// <see cref="DefaultContamination"/>.</param>
     /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
     /// <exception cref="ArgumentNullException"><paramref name="logons"/> is null.</exception>
     /// <example>
@@ -83,14 +86,18 @@ public static class LogonAnomalyDetection
         return Run(LogonDailyAggregation.Summarize(logons), baseline, contamination, seed);
     }
 
-    /// <summary>Features, fit and ranking in one call over daily summaries already aggregated (locally or by a query).</summary>
+    /// <summary>Features, fit and ranking in one call over daily summaries already aggregated (locally, or in a
+    /// workspace by <c>SentinelQueries.DailyLogons</c>).</summary>
     /// <param name="summaries">One row per account and UTC day.</param>
-    /// <param name="baseline">What each day's z-score compares it with; default <see cref="ZScoreBaseline.AllDays"/>.</param>
-    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="baseline">What each day's z-score compares it with; default
+    /// <see cref="ZScoreBaseline.AllDays"/>.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default
+    /// <see cref="DefaultContamination"/>.</param>
     /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
     /// <exception cref="ArgumentNullException"><paramref name="summaries"/> is null.</exception>
-    public static LogonAnomalyRun Run(IReadOnlyList<LogonDailySummary> summaries, ZScoreBaseline baseline = ZScoreBaseline.AllDays,
-        double contamination = DefaultContamination, int seed = IsolationForestOptions.DefaultSeed)
+    public static LogonAnomalyRun Run(IReadOnlyList<LogonDailySummary> summaries,
+        ZScoreBaseline baseline = ZScoreBaseline.AllDays, double contamination = DefaultContamination,
+        int seed = IsolationForestOptions.DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(summaries);
         LogonFeatureTable table = LogonFeatures.Build(summaries, baseline);
