@@ -1,3 +1,5 @@
+using SecurityML.Numerics;
+
 namespace SecurityML.Data;
 
 /// <summary>A process the demo hosts start: image (<c>USER</c> and <c>{GUID}</c> are filled in), parent, and a command
