@@ -16,10 +16,6 @@ public sealed class ArchitectureTests
     /// merging them. Anything not listed fails the test.</summary>
     private static readonly Dictionary<string, string> KnownViolations = new(StringComparer.Ordinal)
     {
-        ["Features→Charts"] = "logons engineer (wt-logons): Features/Logons charts move to Detection/IsolationForest",
-        ["Features→Detection"] = "logons engineer (wt-logons): LogonAnomalyDetection moves to Detection/IsolationForest",
-        ["Features→Explain"] = "logons engineer (wt-logons): LogonCharts (PrincipalComponents) moves to Detection/IsolationForest",
-        ["Tuning→Features"] = "concepts engineer (wt-concepts): PlantedLabels' EntityDaySummary matching becomes AnomalyLabel.Covers",
     };
 
     [Fact]

@@ -19,7 +19,7 @@ public static class FolderRules
         ["Data"] = Set("Display", "Numerics"),
         ["Features"] = Set("Data", "Numerics"),
         ["Explain"] = Set("Data", "Numerics"),
-        ["Tuning"] = Set("Data", "Charts", "Display", "Numerics"),
+        ["Tuning"] = Set("Data", "Features", "Charts", "Display", "Numerics"),
         ["Detection"] = Set(BelowDetection),
         ["Scoring"] = Set(BelowScoring),
         ["Results"] = Set(BelowScoring),
