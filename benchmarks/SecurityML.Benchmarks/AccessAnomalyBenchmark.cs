@@ -37,10 +37,26 @@ public class AccessAnomalyBenchmark
         {
             var name = $"user{user:D6}";
             var department = user / UsersPerDepartment;
-            var resources = Enumerable.Range(0, ResourcesPerDepartment).OrderBy(_ => random.Next()).Take(OwnAccesses)
+            var resources = Enumerable
+                .Range(0, ResourcesPerDepartment)
+                .OrderBy(_ => random.Next())
+                .Take(OwnAccesses)
                 .Select(index => own[department * ResourcesPerDepartment + index])
-                .Concat(Enumerable.Range(0, SharedResources).OrderBy(_ => random.Next()).Take(SharedAccesses).Select(index => shared[index]));
-            _pairs.AddRange(resources.Select(resource => new AccessLikelihood("contoso", name, resource, 1 + 20 * random.NextDouble())));
+                .Concat(
+                    Enumerable
+                        .Range(0, SharedResources)
+                        .OrderBy(_ => random.Next())
+                        .Take(SharedAccesses)
+                        .Select(index => shared[index])
+                );
+            _pairs.AddRange(
+                resources.Select(resource => new AccessLikelihood(
+                    "contoso",
+                    name,
+                    resource,
+                    1 + 20 * random.NextDouble()
+                ))
+            );
         }
     }
 
@@ -57,10 +73,16 @@ public class AccessAnomalyBenchmark
     public void ReportPeakMemory()
     {
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// PeakWorkingSet pairs={_pairs.Count}: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"// PeakWorkingSet pairs={_pairs.Count}: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"
+            )
+        );
     }
 
     private int Fit(int iterations) =>
-        new AccessAnomalyDetector(new AccessAnomalyOptions { NumberOfIterations = iterations }).Fit(_pairs).Tenants.Count;
+        new AccessAnomalyDetector(new AccessAnomalyOptions { NumberOfIterations = iterations })
+            .Fit(_pairs)
+            .Tenants.Count;
 }

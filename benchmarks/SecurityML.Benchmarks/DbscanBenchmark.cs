@@ -28,23 +28,36 @@ public class DbscanBenchmark
     {
         _rows = Rows();
         var result = Cluster();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// DBSCAN NormalizeRows={NormalizeRows}: {result.ClusterCount} clusters, {result.NoiseCount} noise rows"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"// DBSCAN NormalizeRows={NormalizeRows}: {result.ClusterCount} clusters, {result.NoiseCount} "
+            ) + string.Create(CultureInfo.InvariantCulture, $"noise rows")
+        );
     }
 
     /// <summary>Clusters the rows; returns the number of clusters.</summary>
     [Benchmark]
     public int ClusterFiftyThousandRows() => Cluster().ClusterCount;
 
-    private DbscanResult Cluster() => Dbscan.Cluster(_rows, new DbscanOptions
-    {
-        MaximumDistance = NormalizeRows ? 0.01 : 0.3, MinimumSamples = 5, NormalizeRows = NormalizeRows,
-    });
+    private DbscanResult Cluster() =>
+        Dbscan.Cluster(
+            _rows,
+            new DbscanOptions
+            {
+                MaximumDistance = NormalizeRows ? 0.01 : 0.3,
+                MinimumSamples = 5,
+                NormalizeRows = NormalizeRows,
+            }
+        );
 
     private static double[][] Rows()
     {
         var random = new SplitMix64(42);
-        var centres = Enumerable.Range(0, Centres).Select(_ => Enumerable.Range(0, Width).Select(_ => random.Uniform() * 10).ToArray()).ToArray();
+        var centres = Enumerable
+            .Range(0, Centres)
+            .Select(_ => Enumerable.Range(0, Width).Select(_ => random.Uniform() * 10).ToArray())
+            .ToArray();
         var rows = new double[RowCount][];
         for (int row = 0; row < RowCount; row++)
         {
@@ -67,7 +80,8 @@ public class DbscanBenchmark
 
         public double Normal()
         {
-            double first = 1.0 - Uniform(), second = Uniform();
+            double first = 1.0 - Uniform(),
+                second = Uniform();
             return Math.Sqrt(-2 * Math.Log(first)) * Math.Cos(2 * Math.PI * second);
         }
 

@@ -28,12 +28,18 @@ public class IpEmbeddingBenchmark
     [Params(32, 128)]
     public int VectorDimension { get; set; }
 
-    private IpEmbeddingOptions Options => new()
-    {
-        NumberOfEntityVectors = 2 * Users, VectorDimension = VectorDimension, Epochs = 1, Seed = 1,
-        MiniBatchSize = IpEmbeddingOptions.SageMakerMiniBatchSize, LearningRate = IpEmbeddingOptions.SageMakerLearningRate,
-        NumberOfIpPrefixVectors = 32_768, ValidationFraction = 0,
-    };
+    private IpEmbeddingOptions Options =>
+        new()
+        {
+            NumberOfEntityVectors = 2 * Users,
+            VectorDimension = VectorDimension,
+            Epochs = 1,
+            Seed = 1,
+            MiniBatchSize = IpEmbeddingOptions.SageMakerMiniBatchSize,
+            LearningRate = IpEmbeddingOptions.SageMakerLearningRate,
+            NumberOfIpPrefixVectors = 32_768,
+            ValidationFraction = 0,
+        };
 
     /// <summary>Generates the pairs and trains the model that <see cref="Score"/> uses.</summary>
     [GlobalSetup]
@@ -41,14 +47,26 @@ public class IpEmbeddingBenchmark
     {
         var random = new Random(42);
         var isps = Enumerable.Range(0, Isps).Select(_ => (uint)random.Next(1 << 8, 223 << 8)).ToArray();
-        var homes = Enumerable.Range(0, Users).Select(_ => (isps[random.Next(Isps)] << 8) | (uint)random.Next(256)).ToArray();
-        var offices = Enumerable.Range(0, Offices).Select(_ => (isps[random.Next(Isps)] << 8) | (uint)random.Next(256)).ToArray();
-        _pairs = Enumerable.Range(0, PairCount).Select(_ =>
-        {
-            int user = random.Next(Users);
-            uint range = random.NextDouble() < 0.5 ? homes[user] : offices[user % Offices];
-            return new EntityIpPair($"user{user}@example.com", Ipv4Address.Format((range << 8) | (uint)random.Next(1, 255)));
-        }).ToList();
+        var homes = Enumerable
+            .Range(0, Users)
+            .Select(_ => (isps[random.Next(Isps)] << 8) | (uint)random.Next(256))
+            .ToArray();
+        var offices = Enumerable
+            .Range(0, Offices)
+            .Select(_ => (isps[random.Next(Isps)] << 8) | (uint)random.Next(256))
+            .ToArray();
+        _pairs = Enumerable
+            .Range(0, PairCount)
+            .Select(_ =>
+            {
+                int user = random.Next(Users);
+                uint range = random.NextDouble() < 0.5 ? homes[user] : offices[user % Offices];
+                return new EntityIpPair(
+                    $"user{user}@example.com",
+                    Ipv4Address.Format((range << 8) | (uint)random.Next(1, 255))
+                );
+            })
+            .ToList();
         _model = new IpEmbeddingDetector(Options).Fit(_pairs.Take(100_000).ToList());
     }
 

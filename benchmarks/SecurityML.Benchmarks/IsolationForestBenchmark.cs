@@ -25,10 +25,16 @@ public class IsolationForestBenchmark
         _rows = new double[Rows][];
         for (int row = 0; row < Rows; row++)
         {
-            double centre = row % 100 == 0 ? 0 : row % 2 == 0 ? -2 : 3;
+            double centre =
+                row % 100 == 0 ? 0
+                : row % 2 == 0 ? -2
+                : 3;
             double spread = row % 100 == 0 ? 8 : 1;
-            _rows[row] = Enumerable.Range(0, Features)
-                .Select(_ => centre + (spread * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5)))
+            _rows[row] = Enumerable
+                .Range(0, Features)
+                .Select(_ =>
+                    centre + (spread * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5))
+                )
                 .ToArray();
         }
         _model = Fit();
@@ -36,7 +42,8 @@ public class IsolationForestBenchmark
 
     /// <summary>Grows 100 trees on 256-row subsamples of the million rows.</summary>
     [Benchmark]
-    public IsolationForestModel Fit() => new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 100 }).Fit(_rows);
+    public IsolationForestModel Fit() =>
+        new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 100 }).Fit(_rows);
 
     /// <summary>scikit-learn's score_samples over the million rows, all cores.</summary>
     [Benchmark]

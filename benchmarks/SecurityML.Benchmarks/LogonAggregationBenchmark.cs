@@ -46,7 +46,8 @@ public class LogonAggregationBenchmark
     /// <summary>Reads and aggregates the whole file; returns the number of account-days.</summary>
     [Benchmark]
     public int ReadAndAggregatePerAccountAndDay() =>
-        CsvDataFile.Read<LogonEvent>(_path)
+        CsvDataFile
+            .Read<LogonEvent>(_path)
             .SummarizeByEntityAndDay(row => row.Account, row => row.TimeGenerated, row => row.Computer)
             .Count;
 
@@ -55,8 +56,12 @@ public class LogonAggregationBenchmark
     public void ReportPeakMemory()
     {
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// PeakWorkingSet RowCount={RowCount}: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"// PeakWorkingSet RowCount={RowCount}: {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB"
+            )
+        );
     }
 
     private static IEnumerable<LogonEvent> Events(int count)
@@ -71,13 +76,17 @@ public class LogonAggregationBenchmark
             {
                 TimeGenerated = Start.AddTicks(step * index),
                 EventID = failed ? 4625 : 4624,
-                Activity = failed ? "4625 - An account failed to log on." : "4624 - An account was successfully logged on.",
+                Activity = failed
+                    ? "4625 - An account failed to log on."
+                    : "4624 - An account was successfully logged on.",
                 Computer = $"SRV{computer:D3}.contoso.local",
                 Account = $"CONTOSO\\user{account:D5}",
                 AccountType = "User",
                 TargetUserName = $"user{account:D5}",
                 TargetDomainName = "CONTOSO",
-                TargetLogonId = failed ? "0x0" : "0x" + (index & 0x7fffffff).ToString("x", CultureInfo.InvariantCulture),
+                TargetLogonId = failed
+                    ? "0x0"
+                    : "0x" + (index & 0x7fffffff).ToString("x", CultureInfo.InvariantCulture),
                 LogonType = 3,
                 LogonProcessName = "Kerberos",
                 AuthenticationPackageName = "Kerberos",

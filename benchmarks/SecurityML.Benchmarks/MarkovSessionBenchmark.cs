@@ -29,15 +29,19 @@ public class MarkovSessionBenchmark
     public void MakeSessions()
     {
         var random = new Random(Seed);
-        _sessions = Enumerable.Range(0, SessionCount)
-            .Select(_ => new CommandSession(Enumerable.Range(0, random.Next(1, 9)).Select(_ => NextCommand(random)).ToList()))
+        _sessions = Enumerable
+            .Range(0, SessionCount)
+            .Select(_ => new CommandSession(
+                Enumerable.Range(0, random.Next(1, 9)).Select(_ => NextCommand(random)).ToList()
+            ))
             .ToList();
         _model = Fit();
     }
 
     /// <summary>Counts, smooths and normalises.</summary>
     [Benchmark]
-    public MarkovSessionModel Fit() => new MarkovSessionDetector(new MarkovSessionOptions { Kind = Kind }).Fit(_sessions);
+    public MarkovSessionModel Fit() =>
+        new MarkovSessionDetector(new MarkovSessionOptions { Kind = Kind }).Fit(_sessions);
 
     /// <summary>The rarest window of length 3 of every session.</summary>
     [Benchmark]
@@ -46,8 +50,14 @@ public class MarkovSessionBenchmark
     private static Command NextCommand(Random random)
     {
         var name = $"Cmd-{Math.Min((int)(-Math.Log(1 - random.NextDouble()) * 8), 39):D2}";
-        var parameters = Enumerable.Range(0, 15).OrderBy(_ => random.Next()).Take(random.Next(0, 5))
-            .Select(index => new CommandParameter($"P{index:D2}", index < 8 ? $"v{random.Next(3)}" : $"id{random.Next(5000)}"));
+        var parameters = Enumerable
+            .Range(0, 15)
+            .OrderBy(_ => random.Next())
+            .Take(random.Next(0, 5))
+            .Select(index => new CommandParameter(
+                $"P{index:D2}",
+                index < 8 ? $"v{random.Next(3)}" : $"id{random.Next(5000)}"
+            ));
         return new Command(name, parameters.ToList());
     }
 }

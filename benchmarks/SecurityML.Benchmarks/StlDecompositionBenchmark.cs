@@ -20,7 +20,8 @@ public class StlDecompositionBenchmark
     [Params(false, true)]
     public bool Robust { get; set; }
 
-    /// <summary>10 + 0.001 t + 3 sin(2πt/24) + standard normal noise (seed 1), as the statsmodels timing script.</summary>
+    /// <summary>10 + 0.001 t + 3 sin(2πt/24) + standard normal noise (seed 1), as the statsmodels timing
+    /// script.</summary>
     [GlobalSetup]
     public void CreateSeries()
     {
@@ -28,7 +29,8 @@ public class StlDecompositionBenchmark
         _values = new double[PointCount];
         for (int t = 0; t < PointCount; t++)
         {
-            double normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            double normal =
+                Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
             _values[t] = 10 + 0.001 * t + 3 * Math.Sin(2 * Math.PI * t / 24) + normal;
         }
         var start = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -42,5 +44,7 @@ public class StlDecompositionBenchmark
     /// <summary>The detector: input checks, decomposition and scoring of every point.</summary>
     [Benchmark]
     public int FitDetector() =>
-        new StlAnomalyDetector(new StlAnomalyOptions { Decomposition = new StlOptions { Robust = Robust } }).Fit(_points).Anomalies.Count;
+        new StlAnomalyDetector(new StlAnomalyOptions { Decomposition = new StlOptions { Robust = Robust } })
+            .Fit(_points)
+            .Anomalies.Count;
 }

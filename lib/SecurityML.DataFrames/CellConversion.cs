@@ -19,7 +19,15 @@ internal static class CellConversion
         {
             result = Convert(value, type);
         }
-        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException or JsonException or ArgumentException or NotSupportedException)
+        catch (Exception e)
+            when (e
+                    is FormatException
+                        or OverflowException
+                        or InvalidCastException
+                        or JsonException
+                        or ArgumentException
+                        or NotSupportedException
+            )
         {
             return false;
         }
@@ -28,27 +36,41 @@ internal static class CellConversion
 
     private static object? Convert(object value, Type type)
     {
-        if (type.IsInstanceOfType(value) && type != typeof(DateTime) && type != typeof(DateTimeOffset)) return value;
-        if (type == typeof(string)) return FrameColumns.Text(value is DateTime time ? UtcTimestampConverter.ToText(AsUtc(time)) : value);
-        if (type == typeof(DateTimeOffset)) return ToInstant(value);
-        if (type == typeof(DateTime)) return ToInstant(value)?.UtcDateTime;
-        if (type == typeof(DateOnly)) return ToInstant(value) is { } instant ? DateOnly.FromDateTime(instant.UtcDateTime) : null;
-        if (value is string text) return FromText(text, type);
-        if (type.IsEnum) return IsInteger(value.GetType()) ? Enum.ToObject(type, value) : null;
-        if (IsInteger(type)) return ToInteger(value, type);
+        if (type.IsInstanceOfType(value) && type != typeof(DateTime) && type != typeof(DateTimeOffset))
+            return value;
+        if (type == typeof(string))
+            return FrameColumns.Text(value is DateTime time ? UtcTimestampConverter.ToText(AsUtc(time)) : value);
+        if (type == typeof(DateTimeOffset))
+            return ToInstant(value);
+        if (type == typeof(DateTime))
+            return ToInstant(value)?.UtcDateTime;
+        if (type == typeof(DateOnly))
+            return ToInstant(value) is { } instant ? DateOnly.FromDateTime(instant.UtcDateTime) : null;
+        if (value is string text)
+            return FromText(text, type);
+        if (type.IsEnum)
+            return IsInteger(value.GetType()) ? Enum.ToObject(type, value) : null;
+        if (IsInteger(type))
+            return ToInteger(value, type);
         if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
         {
-            return value is bool or DateTime or TimeSpan or char ? null : System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
+            return value is bool or DateTime or TimeSpan or char
+                ? null
+                : System.Convert.ChangeType(value, type, CultureInfo.InvariantCulture);
         }
         return null;
     }
 
     private static object? FromText(string text, Type type)
     {
-        if (type.IsEnum) return Enum.IsDefined(type, text) ? Enum.Parse(type, text) : null;
-        if (type == typeof(Guid)) return Guid.ParseExact(text, "D");
-        if (type == typeof(TimeSpan)) return TimeSpan.ParseExact(text, "c", CultureInfo.InvariantCulture);
-        if (type == typeof(bool)) return bool.Parse(text);
+        if (type.IsEnum)
+            return Enum.IsDefined(type, text) ? Enum.Parse(type, text) : null;
+        if (type == typeof(Guid))
+            return Guid.ParseExact(text, "D");
+        if (type == typeof(TimeSpan))
+            return TimeSpan.ParseExact(text, "c", CultureInfo.InvariantCulture);
+        if (type == typeof(bool))
+            return bool.Parse(text);
         if (IsInteger(type) || type == typeof(double) || type == typeof(float) || type == typeof(decimal))
         {
             return System.Convert.ChangeType(text, type, CultureInfo.InvariantCulture);
@@ -56,21 +78,23 @@ internal static class CellConversion
         return type.IsPrimitive ? null : JsonSerializer.Deserialize(text, type);
     }
 
-    private static DateTimeOffset? ToInstant(object value) => value switch
-    {
-        DateTimeOffset instant => instant.ToUniversalTime(),
-        DateTime time => new DateTimeOffset(AsUtc(time)),
-        string text when UtcTimestampConverter.TryParse(text, out var parsed) => parsed,
-        _ => null,
-    };
+    private static DateTimeOffset? ToInstant(object value) =>
+        value switch
+        {
+            DateTimeOffset instant => instant.ToUniversalTime(),
+            DateTime time => new DateTimeOffset(AsUtc(time)),
+            string text when UtcTimestampConverter.TryParse(text, out var parsed) => parsed,
+            _ => null,
+        };
 
     // A DateTime without a kind is UTC (as Log Analytics exports and pandas write it); a local one is converted.
-    private static DateTime AsUtc(DateTime time) => time.Kind switch
-    {
-        DateTimeKind.Local => time.ToUniversalTime(),
-        DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-        _ => time,
-    };
+    private static DateTime AsUtc(DateTime time) =>
+        time.Kind switch
+        {
+            DateTimeKind.Local => time.ToUniversalTime(),
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+            _ => time,
+        };
 
     private static object? ToInteger(object value, Type type)
     {
@@ -78,7 +102,9 @@ internal static class CellConversion
         {
             case double or float or decimal:
                 var number = System.Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                return decimal.Truncate(number) == number ? System.Convert.ChangeType(number, type, CultureInfo.InvariantCulture) : null;
+                return decimal.Truncate(number) == number
+                    ? System.Convert.ChangeType(number, type, CultureInfo.InvariantCulture)
+                    : null;
             case bool or DateTime or TimeSpan or char:
                 return null;
             default:
@@ -87,12 +113,19 @@ internal static class CellConversion
     }
 
     private static bool IsInteger(Type type) =>
-        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
-        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte);
+        type == typeof(int)
+        || type == typeof(long)
+        || type == typeof(short)
+        || type == typeof(byte)
+        || type == typeof(uint)
+        || type == typeof(ulong)
+        || type == typeof(ushort)
+        || type == typeof(sbyte);
 
     /// <summary>What a value of <paramref name="type"/> must look like, for error messages.</summary>
     public static string Expected(Type type) =>
-        type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(DateOnly) ? UtcTimestampConverter.Expected
+        type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(DateOnly)
+            ? UtcTimestampConverter.Expected
         : IsInteger(type) ? $"a whole number that fits {type.Name}"
         : type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type))}"
         : type == typeof(TimeSpan) ? "a time span such as 01:30:00"

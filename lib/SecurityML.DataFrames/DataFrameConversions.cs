@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Analysis;
 using SecurityML.Display;
 
@@ -5,7 +6,8 @@ namespace SecurityML.DataFrames;
 
 /// <summary>
 /// Moves the library's records and results in and out of a Microsoft.Data.Analysis <see cref="DataFrame"/>:
-/// <c>logons.ToDataFrame()</c>, <c>frame.ToRecords&lt;LogonEvent&gt;()</c>, and <c>frame.ToDisplayTable()</c> to show one.
+/// <c>logons.ToDataFrame()</c>, <c>frame.ToRecords&lt;LogonEvent&gt;()</c>, and <c>frame.ToDisplayTable()</c> to show
+/// one.
 /// </summary>
 /// <example>
 /// <code>
@@ -30,9 +32,14 @@ public static class DataFrameConversions
     public static DataFrame ToDataFrame<T>(this IEnumerable<T> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var list = rows.Select((row, index) => (object?)row ?? throw new ArgumentNullException(nameof(rows), $"Row {index} is null.")).ToList();
+        var list = rows.Select(
+                (row, index) => (object?)row ?? throw new ArgumentNullException(nameof(rows), $"Row {index} is null.")
+            )
+            .ToList();
         var members = RecordMember.Of(typeof(T));
-        return new DataFrame(members.Select(member => FrameColumns.Build(member.Name, member.Type, list.Select(member.Read).ToList())));
+        return new DataFrame(
+            members.Select(member => FrameColumns.Build(member.Name, member.Type, list.Select(member.Read).ToList()))
+        );
     }
 
     /// <summary>
@@ -48,16 +55,27 @@ public static class DataFrameConversions
         ArgumentNullException.ThrowIfNull(featureNames);
         if (featureNames.Distinct(StringComparer.Ordinal).Count() != featureNames.Count)
         {
-            throw new ArgumentException($"Feature names must be unique, received {string.Join(", ", featureNames)}.", nameof(featureNames));
+            throw new ArgumentException(
+                $"Feature names must be unique, received {string.Join(", ", featureNames)}.",
+                nameof(featureNames)
+            );
         }
         for (var row = 0; row < vectors.Count; row++)
         {
             if (vectors[row] is null || vectors[row].Length != featureNames.Count)
             {
-                throw new ArgumentException($"Row {row}: expected {featureNames.Count} features, received {vectors[row]?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}.", nameof(vectors));
+                throw new ArgumentException(
+                    $"Row {row}: expected {featureNames.Count} features, received "
+                        + $"{vectors[row]?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"}.",
+                    nameof(vectors)
+                );
             }
         }
-        return new DataFrame(featureNames.Select((name, i) => (DataFrameColumn)new DoubleDataFrameColumn(name, vectors.Select(v => v[i]))));
+        return new DataFrame(
+            featureNames.Select(
+                (name, i) => (DataFrameColumn)new DoubleDataFrameColumn(name, vectors.Select(v => v[i]))
+            )
+        );
     }
 
     /// <summary>
@@ -71,7 +89,8 @@ public static class DataFrameConversions
     /// <exception cref="ArgumentException">Columns are missing (the message lists them and the frame's columns), or
     /// <typeparamref name="T"/> has no public constructor.</exception>
     /// <exception cref="SecurityML.Data.DataFormatException">A value that does not fit its member (null for a
-    /// non-nullable number, 4624.5 for an <c>int</c>, text that is no timestamp), naming the column and the row.</exception>
+    /// non-nullable number, 4624.5 for an <c>int</c>, text that is no timestamp), naming the column and the
+    /// row.</exception>
     public static IReadOnlyList<T> ToRecords<T>(this DataFrame frame, DataFrameReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -90,13 +109,23 @@ public static class DataFrameConversions
     /// </summary>
     /// <param name="frame">The frame; its columns in order, headed by their names.</param>
     /// <param name="maxRows">Most rows shown; default <see cref="DisplayTable.DefaultMaxRows"/>.</param>
-    /// <param name="maxTextLength">Most characters of text in a cell; default <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
+    /// <param name="maxTextLength">Most characters of text in a cell; default
+    /// <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="frame"/> is null.</exception>
-    public static DisplayTable ToDisplayTable(this DataFrame frame, int maxRows = DisplayTable.DefaultMaxRows,
-        int maxTextLength = DisplayTable.DefaultMaxTextLength)
+    public static DisplayTable ToDisplayTable(
+        this DataFrame frame,
+        int maxRows = DisplayTable.DefaultMaxRows,
+        int maxTextLength = DisplayTable.DefaultMaxTextLength
+    )
     {
         ArgumentNullException.ThrowIfNull(frame);
         var columns = frame.Columns.Select(column => (column.Name, column.DataType)).ToList();
-        return DisplayTables.OfColumns(columns, frame.Rows.Count, (row, column) => frame.Columns[column][row], maxRows, maxTextLength);
+        return DisplayTables.OfColumns(
+            columns,
+            frame.Rows.Count,
+            (row, column) => frame.Columns[column][row],
+            maxRows,
+            maxTextLength
+        );
     }
 }

@@ -1,7 +1,8 @@
 namespace SecurityML.DataFrames;
 
-/// <summary>How <see cref="DataFrameConversions.ToRecords{T}(Microsoft.Data.Analysis.DataFrame, DataFrameReadOptions?)"/>
-/// maps a frame's columns to a record type's members.</summary>
+/// <summary>How
+/// <see cref="DataFrameConversions.ToRecords{T}(Microsoft.Data.Analysis.DataFrame, DataFrameReadOptions?)"/> maps a
+/// frame's columns to a record type's members.</summary>
 /// <remarks>By default every member reads the column of its own name: the Sentinel column names of the library's
 /// records (<c>TimeGenerated</c>, <c>Account</c>, <c>EventID</c>, …), case-sensitive. Columns no member reads are
 /// ignored (a frame may hold more than the record needs).</remarks>

@@ -16,7 +16,8 @@ internal sealed class RecordBinder
     public RecordBinder(Type type, DataFrame frame, DataFrameReadOptions options)
     {
         _sourceName = options.SourceName;
-        _constructor = type.GetConstructor(Type.EmptyTypes)
+        _constructor =
+            type.GetConstructor(Type.EmptyTypes)
             ?? type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new ArgumentException($"{type.Name} has no public constructor.", nameof(type));
         var members = RecordMember.Of(type);
@@ -24,9 +25,15 @@ internal sealed class RecordBinder
         var nullability = new NullabilityInfoContext();
         foreach (var parameter in _constructor.GetParameters())
         {
-            var member = members.FirstOrDefault(m => string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+            var member = members.FirstOrDefault(m =>
+                string.Equals(m.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
+            );
             var column = ColumnName(member?.Name ?? parameter.Name!, options);
-            if (!frame.Columns.Any(c => c.Name == column)) { missing.Add(column); continue; }
+            if (!frame.Columns.Any(c => c.Name == column))
+            {
+                missing.Add(column);
+                continue;
+            }
             var nullable = parameter.ParameterType.IsValueType
                 ? Nullable.GetUnderlyingType(parameter.ParameterType) is not null
                 : nullability.Create(parameter).WriteState != NullabilityState.NotNull;
@@ -36,13 +43,19 @@ internal sealed class RecordBinder
         foreach (var member in members.Where(m => m.Write is not null && !taken.Contains(m.Name)))
         {
             var column = ColumnName(member.Name, options);
-            if (frame.Columns.Any(c => c.Name == column)) _members.Add((column, frame.Columns[column], member));
-            else if (!options.AllowMissingColumns) missing.Add(column);
+            if (frame.Columns.Any(c => c.Name == column))
+                _members.Add((column, frame.Columns[column], member));
+            else if (!options.AllowMissingColumns)
+                missing.Add(column);
         }
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"{options.SourceName} has no column {string.Join(", ", missing.Select(m => $"'{m}'"))} for {type.Name}; " +
-                $"its columns are: {string.Join(", ", frame.Columns.Select(c => c.Name))}.", "frame");
+            throw new ArgumentException(
+                $"{options.SourceName} has no column {string.Join(", ", missing.Select(m => $"'{m}'"))} for "
+                    + $"{type.Name}; "
+                    + $"its columns are: {string.Join(", ", frame.Columns.Select(c => c.Name))}.",
+                "frame"
+            );
         }
     }
 
@@ -63,8 +76,10 @@ internal sealed class RecordBinder
         var value = values[row];
         if (value is null)
         {
-            if (nullable) return null;
-            if (type == typeof(string)) return "";
+            if (nullable)
+                return null;
+            if (type == typeof(string))
+                return "";
             throw Problem(column, row, $"expected {CellConversion.Expected(type)}, received null");
         }
         return CellConversion.TryConvert(value, type, out var result, out var expected)
@@ -72,10 +87,13 @@ internal sealed class RecordBinder
             : throw Problem(column, row, $"expected {expected}, received {Describe(value)}");
     }
 
-    private DataFormatException Problem(string column, long row, string reason) => new(_sourceName, 0, column, $"row {row}: {reason}");
+    private DataFormatException Problem(string column, long row, string reason) =>
+        new(_sourceName, 0, column, $"row {row}: {reason}");
 
     private static string Describe(object value) =>
-        value is string text ? $"'{(text.Length > 60 ? text[..60] + "…" : text)}'" : $"{FrameColumns.Text(value is DateTime t ? t.ToString("O") : value)} ({value.GetType().Name})";
+        value is string text
+            ? $"'{(text.Length > 60 ? text[..60] + "…" : text)}'"
+            : $"{FrameColumns.Text(value is DateTime t ? t.ToString("O") : value)} ({value.GetType().Name})";
 
     private static string ColumnName(string member, DataFrameReadOptions options) =>
         options.ColumnNames.TryGetValue(member, out var column) ? column : member;

@@ -5,7 +5,13 @@ namespace SecurityML.DataFrames;
 /// <summary>One public instance property or field of a record type, as a frame column.</summary>
 internal sealed class RecordMember
 {
-    private RecordMember(string name, Type type, Func<object, object?> read, Action<object, object?>? write, bool isNullable)
+    private RecordMember(
+        string name,
+        Type type,
+        Func<object, object?> read,
+        Action<object, object?>? write,
+        bool isNullable
+    )
     {
         Name = name;
         Type = type;
@@ -37,16 +43,31 @@ internal sealed class RecordMember
         var members = new List<RecordMember>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (!property.CanRead || property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract") continue;
+            if (!property.CanRead || property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract")
+                continue;
             var write = property.SetMethod is { IsPublic: true } ? (Action<object, object?>)property.SetValue : null;
-            members.Add(new RecordMember(property.Name, property.PropertyType, property.GetValue, write,
-                IsNullableType(property.PropertyType, nullability.Create(property).ReadState)));
+            members.Add(
+                new RecordMember(
+                    property.Name,
+                    property.PropertyType,
+                    property.GetValue,
+                    write,
+                    IsNullableType(property.PropertyType, nullability.Create(property).ReadState)
+                )
+            );
         }
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
             var write = field.IsInitOnly ? null : (Action<object, object?>)field.SetValue;
-            members.Add(new RecordMember(field.Name, field.FieldType, field.GetValue, write,
-                IsNullableType(field.FieldType, nullability.Create(field).ReadState)));
+            members.Add(
+                new RecordMember(
+                    field.Name,
+                    field.FieldType,
+                    field.GetValue,
+                    write,
+                    IsNullableType(field.FieldType, nullability.Create(field).ReadState)
+                )
+            );
         }
         return members;
     }

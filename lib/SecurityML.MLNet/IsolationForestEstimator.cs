@@ -9,7 +9,8 @@ namespace SecurityML.MLNet;
 /// <see cref="IsolationForestModel"/> on the feature column and returns an <see cref="AnomalyScoringTransformer"/>
 /// (<c>Score</c>, <c>PredictedLabel</c>, <c>FeatureContributions</c>). Create one with
 /// <c>mlContext.AnomalyDetection.Trainers.IsolationForest(…)</c>; it works in pipelines:
-/// <c>mlContext.Transforms.Concatenate("Features", columns).Append(mlContext.AnomalyDetection.Trainers.IsolationForest())</c>.
+/// <c>mlContext.Transforms.Concatenate("Features",
+/// columns).Append(mlContext.AnomalyDetection.Trainers.IsolationForest())</c>.
 /// </summary>
 public sealed class IsolationForestEstimator : IEstimator<AnomalyScoringTransformer>
 {
@@ -32,7 +33,8 @@ public sealed class IsolationForestEstimator : IEstimator<AnomalyScoringTransfor
     /// <summary>Trains on every row of <paramref name="input"/>. Feature names come from the column's slot names
     /// (the concatenated columns' names), else <c>Feature0…</c>; the threshold is the model card's (the
     /// contamination offset, or 0.5 as scikit-learn's <c>auto</c>).</summary>
-    /// <exception cref="ArgumentException">The feature column is missing or not a known-size float/double vector.</exception>
+    /// <exception cref="ArgumentException">The feature column is missing or not a known-size float/double
+    /// vector.</exception>
     public AnomalyScoringTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -50,13 +52,18 @@ public sealed class IsolationForestEstimator : IEstimator<AnomalyScoringTransfor
         {
             throw new ArgumentException($"The data has no column '{FeatureColumnName}'.", nameof(inputSchema));
         }
-        return feature.ItemType == NumberDataViewType.Double ? Shape<DoubleFeatures>(inputSchema) : Shape<SingleFeatures>(inputSchema);
+        return feature.ItemType == NumberDataViewType.Double
+            ? Shape<DoubleFeatures>(inputSchema)
+            : Shape<SingleFeatures>(inputSchema);
     }
 
-    private SchemaShape Shape<TFeatures>(SchemaShape inputSchema) where TFeatures : class, new()
+    private SchemaShape Shape<TFeatures>(SchemaShape inputSchema)
+        where TFeatures : class, new()
     {
         var input = SchemaDefinition.Create(typeof(TFeatures));
         input[0].ColumnName = FeatureColumnName;
-        return _context.Transforms.CustomMapping<TFeatures, ScoreRow>((_, _) => { }, null, input).GetOutputSchema(inputSchema);
+        return _context
+            .Transforms.CustomMapping<TFeatures, ScoreRow>((_, _) => { }, null, input)
+            .GetOutputSchema(inputSchema);
     }
 }

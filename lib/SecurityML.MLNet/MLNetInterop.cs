@@ -21,13 +21,22 @@ public static class MLNetInterop
     /// <summary>An isolation forest estimator (see <see cref="IsolationForestEstimator"/>).</summary>
     /// <param name="catalog">mlContext.AnomalyDetection.Trainers.</param>
     /// <param name="featureColumnName">The feature vector column; default <c>Features</c>.</param>
-    /// <param name="options">Hyper-parameters; default <c>new IsolationForestOptions()</c> (100 trees, seed 42).</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (from <see cref="IsolationForestOptions.Validate"/>).</exception>
-    public static IsolationForestEstimator IsolationForest(this AnomalyDetectionCatalog.AnomalyDetectionTrainers catalog,
-        string featureColumnName = DefaultFeatureColumnName, IsolationForestOptions? options = null)
+    /// <param name="options">Hyper-parameters; default <c>new IsolationForestOptions()</c> (100 trees, seed
+    /// 42).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (from
+    /// <see cref="IsolationForestOptions.Validate"/>).</exception>
+    public static IsolationForestEstimator IsolationForest(
+        this AnomalyDetectionCatalog.AnomalyDetectionTrainers catalog,
+        string featureColumnName = DefaultFeatureColumnName,
+        IsolationForestOptions? options = null
+    )
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new IsolationForestEstimator(ContextOf(catalog), featureColumnName, options ?? new IsolationForestOptions());
+        return new IsolationForestEstimator(
+            ContextOf(catalog),
+            featureColumnName,
+            options ?? new IsolationForestOptions()
+        );
     }
 
     /// <summary>A transformer that scores with an already trained (or loaded) model of <c>double[]</c>.</summary>
@@ -36,13 +45,22 @@ public static class MLNetInterop
     /// <param name="featureColumnName">The feature vector column; default <c>Features</c>.</param>
     /// <param name="threshold">Where <c>PredictedLabel</c> turns true; default the model card's threshold.</param>
     /// <exception cref="ArgumentException">No threshold given and the card has none.</exception>
-    public static AnomalyScoringTransformer ScoreAnomalies(this TransformsCatalog catalog, IAnomalyModel<double[]> model,
-        string featureColumnName = DefaultFeatureColumnName, double? threshold = null)
+    public static AnomalyScoringTransformer ScoreAnomalies(
+        this TransformsCatalog catalog,
+        IAnomalyModel<double[]> model,
+        string featureColumnName = DefaultFeatureColumnName,
+        double? threshold = null
+    )
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(model);
-        var chosen = threshold ?? model.Card.Threshold ?? throw new ArgumentException(
-            $"The {model.Card.Kind} model's card has no threshold: pass threshold.", nameof(threshold));
+        var chosen =
+            threshold
+            ?? model.Card.Threshold
+            ?? throw new ArgumentException(
+                $"The {model.Card.Kind} model's card has no threshold: pass threshold.",
+                nameof(threshold)
+            );
         return new AnomalyScoringTransformer(ContextOf(catalog), model, featureColumnName, chosen);
     }
 

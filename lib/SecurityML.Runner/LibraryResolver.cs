@@ -40,9 +40,14 @@ public static class LibraryResolver
 
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name)
     {
-        if (name.Name != LibraryName) return null;
-        var path = Locate() ?? throw new FileNotFoundException(
-            $"SecurityML.dll was not found: build the solution (dotnet build Notebooks.sln puts it in {RelativePath}) or set {EnvironmentVariable}.");
+        if (name.Name != LibraryName)
+            return null;
+        var path =
+            Locate()
+            ?? throw new FileNotFoundException(
+                $"SecurityML.dll was not found: build the solution (dotnet build Notebooks.sln puts it in "
+                    + $"{RelativePath}) or set {EnvironmentVariable}."
+            );
         return context.LoadFromAssemblyPath(path);
     }
 }

@@ -14,13 +14,14 @@ public static class Program
     }
 
     /// <summary>The root command with every subcommand.</summary>
-    public static RootCommand BuildRootCommand() => new("secml: run SecurityML notebooks headless and manage their data.")
-    {
-        RunCommand.Create(),
-        CleanCommand.Create(),
-        DemoDataCommand.Create(),
-        ScoreCommand.Create(),
-        ImportCommand.Create(),
-        DcrCommand.Create(),
-    };
+    public static RootCommand BuildRootCommand() =>
+        new("secml: run SecurityML notebooks headless and manage their data.")
+        {
+            RunCommand.Create(),
+            CleanCommand.Create(),
+            DemoDataCommand.Create(),
+            ScoreCommand.Create(),
+            ImportCommand.Create(),
+            DcrCommand.Create(),
+        };
 }

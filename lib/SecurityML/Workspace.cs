@@ -8,9 +8,9 @@ namespace SecurityML;
 /// Where a notebook's data comes from and where its results go, opened once from the notebook's parameters
 /// (<c>source</c>, <c>dataFolder</c>, <c>outputDir</c>, <c>workspaceConfig</c>). Source <c>local</c> reads the files
 /// of <see cref="DataFolder"/> and writes results under <see cref="OutputDirectory"/>; source <c>sentinel</c> loads the
-/// workspace config and creates its credential once, when it opens (<see cref="Connection"/>), queries the Log Analytics
-/// workspace and writes results through the Logs Ingestion API. The query provider and the results sink are made from
-/// that one connection when first used, so a config that only allows queries (or only ingestion) opens fine.
+/// workspace config and creates its credential once, when it opens (<see cref="Connection"/>), queries the Log
+/// Analytics workspace and writes results through the Logs Ingestion API. The query provider and the results sink are
+/// made from that one connection when first used, so a config that only allows queries (or only ingestion) opens fine.
 /// </summary>
 /// <example><code>
 /// var workspace = Workspace.Open(source, dataFolder, outputDir, workspaceConfig);
@@ -29,10 +29,14 @@ public sealed class Workspace
         DataFolder = dataFolder;
         OutputDirectory = outputDirectory;
         Connection = connection;
-        _queryProvider = new(() => connection is null
-            ? QueryProvider.Local(dataFolder)
-            : connection.CreateQueryProvider(localDataFolder: dataFolder));
-        _resultsSink = new(() => connection is null ? new LocalResultsSink(outputDirectory) : connection.CreateResultsSink());
+        _queryProvider = new(() =>
+            connection is null
+                ? QueryProvider.Local(dataFolder)
+                : connection.CreateQueryProvider(localDataFolder: dataFolder)
+        );
+        _resultsSink = new(() =>
+            connection is null ? new LocalResultsSink(outputDirectory) : connection.CreateResultsSink()
+        );
     }
 
     /// <summary>The <c>source</c> this workspace was opened with: <see cref="DataSourceKind.Local"/> or
@@ -43,7 +47,8 @@ public sealed class Workspace
     /// <c>sentinel</c> only the data sets a workspace does not hold (planted-anomaly labels, OCSF).</summary>
     public string DataFolder { get; }
 
-    /// <summary>The notebook's <c>outputDir</c>: local results, and the files a notebook saves itself (models, charts).</summary>
+    /// <summary>The notebook's <c>outputDir</c>: local results, and the files a notebook saves itself (models,
+    /// charts).</summary>
     public string OutputDirectory { get; }
 
     /// <summary>The workspace connection (settings, credential, client options) for source <c>sentinel</c>; null for
@@ -52,7 +57,8 @@ public sealed class Workspace
 
     /// <summary>The query provider: a <see cref="LocalDataProvider"/> on <see cref="DataFolder"/>, or a
     /// <see cref="LogAnalyticsQueryProvider"/> on the configured workspace (created on first use).</summary>
-    /// <exception cref="InvalidOperationException">For <c>sentinel</c> when the config names no workspace id.</exception>
+    /// <exception cref="InvalidOperationException">For <c>sentinel</c> when the config names no workspace
+    /// id.</exception>
     public QueryProvider QueryProvider => _queryProvider.Value;
 
     /// <summary>The results sink: a <see cref="LocalResultsSink"/> on <see cref="OutputDirectory"/>, or a
@@ -68,15 +74,29 @@ public sealed class Workspace
     /// <param name="workspaceConfigPath">For <c>sentinel</c>: the workspace config file; null or empty:
     /// <c>SECML_WORKSPACE_CONFIG</c>, else environment variables only (see <see cref="WorkspaceConfig.Load"/>).
     /// Ignored for <c>local</c>.</param>
-    /// <exception cref="ArgumentException">When <paramref name="source"/> is neither, or the config is invalid.</exception>
-    public static Workspace Open(string source, string dataFolder, string outputDirectory, string? workspaceConfigPath = null) =>
-        new(dataFolder, outputDirectory,
-            DataSourceKind.IsSentinel(source) ? SentinelConnection.FromConfigFile(workspaceConfigPath) : null);
+    /// <exception cref="ArgumentException">When <paramref name="source"/> is neither, or the config is
+    /// invalid.</exception>
+    public static Workspace Open(
+        string source,
+        string dataFolder,
+        string outputDirectory,
+        string? workspaceConfigPath = null
+    ) =>
+        new(
+            dataFolder,
+            outputDirectory,
+            DataSourceKind.IsSentinel(source) ? SentinelConnection.FromConfigFile(workspaceConfigPath) : null
+        );
 
     /// <summary>As <see cref="Open(string, string, string, string?)"/>, with a ready connection (your own credential or
     /// transport) used for <c>sentinel</c>.</summary>
     /// <exception cref="ArgumentException">When <paramref name="source"/> is neither.</exception>
-    public static Workspace Open(string source, string dataFolder, string outputDirectory, SentinelConnection connection)
+    public static Workspace Open(
+        string source,
+        string dataFolder,
+        string outputDirectory,
+        SentinelConnection connection
+    )
     {
         ArgumentNullException.ThrowIfNull(connection);
         return new(dataFolder, outputDirectory, DataSourceKind.IsSentinel(source) ? connection : null);
@@ -87,7 +107,8 @@ public sealed class Workspace
     /// labels beside it as <c>{Name}.labels.csv</c>, for tools that score files (<c>secml score</c>'s path). For
     /// <c>local</c>, and for data sets a workspace does not hold, it is the file in <see cref="DataFolder"/> (whole);
     /// for <c>sentinel</c> the rows are queried through <see cref="QueryProvider"/> and written as CSV to
-    /// <c>{OutputDirectory}/workspace-data/{FileName}</c>, the labels as the provider returns them (none: a header only).
+    /// <c>{OutputDirectory}/workspace-data/{FileName}</c>, the labels as the provider returns them (none: a header
+    /// only).
     /// </summary>
     /// <param name="dataSet">The data set, e.g. <see cref="DataSets.SignIns"/>.</param>
     /// <param name="range">The time range queried from a workspace; <see cref="TimeRange.All"/> for everything.</param>
@@ -102,7 +123,10 @@ public sealed class Workspace
         var folder = Directory.CreateDirectory(Path.Combine(OutputDirectory, "workspace-data")).FullName;
         var path = Path.Combine(folder, dataSet.FileName);
         dataSet.WriteCsv(QueryProvider, range, path);
-        CsvDataFile.Write(Path.Combine(folder, DataSets.LabelsOf(dataSet).FileName), QueryProvider.LabelsIfAny(dataSet));
+        CsvDataFile.Write(
+            Path.Combine(folder, DataSets.LabelsOf(dataSet).FileName),
+            QueryProvider.LabelsIfAny(dataSet)
+        );
         return path;
     }
 }

@@ -9,7 +9,8 @@ using SecurityML.Tests.TestSupport;
 namespace SecurityML.Tests;
 
 /// <summary>One <see cref="SecurityML.Workspace"/> per notebook: local files or the fake workspace (Kestrel serving the
-/// demo data through the named queries), the same rows either way, and data files for scoring tools in both modes.</summary>
+/// demo data through the named queries), the same rows either way, and data files for scoring tools in both
+/// modes.</summary>
 public sealed class WorkspaceTests : IAsyncLifetime
 {
     private const string WorkspaceId = "11111111-2222-3333-4444-555555555555";
@@ -36,7 +37,10 @@ public sealed class WorkspaceTests : IAsyncLifetime
 
         workspace.Source.Should().Be(DataSourceKind.Local);
         workspace.Connection.Should().BeNull();
-        workspace.QueryProvider.Should().BeOfType<LocalDataProvider>().And.BeSameAs(workspace.QueryProvider, "made once");
+        workspace
+            .QueryProvider.Should()
+            .BeOfType<LocalDataProvider>()
+            .And.BeSameAs(workspace.QueryProvider, "made once");
         workspace.ResultsSink.Should().BeOfType<LocalResultsSink>().Which.Folder.Should().Be(_folder["out"]);
         workspace.DataFile(DataSets.SignIns, TimeRange.All).Should().Be(Path.Combine(SampleData, "SignIns.csv"));
     }
@@ -47,7 +51,11 @@ public sealed class WorkspaceTests : IAsyncLifetime
         var workspace = Workspace.Open("sentinel", SampleData, _folder["out"], Connection());
 
         workspace.Source.Should().Be(DataSourceKind.Sentinel);
-        workspace.QueryProvider.Should().BeOfType<LogAnalyticsQueryProvider>().Which.WorkspaceId.Should().Be(WorkspaceId);
+        workspace
+            .QueryProvider.Should()
+            .BeOfType<LogAnalyticsQueryProvider>()
+            .Which.WorkspaceId.Should()
+            .Be(WorkspaceId);
         workspace.QueryProvider.Should().BeSameAs(workspace.QueryProvider);
         workspace.ResultsSink.Should().BeOfType<LogAnalyticsResultsSink>().And.BeSameAs(workspace.ResultsSink);
     }
@@ -63,8 +71,11 @@ public sealed class WorkspaceTests : IAsyncLifetime
         path.Should().Be(Path.Combine(_folder["out"], "workspace-data", "SignIns.csv"));
         _server.Queries.Should().NotBeEmpty("the rows come from the workspace");
         CsvDataFile.Read<SignInEvent>(path).Should().Equal(local.SignIns()).And.NotBeEmpty();
-        CsvDataFile.Read<AnomalyLabel>(Path.Combine(_folder["out"], "workspace-data", "SignIns.labels.csv"))
-            .Should().Equal(local.Labels(DataSets.SignIns)).And.NotBeEmpty();
+        CsvDataFile
+            .Read<AnomalyLabel>(Path.Combine(_folder["out"], "workspace-data", "SignIns.labels.csv"))
+            .Should()
+            .Equal(local.Labels(DataSets.SignIns))
+            .And.NotBeEmpty();
     }
 
     [Fact]
@@ -72,26 +83,45 @@ public sealed class WorkspaceTests : IAsyncLifetime
     {
         var workspace = Workspace.Open("sentinel", SampleData, _folder["out"], Connection());
 
-        workspace.DataFile(DataSets.NetworkActivity, TimeRange.All).Should().Be(Path.Combine(SampleData, DataSets.NetworkActivity.FileName));
+        workspace
+            .DataFile(DataSets.NetworkActivity, TimeRange.All)
+            .Should()
+            .Be(Path.Combine(SampleData, DataSets.NetworkActivity.FileName));
         _server.Queries.Should().BeEmpty();
     }
 
     [Fact]
     public void An_unknown_source_names_the_value_received() =>
-        FluentActions.Invoking(() => Workspace.Open("kusto", SampleData, _folder["out"])).Should().Throw<ArgumentException>()
+        FluentActions
+            .Invoking(() => Workspace.Open("kusto", SampleData, _folder["out"]))
+            .Should()
+            .Throw<ArgumentException>()
             .WithMessage("*'local' or 'sentinel', received 'kusto'*");
 
     private SentinelConnection Connection()
     {
         var path = _folder["workspace.json"];
-        File.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["workspaceId"] = WorkspaceId, ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
-            ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri, ["dataCollectionRuleId"] = "dcr-0123",
-            ["credential"] = "AccessToken",
-            ["serverCertificateSha256"] = TestCertificate.Certificate.GetCertHashString(HashAlgorithmName.SHA256),
-        }));
-        return new SentinelConnection(WorkspaceConfig.Load(path,
-            new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = FakeMonitorServer.Token }));
+        File.WriteAllText(
+            path,
+            JsonSerializer.Serialize(
+                new Dictionary<string, string?>
+                {
+                    ["workspaceId"] = WorkspaceId,
+                    ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
+                    ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri,
+                    ["dataCollectionRuleId"] = "dcr-0123",
+                    ["credential"] = "AccessToken",
+                    ["serverCertificateSha256"] = TestCertificate.Certificate.GetCertHashString(
+                        HashAlgorithmName.SHA256
+                    ),
+                }
+            )
+        );
+        return new SentinelConnection(
+            WorkspaceConfig.Load(
+                path,
+                new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = FakeMonitorServer.Token }
+            )
+        );
     }
 }

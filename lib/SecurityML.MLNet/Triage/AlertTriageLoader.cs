@@ -18,17 +18,33 @@ public sealed class AlertTriageLoader : IModelLoader
     /// <inheritdoc/>
     public string Kind => AlertTriageModel.Kind;
 
-    /// <summary>Loads the model; each event is one alert, unit <c>{"systemAlertId","alertName","compromisedEntity"}</c>,
-    /// explanation the model's <see cref="AlertTriageModel.Explain"/>.</summary>
+    /// <summary>Loads the model; each event is one alert, unit
+    /// <c>{"systemAlertId","alertName","compromisedEntity"}</c>, explanation the model's
+    /// <see cref="AlertTriageModel.Explain"/>.</summary>
     public IEventScorer Load(Stream stream, string sourceName, EventScoringOptions options)
     {
         var model = AlertTriageModel.Load(stream, sourceName);
-        return new UnitScorer<TriageAlert, TriageAlert>(model.Card, ToAlert,
-            records => ScoringJson.PerEvent(records, (TriageAlert alert) => (alert, new JsonObject
-            {
-                ["systemAlertId"] = alert.SystemAlertId, ["alertName"] = alert.AlertName, ["compromisedEntity"] = alert.CompromisedEntity,
-            }), alert => alert.CompromisedEntity),
-            UnitScores.Of(model), aggregates: false)
+        return new UnitScorer<TriageAlert, TriageAlert>(
+            model.Card,
+            ToAlert,
+            records =>
+                ScoringJson.PerEvent(
+                    records,
+                    (TriageAlert alert) =>
+                        (
+                            alert,
+                            new JsonObject
+                            {
+                                ["systemAlertId"] = alert.SystemAlertId,
+                                ["alertName"] = alert.AlertName,
+                                ["compromisedEntity"] = alert.CompromisedEntity,
+                            }
+                        ),
+                    alert => alert.CompromisedEntity
+                ),
+            UnitScores.Of(model),
+            aggregates: false
+        )
         {
             Explain = unit => ScoringJson.Of(model.Explain(unit.Input)),
         };
@@ -64,15 +80,19 @@ public sealed class AlertTriageLoader : IModelLoader
     private static int Whole(JsonObject @event, string field)
     {
         var number = EventFields.Number(@event, field);
-        return number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number
-            : throw new FormatException($"{field}: expected a whole number, received {number.ToString(CultureInfo.InvariantCulture)}");
+        return number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue
+            ? (int)number
+            : throw new FormatException(
+                $"{field}: expected a whole number, received {number.ToString(CultureInfo.InvariantCulture)}"
+            );
     }
 
     private static bool Flag(JsonObject @event, string field)
     {
         var text = EventFields.Text(@event, field);
         return bool.TryParse(text, out var flag) ? flag
-            : text == "1" ? true : text == "0" ? false
+            : text == "1" ? true
+            : text == "0" ? false
             : throw new FormatException($"{field}: expected true, false, 1 or 0, received '{text}'");
     }
 
@@ -80,7 +100,13 @@ public sealed class AlertTriageLoader : IModelLoader
     {
         var text = Optional(@event, nameof(TriageAlert.TimeGenerated));
         return text.Length == 0 ? default
-            : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-                ? time : throw new FormatException($"TimeGenerated: expected an ISO 8601 timestamp, received '{text}'");
+            : DateTimeOffset.TryParse(
+                text,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var time
+            )
+                ? time
+            : throw new FormatException($"TimeGenerated: expected an ISO 8601 timestamp, received '{text}'");
     }
 }

@@ -42,7 +42,8 @@ public sealed class AlertTriageModel : IAnomalyModel<TriageAlert>, IModelFile<Al
     public ModelCard Card { get; }
 
     /// <summary>The trained ML.NET pipeline (one-hot encoding, concatenation, LightGBM), for use in your own
-    /// pipelines; it reads the columns of <see cref="TriageAlert"/> as <c>float</c> and <c>AlertName</c> as text.</summary>
+    /// pipelines; it reads the columns of <see cref="TriageAlert"/> as <c>float</c> and <c>AlertName</c> as
+    /// text.</summary>
     public ITransformer Transformer => _transformer;
 
     /// <summary>The priority of each alert: the probability of a true positive in [0, 1], higher = look first.
@@ -51,8 +52,13 @@ public sealed class AlertTriageModel : IAnomalyModel<TriageAlert>, IModelFile<Al
     public double[] Score(IReadOnlyList<TriageAlert> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        if (items.Count == 0) return [];
-        var rows = items.Select(alert => TriageRow.From(alert ?? throw new ArgumentNullException(nameof(items), "An alert is null."))).ToList();
+        if (items.Count == 0)
+            return [];
+        var rows = items
+            .Select(alert =>
+                TriageRow.From(alert ?? throw new ArgumentNullException(nameof(items), "An alert is null."))
+            )
+            .ToList();
         var scored = _transformer.Transform(_context.Data.LoadFromEnumerable(rows));
         return scored.GetColumn<float>(PriorityColumn).Select(p => (double)p).ToArray();
     }
@@ -73,20 +79,50 @@ public sealed class AlertTriageModel : IAnomalyModel<TriageAlert>, IModelFile<Al
             (nameof(TriageAlert.AlertName), 0, item with { AlertName = "" }),
             (nameof(TriageAlert.AnomalyScore), item.AnomalyScore, item with { AnomalyScore = 0 }),
             (nameof(TriageAlert.IsPrivileged), item.IsPrivileged ? 1 : 0, item with { IsPrivileged = false }),
-            (nameof(TriageAlert.AccountKind), item.AccountKind == "Service" ? 1 : 0, item with { AccountKind = "Human" }),
+            (
+                nameof(TriageAlert.AccountKind),
+                item.AccountKind == "Service" ? 1 : 0,
+                item with
+                {
+                    AccountKind = "Human",
+                }
+            ),
             (nameof(TriageAlert.AssetCriticality), item.AssetCriticality, item with { AssetCriticality = 0 }),
             (nameof(TriageAlert.EntityAlerts7d), item.EntityAlerts7d, item with { EntityAlerts7d = 0 }),
-            (nameof(TriageAlert.DistinctDetectors24h), item.DistinctDetectors24h, item with { DistinctDetectors24h = 0 }),
-            (nameof(TriageAlert.ThreatIntelMatch), item.ThreatIntelMatch ? 1 : 0, item with { ThreatIntelMatch = false }),
+            (
+                nameof(TriageAlert.DistinctDetectors24h),
+                item.DistinctDetectors24h,
+                item with
+                {
+                    DistinctDetectors24h = 0,
+                }
+            ),
+            (
+                nameof(TriageAlert.ThreatIntelMatch),
+                item.ThreatIntelMatch ? 1 : 0,
+                item with
+                {
+                    ThreatIntelMatch = false,
+                }
+            ),
             (nameof(TriageAlert.OffHours), item.OffHours ? 1 : 0, item with { OffHours = false }),
         ];
         var neutral = item with
         {
-            AlertName = "", AnomalyScore = 0, IsPrivileged = false, AccountKind = "Human", AssetCriticality = 0,
-            EntityAlerts7d = 0, DistinctDetectors24h = 0, ThreatIntelMatch = false, OffHours = false,
+            AlertName = "",
+            AnomalyScore = 0,
+            IsPrivileged = false,
+            AccountKind = "Human",
+            AssetCriticality = 0,
+            EntityAlerts7d = 0,
+            DistinctDetectors24h = 0,
+            ThreatIntelMatch = false,
+            OffHours = false,
         };
         var scores = Score([item, neutral, .. inputs.Select(input => input.Neutral)]);
-        var parts = inputs.Select((input, index) => new FeatureContribution(input.Name, input.Value, scores[0] - scores[index + 2])).ToList();
+        var parts = inputs
+            .Select((input, index) => new FeatureContribution(input.Name, input.Value, scores[0] - scores[index + 2]))
+            .ToList();
         return new Explanation(scores[0], scores[1], parts, +1);
     }
 
@@ -98,15 +134,18 @@ public sealed class AlertTriageModel : IAnomalyModel<TriageAlert>, IModelFile<Al
     }
 
     /// <summary>A copy with <paramref name="threshold"/> (a priority, e.g. the one at the alert budget) in its card;
-    /// <paramref name="method"/> says how it was chosen (e.g. <c>alert budget 5/day on the training weeks</c>).</summary>
+    /// <paramref name="method"/> says how it was chosen (e.g.
+    /// <c>alert budget 5/day on the training weeks</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not finite.</exception>
     /// <exception cref="ArgumentException"><paramref name="method"/> is blank.</exception>
-    public AlertTriageModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public AlertTriageModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>Writes the model file: the card, then the ML.NET model.</summary>
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
 
-    /// <summary>Writes the model file atomically (a temporary file, then a rename), creating the folder if needed.</summary>
+    /// <summary>Writes the model file atomically (a temporary file, then a rename), creating the folder if
+    /// needed.</summary>
     public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
 
     private void WritePayload(BinaryWriter writer)
@@ -121,23 +160,31 @@ public sealed class AlertTriageModel : IAnomalyModel<TriageAlert>, IModelFile<Al
     /// <exception cref="ModelFileException">Not a model file, corrupted, of another kind or version, or an ML.NET
     /// model that does not load (named by <paramref name="sourceName"/>).</exception>
     public static AlertTriageModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var length = reader.ReadInt64();
-            if (length is < 0 or > int.MaxValue) throw new InvalidDataException($"the ML.NET model length {length} is out of range");
-            var bytes = reader.ReadBytes((int)length);
-            if (bytes.Length != length) throw new EndOfStreamException();
-            var context = new MLContext();
-            context.ComponentCatalog.RegisterAssembly(typeof(LightGbmBinaryModelParameters).Assembly);
-            try
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                return new AlertTriageModel(card, context, context.Model.Load(new MemoryStream(bytes), out _));
-            }
-            catch (Exception e) when (e is not InvalidDataException and not EndOfStreamException)
-            {
-                throw new InvalidDataException($"the ML.NET model does not load: {e.Message}");
-            }
-        }, sourceName);
+                var length = reader.ReadInt64();
+                if (length is < 0 or > int.MaxValue)
+                    throw new InvalidDataException($"the ML.NET model length {length} is out of range");
+                var bytes = reader.ReadBytes((int)length);
+                if (bytes.Length != length)
+                    throw new EndOfStreamException();
+                var context = new MLContext();
+                context.ComponentCatalog.RegisterAssembly(typeof(LightGbmBinaryModelParameters).Assembly);
+                try
+                {
+                    return new AlertTriageModel(card, context, context.Model.Load(new MemoryStream(bytes), out _));
+                }
+                catch (Exception e) when (e is not InvalidDataException and not EndOfStreamException)
+                {
+                    throw new InvalidDataException($"the ML.NET model does not load: {e.Message}");
+                }
+            },
+            sourceName
+        );
 
     /// <summary>Reads a model file.</summary>
     /// <inheritdoc cref="Load(Stream, string)"/>

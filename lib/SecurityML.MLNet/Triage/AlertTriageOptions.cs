@@ -37,27 +37,35 @@ public sealed record AlertTriageOptions
     public int Seed { get; init; } = DefaultSeed;
 
     /// <summary>Checks every option.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option outside its range (the message gives the range).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option outside its range (the message gives the
+    /// range).</exception>
     public void Validate()
     {
         Check(NumberOfIterations is >= 1 and <= 10_000, nameof(NumberOfIterations), NumberOfIterations, "1–10,000");
         Check(NumberOfLeaves is >= 2 and <= 1024, nameof(NumberOfLeaves), NumberOfLeaves, "2–1,024");
-        Check(MinimumExampleCountPerLeaf >= 1, nameof(MinimumExampleCountPerLeaf), MinimumExampleCountPerLeaf, "1 or more");
+        Check(
+            MinimumExampleCountPerLeaf >= 1,
+            nameof(MinimumExampleCountPerLeaf),
+            MinimumExampleCountPerLeaf,
+            "1 or more"
+        );
         Check(LearningRate is > 0 and <= 1, nameof(LearningRate), LearningRate, "(0, 1]");
     }
 
     /// <summary>The options as camelCase JSON for the model card.</summary>
-    public JsonObject ToJson() => new()
-    {
-        ["numberOfIterations"] = NumberOfIterations,
-        ["numberOfLeaves"] = NumberOfLeaves,
-        ["minimumExampleCountPerLeaf"] = MinimumExampleCountPerLeaf,
-        ["learningRate"] = LearningRate,
-        ["seed"] = Seed,
-    };
+    public JsonObject ToJson() =>
+        new()
+        {
+            ["numberOfIterations"] = NumberOfIterations,
+            ["numberOfLeaves"] = NumberOfLeaves,
+            ["minimumExampleCountPerLeaf"] = MinimumExampleCountPerLeaf,
+            ["learningRate"] = LearningRate,
+            ["seed"] = Seed,
+        };
 
     private static void Check(bool valid, string name, object value, string range)
     {
-        if (!valid) throw new ArgumentOutOfRangeException(name, value, $"{name}: expected {range}, received {value}.");
+        if (!valid)
+            throw new ArgumentOutOfRangeException(name, value, $"{name}: expected {range}, received {value}.");
     }
 }

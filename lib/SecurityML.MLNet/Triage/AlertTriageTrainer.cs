@@ -14,7 +14,9 @@ namespace SecurityML.MLNet.Triage;
 /// </summary>
 /// <example>
 /// <code>
-/// var model = new AlertTriageTrainer().Fit(trainingAlerts, trainingAlerts.Select(a => verdicts[a.SystemAlertId] == AlertVerdict.TruePositive).ToList());
+/// var model = new AlertTriageTrainer().Fit(
+///     trainingAlerts,
+///     trainingAlerts.Select(a => verdicts[a.SystemAlertId] == AlertVerdict.TruePositive).ToList());
 /// double[] priority = model.Score(newAlerts);      // higher = look first
 /// </code>
 /// </example>
@@ -31,52 +33,73 @@ public sealed class AlertTriageTrainer
     /// <summary>The hyper-parameters.</summary>
     public AlertTriageOptions Options { get; }
 
-    /// <summary>Trains on <paramref name="alerts"/> with <paramref name="truePositive"/>[i] the verdict of alert i.</summary>
-    /// <exception cref="ArgumentException">The lists differ in length, or the verdicts are all true or all false.</exception>
+    /// <summary>Trains on <paramref name="alerts"/> with <paramref name="truePositive"/>[i] the verdict of alert
+    /// i.</summary>
+    /// <exception cref="ArgumentException">The lists differ in length, or the verdicts are all true or all
+    /// false.</exception>
     public AlertTriageModel Fit(IReadOnlyList<TriageAlert> alerts, IReadOnlyList<bool> truePositive)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(truePositive);
         if (alerts.Count != truePositive.Count)
         {
-            throw new ArgumentException($"Expected one verdict per alert ({alerts.Count}), received {truePositive.Count}.", nameof(truePositive));
+            throw new ArgumentException(
+                $"Expected one verdict per alert ({alerts.Count}), received {truePositive.Count}.",
+                nameof(truePositive)
+            );
         }
         var positives = truePositive.Count(label => label);
         if (positives == 0 || positives == alerts.Count)
         {
-            throw new ArgumentException($"Expected both true positives and other verdicts, received {positives} true positives of {alerts.Count}.", nameof(truePositive));
+            throw new ArgumentException(
+                $"Expected both true positives and other verdicts, received {positives} true positives of "
+                    + $"{alerts.Count}.",
+                nameof(truePositive)
+            );
         }
         var context = new MLContext(Options.Seed);
-        var data = context.Data.LoadFromEnumerable(alerts.Select((alert, i) => TriageRow.From(alert, truePositive[i])).ToList());
+        var data = context.Data.LoadFromEnumerable(
+            alerts.Select((alert, i) => TriageRow.From(alert, truePositive[i])).ToList()
+        );
         var transformer = Pipeline(context).Fit(data);
         var card = new ModelCard
         {
             Kind = AlertTriageModel.Kind,
-            Description = "Alert priority: LightGBM probability that an alert is a true positive, learned from analysts' verdicts (higher = look first).",
+            Description =
+                "Alert priority: LightGBM probability that an alert is a true positive, learned from analysts' "
+                + "verdicts (higher = look first).",
             Features = [.. TriageRow.NumericFeatures, nameof(TriageAlert.AlertName)],
             Version = AlertTriageModel.FormatVersion,
             DataSet = "Alerts with analysts' verdicts (SecurityAlert columns plus entity context)",
             Options = Options.ToJson(),
             TrainingSummary = new System.Text.Json.Nodes.JsonObject { ["truePositives"] = positives },
         }.WithThreshold(AlertTriageModel.DefaultThreshold, AlertTriageModel.DefaultThresholdMethod);
-        if (alerts.Count > 0) card = card.WithTrainingWindow(alerts.Min(a => a.TimeGenerated), alerts.Max(a => a.TimeGenerated), alerts.Count);
+        if (alerts.Count > 0)
+            card = card.WithTrainingWindow(
+                alerts.Min(a => a.TimeGenerated),
+                alerts.Max(a => a.TimeGenerated),
+                alerts.Count
+            );
         return new AlertTriageModel(card, context, transformer);
     }
 
     private IEstimator<ITransformer> Pipeline(MLContext context)
     {
-        var trainer = context.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            NumberOfIterations = Options.NumberOfIterations,
-            NumberOfLeaves = Options.NumberOfLeaves,
-            MinimumExampleCountPerLeaf = Options.MinimumExampleCountPerLeaf,
-            LearningRate = Options.LearningRate,
-            Seed = Options.Seed,
-            NumberOfThreads = 1,
-            LabelColumnName = nameof(TriageRow.Label),
-            FeatureColumnName = "Features",
-        });
-        return context.Transforms.Categorical.OneHotEncoding("AlertNameEncoded", nameof(TriageRow.AlertName))
+        var trainer = context.BinaryClassification.Trainers.LightGbm(
+            new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = Options.NumberOfIterations,
+                NumberOfLeaves = Options.NumberOfLeaves,
+                MinimumExampleCountPerLeaf = Options.MinimumExampleCountPerLeaf,
+                LearningRate = Options.LearningRate,
+                Seed = Options.Seed,
+                NumberOfThreads = 1,
+                LabelColumnName = nameof(TriageRow.Label),
+                FeatureColumnName = "Features",
+            }
+        );
+        return context
+            .Transforms.Categorical.OneHotEncoding("AlertNameEncoded", nameof(TriageRow.AlertName))
             .Append(context.Transforms.Concatenate("Features", [.. TriageRow.NumericFeatures, "AlertNameEncoded"]))
             .Append(trainer);
     }

@@ -8,7 +8,8 @@ namespace SecurityML.MLNet.Triage;
 /// <c>ModelRegistry.Load</c> without a <c>--plugin</c> (which registers it too).</summary>
 internal static class LoaderRegistration
 {
-#pragma warning disable CA2255 // A library registering its own model kind with the library's registry is the intended use.
+    // A library registering its own model kind with the library's registry is the intended use.
+#pragma warning disable CA2255
     [ModuleInitializer]
     internal static void Register() => ModelRegistry.Register(new AlertTriageLoader());
 #pragma warning restore CA2255

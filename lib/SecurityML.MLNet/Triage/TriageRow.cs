@@ -9,8 +9,14 @@ internal sealed class TriageRow
     /// <summary>The numeric inputs, in the order of <see cref="NumericFeatures"/>.</summary>
     public static readonly IReadOnlyList<string> NumericFeatures =
     [
-        nameof(AnomalyScore), nameof(IsPrivileged), nameof(IsService), nameof(AssetCriticality), nameof(EntityAlerts7d),
-        nameof(DistinctDetectors24h), nameof(ThreatIntelMatch), nameof(OffHours),
+        nameof(AnomalyScore),
+        nameof(IsPrivileged),
+        nameof(IsService),
+        nameof(AssetCriticality),
+        nameof(EntityAlerts7d),
+        nameof(DistinctDetectors24h),
+        nameof(ThreatIntelMatch),
+        nameof(OffHours),
     ];
 
     public string AlertName { get; set; } = "";
@@ -24,17 +30,18 @@ internal sealed class TriageRow
     public float OffHours { get; set; }
     public bool Label { get; set; }
 
-    public static TriageRow From(TriageAlert alert, bool label = false) => new()
-    {
-        AlertName = alert.AlertName,
-        AnomalyScore = (float)alert.AnomalyScore,
-        IsPrivileged = alert.IsPrivileged ? 1 : 0,
-        IsService = alert.AccountKind == "Service" ? 1 : 0,
-        AssetCriticality = alert.AssetCriticality,
-        EntityAlerts7d = alert.EntityAlerts7d,
-        DistinctDetectors24h = alert.DistinctDetectors24h,
-        ThreatIntelMatch = alert.ThreatIntelMatch ? 1 : 0,
-        OffHours = alert.OffHours ? 1 : 0,
-        Label = label,
-    };
+    public static TriageRow From(TriageAlert alert, bool label = false) =>
+        new()
+        {
+            AlertName = alert.AlertName,
+            AnomalyScore = (float)alert.AnomalyScore,
+            IsPrivileged = alert.IsPrivileged ? 1 : 0,
+            IsService = alert.AccountKind == "Service" ? 1 : 0,
+            AssetCriticality = alert.AssetCriticality,
+            EntityAlerts7d = alert.EntityAlerts7d,
+            DistinctDetectors24h = alert.DistinctDetectors24h,
+            ThreatIntelMatch = alert.ThreatIntelMatch ? 1 : 0,
+            OffHours = alert.OffHours ? 1 : 0,
+            Label = label,
+        };
 }

@@ -14,7 +14,8 @@ internal sealed class AlertWriter : TextWriter
     private AlertWriter(StreamWriter inner, string path) => (_inner, _path) = (inner, path);
 
     /// <summary>Creates (or replaces) the file.</summary>
-    /// <exception cref="ArgumentException">The file cannot be created; the message names --output and the path.</exception>
+    /// <exception cref="ArgumentException">The file cannot be created; the message names --output and the
+    /// path.</exception>
     public static AlertWriter Open(string path)
     {
         try
@@ -71,7 +72,8 @@ internal sealed class AlertWriter : TextWriter
 
     private void Guard(Action write)
     {
-        if (Failure is not null) throw Failure;
+        if (Failure is not null)
+            throw Failure;
         try
         {
             write();

@@ -4,15 +4,23 @@ using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Commands;
 
-/// <summary><c>secml clean &lt;notebook|folder&gt;</c>: strips outputs and rewrites .ipynb files in canonical form, for committing.</summary>
+/// <summary><c>secml clean &lt;notebook|folder&gt;</c>: strips outputs and rewrites .ipynb files in canonical form, for
+/// committing.</summary>
 public static class CleanCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
         var path = new Argument<string>("notebook") { Description = "A .ipynb notebook or a folder of them." };
-        var check = new Option<bool>("--check") { Description = "Change nothing; exit 1 if any notebook has outputs or is not in canonical form." };
-        var command = new Command("clean", "Remove outputs from .ipynb notebooks (commit notebooks clean).") { path, check };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Change nothing; exit 1 if any notebook has outputs or is not in canonical form.",
+        };
+        var command = new Command("clean", "Remove outputs from .ipynb notebooks (commit notebooks clean).")
+        {
+            path,
+            check,
+        };
         command.SetAction(parseResult =>
         {
             try
@@ -37,7 +45,11 @@ public static class CleanCommand
     {
         var dirty = 0;
         var unreadable = 0;
-        foreach (var file in NotebookRunner.FindNotebooks(path).Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)))
+        foreach (
+            var file in NotebookRunner
+                .FindNotebooks(path)
+                .Where(f => f.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+        )
         {
             NotebookDocument notebook;
             try
@@ -52,9 +64,11 @@ public static class CleanCommand
                 continue;
             }
             var clean = IpynbWriter.Serialize(notebook, includeOutputs: false);
-            if (clean == File.ReadAllText(file)) continue;
+            if (clean == File.ReadAllText(file))
+                continue;
             dirty++;
-            if (checkOnly) log.WriteLine($"not clean: {file}");
+            if (checkOnly)
+                log.WriteLine($"not clean: {file}");
             else
             {
                 File.WriteAllText(file, clean);

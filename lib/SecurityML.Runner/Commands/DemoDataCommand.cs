@@ -15,7 +15,8 @@ public static class DemoDataCommand
     {
         var scale = new Option<int>("--scale")
         {
-            Description = $"Multiplies people and hosts, 1 to {DemoDataOptions.MaximumScale} (rows grow about linearly).",
+            Description =
+                $"Multiplies people and hosts, 1 to {DemoDataOptions.MaximumScale} (rows grow about linearly).",
             DefaultValueFactory = _ => DemoDataOptions.DefaultScale,
         };
         var seed = new Option<long>("--seed")
@@ -32,13 +33,27 @@ public static class DemoDataCommand
         command.Options.Add(scale);
         command.Options.Add(seed);
         command.Options.Add(output);
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(scale), parseResult.GetValue(seed), parseResult.GetValue(output)!, Console.Out, Console.Error));
+        command.SetAction(parseResult =>
+            Run(
+                parseResult.GetValue(scale),
+                parseResult.GetValue(seed),
+                parseResult.GetValue(output)!,
+                Console.Out,
+                Console.Error
+            )
+        );
         return command;
     }
 
-    /// <summary>Generates the data and prints one line per file; returns the process exit code (0 ok, 1 bad option, as every secml command).</summary>
-    internal static int Run(int scale, long seed, DirectoryInfo output, TextWriter standardOutput, TextWriter standardError)
+    /// <summary>Generates the data and prints one line per file; returns the process exit code (0 ok, 1 bad option, as
+    /// every secml command).</summary>
+    internal static int Run(
+        int scale,
+        long seed,
+        DirectoryInfo output,
+        TextWriter standardOutput,
+        TextWriter standardError
+    )
     {
         var options = new DemoDataOptions { Scale = scale, Seed = seed };
         try
@@ -47,18 +62,30 @@ public static class DemoDataCommand
         }
         catch (ArgumentOutOfRangeException)
         {
-            standardError.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"secml demo-data: --scale: expected a whole number from 1 to {DemoDataOptions.MaximumScale}, received {scale}"));
+            standardError.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"secml demo-data: --scale: expected a whole number from 1 to {DemoDataOptions.MaximumScale}, "
+                ) + string.Create(CultureInfo.InvariantCulture, $"received {scale}")
+            );
             return 1;
         }
         var files = DemoDataGenerator.Generate(output.FullName, options);
         foreach (var file in files)
         {
-            standardOutput.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{file.FileName,-34} {file.RowCount,10:N0} rows {file.Bytes,12:N0} bytes"));
+            standardOutput.WriteLine(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{file.FileName, -34} {file.RowCount, 10:N0} rows {file.Bytes, 12:N0} bytes"
+                )
+            );
         }
-        standardOutput.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {files.Count} files to {output.FullName} (scale {scale}, seed {seed})."));
+        standardOutput.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Wrote {files.Count} files to {output.FullName} (scale {scale}, seed {seed})."
+            )
+        );
         return 0;
     }
 }

@@ -38,52 +38,150 @@ public static class ScoreCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var model = new Option<string>("--model", "-m") { Description = "A model file saved by a SecurityML detector.", Required = true };
-        var input = new Option<string>("--input", "-i") { Description = "Events: a .jsonl/.csv file, a folder of them, or - for stdin.", Required = true };
-        var threshold = new Option<double?>("--threshold", "-t") { Description = "Alert when score >= T (default: the threshold saved in the model card)." };
-        var output = new Option<string>("--output", "-o") { Description = "Alert file (JSON Lines), or - for stdout.", DefaultValueFactory = _ => "-" };
-        var format = new Option<string>("--format") { Description = "auto (files by extension: .csv is CSV, others JSON Lines; stdin: JSON Lines when its first non-blank character is '{', else CSV), jsonl or csv.", DefaultValueFactory = _ => "auto" };
-        var batchSize = new Option<int>("--batch-size") { Description = "Events scored at once.", DefaultValueFactory = _ => EventStreamScorer.DefaultBatchSize };
-        var watch = new Option<bool>("--watch") { Description = "With a folder: keep polling for new .jsonl/.json/.ndjson/.csv files (each read once, when first seen: move complete files in) until --idle-timeout passes without one." };
-        var pollInterval = new Option<double>("--poll-interval") { Description = "Seconds between polls with --watch.", DefaultValueFactory = _ => 1 };
-        var idleTimeout = new Option<double>("--idle-timeout") { Description = "With --watch, stop after this many seconds without a new file.", DefaultValueFactory = _ => 60 };
-        var plugins = new Option<string[]>("--plugin") { Description = "An assembly with IModelLoader types for your own model kinds (repeatable)." };
-        var encoding = new Option<string>("--encoding") { Description = "The input's encoding when not UTF-8, e.g. windows-1252 (Excel, PowerShell 5). Default: UTF-8 with or without BOM; invalid bytes are bad lines." };
-        var maximumLineLength = new Option<int>("--max-line-length") { Description = "Longest line in bytes; a longer one is a bad line, skipped without being held in memory.", DefaultValueFactory = _ => DataReadOptions.DefaultMaximumLineLength };
-        var maximumBadLines = new Option<long>("--max-bad-lines") { Description = "Exit 2 when more lines than this are bad (all good ones are still scored).", DefaultValueFactory = _ => DefaultMaximumBadLines };
-        var allowUnterminated = new Option<bool>("--allow-unterminated-last-line") { Description = "Read a CSV last line without a line break (default: it is a bad line, as the file may be cut short)." };
-        var window = new Option<string>("--window") { Description = "The aggregation window of models that score entity windows (the logon isolation forest: 1d, its default and only window). Forms: 1d, 24h, 90m, 30s." };
-        var maximumBadRate = new Option<double?>("--max-bad-rate") { Description = "Exit 2 when more than this fraction (0-1) of the event lines is bad." };
-        var command = new Command("score", "Score events with a saved model and write alerts above the threshold. Exit 0 ok, 1 invalid invocation, 2 nothing scored or too many bad lines.")
+        var model = new Option<string>("--model", "-m")
         {
-            model, input, threshold, output, format, batchSize, watch, pollInterval, idleTimeout, plugins,
-            encoding, maximumLineLength, maximumBadLines, maximumBadRate, allowUnterminated, window,
+            Description = "A model file saved by a SecurityML detector.",
+            Required = true,
         };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(new ScoreRequest
+        var input = new Option<string>("--input", "-i")
         {
-            ModelPath = parseResult.GetValue(model)!,
-            InputPath = parseResult.GetValue(input)!,
-            Threshold = parseResult.GetValue(threshold),
-            OutputPath = parseResult.GetValue(output)!,
-            Format = parseResult.GetValue(format)!,
-            BatchSize = parseResult.GetValue(batchSize),
-            Watch = parseResult.GetValue(watch),
-            PollInterval = TimeSpan.FromSeconds(parseResult.GetValue(pollInterval)),
-            IdleTimeout = TimeSpan.FromSeconds(parseResult.GetValue(idleTimeout)),
-            Plugins = parseResult.GetValue(plugins) ?? [],
-            Encoding = parseResult.GetValue(encoding),
-            MaximumLineLength = parseResult.GetValue(maximumLineLength),
-            MaximumBadLines = parseResult.GetValue(maximumBadLines),
-            MaximumBadRate = parseResult.GetValue(maximumBadRate),
-            AllowUnterminatedLastLine = parseResult.GetValue(allowUnterminated),
-            Window = parseResult.GetValue(window),
-        }, Console.OpenStandardInput(), Console.Out, Console.Error, cancellationToken));
+            Description = "Events: a .jsonl/.csv file, a folder of them, or - for stdin.",
+            Required = true,
+        };
+        var threshold = new Option<double?>("--threshold", "-t")
+        {
+            Description = "Alert when score >= T (default: the threshold saved in the model card).",
+        };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Alert file (JSON Lines), or - for stdout.",
+            DefaultValueFactory = _ => "-",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description =
+                "auto (files by extension: .csv is CSV, others JSON Lines; stdin: JSON Lines when its first "
+                + "non-blank character is '{', else CSV), jsonl or csv.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = "Events scored at once.",
+            DefaultValueFactory = _ => EventStreamScorer.DefaultBatchSize,
+        };
+        var watch = new Option<bool>("--watch")
+        {
+            Description =
+                "With a folder: keep polling for new .jsonl/.json/.ndjson/.csv files (each read once, when first "
+                + "seen: move complete files in) until --idle-timeout passes without one.",
+        };
+        var pollInterval = new Option<double>("--poll-interval")
+        {
+            Description = "Seconds between polls with --watch.",
+            DefaultValueFactory = _ => 1,
+        };
+        var idleTimeout = new Option<double>("--idle-timeout")
+        {
+            Description = "With --watch, stop after this many seconds without a new file.",
+            DefaultValueFactory = _ => 60,
+        };
+        var plugins = new Option<string[]>("--plugin")
+        {
+            Description = "An assembly with IModelLoader types for your own model kinds (repeatable).",
+        };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description =
+                "The input's encoding when not UTF-8, e.g. windows-1252 (Excel, PowerShell 5). Default: UTF-8 "
+                + "with or without BOM; invalid bytes are bad lines.",
+        };
+        var maximumLineLength = new Option<int>("--max-line-length")
+        {
+            Description = "Longest line in bytes; a longer one is a bad line, skipped without being held in memory.",
+            DefaultValueFactory = _ => DataReadOptions.DefaultMaximumLineLength,
+        };
+        var maximumBadLines = new Option<long>("--max-bad-lines")
+        {
+            Description = "Exit 2 when more lines than this are bad (all good ones are still scored).",
+            DefaultValueFactory = _ => DefaultMaximumBadLines,
+        };
+        var allowUnterminated = new Option<bool>("--allow-unterminated-last-line")
+        {
+            Description =
+                "Read a CSV last line without a line break (default: it is a bad line, as the file may be cut short).",
+        };
+        var window = new Option<string>("--window")
+        {
+            Description =
+                "The aggregation window of models that score entity windows (the logon isolation forest: 1d, its "
+                + "default and only window). Forms: 1d, 24h, 90m, 30s.",
+        };
+        var maximumBadRate = new Option<double?>("--max-bad-rate")
+        {
+            Description = "Exit 2 when more than this fraction (0-1) of the event lines is bad.",
+        };
+        var command = new Command(
+            "score",
+            "Score events with a saved model and write alerts above the threshold. Exit 0 ok, 1 invalid "
+                + "invocation, 2 nothing scored or too many bad lines."
+        )
+        {
+            model,
+            input,
+            threshold,
+            output,
+            format,
+            batchSize,
+            watch,
+            pollInterval,
+            idleTimeout,
+            plugins,
+            encoding,
+            maximumLineLength,
+            maximumBadLines,
+            maximumBadRate,
+            allowUnterminated,
+            window,
+        };
+        command.SetAction(
+            (parseResult, cancellationToken) =>
+                RunAsync(
+                    new ScoreRequest
+                    {
+                        ModelPath = parseResult.GetValue(model)!,
+                        InputPath = parseResult.GetValue(input)!,
+                        Threshold = parseResult.GetValue(threshold),
+                        OutputPath = parseResult.GetValue(output)!,
+                        Format = parseResult.GetValue(format)!,
+                        BatchSize = parseResult.GetValue(batchSize),
+                        Watch = parseResult.GetValue(watch),
+                        PollInterval = TimeSpan.FromSeconds(parseResult.GetValue(pollInterval)),
+                        IdleTimeout = TimeSpan.FromSeconds(parseResult.GetValue(idleTimeout)),
+                        Plugins = parseResult.GetValue(plugins) ?? [],
+                        Encoding = parseResult.GetValue(encoding),
+                        MaximumLineLength = parseResult.GetValue(maximumLineLength),
+                        MaximumBadLines = parseResult.GetValue(maximumBadLines),
+                        MaximumBadRate = parseResult.GetValue(maximumBadRate),
+                        AllowUnterminatedLastLine = parseResult.GetValue(allowUnterminated),
+                        Window = parseResult.GetValue(window),
+                    },
+                    Console.OpenStandardInput(),
+                    Console.Out,
+                    Console.Error,
+                    cancellationToken
+                )
+        );
         return command;
     }
 
     /// <summary>Runs a scoring request; returns the exit code.</summary>
-    internal static async Task<int> RunAsync(ScoreRequest request, Stream standardInput, TextWriter standardOutput,
-        TextWriter standardError, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(
+        ScoreRequest request,
+        Stream standardInput,
+        TextWriter standardOutput,
+        TextWriter standardError,
+        CancellationToken cancellationToken
+    )
     {
         EventStreamScorer scorer;
         TextWriter alerts;
@@ -92,24 +190,44 @@ public static class ScoreCommand
         {
             request.Check();
             readOptions = request.ReadOptions();
-            foreach (var plugin in request.Plugins) ModelRegistry.RegisterLoadersIn(Assembly.LoadFrom(Path.GetFullPath(plugin)));
-            var model = ModelRegistry.Load(request.ModelPath, new EventScoringOptions { Window = request.ParseWindow() });
-            double threshold = request.Threshold ?? model.Card.Threshold
-                ?? throw new ArgumentException($"{request.ModelPath}: the {model.Card.Kind} model has no threshold in its card, so nothing can alert; "
-                    + "choose one on labelled data with notebook 09 (--param modelPath=...), which saves it into the model file, or pass --threshold T");
+            foreach (var plugin in request.Plugins)
+                ModelRegistry.RegisterLoadersIn(Assembly.LoadFrom(Path.GetFullPath(plugin)));
+            var model = ModelRegistry.Load(
+                request.ModelPath,
+                new EventScoringOptions { Window = request.ParseWindow() }
+            );
+            double threshold =
+                request.Threshold
+                ?? model.Card.Threshold
+                ?? throw new ArgumentException(
+                    $"{request.ModelPath}: the {model.Card.Kind} model has no threshold in its card, so nothing "
+                        + $"can alert; "
+                        + "choose one on labelled data with notebook 09 (--param modelPath=...), which saves it "
+                        + "into the model file, or pass --threshold T"
+                );
             alerts = request.OutputPath == "-" ? standardOutput : AlertWriter.Open(request.OutputPath);
             scorer = new EventStreamScorer(model, threshold, alerts, standardError, request.BatchSize);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or ModelFileException or BadImageFormatException or UnauthorizedAccessException)
+        catch (Exception e)
+            when (e
+                    is ArgumentException
+                        or IOException
+                        or ModelFileException
+                        or BadImageFormatException
+                        or UnauthorizedAccessException
+            )
         {
             await standardError.WriteLineAsync("secml score: " + e.Message);
             return InvalidInvocation;
         }
         try
         {
-            if (request.InputPath == "-") ScoreStandardInput(request, scorer, standardInput, readOptions, cancellationToken);
-            else if (Directory.Exists(request.InputPath)) await ScoreFolderAsync(request, scorer, readOptions, cancellationToken);
-            else ScoreFile(request, scorer, request.InputPath, readOptions, cancellationToken);
+            if (request.InputPath == "-")
+                ScoreStandardInput(request, scorer, standardInput, readOptions, cancellationToken);
+            else if (Directory.Exists(request.InputPath))
+                await ScoreFolderAsync(request, scorer, readOptions, cancellationToken);
+            else
+                ScoreFile(request, scorer, request.InputPath, readOptions, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -121,11 +239,14 @@ public static class ScoreCommand
         }
         finally
         {
-            if (!ReferenceEquals(alerts, standardOutput)) await CloseQuietly(alerts);
+            if (!ReferenceEquals(alerts, standardOutput))
+                await CloseQuietly(alerts);
         }
         if (!ReferenceEquals(alerts, standardOutput) && ((AlertWriter)alerts).Failure is { } failure)
         {
-            await standardError.WriteLineAsync($"secml score: {failure.Message}; {scorer.Alerts} alert(s) were written before (some may be lost)");
+            await standardError.WriteLineAsync(
+                $"secml score: {failure.Message}; {scorer.Alerts} alert(s) were written before (some may be lost)"
+            );
             return InvalidInvocation;
         }
         var verdict = Verdict(request, scorer);
@@ -133,7 +254,8 @@ public static class ScoreCommand
         return verdict is null ? Success : BadData;
     }
 
-    /// <summary>Closes the alert file; a failure is kept in <see cref="AlertWriter.Failure"/> and reported by the caller.</summary>
+    /// <summary>Closes the alert file; a failure is kept in <see cref="AlertWriter.Failure"/> and reported by the
+    /// caller.</summary>
     private static async Task CloseQuietly(TextWriter alerts)
     {
         try
@@ -149,24 +271,46 @@ public static class ScoreCommand
     /// <summary>Why the run exits with <see cref="BadData"/>, or null when it succeeded.</summary>
     private static string? Verdict(ScoreRequest request, EventStreamScorer scorer)
     {
-        if (scorer.EventsScored == 0) return "no event was scored";
+        if (scorer.EventsScored == 0)
+            return "no event was scored";
         if (scorer.BadLines > request.MaximumBadLines)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{scorer.BadLines} bad line(s), more than --max-bad-lines {request.MaximumBadLines}");
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{scorer.BadLines} bad line(s), more than --max-bad-lines {request.MaximumBadLines}"
+            );
         }
         double rate = (double)scorer.BadLines / (scorer.BadLines + scorer.EventsScored);
         return request.MaximumBadRate is { } maximumRate && rate > maximumRate
-            ? string.Create(CultureInfo.InvariantCulture, $"{rate * 100:0.##}% of the event lines bad, more than --max-bad-rate {maximumRate}")
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{rate * 100:0.##}% of the event lines bad, more than --max-bad-rate {maximumRate}"
+            )
             : null;
     }
 
-    private static void ScoreStandardInput(ScoreRequest request, EventStreamScorer scorer, Stream standardInput, DataReadOptions readOptions, CancellationToken cancellationToken)
+    private static void ScoreStandardInput(
+        ScoreRequest request,
+        EventStreamScorer scorer,
+        Stream standardInput,
+        DataReadOptions readOptions,
+        CancellationToken cancellationToken
+    )
     {
-        var (format, input) = request.Format == "auto" ? StandardInputFormat.Detect(standardInput) : (request.FormatFor("stdin"), standardInput);
+        var (format, input) =
+            request.Format == "auto"
+                ? StandardInputFormat.Detect(standardInput)
+                : (request.FormatFor("stdin"), standardInput);
         scorer.Score(input, "stdin", format, readOptions, cancellationToken);
     }
 
-    private static void ScoreFile(ScoreRequest request, EventStreamScorer scorer, string path, DataReadOptions readOptions, CancellationToken cancellationToken)
+    private static void ScoreFile(
+        ScoreRequest request,
+        EventStreamScorer scorer,
+        string path,
+        DataReadOptions readOptions,
+        CancellationToken cancellationToken
+    )
     {
         FileStream stream;
         try
@@ -178,25 +322,36 @@ public static class ScoreCommand
             scorer.ReportUnreadable(path, "cannot be read: " + e.Message);
             return;
         }
-        using (stream) scorer.Score(stream, path, request.FormatFor(path), readOptions, cancellationToken);
+        using (stream)
+            scorer.Score(stream, path, request.FormatFor(path), readOptions, cancellationToken);
     }
 
-    /// <summary>Scores the folder's files in name order; with --watch, polls for new ones until the idle timeout.</summary>
-    private static async Task ScoreFolderAsync(ScoreRequest request, EventStreamScorer scorer, DataReadOptions readOptions, CancellationToken cancellationToken)
+    /// <summary>Scores the folder's files in name order; with --watch, polls for new ones until the idle
+    /// timeout.</summary>
+    private static async Task ScoreFolderAsync(
+        ScoreRequest request,
+        EventStreamScorer scorer,
+        DataReadOptions readOptions,
+        CancellationToken cancellationToken
+    )
     {
         var done = new HashSet<string>(StringComparer.Ordinal);
         var lastNewFile = DateTime.UtcNow;
         while (true)
         {
-            var fresh = Directory.EnumerateFiles(request.InputPath)
-                .Where(path => IsEventFile(path) && !done.Contains(path)).Order(StringComparer.Ordinal).ToList();
+            var fresh = Directory
+                .EnumerateFiles(request.InputPath)
+                .Where(path => IsEventFile(path) && !done.Contains(path))
+                .Order(StringComparer.Ordinal)
+                .ToList();
             foreach (var path in fresh)
             {
                 ScoreFile(request, scorer, path, readOptions, cancellationToken);
                 done.Add(path);
                 lastNewFile = DateTime.UtcNow;
             }
-            if (!request.Watch || DateTime.UtcNow - lastNewFile >= request.IdleTimeout) return;
+            if (!request.Watch || DateTime.UtcNow - lastNewFile >= request.IdleTimeout)
+                return;
             try
             {
                 await Task.Delay(request.PollInterval, cancellationToken);
@@ -212,7 +367,8 @@ public static class ScoreCommand
     private static bool IsEventFile(string path)
     {
         var name = Path.GetFileName(path);
-        return !name.StartsWith('.') && Path.GetExtension(name).ToLowerInvariant() is ".jsonl" or ".json" or ".ndjson" or ".csv";
+        return !name.StartsWith('.')
+            && Path.GetExtension(name).ToLowerInvariant() is ".jsonl" or ".json" or ".ndjson" or ".csv";
     }
 }
 
@@ -239,19 +395,30 @@ internal sealed record ScoreRequest
     /// <summary>The --window as a time span (1d, 24h, 90m, 30s); null when not given.</summary>
     public TimeSpan? ParseWindow()
     {
-        if (Window is null) return null;
+        if (Window is null)
+            return null;
         var text = Window.Trim();
-        if (text.Length >= 2 && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+        if (
+            text.Length >= 2
+            && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            && count > 0
+        )
         {
             switch (char.ToLowerInvariant(text[^1]))
             {
-                case 'd': return TimeSpan.FromDays(count);
-                case 'h': return TimeSpan.FromHours(count);
-                case 'm': return TimeSpan.FromMinutes(count);
-                case 's': return TimeSpan.FromSeconds(count);
+                case 'd':
+                    return TimeSpan.FromDays(count);
+                case 'h':
+                    return TimeSpan.FromHours(count);
+                case 'm':
+                    return TimeSpan.FromMinutes(count);
+                case 's':
+                    return TimeSpan.FromSeconds(count);
             }
         }
-        throw new ArgumentException($"--window: expected a positive whole number with d, h, m or s (e.g. 1d), received {Window}");
+        throw new ArgumentException(
+            $"--window: expected a positive whole number with d, h, m or s (e.g. 1d), received {Window}"
+        );
     }
 
     /// <summary>The input contract of this run; the message names the option when one is wrong.</summary>
@@ -260,44 +427,73 @@ internal sealed record ScoreRequest
         System.Text.Encoding? encoding = null;
         try
         {
-            if (Encoding is { } name) encoding = DataReadOptions.EncodingFromName(name);
+            if (Encoding is { } name)
+                encoding = DataReadOptions.EncodingFromName(name);
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException("--encoding: " + e.Message.Replace(" (Parameter 'name')", ""), e);
         }
-        if (MaximumLineLength < 1) throw new ArgumentException($"--max-line-length: expected at least 1 byte, received {MaximumLineLength}");
-        return new DataReadOptions { Encoding = encoding, MaximumLineLength = MaximumLineLength, AllowUnterminatedLastLine = AllowUnterminatedLastLine };
+        if (MaximumLineLength < 1)
+            throw new ArgumentException($"--max-line-length: expected at least 1 byte, received {MaximumLineLength}");
+        return new DataReadOptions
+        {
+            Encoding = encoding,
+            MaximumLineLength = MaximumLineLength,
+            AllowUnterminatedLastLine = AllowUnterminatedLastLine,
+        };
     }
 
-    public EventFormat FormatFor(string path) => Format switch
-    {
-        "jsonl" => EventFormat.JsonLines,
-        "csv" => EventFormat.Csv,
-        _ => EventLineParser.FormatOf(path),
-    };
+    public EventFormat FormatFor(string path) =>
+        Format switch
+        {
+            "jsonl" => EventFormat.JsonLines,
+            "csv" => EventFormat.Csv,
+            _ => EventLineParser.FormatOf(path),
+        };
 
     /// <summary>Checks the options; the message names the option, what was expected and what was received.</summary>
     public void Check()
     {
-        if (!File.Exists(ModelPath)) throw new ArgumentException($"--model: the file {ModelPath} does not exist");
+        if (!File.Exists(ModelPath))
+            throw new ArgumentException($"--model: the file {ModelPath} does not exist");
         if (InputPath != "-" && !File.Exists(InputPath) && !Directory.Exists(InputPath))
         {
-            throw new ArgumentException($"--input: expected a file, a folder or -, received {InputPath}, which does not exist");
+            throw new ArgumentException(
+                $"--input: expected a file, a folder or -, received {InputPath}, which does not exist"
+            );
         }
-        if (Format is not ("auto" or "jsonl" or "csv")) throw new ArgumentException($"--format: expected auto, jsonl or csv, received {Format}");
-        if (BatchSize < 1) throw new ArgumentException($"--batch-size: expected at least 1, received {BatchSize}");
-        if (Threshold is { } value && double.IsNaN(value)) throw new ArgumentException("--threshold: expected a number, received NaN");
-        if (MaximumBadLines < 0) throw new ArgumentException($"--max-bad-lines: expected at least 0, received {MaximumBadLines}");
+        if (Format is not ("auto" or "jsonl" or "csv"))
+            throw new ArgumentException($"--format: expected auto, jsonl or csv, received {Format}");
+        if (BatchSize < 1)
+            throw new ArgumentException($"--batch-size: expected at least 1, received {BatchSize}");
+        if (Threshold is { } value && double.IsNaN(value))
+            throw new ArgumentException("--threshold: expected a number, received NaN");
+        if (MaximumBadLines < 0)
+            throw new ArgumentException($"--max-bad-lines: expected at least 0, received {MaximumBadLines}");
         if (MaximumBadRate is { } rate && !(rate is >= 0 and <= 1))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--max-bad-rate: expected a fraction from 0 to 1, received {rate}"));
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--max-bad-rate: expected a fraction from 0 to 1, received {rate}"
+                )
+            );
         }
-        if (Watch && !Directory.Exists(InputPath)) throw new ArgumentException("--watch: expected --input to be a folder");
+        if (Watch && !Directory.Exists(InputPath))
+            throw new ArgumentException("--watch: expected --input to be a folder");
         if (PollInterval <= TimeSpan.Zero || IdleTimeout < TimeSpan.Zero)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"--poll-interval must be > 0 and --idle-timeout ≥ 0 seconds; received {PollInterval.TotalSeconds} and {IdleTimeout.TotalSeconds}"));
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"--poll-interval must be > 0 and --idle-timeout ≥ 0 seconds; received "
+                )
+                    + string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{PollInterval.TotalSeconds} and {IdleTimeout.TotalSeconds}"
+                    )
+            );
         }
     }
 }

@@ -11,7 +11,8 @@ internal static class StandardInputFormat
 {
     private const int MaximumLookAhead = 64 * 1024;
 
-    /// <summary>Reads the start of <paramref name="input"/> and returns the format and a stream that yields every byte.</summary>
+    /// <summary>Reads the start of <paramref name="input"/> and returns the format and a stream that yields every
+    /// byte.</summary>
     public static (EventFormat Format, Stream Input) Detect(Stream input)
     {
         var head = new MemoryStream();
@@ -20,7 +21,8 @@ internal static class StandardInputFormat
         while (format is null && head.Length < MaximumLookAhead)
         {
             int read = input.Read(buffer, 0, buffer.Length);
-            if (read == 0) break;
+            if (read == 0)
+                break;
             head.Write(buffer, 0, read);
             format = Decide(head.GetBuffer().AsSpan(0, (int)head.Length));
         }
@@ -30,10 +32,12 @@ internal static class StandardInputFormat
 
     private static EventFormat? Decide(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) head = head[3..];
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            head = head[3..];
         foreach (var value in head)
         {
-            if (value is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            if (value is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                continue;
             return value == (byte)'{' ? EventFormat.JsonLines : EventFormat.Csv;
         }
         return null;
@@ -46,10 +50,18 @@ internal static class StandardInputFormat
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
         public override void Flush() { }
+
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
         public override void SetLength(long value) => throw new NotSupportedException();
+
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override int Read(byte[] buffer, int offset, int count)

@@ -13,7 +13,12 @@ public sealed record PreparedCell(string Code, bool MeasureTime);
 /// </summary>
 public static partial class CellPreparer
 {
-    private static readonly HashSet<string> CSharpAliases = new(StringComparer.OrdinalIgnoreCase) { "csharp", "c#", "cs" };
+    private static readonly HashSet<string> CSharpAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "csharp",
+        "c#",
+        "cs",
+    };
 
     /// <summary>Prepares a C# cell.</summary>
     /// <param name="cell">The cell.</param>
@@ -24,8 +29,13 @@ public static partial class CellPreparer
     {
         if (cell.Language != NotebookLanguages.CSharp)
         {
-            throw new NotebookValidationException(notebookPath, cellNumber, 1,
-                $"the cell uses the '{cell.Language}' kernel; secml runs C# cells (and renders markdown and html cells). Rewrite the cell in C#.");
+            throw new NotebookValidationException(
+                notebookPath,
+                cellNumber,
+                1,
+                $"the cell uses the '{cell.Language}' kernel; secml runs C# cells (and renders markdown and html "
+                    + $"cells). Rewrite the cell in C#."
+            );
         }
         var lines = cell.Source.Split('\n');
         var measureTime = false;
@@ -35,27 +45,44 @@ public static partial class CellPreparer
             if (line.StartsWith("#!", StringComparison.Ordinal))
             {
                 var name = line[2..].Split(' ', 2)[0];
-                if (name.Equals("time", StringComparison.OrdinalIgnoreCase)) measureTime = true;
-                else if (!CSharpAliases.Contains(name)) throw UnsupportedMagic(notebookPath, cellNumber, index + 1, line);
+                if (name.Equals("time", StringComparison.OrdinalIgnoreCase))
+                    measureTime = true;
+                else if (!CSharpAliases.Contains(name))
+                    throw UnsupportedMagic(notebookPath, cellNumber, index + 1, line);
                 lines[index] = "";
             }
             else if (NuGetReference().IsMatch(line))
             {
-                throw new NotebookValidationException(notebookPath, cellNumber, index + 1,
-                    $"'{line}': secml cannot restore NuGet packages. Reference the built library by path instead, e.g. #r \"../artifacts/lib/SecurityML.dll\" (dotnet build puts it there).");
+                throw new NotebookValidationException(
+                    notebookPath,
+                    cellNumber,
+                    index + 1,
+                    $"'{line}': secml cannot restore NuGet packages. Reference the built library by path instead, "
+                        + $"e.g. #r \"../artifacts/lib/SecurityML.dll\" (dotnet build puts it there)."
+                );
             }
             else if (line.StartsWith("#i ", StringComparison.Ordinal))
             {
-                throw new NotebookValidationException(notebookPath, cellNumber, index + 1,
-                    $"'{line}': package sources (#i) are not supported by secml; reference assemblies by path with #r \"path.dll\".");
+                throw new NotebookValidationException(
+                    notebookPath,
+                    cellNumber,
+                    index + 1,
+                    $"'{line}': package sources (#i) are not supported by secml; reference assemblies by path with "
+                        + $"#r \"path.dll\"."
+                );
             }
         }
         return new PreparedCell(string.Join("\n", lines), measureTime);
     }
 
     private static NotebookValidationException UnsupportedMagic(string path, int cell, int line, string text) =>
-        new(path, cell, line,
-            $"the magic command '{text}' is not supported by secml (supported: #!csharp, #!markdown, #!time). Use plain C# calls into the library instead.");
+        new(
+            path,
+            cell,
+            line,
+            $"the magic command '{text}' is not supported by secml (supported: #!csharp, #!markdown, #!time). Use "
+                + $"plain C# calls into the library instead."
+        );
 
     [GeneratedRegex("^#r\\s+\"nuget:", RegexOptions.IgnoreCase)]
     private static partial Regex NuGetReference();

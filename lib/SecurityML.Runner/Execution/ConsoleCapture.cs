@@ -2,7 +2,8 @@ using System.Text;
 
 namespace SecurityML.Runner.Execution;
 
-/// <summary>Redirects <see cref="Console.Out"/> and <see cref="Console.Error"/> into cell outputs until disposed.</summary>
+/// <summary>Redirects <see cref="Console.Out"/> and <see cref="Console.Error"/> into cell outputs until
+/// disposed.</summary>
 internal sealed class ConsoleCapture : IDisposable
 {
     private readonly TextWriter _originalOut = Console.Out;
@@ -14,7 +15,8 @@ internal sealed class ConsoleCapture : IDisposable
         Console.SetError(new StreamWriterAdapter(sink, "stderr"));
     }
 
-    /// <summary>Sends everything written to the console from now on nowhere (after a timed-out cell, in a child process).</summary>
+    /// <summary>Sends everything written to the console from now on nowhere (after a timed-out cell, in a child
+    /// process).</summary>
     public static void Silence()
     {
         Console.SetOut(TextWriter.Null);
@@ -30,10 +32,16 @@ internal sealed class ConsoleCapture : IDisposable
     private sealed class StreamWriterAdapter(OutputSink sink, string name) : TextWriter
     {
         public override Encoding Encoding => Encoding.UTF8;
+
         public override void Write(char value) => sink.Write(name, value.ToString());
+
         public override void Write(string? value) => sink.Write(name, value ?? "");
-        public override void Write(char[] buffer, int index, int count) => sink.Write(name, new string(buffer, index, count));
+
+        public override void Write(char[] buffer, int index, int count) =>
+            sink.Write(name, new string(buffer, index, count));
+
         public override void WriteLine(string? value) => sink.Write(name, (value ?? "") + "\n");
+
         public override void WriteLine() => sink.Write(name, "\n");
     }
 }

@@ -17,7 +17,8 @@ public sealed class DisplayedValue
         _index = index;
     }
 
-    /// <summary>Replaces the displayed output with <paramref name="value"/>, formatted with the original MIME types.</summary>
+    /// <summary>Replaces the displayed output with <paramref name="value"/>, formatted with the original MIME
+    /// types.</summary>
     public void Update(object? value) => Update(value, []);
 
     /// <summary>Replaces the displayed output with <paramref name="value"/> in the given MIME types.</summary>

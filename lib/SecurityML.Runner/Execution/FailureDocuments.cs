@@ -14,11 +14,16 @@ internal static class FailureDocuments
     private const int MaxSourceKept = OutputSink.DefaultStreamLimit;
 
     /// <summary>
-    /// Writes <c>OUTPUT/&lt;name&gt;.ipynb</c> and <c>.html</c>: the notebook's cells without outputs when it can be read,
-    /// else one raw cell with the file's text; <paramref name="message"/> in the report's header and in the notebook's
-    /// <c>metadata.secml.error</c>. Returns the two paths.
+    /// Writes <c>OUTPUT/&lt;name&gt;.ipynb</c> and <c>.html</c>: the notebook's cells without outputs when it can be
+    /// read, else one raw cell with the file's text; <paramref name="message"/> in the report's header and in the
+    /// notebook's <c>metadata.secml.error</c>. Returns the two paths.
     /// </summary>
-    public static (string ExecutedPath, string ReportPath) Write(string notebookPath, string outputDirectory, string message, string plotlyElement)
+    public static (string ExecutedPath, string ReportPath) Write(
+        string notebookPath,
+        string outputDirectory,
+        string message,
+        string plotlyElement
+    )
     {
         var notebook = TryLoad(notebookPath) ?? Unreadable(notebookPath);
         notebook.Metadata["secml"] = new JsonObject { ["error"] = message };
@@ -63,7 +68,9 @@ internal static class FailureDocuments
         }
         if (text.Length > MaxSourceKept)
         {
-            text = text[..MaxSourceKept] + $"\n[secml: {text.Length - MaxSourceKept:N0} more characters of the file are not shown here]";
+            text =
+                text[..MaxSourceKept]
+                + $"\n[secml: {text.Length - MaxSourceKept:N0} more characters of the file are not shown here]";
         }
         var cell = new NotebookCell(CellKind.Raw, text, "raw");
         return new NotebookDocument(Path.ChangeExtension(path, ".ipynb"), NotebookFormat.Ipynb, [cell]);

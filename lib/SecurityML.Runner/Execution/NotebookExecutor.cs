@@ -39,8 +39,11 @@ public sealed class NotebookExecutor
     }
 
     /// <summary>Runs <paramref name="notebook"/> (its cells receive the outputs) and reports what failed.</summary>
-    public static async Task<NotebookRunResult> RunAsync(NotebookDocument notebook, NotebookRunOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public static async Task<NotebookRunResult> RunAsync(
+        NotebookDocument notebook,
+        NotebookRunOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var executor = new NotebookExecutor(notebook, options ?? new NotebookRunOptions());
         await ProcessWide.WaitAsync(cancellationToken);
@@ -63,14 +66,21 @@ public sealed class NotebookExecutor
     internal static NotebookRunResult? AbortRunning(string reason)
     {
         var executor = Volatile.Read(ref _running);
-        if (executor is null) return null;
+        if (executor is null)
+            return null;
         executor._sink.Begin(null);
         if (executor._runningCell is { } cell)
         {
             var message = $"{cell.Label}: {reason}";
             executor.Fail(cell.Index, (new ErrorOutput("ProcessExit", message, [message]), cell.Label, message));
         }
-        return new NotebookRunResult(executor._notebook, executor._failures, null, executor._clock.Elapsed, executor._parameters);
+        return new NotebookRunResult(
+            executor._notebook,
+            executor._failures,
+            null,
+            executor._clock.Elapsed,
+            executor._parameters
+        );
     }
 
     private async Task<NotebookRunResult> RunAllAsync(CancellationToken cancellationToken)
@@ -99,8 +109,10 @@ public sealed class NotebookExecutor
         {
             _sink.Begin(null);
             _runningCell = null;
-            if (_timedOut && _options.SilenceAfterTimeout) ConsoleCapture.Silence();
-            else capture.Dispose();
+            if (_timedOut && _options.SilenceAfterTimeout)
+                ConsoleCapture.Silence();
+            else
+                capture.Dispose();
             Environment.CurrentDirectory = previousDirectory;
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previousCulture;
         }
@@ -123,14 +135,17 @@ public sealed class NotebookExecutor
         return prepared;
     }
 
-    private async Task<string?> RunCellsAsync(Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared,
-        CancellationToken cancellationToken)
+    private async Task<string?> RunCellsAsync(
+        Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared,
+        CancellationToken cancellationToken
+    )
     {
         for (var index = 0; index < _notebook.Cells.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cell = _notebook.Cells[index];
-            if (cell.Kind != CellKind.Code || _timedOut) continue;
+            if (cell.Kind != CellKind.Code || _timedOut)
+                continue;
             cell.ExecutionCount = ++_executionCount;
             _sink.Begin(cell);
             if (cell.Language == NotebookLanguages.Html)
@@ -145,30 +160,47 @@ public sealed class NotebookExecutor
             var declaredBefore = isParameters ? VariableNames() : null;
             var succeeded = await RunCellAsync(cell, index, code, label, cancellationToken);
             _options.Log?.WriteLine($"  {label} {(succeeded ? "ok" : "FAILED")}");
-            if (succeeded && declaredBefore is not null) _parameterNames = [.. VariableNames().Except(declaredBefore)];
-            if (succeeded && (isParameters || cell.Tags.Contains(ParameterInjector.InjectedTag))) _parameters = ParameterValues();
+            if (succeeded && declaredBefore is not null)
+                _parameterNames = [.. VariableNames().Except(declaredBefore)];
+            if (succeeded && (isParameters || cell.Tags.Contains(ParameterInjector.InjectedTag)))
+                _parameters = ParameterValues();
             if (cell.Tags.Contains("parameters") && !cell.Tags.Contains(ParameterInjector.InjectedTag))
             {
-                if (!succeeded) return $"{_notebook.Path}: the parameters cell ({label}) failed; parameters cannot be injected.";
+                if (!succeeded)
+                    return $"{_notebook.Path}: the parameters cell ({label}) failed; parameters cannot be injected.";
                 var error = InjectParameters(index, prepared);
-                if (error is not null) return error;
+                if (error is not null)
+                    return error;
             }
         }
-        return _options.Parameters.Any(p => !p.Optional) && !_notebook.Cells.Any(c => c.Tags.Contains("parameters")) && !_options.IgnoreUnknownParameters
-            ? $"{_notebook.Path}: --param was given but no cell is tagged 'parameters' (in .dib, start the cell with '{DibReader.ParametersMarker}')."
+        return
+            _options.Parameters.Any(p => !p.Optional)
+            && !_notebook.Cells.Any(c => c.Tags.Contains("parameters"))
+            && !_options.IgnoreUnknownParameters
+            ? $"{_notebook.Path}: --param was given but no cell is tagged 'parameters' (in .dib, start the cell "
+                + $"with '{DibReader.ParametersMarker}')."
             : null;
     }
 
     /// <summary>
     /// How a cell is named in messages, the console and the report once it runs: by its execution count, as Jupyter
-    /// and VS Code show it beside the cell (<c>In [10]</c>) and IPython names cells in tracebacks. Problems found before
-    /// anything runs name the cell by its position instead (<c>cell 3</c>), as no cell has a count yet.
+    /// and VS Code show it beside the cell (<c>In [10]</c>) and IPython names cells in tracebacks. Problems found
+    /// before anything runs name the cell by its position instead (<c>cell 3</c>), as no cell has a count yet.
     /// </summary>
     public static string Label(int executionCount) => $"In [{executionCount.ToString(CultureInfo.InvariantCulture)}]";
 
-    private async Task<bool> RunCellAsync(NotebookCell cell, int index, PreparedCell code, string label, CancellationToken cancellationToken)
+    private async Task<bool> RunCellAsync(
+        NotebookCell cell,
+        int index,
+        PreparedCell code,
+        string label,
+        CancellationToken cancellationToken
+    )
     {
-        var options = ScriptEnvironment.For(_directory, Path.Combine(_directory, $"{Path.GetFileName(_notebook.Path)} {label}"));
+        var options = ScriptEnvironment.For(
+            _directory,
+            Path.Combine(_directory, $"{Path.GetFileName(_notebook.Path)} {label}")
+        );
         var clock = Stopwatch.StartNew();
         try
         {
@@ -176,16 +208,27 @@ public sealed class NotebookExecutor
             var script = previous is null
                 ? CSharpScript.Create<object>(code.Code, options, typeof(NotebookGlobals))
                 : previous.Script.ContinueWith<object>(code.Code, options);
-            // Compiled before the clock starts: --cell-timeout limits running, not Roslyn's start-up in a fresh process.
+            // Compiled before the clock starts: --cell-timeout limits running, not Roslyn's start-up in a fresh
+            // process.
             await Task.Run(() => script.Compile(cancellationToken), cancellationToken);
             clock.Restart();
-            var run = Task.Run(() => previous is null
-                ? script.RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
-                : script.RunFromAsync(previous, _ => true, cancellationToken), cancellationToken);
-            if (_options.CellTimeout is { } timeout && await Task.WhenAny(run, Task.Delay(timeout, cancellationToken)) != run)
+            var run = Task.Run(
+                () =>
+                    previous is null
+                        ? script.RunAsync(new NotebookGlobals(_sink), _ => true, cancellationToken)
+                        : script.RunFromAsync(previous, _ => true, cancellationToken),
+                cancellationToken
+            );
+            if (
+                _options.CellTimeout is { } timeout
+                && await Task.WhenAny(run, Task.Delay(timeout, cancellationToken)) != run
+            )
             {
                 _timedOut = true;
-                var message = $"{label}: timed out after {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s; the cells after it were not run";
+                var message =
+                    $"{label}: timed out after "
+                    + $"{timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s; the cells "
+                    + $"after it were not run";
                 return Fail(index, (new ErrorOutput("TimeoutException", message, [message]), label, message));
             }
             _state = await run;
@@ -194,9 +237,15 @@ public sealed class NotebookExecutor
         {
             return Fail(index, CompileError(e, label));
         }
-        if (code.MeasureTime) _sink.Write("stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms\n");
-        if (_state.Exception is { } exception) return Fail(index, RuntimeError(exception, label));
-        if (_state.ReturnValue is not { } value) return true;
+        if (code.MeasureTime)
+            _sink.Write(
+                "stdout",
+                $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms\n"
+            );
+        if (_state.Exception is { } exception)
+            return Fail(index, RuntimeError(exception, label));
+        if (_state.ReturnValue is not { } value)
+            return true;
         try
         {
             // Formatting enumerates lazy sequences, which may throw: that is the cell's failure, not the runner's.
@@ -219,11 +268,14 @@ public sealed class NotebookExecutor
     private (ErrorOutput, string, string) CompileError(CompilationErrorException e, string label)
     {
         var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var lines = errors.Select(d =>
-        {
-            var position = d.Location.GetLineSpan().StartLinePosition;
-            return $"{label}, line {position.Line + 1}, column {position.Character + 1}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
-        }).ToList();
+        var lines = errors
+            .Select(d =>
+            {
+                var position = d.Location.GetLineSpan().StartLinePosition;
+                return $"{label}, line {position.Line + 1}, column {position.Character + 1}: error {d.Id}: "
+                    + $"{d.GetMessage(CultureInfo.InvariantCulture)}";
+            })
+            .ToList();
         var first = lines.FirstOrDefault() ?? $"{label}: {e.Message}";
         var at = first.IndexOf(": error", StringComparison.Ordinal);
         var location = at > 0 ? first[..at] : label;
@@ -232,48 +284,87 @@ public sealed class NotebookExecutor
 
     private (ErrorOutput, string, string) RuntimeError(Exception exception, string label)
     {
-        while (exception is TargetInvocationException or AggregateException { InnerExceptions.Count: 1 } && exception.InnerException is not null)
+        while (
+            exception is TargetInvocationException or AggregateException { InnerExceptions.Count: 1 }
+            && exception.InnerException is not null
+        )
         {
             exception = exception.InnerException;
         }
-        var trace = (exception.StackTrace ?? "").Split('\n')
+        var trace = (exception.StackTrace ?? "")
+            .Split('\n')
             .Select(line => line.Trim().Replace(_directory + Path.DirectorySeparatorChar, ""))
             .TakeWhile(line => !line.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal))
-            .Where(line => line.Length > 0 && !line.StartsWith("---", StringComparison.Ordinal)).ToList();
-        var lineNumber = trace.Select(line => System.Text.RegularExpressions.Regex.Match(line, System.Text.RegularExpressions.Regex.Escape(label) + @":line (\d+)"))
-            .FirstOrDefault(match => match.Success)?.Groups[1].Value;
+            .Where(line => line.Length > 0 && !line.StartsWith("---", StringComparison.Ordinal))
+            .ToList();
+        var lineNumber = trace
+            .Select(line =>
+                System.Text.RegularExpressions.Regex.Match(
+                    line,
+                    System.Text.RegularExpressions.Regex.Escape(label) + @":line (\d+)"
+                )
+            )
+            .FirstOrDefault(match => match.Success)
+            ?.Groups[1]
+            .Value;
         var location = lineNumber is null ? label : $"{label}, line {lineNumber}";
         var message = $"{exception.GetType().Name}: {exception.Message}";
         var traceback = new List<string> { message };
         traceback.AddRange(trace);
-        return (new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback), location, $"{location}: {message}");
+        return (
+            new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback),
+            location,
+            $"{location}: {message}"
+        );
     }
 
     private List<string> VariableNames() => [.. (_state?.Variables.Select(v => v.Name) ?? []).Distinct()];
 
-    /// <summary>The parameters cell's variables with their current values (the last declaration of each name).</summary>
+    /// <summary>The parameters cell's variables with their current values (the last declaration of each
+    /// name).</summary>
     private List<ParameterValue> ParameterValues()
     {
         var variables = _state!.Variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last());
-        return [.. _parameterNames.Select(name => ParameterValue.Of(name, variables[name].Type, variables[name].Value))];
+        return
+        [
+            .. _parameterNames.Select(name => ParameterValue.Of(name, variables[name].Type, variables[name].Value)),
+        ];
     }
 
-    private string? InjectParameters(int parametersIndex, Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared)
+    private string? InjectParameters(
+        int parametersIndex,
+        Dictionary<NotebookCell, (PreparedCell Code, string Label)> prepared
+    )
     {
-        if (_options.Parameters.Count == 0) return null;
+        if (_options.Parameters.Count == 0)
+            return null;
         var variables = _state!.Variables.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Last().Type);
         var lines = new List<string> { "// Parameters injected by secml run --param" };
         foreach (var parameter in _options.Parameters)
         {
             if (!variables.TryGetValue(parameter.Name, out var type))
             {
-                if (_options.IgnoreUnknownParameters || parameter.Optional) { lines.Add($"// --param {parameter.Name}: not declared in this notebook's parameters cell; ignored"); continue; }
-                return $"{_notebook.Path}: --param {parameter.Name}: the parameters cell declares no such variable (declared: {string.Join(", ", variables.Keys.Order())}).";
+                if (_options.IgnoreUnknownParameters || parameter.Optional)
+                {
+                    lines.Add($"// --param {parameter.Name}: not declared in this notebook's parameters cell; ignored");
+                    continue;
+                }
+                return $"{_notebook.Path}: --param {parameter.Name}: the parameters cell declares no such "
+                    + $"variable (declared: {string.Join(", ", variables.Keys.Order())}).";
             }
-            try { lines.Add(ParameterInjector.Assignment(parameter, type)); }
-            catch (ArgumentException e) { return $"{_notebook.Path}: {e.Message.Replace(" (Parameter 'parameter')", "")}"; }
+            try
+            {
+                lines.Add(ParameterInjector.Assignment(parameter, type));
+            }
+            catch (ArgumentException e)
+            {
+                return $"{_notebook.Path}: {e.Message.Replace(" (Parameter 'parameter')", "")}";
+            }
         }
-        var injected = new NotebookCell(CellKind.Code, string.Join("\n", lines)) { Metadata = NotebookMetadata.CodeCell(NotebookLanguages.CSharp) };
+        var injected = new NotebookCell(CellKind.Code, string.Join("\n", lines))
+        {
+            Metadata = NotebookMetadata.CodeCell(NotebookLanguages.CSharp),
+        };
         injected.AddTag(ParameterInjector.InjectedTag);
         _notebook.Cells.Insert(parametersIndex + 1, injected);
         prepared[injected] = (new PreparedCell(injected.Source, false), "injected-parameters cell");

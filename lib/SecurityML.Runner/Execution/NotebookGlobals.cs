@@ -14,7 +14,8 @@ public class NotebookGlobals
 
     internal NotebookGlobals(OutputSink sink) => _sink = sink;
 
-    /// <summary>Displays <paramref name="value"/> below the cell; returns a handle whose <c>Update</c> replaces it.</summary>
+    /// <summary>Displays <paramref name="value"/> below the cell; returns a handle whose <c>Update</c> replaces
+    /// it.</summary>
     /// <param name="value">Any value; formatted by convention formatters, as a table, or as text.</param>
     /// <param name="mimeTypes">Optional MIME types to show it as (e.g. "text/plain").</param>
     public DisplayedValue display(object? value, params string[] mimeTypes) =>

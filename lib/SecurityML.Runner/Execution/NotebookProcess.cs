@@ -15,16 +15,20 @@ namespace SecurityML.Runner.Execution;
 /// </summary>
 internal sealed class NotebookProcess : IDisposable
 {
-    /// <summary>Hidden <c>secml run</c> option: where the child writes its result (<see cref="NotebookSummary.ToJson"/>).</summary>
+    /// <summary>Hidden <c>secml run</c> option: where the child writes its result
+    /// (<see cref="NotebookSummary.ToJson"/>).</summary>
     public const string ResultFileOption = "--result-file";
 
-    /// <summary>Hidden <c>secml run</c> option: the notebook is one of a folder run (unknown --param names are skipped).</summary>
+    /// <summary>Hidden <c>secml run</c> option: the notebook is one of a folder run (unknown --param names are
+    /// skipped).</summary>
     public const string FolderRunOption = "--folder-run";
 
-    /// <summary>About the most characters of the child's standard error (its first lines, which name the error) quoted in a report when the child died.</summary>
+    /// <summary>About the most characters of the child's standard error (its first lines, which name the error) quoted
+    /// in a report when the child died.</summary>
     private const int MaxErrorText = 4000;
 
-    /// <summary>Hidden <c>secml run</c> option: warm up, then wait for <see cref="StartSignal"/> on standard input.</summary>
+    /// <summary>Hidden <c>secml run</c> option: warm up, then wait for <see cref="StartSignal"/> on standard
+    /// input.</summary>
     public const string WaitForStartOption = "--wait-for-start";
 
     /// <summary>The line a waiting child needs on standard input to run its notebook; anything else ends it.</summary>
@@ -47,21 +51,38 @@ internal sealed class NotebookProcess : IDisposable
     /// Starts the child for <paramref name="notebookPath"/>: it starts Roslyn and waits for <see cref="RunAsync"/>, so
     /// the next notebook's process can start while the current one runs. Its output goes to <paramref name="log"/>.
     /// </summary>
-    public static NotebookProcess Start(string notebookPath, RunRequest request, bool isFolderRun, string? plotlyJsPath, TextWriter log)
+    public static NotebookProcess Start(
+        string notebookPath,
+        RunRequest request,
+        bool isFolderRun,
+        string? plotlyJsPath,
+        TextWriter log
+    )
     {
         var resultFile = Path.Combine(Path.GetTempPath(), $"secml-result-{Guid.NewGuid():N}.json");
-        var process = new Process { StartInfo = StartInfo(notebookPath, request, isFolderRun, plotlyJsPath, resultFile) };
+        var process = new Process
+        {
+            StartInfo = StartInfo(notebookPath, request, isFolderRun, plotlyJsPath, resultFile),
+        };
         var child = new NotebookProcess(process, notebookPath, resultFile);
-        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (log) log.WriteLine(OutputRedaction.Redact(line.Data)); };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+                lock (log)
+                    log.WriteLine(OutputRedaction.Redact(line.Data));
+        };
         process.ErrorDataReceived += (_, line) =>
         {
-            if (line.Data is null) return;
+            if (line.Data is null)
+                return;
             lock (log)
             {
                 var text = OutputRedaction.Redact(line.Data);
                 log.WriteLine(text);
-                if (child._errors.Length < MaxErrorText) child._errors.Append(text).Append('\n');
-                else child._droppedErrorLines++;
+                if (child._errors.Length < MaxErrorText)
+                    child._errors.Append(text).Append('\n');
+                else
+                    child._droppedErrorLines++;
             }
         };
         process.Start();
@@ -71,7 +92,12 @@ internal sealed class NotebookProcess : IDisposable
     }
 
     /// <summary>Lets the child run its notebook and waits for it; returns its summary (exit code 0, 1 or 2).</summary>
-    public async Task<NotebookSummary> RunAsync(RunRequest request, string plotlyElement, TextWriter log, CancellationToken cancellationToken)
+    public async Task<NotebookSummary> RunAsync(
+        RunRequest request,
+        string plotlyElement,
+        TextWriter log,
+        CancellationToken cancellationToken
+    )
     {
         try
         {
@@ -92,16 +118,27 @@ internal sealed class NotebookProcess : IDisposable
             throw;
         }
         _process.WaitForExit(); // drains the redirected streams
-        if (ReadResult(_resultFile) is { } summary) return summary;
-        var quoted = _errors.ToString().TrimEnd() + (_droppedErrorLines > 0 ? $"\n[{_droppedErrorLines} more lines of standard error: see secml's output]" : "");
-        var message = $"{_notebookPath}: the notebook's process ended with exit code {_process.ExitCode} before the run finished "
-            + "(a crash, or the process was killed); its outputs are lost." + (quoted.Length > 0 ? "\nStandard error:\n" + quoted : "");
+        if (ReadResult(_resultFile) is { } summary)
+            return summary;
+        var quoted =
+            _errors.ToString().TrimEnd()
+            + (
+                _droppedErrorLines > 0
+                    ? $"\n[{_droppedErrorLines} more lines of standard error: see secml's output]"
+                    : ""
+            );
+        var message =
+            $"{_notebookPath}: the notebook's process ended with exit code {_process.ExitCode} before the run finished "
+            + "(a crash, or the process was killed); its outputs are lost."
+            + (quoted.Length > 0 ? "\nStandard error:\n" + quoted : "");
         FailureDocuments.Write(_notebookPath, request.OutputDirectory, message, plotlyElement);
-        lock (log) log.WriteLine($"FAILED {_notebookPath}\n  {message}");
+        lock (log)
+            log.WriteLine($"FAILED {_notebookPath}\n  {message}");
         return NotebookSummary.NotRun(_notebookPath, NotebookRunResult.CellFailed, message);
     }
 
-    /// <summary>Ends a child that was not run (closing its standard input ends it) and deletes its result file.</summary>
+    /// <summary>Ends a child that was not run (closing its standard input ends it) and deletes its result
+    /// file.</summary>
     public void Dispose()
     {
         try
@@ -109,7 +146,8 @@ internal sealed class NotebookProcess : IDisposable
             if (!_process.HasExited)
             {
                 _process.StandardInput.Close();
-                if (!_process.WaitForExit(TimeSpan.FromSeconds(10))) _process.Kill(entireProcessTree: true);
+                if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
+                    _process.Kill(entireProcessTree: true);
             }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException)
@@ -127,9 +165,15 @@ internal sealed class NotebookProcess : IDisposable
     public static bool WarmUpAndWait()
     {
         var directory = Environment.CurrentDirectory;
-        Microsoft.CodeAnalysis.CSharp.Scripting.CSharpScript
-            .RunAsync<object>("1", ScriptEnvironment.For(directory, Path.Combine(directory, "secml warm-up")), new NotebookGlobals(new OutputSink()), typeof(NotebookGlobals))
-            .GetAwaiter().GetResult();
+        Microsoft
+            .CodeAnalysis.CSharp.Scripting.CSharpScript.RunAsync<object>(
+                "1",
+                ScriptEnvironment.For(directory, Path.Combine(directory, "secml warm-up")),
+                new NotebookGlobals(new OutputSink()),
+                typeof(NotebookGlobals)
+            )
+            .GetAwaiter()
+            .GetResult();
         return Console.In.ReadLine() == StartSignal;
     }
 
@@ -139,12 +183,19 @@ internal sealed class NotebookProcess : IDisposable
 
     private static NotebookSummary? ReadResult(string resultFile)
     {
-        if (!File.Exists(resultFile)) return null;
+        if (!File.Exists(resultFile))
+            return null;
         var text = File.ReadAllText(resultFile);
         return text.Length > 0 && JsonNode.Parse(text) is { } json ? NotebookSummary.FromJson(json) : null;
     }
 
-    private static ProcessStartInfo StartInfo(string notebookPath, RunRequest request, bool isFolderRun, string? plotlyJsPath, string resultFile)
+    private static ProcessStartInfo StartInfo(
+        string notebookPath,
+        RunRequest request,
+        bool isFolderRun,
+        string? plotlyJsPath,
+        string resultFile
+    )
     {
         var (host, prefix) = SelfCommand();
         var start = new ProcessStartInfo(host)
@@ -157,7 +208,8 @@ internal sealed class NotebookProcess : IDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         var arguments = start.ArgumentList;
-        foreach (var argument in prefix) arguments.Add(argument);
+        foreach (var argument in prefix)
+            arguments.Add(argument);
         arguments.Add("run");
         arguments.Add(notebookPath); // as given: the child runs in this working directory and logs the same paths
         arguments.Add("--output");
@@ -180,7 +232,8 @@ internal sealed class NotebookProcess : IDisposable
         }
         arguments.Add(ResultFileOption);
         arguments.Add(resultFile);
-        if (isFolderRun) arguments.Add(FolderRunOption);
+        if (isFolderRun)
+            arguments.Add(FolderRunOption);
         arguments.Add(WaitForStartOption);
         return start;
     }
@@ -191,8 +244,10 @@ internal sealed class NotebookProcess : IDisposable
         var assembly = typeof(NotebookProcess).Assembly.Location;
         var current = Environment.ProcessPath;
         var name = current is null ? "" : Path.GetFileNameWithoutExtension(current);
-        if (name.Equals("secml", StringComparison.OrdinalIgnoreCase)) return (current!, []);
-        if (name.Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return (current!, [assembly]);
+        if (name.Equals("secml", StringComparison.OrdinalIgnoreCase))
+            return (current!, []);
+        if (name.Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+            return (current!, [assembly]);
         var sdkHost = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         return (!string.IsNullOrEmpty(sdkHost) && File.Exists(sdkHost) ? sdkHost : "dotnet", [assembly]);
     }

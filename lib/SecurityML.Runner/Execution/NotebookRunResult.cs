@@ -38,13 +38,20 @@ public sealed class NotebookRunResult
 {
     /// <summary>Exit code when every cell succeeded.</summary>
     public const int Success = 0;
+
     /// <summary>Exit code when the notebook or its parameters were invalid and it did not (fully) run.</summary>
     public const int InvalidInput = 1;
+
     /// <summary>Exit code when a cell failed (compile or runtime error); later cells still ran.</summary>
     public const int CellFailed = 2;
 
-    internal NotebookRunResult(NotebookDocument notebook, IReadOnlyList<CellFailure> failures, string? invalidInput, TimeSpan duration,
-        IReadOnlyList<ParameterValue>? parameters = null)
+    internal NotebookRunResult(
+        NotebookDocument notebook,
+        IReadOnlyList<CellFailure> failures,
+        string? invalidInput,
+        TimeSpan duration,
+        IReadOnlyList<ParameterValue>? parameters = null
+    )
     {
         Parameters = parameters ?? [];
         Notebook = notebook;
@@ -75,5 +82,8 @@ public sealed class NotebookRunResult
     public bool Succeeded => InvalidInputMessage is null && Failures.Count == 0;
 
     /// <summary><see cref="Success"/>, <see cref="InvalidInput"/> or <see cref="CellFailed"/>.</summary>
-    public int ExitCode => InvalidInputMessage is not null ? InvalidInput : Failures.Count > 0 ? CellFailed : Success;
+    public int ExitCode =>
+        InvalidInputMessage is not null ? InvalidInput
+        : Failures.Count > 0 ? CellFailed
+        : Success;
 }

@@ -6,34 +6,45 @@ namespace SecurityML.Runner.Execution;
 /// <summary>A parameter as the notebook ran with it: its name, C# type and value as text.</summary>
 /// <param name="Name">The variable declared in the parameters cell.</param>
 /// <param name="Type">Its C# type name (e.g. <c>string</c>, <c>DateTimeOffset</c>).</param>
-/// <param name="Value">Its value after any <c>--param</c> was injected (invariant culture, ISO 8601 times, arrays comma-separated; <c>null</c> for null, <c>""</c> for an empty string).</param>
+/// <param name="Value">Its value after any <c>--param</c> was injected (invariant culture, ISO 8601 times, arrays
+/// comma-separated; <c>null</c> for null, <c>""</c> for an empty string).</param>
 public sealed record ParameterValue(string Name, string Type, string Value)
 {
     private static readonly Dictionary<Type, string> Keywords = new()
     {
-        [typeof(string)] = "string", [typeof(bool)] = "bool", [typeof(int)] = "int", [typeof(long)] = "long",
-        [typeof(double)] = "double", [typeof(float)] = "float", [typeof(decimal)] = "decimal", [typeof(object)] = "object",
+        [typeof(string)] = "string",
+        [typeof(bool)] = "bool",
+        [typeof(int)] = "int",
+        [typeof(long)] = "long",
+        [typeof(double)] = "double",
+        [typeof(float)] = "float",
+        [typeof(decimal)] = "decimal",
+        [typeof(object)] = "object",
     };
 
-    /// <summary>The parameter <paramref name="name"/> of declared type <paramref name="type"/> holding <paramref name="value"/>.</summary>
+    /// <summary>The parameter <paramref name="name"/> of declared type <paramref name="type"/> holding
+    /// <paramref name="value"/>.</summary>
     public static ParameterValue Of(string name, Type type, object? value) => new(name, TypeName(type), Text(value));
 
     private static string TypeName(Type type) =>
         Nullable.GetUnderlyingType(type) is { } underlying ? TypeName(underlying) + "?"
         : type.IsArray && type.GetElementType() is { } element ? TypeName(element) + "[]"
-        : Keywords.TryGetValue(type, out var keyword) ? keyword : type.Name;
+        : Keywords.TryGetValue(type, out var keyword) ? keyword
+        : type.Name;
 
-    private static string Text(object? value) => value switch
-    {
-        null => "null",
-        "" => "\"\"",
-        string text => text,
-        DateTimeOffset time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture).Replace("+00:00", "Z"),
-        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
-        System.Collections.IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static string Text(object? value) =>
+        value switch
+        {
+            null => "null",
+            "" => "\"\"",
+            string text => text,
+            DateTimeOffset time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)
+                .Replace("+00:00", "Z"),
+            DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture),
+            System.Collections.IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
 }
 
 /// <summary>
@@ -41,38 +52,66 @@ public sealed record ParameterValue(string Name, string Type, string Value)
 /// child process hands it to <c>secml</c> in its result file (JSON), so the index is the same with or without
 /// <c>--in-process</c>.
 /// </summary>
-/// <param name="Name">The notebook's file name without extension; its report is <c>Name.html</c>, its executed notebook <c>Name.ipynb</c>.</param>
-/// <param name="ExitCode"><see cref="NotebookRunResult.Success"/>, <see cref="NotebookRunResult.InvalidInput"/> or <see cref="NotebookRunResult.CellFailed"/>.</param>
+/// <param name="Name">The notebook's file name without extension; its report is <c>Name.html</c>, its executed notebook
+/// <c>Name.ipynb</c>.</param>
+/// <param name="ExitCode"><see cref="NotebookRunResult.Success"/>, <see cref="NotebookRunResult.InvalidInput"/> or
+/// <see cref="NotebookRunResult.CellFailed"/>.</param>
 /// <param name="Duration">Wall time of the run; zero when it did not run.</param>
-/// <param name="Parameters">The parameters cell's variables as the notebook ran with them; empty when it has none or did not get that far.</param>
+/// <param name="Parameters">The parameters cell's variables as the notebook ran with them; empty when it has none or
+/// did not get that far.</param>
 /// <param name="Problems">The failures (or why it could not run), as in the report's header.</param>
-public sealed record NotebookSummary(string Name, int ExitCode, TimeSpan Duration, IReadOnlyList<ParameterValue> Parameters, IReadOnlyList<string> Problems)
+public sealed record NotebookSummary(
+    string Name,
+    int ExitCode,
+    TimeSpan Duration,
+    IReadOnlyList<ParameterValue> Parameters,
+    IReadOnlyList<string> Problems
+)
 {
-    /// <summary>"ok", "failed" (a cell failed or the process ended early) or "not run" (invalid notebook or parameters).</summary>
-    public string Status => ExitCode switch
-    {
-        NotebookRunResult.Success => "ok",
-        NotebookRunResult.CellFailed => "failed",
-        _ => "not run",
-    };
+    /// <summary>"ok", "failed" (a cell failed or the process ended early) or "not run" (invalid notebook or
+    /// parameters).</summary>
+    public string Status =>
+        ExitCode switch
+        {
+            NotebookRunResult.Success => "ok",
+            NotebookRunResult.CellFailed => "failed",
+            _ => "not run",
+        };
 
     /// <summary>The summary of an executed notebook.</summary>
-    public static NotebookSummary From(NotebookRunResult result) => new(result.Notebook.Name, result.ExitCode, result.Duration, result.Parameters,
-        result.InvalidInputMessage is { } invalid ? [invalid] : result.Failures.Select(f => f.Message).ToList());
+    public static NotebookSummary From(NotebookRunResult result) =>
+        new(
+            result.Notebook.Name,
+            result.ExitCode,
+            result.Duration,
+            result.Parameters,
+            result.InvalidInputMessage is { } invalid ? [invalid] : result.Failures.Select(f => f.Message).ToList()
+        );
 
     /// <summary>The summary of a notebook that did not run to the end, named by its path.</summary>
     public static NotebookSummary NotRun(string notebookPath, int exitCode, string problem) =>
         new(Path.GetFileNameWithoutExtension(notebookPath), exitCode, TimeSpan.Zero, [], [problem]);
 
     /// <summary>As JSON (the child process's result file).</summary>
-    public JsonObject ToJson() => new()
-    {
-        ["name"] = Name,
-        ["exitCode"] = ExitCode,
-        ["durationSeconds"] = Duration.TotalSeconds,
-        ["parameters"] = new JsonArray([.. Parameters.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["type"] = p.Type, ["value"] = p.Value })]),
-        ["problems"] = new JsonArray([.. Problems.Select(p => (JsonNode?)JsonValue.Create(p))]),
-    };
+    public JsonObject ToJson() =>
+        new()
+        {
+            ["name"] = Name,
+            ["exitCode"] = ExitCode,
+            ["durationSeconds"] = Duration.TotalSeconds,
+            ["parameters"] = new JsonArray([
+                .. Parameters.Select(p =>
+                    (JsonNode)
+                        new JsonObject
+                        {
+                            ["name"] = p.Name,
+                            ["type"] = p.Type,
+                            ["value"] = p.Value,
+                        }
+                ),
+            ]),
+            ["problems"] = new JsonArray([.. Problems.Select(p => (JsonNode?)JsonValue.Create(p))]),
+        };
 
     /// <summary>Reads <see cref="ToJson"/>'s form.</summary>
     /// <exception cref="FormatException">A field is missing or has another type.</exception>
@@ -83,9 +122,19 @@ public sealed record NotebookSummary(string Name, int ExitCode, TimeSpan Duratio
             return new NotebookSummary(
                 json["name"]!.GetValue<string>(),
                 json["exitCode"]!.GetValue<int>(),
-                TimeSpan.FromTicks((long)Math.Round(json["durationSeconds"]!.GetValue<double>() * TimeSpan.TicksPerSecond)), // exact for ticks below 2^53
-                json["parameters"]!.AsArray().Select(p => new ParameterValue(p!["name"]!.GetValue<string>(), p["type"]!.GetValue<string>(), p["value"]!.GetValue<string>())).ToList(),
-                json["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList());
+                TimeSpan.FromTicks(
+                    (long)Math.Round(json["durationSeconds"]!.GetValue<double>() * TimeSpan.TicksPerSecond)
+                ), // exact for ticks below 2^53
+                json["parameters"]!
+                    .AsArray()
+                    .Select(p => new ParameterValue(
+                        p!["name"]!.GetValue<string>(),
+                        p["type"]!.GetValue<string>(),
+                        p["value"]!.GetValue<string>()
+                    ))
+                    .ToList(),
+                json["problems"]!.AsArray().Select(p => p!.GetValue<string>()).ToList()
+            );
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException)
         {
@@ -94,5 +143,6 @@ public sealed record NotebookSummary(string Name, int ExitCode, TimeSpan Duratio
     }
 
     /// <summary>The duration as the console and the reports show it: seconds with one decimal.</summary>
-    public static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+    public static string Seconds(TimeSpan duration) =>
+        duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 }

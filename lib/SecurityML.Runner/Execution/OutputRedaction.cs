@@ -12,7 +12,8 @@ namespace SecurityML.Runner.Execution;
 /// </summary>
 internal static class OutputRedaction
 {
-    /// <summary>Environment variables whose values are secrets: <c>SECML_ACCESS_TOKEN</c> and <c>AZURE_CLIENT_SECRET</c>.</summary>
+    /// <summary>Environment variables whose values are secrets: <c>SECML_ACCESS_TOKEN</c> and
+    /// <c>AZURE_CLIENT_SECRET</c>.</summary>
     public static readonly IReadOnlyList<string> SecretVariables = ["SECML_ACCESS_TOKEN", "AZURE_CLIENT_SECRET"];
 
     /// <summary>The text with every known secret replaced; null stays null.</summary>
@@ -43,15 +44,23 @@ internal static class OutputRedaction
     /// <c>#r</c> can load SecurityML.dll into another load context than secml's, and its secrets are registered there.
     /// </summary>
     private static IEnumerable<Func<string?, string?>> LoadedRedactors() =>
-        AppDomain.CurrentDomain.GetAssemblies()
-            .Where(assembly => assembly != typeof(SecretRedaction).Assembly && assembly.GetName().Name == typeof(SecretRedaction).Assembly.GetName().Name)
-            .Select(assembly => assembly.GetType(typeof(SecretRedaction).FullName!)?.GetMethod(nameof(SecretRedaction.Redact), [typeof(string)]))
+        AppDomain
+            .CurrentDomain.GetAssemblies()
+            .Where(assembly =>
+                assembly != typeof(SecretRedaction).Assembly
+                && assembly.GetName().Name == typeof(SecretRedaction).Assembly.GetName().Name
+            )
+            .Select(assembly =>
+                assembly
+                    .GetType(typeof(SecretRedaction).FullName!)
+                    ?.GetMethod(nameof(SecretRedaction.Redact), [typeof(string)])
+            )
             .Where(method => method is not null && method.ReturnType == typeof(string))
             .Select(method => (Func<string?, string?>)method!.CreateDelegate(typeof(Func<string?, string?>)))
             .ToList();
 
-    /// <summary>A copy of <paramref name="result"/> whose produced outputs, failure messages and parameter values hold no
-    /// known secret (the notebook's cells are updated in place); everything else is kept.</summary>
+    /// <summary>A copy of <paramref name="result"/> whose produced outputs, failure messages and parameter values hold
+    /// no known secret (the notebook's cells are updated in place); everything else is kept.</summary>
     public static NotebookRunResult Apply(NotebookRunResult result)
     {
         foreach (var cell in result.Notebook.Cells)
@@ -62,23 +71,33 @@ internal static class OutputRedaction
             }
         }
         var failures = result.Failures.Select(failure => failure with { Message = Redact(failure.Message)! }).ToList();
-        var parameters = result.Parameters.Select(parameter => parameter with { Value = Redact(parameter.Value)! }).ToList();
-        return new NotebookRunResult(result.Notebook, failures, Redact(result.InvalidInputMessage), result.Duration, parameters);
+        var parameters = result
+            .Parameters.Select(parameter => parameter with { Value = Redact(parameter.Value)! })
+            .ToList();
+        return new NotebookRunResult(
+            result.Notebook,
+            failures,
+            Redact(result.InvalidInputMessage),
+            result.Duration,
+            parameters
+        );
     }
 
-    private static CellOutput Redact(CellOutput output) => output switch
-    {
-        { Original: not null } => output,
-        StreamOutput stream => stream with { Text = Redact(stream.Text)! },
-        ErrorOutput error => error with
+    private static CellOutput Redact(CellOutput output) =>
+        output switch
         {
-            ErrorName = Redact(error.ErrorName)!, ErrorValue = Redact(error.ErrorValue)!,
-            Traceback = [.. error.Traceback.Select(line => Redact(line)!)],
-        },
-        DisplayOutput display => display with
-        {
-            Data = display.Data.ToDictionary(pair => pair.Key, pair => Redact(pair.Value)!, StringComparer.Ordinal),
-        },
-        _ => output,
-    };
+            { Original: not null } => output,
+            StreamOutput stream => stream with { Text = Redact(stream.Text)! },
+            ErrorOutput error => error with
+            {
+                ErrorName = Redact(error.ErrorName)!,
+                ErrorValue = Redact(error.ErrorValue)!,
+                Traceback = [.. error.Traceback.Select(line => Redact(line)!)],
+            },
+            DisplayOutput display => display with
+            {
+                Data = display.Data.ToDictionary(pair => pair.Key, pair => Redact(pair.Value)!, StringComparer.Ordinal),
+            },
+            _ => output,
+        };
 }

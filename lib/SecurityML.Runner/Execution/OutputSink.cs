@@ -51,7 +51,8 @@ public sealed class OutputSink
     {
         lock (_gate)
         {
-            var cell = _current ?? throw new InvalidOperationException("display() was called while no cell was running.");
+            var cell =
+                _current ?? throw new InvalidOperationException("display() was called while no cell was running.");
             Close();
             cell.Outputs.Add(output);
             return new DisplayedValue(this, cell, cell.Outputs.Count - 1);
@@ -61,20 +62,25 @@ public sealed class OutputSink
     /// <summary>Replaces an earlier display output (from any cell) in place.</summary>
     internal void Replace(NotebookCell cell, int index, DisplayOutput output)
     {
-        lock (_gate) cell.Outputs[index] = output;
+        lock (_gate)
+            cell.Outputs[index] = output;
     }
 
-    /// <summary>Appends text to the running cell's stream (stdout or stderr), up to <see cref="StreamLimit"/>.</summary>
+    /// <summary>Appends text to the running cell's stream (stdout or stderr), up to
+    /// <see cref="StreamLimit"/>.</summary>
     public void Write(string streamName, string text)
     {
-        if (text.Length == 0) return;
+        if (text.Length == 0)
+            return;
         lock (_gate)
         {
-            if (_current is null) return;
+            if (_current is null)
+                return;
             var (kept, dropped) = _counts.GetValueOrDefault(streamName);
             var room = (int)Math.Min(text.Length, Math.Max(0, StreamLimit - kept));
             _counts[streamName] = (kept + room, dropped + text.Length - room);
-            if (room > 0) Append(streamName, room == text.Length ? text : text[..room]);
+            if (room > 0)
+                Append(streamName, room == text.Length ? text : text[..room]);
         }
     }
 
@@ -110,11 +116,15 @@ public sealed class OutputSink
 
     private void AddTruncationNotes()
     {
-        if (_current is null) return;
+        if (_current is null)
+            return;
         foreach (var (name, (_, dropped)) in _counts.Where(pair => pair.Value.Dropped > 0).ToList())
         {
-            var note = string.Create(CultureInfo.InvariantCulture,
-                $"\n[secml: {dropped:N0} more characters of {name} were not kept: the limit is {StreamLimit:N0} characters per cell and stream]\n");
+            var note =
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"\n[secml: {dropped:N0} more characters of {name} were not kept: the limit is {StreamLimit:N0} "
+                ) + string.Create(CultureInfo.InvariantCulture, $"characters per cell and stream]\n");
             Append(name, note);
         }
     }

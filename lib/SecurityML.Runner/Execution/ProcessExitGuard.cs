@@ -17,17 +17,22 @@ internal sealed class ProcessExitGuard : IDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
-    /// <summary>Marks the run complete; false if a process exit already took over (then it writes the results).</summary>
+    /// <summary>Marks the run complete; false if a process exit already took over (then it writes the
+    /// results).</summary>
     public bool TryComplete() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
 
     public void Dispose() => AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
 
     private void OnProcessExit(object? sender, EventArgs e)
     {
-        if (Interlocked.CompareExchange(ref _state, 2, 0) != 0) return;
+        if (Interlocked.CompareExchange(ref _state, 2, 0) != 0)
+            return;
         var code = Environment.ExitCode;
         var result = NotebookExecutor.AbortRunning(
-            $"the process was ended (exit code {code}) while this cell ran, by Environment.Exit or a signal; the cells after it were not run");
-        if (result is not null) _finish(result);
+            $"the process was ended (exit code {code}) while this cell ran, by Environment.Exit or a signal; the "
+                + $"cells after it were not run"
+        );
+        if (result is not null)
+            _finish(result);
     }
 }

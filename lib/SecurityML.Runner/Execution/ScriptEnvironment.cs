@@ -16,15 +16,21 @@ internal static class ScriptEnvironment
     /// <summary>The C# kernel's default usings.</summary>
     public static readonly string[] DefaultImports =
     [
-        "System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq",
+        "System",
+        "System.Text",
+        "System.Collections",
+        "System.Collections.Generic",
+        "System.Threading.Tasks",
+        "System.Linq",
     ];
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
 
-    /// <summary>Options for the cell at <paramref name="cellFilePath"/> (a pseudo path in the notebook's folder).</summary>
+    /// <summary>Options for the cell at <paramref name="cellFilePath"/> (a pseudo path in the notebook's
+    /// folder).</summary>
     public static ScriptOptions For(string notebookDirectory, string cellFilePath) =>
-        ScriptOptions.Default
-            .WithReferences(FrameworkReferences.Value)
+        ScriptOptions
+            .Default.WithReferences(FrameworkReferences.Value)
             .AddReferences(typeof(NotebookGlobals).Assembly)
             .WithImports(DefaultImports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDirectory))
@@ -40,7 +46,8 @@ internal static class ScriptEnvironment
             Path.GetDirectoryName(typeof(object).Assembly.Location)!,
             Path.GetDirectoryName(typeof(HtmlString).Assembly.Location)!,
         };
-        return folders.Distinct()
+        return folders
+            .Distinct()
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.dll"))
             .Where(IsManagedAssembly)
             .OrderBy(path => path, StringComparer.Ordinal)

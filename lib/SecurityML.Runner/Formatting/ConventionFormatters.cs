@@ -14,7 +14,8 @@ internal static class ConventionFormatters
     private const string AttributeName = "TypeFormatterSourceAttribute";
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<ConventionFormatter>> Cache = new();
 
-    /// <summary>Formats <paramref name="value"/> with each convention formatter that accepts it, keyed by MIME type.</summary>
+    /// <summary>Formats <paramref name="value"/> with each convention formatter that accepts it, keyed by MIME
+    /// type.</summary>
     public static Dictionary<string, string> Format(object value)
     {
         var results = new Dictionary<string, string>();
@@ -40,8 +41,10 @@ internal static class ConventionFormatters
         {
             foreach (var attribute in current.GetCustomAttributes(inherit: false))
             {
-                if (attribute.GetType().Name == AttributeName
-                    && attribute.GetType().GetProperty("FormatterSourceType")?.GetValue(attribute) is Type sourceType)
+                if (
+                    attribute.GetType().Name == AttributeName
+                    && attribute.GetType().GetProperty("FormatterSourceType")?.GetValue(attribute) is Type sourceType
+                )
                 {
                     formatters.AddRange(CreateFormatters(sourceType));
                 }
@@ -52,10 +55,14 @@ internal static class ConventionFormatters
 
     private static IEnumerable<ConventionFormatter> CreateFormatters(Type sourceType)
     {
-        var source = Activator.CreateInstance(sourceType, nonPublic: true)
+        var source =
+            Activator.CreateInstance(sourceType, nonPublic: true)
             ?? throw new InvalidOperationException($"Could not create formatter source {sourceType.FullName}.");
-        var create = sourceType.GetMethod("CreateTypeFormatters", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
-            ?? throw new InvalidOperationException($"{sourceType.FullName} has no CreateTypeFormatters() method.");
+        var create =
+            sourceType.GetMethod(
+                "CreateTypeFormatters",
+                BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
+            ) ?? throw new InvalidOperationException($"{sourceType.FullName} has no CreateTypeFormatters() method.");
         if (create.Invoke(source, null) is not System.Collections.IEnumerable created)
         {
             yield break;

@@ -21,24 +21,37 @@ internal static class HtmlTableWriter
         var more = 0;
         foreach (var item in items)
         {
-            if (rows.Count < MaxRows) rows.Add(item);
-            else if (items is ICollection) { more = ((ICollection)items).Count - MaxRows; break; }
-            else { more = -1; break; }
+            if (rows.Count < MaxRows)
+                rows.Add(item);
+            else if (items is ICollection)
+            {
+                more = ((ICollection)items).Count - MaxRows;
+                break;
+            }
+            else
+            {
+                more = -1;
+                break;
+            }
         }
         var columns = ColumnsOf(ElementType(items, rows));
         var html = new StringBuilder("<table class=\"secml-table\"><thead><tr><th><i>index</i></th>");
-        foreach (var column in columns) html.Append("<th>").Append(HtmlEncode(column.Name)).Append("</th>");
+        foreach (var column in columns)
+            html.Append("<th>").Append(HtmlEncode(column.Name)).Append("</th>");
         html.Append("</tr></thead><tbody>");
         for (var index = 0; index < rows.Count; index++)
         {
             html.Append("<tr><td>").Append(index).Append("</td>");
-            foreach (var column in columns) html.Append("<td>").Append(HtmlEncode(CellValueText.Format(column.Read(rows[index])))).Append("</td>");
+            foreach (var column in columns)
+                html.Append("<td>").Append(HtmlEncode(CellValueText.Format(column.Read(rows[index])))).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");
         if (more != 0)
         {
-            html.Append("<p class=\"secml-table-more\">").Append(more > 0 ? $"({more} more rows)" : "(more rows)").Append("</p>");
+            html.Append("<p class=\"secml-table-more\">")
+                .Append(more > 0 ? $"({more} more rows)" : "(more rows)")
+                .Append("</p>");
         }
         return html.ToString();
     }
@@ -49,31 +62,43 @@ internal static class HtmlTableWriter
         var html = new StringBuilder("<table class=\"secml-table\">");
         if (!IsCompilerGenerated(value.GetType()))
         {
-            html.Append("<thead><tr><th colspan=\"2\">").Append(HtmlEncode(TypeName(value.GetType()))).Append("</th></tr></thead>");
+            html.Append("<thead><tr><th colspan=\"2\">")
+                .Append(HtmlEncode(TypeName(value.GetType())))
+                .Append("</th></tr></thead>");
         }
         html.Append("<tbody>");
         foreach (var column in MembersOf(value.GetType()))
         {
-            html.Append("<tr><td>").Append(HtmlEncode(column.Name)).Append("</td><td>")
-                .Append(HtmlEncode(CellValueText.Format(column.Read(value)))).Append("</td></tr>");
+            html.Append("<tr><td>")
+                .Append(HtmlEncode(column.Name))
+                .Append("</td><td>")
+                .Append(HtmlEncode(CellValueText.Format(column.Read(value))))
+                .Append("</td></tr>");
         }
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>True for anonymous types and other compiler-generated types, whose names mean nothing to a reader.</summary>
+    /// <summary>True for anonymous types and other compiler-generated types, whose names mean nothing to a
+    /// reader.</summary>
     public static bool IsCompilerGenerated(Type type) => type.Name.Contains('<') || type.Name.Contains('>');
 
     /// <summary>A readable C# name for a type, generic arguments included.</summary>
-    public static string TypeName(Type type) => !type.IsGenericType
-        ? type.Name
-        : $"{type.Name[..type.Name.IndexOf('`')]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
+    public static string TypeName(Type type) =>
+        !type.IsGenericType
+            ? type.Name
+            : $"{type.Name[..type.Name.IndexOf('`')]}"
+                + $"<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
 
     private static Type? ElementType(IEnumerable items, List<object?> rows)
     {
-        var declared = items.GetType().GetInterfaces().Append(items.GetType())
+        var declared = items
+            .GetType()
+            .GetInterfaces()
+            .Append(items.GetType())
             .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
             ?.GetGenericArguments()[0];
-        if (declared is not null && declared != typeof(object)) return declared;
+        if (declared is not null && declared != typeof(object))
+            return declared;
         return rows.FirstOrDefault(row => row is not null)?.GetType();
     }
 
@@ -90,9 +115,16 @@ internal static class HtmlTableWriter
     private static bool IsScalarType(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal)
-            || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset) || underlying == typeof(TimeSpan)
-            || underlying == typeof(Guid) || underlying == typeof(DateOnly) || underlying == typeof(TimeOnly)
+        return underlying.IsPrimitive
+            || underlying.IsEnum
+            || underlying == typeof(string)
+            || underlying == typeof(decimal)
+            || underlying == typeof(DateTime)
+            || underlying == typeof(DateTimeOffset)
+            || underlying == typeof(TimeSpan)
+            || underlying == typeof(Guid)
+            || underlying == typeof(DateOnly)
+            || underlying == typeof(TimeOnly)
             || typeof(IEnumerable).IsAssignableFrom(underlying);
     }
 
@@ -103,7 +135,9 @@ internal static class HtmlTableWriter
         {
             if (property.CanRead && property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
             {
-                columns.Add(new Column(property.Name, row => row is null ? null : SafeRead(() => property.GetValue(row))));
+                columns.Add(
+                    new Column(property.Name, row => row is null ? null : SafeRead(() => property.GetValue(row)))
+                );
             }
         }
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
@@ -115,8 +149,14 @@ internal static class HtmlTableWriter
 
     private static object? SafeRead(Func<object?> read)
     {
-        try { return read(); }
-        catch (TargetInvocationException e) { return $"({e.InnerException?.GetType().Name ?? "error"})"; }
+        try
+        {
+            return read();
+        }
+        catch (TargetInvocationException e)
+        {
+            return $"({e.InnerException?.GetType().Name ?? "error"})";
+        }
     }
 
     private sealed record Column(string Name, Func<object?, object?> Read);

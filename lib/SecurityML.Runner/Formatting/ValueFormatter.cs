@@ -11,7 +11,8 @@ namespace SecurityML.Runner.Formatting;
 /// </summary>
 public static class ValueFormatter
 {
-    /// <summary>Formats <paramref name="value"/>; <paramref name="mimeTypes"/>, if given, limits and orders the result.</summary>
+    /// <summary>Formats <paramref name="value"/>; <paramref name="mimeTypes"/>, if given, limits and orders the
+    /// result.</summary>
     public static IReadOnlyDictionary<string, string> Format(object? value, params string[] mimeTypes)
     {
         var formatted = FormatAll(value, mimeTypes);
@@ -55,9 +56,17 @@ public static class ValueFormatter
         return value switch
         {
             IHtmlContent html => new() { ["text/html"] = WriteHtml(html) },
-            _ when DataFrameFormatter.IsDataFrame(value) => new() { ["text/html"] = DataFrameFormatter.ToTable(value).ToHtml(), ["text/plain"] = PlainText(value) },
+            _ when DataFrameFormatter.IsDataFrame(value) => new()
+            {
+                ["text/html"] = DataFrameFormatter.ToTable(value).ToHtml(),
+                ["text/plain"] = PlainText(value),
+            },
             _ when CellValueText.IsScalar(value) => new() { ["text/plain"] = CellValueText.Format(value) },
-            IEnumerable items => new() { ["text/html"] = HtmlTableWriter.Sequence(items), ["text/plain"] = PlainText(value) },
+            IEnumerable items => new()
+            {
+                ["text/html"] = HtmlTableWriter.Sequence(items),
+                ["text/plain"] = PlainText(value),
+            },
             _ => new() { ["text/html"] = HtmlTableWriter.Object(value), ["text/plain"] = PlainText(value) },
         };
     }

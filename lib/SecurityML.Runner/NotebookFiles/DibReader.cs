@@ -13,8 +13,27 @@ public static class DibReader
     /// <summary>Kernel names (and aliases) that start a new cell.</summary>
     private static readonly HashSet<string> KernelNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "csharp", "c#", "cs", "fsharp", "f#", "fs", "pwsh", "powershell", "markdown", "md", "html", "javascript",
-        "js", "sql", "kql", "mermaid", "http", "value", "python", "r", "meta",
+        "csharp",
+        "c#",
+        "cs",
+        "fsharp",
+        "f#",
+        "fs",
+        "pwsh",
+        "powershell",
+        "markdown",
+        "md",
+        "html",
+        "javascript",
+        "js",
+        "sql",
+        "kql",
+        "mermaid",
+        "http",
+        "value",
+        "python",
+        "r",
+        "meta",
     };
 
     /// <summary>The first line that marks a .dib C# cell as the parameters cell.</summary>
@@ -70,7 +89,10 @@ public static class DibReader
         {
             return new NotebookCell(CellKind.Markdown, content, language);
         }
-        var cell = new NotebookCell(CellKind.Code, content, language) { Metadata = NotebookMetadata.CodeCell(language) };
+        var cell = new NotebookCell(CellKind.Code, content, language)
+        {
+            Metadata = NotebookMetadata.CodeCell(language),
+        };
         if (content.Split('\n')[0].Trim().Equals(ParametersMarker, StringComparison.OrdinalIgnoreCase))
         {
             cell.AddTag("parameters");
@@ -87,7 +109,11 @@ public static class DibReader
         }
         catch (JsonException e)
         {
-            throw new NotebookFormatException(path, $"line {line + (int)(e.LineNumber ?? 0) + 1}: invalid JSON in #!meta: {e.Message}", e);
+            throw new NotebookFormatException(
+                path,
+                $"line {line + (int)(e.LineNumber ?? 0) + 1}: invalid JSON in #!meta: {e.Message}",
+                e
+            );
         }
     }
 
@@ -105,8 +131,10 @@ public static class DibReader
     {
         var start = 0;
         var end = lines.Count;
-        while (start < end && string.IsNullOrWhiteSpace(lines[start])) start++;
-        while (end > start && string.IsNullOrWhiteSpace(lines[end - 1])) end--;
+        while (start < end && string.IsNullOrWhiteSpace(lines[start]))
+            start++;
+        while (end > start && string.IsNullOrWhiteSpace(lines[end - 1]))
+            end--;
         return string.Join("\n", lines.Skip(start).Take(end - start));
     }
 }

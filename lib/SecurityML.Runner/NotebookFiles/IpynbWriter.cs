@@ -14,7 +14,8 @@ public static class IpynbWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Serialises <paramref name="notebook"/>; with <paramref name="includeOutputs"/> false, writes it clean.</summary>
+    /// <summary>Serialises <paramref name="notebook"/>; with <paramref name="includeOutputs"/> false, writes it
+    /// clean.</summary>
     public static string Serialize(NotebookDocument notebook, bool includeOutputs = true)
     {
         var cells = new JsonArray();
@@ -60,7 +61,12 @@ public static class IpynbWriter
         var metadata = (JsonObject)cell.Metadata.DeepClone();
         var json = new JsonObject
         {
-            ["cell_type"] = cell.Kind switch { CellKind.Code => "code", CellKind.Markdown => "markdown", _ => "raw" },
+            ["cell_type"] = cell.Kind switch
+            {
+                CellKind.Code => "code",
+                CellKind.Markdown => "markdown",
+                _ => "raw",
+            },
             ["id"] = id,
             ["metadata"] = metadata,
             ["source"] = SourceLines(cell.Source),
@@ -68,7 +74,9 @@ public static class IpynbWriter
         if (cell.Kind == CellKind.Code)
         {
             json["execution_count"] = includeOutputs ? cell.ExecutionCount : null;
-            json["outputs"] = includeOutputs ? new JsonArray(cell.Outputs.Select(output => WriteOutput(output, cell.ExecutionCount)).ToArray()) : new JsonArray();
+            json["outputs"] = includeOutputs
+                ? new JsonArray(cell.Outputs.Select(output => WriteOutput(output, cell.ExecutionCount)).ToArray())
+                : new JsonArray();
         }
         AddExtraFields(json, cell.ExtraFields);
         return json;
@@ -93,29 +101,33 @@ public static class IpynbWriter
     {
         foreach (var (key, value) in extra)
         {
-            if (!json.ContainsKey(key)) json[key] = value?.DeepClone();
+            if (!json.ContainsKey(key))
+                json[key] = value?.DeepClone();
         }
     }
 
-    private static JsonNode? WriteOutput(CellOutput output, int? executionCount) => output switch
-    {
-        { Original: { } original } => original.DeepClone(),
-        DisplayOutput display => WriteDisplay(display, executionCount),
-        StreamOutput stream => new JsonObject
+    private static JsonNode? WriteOutput(CellOutput output, int? executionCount) =>
+        output switch
         {
-            ["name"] = stream.Name,
-            ["output_type"] = "stream",
-            ["text"] = SourceLines(stream.Text),
-        },
-        ErrorOutput error => new JsonObject
-        {
-            ["ename"] = error.ErrorName,
-            ["evalue"] = error.ErrorValue,
-            ["output_type"] = "error",
-            ["traceback"] = new JsonArray(error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()),
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output type"),
-    };
+            { Original: { } original } => original.DeepClone(),
+            DisplayOutput display => WriteDisplay(display, executionCount),
+            StreamOutput stream => new JsonObject
+            {
+                ["name"] = stream.Name,
+                ["output_type"] = "stream",
+                ["text"] = SourceLines(stream.Text),
+            },
+            ErrorOutput error => new JsonObject
+            {
+                ["ename"] = error.ErrorName,
+                ["evalue"] = error.ErrorValue,
+                ["output_type"] = "error",
+                ["traceback"] = new JsonArray(
+                    error.Traceback.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray()
+                ),
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output type"),
+        };
 
     private static JsonNode? TryParseJson(string content)
     {
@@ -134,7 +146,10 @@ public static class IpynbWriter
         var data = new JsonObject();
         foreach (var (mimeType, content) in display.Data)
         {
-            data[mimeType] = OutputReader.IsJsonMimeType(mimeType) && TryParseJson(content) is { } parsed ? parsed : SourceLines(content);
+            data[mimeType] =
+                OutputReader.IsJsonMimeType(mimeType) && TryParseJson(content) is { } parsed
+                    ? parsed
+                    : SourceLines(content);
         }
         var json = new JsonObject
         {

@@ -8,8 +8,10 @@ public enum CellKind
 {
     /// <summary>Code to execute (C# unless <see cref="NotebookCell.Language"/> says otherwise).</summary>
     Code,
+
     /// <summary>Markdown text.</summary>
     Markdown,
+
     /// <summary>Raw text, passed through untouched.</summary>
     Raw,
 }
@@ -31,7 +33,8 @@ public sealed class NotebookCell
     /// <summary>The cell's text with "\n" line endings.</summary>
     public string Source { get; set; }
 
-    /// <summary>The kernel name of a code cell ("csharp", "fsharp", "html", ...); "markdown" for markdown cells.</summary>
+    /// <summary>The kernel name of a code cell ("csharp", "fsharp", "html", ...); "markdown" for markdown
+    /// cells.</summary>
     public string Language { get; set; }
 
     /// <summary>The nbformat 4.5 cell id.</summary>
@@ -76,16 +79,19 @@ public static class NotebookLanguages
 {
     /// <summary>The C# kernel.</summary>
     public const string CSharp = "csharp";
+
     /// <summary>Markdown cells.</summary>
     public const string Markdown = "markdown";
+
     /// <summary>HTML cells (rendered as their own source).</summary>
     public const string Html = "html";
 
     /// <summary>Maps the aliases Polyglot accepts ("c#", "C#", "cs") to <see cref="CSharp"/>.</summary>
-    public static string Normalize(string? name) => name?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "c#" or "cs" or "csharp" => CSharp,
-        "md" or "markdown" => Markdown,
-        var other => other,
-    };
+    public static string Normalize(string? name) =>
+        name?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "c#" or "cs" or "csharp" => CSharp,
+            "md" or "markdown" => Markdown,
+            var other => other,
+        };
 }

@@ -7,6 +7,7 @@ public enum NotebookFormat
 {
     /// <summary>Jupyter nbformat 4 JSON, as Polyglot Notebooks writes it.</summary>
     Ipynb,
+
     /// <summary>Polyglot's plain-text format with <c>#!csharp</c> / <c>#!markdown</c> separators.</summary>
     Dib,
 }
@@ -15,7 +16,12 @@ public enum NotebookFormat
 public sealed class NotebookDocument
 {
     /// <summary>Creates a notebook.</summary>
-    public NotebookDocument(string path, NotebookFormat format, IEnumerable<NotebookCell> cells, JsonObject? metadata = null)
+    public NotebookDocument(
+        string path,
+        NotebookFormat format,
+        IEnumerable<NotebookCell> cells,
+        JsonObject? metadata = null
+    )
     {
         Path = path;
         Format = format;
@@ -54,7 +60,10 @@ public sealed class NotebookDocument
         {
             ".ipynb" => IpynbReader.Parse(path, text),
             ".dib" => DibReader.Parse(path, text),
-            var extension => throw new NotebookFormatException(path, $"expected a .ipynb or .dib file, received '{extension}'"),
+            var extension => throw new NotebookFormatException(
+                path,
+                $"expected a .ipynb or .dib file, received '{extension}'"
+            ),
         };
     }
 }

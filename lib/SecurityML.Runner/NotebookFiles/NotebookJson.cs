@@ -6,19 +6,21 @@ namespace SecurityML.Runner.NotebookFiles;
 
 /// <summary>
 /// Typed reads of notebook JSON fields. A field of the wrong type is a <see cref="NotebookFormatException"/> that names
-/// the file, the field as a JSON path (<c>cells[3].cell_type</c>, 0-based as in the file), the expected and the received
-/// type, never an <see cref="InvalidOperationException"/> from <see cref="JsonNode"/>.
+/// the file, the field as a JSON path (<c>cells[3].cell_type</c>, 0-based as in the file), the expected and the
+/// received type, never an <see cref="InvalidOperationException"/> from <see cref="JsonNode"/>.
 /// </summary>
 internal sealed class NotebookJson(string path)
 {
     /// <summary>The notebook's path, for messages.</summary>
     public string Path { get; } = path;
 
-    /// <summary>The error for <paramref name="field"/> holding <paramref name="node"/> instead of <paramref name="expected"/>.</summary>
+    /// <summary>The error for <paramref name="field"/> holding <paramref name="node"/> instead of
+    /// <paramref name="expected"/>.</summary>
     public NotebookFormatException WrongType(string field, string expected, JsonNode? node) =>
         new(Path, $"{field}: expected {expected}, received {Describe(node)}");
 
-    /// <summary>The object at <paramref name="field"/>, or null when absent (or JSON null and <paramref name="nullable"/>).</summary>
+    /// <summary>The object at <paramref name="field"/>, or null when absent (or JSON null and
+    /// <paramref name="nullable"/>).</summary>
     public JsonObject? Object(JsonObject parent, string key, string field, bool nullable = false) =>
         parent[key] switch
         {
@@ -50,7 +52,8 @@ internal sealed class NotebookJson(string path)
         parent[key] switch
         {
             null => null,
-            JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) => number,
+            JsonValue value
+                when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) => number,
             var other => throw WrongType(field, "a whole number", other),
         };
 
@@ -67,9 +70,11 @@ internal sealed class NotebookJson(string path)
                 var text = new System.Text.StringBuilder();
                 for (var index = 0; index < lines.Count; index++)
                 {
-                    text.Append(lines[index] is JsonValue line && line.GetValueKind() == JsonValueKind.String
-                        ? line.GetValue<string>()
-                        : throw WrongType($"{field}[{index}]", "a string", lines[index]));
+                    text.Append(
+                        lines[index] is JsonValue line && line.GetValueKind() == JsonValueKind.String
+                            ? line.GetValue<string>()
+                            : throw WrongType($"{field}[{index}]", "a string", lines[index])
+                    );
                 }
                 return text.ToString().ReplaceLineEndings("\n");
             default:
@@ -77,19 +82,24 @@ internal sealed class NotebookJson(string path)
         }
     }
 
-    /// <summary>How a received value is named in messages: <c>string "4"</c>, <c>number 3</c>, <c>an object</c>, <c>null</c>.</summary>
+    /// <summary>How a received value is named in messages: <c>string "4"</c>, <c>number 3</c>, <c>an object</c>,
+    /// <c>null</c>.</summary>
     public static string Describe(JsonNode? node)
     {
         const int MaxShown = 40;
         switch (node)
         {
-            case null: return "null";
-            case JsonObject: return "an object";
-            case JsonArray: return "an array";
+            case null:
+                return "null";
+            case JsonObject:
+                return "an object";
+            case JsonArray:
+                return "an array";
         }
         var value = (JsonValue)node;
         var text = value.ToJsonString();
-        if (text.Length > MaxShown) text = text[..MaxShown] + "…";
+        if (text.Length > MaxShown)
+            text = text[..MaxShown] + "…";
         return value.GetValueKind() switch
         {
             JsonValueKind.String => "string " + text,

@@ -22,8 +22,13 @@ public static class HtmlReportWriter
         var title = HtmlEncode(result.Notebook.Name);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(title).Append("</title>\n<style>").Append(Styles).Append("</style>\n")
-            .Append(plotlyScriptElement).Append("\n</head>\n<body>\n");
+            .Append("<title>")
+            .Append(title)
+            .Append("</title>\n<style>")
+            .Append(Styles)
+            .Append("</style>\n")
+            .Append(plotlyScriptElement)
+            .Append("\n</head>\n<body>\n");
         AppendSummary(html, result);
         html.Append(TableOfContents.Render(result.Notebook)).Append("<main>\n");
         for (var index = 0; index < result.Notebook.Cells.Count; index++)
@@ -36,9 +41,15 @@ public static class HtmlReportWriter
     private static void AppendSummary(StringBuilder html, NotebookRunResult result)
     {
         var status = result.Succeeded ? "succeeded" : "failed";
-        html.Append("<header class=\"summary ").Append(status).Append("\">\n<h1>").Append(HtmlEncode(result.Notebook.Name)).Append("</h1>\n<p>")
+        html.Append("<header class=\"summary ")
+            .Append(status)
+            .Append("\">\n<h1>")
+            .Append(HtmlEncode(result.Notebook.Name))
+            .Append("</h1>\n<p>")
             .Append(result.Succeeded ? "All cells succeeded" : "The run failed")
-            .Append(" in ").Append(result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s.</p>\n");
+            .Append(" in ")
+            .Append(result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture))
+            .Append(" s.</p>\n");
         if (result.InvalidInputMessage is { } invalid)
         {
             html.Append("<p class=\"error\">").Append(HtmlEncode(invalid)).Append("</p>\n");
@@ -48,8 +59,11 @@ public static class HtmlReportWriter
             html.Append("<ul class=\"failures\">\n");
             foreach (var failure in result.Failures)
             {
-                html.Append("<li><a href=\"#").Append(Anchor(result.Notebook.Cells[failure.CellIndex], failure.CellIndex)).Append("\">")
-                    .Append(HtmlEncode(failure.Message)).Append("</a></li>\n");
+                html.Append("<li><a href=\"#")
+                    .Append(Anchor(result.Notebook.Cells[failure.CellIndex], failure.CellIndex))
+                    .Append("\">")
+                    .Append(HtmlEncode(failure.Message))
+                    .Append("</a></li>\n");
             }
             html.Append("</ul>\n");
         }
@@ -62,12 +76,22 @@ public static class HtmlReportWriter
     /// </summary>
     public static string ParametersTable(IReadOnlyList<ParameterValue> parameters)
     {
-        if (parameters.Count == 0) return "";
-        var html = new StringBuilder("<table class=\"parameters\">\n<caption>Parameters</caption>\n<thead><tr><th>name</th><th>type</th><th>value</th></tr></thead>\n<tbody>\n");
+        if (parameters.Count == 0)
+            return "";
+        var html = new StringBuilder(
+            "<table "
+                + "class=\"parameters\">\n<caption>Parameters</caption>\n<thead><tr><th>name</th><th>type</th><th>"
+                + "value</th></tr></thead>\n<tbody>\n"
+        );
         foreach (var parameter in parameters)
         {
-            html.Append("<tr><td><code>").Append(HtmlEncode(parameter.Name)).Append("</code></td><td>").Append(HtmlEncode(parameter.Type))
-                .Append("</td><td>").Append(HtmlEncode(parameter.Value)).Append("</td></tr>\n");
+            html.Append("<tr><td><code>")
+                .Append(HtmlEncode(parameter.Name))
+                .Append("</code></td><td>")
+                .Append(HtmlEncode(parameter.Type))
+                .Append("</td><td>")
+                .Append(HtmlEncode(parameter.Value))
+                .Append("</td></tr>\n");
         }
         return html.Append("</tbody>\n</table>\n").ToString();
     }
@@ -86,18 +110,33 @@ public static class HtmlReportWriter
         var id = Anchor(cell, index);
         if (cell.Kind == CellKind.Markdown)
         {
-            html.Append("<section class=\"cell markdown\" id=\"").Append(id).Append("\">\n")
-                .Append(MarkdownCellRenderer.Render(cell)).Append("</section>\n");
+            html.Append("<section class=\"cell markdown\" id=\"")
+                .Append(id)
+                .Append("\">\n")
+                .Append(MarkdownCellRenderer.Render(cell))
+                .Append("</section>\n");
             return;
         }
         if (cell.Kind == CellKind.Raw)
         {
-            html.Append("<section class=\"cell raw\" id=\"").Append(id).Append("\"><pre>").Append(HtmlEncode(cell.Source)).Append("</pre></section>\n");
+            html.Append("<section class=\"cell raw\" id=\"")
+                .Append(id)
+                .Append("\"><pre>")
+                .Append(HtmlEncode(cell.Source))
+                .Append("</pre></section>\n");
             return;
         }
-        html.Append("<section class=\"cell code").Append(failed ? " failed" : "").Append("\" id=\"").Append(id).Append("\">\n")
-            .Append("<div class=\"prompt\">In [").Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ").Append("]:</div>\n")
-            .Append("<pre class=\"source\"><code>").Append(HtmlEncode(cell.Source)).Append("</code></pre>\n<div class=\"outputs\">\n");
+        html.Append("<section class=\"cell code")
+            .Append(failed ? " failed" : "")
+            .Append("\" id=\"")
+            .Append(id)
+            .Append("\">\n")
+            .Append("<div class=\"prompt\">In [")
+            .Append(cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ")
+            .Append("]:</div>\n")
+            .Append("<pre class=\"source\"><code>")
+            .Append(HtmlEncode(cell.Source))
+            .Append("</code></pre>\n<div class=\"outputs\">\n");
         foreach (var output in cell.Outputs)
         {
             AppendOutput(html, output);
@@ -116,17 +155,30 @@ public static class HtmlReportWriter
                 html.Append("<pre class=\"output text\">").Append(HtmlEncode(text)).Append("</pre>\n");
                 break;
             case DisplayOutput display:
-                // Neither HTML nor text (e.g. only application/json, as other kernels save): show the first JSON form, else name the types.
+                // Neither HTML nor text (e.g. only application/json, as other kernels save): show the first JSON form,
+                // else name the types.
                 var json = display.Data.FirstOrDefault(pair => OutputReader.IsJsonMimeType(pair.Key));
-                html.Append("<pre class=\"output text\">").Append(HtmlEncode(json.Value
-                    ?? $"(output in {string.Join(", ", display.Data.Keys)}: not shown in the report; it is kept in the executed notebook)")).Append("</pre>\n");
+                html.Append("<pre class=\"output text\">")
+                    .Append(
+                        HtmlEncode(
+                            json.Value
+                                ?? $"(output in {string.Join(", ", display.Data.Keys)}: not shown in the report; "
+                                    + $"it is kept in the executed notebook)"
+                        )
+                    )
+                    .Append("</pre>\n");
                 break;
             case StreamOutput stream:
-                html.Append("<pre class=\"output stream ").Append(stream.Name == "stderr" ? "stderr" : "stdout").Append("\">")
-                    .Append(HtmlEncode(stream.Text)).Append("</pre>\n");
+                html.Append("<pre class=\"output stream ")
+                    .Append(stream.Name == "stderr" ? "stderr" : "stdout")
+                    .Append("\">")
+                    .Append(HtmlEncode(stream.Text))
+                    .Append("</pre>\n");
                 break;
             case ErrorOutput error:
-                html.Append("<pre class=\"output error\">").Append(HtmlEncode(string.Join("\n", error.Traceback))).Append("</pre>\n");
+                html.Append("<pre class=\"output error\">")
+                    .Append(HtmlEncode(string.Join("\n", error.Traceback)))
+                    .Append("</pre>\n");
                 break;
         }
     }

@@ -20,13 +20,30 @@ public static class IndexPageWriter
         var failed = notebooks.Count(n => n.ExitCode != NotebookRunResult.Success);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").Append(HtmlEncode(title))
-            .Append(" — secml run</title>\n<style>").Append(HtmlReportWriter.Styles).Append("</style>\n</head>\n<body>\n")
-            .Append("<header class=\"summary ").Append(failed == 0 ? "succeeded" : "failed").Append("\">\n<h1>").Append(HtmlEncode(title)).Append("</h1>\n<p>")
-            .Append(notebooks.Count).Append(notebooks.Count == 1 ? " notebook, " : " notebooks, ")
-            .Append(failed == 0 ? "all succeeded" : $"{failed} did not succeed").Append(", in ").Append(NotebookSummary.Seconds(elapsed)).Append(".</p>\n</header>\n")
-            .Append("<table class=\"index\">\n<thead><tr><th>notebook</th><th>status</th><th>duration</th><th>parameters</th><th>problems</th><th>executed notebook</th></tr></thead>\n<tbody>\n");
-        foreach (var notebook in notebooks) AppendRow(html, notebook);
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+            .Append(HtmlEncode(title))
+            .Append(" — secml run</title>\n<style>")
+            .Append(HtmlReportWriter.Styles)
+            .Append("</style>\n</head>\n<body>\n")
+            .Append("<header class=\"summary ")
+            .Append(failed == 0 ? "succeeded" : "failed")
+            .Append("\">\n<h1>")
+            .Append(HtmlEncode(title))
+            .Append("</h1>\n<p>")
+            .Append(notebooks.Count)
+            .Append(notebooks.Count == 1 ? " notebook, " : " notebooks, ")
+            .Append(failed == 0 ? "all succeeded" : $"{failed} did not succeed")
+            .Append(", in ")
+            .Append(NotebookSummary.Seconds(elapsed))
+            .Append(".</p>\n</header>\n")
+            .Append(
+                "<table "
+                    + "class=\"index\">\n<thead><tr><th>notebook</th><th>status</th><th>duration</th><th>"
+                    + "parameters</th><th>problems</th><th>executed "
+                    + "notebook</th></tr></thead>\n<tbody>\n"
+            );
+        foreach (var notebook in notebooks)
+            AppendRow(html, notebook);
         return html.Append("</tbody>\n</table>\n</body>\n</html>\n").ToString();
     }
 
@@ -34,18 +51,36 @@ public static class IndexPageWriter
     {
         var link = Uri.EscapeDataString(notebook.Name);
         html.Append("<tr class=\"notebook\">")
-            .Append("<td><a class=\"report\" href=\"").Append(link).Append(".html\">").Append(HtmlEncode(notebook.Name)).Append("</a></td>")
-            .Append("<td class=\"status-").Append(notebook.Status.Replace(' ', '-')).Append("\">").Append(notebook.Status).Append("</td>")
-            .Append("<td class=\"duration\">").Append(NotebookSummary.Seconds(notebook.Duration)).Append("</td><td>");
+            .Append("<td><a class=\"report\" href=\"")
+            .Append(link)
+            .Append(".html\">")
+            .Append(HtmlEncode(notebook.Name))
+            .Append("</a></td>")
+            .Append("<td class=\"status-")
+            .Append(notebook.Status.Replace(' ', '-'))
+            .Append("\">")
+            .Append(notebook.Status)
+            .Append("</td>")
+            .Append("<td class=\"duration\">")
+            .Append(NotebookSummary.Seconds(notebook.Duration))
+            .Append("</td><td>");
         foreach (var parameter in notebook.Parameters)
         {
-            html.Append("<div><code>").Append(HtmlEncode(parameter.Name)).Append("</code> = ").Append(HtmlEncode(parameter.Value)).Append("</div>");
+            html.Append("<div><code>")
+                .Append(HtmlEncode(parameter.Name))
+                .Append("</code> = ")
+                .Append(HtmlEncode(parameter.Value))
+                .Append("</div>");
         }
         html.Append("</td><td>");
         foreach (var problem in notebook.Problems)
         {
             html.Append("<div>").Append(HtmlEncode(problem)).Append("</div>");
         }
-        html.Append("</td><td><a class=\"executed\" href=\"").Append(link).Append(".ipynb\">").Append(HtmlEncode(notebook.Name)).Append(".ipynb</a></td></tr>\n");
+        html.Append("</td><td><a class=\"executed\" href=\"")
+            .Append(link)
+            .Append(".ipynb\">")
+            .Append(HtmlEncode(notebook.Name))
+            .Append(".ipynb</a></td></tr>\n");
     }
 }

@@ -48,7 +48,9 @@ internal static partial class MarkdownCellRenderer
             link.Url = dataUri;
             return;
         }
-        var problem = bundle is null ? "is not in the cell's attachments" : "is not an image/* attachment with base64 data";
+        var problem = bundle is null
+            ? "is not in the cell's attachments"
+            : "is not an image/* attachment with base64 data";
         link.Url = "";
         link.Title = $"attachment '{name}' {problem}";
         link.IsImage = false;
@@ -60,9 +62,14 @@ internal static partial class MarkdownCellRenderer
     {
         foreach (var (mimeType, value) in bundle)
         {
-            if (!ImageMimeType().IsMatch(mimeType)) continue;
+            if (!ImageMimeType().IsMatch(mimeType))
+                continue;
             var base64 = Base64Text(value);
-            if (base64 is not null && base64.Length > 0 && Convert.TryFromBase64String(base64, new byte[base64.Length], out _))
+            if (
+                base64 is not null
+                && base64.Length > 0
+                && Convert.TryFromBase64String(base64, new byte[base64.Length], out _)
+            )
             {
                 return $"data:{mimeType.ToLowerInvariant()};base64,{base64}";
             }

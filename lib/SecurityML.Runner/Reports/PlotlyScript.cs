@@ -19,19 +19,29 @@ public static class PlotlyScript
         var candidate = explicitPath ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(candidate))
         {
-            return File.Exists(candidate) ? Path.GetFullPath(candidate)
-                : throw new FileNotFoundException($"plotly.js not found at '{candidate}' (from --plotly-js or {EnvironmentVariable}).", candidate);
+            return File.Exists(candidate)
+                ? Path.GetFullPath(candidate)
+                : throw new FileNotFoundException(
+                    $"plotly.js not found at '{candidate}' (from --plotly-js or {EnvironmentVariable}).",
+                    candidate
+                );
         }
         return new[] { startDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory }
-            .Select(start => FolderSearch.FindAbove(start, PackageFile)).FirstOrDefault(path => path is not null)
+                .Select(start => FolderSearch.FindAbove(start, PackageFile))
+                .FirstOrDefault(path => path is not null)
             ?? throw new FileNotFoundException(
-            $"--offline needs a local plotly.js: run 'npm ci' in the repository root (it installs {PackageFile}) or pass --plotly-js PATH.");
+                $"--offline needs a local plotly.js: run 'npm ci' in the repository root (it installs "
+                    + $"{PackageFile}) or pass --plotly-js PATH."
+            );
     }
 
     /// <summary>A script element that inlines <paramref name="plotlyJsPath"/>, safe inside HTML.</summary>
     public static string InlineElement(string plotlyJsPath) =>
-        "<script>" + File.ReadAllText(plotlyJsPath).Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) + "</script>";
+        "<script>"
+        + File.ReadAllText(plotlyJsPath).Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)
+        + "</script>";
 
     /// <summary>A script element that loads plotly.js from its CDN.</summary>
-    public static string CdnElement() => $"<script src=\"{SecurityML.Charts.FigureHtml.PlotlyJsCdnUrl}\" charset=\"utf-8\"></script>";
+    public static string CdnElement() =>
+        $"<script src=\"{SecurityML.Charts.FigureHtml.PlotlyJsCdnUrl}\" charset=\"utf-8\"></script>";
 }

@@ -27,16 +27,29 @@ internal static class TableOfContents
         for (var index = 0; index < notebook.Cells.Count; index++)
         {
             var cell = notebook.Cells[index];
-            if (cell.Kind != CellKind.Markdown) continue;
-            foreach (var heading in Markdown.Parse(cell.Source).Descendants<HeadingBlock>().Where(h => h.Level <= MaxLevel))
+            if (cell.Kind != CellKind.Markdown)
+                continue;
+            foreach (
+                var heading in Markdown.Parse(cell.Source).Descendants<HeadingBlock>().Where(h => h.Level <= MaxLevel)
+            )
             {
-                var text = heading.Inline is null ? "" : string.Concat(heading.Inline.Descendants<Inline>().Select(inline => inline switch
-                {
-                    LiteralInline literal => literal.Content.ToString(),
-                    CodeInline code => code.Content,
-                    _ => "",
-                })).Trim();
-                if (text.Length > 0) entries.Add(new Entry(heading.Level, text, HtmlReportWriter.Anchor(cell, index)));
+                var text = heading.Inline is null
+                    ? ""
+                    : string.Concat(
+                            heading
+                                .Inline.Descendants<Inline>()
+                                .Select(inline =>
+                                    inline switch
+                                    {
+                                        LiteralInline literal => literal.Content.ToString(),
+                                        CodeInline code => code.Content,
+                                        _ => "",
+                                    }
+                                )
+                        )
+                        .Trim();
+                if (text.Length > 0)
+                    entries.Add(new Entry(heading.Level, text, HtmlReportWriter.Anchor(cell, index)));
             }
         }
         return entries;
@@ -46,12 +59,18 @@ internal static class TableOfContents
     public static string Render(NotebookDocument notebook)
     {
         var entries = Entries(notebook);
-        if (entries.Count == 0) return "";
+        if (entries.Count == 0)
+            return "";
         var html = new StringBuilder("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ul>\n");
         foreach (var entry in entries)
         {
-            html.Append("<li class=\"toc-level-").Append(entry.Level).Append("\"><a href=\"#").Append(entry.Anchor).Append("\">")
-                .Append(HtmlEncode(entry.Text)).Append("</a></li>\n");
+            html.Append("<li class=\"toc-level-")
+                .Append(entry.Level)
+                .Append("\"><a href=\"#")
+                .Append(entry.Anchor)
+                .Append("\">")
+                .Append(HtmlEncode(entry.Text))
+                .Append("</a></li>\n");
         }
         return html.Append("</ul>\n</nav>\n").ToString();
     }

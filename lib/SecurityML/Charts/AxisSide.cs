@@ -6,14 +6,18 @@ namespace SecurityML.Charts;
 public enum AxisSide
 {
     /// <summary>Left of the plot (<c>left</c>), for y-axes.</summary>
-    [EnumMember(Value = "left")] Left,
+    [EnumMember(Value = "left")]
+    Left,
 
     /// <summary>Right of the plot (<c>right</c>), for y-axes.</summary>
-    [EnumMember(Value = "right")] Right,
+    [EnumMember(Value = "right")]
+    Right,
 
     /// <summary>Above the plot (<c>top</c>), for x-axes.</summary>
-    [EnumMember(Value = "top")] Top,
+    [EnumMember(Value = "top")]
+    Top,
 
     /// <summary>Below the plot (<c>bottom</c>), for x-axes.</summary>
-    [EnumMember(Value = "bottom")] Bottom,
+    [EnumMember(Value = "bottom")]
+    Bottom,
 }

@@ -6,14 +6,18 @@ namespace SecurityML.Charts;
 public enum BarMode
 {
     /// <summary>Side by side (<c>group</c>), plotly's default.</summary>
-    [EnumMember(Value = "group")] Group,
+    [EnumMember(Value = "group")]
+    Group,
 
     /// <summary>On top of each other, drawn in trace order (<c>overlay</c>); use an opacity below 1.</summary>
-    [EnumMember(Value = "overlay")] Overlay,
+    [EnumMember(Value = "overlay")]
+    Overlay,
 
     /// <summary>Stacked (<c>stack</c>).</summary>
-    [EnumMember(Value = "stack")] Stack,
+    [EnumMember(Value = "stack")]
+    Stack,
 
     /// <summary>Stacked, negative values below the axis and positive ones above (<c>relative</c>).</summary>
-    [EnumMember(Value = "relative")] Relative,
+    [EnumMember(Value = "relative")]
+    Relative,
 }

@@ -5,9 +5,7 @@ namespace SecurityML.Charts;
 /// <summary>A trace drawn on a pair of 2-D axes: x and y values and the axes they use.</summary>
 public abstract class CartesianTrace : Trace
 {
-    private protected CartesianTrace()
-    {
-    }
+    private protected CartesianTrace() { }
 
     /// <summary>The x values: numbers, category labels (HTML-encoded) or instants (ISO 8601 UTC).</summary>
     public PlotValues? X { get; set; }

@@ -28,7 +28,8 @@ public static partial class Chart
         IReadOnlyList<double> y,
         IReadOnlyList<int> clusterLabels,
         IReadOnlyList<string>? hoverTexts = null,
-        string title = DefaultClusterTitle)
+        string title = DefaultClusterTitle
+    )
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -39,15 +40,19 @@ public static partial class Chart
         var figure = new Figure();
         foreach ((int label, int[] members, int position) in GroupByCluster(clusterLabels))
         {
-            figure.Data.Add(new Scatter
-            {
-                X = PlotValues.FromNumbers(members.Select(index => x[index])),
-                Y = PlotValues.FromNumbers(members.Select(index => y[index])),
-                HoverText = hoverTexts is null ? null : members.Select(index => (string?)hoverTexts[index]).ToArray(),
-                Name = ClusterName(label),
-                Mode = ScatterMode.Markers,
-                Marker = ClusterMarker(label, position),
-            });
+            figure.Data.Add(
+                new Scatter
+                {
+                    X = PlotValues.FromNumbers(members.Select(index => x[index])),
+                    Y = PlotValues.FromNumbers(members.Select(index => y[index])),
+                    HoverText = hoverTexts is null
+                        ? null
+                        : members.Select(index => (string?)hoverTexts[index]).ToArray(),
+                    Name = ClusterName(label),
+                    Mode = ScatterMode.Markers,
+                    Marker = ClusterMarker(label, position),
+                }
+            );
         }
         figure.Layout.Title = title;
         return figure;
@@ -72,7 +77,8 @@ public static partial class Chart
         IReadOnlyList<double> z,
         IReadOnlyList<int> clusterLabels,
         IReadOnlyList<string>? hoverTexts = null,
-        string title = DefaultClusterTitle)
+        string title = DefaultClusterTitle
+    )
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -87,16 +93,20 @@ public static partial class Chart
         {
             Marker marker = ClusterMarker(label, position);
             marker.Size = 4;
-            figure.Data.Add(new Scatter3D
-            {
-                X = PlotValues.FromNumbers(members.Select(index => x[index])),
-                Y = PlotValues.FromNumbers(members.Select(index => y[index])),
-                Z = PlotValues.FromNumbers(members.Select(index => z[index])),
-                HoverText = hoverTexts is null ? null : members.Select(index => (string?)hoverTexts[index]).ToArray(),
-                Name = ClusterName(label),
-                Mode = ScatterMode.Markers,
-                Marker = marker,
-            });
+            figure.Data.Add(
+                new Scatter3D
+                {
+                    X = PlotValues.FromNumbers(members.Select(index => x[index])),
+                    Y = PlotValues.FromNumbers(members.Select(index => y[index])),
+                    Z = PlotValues.FromNumbers(members.Select(index => z[index])),
+                    HoverText = hoverTexts is null
+                        ? null
+                        : members.Select(index => (string?)hoverTexts[index]).ToArray(),
+                    Name = ClusterName(label),
+                    Mode = ScatterMode.Markers,
+                    Marker = marker,
+                }
+            );
         }
         figure.Layout.Title = title;
         UseCompactScene(figure, "x", "y", "z");
@@ -115,7 +125,13 @@ public static partial class Chart
         ArgumentNullException.ThrowIfNull(figure);
         figure.Layout.Scene = Scene.Compact(xTitle, yTitle, zTitle);
         figure.Layout.Height = SceneHeight;
-        figure.Layout.Margin = new Margin { Left = 10, Right = 10, Top = 60, Bottom = 10 };
+        figure.Layout.Margin = new Margin
+        {
+            Left = 10,
+            Right = 10,
+            Top = 60,
+            Bottom = 10,
+        };
     }
 
     /// <summary>The height in pixels of figures with a 3-D scene (<see cref="UseCompactScene"/>).</summary>
@@ -123,9 +139,12 @@ public static partial class Chart
 
     /// <summary>The point indices of each distinct label, noise first and then the labels in increasing order,
     /// with the colour position of each cluster (noise not counted).</summary>
-    private static IEnumerable<(int Label, int[] Members, int Position)> GroupByCluster(IReadOnlyList<int> clusterLabels)
+    private static IEnumerable<(int Label, int[] Members, int Position)> GroupByCluster(
+        IReadOnlyList<int> clusterLabels
+    )
     {
-        var groups = Enumerable.Range(0, clusterLabels.Count)
+        var groups = Enumerable
+            .Range(0, clusterLabels.Count)
             .GroupBy(index => clusterLabels[index])
             .OrderBy(group => group.Key != NoiseClusterLabel)
             .ThenBy(group => group.Key);
@@ -136,11 +155,16 @@ public static partial class Chart
         }
     }
 
-    private static string ClusterName(int label) => label == NoiseClusterLabel
-        ? "noise"
-        : "cluster " + label.ToString(CultureInfo.InvariantCulture);
+    private static string ClusterName(int label) =>
+        label == NoiseClusterLabel ? "noise" : "cluster " + label.ToString(CultureInfo.InvariantCulture);
 
-    private static Marker ClusterMarker(int label, int position) => label == NoiseClusterLabel
-        ? new Marker { Color = ChartColors.Reference, Symbol = "x", Opacity = 0.6 }
-        : new Marker { Color = ChartColors.Clusters[position % ChartColors.Clusters.Count], Opacity = 0.8 };
+    private static Marker ClusterMarker(int label, int position) =>
+        label == NoiseClusterLabel
+            ? new Marker
+            {
+                Color = ChartColors.Reference,
+                Symbol = "x",
+                Opacity = 0.6,
+            }
+            : new Marker { Color = ChartColors.Clusters[position % ChartColors.Clusters.Count], Opacity = 0.8 };
 }

@@ -26,26 +26,45 @@ public static partial class Chart
         IReadOnlyList<string> featureNames,
         IReadOnlyList<double> contributions,
         int? maximumFeatures = null,
-        string title = DefaultContributionsTitle)
+        string title = DefaultContributionsTitle
+    )
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(contributions);
-        ChartArguments.RequireSameLength(contributions, nameof(contributions), featureNames.Count, nameof(featureNames));
+        ChartArguments.RequireSameLength(
+            contributions,
+            nameof(contributions),
+            featureNames.Count,
+            nameof(featureNames)
+        );
         ChartArguments.RequireAllFinite(contributions, nameof(contributions));
         ChartArguments.RequirePositive(maximumFeatures, nameof(maximumFeatures));
         RequireDistinct(featureNames, nameof(featureNames));
 
         // Largest |contribution| first, then reversed: a category axis draws its first category at the bottom.
-        int[] shown = Enumerable.Range(0, featureNames.Count)
+        int[] shown = Enumerable
+            .Range(0, featureNames.Count)
             .OrderByDescending(index => Math.Abs(contributions[index]))
             .Take(maximumFeatures ?? int.MaxValue)
             .Reverse()
             .ToArray();
         var figure = new Figure();
-        AddContributionBars(figure, featureNames, contributions, shown.Where(index => contributions[index] >= 0),
-            "raises score", ChartColors.Anomaly);
-        AddContributionBars(figure, featureNames, contributions, shown.Where(index => contributions[index] < 0),
-            "lowers score", ChartColors.Normal);
+        AddContributionBars(
+            figure,
+            featureNames,
+            contributions,
+            shown.Where(index => contributions[index] >= 0),
+            "raises score",
+            ChartColors.Anomaly
+        );
+        AddContributionBars(
+            figure,
+            featureNames,
+            contributions,
+            shown.Where(index => contributions[index] < 0),
+            "lowers score",
+            ChartColors.Normal
+        );
         figure.Layout.Title = title;
         figure.Layout.BarMode = BarMode.Relative;
         figure.Layout.Height = Math.Max(300, 120 + (24 * shown.Length));
@@ -59,23 +78,31 @@ public static partial class Chart
         return figure;
     }
 
-    private static void AddContributionBars(Figure figure, IReadOnlyList<string> featureNames,
-        IReadOnlyList<double> contributions, IEnumerable<int> indices, string name, string color)
+    private static void AddContributionBars(
+        Figure figure,
+        IReadOnlyList<string> featureNames,
+        IReadOnlyList<double> contributions,
+        IEnumerable<int> indices,
+        string name,
+        string color
+    )
     {
         int[] members = indices.ToArray();
         if (members.Length == 0)
         {
             return;
         }
-        figure.Data.Add(new Bar
-        {
-            Orientation = Orientation.Horizontal,
-            X = PlotValues.FromNumbers(members.Select(index => contributions[index])),
-            Y = PlotValues.FromTexts(members.Select(index => featureNames[index])),
-            Text = members.Select(index => (string?)FormatContribution(contributions[index])).ToArray(),
-            Name = name,
-            Marker = new Marker { Color = color },
-        });
+        figure.Data.Add(
+            new Bar
+            {
+                Orientation = Orientation.Horizontal,
+                X = PlotValues.FromNumbers(members.Select(index => contributions[index])),
+                Y = PlotValues.FromTexts(members.Select(index => featureNames[index])),
+                Text = members.Select(index => (string?)FormatContribution(contributions[index])).ToArray(),
+                Name = name,
+                Marker = new Marker { Color = color },
+            }
+        );
     }
 
     /// <summary>Three significant digits with an explicit sign: <c>+0.412</c>, <c>-0.00031</c>, <c>0</c>.</summary>
@@ -87,12 +114,20 @@ public static partial class Chart
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int index = 0; index < names.Count; index++)
         {
-            if (!seen.Add(names[index] ?? throw new ArgumentException(
-                    $"Expected a name at index {index} of '{parameterName}', received null.", parameterName)))
+            if (
+                !seen.Add(
+                    names[index]
+                        ?? throw new ArgumentException(
+                            $"Expected a name at index {index} of '{parameterName}', received null.",
+                            parameterName
+                        )
+                )
+            )
             {
                 throw new ArgumentException(
                     $"Expected distinct names in '{parameterName}', received '{names[index]}' again at index {index}.",
-                    parameterName);
+                    parameterName
+                );
             }
         }
     }

@@ -26,13 +26,20 @@ public static partial class Chart
         IReadOnlyList<double> falsePositiveRates,
         IReadOnlyList<double> truePositiveRates,
         double areaUnderCurve,
-        string title = DefaultRocTitle)
+        string title = DefaultRocTitle
+    )
     {
         RequireCurve(falsePositiveRates, nameof(falsePositiveRates), truePositiveRates, nameof(truePositiveRates));
         ChartArguments.RequireWithin(areaUnderCurve, nameof(areaUnderCurve), 0, 1);
         var figure = new Figure();
-        figure.Data.Add(Line(PlotValues.FromNumbers(falsePositiveRates), PlotValues.FromNumbers(truePositiveRates), "ROC",
-            new LineStyle { Color = ChartColors.Normal, Width = 2 }));
+        figure.Data.Add(
+            Line(
+                PlotValues.FromNumbers(falsePositiveRates),
+                PlotValues.FromNumbers(truePositiveRates),
+                "ROC",
+                new LineStyle { Color = ChartColors.Normal, Width = 2 }
+            )
+        );
         figure.Data.Add(ChanceLine(new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 }, "chance"));
         figure.Layout.Title = $"{title} (AUC = {FormatArea(areaUnderCurve)})";
         figure.Layout.XAxis = UnitAxis("false positive rate");
@@ -62,16 +69,27 @@ public static partial class Chart
         IReadOnlyList<double> precisions,
         double averagePrecision,
         double? positiveRate = null,
-        string title = DefaultPrecisionRecallTitle)
+        string title = DefaultPrecisionRecallTitle
+    )
     {
         RequireCurve(recalls, nameof(recalls), precisions, nameof(precisions));
         ChartArguments.RequireWithin(averagePrecision, nameof(averagePrecision), 0, 1);
         ChartArguments.RequireWithin(positiveRate, nameof(positiveRate), 0, 1);
         int[] order = IncreasingRecallOrder(recalls, precisions);
         var figure = new Figure();
-        figure.Data.Add(Line(PlotValues.FromNumbers(order.Select(index => recalls[index])),
-            PlotValues.FromNumbers(order.Select(index => precisions[index])), "precision-recall",
-            new LineStyle { Color = ChartColors.Normal, Width = 2, Shape = LineShape.StepVerticalFirst }));
+        figure.Data.Add(
+            Line(
+                PlotValues.FromNumbers(order.Select(index => recalls[index])),
+                PlotValues.FromNumbers(order.Select(index => precisions[index])),
+                "precision-recall",
+                new LineStyle
+                {
+                    Color = ChartColors.Normal,
+                    Width = 2,
+                    Shape = LineShape.StepVerticalFirst,
+                }
+            )
+        );
         if (positiveRate is { } chance)
         {
             figure.Data.Add(ChanceLine(new[] { 0.0, 1.0 }, new[] { chance, chance }, "chance"));
@@ -96,11 +114,24 @@ public static partial class Chart
     /// in which a vertical-then-horizontal step line encloses the average precision Σ (Rₙ − Rₙ₋₁) Pₙ, a recall
     /// reached at several thresholds drawn with its best precision last, as in scikit-learn.</summary>
     private static int[] IncreasingRecallOrder(IReadOnlyList<double> recalls, IReadOnlyList<double> precisions) =>
-        Enumerable.Range(0, recalls.Count).OrderBy(index => recalls[index])
-            .ThenByDescending(index => precisions[index]).ToArray();
+        Enumerable
+            .Range(0, recalls.Count)
+            .OrderBy(index => recalls[index])
+            .ThenByDescending(index => precisions[index])
+            .ToArray();
 
     private static Scatter ChanceLine(double[] x, double[] y, string name) =>
-        Line(x, y, name, new LineStyle { Color = ChartColors.Reference, Width = 1, Dash = LineDash.Dash });
+        Line(
+            x,
+            y,
+            name,
+            new LineStyle
+            {
+                Color = ChartColors.Reference,
+                Width = 1,
+                Dash = LineDash.Dash,
+            }
+        );
 
     /// <summary>An axis from 0 to 1 with a little room so that lines at 0 and 1 are not cut.</summary>
     private static Axis UnitAxis(string title) => new() { Title = title, Range = new[] { -0.01, 1.01 } };

@@ -19,9 +19,14 @@ public static partial class Chart
     /// <param name="groupOf">The group of an event; all events form one group "events" when null. May come from
     /// logs: it is HTML-encoded when written.</param>
     /// <param name="title">The figure title.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="events"/> or <paramref name="timeOf"/> is null.</exception>
-    public static Figure EventsPerDay<T>(IEnumerable<T> events, Func<T, DateTimeOffset> timeOf,
-        Func<T, string?>? groupOf = null, string title = DefaultEventsPerDayTitle)
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> or <paramref name="timeOf"/> is
+    /// null.</exception>
+    public static Figure EventsPerDay<T>(
+        IEnumerable<T> events,
+        Func<T, DateTimeOffset> timeOf,
+        Func<T, string?>? groupOf = null,
+        string title = DefaultEventsPerDayTitle
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(timeOf);
@@ -33,16 +38,36 @@ public static partial class Chart
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
         var days = counts.Keys.Select(k => k.Day).Distinct().Order().ToList();
-        var ranked = counts.GroupBy(c => c.Key.Group).OrderByDescending(g => g.Sum(c => c.Value)).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key).ToList();
+        var ranked = counts
+            .GroupBy(c => c.Key.Group)
+            .OrderByDescending(g => g.Sum(c => c.Value))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
         var shown = ranked.Take(MaximumEventGroups).ToHashSet();
         var figure = new Figure();
         foreach (var group in ranked.Take(MaximumEventGroups).Append("other"))
         {
-            var perDay = days.Select(day => (double)counts.Where(c => c.Key.Day == day
-                && (group == "other" ? !shown.Contains(c.Key.Group) : c.Key.Group == group)).Sum(c => c.Value)).ToArray();
-            if (group == "other" && perDay.All(v => v == 0)) continue;
-            figure.Data.Add(new Bar { X = days.ToArray(), Y = perDay, Name = group });
+            var perDay = days.Select(day =>
+                    (double)
+                        counts
+                            .Where(c =>
+                                c.Key.Day == day
+                                && (group == "other" ? !shown.Contains(c.Key.Group) : c.Key.Group == group)
+                            )
+                            .Sum(c => c.Value)
+                )
+                .ToArray();
+            if (group == "other" && perDay.All(v => v == 0))
+                continue;
+            figure.Data.Add(
+                new Bar
+                {
+                    X = days.ToArray(),
+                    Y = perDay,
+                    Name = group,
+                }
+            );
         }
         figure.Layout.Title = title;
         figure.Layout.BarMode = BarMode.Stack;

@@ -46,7 +46,8 @@ public static partial class Chart
         double? scoreThreshold = null,
         string title = DefaultTimeSeriesTitle,
         string valueTitle = DefaultValueTitle,
-        ValueUnit valueUnit = ValueUnit.None)
+        ValueUnit valueUnit = ValueUnit.None
+    )
     {
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(values);
@@ -57,15 +58,22 @@ public static partial class Chart
         ChartArguments.RequireFinite(scoreThreshold, nameof(scoreThreshold));
         if (scoreThreshold is not null && scores is null)
         {
-            throw new ArgumentException("Expected 'scores' with a score threshold, received none.", nameof(scoreThreshold));
+            throw new ArgumentException(
+                "Expected 'scores' with a score threshold, received none.",
+                nameof(scoreThreshold)
+            );
         }
 
         PlotValues x = PlotValues.FromTimes(times);
         var figure = new Figure();
-        figure.Data.Add(Line(x, PlotValues.FromNumbers(values), "observed", SeriesStyle(ChartColors.Normal, LineDash.Solid)));
+        figure.Data.Add(
+            Line(x, PlotValues.FromNumbers(values), "observed", SeriesStyle(ChartColors.Normal, LineDash.Solid))
+        );
         if (baseline is not null)
         {
-            figure.Data.Add(Line(x, PlotValues.FromNumbers(baseline), "baseline", SeriesStyle(ChartColors.Reference, LineDash.Dash)));
+            figure.Data.Add(
+                Line(x, PlotValues.FromNumbers(baseline), "baseline", SeriesStyle(ChartColors.Reference, LineDash.Dash))
+            );
         }
         if (isAnomaly is not null)
         {
@@ -73,7 +81,11 @@ public static partial class Chart
         }
         figure.Layout.Title = title;
         figure.Layout.XAxis = ChartAxes.Time("time (UTC)");
-        figure.Layout.YAxis = ChartAxes.Values(valueTitle, valueUnit, baseline is null ? values : values.Concat(baseline));
+        figure.Layout.YAxis = ChartAxes.Values(
+            valueTitle,
+            valueUnit,
+            baseline is null ? values : values.Concat(baseline)
+        );
         if (scores is not null)
         {
             AddScorePanel(figure, x, scores, scoreThreshold);
@@ -82,7 +94,12 @@ public static partial class Chart
     }
 
     private static LineStyle SeriesStyle(string color, LineDash dash) =>
-        new() { Color = color, Width = dash == LineDash.Solid ? 2 : 1.5, Dash = dash };
+        new()
+        {
+            Color = color,
+            Width = dash == LineDash.Solid ? 2 : 1.5,
+            Dash = dash,
+        };
 
     private static Scatter AnomalyMarkers(PlotValues x, IReadOnlyList<double> values, IReadOnlyList<bool> isAnomaly)
     {
@@ -95,7 +112,9 @@ public static partial class Chart
             Mode = ScatterMode.Markers,
             Marker = new Marker
             {
-                Color = ChartColors.Anomaly, Size = 12, Symbol = "circle-open",
+                Color = ChartColors.Anomaly,
+                Size = 12,
+                Symbol = "circle-open",
                 Line = new LineStyle { Color = ChartColors.Anomaly, Width = 2 },
             },
         };
@@ -105,13 +124,23 @@ public static partial class Chart
     /// is drawn below the lower panel, so both panels share it when zooming.</summary>
     private static void AddScorePanel(Figure figure, PlotValues x, IReadOnlyList<double> scores, double? threshold)
     {
-        Scatter scoreLine = Line(x, PlotValues.FromNumbers(scores), "anomaly score", SeriesStyle(ChartColors.Score, LineDash.Solid));
+        Scatter scoreLine = Line(
+            x,
+            PlotValues.FromNumbers(scores),
+            "anomaly score",
+            SeriesStyle(ChartColors.Score, LineDash.Solid)
+        );
         scoreLine.YAxis = "y2";
         figure.Data.Add(scoreLine);
         Layout layout = figure.Layout;
         layout.XAxis!.Anchor = "y2";
         layout.YAxis!.Domain = [ScorePanelFraction + PanelGap, 1];
-        layout.YAxis2 = new Axis { Title = "score", Domain = [0, ScorePanelFraction], Anchor = "x" };
+        layout.YAxis2 = new Axis
+        {
+            Title = "score",
+            Domain = [0, ScorePanelFraction],
+            Anchor = "x",
+        };
         if (threshold is { } value)
         {
             AddHorizontalThreshold(layout, value, "y2");

@@ -55,7 +55,8 @@ public static partial class Chart
         int? numberOfBins = null,
         string title = DefaultScoreDistributionTitle,
         string scoresName = "scores",
-        string abnormalScoresName = "abnormal")
+        string abnormalScoresName = "abnormal"
+    )
     {
         ArgumentNullException.ThrowIfNull(scores);
         ChartArguments.RequireFinite(threshold, nameof(threshold));
@@ -86,71 +87,126 @@ public static partial class Chart
     private static void AddRug(Figure figure, IReadOnlyList<double> scores, string name)
     {
         figure.Data[^1].LegendGroup = name;
-        figure.Data.Add(new Scatter
-        {
-            X = PlotValues.FromNumbers(scores),
-            Y = PlotValues.FromNumbers(scores.Select(_ => 0.0)),
-            YAxis = "y2",
-            Name = name + " (one mark each)",
-            LegendGroup = name,
-            Mode = ScatterMode.Markers,
-            Marker = new Marker
+        figure.Data.Add(
+            new Scatter
             {
-                Color = ChartColors.Anomaly, Size = RugMarkerSize, Symbol = "line-ns-open", Opacity = 0.8,
-                Line = new LineStyle { Color = ChartColors.Anomaly, Width = 2 },
-            },
-        });
+                X = PlotValues.FromNumbers(scores),
+                Y = PlotValues.FromNumbers(scores.Select(_ => 0.0)),
+                YAxis = "y2",
+                Name = name + " (one mark each)",
+                LegendGroup = name,
+                Mode = ScatterMode.Markers,
+                Marker = new Marker
+                {
+                    Color = ChartColors.Anomaly,
+                    Size = RugMarkerSize,
+                    Symbol = "line-ns-open",
+                    Opacity = 0.8,
+                    Line = new LineStyle { Color = ChartColors.Anomaly, Width = 2 },
+                },
+            }
+        );
         Layout layout = figure.Layout;
         layout.XAxis!.Anchor = "y2";
         layout.YAxis!.Domain = [RugPanelFraction + PanelGap / 2, 1];
         layout.YAxis2 = new Axis
         {
-            Domain = [0, RugPanelFraction], Anchor = "x", Range = PlotValues.FromNumbers([-1.0, 1.0]),
-            ShowTickLabels = false, ShowGrid = false, ZeroLine = false,
+            Domain = [0, RugPanelFraction],
+            Anchor = "x",
+            Range = PlotValues.FromNumbers([-1.0, 1.0]),
+            ShowTickLabels = false,
+            ShowGrid = false,
+            ZeroLine = false,
         };
     }
 
-    private static Histogram ScoreHistogram(IReadOnlyList<double> scores, string name, string color,
-        int? numberOfBins, bool overlaid) => new()
-    {
-        X = PlotValues.FromNumbers(scores),
-        Name = name,
-        NumberOfBinsX = numberOfBins,
-        BinGroup = "scores",
-        Opacity = overlaid ? OverlaidHistogramOpacity : null,
-        Marker = new Marker { Color = color },
-    };
+    private static Histogram ScoreHistogram(
+        IReadOnlyList<double> scores,
+        string name,
+        string color,
+        int? numberOfBins,
+        bool overlaid
+    ) =>
+        new()
+        {
+            X = PlotValues.FromNumbers(scores),
+            Name = name,
+            NumberOfBinsX = numberOfBins,
+            BinGroup = "scores",
+            Opacity = overlaid ? OverlaidHistogramOpacity : null,
+            Marker = new Marker { Color = color },
+        };
 
     /// <summary>Adds a dashed vertical line at x = <paramref name="threshold"/> over the plot's full height,
     /// with a label above it.</summary>
     private static void AddVerticalThreshold(Layout layout, double threshold)
     {
-        (layout.Shapes ??= []).Add(new Shape
-        {
-            XReference = "x", YReference = "paper", X0 = threshold, X1 = threshold, Y0 = 0, Y1 = 1,
-            Line = new LineStyle { Color = ChartColors.Threshold, Width = 2, Dash = LineDash.Dash },
-        });
-        (layout.Annotations ??= []).Add(new Annotation
-        {
-            Text = ThresholdLabel(threshold), XReference = "x", YReference = "paper", X = threshold, Y = 1,
-            ShowArrow = false, XAnchor = "left", YAnchor = "bottom",
-        });
+        (layout.Shapes ??= []).Add(
+            new Shape
+            {
+                XReference = "x",
+                YReference = "paper",
+                X0 = threshold,
+                X1 = threshold,
+                Y0 = 0,
+                Y1 = 1,
+                Line = new LineStyle
+                {
+                    Color = ChartColors.Threshold,
+                    Width = 2,
+                    Dash = LineDash.Dash,
+                },
+            }
+        );
+        (layout.Annotations ??= []).Add(
+            new Annotation
+            {
+                Text = ThresholdLabel(threshold),
+                XReference = "x",
+                YReference = "paper",
+                X = threshold,
+                Y = 1,
+                ShowArrow = false,
+                XAnchor = "left",
+                YAnchor = "bottom",
+            }
+        );
     }
 
     /// <summary>Adds a dashed horizontal line at y = <paramref name="threshold"/> on the y-axis
     /// <paramref name="yAxisId"/>, across the plot's full width, with a label at its right end.</summary>
     private static void AddHorizontalThreshold(Layout layout, double threshold, string yAxisId)
     {
-        (layout.Shapes ??= []).Add(new Shape
-        {
-            XReference = "paper", YReference = yAxisId, X0 = 0, X1 = 1, Y0 = threshold, Y1 = threshold,
-            Line = new LineStyle { Color = ChartColors.Threshold, Width = 2, Dash = LineDash.Dash },
-        });
-        (layout.Annotations ??= []).Add(new Annotation
-        {
-            Text = ThresholdLabel(threshold), XReference = "paper", YReference = yAxisId, X = 1, Y = threshold,
-            ShowArrow = false, XAnchor = "right", YAnchor = "bottom",
-        });
+        (layout.Shapes ??= []).Add(
+            new Shape
+            {
+                XReference = "paper",
+                YReference = yAxisId,
+                X0 = 0,
+                X1 = 1,
+                Y0 = threshold,
+                Y1 = threshold,
+                Line = new LineStyle
+                {
+                    Color = ChartColors.Threshold,
+                    Width = 2,
+                    Dash = LineDash.Dash,
+                },
+            }
+        );
+        (layout.Annotations ??= []).Add(
+            new Annotation
+            {
+                Text = ThresholdLabel(threshold),
+                XReference = "paper",
+                YReference = yAxisId,
+                X = 1,
+                Y = threshold,
+                ShowArrow = false,
+                XAnchor = "right",
+                YAnchor = "bottom",
+            }
+        );
     }
 
     private static string ThresholdLabel(double threshold) =>

@@ -8,14 +8,20 @@ internal static class ChartArguments
 {
     /// <summary>Throws if <paramref name="values"/> is given and has not one value per value of
     /// <paramref name="referenceName"/>.</summary>
-    public static void RequireSameLength<T>(IReadOnlyList<T>? values, string parameterName, int expectedLength,
-        string referenceName)
+    public static void RequireSameLength<T>(
+        IReadOnlyList<T>? values,
+        string parameterName,
+        int expectedLength,
+        string referenceName
+    )
     {
         if (values is not null && values.Count != expectedLength)
         {
             throw new ArgumentException(
                 $"Expected {expectedLength} values in '{parameterName}' (one per value of '{referenceName}'), "
-                + $"received {values.Count}.", parameterName);
+                    + $"received {values.Count}.",
+                parameterName
+            );
         }
     }
 
@@ -26,7 +32,8 @@ internal static class ChartArguments
         {
             throw new ArgumentException(
                 $"Expected at least {minimumLength} values in '{parameterName}', received {values.Count}.",
-                parameterName);
+                parameterName
+            );
         }
     }
 
@@ -45,8 +52,11 @@ internal static class ChartArguments
     {
         if (value is { } number && !(number >= minimum && number <= maximum))
         {
-            throw new ArgumentOutOfRangeException(parameterName, number,
-                $"Expected a number in [{Format(minimum)}, {Format(maximum)}].");
+            throw new ArgumentOutOfRangeException(
+                parameterName,
+                number,
+                $"Expected a number in [{Format(minimum)}, {Format(maximum)}]."
+            );
         }
     }
 
@@ -61,8 +71,12 @@ internal static class ChartArguments
 
     /// <summary>Throws at the first value of <paramref name="values"/> that is NaN, infinite or outside
     /// [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
-    public static void RequireAllWithin(IReadOnlyList<double> values, string parameterName, double minimum,
-        double maximum)
+    public static void RequireAllWithin(
+        IReadOnlyList<double> values,
+        string parameterName,
+        double minimum,
+        double maximum
+    )
     {
         for (int index = 0; index < values.Count; index++)
         {
@@ -71,7 +85,9 @@ internal static class ChartArguments
             {
                 throw new ArgumentException(
                     $"Expected every value of '{parameterName}' in [{Format(minimum)}, {Format(maximum)}], received "
-                    + $"{Format(value)} at index {index}.", parameterName);
+                        + $"{Format(value)} at index {index}.",
+                    parameterName
+                );
             }
         }
     }

@@ -51,7 +51,8 @@ public static class ChartAxes
         {
             return axis;
         }
-        double minimum = finite.Min(), maximum = finite.Max();
+        double minimum = finite.Min(),
+            maximum = finite.Max();
         double largest = Math.Max(Math.Abs(minimum), Math.Abs(maximum));
         int power = largest < 1 ? 0 : Math.Min((int)Math.Floor(Math.Log(largest, 1024)), BinaryUnits.Length - 1);
         double unit = Math.Pow(1024, power);
@@ -64,31 +65,40 @@ public static class ChartAxes
         int decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9)) + (IsQuarterStep(step) ? 1 : 0);
         var ticks = new List<double>();
         // One step beyond the data at both ends: plotly pads the range and draws only the ticks inside it.
-        double first = (Math.Floor(minimum / unit / step) - 1) * step, last = maximum / unit + step * (1 + 1e-9);
+        double first = (Math.Floor(minimum / unit / step) - 1) * step,
+            last = maximum / unit + step * (1 + 1e-9);
         for (double tick = first; tick <= last; tick += step)
         {
             ticks.Add(Math.Round(tick / step) * step);
         }
         axis.TickValues = ticks.Select(tick => tick * unit).ToArray();
-        axis.TickText = ticks.Select(tick => (string?)(tick == 0 ? "0" : tick.ToString("F" + decimals, CultureInfo.InvariantCulture)
-            + " " + BinaryUnits[power])).ToArray();
+        axis.TickText = ticks
+            .Select(tick =>
+                (string?)(
+                    tick == 0
+                        ? "0"
+                        : tick.ToString("F" + decimals, CultureInfo.InvariantCulture) + " " + BinaryUnits[power]
+                )
+            )
+            .ToArray();
         return axis;
     }
 
     /// <summary>A time axis: ISO tick labels (<c>2024-03-20</c>; <c>2024-03-20 14:00</c> while ticks are less than
     /// a day apart) and ISO date and time on hover.</summary>
     /// <param name="title">The axis title (e.g. <c>time (UTC)</c>); none when null.</param>
-    public static Axis Time(string? title = null) => new()
-    {
-        Title = title,
-        Type = AxisType.Date,
-        HoverFormat = DateTimeHoverFormat,
-        TickFormatStops =
-        [
-            new TickFormatStop { TickDistanceRange = [null, MillisecondsPerDay], Value = "%Y-%m-%d %H:%M" },
-            new TickFormatStop { TickDistanceRange = [MillisecondsPerDay, null], Value = "%Y-%m-%d" },
-        ],
-    };
+    public static Axis Time(string? title = null) =>
+        new()
+        {
+            Title = title,
+            Type = AxisType.Date,
+            HoverFormat = DateTimeHoverFormat,
+            TickFormatStops =
+            [
+                new TickFormatStop { TickDistanceRange = [null, MillisecondsPerDay], Value = "%Y-%m-%d %H:%M" },
+                new TickFormatStop { TickDistanceRange = [MillisecondsPerDay, null], Value = "%Y-%m-%d" },
+            ],
+        };
 
     /// <summary>A time axis for daily values: as <see cref="Time"/>, with the day alone (<c>2024-03-20</c>) on
     /// hover.</summary>
@@ -103,14 +113,15 @@ public static class ChartAxes
     /// <summary>A log axis for likelihoods and probabilities: tick labels as powers of ten (10⁻⁴, not
     /// <c>100µ</c>), the value in scientific notation on hover.</summary>
     /// <param name="title">The axis title.</param>
-    public static Axis Probability(string title) => new()
-    {
-        Title = title,
-        Type = AxisType.Log,
-        ExponentFormat = "power",
-        ShowExponent = "all",
-        HoverFormat = ".3e",
-    };
+    public static Axis Probability(string title) =>
+        new()
+        {
+            Title = title,
+            Type = AxisType.Log,
+            ExponentFormat = "power",
+            ShowExponent = "all",
+            HoverFormat = ".3e",
+        };
 
     /// <summary>The smallest of 1, 2, 2.5 and 5 × 10ⁿ that is at least <paramref name="roughStep"/> (&gt; 0).</summary>
     private static double RoundStep(double roughStep)

@@ -22,5 +22,5 @@ public static class ChartColors
     /// <summary>The colours of clusters, in turn: plotly's palette without its red and grey, which mean anomaly
     /// and noise here.</summary>
     public static IReadOnlyList<string> Clusters { get; } =
-        ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf"];
+    ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf"];
 }

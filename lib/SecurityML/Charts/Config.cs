@@ -23,8 +23,8 @@ public sealed class Config
     public bool? ScrollZoom { get; set; }
 
     /// <summary>
-    /// Whether plotly typesets <c>$...$</c> in titles and labels as LaTeX when MathJax is on the page (classic Jupyter);
-    /// default false here, because labels come from logs and HTML encoding does not neutralise <c>$</c>.
+    /// Whether plotly typesets <c>$...$</c> in titles and labels as LaTeX when MathJax is on the page (classic
+    /// Jupyter); default false here, because labels come from logs and HTML encoding does not neutralise <c>$</c>.
     /// </summary>
     [JsonPropertyName("typesetMath")]
     public bool? TypesetMath { get; set; } = false;

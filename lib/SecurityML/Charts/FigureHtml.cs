@@ -26,7 +26,10 @@ public static class FigureHtml
 
     private const string DivIdPrefix = "secml-figure-";
     private static readonly Regex ValidDivId = new(@"\A[A-Za-z][A-Za-z0-9_-]{0,127}\z", RegexOptions.CultureInvariant);
-    private static readonly Regex ScriptEndTag = new("</(script)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex ScriptEndTag = new(
+        "</(script)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+    );
     private static long s_renderCount;
 
     /// <summary>An HTML fragment, a <c>div</c> and a <c>script</c>, that draws <paramref name="figure"/>.</summary>
@@ -44,7 +47,9 @@ public static class FigureHtml
         {
             throw new ArgumentException(
                 "Expected a letter then letters, digits, '-' or '_' (at most 128 characters), received "
-                + $"'{divId}'.", nameof(divId));
+                    + $"'{divId}'.",
+                nameof(divId)
+            );
         }
         string json = FigureJson.Serialize(figure);
         EnsureScriptSafe(json);
@@ -57,7 +62,8 @@ public static class FigureHtml
 
     /// <summary>The script that draws the figure in the div <paramref name="divId"/>, loading plotly.js first
     /// if the page does not have it.</summary>
-    private static string LoaderScript(string divId, string json) => $$"""
+    private static string LoaderScript(string divId, string json) =>
+        $$"""
             <script type="text/javascript">
             (function () {
               var divId = "{{divId}}";

@@ -6,15 +6,19 @@ namespace SecurityML.Charts;
 public enum HistogramNormalization
 {
     /// <summary>The percentage of all values that fall in the bin (<c>percent</c>), 0–100.</summary>
-    [EnumMember(Value = "percent")] Percent,
+    [EnumMember(Value = "percent")]
+    Percent,
 
     /// <summary>The fraction of all values that fall in the bin (<c>probability</c>), 0–1; bars sum to 1.</summary>
-    [EnumMember(Value = "probability")] Probability,
+    [EnumMember(Value = "probability")]
+    Probability,
 
     /// <summary>The count divided by the bin width (<c>density</c>).</summary>
-    [EnumMember(Value = "density")] Density,
+    [EnumMember(Value = "density")]
+    Density,
 
     /// <summary>The fraction divided by the bin width (<c>probability density</c>); the bars' area is 1, so
     /// histograms of samples of different sizes compare.</summary>
-    [EnumMember(Value = "probability density")] ProbabilityDensity,
+    [EnumMember(Value = "probability density")]
+    ProbabilityDensity,
 }

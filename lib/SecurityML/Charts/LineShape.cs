@@ -6,14 +6,18 @@ namespace SecurityML.Charts;
 public enum LineShape
 {
     /// <summary>Straight segments (<c>linear</c>), the default.</summary>
-    [EnumMember(Value = "linear")] Linear,
+    [EnumMember(Value = "linear")]
+    Linear,
 
     /// <summary>A smooth curve (<c>spline</c>).</summary>
-    [EnumMember(Value = "spline")] Spline,
+    [EnumMember(Value = "spline")]
+    Spline,
 
     /// <summary>Steps: horizontal to the next x, then vertical (<c>hv</c>).</summary>
-    [EnumMember(Value = "hv")] StepHorizontalFirst,
+    [EnumMember(Value = "hv")]
+    StepHorizontalFirst,
 
     /// <summary>Steps: vertical to the next y, then horizontal (<c>vh</c>).</summary>
-    [EnumMember(Value = "vh")] StepVerticalFirst,
+    [EnumMember(Value = "vh")]
+    StepVerticalFirst,
 }

@@ -3,7 +3,8 @@ namespace SecurityML.Charts;
 /// <summary>How a line is drawn (plotly <c>line</c>): of a scatter trace, a shape or a marker's outline.</summary>
 public sealed class LineStyle
 {
-    /// <summary>A CSS colour (<c>#d62728</c>, <c>rgba(0,0,0,0.5)</c>, <c>red</c>); plotly's palette when unset.</summary>
+    /// <summary>A CSS colour (<c>#d62728</c>, <c>rgba(0,0,0,0.5)</c>, <c>red</c>); plotly's palette when
+    /// unset.</summary>
     public string? Color { get; set; }
 
     /// <summary>The width in pixels; plotly's default is 2 for traces and shapes.</summary>

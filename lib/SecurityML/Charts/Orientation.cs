@@ -6,8 +6,10 @@ namespace SecurityML.Charts;
 public enum Orientation
 {
     /// <summary>Vertical (<c>v</c>): bars grow upwards from the x-axis.</summary>
-    [EnumMember(Value = "v")] Vertical,
+    [EnumMember(Value = "v")]
+    Vertical,
 
     /// <summary>Horizontal (<c>h</c>): bars grow rightwards from the y-axis.</summary>
-    [EnumMember(Value = "h")] Horizontal,
+    [EnumMember(Value = "h")]
+    Horizontal,
 }

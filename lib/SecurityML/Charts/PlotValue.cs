@@ -63,12 +63,13 @@ public readonly struct PlotValue
     public static implicit operator PlotValue(DateTimeOffset time) => FromTime(time);
 
     /// <inheritdoc/>
-    public override string ToString() => Kind switch
-    {
-        PlotValueKind.Number => PlotlyJsonWriting.FormatNumber(_number),
-        PlotValueKind.Text => _text ?? string.Empty,
-        _ => PlotlyJsonWriting.FormatTime(_time),
-    };
+    public override string ToString() =>
+        Kind switch
+        {
+            PlotValueKind.Number => PlotlyJsonWriting.FormatNumber(_number),
+            PlotValueKind.Text => _text ?? string.Empty,
+            _ => PlotlyJsonWriting.FormatTime(_time),
+        };
 
     private InvalidOperationException WrongKind(PlotValueKind requested) =>
         new($"This plot value holds a {Kind}, not a {requested}.");

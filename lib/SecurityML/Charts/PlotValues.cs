@@ -23,7 +23,10 @@ public sealed class PlotValues : IReadOnlyList<PlotValue>
         _numbers = numbers;
         _texts = texts;
         _times = times;
-        Kind = numbers is not null ? PlotValueKind.Number : texts is not null ? PlotValueKind.Text : PlotValueKind.Time;
+        Kind =
+            numbers is not null ? PlotValueKind.Number
+            : texts is not null ? PlotValueKind.Text
+            : PlotValueKind.Time;
         Count = numbers?.Length ?? texts?.Length ?? times!.Length;
     }
 
@@ -34,12 +37,13 @@ public sealed class PlotValues : IReadOnlyList<PlotValue>
     public int Count { get; }
 
     /// <summary>The value at <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
-    public PlotValue this[int index] => Kind switch
-    {
-        PlotValueKind.Number => PlotValue.FromNumber(_numbers![index]),
-        PlotValueKind.Text => PlotValue.FromText(_texts![index]),
-        _ => PlotValue.FromTime(_times![index]),
-    };
+    public PlotValue this[int index] =>
+        Kind switch
+        {
+            PlotValueKind.Number => PlotValue.FromNumber(_numbers![index]),
+            PlotValueKind.Text => PlotValue.FromText(_texts![index]),
+            _ => PlotValue.FromTime(_times![index]),
+        };
 
     /// <summary>Numeric coordinates (copied).</summary>
     /// <param name="numbers">The numbers; NaN and infinities become gaps.</param>

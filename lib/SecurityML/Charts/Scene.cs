@@ -35,18 +35,25 @@ public sealed class Scene
     /// <param name="xTitle">The x-axis title.</param>
     /// <param name="yTitle">The y-axis title.</param>
     /// <param name="zTitle">The z-axis title.</param>
-    public static Scene Compact(string xTitle, string yTitle, string zTitle) => new()
-    {
-        XAxis = CompactAxis(xTitle),
-        YAxis = CompactAxis(yTitle),
-        ZAxis = CompactAxis(zTitle),
-        AspectMode = "cube",
-        Camera = new Camera { Eye = new Point3D(1.6, 1.6, 1.0) },
-    };
+    public static Scene Compact(string xTitle, string yTitle, string zTitle) =>
+        new()
+        {
+            XAxis = CompactAxis(xTitle),
+            YAxis = CompactAxis(yTitle),
+            ZAxis = CompactAxis(zTitle),
+            AspectMode = "cube",
+            Camera = new Camera { Eye = new Point3D(1.6, 1.6, 1.0) },
+        };
 
     /// <summary>The largest number of ticks per axis of <see cref="Compact"/>.</summary>
     public const int MaximumTicks = 5;
 
     private static Axis CompactAxis(string title) =>
-        new() { Title = title, NumberOfTicks = MaximumTicks, TickFormat = ".1f", HoverFormat = ".3f" };
+        new()
+        {
+            Title = title,
+            NumberOfTicks = MaximumTicks,
+            TickFormat = ".1f",
+            HoverFormat = ".3f",
+        };
 }

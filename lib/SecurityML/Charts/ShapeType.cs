@@ -6,11 +6,14 @@ namespace SecurityML.Charts;
 public enum ShapeType
 {
     /// <summary>A straight line from (x0, y0) to (x1, y1) (<c>line</c>), e.g. a threshold.</summary>
-    [EnumMember(Value = "line")] Line,
+    [EnumMember(Value = "line")]
+    Line,
 
     /// <summary>A rectangle with corners (x0, y0) and (x1, y1) (<c>rect</c>), e.g. a time window.</summary>
-    [EnumMember(Value = "rect")] Rectangle,
+    [EnumMember(Value = "rect")]
+    Rectangle,
 
     /// <summary>An ellipse inscribed in the rectangle (x0, y0)–(x1, y1) (<c>circle</c>).</summary>
-    [EnumMember(Value = "circle")] Circle,
+    [EnumMember(Value = "circle")]
+    Circle,
 }

@@ -17,9 +17,7 @@ namespace SecurityML.Charts;
 [JsonDerivedType(typeof(Scatter3D), "scatter3d")]
 public abstract class Trace
 {
-    private protected Trace()
-    {
-    }
+    private protected Trace() { }
 
     /// <summary>The name shown in the legend and on hover; HTML-encoded when written.</summary>
     [JsonConverter(typeof(DisplayTextConverter))]

@@ -17,7 +17,8 @@ public static class CsvDataFile
 {
     private static readonly Encoding Utf8WithoutMark = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Reads the records of a CSV file lazily, one row at a time (memory does not grow with the file).</summary>
+    /// <summary>Reads the records of a CSV file lazily, one row at a time (memory does not grow with the
+    /// file).</summary>
     /// <typeparam name="T">The record type; its public properties name the columns.</typeparam>
     /// <param name="path">The file to read.</param>
     /// <param name="lenientReport">Null (default) for strict mode: the first bad row throws. A report for lenient
@@ -42,13 +43,22 @@ public static class CsvDataFile
 
     /// <summary>Reads CSV records lazily from a stream; <paramref name="sourceName"/> names it in errors.</summary>
     /// <inheritdoc cref="Read{T}(string, LoadReport?, DataReadOptions?)"/>
-    public static IEnumerable<T> Read<T>(Stream stream, string sourceName, LoadReport? lenientReport = null, DataReadOptions? options = null)
+    public static IEnumerable<T> Read<T>(
+        Stream stream,
+        string sourceName,
+        LoadReport? lenientReport = null,
+        DataReadOptions? options = null
+    )
     {
         ArgumentNullException.ThrowIfNull(stream);
         return Read<T>(() => new InputLineReader(stream, sourceName, options, leaveOpen: true), lenientReport, options);
     }
 
-    private static IEnumerable<T> Read<T>(Func<InputLineReader> open, LoadReport? lenientReport, DataReadOptions? options)
+    private static IEnumerable<T> Read<T>(
+        Func<InputLineReader> open,
+        LoadReport? lenientReport,
+        DataReadOptions? options
+    )
     {
         options ??= DataReadOptions.Default;
         var rowState = new RowState();
@@ -71,10 +81,12 @@ public static class CsvDataFile
                     line = item.Line;
                     break;
                 }
-                if (lenientReport is null || item.Unreadable) throw queued;
+                if (lenientReport is null || item.Unreadable)
+                    throw queued;
                 lenientReport.AddDropped(queued);
             }
-            if (!more) yield break;
+            if (!more)
+                yield break;
             var (record, problem) = ReadRow<T>(csv, sourceName, line, columnCount, rowState, options.TimestampFormat);
             if (problem is null)
             {
@@ -94,10 +106,12 @@ public static class CsvDataFile
 
     private static IEnumerable<InputLine> ReadLines(InputLineReader lines)
     {
-        while (lines.ReadLine() is { } line) yield return line;
+        while (lines.ReadLine() is { } line)
+            yield return line;
     }
 
-    /// <summary>Writes records to a CSV file with a header row, UTF-8 without byte order mark, <c>\n</c> line ends.</summary>
+    /// <summary>Writes records to a CSV file with a header row, UTF-8 without byte order mark, <c>\n</c> line
+    /// ends.</summary>
     /// <returns>The number of records written.</returns>
     public static long Write<T>(string path, IEnumerable<T> records)
     {
@@ -131,14 +145,15 @@ public static class CsvDataFile
         public BadDataFoundArgs? BadData { get; set; }
     }
 
-    private static CsvConfiguration ReadConfiguration(RowState rowState) => new(CultureInfo.InvariantCulture)
-    {
-        PrepareHeaderForMatch = args => args.Header.ToUpperInvariant(),
-        HeaderValidated = null,
-        MissingFieldFound = null,
-        BadDataFound = args => rowState.BadData ??= args,
-        NewLine = "\n",
-    };
+    private static CsvConfiguration ReadConfiguration(RowState rowState) =>
+        new(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.ToUpperInvariant(),
+            HeaderValidated = null,
+            MissingFieldFound = null,
+            BadDataFound = args => rowState.BadData ??= args,
+            NewLine = "\n",
+        };
 
     private static int ReadHeader<T>(CsvReader csv, Queue<CsvRecord> items, string sourceName)
     {
@@ -147,7 +162,8 @@ public static class CsvDataFile
         while (items.TryDequeue(out var item))
         {
             // A problem before the header makes the file unreadable: without the header no row can be mapped.
-            if (item.Problem is { } problem) throw problem;
+            if (item.Problem is { } problem)
+                throw problem;
             line = item.Line;
             break;
         }
@@ -157,8 +173,9 @@ public static class CsvDataFile
         }
         csv.ReadHeader();
         var found = csv.HeaderRecord ?? [];
-        var expected = csv.Context.AutoMap<T>().MemberMaps
-            .Where(map => !map.Data.Ignore && !map.Data.IsOptional)
+        var expected = csv
+            .Context.AutoMap<T>()
+            .MemberMaps.Where(map => !map.Data.Ignore && !map.Data.IsOptional)
             .Select(map => map.Data.Names.FirstOrDefault() ?? map.Data.Member!.Name);
         var foundSet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var expectedSet = new HashSet<string>(expected, StringComparer.OrdinalIgnoreCase);
@@ -178,12 +195,24 @@ public static class CsvDataFile
     }
 
     private static (T? Record, DataFormatException? Problem) ReadRow<T>(
-        CsvReader csv, string sourceName, long line, int columnCount, RowState rowState, string? timestampFormat)
+        CsvReader csv,
+        string sourceName,
+        long line,
+        int columnCount,
+        RowState rowState,
+        string? timestampFormat
+    )
     {
         if (csv.Parser.Count != columnCount)
         {
-            return (default, DataFormatException.MalformedRow(sourceName, line,
-                $"expected {columnCount} fields as in the header, received {csv.Parser.Count}."));
+            return (
+                default,
+                DataFormatException.MalformedRow(
+                    sourceName,
+                    line,
+                    $"expected {columnCount} fields as in the header, received {csv.Parser.Count}."
+                )
+            );
         }
         if (csv.Parser.Record is { } fields && fields.All(field => field.Length == 0))
         {
@@ -195,21 +224,31 @@ public static class CsvDataFile
             if (rowState.BadData is { } bad)
             {
                 // CsvHelper parses fields lazily, so bad quoting is only known once the record was read.
-                return (default, DataFormatException.MalformedRow(sourceName, line, $"bad quoting in field '{bad.Field}'."));
+                return (
+                    default,
+                    DataFormatException.MalformedRow(sourceName, line, $"bad quoting in field '{bad.Field}'.")
+                );
             }
             if (record is ICheckedRecord checkedRecord && checkedRecord.Check() is { } problem)
             {
-                return (default, DataFormatException.BadValue(sourceName, line, problem.Column, problem.Received, problem.Expected));
+                return (
+                    default,
+                    DataFormatException.BadValue(sourceName, line, problem.Column, problem.Received, problem.Expected)
+                );
             }
             return (record, null);
         }
         catch (TypeConverterException exception)
         {
             var column = exception.MemberMapData?.Names.FirstOrDefault() ?? exception.MemberMapData?.Member?.Name;
-            var expected = exception.MemberMapData?.Type == typeof(DateTimeOffset)
-                ? UtcTimestampConverter.ExpectedFor(timestampFormat)
-                : $"a value of type {exception.MemberMapData?.Type.Name}";
-            return (default, DataFormatException.BadValue(sourceName, line, column, exception.Text, expected, exception));
+            var expected =
+                exception.MemberMapData?.Type == typeof(DateTimeOffset)
+                    ? UtcTimestampConverter.ExpectedFor(timestampFormat)
+                    : $"a value of type {exception.MemberMapData?.Type.Name}";
+            return (
+                default,
+                DataFormatException.BadValue(sourceName, line, column, exception.Text, expected, exception)
+            );
         }
         catch (CsvHelperException exception)
         {

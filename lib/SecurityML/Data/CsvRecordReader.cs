@@ -23,27 +23,43 @@ internal static class CsvRecordReader
         while (true)
         {
             InputLine line;
-            if (replay.Count > 0) line = replay.Pop();
-            else if (source.MoveNext()) line = source.Current;
+            if (replay.Count > 0)
+                line = replay.Pop();
+            else if (source.MoveNext())
+                line = source.Current;
             else if (open.Count > 0)
             {
-                yield return Skip(open, replay, splitter, sourceName,
-                    "a quoted field is not closed at the end of the input (is it cut short?)");
+                yield return Skip(
+                    open,
+                    replay,
+                    splitter,
+                    sourceName,
+                    "a quoted field is not closed at the end of the input (is it cut short?)"
+                );
                 continue;
             }
-            else yield break;
+            else
+                yield break;
 
             if (line.Problem is { } problem)
             {
                 if (open.Count > 0)
                 {
                     replay.Push(line);
-                    yield return Skip(open, replay, splitter, sourceName, $"a quoted field is not closed before line {line.Number}, which cannot be read");
+                    yield return Skip(
+                        open,
+                        replay,
+                        splitter,
+                        sourceName,
+                        $"a quoted field is not closed before line {line.Number}, which cannot be read"
+                    );
                 }
-                else yield return new CsvRecord(line.Number, null, null, problem, Unreadable: true);
+                else
+                    yield return new CsvRecord(line.Number, null, null, problem, Unreadable: true);
                 continue;
             }
-            if (open.Count == 0 && string.IsNullOrWhiteSpace(line.Text)) continue;
+            if (open.Count == 0 && string.IsNullOrWhiteSpace(line.Text))
+                continue;
             open.Add(line);
             var (fields, error) = Add(splitter, line);
             if (error is CsvRecordSplitter.RecordTooLongException)
@@ -53,11 +69,17 @@ internal static class CsvRecordReader
             }
             if (error is not null)
             {
-                yield return new CsvRecord(open[0].Number, null, null, DataFormatException.MalformedRow(sourceName, open[0].Number, error.Message + "."));
+                yield return new CsvRecord(
+                    open[0].Number,
+                    null,
+                    null,
+                    DataFormatException.MalformedRow(sourceName, open[0].Number, error.Message + ".")
+                );
                 open.Clear();
                 continue;
             }
-            if (fields is null) continue;
+            if (fields is null)
+                continue;
             yield return Complete(open, fields, sourceName, options);
             open.Clear();
         }
@@ -75,27 +97,54 @@ internal static class CsvRecordReader
         }
     }
 
-    private static CsvRecord Complete(List<InputLine> open, List<string> fields, string sourceName, DataReadOptions options)
+    private static CsvRecord Complete(
+        List<InputLine> open,
+        List<string> fields,
+        string sourceName,
+        DataReadOptions options
+    )
     {
         var first = open[0].Number;
         if (open[^1].LineBreak.Length == 0 && !options.AllowUnterminatedLastLine)
         {
-            return new CsvRecord(first, null, null, new DataFormatException(sourceName, first, null,
-                "the last line has no line break, so it may be cut short (e.g. inside a number); end the file with a line break, "
-                + "or set DataReadOptions.AllowUnterminatedLastLine."));
+            return new CsvRecord(
+                first,
+                null,
+                null,
+                new DataFormatException(
+                    sourceName,
+                    first,
+                    null,
+                    "the last line has no line break, so it may be cut short (e.g. inside a number); end the file "
+                        + "with a line break, "
+                        + "or set DataReadOptions.AllowUnterminatedLastLine."
+                )
+            );
         }
         var text = string.Concat(open.Take(open.Count - 1).Select(part => part.Text + part.LineBreak)) + open[^1].Text;
         return new CsvRecord(first, fields, text, null);
     }
 
     /// <summary>Reports the open record's first line and queues its other lines to be read again.</summary>
-    private static CsvRecord Skip(List<InputLine> open, Stack<InputLine> replay, CsvRecordSplitter splitter, string sourceName, string reason)
+    private static CsvRecord Skip(
+        List<InputLine> open,
+        Stack<InputLine> replay,
+        CsvRecordSplitter splitter,
+        string sourceName,
+        string reason
+    )
     {
         splitter.Reset();
         var first = open[0].Number;
         var resume = open.Count > 1 ? $"; reading resumes at line {first + 1}" : "";
-        for (int index = open.Count - 1; index >= 1; index--) replay.Push(open[index]);
+        for (int index = open.Count - 1; index >= 1; index--)
+            replay.Push(open[index]);
         open.Clear();
-        return new CsvRecord(first, null, null, new DataFormatException(sourceName, first, null, reason + resume + "."));
+        return new CsvRecord(
+            first,
+            null,
+            null,
+            new DataFormatException(sourceName, first, null, reason + resume + ".")
+        );
     }
 }

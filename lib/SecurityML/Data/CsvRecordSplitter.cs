@@ -33,14 +33,19 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
     /// the limit; the record is dropped.</exception>
     public List<string>? Add(string line, string lineBreak)
     {
-        if (!IsOpen) Reset();
+        if (!IsOpen)
+            Reset();
         _length += line.Length;
         if (_length > maximumRecordLength)
         {
             Reset();
-            throw new RecordTooLongException($"the record is longer than the limit of {maximumRecordLength} characters (a quoted field that never closes?)");
+            throw new RecordTooLongException(
+                $"the record is longer than the limit of {maximumRecordLength} characters (a quoted field that "
+                    + $"never closes?)"
+            );
         }
-        foreach (var character in line) Add(character);
+        foreach (var character in line)
+            Add(character);
         if (_quoted)
         {
             _field.Append(lineBreak);
@@ -59,8 +64,10 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
     {
         if (_quoted)
         {
-            if (character != '"') _field.Append(character);
-            else (_quoted, _closedQuote) = (false, true);
+            if (character != '"')
+                _field.Append(character);
+            else
+                (_quoted, _closedQuote) = (false, true);
             return;
         }
         if (character == ',')
@@ -79,7 +86,9 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
         }
         else if (_closedQuote || character == '"')
         {
-            var reason = _closedQuote ? "text after a closing quote; expected a comma" : "a quote inside an unquoted field; expected the field in quotes with the quote doubled";
+            var reason = _closedQuote
+                ? "text after a closing quote; expected a comma"
+                : "a quote inside an unquoted field; expected the field in quotes with the quote doubled";
             Reset();
             throw new FormatException(reason);
         }

@@ -27,7 +27,8 @@ internal sealed class CsvRecordTextReader(IEnumerable<CsvRecord> records, IDispo
     /// <inheritdoc/>
     public override int Read(Span<char> buffer)
     {
-        if (buffer.IsEmpty || !Available()) return 0;
+        if (buffer.IsEmpty || !Available())
+            return 0;
         int count = Math.Min(buffer.Length, _current.Length - _position);
         _current.AsSpan(_position, count).CopyTo(buffer);
         _position += count;
@@ -38,10 +39,12 @@ internal sealed class CsvRecordTextReader(IEnumerable<CsvRecord> records, IDispo
     {
         while (_position == _current.Length)
         {
-            if (!_records.MoveNext()) return false;
+            if (!_records.MoveNext())
+                return false;
             var record = _records.Current;
             Items.Enqueue(record);
-            if (record.Problem is null) (_current, _position) = (record.Text + "\n", 0);
+            if (record.Problem is null)
+                (_current, _position) = (record.Text + "\n", 0);
         }
         return true;
     }

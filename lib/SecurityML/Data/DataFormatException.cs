@@ -4,7 +4,8 @@ namespace SecurityML.Data;
 /// Thrown when a data file does not match its schema: a missing column, a malformed row, a value that cannot be
 /// converted (for example a bad timestamp) or an empty file. The message names the file, the line and the column.
 /// </summary>
-/// <remarks>All data-format checks of the library build their messages here, so they read the same everywhere.</remarks>
+/// <remarks>All data-format checks of the library build their messages here, so they read the same
+/// everywhere.</remarks>
 public sealed class DataFormatException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -13,7 +14,13 @@ public sealed class DataFormatException : Exception
     /// <param name="columnName">The column or JSON property concerned; null when it concerns the whole row.</param>
     /// <param name="reason">What was expected and what was received.</param>
     /// <param name="innerException">The parser's own exception, if any.</param>
-    public DataFormatException(string filePath, long lineNumber, string? columnName, string reason, Exception? innerException = null)
+    public DataFormatException(
+        string filePath,
+        long lineNumber,
+        string? columnName,
+        string reason,
+        Exception? innerException = null
+    )
         : base(Describe(filePath, lineNumber, columnName, reason), innerException)
     {
         FilePath = filePath;
@@ -28,7 +35,15 @@ public sealed class DataFormatException : Exception
     /// <param name="columnNumber">The 1-based character position in the line.</param>
     /// <param name="reason">What was expected and what was received.</param>
     public DataFormatException(string filePath, long lineNumber, int columnNumber, string reason)
-        : base(Describe(filePath, lineNumber, columnNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), reason, quote: false))
+        : base(
+            Describe(
+                filePath,
+                lineNumber,
+                columnNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                reason,
+                quote: false
+            )
+        )
     {
         FilePath = filePath;
         LineNumber = lineNumber;
@@ -53,33 +68,68 @@ public sealed class DataFormatException : Exception
     public string Reason { get; }
 
     /// <summary>Formats a location and reason as "file, line N, column C: reason".</summary>
-    internal static string Describe(string filePath, long lineNumber, string? columnName, string reason, bool quote = true)
+    internal static string Describe(
+        string filePath,
+        long lineNumber,
+        string? columnName,
+        string reason,
+        bool quote = true
+    )
     {
         var line = lineNumber > 0 ? $", line {lineNumber}" : "";
-        var column = columnName is null ? "" : quote ? $", column '{columnName}'" : $", column {columnName}";
+        var column =
+            columnName is null ? ""
+            : quote ? $", column '{columnName}'"
+            : $", column {columnName}";
         return $"{filePath}{line}{column}: {reason}";
     }
 
     internal static DataFormatException EmptyFile(string filePath, string expected) =>
         new(filePath, 1, null, $"the file is empty; expected {expected}.");
 
-    internal static DataFormatException MissingColumns(string filePath, IEnumerable<string> missing, IEnumerable<string> found) =>
-        new(filePath, 1, string.Join(", ", missing),
+    internal static DataFormatException MissingColumns(
+        string filePath,
+        IEnumerable<string> missing,
+        IEnumerable<string> found
+    ) =>
+        new(
+            filePath,
+            1,
+            string.Join(", ", missing),
             $"required column(s) missing from the header; expected [{string.Join(", ", missing)}], "
-            + $"found [{string.Join(", ", found)}].");
+                + $"found [{string.Join(", ", found)}]."
+        );
 
-    internal static DataFormatException BadValue(string filePath, long lineNumber, string? columnName, string? value, string expected, Exception? inner = null) =>
-        new(filePath, lineNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", inner);
+    internal static DataFormatException BadValue(
+        string filePath,
+        long lineNumber,
+        string? columnName,
+        string? value,
+        string expected,
+        Exception? inner = null
+    ) => new(filePath, lineNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", inner);
 
-    internal static DataFormatException MalformedRow(string filePath, long lineNumber, string detail, Exception? inner = null) =>
-        new(filePath, lineNumber, null, $"malformed row: {detail}", inner);
+    internal static DataFormatException MalformedRow(
+        string filePath,
+        long lineNumber,
+        string detail,
+        Exception? inner = null
+    ) => new(filePath, lineNumber, null, $"malformed row: {detail}", inner);
 
     internal static DataFormatException EmptyRow(string filePath, long lineNumber) =>
         new(filePath, lineNumber, null, "empty row: every field is empty; expected values.");
 
     internal static DataFormatException DuplicateColumn(string filePath, long lineNumber, string name, string where) =>
-        new(filePath, lineNumber, name, $"the {where} '{name}' appears more than once; expected each once (which copy holds the value is ambiguous).");
+        new(
+            filePath,
+            lineNumber,
+            name,
+            $"the {where} '{name}' appears more than once; expected each once (which copy holds the value is "
+                + $"ambiguous)."
+        );
 
     private static string Truncate(string? value) =>
-        value is null ? "(null)" : value.Length <= 80 ? value : value[..80] + "…";
+        value is null ? "(null)"
+        : value.Length <= 80 ? value
+        : value[..80] + "…";
 }

@@ -21,11 +21,13 @@ public sealed record DataReadOptions
     public static DataReadOptions Default { get; } = new();
 
     /// <summary>The encoding of the input; null (default) for UTF-8 with or without a byte order mark. Use
-    /// <see cref="EncodingFromName"/> for a name such as <c>windows-1252</c> (what Excel and PowerShell 5 write).</summary>
+    /// <see cref="EncodingFromName"/> for a name such as <c>windows-1252</c> (what Excel and PowerShell 5
+    /// write).</summary>
     public Encoding? Encoding { get; init; }
 
     /// <summary>The longest line accepted, in bytes without the line break; at least 1; default
-    /// <see cref="DefaultMaximumLineLength"/>. A longer line is an error (memory stays bounded by this length).</summary>
+    /// <see cref="DefaultMaximumLineLength"/>. A longer line is an error (memory stays bounded by this
+    /// length).</summary>
     public int MaximumLineLength { get; init; } = DefaultMaximumLineLength;
 
     /// <summary>False (default): in a CSV input, a last line without a line break is treated as cut short (a file
@@ -36,7 +38,8 @@ public sealed record DataReadOptions
     public bool AllowUnterminatedLastLine { get; init; }
 
     /// <summary>A .NET custom date and time format (invariant culture) for timestamp columns, e.g.
-    /// <c>M/d/yyyy h:mm:ss tt</c>; null (default) for ISO 8601 only. Times without an offset in the format are UTC.</summary>
+    /// <c>M/d/yyyy h:mm:ss tt</c>; null (default) for ISO 8601 only. Times without an offset in the format are
+    /// UTC.</summary>
     public string? TimestampFormat { get; init; }
 
     /// <summary>The encoding called <paramref name="name"/> (e.g. <c>utf-8</c>, <c>windows-1252</c>,
@@ -55,7 +58,10 @@ public sealed record DataReadOptions
         catch (ArgumentException exception)
         {
             throw new ArgumentException(
-                $"Unknown encoding; expected a name such as utf-8 or windows-1252, received '{name}'.", nameof(name), exception);
+                $"Unknown encoding; expected a name such as utf-8 or windows-1252, received '{name}'.",
+                nameof(name),
+                exception
+            );
         }
         CheckLineBreaks(encoding, nameof(name));
         return encoding;
@@ -67,13 +73,20 @@ public sealed record DataReadOptions
     {
         if (MaximumLineLength < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumLineLength), MaximumLineLength,
-                $"{nameof(MaximumLineLength)}: expected at least 1 byte, received {MaximumLineLength}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumLineLength),
+                MaximumLineLength,
+                $"{nameof(MaximumLineLength)}: expected at least 1 byte, received {MaximumLineLength}."
+            );
         }
-        if (Encoding is { } encoding) CheckLineBreaks(encoding, nameof(Encoding));
+        if (Encoding is { } encoding)
+            CheckLineBreaks(encoding, nameof(Encoding));
         if (TimestampFormat is { Length: 0 })
         {
-            throw new ArgumentException($"{nameof(TimestampFormat)}: expected a format or null, received an empty text.", nameof(TimestampFormat));
+            throw new ArgumentException(
+                $"{nameof(TimestampFormat)}: expected a format or null, received an empty text.",
+                nameof(TimestampFormat)
+            );
         }
     }
 
@@ -82,8 +95,11 @@ public sealed record DataReadOptions
         if (encoding.GetBytes("\n\r,\"") is not [0x0A, 0x0D, 0x2C, 0x22])
         {
             throw new ArgumentException(
-                $"Unsupported encoding; expected one that writes line breaks, commas and quotes as ASCII (UTF-8, windows-1252, "
-                + $"iso-8859-1 ...), received {encoding.WebName}. Convert the file to UTF-8.", parameterName);
+                $"Unsupported encoding; expected one that writes line breaks, commas and quotes as ASCII (UTF-8, "
+                    + $"windows-1252, "
+                    + $"iso-8859-1 ...), received {encoding.WebName}. Convert the file to UTF-8.",
+                parameterName
+            );
         }
     }
 }

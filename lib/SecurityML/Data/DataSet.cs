@@ -50,7 +50,8 @@ public abstract class DataSet
 
 /// <summary>A data set whose rows are <typeparamref name="T"/> records.</summary>
 /// <typeparam name="T">The record type.</typeparam>
-public sealed class DataSet<T> : DataSet where T : class
+public sealed class DataSet<T> : DataSet
+    where T : class
 {
     private readonly Func<T, DateTimeOffset>? _timeOf;
 
@@ -61,7 +62,13 @@ public sealed class DataSet<T> : DataSet where T : class
     /// <param name="description">What the data set holds, in a sentence.</param>
     /// <param name="timeOf">The time of a row, used for time ranges; null for data without time (a directory),
     /// which every time range then returns whole.</param>
-    public DataSet(string name, string fileName, DataFileFormat format, string description, Func<T, DateTimeOffset>? timeOf)
+    public DataSet(
+        string name,
+        string fileName,
+        DataFileFormat format,
+        string description,
+        Func<T, DateTimeOffset>? timeOf
+    )
         : base(name, fileName, format, description)
     {
         _timeOf = timeOf;
@@ -73,7 +80,8 @@ public sealed class DataSet<T> : DataSet where T : class
     /// <inheritdoc/>
     public override bool HasTime => _timeOf is not null;
 
-    /// <summary>True if <paramref name="record"/> falls in <paramref name="range"/>; always true without time.</summary>
+    /// <summary>True if <paramref name="record"/> falls in <paramref name="range"/>; always true without
+    /// time.</summary>
     public bool IsIn(T record, TimeRange range) => _timeOf is null || range.Contains(_timeOf(record));
 
     /// <inheritdoc/>

@@ -42,7 +42,11 @@ public sealed class InputLineReader : IDisposable
         (_stream, SourceName, _leaveOpen, _maximumLength) = (stream, sourceName, leaveOpen, options.MaximumLineLength);
         if (options.Encoding is { } encoding && encoding.CodePage != Encoding.UTF8.CodePage)
         {
-            _encoding = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            _encoding = Encoding.GetEncoding(
+                encoding.CodePage,
+                EncoderFallback.ExceptionFallback,
+                DecoderFallback.ExceptionFallback
+            );
             _lenientEncoding = Encoding.GetEncoding(encoding.CodePage);
         }
     }
@@ -67,14 +71,16 @@ public sealed class InputLineReader : IDisposable
     /// while another encoding was named.</exception>
     public InputLine? ReadLine()
     {
-        if (!_startChecked) CheckStart();
+        if (!_startChecked)
+            CheckStart();
         _line.Clear();
         bool tooLong = false;
         while (true)
         {
             if (_start == _end && !Fill())
             {
-                if (_line.WrittenCount == 0 && !tooLong) return null;
+                if (_line.WrittenCount == 0 && !tooLong)
+                    return null;
                 return Finish(tooLong, "");
             }
             var available = _buffer.AsSpan(_start, _end - _start);
@@ -85,9 +91,11 @@ public sealed class InputLineReader : IDisposable
                 tooLong = true;
                 _line.Clear();
             }
-            if (!tooLong) _line.Write(part);
+            if (!tooLong)
+                _line.Write(part);
             _start += newline < 0 ? available.Length : newline + 1;
-            if (newline >= 0) return Finish(tooLong, "\n");
+            if (newline >= 0)
+                return Finish(tooLong, "\n");
         }
     }
 
@@ -102,8 +110,18 @@ public sealed class InputLineReader : IDisposable
         }
         if (tooLong || bytes.Length > _maximumLength)
         {
-            return new InputLine(LineNumber, null, lineBreak, new DataFormatException(SourceName, LineNumber, null,
-                $"the line is longer than the limit of {_maximumLength} bytes (DataReadOptions.MaximumLineLength, secml score --max-line-length); it was not read."));
+            return new InputLine(
+                LineNumber,
+                null,
+                lineBreak,
+                new DataFormatException(
+                    SourceName,
+                    LineNumber,
+                    null,
+                    $"the line is longer than the limit of {_maximumLength} bytes "
+                        + $"(DataReadOptions.MaximumLineLength, secml score --max-line-length); it was not read."
+                )
+            );
         }
         return Decode(bytes, out var text) is { } problem
             ? new InputLine(LineNumber, null, lineBreak, problem)
@@ -134,16 +152,34 @@ public sealed class InputLineReader : IDisposable
         catch (DecoderFallbackException exception)
         {
             int index = Math.Clamp(exception.Index, 0, bytes.Length);
-            return InvalidBytes(bytes, index, Math.Max(1, exception.BytesUnknown?.Length ?? 1), _lenientEncoding!.GetCharCount(bytes[..index]) + 1, _encoding.WebName);
+            return InvalidBytes(
+                bytes,
+                index,
+                Math.Max(1, exception.BytesUnknown?.Length ?? 1),
+                _lenientEncoding!.GetCharCount(bytes[..index]) + 1,
+                _encoding.WebName
+            );
         }
     }
 
-    private DataFormatException InvalidBytes(ReadOnlySpan<byte> bytes, int byteIndex, int invalidLength, int column, string encodingName)
+    private DataFormatException InvalidBytes(
+        ReadOnlySpan<byte> bytes,
+        int byteIndex,
+        int invalidLength,
+        int column,
+        string encodingName
+    )
     {
         var shown = Convert.ToHexString(bytes.Slice(byteIndex, Math.Min(invalidLength, bytes.Length - byteIndex)));
-        var hint = _encoding is null ? " Name the file's encoding (e.g. encoding windows-1252, as Excel and PowerShell 5 write)." : "";
-        return new DataFormatException(SourceName, LineNumber, column,
-            $"invalid {encodingName} bytes 0x{shown} at byte {byteIndex + 1} of the line.{hint}");
+        var hint = _encoding is null
+            ? " Name the file's encoding (e.g. encoding windows-1252, as Excel and PowerShell 5 write)."
+            : "";
+        return new DataFormatException(
+            SourceName,
+            LineNumber,
+            column,
+            $"invalid {encodingName} bytes 0x{shown} at byte {byteIndex + 1} of the line.{hint}"
+        );
     }
 
     private void CheckStart()
@@ -152,21 +188,32 @@ public sealed class InputLineReader : IDisposable
         while (_end < 4 && !_atEnd)
         {
             int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0) _atEnd = true;
+            if (read == 0)
+                _atEnd = true;
             _end += read;
         }
         var head = _buffer.AsSpan(0, _end);
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            throw new DataFormatException(SourceName, 1, null,
-                "expected UTF-8 text, received UTF-16/32 (the file starts with a byte order mark FF FE or FE FF); convert it to UTF-8.");
+            throw new DataFormatException(
+                SourceName,
+                1,
+                null,
+                "expected UTF-8 text, received UTF-16/32 (the file starts with a byte order mark FF FE or FE FF); "
+                    + "convert it to UTF-8."
+            );
         }
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             if (_encoding is not null)
             {
-                throw new DataFormatException(SourceName, 1, null,
-                    $"the file starts with a UTF-8 byte order mark, but the encoding {_encoding.WebName} was named; read it as UTF-8.");
+                throw new DataFormatException(
+                    SourceName,
+                    1,
+                    null,
+                    $"the file starts with a UTF-8 byte order mark, but the encoding {_encoding.WebName} was "
+                        + $"named; read it as UTF-8."
+                );
             }
             _start = 3;
         }
@@ -174,16 +221,19 @@ public sealed class InputLineReader : IDisposable
 
     private bool Fill()
     {
-        if (_atEnd) return false;
+        if (_atEnd)
+            return false;
         _start = 0;
         _end = _stream.Read(_buffer, 0, _buffer.Length);
-        if (_end == 0) _atEnd = true;
+        if (_end == 0)
+            _atEnd = true;
         return _end > 0;
     }
 
     /// <summary>Closes the stream unless it was to be left open.</summary>
     public void Dispose()
     {
-        if (!_leaveOpen) _stream.Dispose();
+        if (!_leaveOpen)
+            _stream.Dispose();
     }
 }

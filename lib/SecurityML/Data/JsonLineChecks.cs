@@ -11,21 +11,27 @@ namespace SecurityML.Data;
 internal static class JsonLineChecks
 {
     /// <summary>The reason of a System.Text.Json error without its own position text (<c>Path: … | LineNumber: 0 |
-    /// BytePositionInLine: …</c>), which counts from 0 and would contradict the line and column given by the caller.</summary>
+    /// BytePositionInLine: …</c>), which counts from 0 and would contradict the line and column given by the
+    /// caller.</summary>
     public static string Reason(JsonException exception)
     {
         var message = exception.Message;
         foreach (var marker in (string[])[" Path:", " LineNumber:"])
         {
             int index = message.IndexOf(marker, StringComparison.Ordinal);
-            if (index >= 0) message = message[..index];
+            if (index >= 0)
+                message = message[..index];
         }
         return message.TrimEnd();
     }
 
     /// <summary>The first repeated property of <paramref name="utf8Line"/>, or null when there is none (or the JSON is
     /// malformed, which the parser then reports).</summary>
-    public static DataFormatException? FindDuplicateProperty(ReadOnlySpan<byte> utf8Line, string sourceName, long lineNumber)
+    public static DataFormatException? FindDuplicateProperty(
+        ReadOnlySpan<byte> utf8Line,
+        string sourceName,
+        long lineNumber
+    )
     {
         var reader = new Utf8JsonReader(utf8Line, new JsonReaderOptions { MaxDepth = 256 });
         var seen = new Stack<HashSet<string>?>();
@@ -35,15 +41,27 @@ internal static class JsonLineChecks
             {
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.StartObject: seen.Push(new HashSet<string>(StringComparer.Ordinal)); break;
-                    case JsonTokenType.StartArray: seen.Push(null); break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray: seen.Pop(); break;
+                    case JsonTokenType.StartObject:
+                        seen.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        seen.Push(null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        seen.Pop();
+                        break;
                     case JsonTokenType.PropertyName:
                         var name = reader.GetString()!;
-                        if (seen.Peek()!.Add(name)) break;
+                        if (seen.Peek()!.Add(name))
+                            break;
                         int column = Encoding.UTF8.GetCharCount(utf8Line[..(int)reader.TokenStartIndex]) + 1;
-                        return new DataFormatException(sourceName, lineNumber, column,
-                            $"the property \"{Shorten(name)}\" appears twice in one object; expected each property once (which copy holds the value is ambiguous).");
+                        return new DataFormatException(
+                            sourceName,
+                            lineNumber,
+                            column,
+                            $"the property \"{Shorten(name)}\" appears twice in one object; expected each property "
+                                + $"once (which copy holds the value is ambiguous)."
+                        );
                 }
             }
         }

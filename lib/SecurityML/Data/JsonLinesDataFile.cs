@@ -30,15 +30,25 @@ public static class JsonLinesDataFile
         return Read<T>(() => InputLineReader.Open(path, options), lenientReport, options);
     }
 
-    /// <summary>Reads JSON Lines records lazily from a stream; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <summary>Reads JSON Lines records lazily from a stream; <paramref name="sourceName"/> names it in
+    /// errors.</summary>
     /// <inheritdoc cref="Read{T}(string, LoadReport?, DataReadOptions?)"/>
-    public static IEnumerable<T> Read<T>(Stream stream, string sourceName, LoadReport? lenientReport = null, DataReadOptions? options = null)
+    public static IEnumerable<T> Read<T>(
+        Stream stream,
+        string sourceName,
+        LoadReport? lenientReport = null,
+        DataReadOptions? options = null
+    )
     {
         ArgumentNullException.ThrowIfNull(stream);
         return Read<T>(() => new InputLineReader(stream, sourceName, options, leaveOpen: true), lenientReport, options);
     }
 
-    private static IEnumerable<T> Read<T>(Func<InputLineReader> open, LoadReport? lenientReport, DataReadOptions? options)
+    private static IEnumerable<T> Read<T>(
+        Func<InputLineReader> open,
+        LoadReport? lenientReport,
+        DataReadOptions? options
+    )
     {
         var serializerOptions = ReadOptionsFor(options?.TimestampFormat);
         using var lines = open();
@@ -112,14 +122,19 @@ public static class JsonLinesDataFile
     private static JsonSerializerOptions ReadOptionsFor(string? timestampFormat) =>
         timestampFormat is null ? IsoReadOptions : CreateReadOptions(timestampFormat);
 
-    private static JsonSerializerOptions CreateReadOptions(string? timestampFormat) => new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new UtcTimestampJsonConverter(timestampFormat) },
-    };
+    private static JsonSerializerOptions CreateReadOptions(string? timestampFormat) =>
+        new()
+        {
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            Converters = { new UtcTimestampJsonConverter(timestampFormat) },
+        };
 
     private static (T? Record, DataFormatException? Problem) ParseLine<T>(
-        string line, string sourceName, long lineNumber, JsonSerializerOptions serializerOptions)
+        string line,
+        string sourceName,
+        long lineNumber,
+        JsonSerializerOptions serializerOptions
+    )
     {
         try
         {
@@ -131,19 +146,38 @@ public static class JsonLinesDataFile
             var record = JsonSerializer.Deserialize<T>(bytes, serializerOptions);
             if (record is null)
             {
-                return (default, DataFormatException.MalformedRow(sourceName, lineNumber, $"expected a JSON object, received '{(line.Length <= 80 ? line : line[..80] + "…")}'."));
+                return (
+                    default,
+                    DataFormatException.MalformedRow(
+                        sourceName,
+                        lineNumber,
+                        $"expected a JSON object, received '{(line.Length <= 80 ? line : line[..80] + "…")}'."
+                    )
+                );
             }
             if (record is ICheckedRecord checkedRecord && checkedRecord.Check() is { } problem)
             {
-                return (default, DataFormatException.BadValue(sourceName, lineNumber, problem.Column, problem.Received, problem.Expected));
+                return (
+                    default,
+                    DataFormatException.BadValue(
+                        sourceName,
+                        lineNumber,
+                        problem.Column,
+                        problem.Received,
+                        problem.Expected
+                    )
+                );
             }
             return (record, null);
         }
         catch (JsonException exception)
         {
-            var column = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null
-                : exception.Path.StartsWith("$.", StringComparison.Ordinal) ? exception.Path[2..] : exception.Path;
-            var detail = JsonLineChecks.Reason(exception)
+            var column =
+                string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null
+                : exception.Path.StartsWith("$.", StringComparison.Ordinal) ? exception.Path[2..]
+                : exception.Path;
+            var detail =
+                JsonLineChecks.Reason(exception)
                 + (exception.BytePositionInLine is { } position ? $" (character {position + 1})" : "");
             return (default, new DataFormatException(sourceName, lineNumber, column, detail, exception));
         }

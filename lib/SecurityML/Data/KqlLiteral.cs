@@ -28,15 +28,17 @@ public static class KqlLiteral
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var character in value)
         {
-            builder.Append(character switch
-            {
-                '\\' => @"\\",
-                '"' => "\\\"",
-                '\t' => @"\t",
-                '\n' => @"\n",
-                '\r' => @"\r",
-                _ => character.ToString(),
-            });
+            builder.Append(
+                character switch
+                {
+                    '\\' => @"\\",
+                    '"' => "\\\"",
+                    '\t' => @"\t",
+                    '\n' => @"\n",
+                    '\r' => @"\r",
+                    _ => character.ToString(),
+                }
+            );
         }
         return builder.Append('"').ToString();
     }
@@ -54,7 +56,8 @@ public static class KqlLiteral
         return "(" + string.Join(", ", literals) + ")";
     }
 
-    /// <summary>A <c>datetime(...)</c> literal of the UTC instant, 100 ns precision, e.g. <c>datetime(2024-01-01T00:00:00.0000000Z)</c>.</summary>
+    /// <summary>A <c>datetime(...)</c> literal of the UTC instant, 100 ns precision, e.g.
+    /// <c>datetime(2024-01-01T00:00:00.0000000Z)</c>.</summary>
     public static string DateTime(DateTimeOffset value) =>
         "datetime(" + value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) + ")";
 
@@ -63,19 +66,23 @@ public static class KqlLiteral
 
     /// <summary>Checks a name that KQL takes as it is (no quoting): an ASCII capital letter first, then ASCII letters,
     /// digits or '_', at most 1024 characters, e.g. <c>SecurityEvent</c>. The capital first letter is the convention
-    /// the KQL documentation gives for names that can never collide with a keyword (all keywords start otherwise).</summary>
+    /// the KQL documentation gives for names that can never collide with a keyword (all keywords start
+    /// otherwise).</summary>
     /// <param name="name">The table or column name.</param>
-    /// <param name="parameterName">The caller's parameter, named in the error; defaults to the argument's expression.</param>
+    /// <param name="parameterName">The caller's parameter, named in the error; defaults to the argument's
+    /// expression.</param>
     /// <returns>The name, unchanged.</returns>
-    /// <exception cref="ArgumentException">Otherwise, naming the parameter and the value received (use <see cref="Name"/>
-    /// to quote other names).</exception>
+    /// <exception cref="ArgumentException">Otherwise, naming the parameter and the value received (use
+    /// <see cref="Name"/> to quote other names).</exception>
     public static string Identifier(string name, [CallerArgumentExpression(nameof(name))] string? parameterName = null)
     {
         if (!IsBare(name))
         {
             throw new ArgumentException(
                 "Expected a KQL name usable without quotes: an ASCII capital letter first, then letters, digits or '_' "
-                + $"(at most {MaximumNameLength}); received {Visible(name)}. KqlLiteral.Name quotes other names.", parameterName);
+                    + $"(at most {MaximumNameLength}); received {Visible(name)}. KqlLiteral.Name quotes other names.",
+                parameterName
+            );
         }
         return name;
     }
@@ -84,13 +91,15 @@ public static class KqlLiteral
     /// accepts it (e.g. <c>TimeGenerated</c>), otherwise quoted as <c>['...']</c> with <c>'</c> and <c>\</c> escaped
     /// (e.g. <c>['Time\'x']</c>, <c>['event time']</c>, <c>['where']</c>).</summary>
     /// <param name="name">The name; 1 to 1024 characters.</param>
-    /// <param name="parameterName">The caller's parameter, named in the error; defaults to the argument's expression.</param>
+    /// <param name="parameterName">The caller's parameter, named in the error; defaults to the argument's
+    /// expression.</param>
     /// <exception cref="ArgumentNullException">When <paramref name="name"/> is null.</exception>
-    /// <exception cref="ArgumentException">When the name cannot be quoted: it is empty or longer than 1024 characters, or
-    /// holds a control character (line feed, carriage return, tab, NUL, ...), a line or paragraph separator, an invisible
-    /// formatting character (zero-width, bidirectional override, byte order mark) or a lone surrogate. No Kusto table or
-    /// column can have such a name (names hold letters, digits, '_', space, '.' and '-'), and a raw line break would
-    /// end the quoted name. The message names the parameter and shows the value with those characters escaped.</exception>
+    /// <exception cref="ArgumentException">When the name cannot be quoted: it is empty or longer than 1024 characters,
+    /// or holds a control character (line feed, carriage return, tab, NUL, ...), a line or paragraph separator, an
+    /// invisible formatting character (zero-width, bidirectional override, byte order mark) or a lone surrogate. No
+    /// Kusto table or column can have such a name (names hold letters, digits, '_', space, '.' and '-'), and a raw line
+    /// break would end the quoted name. The message names the parameter and shows the value with those characters
+    /// escaped.</exception>
     public static string Name(string name, [CallerArgumentExpression(nameof(name))] string? parameterName = null)
     {
         ArgumentNullException.ThrowIfNull(name, parameterName);
@@ -102,14 +111,19 @@ public static class KqlLiteral
         {
             throw new ArgumentException(
                 $"Expected a KQL table or column name of 1 to {MaximumNameLength} characters; received {Visible(name)} "
-                + $"({name.Length} characters).", parameterName);
+                    + $"({name.Length} characters).",
+                parameterName
+            );
         }
         if (UnquotableAt(name) is { } index)
         {
             throw new ArgumentException(
-                $"Expected a KQL table or column name; U+{(int)name[index]:X4} at index {index} cannot be written inside "
-                + $"['...'] (control, line-separator and invisible formatting characters, lone surrogates); received {Visible(name)}.",
-                parameterName);
+                $"Expected a KQL table or column name; U+{(int)name[index]:X4} at index {index} cannot be written "
+                    + $"inside "
+                    + $"['...'] (control, line-separator and invisible formatting characters, lone surrogates); "
+                    + $"received {Visible(name)}.",
+                parameterName
+            );
         }
         var builder = new StringBuilder(name.Length + 6).Append("['");
         foreach (var character in name)
@@ -122,7 +136,9 @@ public static class KqlLiteral
     private const int MaximumNameLength = 1024;
 
     private static bool IsBare(string? name) =>
-        !string.IsNullOrEmpty(name) && name.Length <= MaximumNameLength && char.IsAsciiLetterUpper(name[0])
+        !string.IsNullOrEmpty(name)
+        && name.Length <= MaximumNameLength
+        && char.IsAsciiLetterUpper(name[0])
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     private static int? UnquotableAt(string name)
@@ -153,28 +169,34 @@ public static class KqlLiteral
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var character in value)
         {
-            builder.Append(character switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                _ when char.IsSurrogate(character) || IsInvisible(character)
-                    => $"\\u{(int)character:X4}",
-                _ => character.ToString(),
-            });
+            builder.Append(
+                character switch
+                {
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    '"' => "\\\"",
+                    '\\' => "\\\\",
+                    _ when char.IsSurrogate(character) || IsInvisible(character) => $"\\u{(int)character:X4}",
+                    _ => character.ToString(),
+                }
+            );
         }
         return builder.Append('"').ToString();
     }
 
-    /// <summary>Control, line/paragraph separator and formatting (zero-width, bidirectional, byte order mark) characters.</summary>
+    /// <summary>Control, line/paragraph separator and formatting (zero-width, bidirectional, byte order mark)
+    /// characters.</summary>
     private static bool IsInvisible(char character) =>
-        char.IsControl(character) || CharUnicodeInfo.GetUnicodeCategory(character) is UnicodeCategory.Format
-            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+        char.IsControl(character)
+        || CharUnicodeInfo.GetUnicodeCategory(character)
+            is UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator;
 
     private static bool NeedsEncoding(char character) =>
-        character is not ('\t' or '\n' or '\r') && (char.IsControl(character) || character is '\u2028' or '\u2029' or '\uFEFF');
+        character is not ('\t' or '\n' or '\r')
+        && (char.IsControl(character) || character is '\u2028' or '\u2029' or '\uFEFF');
 
     private static void CheckWellFormed(string value)
     {
@@ -187,7 +209,9 @@ public static class KqlLiteral
             else if (char.IsSurrogate(value[index]))
             {
                 throw new ArgumentException(
-                    $"Expected well-formed Unicode text; received a lone surrogate at index {index}.", nameof(value));
+                    $"Expected well-formed Unicode text; received a lone surrogate at index {index}.",
+                    nameof(value)
+                );
             }
         }
     }

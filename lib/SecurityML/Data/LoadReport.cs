@@ -24,16 +24,26 @@ public sealed class LoadReport
     /// <summary>Rows skipped because they were bad, over all reads that used this report.</summary>
     public long DroppedRowCount { get; private set; }
 
-    /// <summary>Why rows were dropped (file, line, column, reason), the first <see cref="MaximumDetails"/> of them.</summary>
+    /// <summary>Why rows were dropped (file, line, column, reason), the first <see cref="MaximumDetails"/> of
+    /// them.</summary>
     public IReadOnlyList<DataFormatException> DroppedRows
     {
-        get { lock (_gate) { return _droppedRows.ToArray(); } }
+        get
+        {
+            lock (_gate)
+            {
+                return _droppedRows.ToArray();
+            }
+        }
     }
 
     /// <summary>Records one good row.</summary>
     internal void AddRow()
     {
-        lock (_gate) { RowCount++; }
+        lock (_gate)
+        {
+            RowCount++;
+        }
     }
 
     /// <summary>Records one dropped row and why.</summary>
@@ -54,6 +64,8 @@ public sealed class LoadReport
     {
         var reasons = DroppedRows.Take(10).Select(row => "  " + row.Message);
         var head = $"{RowCount} row(s) read, {DroppedRowCount} dropped";
-        return DroppedRowCount == 0 ? head : head + ":" + Environment.NewLine + string.Join(Environment.NewLine, reasons);
+        return DroppedRowCount == 0
+            ? head
+            : head + ":" + Environment.NewLine + string.Join(Environment.NewLine, reasons);
     }
 }

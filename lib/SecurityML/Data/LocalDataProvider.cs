@@ -4,14 +4,15 @@ namespace SecurityML.Data;
 
 /// <summary>
 /// Reads data sets from the files of a local folder (<c>sample-data/</c>, or any folder holding files with the names
-/// of <see cref="DataSet.FileName"/>). Files are streamed and filtered by time as they are read; they need not be sorted.
+/// of <see cref="DataSet.FileName"/>). Files are streamed and filtered by time as they are read; they need not be
+/// sorted.
 /// </summary>
 public sealed class LocalDataProvider : QueryProvider
 {
     /// <summary>Creates a provider for <paramref name="folder"/>.</summary>
     /// <param name="folder">The data folder; relative paths are taken from the current directory.</param>
-    /// <param name="lenientReport">Null for strict reading (the first bad row throws <see cref="DataFormatException"/>);
-    /// a report to skip bad rows and record how many and why.</param>
+    /// <param name="lenientReport">Null for strict reading (the first bad row throws
+    /// <see cref="DataFormatException"/>); a report to skip bad rows and record how many and why.</param>
     /// <param name="options">Encoding, line-length limit and timestamp format of the files; null for
     /// <see cref="DataReadOptions.Default"/> (UTF-8, ISO 8601, 4 MiB).</param>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
@@ -23,7 +24,9 @@ public sealed class LocalDataProvider : QueryProvider
         Folder = Path.GetFullPath(folder);
         if (!Directory.Exists(Folder))
         {
-            throw new DirectoryNotFoundException($"Data folder not found; expected a folder of data files at '{Folder}'.");
+            throw new DirectoryNotFoundException(
+                $"Data folder not found; expected a folder of data files at '{Folder}'."
+            );
         }
         LenientReport = lenientReport;
     }
@@ -52,17 +55,23 @@ public sealed class LocalDataProvider : QueryProvider
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"Data set '{dataSet.Name}' expects the file '{dataSet.FileName}' in '{Folder}'; it is not there.", path);
+                $"Data set '{dataSet.Name}' expects the file '{dataSet.FileName}' in '{Folder}'; it is not there.",
+                path
+            );
         }
-        var rows = dataSet.Format == DataFileFormat.JsonLines
-            ? JsonLinesDataFile.Read<T>(path, LenientReport, Options)
-            : CsvDataFile.Read<T>(path, LenientReport, Options);
+        var rows =
+            dataSet.Format == DataFileFormat.JsonLines
+                ? JsonLinesDataFile.Read<T>(path, LenientReport, Options)
+                : CsvDataFile.Read<T>(path, LenientReport, Options);
         return rows.Where(row => dataSet.IsIn(row, range));
     }
 
     /// <inheritdoc/>
     public override async IAsyncEnumerable<T> QueryAsync<T>(
-        DataSet<T> dataSet, TimeRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        DataSet<T> dataSet,
+        TimeRange range,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         await Task.CompletedTask.ConfigureAwait(false);
         foreach (var row in Query(dataSet, range))

@@ -11,36 +11,56 @@ public abstract class QueryProvider
     /// <summary>A provider reading the files of a local folder (see <see cref="LocalDataProvider"/>).</summary>
     /// <param name="folder">The folder, e.g. <c>../sample-data</c>.</param>
     /// <param name="lenientReport">Null for strict reading; a report to skip bad rows and record them there.</param>
-    /// <param name="options">Encoding, line-length limit and timestamp format; null for the defaults (UTF-8, ISO 8601).</param>
-    public static LocalDataProvider Local(string folder, LoadReport? lenientReport = null, DataReadOptions? options = null) =>
-        new(folder, lenientReport, options);
+    /// <param name="options">Encoding, line-length limit and timestamp format; null for the defaults (UTF-8, ISO
+    /// 8601).</param>
+    public static LocalDataProvider Local(
+        string folder,
+        LoadReport? lenientReport = null,
+        DataReadOptions? options = null
+    ) => new(folder, lenientReport, options);
 
     /// <summary>Streams the rows of <paramref name="dataSet"/> whose time is in <paramref name="range"/>.</summary>
     /// <param name="dataSet">Which data set, e.g. <see cref="DataSets.Logons"/>.</param>
     /// <param name="range">The half-open time range; data without time is returned whole.</param>
     /// <param name="cancellationToken">Stops the query.</param>
-    public abstract IAsyncEnumerable<T> QueryAsync<T>(DataSet<T> dataSet, TimeRange range, CancellationToken cancellationToken = default)
+    public abstract IAsyncEnumerable<T> QueryAsync<T>(
+        DataSet<T> dataSet,
+        TimeRange range,
+        CancellationToken cancellationToken = default
+    )
         where T : class;
 
-    /// <summary>Streams the rows in <paramref name="range"/> lazily; for millions of rows, aggregate this stream.</summary>
-    /// <remarks>The base implementation waits on <see cref="QueryAsync{T}"/>; sources that can read synchronously override it.</remarks>
-    public virtual IEnumerable<T> Query<T>(DataSet<T> dataSet, TimeRange range) where T : class =>
-        QueryAsync(dataSet, range).ToBlockingEnumerable();
+    /// <summary>Streams the rows in <paramref name="range"/> lazily; for millions of rows, aggregate this
+    /// stream.</summary>
+    /// <remarks>The base implementation waits on <see cref="QueryAsync{T}"/>; sources that can read synchronously
+    /// override it.</remarks>
+    public virtual IEnumerable<T> Query<T>(DataSet<T> dataSet, TimeRange range)
+        where T : class => QueryAsync(dataSet, range).ToBlockingEnumerable();
 
-    /// <summary>Streams the rows of the data set called <paramref name="dataSetName"/> (see <see cref="DataSets.Find"/>).</summary>
-    /// <exception cref="ArgumentException">When the name is unknown or its rows are not <typeparamref name="T"/>.</exception>
-    public IEnumerable<T> Query<T>(string dataSetName, TimeRange range) where T : class =>
+    /// <summary>Streams the rows of the data set called <paramref name="dataSetName"/> (see
+    /// <see cref="DataSets.Find"/>).</summary>
+    /// <exception cref="ArgumentException">When the name is unknown or its rows are not
+    /// <typeparamref name="T"/>.</exception>
+    public IEnumerable<T> Query<T>(string dataSetName, TimeRange range)
+        where T : class =>
         DataSets.Find(dataSetName) is DataSet<T> dataSet
             ? Query(dataSet, range)
             : throw new ArgumentException(
-                $"Data set '{dataSetName}' holds {DataSets.Find(dataSetName).RecordType.Name} rows, not {typeof(T).Name}.",
-                nameof(dataSetName));
+                $"Data set '{dataSetName}' holds {DataSets.Find(dataSetName).RecordType.Name} rows, not "
+                    + $"{typeof(T).Name}.",
+                nameof(dataSetName)
+            );
 
     /// <summary>Reads the rows in <paramref name="range"/> into a list.</summary>
-    public IReadOnlyList<T> Load<T>(DataSet<T> dataSet, TimeRange range) where T : class => Query(dataSet, range).ToList();
+    public IReadOnlyList<T> Load<T>(DataSet<T> dataSet, TimeRange range)
+        where T : class => Query(dataSet, range).ToList();
 
     /// <summary>Reads the rows in <paramref name="range"/> into a list, asynchronously.</summary>
-    public async Task<IReadOnlyList<T>> LoadAsync<T>(DataSet<T> dataSet, TimeRange range, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<T>> LoadAsync<T>(
+        DataSet<T> dataSet,
+        TimeRange range,
+        CancellationToken cancellationToken = default
+    )
         where T : class
     {
         var rows = new List<T>();
@@ -56,42 +76,57 @@ public abstract class QueryProvider
     public IReadOnlyList<LogonEvent> Logons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.Logons, Range(start, end));
 
-    /// <summary>Network share accesses (5140) in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
-    public IReadOnlyList<FileShareAccessEvent> FileShareAccess(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.FileShareAccess, Range(start, end));
+    /// <summary>Network share accesses (5140) in [<paramref name="start"/>, <paramref name="end"/>); null ends are
+    /// open.</summary>
+    public IReadOnlyList<FileShareAccessEvent> FileShareAccess(
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null
+    ) => Load(DataSets.FileShareAccess, Range(start, end));
 
-    /// <summary>Hourly outbound bytes in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    /// <summary>Hourly outbound bytes in [<paramref name="start"/>, <paramref name="end"/>); null ends are
+    /// open.</summary>
     public IReadOnlyList<HourlyOutboundBytes> OutboundBytes(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.OutboundBytes, Range(start, end));
 
-    /// <summary>Process creations (4688) in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
-    public IReadOnlyList<ProcessCreationEvent> ProcessCreation(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.ProcessCreation, Range(start, end));
+    /// <summary>Process creations (4688) in [<paramref name="start"/>, <paramref name="end"/>); null ends are
+    /// open.</summary>
+    public IReadOnlyList<ProcessCreationEvent> ProcessCreation(
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null
+    ) => Load(DataSets.ProcessCreation, Range(start, end));
 
-    /// <summary>Exchange admin operations in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    /// <summary>Exchange admin operations in [<paramref name="start"/>, <paramref name="end"/>); null ends are
+    /// open.</summary>
     public IReadOnlyList<OfficeActivityEvent> ExchangeAdmin(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.ExchangeAdmin, Range(start, end));
 
-    /// <summary>Sign-in user–IP pairs in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    /// <summary>Sign-in user–IP pairs in [<paramref name="start"/>, <paramref name="end"/>); null ends are
+    /// open.</summary>
     public IReadOnlyList<SignInEvent> SignIns(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.SignIns, Range(start, end));
 
-    /// <summary>OCSF Network Activity events in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
-    public IReadOnlyList<OcsfNetworkActivity> NetworkActivity(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.NetworkActivity, Range(start, end));
+    /// <summary>OCSF Network Activity events in [<paramref name="start"/>, <paramref name="end"/>); null ends are
+    /// open.</summary>
+    public IReadOnlyList<OcsfNetworkActivity> NetworkActivity(
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null
+    ) => Load(DataSets.NetworkActivity, Range(start, end));
 
-    /// <summary>Security alerts (one row per alert and account) in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    /// <summary>Security alerts (one row per alert and account) in [<paramref name="start"/>, <paramref name="end"/>);
+    /// null ends are open.</summary>
     public IReadOnlyList<SecurityAlert> SecurityAlerts(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.SecurityAlerts, Range(start, end));
 
-    /// <summary>Hunting bookmarks (one row per bookmark and account) in [<paramref name="start"/>, <paramref name="end"/>); null ends are open.</summary>
+    /// <summary>Hunting bookmarks (one row per bookmark and account) in [<paramref name="start"/>,
+    /// <paramref name="end"/>); null ends are open.</summary>
     public IReadOnlyList<HuntingBookmark> HuntingBookmarks(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
         Load(DataSets.HuntingBookmarks, Range(start, end));
 
     /// <summary>The whole user directory.</summary>
     public IReadOnlyList<UserDirectoryEntry> UserDirectory() => Load(DataSets.UserDirectory, TimeRange.All);
 
-    /// <summary>Every planted-anomaly label of <paramref name="dataSet"/>, e.g. <c>Labels(DataSets.Logons)</c>.</summary>
+    /// <summary>Every planted-anomaly label of <paramref name="dataSet"/>, e.g.
+    /// <c>Labels(DataSets.Logons)</c>.</summary>
     public IReadOnlyList<AnomalyLabel> Labels(DataSet dataSet) => Load(DataSets.LabelsOf(dataSet), TimeRange.All);
 
     /// <summary>

@@ -6,13 +6,17 @@ public readonly record struct TimeRange
     /// <summary>Creates a range; both ends are converted to UTC.</summary>
     /// <param name="start">Inclusive start.</param>
     /// <param name="end">Exclusive end; must not be before <paramref name="start"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="end"/> is before
+    /// <paramref name="start"/>.</exception>
     public TimeRange(DateTimeOffset start, DateTimeOffset end)
     {
         if (end < start)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), end,
-                $"The end must not be before the start; expected end >= {start:O}, received {end:O}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(end),
+                end,
+                $"The end must not be before the start; expected end >= {start:O}, received {end:O}."
+            );
         }
         Start = start.ToUniversalTime();
         End = end.ToUniversalTime();
@@ -27,7 +31,8 @@ public readonly record struct TimeRange
     /// <summary>Exclusive end (UTC); <see cref="DateTimeOffset.MaxValue"/> is treated as inclusive.</summary>
     public DateTimeOffset End { get; }
 
-    /// <summary>The range covering <paramref name="days"/> whole UTC days from the date of <paramref name="start"/>.</summary>
+    /// <summary>The range covering <paramref name="days"/> whole UTC days from the date of
+    /// <paramref name="start"/>.</summary>
     public static TimeRange Days(DateTimeOffset start, int days)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
@@ -36,8 +41,7 @@ public readonly record struct TimeRange
     }
 
     /// <summary>True if <paramref name="time"/> lies in the range.</summary>
-    public bool Contains(DateTimeOffset time) =>
-        time >= Start && (time < End || End == DateTimeOffset.MaxValue);
+    public bool Contains(DateTimeOffset time) => time >= Start && (time < End || End == DateTimeOffset.MaxValue);
 
     /// <inheritdoc/>
     public override string ToString() => $"[{Start:O}, {End:O})";

@@ -19,30 +19,38 @@ internal sealed class UtcTimestampConverter(string? format = null) : DefaultType
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
     /// <summary>What a timestamp must look like, for error messages.</summary>
-    public const string Expected = "an ISO 8601 timestamp such as 2024-03-04T08:15:30.125Z (UTC when no offset is given)";
+    public const string Expected =
+        "an ISO 8601 timestamp such as 2024-03-04T08:15:30.125Z (UTC when no offset is given)";
 
     private const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
     private static readonly string[] IsoFormats =
     [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mmK",
+        "yyyy-MM-dd",
     ];
 
     /// <summary>What a timestamp must look like with <paramref name="format"/> (null: ISO 8601).</summary>
     public static string ExpectedFor(string? format) =>
-        format is null ? Expected : $"a timestamp in the format '{format}' (invariant culture; UTC when it has no offset)";
+        format is null
+            ? Expected
+            : $"a timestamp in the format '{format}' (invariant culture; UTC when it has no offset)";
 
     /// <summary>Parses one ISO 8601 timestamp; false when the text is not one.</summary>
     public static bool TryParse(string? text, out DateTimeOffset value) => TryParse(text, null, out value);
 
-    /// <summary>Parses one timestamp in <paramref name="format"/> (null: ISO 8601); false when the text does not match.</summary>
+    /// <summary>Parses one timestamp in <paramref name="format"/> (null: ISO 8601); false when the text does not
+    /// match.</summary>
     public static bool TryParse(string? text, string? format, out DateTimeOffset value)
     {
         var parsed = format is null
             ? DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out value)
             : DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, Styles, out value);
-        if (parsed) value = value.ToUniversalTime();
+        if (parsed)
+            value = value.ToUniversalTime();
         return parsed;
     }
 

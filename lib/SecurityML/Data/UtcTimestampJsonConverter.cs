@@ -16,7 +16,10 @@ internal sealed class UtcTimestampJsonConverter(string? format = null) : JsonCon
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return UtcTimestampConverter.TryParse(text, format, out var value)
             ? value
-            : throw new JsonException($"expected {UtcTimestampConverter.ExpectedFor(format)}, received {(text is null ? reader.TokenType.ToString() : $"'{text}'")}");
+            : throw new JsonException(
+                $"expected {UtcTimestampConverter.ExpectedFor(format)}, received "
+                    + $"{(text is null ? reader.TokenType.ToString() : $"'{text}'")}"
+            );
     }
 
     /// <inheritdoc/>

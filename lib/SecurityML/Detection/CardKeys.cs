@@ -27,32 +27,42 @@ public static class CardKeys
             upperNext = false;
         }
         int capitals = 0;
-        while (capitals < builder.Length && char.IsUpper(builder[capitals])) capitals++;
+        while (capitals < builder.Length && char.IsUpper(builder[capitals]))
+            capitals++;
         // "ROCAuc": the last capital of a run starts the next word; "AUC" or "X": the whole run is one word.
-        int lower = capitals > 1 && capitals < builder.Length && char.IsLower(builder[capitals]) ? capitals - 1 : capitals;
-        for (int index = 0; index < lower; index++) builder[index] = char.ToLowerInvariant(builder[index]);
+        int lower =
+            capitals > 1 && capitals < builder.Length && char.IsLower(builder[capitals]) ? capitals - 1 : capitals;
+        for (int index = 0; index < lower; index++)
+            builder[index] = char.ToLowerInvariant(builder[index]);
         return builder.ToString();
     }
 
-    /// <summary>A copy of <paramref name="json"/> with every key in camelCase (values copied as they are); null stays null.</summary>
+    /// <summary>A copy of <paramref name="json"/> with every key in camelCase (values copied as they are); null stays
+    /// null.</summary>
     /// <param name="json">The object to copy.</param>
     /// <param name="field">Names the object in errors (e.g. "Options").</param>
     /// <exception cref="ArgumentException">Two keys of one object become the same key (named).</exception>
     public static JsonObject CamelCase(JsonObject json, string field)
     {
-        if (json is null) return null!;
+        if (json is null)
+            return null!;
         return (JsonObject)Copy(json, field)!;
     }
 
     /// <summary>A copy of <paramref name="metrics"/> with camelCase names; null stays null.</summary>
     /// <exception cref="ArgumentException">Two names become the same name.</exception>
-    public static IReadOnlyDictionary<string, double> CamelCase(IReadOnlyDictionary<string, double> metrics, string field)
+    public static IReadOnlyDictionary<string, double> CamelCase(
+        IReadOnlyDictionary<string, double> metrics,
+        string field
+    )
     {
-        if (metrics is null) return null!;
+        if (metrics is null)
+            return null!;
         var result = new Dictionary<string, double>(metrics.Count, StringComparer.Ordinal);
         foreach (var (name, value) in metrics)
         {
-            if (!result.TryAdd(CamelCase(name), value)) throw Collision(field, name);
+            if (!result.TryAdd(CamelCase(name), value))
+                throw Collision(field, name);
         }
         return result;
     }
@@ -66,7 +76,8 @@ public static class CardKeys
                 foreach (var (key, child) in obj)
                 {
                     var name = CamelCase(key);
-                    if (copy.ContainsKey(name)) throw Collision(field, key);
+                    if (copy.ContainsKey(name))
+                        throw Collision(field, key);
                     copy[name] = Copy(child, $"{field}.{name}");
                 }
                 return copy;
@@ -78,5 +89,9 @@ public static class CardKeys
     }
 
     private static ArgumentException Collision(string field, string key) =>
-        new($"Card field '{field}': the key \"{key}\" is another key's name in camelCase (\"{CamelCase(key)}\"); expected distinct keys.", field);
+        new(
+            $"Card field '{field}': the key \"{key}\" is another key's name in camelCase (\"{CamelCase(key)}\"); "
+                + $"expected distinct keys.",
+            field
+        );
 }

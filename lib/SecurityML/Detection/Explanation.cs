@@ -10,7 +10,12 @@ namespace SecurityML.Detection;
 /// <param name="BaseValue">The expected output over the training data.</param>
 /// <param name="Contributions">One entry per feature, in feature order.</param>
 /// <param name="AnomalousDirection">-1 when negative contributions push towards anomalous, +1 when positive do.</param>
-public sealed record Explanation(double Output, double BaseValue, IReadOnlyList<FeatureContribution> Contributions, int AnomalousDirection);
+public sealed record Explanation(
+    double Output,
+    double BaseValue,
+    IReadOnlyList<FeatureContribution> Contributions,
+    int AnomalousDirection
+);
 
 /// <summary>One feature's value and contribution to an <see cref="Explanation"/>.</summary>
 /// <param name="Feature">The feature name.</param>

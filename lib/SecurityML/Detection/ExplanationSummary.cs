@@ -8,7 +8,9 @@ public static class ExplanationSummary
     public static double[] TowardsAnomalous(Explanation explanation)
     {
         ArgumentNullException.ThrowIfNull(explanation);
-        return explanation.Contributions.Select(item => item.Contribution * explanation.AnomalousDirection + 0.0).ToArray(); // + 0.0 turns -0 into 0
+        return explanation
+            .Contributions.Select(item => item.Contribution * explanation.AnomalousDirection + 0.0)
+            .ToArray(); // + 0.0 turns -0 into 0
     }
 
     /// <summary>shap's summary bar: the mean absolute contribution of each feature over the explanations, in
@@ -17,11 +19,24 @@ public static class ExplanationSummary
     public static IReadOnlyList<FeatureImportance> MeanAbsoluteContributions(IReadOnlyList<Explanation> explanations)
     {
         ArgumentNullException.ThrowIfNull(explanations);
-        if (explanations.Count == 0 || explanations.Any(item => item.Contributions.Count != explanations[0].Contributions.Count))
+        if (
+            explanations.Count == 0
+            || explanations.Any(item => item.Contributions.Count != explanations[0].Contributions.Count)
+        )
         {
-            throw new ArgumentException("Expected at least one explanation, all of the same features.", nameof(explanations));
+            throw new ArgumentException(
+                "Expected at least one explanation, all of the same features.",
+                nameof(explanations)
+            );
         }
-        return explanations[0].Contributions.Select((feature, index) => new FeatureImportance(feature.Feature,
-            explanations.Average(item => Math.Abs(item.Contributions[index].Contribution)))).ToList();
+        return explanations[0]
+            .Contributions.Select(
+                (feature, index) =>
+                    new FeatureImportance(
+                        feature.Feature,
+                        explanations.Average(item => Math.Abs(item.Contributions[index].Contribution))
+                    )
+            )
+            .ToList();
     }
 }

@@ -34,8 +34,12 @@ internal static class FeatureRows
     /// <returns>The row.</returns>
     /// <exception cref="ArgumentNullException">The row is null.</exception>
     /// <exception cref="ArgumentException">The row has another length.</exception>
-    public static IReadOnlyList<double> CheckLength(IReadOnlyList<double>? row, int index, int featureCount,
-        string parameterName)
+    public static IReadOnlyList<double> CheckLength(
+        IReadOnlyList<double>? row,
+        int index,
+        int featureCount,
+        string parameterName
+    )
     {
         if (row is null)
         {
@@ -62,8 +66,12 @@ internal static class FeatureRows
     /// <param name="expectedWidth">The width rows must have (a fitted model's); the first row's when null.</param>
     /// <exception cref="ArgumentException">A row is null, has another width, has no values, or holds NaN or an
     /// infinity.</exception>
-    public static (double[] Values, int Width) Flatten(IReadOnlyList<IReadOnlyList<double>> rows, bool normalize,
-        string parameterName, int? expectedWidth = null)
+    public static (double[] Values, int Width) Flatten(
+        IReadOnlyList<IReadOnlyList<double>> rows,
+        bool normalize,
+        string parameterName,
+        int? expectedWidth = null
+    )
     {
         ArgumentNullException.ThrowIfNull(rows, parameterName);
         int width = expectedWidth ?? (rows.Count == 0 ? 0 : Width(rows[0], parameterName));
@@ -77,7 +85,8 @@ internal static class FeatureRows
                 target[column] = source[column];
             }
             CheckFinite(target, row, parameterName);
-            if (normalize) NormalizeToUnitLength(target);
+            if (normalize)
+                NormalizeToUnitLength(target);
         }
         return (values, width);
     }
@@ -89,13 +98,17 @@ internal static class FeatureRows
     {
         if (names is null)
         {
-            return Enumerable.Range(0, featureCount)
-                .Select(index => "f" + index.ToString(CultureInfo.InvariantCulture)).ToArray();
+            return Enumerable
+                .Range(0, featureCount)
+                .Select(index => "f" + index.ToString(CultureInfo.InvariantCulture))
+                .ToArray();
         }
         if (names.Count != featureCount)
         {
             throw new ArgumentException(
-                $"Expected {featureCount} feature names (one per column), received {names.Count}.", "featureNames");
+                $"Expected {featureCount} feature names (one per column), received {names.Count}.",
+                "featureNames"
+            );
         }
         return names.ToArray();
     }
@@ -117,16 +130,19 @@ internal static class FeatureRows
     public static void NormalizeToUnitLength(Span<double> row)
     {
         double sumOfSquares = 0;
-        foreach (double value in row) sumOfSquares += value * value;
+        foreach (double value in row)
+            sumOfSquares += value * value;
         double norm = Math.Sqrt(sumOfSquares);
-        if (norm == 0) return;
-        for (int column = 0; column < row.Length; column++) row[column] /= norm;
+        if (norm == 0)
+            return;
+        for (int column = 0; column < row.Length; column++)
+            row[column] /= norm;
     }
 
     private static int Width(IReadOnlyList<double>? first, string parameterName)
     {
-        IReadOnlyList<double> row = first
-            ?? throw new ArgumentNullException(parameterName, "Expected a row at index 0, received null.");
+        IReadOnlyList<double> row =
+            first ?? throw new ArgumentNullException(parameterName, "Expected a row at index 0, received null.");
         if (row.Count == 0)
         {
             throw new ArgumentException(Message("at least one feature", 0, null, "none"), parameterName);

@@ -10,7 +10,8 @@ namespace SecurityML.Detection;
 /// <typeparam name="TInput">One item of scoring data.</typeparam>
 public interface IAnomalyModel<in TInput>
 {
-    /// <summary>What the model is, how it was trained and with which threshold: enough for someone else to use it.</summary>
+    /// <summary>What the model is, how it was trained and with which threshold: enough for someone else to use
+    /// it.</summary>
     ModelCard Card { get; }
 
     /// <summary>Anomaly scores, one per item, in order; higher = more anomalous.</summary>
@@ -37,7 +38,8 @@ public interface IAnomalyModel<in TInput>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     void Save(Stream stream);
 
-    /// <summary>Writes the model to a file atomically (a temporary file, then a rename), creating the folder if needed.</summary>
+    /// <summary>Writes the model to a file atomically (a temporary file, then a rename), creating the folder if
+    /// needed.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
     void Save(string path);
 }
@@ -48,7 +50,8 @@ public interface IAnomalyModel<in TInput>
 /// values are shared). Generic code (the contract tests, tools) reaches the static members through the type parameter.
 /// </summary>
 /// <typeparam name="TModel">The model type itself.</typeparam>
-public interface IModelFile<TModel> where TModel : IModelFile<TModel>
+public interface IModelFile<TModel>
+    where TModel : IModelFile<TModel>
 {
     /// <summary>Reads a model written by <c>Save(Stream)</c>; it scores exactly as the saved one.</summary>
     /// <param name="stream">The file's content.</param>
@@ -67,7 +70,8 @@ public interface IModelFile<TModel> where TModel : IModelFile<TModel>
     /// <exception cref="ArgumentNullException"><paramref name="card"/> is null.</exception>
     TModel WithCard(ModelCard card);
 
-    /// <summary>This model with an alert threshold and how it was chosen (<see cref="ModelCard.WithThreshold"/>).</summary>
+    /// <summary>This model with an alert threshold and how it was chosen
+    /// (<see cref="ModelCard.WithThreshold"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not finite.</exception>
     /// <exception cref="ArgumentException"><paramref name="method"/> is blank.</exception>
     TModel WithThreshold(double threshold, string method);

@@ -32,36 +32,53 @@ public sealed record ModelCard
     public string DataSet { get; init; } = "";
 
     /// <summary>The <see cref="DataSet"/> of models that score generic feature rows: one event per row with a number
-    /// field named as each of <see cref="Features"/> (e.g. scikit-learn forests brought with <c>secml import</c>).</summary>
+    /// field named as each of <see cref="Features"/> (e.g. scikit-learn forests brought with
+    /// <c>secml import</c>).</summary>
     public const string FeatureRowsDataSet = "feature rows";
 
-    /// <summary>Feature or input names in order (for models over pairs, sessions or series: the inputs' fields).</summary>
+    /// <summary>Feature or input names in order (for models over pairs, sessions or series: the inputs'
+    /// fields).</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
 
     /// <summary>The start of the training window (UTC; ISO 8601 in the file), or null when not known.</summary>
     public DateTimeOffset? TrainingWindowStart { get; init; }
 
-    /// <summary>The end of the training window (UTC, exclusive when the data is bucketed), or null when not known.</summary>
+    /// <summary>The end of the training window (UTC, exclusive when the data is bucketed), or null when not
+    /// known.</summary>
     public DateTimeOffset? TrainingWindowEnd { get; init; }
 
     /// <summary>The number of training items (rows, pairs, sessions, points), or null when not known.</summary>
     public long? TrainingRows { get; init; }
 
     /// <summary>The hyper-parameters as JSON (the options object serialised; keys in camelCase).</summary>
-    public JsonObject Options { get => _options; init => _options = CardKeys.CamelCase(value, nameof(Options)); }
+    public JsonObject Options
+    {
+        get => _options;
+        init => _options = CardKeys.CamelCase(value, nameof(Options));
+    }
 
     /// <summary>A summary of the training data (row counts, entities, losses) as JSON (keys in camelCase).</summary>
-    public JsonObject TrainingSummary { get => _trainingSummary; init => _trainingSummary = CardKeys.CamelCase(value, nameof(TrainingSummary)); }
+    public JsonObject TrainingSummary
+    {
+        get => _trainingSummary;
+        init => _trainingSummary = CardKeys.CamelCase(value, nameof(TrainingSummary));
+    }
 
-    /// <summary>The alert threshold on <see cref="IAnomalyModel{TInput}.Score"/> (alert when score ≥ threshold), or null.</summary>
+    /// <summary>The alert threshold on <see cref="IAnomalyModel{TInput}.Score"/> (alert when score ≥ threshold), or
+    /// null.</summary>
     public double? Threshold { get; init; }
 
     /// <summary>How <see cref="Threshold"/> was chosen, e.g. "fpr=0.01 on labelled demo data", "alert budget 20/day",
     /// "contamination auto (scikit-learn offset)"; null when there is no threshold or it was not recorded.</summary>
     public string? ThresholdMethod { get; init; }
 
-    /// <summary>Metrics measured when the threshold was chosen (precision, recall, AUC ...), by camelCase name.</summary>
-    public IReadOnlyDictionary<string, double> Metrics { get => _metrics; init => _metrics = CardKeys.CamelCase(value, nameof(Metrics)); }
+    /// <summary>Metrics measured when the threshold was chosen (precision, recall, AUC ...), by camelCase
+    /// name.</summary>
+    public IReadOnlyDictionary<string, double> Metrics
+    {
+        get => _metrics;
+        init => _metrics = CardKeys.CamelCase(value, nameof(Metrics));
+    }
 
     /// <summary>This card with <paramref name="threshold"/> and how it was chosen.</summary>
     /// <param name="threshold">Alert when score ≥ this; finite (model files hold finite numbers only).</param>
@@ -72,7 +89,11 @@ public sealed record ModelCard
     {
         if (!double.IsFinite(threshold))
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, FormattableString.Invariant($"Expected a finite threshold, received {threshold}."));
+            throw new ArgumentOutOfRangeException(
+                nameof(threshold),
+                threshold,
+                FormattableString.Invariant($"Expected a finite threshold, received {threshold}.")
+            );
         }
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         return this with { Threshold = threshold, ThresholdMethod = method };
@@ -83,23 +104,40 @@ public sealed record ModelCard
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is negative.</exception>
     public ModelCard WithTrainingWindow(DateTimeOffset start, DateTimeOffset end, long rows)
     {
-        if (end < start) throw new ArgumentException($"Expected the window end at or after its start {ModelCardJson.Text(start)}, received {ModelCardJson.Text(end)}.", nameof(end));
+        if (end < start)
+            throw new ArgumentException(
+                $"Expected the window end at or after its start {ModelCardJson.Text(start)}, received "
+                    + $"{ModelCardJson.Text(end)}.",
+                nameof(end)
+            );
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        return this with { TrainingWindowStart = start.ToUniversalTime(), TrainingWindowEnd = end.ToUniversalTime(), TrainingRows = rows };
+        return this with
+        {
+            TrainingWindowStart = start.ToUniversalTime(),
+            TrainingWindowEnd = end.ToUniversalTime(),
+            TrainingRows = rows,
+        };
     }
 
-    /// <summary>Flags scores at or above <see cref="Threshold"/>: <c>score ≥ Threshold</c> (NaN is never flagged).</summary>
+    /// <summary>Flags scores at or above <see cref="Threshold"/>: <c>score ≥ Threshold</c> (NaN is never
+    /// flagged).</summary>
     /// <param name="scores">Scores of the model this card describes.</param>
     /// <returns>One flag per score, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">The card has no threshold (the message names the kind and how to set one).</exception>
+    /// <exception cref="InvalidOperationException">The card has no threshold (the message names the kind and how to set
+    /// one).</exception>
     public bool[] Detect(IReadOnlyList<double> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        double threshold = Threshold ?? throw new InvalidOperationException(
-            $"The {Kind} model has no threshold in its card; choose one with WithThreshold(threshold, method) (e.g. in notebook 09) before Detect.");
+        double threshold =
+            Threshold
+            ?? throw new InvalidOperationException(
+                $"The {Kind} model has no threshold in its card; choose one with WithThreshold(threshold, method) "
+                    + $"(e.g. in notebook 09) before Detect."
+            );
         var flags = new bool[scores.Count];
-        for (int index = 0; index < flags.Length; index++) flags[index] = scores[index] >= threshold;
+        for (int index = 0; index < flags.Length; index++)
+            flags[index] = scores[index] >= threshold;
         return flags;
     }
 }

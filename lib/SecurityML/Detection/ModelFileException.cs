@@ -11,7 +11,8 @@ public sealed class ModelFileException : Exception
 {
     /// <summary>A load failure of <paramref name="sourceName"/> for <paramref name="reason"/>.</summary>
     /// <param name="sourceName">The file path or stream name.</param>
-    /// <param name="reason">What is wrong, without the file name (e.g. "payload field 'trees': expected …, received …").</param>
+    /// <param name="reason">What is wrong, without the file name (e.g. "payload field 'trees': expected …, received
+    /// …").</param>
     /// <param name="inner">The underlying error, if any.</param>
     public ModelFileException(string sourceName, string reason, Exception? inner = null)
         : base($"{sourceName}: {reason.TrimEnd('.')}.", inner)

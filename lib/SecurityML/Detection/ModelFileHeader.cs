@@ -5,8 +5,8 @@ namespace SecurityML.Detection;
 
 /// <summary>The JSON header of a model file: the kind, the payload format version and the card, checked field by
 /// field when read (no duplicate keys, no nulls where the card needs a value, finite numbers). Container version 2
-/// writes camelCase keys (<c>{"kind":…,"formatVersion":…,"card":{…}}</c>); version 1 headers (PascalCase, keys inside the
-/// card in any casing) are read and migrated (<see cref="ModelFileMigration"/>).</summary>
+/// writes camelCase keys (<c>{"kind":…,"formatVersion":…,"card":{…}}</c>); version 1 headers (PascalCase, keys inside
+/// the card in any casing) are read and migrated (<see cref="ModelFileMigration"/>).</summary>
 internal sealed record ModelFileHeader(string Kind, int FormatVersion, ModelCard Card)
 {
     private static readonly JsonSerializerOptions Json = ModelCardJson.Create(indented: false);
@@ -17,7 +17,8 @@ internal sealed record ModelFileHeader(string Kind, int FormatVersion, ModelCard
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Parses and checks a header of <paramref name="containerVersion"/> (1 or 2).</summary>
-    /// <exception cref="InvalidDataException">Not JSON, a duplicate key, or a missing or unusable field (named).</exception>
+    /// <exception cref="InvalidDataException">Not JSON, a duplicate key, or a missing or unusable field
+    /// (named).</exception>
     public static ModelFileHeader Parse(string json, int containerVersion)
     {
         ModelFileHeader? header;
@@ -30,37 +31,57 @@ internal sealed record ModelFileHeader(string Kind, int FormatVersion, ModelCard
         {
             throw new InvalidDataException($"the header is not a valid model header: {e.Message}", e);
         }
-        if (header is null) throw Invalid("header", "an object", "null");
-        if (string.IsNullOrEmpty(header.Kind)) throw Invalid("kind", "a model kind", "nothing");
-        if (header.Card is null) throw Invalid("card", "a model card", "null");
-        if (containerVersion == 1) header = header with { Card = ModelFileMigration.FromVersion1(header.Card, header.FormatVersion) };
+        if (header is null)
+            throw Invalid("header", "an object", "null");
+        if (string.IsNullOrEmpty(header.Kind))
+            throw Invalid("kind", "a model kind", "nothing");
+        if (header.Card is null)
+            throw Invalid("card", "a model card", "null");
+        if (containerVersion == 1)
+            header = header with { Card = ModelFileMigration.FromVersion1(header.Card, header.FormatVersion) };
         Check(header.Card, header.Kind, header.FormatVersion);
         return header;
     }
 
     private static void Check(ModelCard card, string kind, int formatVersion)
     {
-        if (card.Kind != kind) throw Invalid("card.kind", $"\"{kind}\" (the file's kind)", $"\"{card.Kind}\"");
-        if (card.Version != formatVersion) throw Invalid("card.version", $"{formatVersion} (the file's format version)", card.Version);
-        if (card.Description is null) throw Invalid("card.description", "a text", "null");
-        if (card.DataSet is null) throw Invalid("card.dataSet", "a text", "null");
-        if (card.Features is null) throw Invalid("card.features", "a list of names", "null");
+        if (card.Kind != kind)
+            throw Invalid("card.kind", $"\"{kind}\" (the file's kind)", $"\"{card.Kind}\"");
+        if (card.Version != formatVersion)
+            throw Invalid("card.version", $"{formatVersion} (the file's format version)", card.Version);
+        if (card.Description is null)
+            throw Invalid("card.description", "a text", "null");
+        if (card.DataSet is null)
+            throw Invalid("card.dataSet", "a text", "null");
+        if (card.Features is null)
+            throw Invalid("card.features", "a list of names", "null");
         for (int index = 0; index < card.Features.Count; index++)
         {
-            if (card.Features[index] is null) throw Invalid($"card.features[{index}]", "a name", "null");
+            if (card.Features[index] is null)
+                throw Invalid($"card.features[{index}]", "a name", "null");
         }
-        if (card.Options is null) throw Invalid("card.options", "an object", "null");
-        if (card.TrainingSummary is null) throw Invalid("card.trainingSummary", "an object", "null");
-        if (card.Metrics is null) throw Invalid("card.metrics", "an object", "null");
-        if (card.TrainingRows is < 0) throw Invalid("card.trainingRows", "a count ≥ 0 or null", card.TrainingRows);
+        if (card.Options is null)
+            throw Invalid("card.options", "an object", "null");
+        if (card.TrainingSummary is null)
+            throw Invalid("card.trainingSummary", "an object", "null");
+        if (card.Metrics is null)
+            throw Invalid("card.metrics", "an object", "null");
+        if (card.TrainingRows is < 0)
+            throw Invalid("card.trainingRows", "a count ≥ 0 or null", card.TrainingRows);
         if (card.TrainingWindowStart > card.TrainingWindowEnd)
         {
-            throw Invalid("card.trainingWindowEnd", $"a time at or after the start {card.TrainingWindowStart:O}", card.TrainingWindowEnd?.ToString("O"));
+            throw Invalid(
+                "card.trainingWindowEnd",
+                $"a time at or after the start {card.TrainingWindowStart:O}",
+                card.TrainingWindowEnd?.ToString("O")
+            );
         }
-        if (card.Threshold is { } threshold && !double.IsFinite(threshold)) throw Invalid("card.threshold", "a finite number or null", threshold);
+        if (card.Threshold is { } threshold && !double.IsFinite(threshold))
+            throw Invalid("card.threshold", "a finite number or null", threshold);
         foreach (var (name, value) in card.Metrics)
         {
-            if (!double.IsFinite(value)) throw Invalid($"card.metrics.{name}", "a finite number", value);
+            if (!double.IsFinite(value))
+                throw Invalid($"card.metrics.{name}", "a finite number", value);
         }
     }
 
@@ -82,12 +103,16 @@ internal sealed record ModelFileHeader(string Kind, int FormatVersion, ModelCard
                     break;
                 case JsonTokenType.PropertyName:
                     var name = reader.GetString()!;
-                    if (!keys.Peek().Add(name)) throw new InvalidDataException($"the header has the key \"{name}\" twice in one object");
+                    if (!keys.Peek().Add(name))
+                        throw new InvalidDataException($"the header has the key \"{name}\" twice in one object");
                     break;
             }
         }
     }
 
     private static InvalidDataException Invalid(string field, string expected, object? received) =>
-        new($"header field '{field}': expected {expected}, received {Convert.ToString(received, System.Globalization.CultureInfo.InvariantCulture)}");
+        new(
+            $"header field '{field}': expected {expected}, received "
+                + $"{Convert.ToString(received, System.Globalization.CultureInfo.InvariantCulture)}"
+        );
 }

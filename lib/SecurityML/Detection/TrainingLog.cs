@@ -32,9 +32,17 @@ public sealed class TrainingLog(TextWriter? writer = null) : IProgress<TrainingP
     public Figure LossChart(string title = "Training loss per iteration")
     {
         var stages = _reports.Where(report => report.Loss is not null).GroupBy(report => report.Stage).ToList();
-        return Chart.LineChart(stages.Select(stage => (stages.Count == 1 ? "loss" : $"{stage.Key} loss",
-                (IReadOnlyList<double>)stage.Select(report => (double)report.Step).ToArray(),
-                (IReadOnlyList<double>)stage.Select(report => report.Loss!.Value).ToArray())),
-            title, "step", "loss (lower = better fit)");
+        return Chart.LineChart(
+            stages.Select(stage =>
+                (
+                    stages.Count == 1 ? "loss" : $"{stage.Key} loss",
+                    (IReadOnlyList<double>)stage.Select(report => (double)report.Step).ToArray(),
+                    (IReadOnlyList<double>)stage.Select(report => report.Loss!.Value).ToArray()
+                )
+            ),
+            title,
+            "step",
+            "loss (lower = better fit)"
+        );
     }
 }

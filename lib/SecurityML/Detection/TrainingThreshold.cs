@@ -26,9 +26,15 @@ public static class TrainingThreshold
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(trainingScores);
         var finite = trainingScores.Where(double.IsFinite).ToList();
-        if (finite.Count == 0) return card;
+        if (finite.Count == 0)
+            return card;
         double threshold = Percentile.Linear(finite, percent);
-        return card.WithThreshold(threshold, string.Create(CultureInfo.InvariantCulture,
-            $"default: the {percent}th percentile of the {finite.Count} finite training scores"));
+        return card.WithThreshold(
+            threshold,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"default: the {percent}th percentile of the {finite.Count} finite training scores"
+            )
+        );
     }
 }

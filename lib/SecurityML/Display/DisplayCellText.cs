@@ -16,8 +16,12 @@ internal static class DisplayCellText
     public static bool IsRightAligned(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return IsNumeric(underlying) || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset)
-            || underlying == typeof(DateOnly) || underlying == typeof(TimeOnly) || underlying == typeof(TimeSpan);
+        return IsNumeric(underlying)
+            || underlying == typeof(DateTime)
+            || underlying == typeof(DateTimeOffset)
+            || underlying == typeof(DateOnly)
+            || underlying == typeof(TimeOnly)
+            || underlying == typeof(TimeSpan);
     }
 
     /// <summary>How precisely a column shows instants: whole days when every value is a <see cref="DateOnly"/> or
@@ -34,7 +38,8 @@ internal static class DisplayCellText
                 DateTime time => Utc(time).TimeOfDay.Ticks,
                 _ => 0L,
             };
-            var needed = ticks == 0 ? InstantPrecision.Day
+            var needed =
+                ticks == 0 ? InstantPrecision.Day
                 : ticks % TimeSpan.TicksPerSecond == 0 ? InstantPrecision.Seconds
                 : ticks % TimeSpan.TicksPerMillisecond == 0 ? InstantPrecision.Milliseconds
                 : InstantPrecision.Ticks;
@@ -44,63 +49,83 @@ internal static class DisplayCellText
     }
 
     /// <summary>Formats <paramref name="value"/>, showing instants with <paramref name="precision"/>.</summary>
-    public static string Format(object? value, string? format, InstantPrecision precision) => value switch
-    {
-        null => "",
-        string text => text,
-        DateTimeOffset time => Instant(time.UtcDateTime, "Z", format, precision),
-        DateTime time => Instant(Utc(time), time.Kind == DateTimeKind.Unspecified ? "" : "Z", format, precision),
-        DateOnly day => day.ToString(format ?? "yyyy-MM-dd", Invariant),
-        TimeOnly time => time.ToString(format ?? "HH:mm:ss.FFFFFFF", Invariant),
-        TimeSpan span => span.ToString(format ?? "c", Invariant),
-        IFormattable formattable when format is not null => formattable.ToString(format, Invariant),
-        double number => Number(number),
-        float number => Number(number),
-        decimal number => Number(number),
-        sbyte or byte or short or ushort or int or uint or long or ulong => ((IFormattable)value).ToString("N0", Invariant),
-        IFormattable formattable => formattable.ToString(null, Invariant),
-        IEnumerable items => Inline(items),
-        _ => value.ToString() ?? "",
-    };
+    public static string Format(object? value, string? format, InstantPrecision precision) =>
+        value switch
+        {
+            null => "",
+            string text => text,
+            DateTimeOffset time => Instant(time.UtcDateTime, "Z", format, precision),
+            DateTime time => Instant(Utc(time), time.Kind == DateTimeKind.Unspecified ? "" : "Z", format, precision),
+            DateOnly day => day.ToString(format ?? "yyyy-MM-dd", Invariant),
+            TimeOnly time => time.ToString(format ?? "HH:mm:ss.FFFFFFF", Invariant),
+            TimeSpan span => span.ToString(format ?? "c", Invariant),
+            IFormattable formattable when format is not null => formattable.ToString(format, Invariant),
+            double number => Number(number),
+            float number => Number(number),
+            decimal number => Number(number),
+            sbyte or byte or short or ushort or int or uint or long or ulong => ((IFormattable)value).ToString(
+                "N0",
+                Invariant
+            ),
+            IFormattable formattable => formattable.ToString(null, Invariant),
+            IEnumerable items => Inline(items),
+            _ => value.ToString() ?? "",
+        };
 
     /// <summary>A floating-point number, grouped, to about four significant digits without trailing zeros
     /// (<c>12,345</c>, <c>0.7559</c>, <c>0.5</c>, <c>12.35</c>, <c>1,235</c>), very small or large ones in E notation
     /// (<c>1.23E-05</c>).</summary>
     public static string Number(double number)
     {
-        if (double.IsNaN(number)) return "NaN";
-        if (double.IsInfinity(number)) return number > 0 ? "∞" : "-∞";
+        if (double.IsNaN(number))
+            return "NaN";
+        if (double.IsInfinity(number))
+            return number > 0 ? "∞" : "-∞";
         var magnitude = Math.Abs(number);
-        if (magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0)) return number.ToString("0.###E+00", Invariant);
+        if (magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0))
+            return number.ToString("0.###E+00", Invariant);
         return number.ToString(Pattern(magnitude), Invariant);
     }
 
     private static string Number(decimal number)
     {
         var magnitude = Math.Abs((double)number);
-        if (magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0)) return Number((double)number);
+        if (magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0))
+            return Number((double)number);
         return number.ToString(Pattern(magnitude), Invariant);
     }
 
     // Grouped, with up to the decimals that give four significant digits (at most six) and no trailing zeros.
-    private static string Pattern(double magnitude) => magnitude == 0 ? "0"
-        : "#,0." + new string('#', Math.Clamp(3 - (int)Math.Floor(Math.Log10(magnitude)), 0, 6));
+    private static string Pattern(double magnitude) =>
+        magnitude == 0 ? "0" : "#,0." + new string('#', Math.Clamp(3 - (int)Math.Floor(Math.Log10(magnitude)), 0, 6));
 
-    private static bool IsNumeric(Type type) => type == typeof(double) || type == typeof(float) || type == typeof(decimal)
-        || type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
-        || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte);
+    private static bool IsNumeric(Type type) =>
+        type == typeof(double)
+        || type == typeof(float)
+        || type == typeof(decimal)
+        || type == typeof(int)
+        || type == typeof(long)
+        || type == typeof(short)
+        || type == typeof(byte)
+        || type == typeof(uint)
+        || type == typeof(ulong)
+        || type == typeof(ushort)
+        || type == typeof(sbyte);
 
     private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
 
     private static string Instant(DateTime utc, string zone, string? format, InstantPrecision precision) =>
         format is not null ? utc.ToString(format, Invariant)
         : precision == InstantPrecision.Day ? utc.ToString("yyyy-MM-dd", Invariant)
-        : utc.ToString(precision switch
-        {
-            InstantPrecision.Seconds => "yyyy-MM-dd'T'HH:mm:ss",
-            InstantPrecision.Milliseconds => "yyyy-MM-dd'T'HH:mm:ss.fff",
-            _ => "yyyy-MM-dd'T'HH:mm:ss.fffffff",
-        }, Invariant) + zone;
+        : utc.ToString(
+            precision switch
+            {
+                InstantPrecision.Seconds => "yyyy-MM-dd'T'HH:mm:ss",
+                InstantPrecision.Milliseconds => "yyyy-MM-dd'T'HH:mm:ss.fff",
+                _ => "yyyy-MM-dd'T'HH:mm:ss.fffffff",
+            },
+            Invariant
+        ) + zone;
 
     private static string Inline(IEnumerable items)
     {

@@ -6,7 +6,13 @@ public sealed class DisplayColumn
 {
     private readonly Func<object?, object?> _read;
 
-    internal DisplayColumn(string name, Type valueType, Func<object?, object?> read, string? unit = null, string? format = null)
+    internal DisplayColumn(
+        string name,
+        Type valueType,
+        Func<object?, object?> read,
+        string? unit = null,
+        string? format = null
+    )
     {
         Name = name;
         ValueType = valueType;

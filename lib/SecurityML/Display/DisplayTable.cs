@@ -15,10 +15,17 @@ public sealed class DisplayTable
     /// <summary>Rows shown by default: 50.</summary>
     public const int DefaultMaxRows = 50;
 
-    /// <summary>Characters of text shown in a cell by default before it is cut (the full text is on hover): 80.</summary>
+    /// <summary>Characters of text shown in a cell by default before it is cut (the full text is on hover):
+    /// 80.</summary>
     public const int DefaultMaxTextLength = 80;
 
-    internal DisplayTable(IReadOnlyList<DisplayColumn> columns, IReadOnlyList<object?> rows, int totalRowCount, int maxRows, int maxTextLength)
+    internal DisplayTable(
+        IReadOnlyList<DisplayColumn> columns,
+        IReadOnlyList<object?> rows,
+        int totalRowCount,
+        int maxRows,
+        int maxTextLength
+    )
     {
         Columns = columns;
         Rows = rows;
@@ -48,7 +55,8 @@ public sealed class DisplayTable
     /// <summary>Keeps only the named columns, in the order given.</summary>
     /// <param name="columns">Column names (case-sensitive), e.g. <c>"Account", "Score"</c>.</param>
     /// <returns>A new table.</returns>
-    /// <exception cref="ArgumentException">No names, or a name that is not a column (the message lists the columns).</exception>
+    /// <exception cref="ArgumentException">No names, or a name that is not a column (the message lists the
+    /// columns).</exception>
     public DisplayTable Select(params string[] columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
@@ -89,11 +97,16 @@ public sealed class DisplayTable
 
     /// <summary>A one-line summary, e.g. <c>DisplayTable: 5 rows × 3 columns (Account, Day, Score)</c>.</summary>
     public override string ToString() =>
-        $"DisplayTable: {TotalRowCount} rows × {Columns.Count} columns ({string.Join(", ", Columns.Select(c => c.Name))})";
+        $"DisplayTable: {TotalRowCount} rows × {Columns.Count} columns "
+        + $"({string.Join(", ", Columns.Select(c => c.Name))})";
 
     private DisplayColumn Find(string column) =>
-        Columns.FirstOrDefault(c => c.Name == column) ?? throw new ArgumentException(
-            $"No column '{column}'; the columns are: {string.Join(", ", Columns.Select(c => c.Name))}.", nameof(column));
+        Columns.FirstOrDefault(c => c.Name == column)
+        ?? throw new ArgumentException(
+            $"No column '{column}'; the columns are: {string.Join(", ", Columns.Select(c => c.Name))}.",
+            nameof(column)
+        );
 
-    private DisplayTable With(IReadOnlyList<DisplayColumn> columns) => new(columns, Rows, TotalRowCount, MaxRows, MaxTextLength);
+    private DisplayTable With(IReadOnlyList<DisplayColumn> columns) =>
+        new(columns, Rows, TotalRowCount, MaxRows, MaxTextLength);
 }

@@ -15,12 +15,16 @@ public static class DisplayTables
     /// </summary>
     /// <param name="rows">The rows, e.g. records or anonymous objects; null rows show as empty cells.</param>
     /// <param name="maxRows">Most rows shown; default <see cref="DisplayTable.DefaultMaxRows"/>.</param>
-    /// <param name="maxTextLength">Most characters of text in a cell; default <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
+    /// <param name="maxTextLength">Most characters of text in a cell; default
+    /// <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is negative or
     /// <paramref name="maxTextLength"/> is less than 2.</exception>
-    public static DisplayTable ToTable<T>(this IEnumerable<T> rows, int maxRows = DisplayTable.DefaultMaxRows,
-        int maxTextLength = DisplayTable.DefaultMaxTextLength)
+    public static DisplayTable ToTable<T>(
+        this IEnumerable<T> rows,
+        int maxRows = DisplayTable.DefaultMaxRows,
+        int maxTextLength = DisplayTable.DefaultMaxTextLength
+    )
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
@@ -34,7 +38,10 @@ public static class DisplayTables
                 shown.Add(row);
             }
         }
-        var rowType = typeof(T) == typeof(object) ? shown.FirstOrDefault(r => r is not null)?.GetType() ?? typeof(object) : typeof(T);
+        var rowType =
+            typeof(T) == typeof(object)
+                ? shown.FirstOrDefault(r => r is not null)?.GetType() ?? typeof(object)
+                : typeof(T);
         return new DisplayTable(ColumnsOf(rowType), shown, total, maxRows, maxTextLength);
     }
 
@@ -43,7 +50,8 @@ public static class DisplayTables
     /// single record such as a write summary or a model card, e.g. <c>DisplayTables.OfProperties(summary)</c>.
     /// </summary>
     /// <param name="value">The object; its public properties (then fields) in declaration order become rows.</param>
-    /// <param name="maxTextLength">Most characters of text in a cell; default <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
+    /// <param name="maxTextLength">Most characters of text in a cell; default
+    /// <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static DisplayTable OfProperties(object value, int maxTextLength = DisplayTable.DefaultMaxTextLength)
     {
@@ -62,12 +70,20 @@ public static class DisplayTables
     /// <param name="rowCount">How many rows the data has (0 or more).</param>
     /// <param name="cell">Reads one value; null shows as an empty cell.</param>
     /// <param name="maxRows">Most rows shown; default <see cref="DisplayTable.DefaultMaxRows"/>.</param>
-    /// <param name="maxTextLength">Most characters of text in a cell; default <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="columns"/> or <paramref name="cell"/> is null.</exception>
+    /// <param name="maxTextLength">Most characters of text in a cell; default
+    /// <see cref="DisplayTable.DefaultMaxTextLength"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> or <paramref name="cell"/> is
+    /// null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is negative or above
-    /// <see cref="int.MaxValue"/>, <paramref name="maxRows"/> is negative or <paramref name="maxTextLength"/> is less than 2.</exception>
-    public static DisplayTable OfColumns(IReadOnlyList<(string Name, Type ValueType)> columns, long rowCount, Func<long, int, object?> cell,
-        int maxRows = DisplayTable.DefaultMaxRows, int maxTextLength = DisplayTable.DefaultMaxTextLength)
+    /// <see cref="int.MaxValue"/>, <paramref name="maxRows"/> is negative or <paramref name="maxTextLength"/> is less
+    /// than 2.</exception>
+    public static DisplayTable OfColumns(
+        IReadOnlyList<(string Name, Type ValueType)> columns,
+        long rowCount,
+        Func<long, int, object?> cell,
+        int maxRows = DisplayTable.DefaultMaxRows,
+        int maxTextLength = DisplayTable.DefaultMaxTextLength
+    )
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(cell);
@@ -80,7 +96,9 @@ public static class DisplayTables
         {
             shown.Add(Enumerable.Range(0, columns.Count).Select(column => cell(row, column)).ToArray());
         }
-        var displayColumns = columns.Select((column, index) => Column(column.Name, column.ValueType, row => ((object?[])row)[index])).ToList();
+        var displayColumns = columns
+            .Select((column, index) => Column(column.Name, column.ValueType, row => ((object?[])row)[index]))
+            .ToList();
         return new DisplayTable(displayColumns, shown, (int)rowCount, maxRows, maxTextLength);
     }
 
@@ -108,20 +126,47 @@ public static class DisplayTables
     // Byte counts get their unit; identifiers and ports (EventID 4624, port 3389) are codes, not quantities, so
     // their digits are not grouped.
     private static DisplayColumn Column(string name, Type type, Func<object, object?> read) =>
-        new(name, type, row => row is null ? null : read(row),
-            unit: name.StartsWith("Bytes", StringComparison.Ordinal) || name.EndsWith("Bytes", StringComparison.Ordinal) ? "bytes" : null,
-            format: IsInteger(type) && (name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)
-                || name.EndsWith("Port", StringComparison.Ordinal)) ? "0" : null);
+        new(
+            name,
+            type,
+            row => row is null ? null : read(row),
+            unit: name.StartsWith("Bytes", StringComparison.Ordinal) || name.EndsWith("Bytes", StringComparison.Ordinal)
+                ? "bytes"
+                : null,
+            format: IsInteger(type)
+            && (
+                name.EndsWith("Id", StringComparison.Ordinal)
+                || name.EndsWith("ID", StringComparison.Ordinal)
+                || name.EndsWith("Port", StringComparison.Ordinal)
+            )
+                ? "0"
+                : null
+        );
 
-    private static bool IsInteger(Type type) => (Nullable.GetUnderlyingType(type) ?? type) is var t
-        && (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(uint) || t == typeof(ulong) || t == typeof(ushort));
+    private static bool IsInteger(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t
+        && (
+            t == typeof(int)
+            || t == typeof(long)
+            || t == typeof(short)
+            || t == typeof(uint)
+            || t == typeof(ulong)
+            || t == typeof(ushort)
+        );
 
     private static bool IsScalar(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsPrimitive || underlying.IsEnum || underlying == typeof(string) || underlying == typeof(decimal)
-            || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset) || underlying == typeof(TimeSpan)
-            || underlying == typeof(Guid) || underlying == typeof(DateOnly) || underlying == typeof(TimeOnly)
+        return underlying.IsPrimitive
+            || underlying.IsEnum
+            || underlying == typeof(string)
+            || underlying == typeof(decimal)
+            || underlying == typeof(DateTime)
+            || underlying == typeof(DateTimeOffset)
+            || underlying == typeof(TimeSpan)
+            || underlying == typeof(Guid)
+            || underlying == typeof(DateOnly)
+            || underlying == typeof(TimeOnly)
             || typeof(IEnumerable).IsAssignableFrom(underlying);
     }
 

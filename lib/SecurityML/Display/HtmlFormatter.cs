@@ -11,7 +11,8 @@ public sealed class HtmlFormatter<T>
 
     /// <summary>Creates a formatter from a write action.</summary>
     /// <param name="write">Writes the HTML for one value; must HTML-encode any text that came from data.</param>
-    public HtmlFormatter(Action<T, TextWriter> write) => _write = write ?? throw new ArgumentNullException(nameof(write));
+    public HtmlFormatter(Action<T, TextWriter> write) =>
+        _write = write ?? throw new ArgumentNullException(nameof(write));
 
     /// <summary>The MIME type this formatter writes: <c>text/html</c>.</summary>
     public string MimeType => "text/html";
@@ -19,7 +20,8 @@ public sealed class HtmlFormatter<T>
     /// <summary>The type this formatter handles.</summary>
     public Type Type => typeof(T);
 
-    /// <summary>Writes <paramref name="instance"/> as HTML; returns false if it is not a <typeparamref name="T"/>.</summary>
+    /// <summary>Writes <paramref name="instance"/> as HTML; returns false if it is not a
+    /// <typeparamref name="T"/>.</summary>
     public bool Format(object instance, TextWriter writer)
     {
         if (instance is not T value)

@@ -14,12 +14,25 @@ public static class FeatureCorrelation
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count < 2 || rows.Any(row => row is null || row.Length != rows[0].Length))
         {
-            throw new ArgumentException($"Expected at least two rows of equal length, received {rows.Count} rows.", nameof(rows));
+            throw new ArgumentException(
+                $"Expected at least two rows of equal length, received {rows.Count} rows.",
+                nameof(rows)
+            );
         }
         int columns = rows[0].Length;
-        double[][] values = Enumerable.Range(0, columns).Select(column => rows.Select(row => row[column]).ToArray()).ToArray();
+        double[][] values = Enumerable
+            .Range(0, columns)
+            .Select(column => rows.Select(row => row[column]).ToArray())
+            .ToArray();
         var matrix = Correlation.PearsonMatrix(values);
-        return Enumerable.Range(0, columns).Select(row => Enumerable.Range(0, columns)
-            .Select(column => row == column && values[row].Distinct().Count() > 1 ? 1.0 : matrix[row, column]).ToArray()).ToArray();
+        return Enumerable
+            .Range(0, columns)
+            .Select(row =>
+                Enumerable
+                    .Range(0, columns)
+                    .Select(column => row == column && values[row].Distinct().Count() > 1 ? 1.0 : matrix[row, column])
+                    .ToArray()
+            )
+            .ToArray();
     }
 }

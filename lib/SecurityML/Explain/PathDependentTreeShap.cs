@@ -50,8 +50,15 @@ public static class PathDependentTreeShap
     private sealed class Walker(ShapTree tree, double[] row, double[] contributions, PathElement[] buffer)
     {
         /// <summary>Visits <paramref name="node"/> with the parent's path at <paramref name="parentOffset"/>.</summary>
-        public void Recurse(int node, int parentOffset, int offset, int uniqueDepth, double zeroFraction,
-            double oneFraction, int feature)
+        public void Recurse(
+            int node,
+            int parentOffset,
+            int offset,
+            int uniqueDepth,
+            double zeroFraction,
+            double oneFraction,
+            int feature
+        )
         {
             Array.Copy(buffer, parentOffset, buffer, offset, uniqueDepth + 1);
             Span<PathElement> path = buffer.AsSpan(offset);
@@ -62,14 +69,16 @@ public static class PathDependentTreeShap
                 {
                     double weight = UnwoundSum(path, uniqueDepth, index);
                     ref PathElement element = ref path[index];
-                    contributions[element.Feature] += weight * (element.OneFraction - element.ZeroFraction) * tree.Value[node];
+                    contributions[element.Feature] +=
+                        weight * (element.OneFraction - element.ZeroFraction) * tree.Value[node];
                 }
                 return;
             }
             int split = tree.Feature[node];
             int hot = tree.ChildOf(node, row);
             int cold = hot == tree.Left[node] ? tree.Right[node] : tree.Left[node];
-            double incomingZero = 1, incomingOne = 1;
+            double incomingZero = 1,
+                incomingOne = 1;
             int previous = 0;
             while (previous <= uniqueDepth && path[previous].Feature != split)
             {
@@ -84,13 +93,27 @@ public static class PathDependentTreeShap
             }
             int childOffset = offset + uniqueDepth + 1;
             double cover = tree.Cover[node];
-            Recurse(hot, offset, childOffset, uniqueDepth + 1, tree.Cover[hot] / cover * incomingZero, incomingOne, split);
+            Recurse(
+                hot,
+                offset,
+                childOffset,
+                uniqueDepth + 1,
+                tree.Cover[hot] / cover * incomingZero,
+                incomingOne,
+                split
+            );
             Recurse(cold, offset, childOffset, uniqueDepth + 1, tree.Cover[cold] / cover * incomingZero, 0, split);
         }
     }
 
     /// <summary>Adds a feature to the path and updates the permutation weights (EXTEND).</summary>
-    private static void Extend(Span<PathElement> path, int uniqueDepth, double zeroFraction, double oneFraction, int feature)
+    private static void Extend(
+        Span<PathElement> path,
+        int uniqueDepth,
+        double zeroFraction,
+        double oneFraction,
+        int feature
+    )
     {
         path[uniqueDepth] = new PathElement
         {
@@ -106,7 +129,8 @@ public static class PathDependentTreeShap
         }
     }
 
-    /// <summary>Removes the feature at <paramref name="pathIndex"/> from the path, undoing its EXTEND (UNWIND).</summary>
+    /// <summary>Removes the feature at <paramref name="pathIndex"/> from the path, undoing its EXTEND
+    /// (UNWIND).</summary>
     private static void Unwind(Span<PathElement> path, int uniqueDepth, int pathIndex)
     {
         double oneFraction = path[pathIndex].OneFraction;
@@ -118,7 +142,8 @@ public static class PathDependentTreeShap
             {
                 double weight = path[index].Weight;
                 path[index].Weight = nextOnePortion * (uniqueDepth + 1) / ((index + 1) * oneFraction);
-                nextOnePortion = weight - (path[index].Weight * zeroFraction * (uniqueDepth - index) / (uniqueDepth + 1));
+                nextOnePortion =
+                    weight - (path[index].Weight * zeroFraction * (uniqueDepth - index) / (uniqueDepth + 1));
             }
             else
             {
@@ -147,7 +172,8 @@ public static class PathDependentTreeShap
             {
                 double weight = nextOnePortion * (uniqueDepth + 1) / ((index + 1) * oneFraction);
                 total += weight;
-                nextOnePortion = path[index].Weight - (weight * zeroFraction * (uniqueDepth - index) / (uniqueDepth + 1));
+                nextOnePortion =
+                    path[index].Weight - (weight * zeroFraction * (uniqueDepth - index) / (uniqueDepth + 1));
             }
             else if (zeroFraction != 0)
             {

@@ -25,7 +25,8 @@ public sealed class PrincipalComponents
     /// <summary>The values of one component over all rows.</summary>
     public double[] Component(int index) => Projections.Select(row => row[index]).ToArray();
 
-    /// <summary>Standardises <paramref name="rows"/> and projects them on the first <paramref name="components"/>.</summary>
+    /// <summary>Standardises <paramref name="rows"/> and projects them on the first
+    /// <paramref name="components"/>.</summary>
     /// <param name="rows">Rows of equal length; at least two.</param>
     /// <param name="components">How many components (1 … number of columns); missing ones (fewer rows than
     /// components) are 0.</param>
@@ -36,12 +37,19 @@ public sealed class PrincipalComponents
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count < 2 || rows.Any(row => row is null || row.Length != rows[0].Length))
         {
-            throw new ArgumentException($"Expected at least two rows of equal length, received {rows.Count} rows.", nameof(rows));
+            throw new ArgumentException(
+                $"Expected at least two rows of equal length, received {rows.Count} rows.",
+                nameof(rows)
+            );
         }
         int columns = rows[0].Length;
         if (components < 1 || components > columns)
         {
-            throw new ArgumentOutOfRangeException(nameof(components), components, $"Expected 1 to {columns} components, received {components}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(components),
+                components,
+                $"Expected 1 to {columns} components, received {components}."
+            );
         }
         Matrix<double> data = Standardise(Matrix<double>.Build.DenseOfRowArrays(rows));
         var svd = data.Svd(computeVectors: true);
@@ -63,7 +71,10 @@ public sealed class PrincipalComponents
                 projections[row][component] = projection[row];
             }
         }
-        double[] ratios = Enumerable.Range(0, components).Select(index => index < variances.Length && total > 0 ? variances[index] / total : 0).ToArray();
+        double[] ratios = Enumerable
+            .Range(0, components)
+            .Select(index => index < variances.Length && total > 0 ? variances[index] / total : 0)
+            .ToArray();
         return new PrincipalComponents(projections, ratios);
     }
 

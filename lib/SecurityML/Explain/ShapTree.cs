@@ -24,17 +24,31 @@ public sealed class ShapTree
     {
         ArgumentNullException.ThrowIfNull(feature);
         int count = feature.Length;
-        if (count == 0 || threshold.Length != count || left.Length != count || right.Length != count
-            || value.Length != count || cover.Length != count)
+        if (
+            count == 0
+            || threshold.Length != count
+            || left.Length != count
+            || right.Length != count
+            || value.Length != count
+            || cover.Length != count
+        )
         {
-            throw new ArgumentException($"Expected node arrays of one length ≥ 1, received {count} features, {threshold.Length} thresholds, {left.Length} left, {right.Length} right, {value.Length} values, {cover.Length} covers.", nameof(feature));
+            throw new ArgumentException(
+                $"Expected node arrays of one length ≥ 1, received {count} features, {threshold.Length} "
+                    + $"thresholds, {left.Length} left, {right.Length} right, {value.Length} values, "
+                    + $"{cover.Length} covers.",
+                nameof(feature)
+            );
         }
         var depth = new int[count];
         for (int node = 0; node < count; node++)
         {
             if (!(cover[node] > 0))
             {
-                throw new ArgumentException($"Expected a positive cover at node {node}, received {cover[node]}.", nameof(cover));
+                throw new ArgumentException(
+                    $"Expected a positive cover at node {node}, received {cover[node]}.",
+                    nameof(cover)
+                );
             }
             if (feature[node] == LeafFeature)
             {
@@ -42,7 +56,11 @@ public sealed class ShapTree
             }
             if (left[node] <= node || right[node] <= node || left[node] >= count || right[node] >= count)
             {
-                throw new ArgumentException($"Expected the children of node {node} after it and inside the tree, received {left[node]} and {right[node]}.", nameof(left));
+                throw new ArgumentException(
+                    $"Expected the children of node {node} after it and inside the tree, received {left[node]} "
+                        + $"and {right[node]}.",
+                    nameof(left)
+                );
             }
             depth[left[node]] = depth[right[node]] = depth[node] + 1;
         }
@@ -80,5 +98,6 @@ public sealed class ShapTree
     public bool IsLeaf(int node) => Feature[node] == LeafFeature;
 
     /// <summary>The child a row goes to from internal node <paramref name="node"/>.</summary>
-    public int ChildOf(int node, ReadOnlySpan<double> row) => row[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
+    public int ChildOf(int node, ReadOnlySpan<double> row) =>
+        row[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
 }

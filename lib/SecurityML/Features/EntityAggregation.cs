@@ -17,31 +17,62 @@ public static class EntityAggregation
     /// <param name="rows">The rows; enumerated once.</param>
     /// <param name="entityOf">The entity of a row, e.g. <c>row => row.Account</c>; must not return null.</param>
     /// <param name="timeOf">The time of a row, e.g. <c>row => row.TimeGenerated</c>.</param>
-    /// <param name="distinctValueOf">Optional value whose distinct count is wanted, e.g. <c>row => row.Computer</c>.</param>
+    /// <param name="distinctValueOf">Optional value whose distinct count is wanted, e.g.
+    /// <c>row => row.Computer</c>.</param>
     /// <param name="entityComparer">How entities are compared; default ordinal.</param>
     public static IReadOnlyList<EntitySummary> SummarizeByEntity<T>(
-        this IEnumerable<T> rows, Func<T, string> entityOf, Func<T, DateTimeOffset> timeOf,
-        Func<T, string>? distinctValueOf = null, StringComparer? entityComparer = null)
+        this IEnumerable<T> rows,
+        Func<T, string> entityOf,
+        Func<T, DateTimeOffset> timeOf,
+        Func<T, string>? distinctValueOf = null,
+        StringComparer? entityComparer = null
+    )
     {
         var comparer = entityComparer ?? StringComparer.Ordinal;
         var groups = Accumulate(rows, entityOf, timeOf, distinctValueOf, row => entityOf(row), comparer);
-        return groups.OrderBy(pair => pair.Key, comparer)
-            .Select(pair => new EntitySummary(pair.Value.Entity, pair.Value.Count, pair.Value.DistinctCount, pair.Value.First, pair.Value.Last))
+        return groups
+            .OrderBy(pair => pair.Key, comparer)
+            .Select(pair => new EntitySummary(
+                pair.Value.Entity,
+                pair.Value.Count,
+                pair.Value.DistinctCount,
+                pair.Value.First,
+                pair.Value.Last
+            ))
             .ToList();
     }
 
     /// <summary>Summarises each entity on each UTC day it has rows.</summary>
     /// <inheritdoc cref="SummarizeByEntity{T}"/>
     public static IReadOnlyList<EntityDaySummary> SummarizeByEntityAndDay<T>(
-        this IEnumerable<T> rows, Func<T, string> entityOf, Func<T, DateTimeOffset> timeOf,
-        Func<T, string>? distinctValueOf = null, StringComparer? entityComparer = null)
+        this IEnumerable<T> rows,
+        Func<T, string> entityOf,
+        Func<T, DateTimeOffset> timeOf,
+        Func<T, string>? distinctValueOf = null,
+        StringComparer? entityComparer = null
+    )
     {
         var comparer = entityComparer ?? StringComparer.Ordinal;
         var keyComparer = new EntityDayComparer(comparer);
-        var groups = Accumulate(rows, entityOf, timeOf, distinctValueOf,
-            row => (Entity: entityOf(row), Day: DateOnly.FromDateTime(timeOf(row).UtcDateTime)), keyComparer);
-        return groups.OrderBy(pair => pair.Key.Entity, comparer).ThenBy(pair => pair.Key.Day)
-            .Select(pair => new EntityDaySummary(pair.Value.Entity, pair.Key.Day, pair.Value.Count, pair.Value.DistinctCount, pair.Value.First, pair.Value.Last))
+        var groups = Accumulate(
+            rows,
+            entityOf,
+            timeOf,
+            distinctValueOf,
+            row => (Entity: entityOf(row), Day: DateOnly.FromDateTime(timeOf(row).UtcDateTime)),
+            keyComparer
+        );
+        return groups
+            .OrderBy(pair => pair.Key.Entity, comparer)
+            .ThenBy(pair => pair.Key.Day)
+            .Select(pair => new EntityDaySummary(
+                pair.Value.Entity,
+                pair.Key.Day,
+                pair.Value.Count,
+                pair.Value.DistinctCount,
+                pair.Value.First,
+                pair.Value.Last
+            ))
             .ToList();
     }
 
@@ -52,13 +83,20 @@ public static class EntityAggregation
     /// days align to the clock); must be positive.</param>
     /// <returns>Bucket start (UTC) and row count, sorted by time.</returns>
     public static IReadOnlyList<KeyValuePair<DateTimeOffset, long>> CountByTimeBucket<T>(
-        this IEnumerable<T> rows, Func<T, DateTimeOffset> timeOf, TimeSpan bucket)
+        this IEnumerable<T> rows,
+        Func<T, DateTimeOffset> timeOf,
+        TimeSpan bucket
+    )
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(timeOf);
         if (bucket <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(bucket), bucket, $"The bucket must be positive; received {bucket}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(bucket),
+                bucket,
+                $"The bucket must be positive; received {bucket}."
+            );
         }
         var counts = new Dictionary<long, long>();
         foreach (var row in rows)
@@ -67,14 +105,24 @@ public static class EntityAggregation
             var start = ticks - ticks % bucket.Ticks;
             counts[start] = counts.GetValueOrDefault(start) + 1;
         }
-        return counts.OrderBy(pair => pair.Key)
-            .Select(pair => new KeyValuePair<DateTimeOffset, long>(new DateTimeOffset(pair.Key, TimeSpan.Zero), pair.Value))
+        return counts
+            .OrderBy(pair => pair.Key)
+            .Select(pair => new KeyValuePair<DateTimeOffset, long>(
+                new DateTimeOffset(pair.Key, TimeSpan.Zero),
+                pair.Value
+            ))
             .ToList();
     }
 
     private static Dictionary<TKey, Accumulator> Accumulate<T, TKey>(
-        IEnumerable<T> rows, Func<T, string> entityOf, Func<T, DateTimeOffset> timeOf,
-        Func<T, string>? distinctValueOf, Func<T, TKey> keyOf, IEqualityComparer<TKey> comparer) where TKey : notnull
+        IEnumerable<T> rows,
+        Func<T, string> entityOf,
+        Func<T, DateTimeOffset> timeOf,
+        Func<T, string>? distinctValueOf,
+        Func<T, TKey> keyOf,
+        IEqualityComparer<TKey> comparer
+    )
+        where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(entityOf);
@@ -85,7 +133,9 @@ public static class EntityAggregation
             var key = keyOf(row);
             if (!groups.TryGetValue(key, out var accumulator))
             {
-                var entity = entityOf(row) ?? throw new ArgumentException("The entity selector returned null for a row.", nameof(entityOf));
+                var entity =
+                    entityOf(row)
+                    ?? throw new ArgumentException("The entity selector returned null for a row.", nameof(entityOf));
                 accumulator = new Accumulator(entity, distinctValueOf is not null);
                 groups.Add(key, accumulator);
             }
@@ -96,7 +146,9 @@ public static class EntityAggregation
 
     private sealed class Accumulator(string entity, bool countDistinct)
     {
-        private readonly HashSet<string>? _distinct = countDistinct ? new HashSet<string>(StringComparer.Ordinal) : null;
+        private readonly HashSet<string>? _distinct = countDistinct
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : null;
 
         public string Entity { get; } = entity;
         public long Count { get; private set; }
@@ -116,7 +168,8 @@ public static class EntityAggregation
         }
     }
 
-    private sealed class EntityDayComparer(StringComparer entityComparer) : IEqualityComparer<(string Entity, DateOnly Day)>
+    private sealed class EntityDayComparer(StringComparer entityComparer)
+        : IEqualityComparer<(string Entity, DateOnly Day)>
     {
         public bool Equals((string Entity, DateOnly Day) x, (string Entity, DateOnly Day) y) =>
             x.Day == y.Day && entityComparer.Equals(x.Entity, y.Entity);

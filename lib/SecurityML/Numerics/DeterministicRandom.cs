@@ -11,7 +11,10 @@ namespace SecurityML.Numerics;
 /// </summary>
 internal sealed class DeterministicRandom
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private ulong _s0,
+        _s1,
+        _s2,
+        _s3;
 
     /// <summary>Creates a generator for <paramref name="seed"/> and an independent <paramref name="stream"/>.</summary>
     public DeterministicRandom(long seed, ulong stream = 0)
@@ -42,7 +45,11 @@ internal sealed class DeterministicRandom
     {
         if (maximumExclusive <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(maximumExclusive), maximumExclusive, "Expected a positive bound.");
+            throw new ArgumentOutOfRangeException(
+                nameof(maximumExclusive),
+                maximumExclusive,
+                "Expected a positive bound."
+            );
         }
         var bound = (ulong)maximumExclusive;
         var limit = ulong.MaxValue - ulong.MaxValue % bound;
@@ -50,16 +57,16 @@ internal sealed class DeterministicRandom
         do
         {
             value = NextUInt64();
-        }
-        while (value >= limit);
+        } while (value >= limit);
         return (int)(value % bound);
     }
 
-    /// <summary>The next 32 random bits (the high half of <see cref="NextUInt64"/>), e.g. a uniform IPv4 address.</summary>
+    /// <summary>The next 32 random bits (the high half of <see cref="NextUInt64"/>), e.g. a uniform IPv4
+    /// address.</summary>
     public uint NextUInt32() => (uint)(NextUInt64() >> 32);
 
-    /// <summary>Shuffles <paramref name="values"/> in place (Fisher–Yates, from the last element down, each swap partner
-    /// drawn with <see cref="Next(int)"/>), so that every permutation is equally likely.</summary>
+    /// <summary>Shuffles <paramref name="values"/> in place (Fisher–Yates, from the last element down, each swap
+    /// partner drawn with <see cref="Next(int)"/>), so that every permutation is equally likely.</summary>
     public void Shuffle<T>(Span<T> values)
     {
         for (int index = values.Length - 1; index > 0; index--)
@@ -118,7 +125,8 @@ internal sealed class DeterministicRandom
         return new Guid(bytes);
     }
 
-    /// <summary>A hexadecimal identifier such as <c>0x1a2b3c</c> in [<paramref name="minimum"/>, <paramref name="maximumExclusive"/>).</summary>
+    /// <summary>A hexadecimal identifier such as <c>0x1a2b3c</c> in [<paramref name="minimum"/>,
+    /// <paramref name="maximumExclusive"/>).</summary>
     public string NextHexId(int minimum, int maximumExclusive) =>
         "0x" + Next(minimum, maximumExclusive).ToString("x", CultureInfo.InvariantCulture);
 

@@ -18,7 +18,11 @@ public static class Percentile
         ArgumentNullException.ThrowIfNull(values);
         if (!(percent >= 0 && percent <= 100))
         {
-            throw new ArgumentOutOfRangeException(nameof(percent), percent, $"Expected a percent in [0, 100], received {percent}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(percent),
+                percent,
+                $"Expected a percent in [0, 100], received {percent}."
+            );
         }
         if (values.Count == 0 || values.Any(double.IsNaN))
         {
@@ -31,6 +35,8 @@ public static class Percentile
         int above = Math.Min(below + 1, sorted.Length - 1);
         double fraction = rank - below;
         double difference = sorted[above] - sorted[below];
-        return fraction >= 0.5 ? sorted[above] - (difference * (1 - fraction)) : sorted[below] + (difference * fraction);
+        return fraction >= 0.5
+            ? sorted[above] - (difference * (1 - fraction))
+            : sorted[below] + (difference * fraction);
     }
 }

@@ -24,7 +24,11 @@ public static class DataCollectionRuleTemplate
     public const string DestinationName = "workspace";
 
     // Relaxed escaping keeps ARM expressions readable ('…' rather than \u0027); the files are JSON, never HTML.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The body of <c>PUT {workspace}/tables/{TableName}?api-version=2022-10-01</c>:
     /// <c>{"properties":{"schema":{"name","description","columns":[{"name","type"}]}}}</c>.</summary>
@@ -38,7 +42,8 @@ public static class DataCollectionRuleTemplate
                 ["schema"] = new JsonObject
                 {
                     ["name"] = table.TableName,
-                    ["description"] = $"{table.Description} Written by {table.Notebook}; TimeGenerated: {table.TimeGenerated}.",
+                    ["description"] =
+                        $"{table.Description} Written by {table.Notebook}; TimeGenerated: {table.TimeGenerated}.",
                     ["columns"] = Columns(table.Columns, column => column.Type),
                 },
             },
@@ -58,7 +63,11 @@ public static class DataCollectionRuleTemplate
             var count = notebook.Count();
             if (count > MaximumDataFlows)
             {
-                throw new ArgumentException($"Notebook {notebook.Key}: expected at most {MaximumDataFlows} tables in one rule; received {count}.", nameof(tables));
+                throw new ArgumentException(
+                    $"Notebook {notebook.Key}: expected at most {MaximumDataFlows} tables in one rule; received "
+                        + $"{count}.",
+                    nameof(tables)
+                );
             }
             if (current.Count + count > MaximumDataFlows)
             {
@@ -91,12 +100,17 @@ public static class DataCollectionRuleTemplate
         var outputs = new JsonObject();
         for (var index = 0; index < groups.Count; index++)
         {
-            var name = groups.Count == 1 ? "parameters('dataCollectionRuleName')" : $"format('{{0}}-{{1}}', parameters('dataCollectionRuleName'), {index + 1})";
+            var name =
+                groups.Count == 1
+                    ? "parameters('dataCollectionRuleName')"
+                    : $"format('{{0}}-{{1}}', parameters('dataCollectionRuleName'), {index + 1})";
             resources.Add(Rule(name, groups[index]));
             outputs[groups.Count == 1 ? "immutableId" : $"immutableId{index + 1}"] = new JsonObject
             {
                 ["type"] = "string",
-                ["value"] = $"[reference(resourceId('Microsoft.Insights/dataCollectionRules', {name}), '{RuleApiVersion}').immutableId]",
+                ["value"] =
+                    $"[reference(resourceId('Microsoft.Insights/dataCollectionRules', {name}), "
+                    + $"'{RuleApiVersion}').immutableId]",
             };
         }
         return new JsonObject
@@ -105,11 +119,20 @@ public static class DataCollectionRuleTemplate
             ["contentVersion"] = "1.0.0.0",
             ["parameters"] = new JsonObject
             {
-                ["dataCollectionRuleName"] = Parameter(settings.RuleName, "The rule's name; with several rules, -1, -2, … is appended."),
+                ["dataCollectionRuleName"] = Parameter(
+                    settings.RuleName,
+                    "The rule's name; with several rules, -1, -2, … is appended."
+                ),
                 ["location"] = Parameter(settings.Location ?? "[resourceGroup().location]", "The workspace's region."),
-                ["workspaceResourceId"] = Parameter(settings.WorkspaceResourceId, "The Log Analytics workspace's resource id."),
-                ["dataCollectionEndpointResourceId"] = Parameter(settings.DataCollectionEndpointResourceId,
-                    "The data collection endpoint's resource id (its Logs ingestion URI goes into the workspace config)."),
+                ["workspaceResourceId"] = Parameter(
+                    settings.WorkspaceResourceId,
+                    "The Log Analytics workspace's resource id."
+                ),
+                ["dataCollectionEndpointResourceId"] = Parameter(
+                    settings.DataCollectionEndpointResourceId,
+                    "The data collection endpoint's resource id (its Logs ingestion URI goes into the workspace "
+                        + "config)."
+                ),
             },
             ["resources"] = resources,
             ["outputs"] = outputs,
@@ -129,14 +152,19 @@ public static class DataCollectionRuleTemplate
         var flows = new JsonArray();
         foreach (var table in tables)
         {
-            streams[table.StreamName] = new JsonObject { ["columns"] = Columns(table.Columns, column => column.StreamType) };
-            flows.Add(new JsonObject
+            streams[table.StreamName] = new JsonObject
             {
-                ["streams"] = new JsonArray(table.StreamName),
-                ["destinations"] = new JsonArray(DestinationName),
-                ["transformKql"] = table.TransformKql,
-                ["outputStream"] = table.OutputStreamName,
-            });
+                ["columns"] = Columns(table.Columns, column => column.StreamType),
+            };
+            flows.Add(
+                new JsonObject
+                {
+                    ["streams"] = new JsonArray(table.StreamName),
+                    ["destinations"] = new JsonArray(DestinationName),
+                    ["transformKql"] = table.TransformKql,
+                    ["outputStream"] = table.OutputStreamName,
+                }
+            );
         }
         return new JsonObject
         {
@@ -146,16 +174,19 @@ public static class DataCollectionRuleTemplate
             ["location"] = "[parameters('location')]",
             ["properties"] = new JsonObject
             {
-                ["description"] = "SecurityML notebook results: " + string.Join(", ", tables.Select(table => table.TableName)),
+                ["description"] =
+                    "SecurityML notebook results: " + string.Join(", ", tables.Select(table => table.TableName)),
                 ["dataCollectionEndpointId"] = "[parameters('dataCollectionEndpointResourceId')]",
                 ["streamDeclarations"] = streams,
                 ["destinations"] = new JsonObject
                 {
-                    ["logAnalytics"] = new JsonArray(new JsonObject
-                    {
-                        ["workspaceResourceId"] = "[parameters('workspaceResourceId')]",
-                        ["name"] = DestinationName,
-                    }),
+                    ["logAnalytics"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["workspaceResourceId"] = "[parameters('workspaceResourceId')]",
+                            ["name"] = DestinationName,
+                        }
+                    ),
                 },
                 ["dataFlows"] = flows,
             },
@@ -174,5 +205,9 @@ public static class DataCollectionRuleTemplate
     }
 
     private static JsonArray Columns(IEnumerable<ResultsColumn> columns, Func<ResultsColumn, string> type) =>
-        new(columns.Select(column => (JsonNode)new JsonObject { ["name"] = column.Name, ["type"] = type(column) }).ToArray());
+        new(
+            columns
+                .Select(column => (JsonNode)new JsonObject { ["name"] = column.Name, ["type"] = type(column) })
+                .ToArray()
+        );
 }

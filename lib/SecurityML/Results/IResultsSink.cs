@@ -11,6 +11,11 @@ public interface IResultsSink
     /// <summary>Writes all <paramref name="rows"/> to <paramref name="tableName"/>: all of them or, on failure, none
     /// that a reader could mistake for a complete result.</summary>
     /// <returns>How many rows were written and where.</returns>
-    /// <exception cref="ArgumentException"><paramref name="tableName"/> is not a valid table name (letters, digits, '_').</exception>
-    Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException"><paramref name="tableName"/> is not a valid table name (letters, digits,
+    /// '_').</exception>
+    Task<ResultsWriteSummary> WriteAsync<T>(
+        string tableName,
+        IEnumerable<T> rows,
+        CancellationToken cancellationToken = default
+    );
 }

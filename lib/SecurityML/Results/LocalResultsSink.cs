@@ -30,7 +30,11 @@ public sealed class LocalResultsSink : IResultsSink
         Path.Combine(Folder, CheckedTableName(tableName) + (Format == ResultsFileFormat.Csv ? ".csv" : ".jsonl"));
 
     /// <inheritdoc />
-    public Task<ResultsWriteSummary> WriteAsync<T>(string tableName, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+    public Task<ResultsWriteSummary> WriteAsync<T>(
+        string tableName,
+        IEnumerable<T> rows,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(rows);
         var path = PathOf(tableName);
@@ -38,9 +42,10 @@ public sealed class LocalResultsSink : IResultsSink
         var temporary = path + ".partial";
         try
         {
-            var count = Format == ResultsFileFormat.Csv
-                ? CsvDataFile.Write(temporary, Cancellable(rows, cancellationToken))
-                : JsonLinesDataFile.Write(temporary, Cancellable(rows, cancellationToken));
+            var count =
+                Format == ResultsFileFormat.Csv
+                    ? CsvDataFile.Write(temporary, Cancellable(rows, cancellationToken))
+                    : JsonLinesDataFile.Write(temporary, Cancellable(rows, cancellationToken));
             File.Move(temporary, path, overwrite: true);
             return Task.FromResult(new ResultsWriteSummary(tableName, count, path));
         }
@@ -51,16 +56,23 @@ public sealed class LocalResultsSink : IResultsSink
         }
     }
 
-    /// <summary>Checks a Log Analytics style table name: letters, digits and '_', starting with a letter, ≤ 100 chars.</summary>
+    /// <summary>Checks a Log Analytics style table name: letters, digits and '_', starting with a letter, ≤ 100
+    /// chars.</summary>
     /// <exception cref="ArgumentException">Otherwise, with the name received.</exception>
     public static string CheckedTableName(string tableName)
     {
-        if (string.IsNullOrEmpty(tableName) || tableName.Length > 100 || !char.IsAsciiLetter(tableName[0])
-            || !tableName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (
+            string.IsNullOrEmpty(tableName)
+            || tableName.Length > 100
+            || !char.IsAsciiLetter(tableName[0])
+            || !tableName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+        )
         {
             throw new ArgumentException(
-                $"A table name has letters, digits and '_', starts with a letter and has at most 100 characters; received '{tableName}'.",
-                nameof(tableName));
+                $"A table name has letters, digits and '_', starts with a letter and has at most 100 characters; "
+                    + $"received '{tableName}'.",
+                nameof(tableName)
+            );
         }
         return tableName;
     }

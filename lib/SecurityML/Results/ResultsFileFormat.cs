@@ -5,6 +5,7 @@ public enum ResultsFileFormat
 {
     /// <summary>One JSON object per line (what the Logs Ingestion API takes, as arrays).</summary>
     JsonLines,
+
     /// <summary>CSV with a header row (for spreadsheets).</summary>
     Csv,
 }

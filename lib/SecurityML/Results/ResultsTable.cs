@@ -5,9 +5,10 @@ namespace SecurityML.Results;
 
 /// <summary>
 /// A results table a notebook writes through <see cref="IResultsSink.WriteAsync{T}"/>: the name it passes, the row type
-/// whose JSON properties are the columns, and the names and schema the workspace needs for it. Columns are read from the
-/// row type by reflection (as <see cref="JsonSerializer"/> writes them) plus <see cref="ResultsTables.AddedColumns"/>, so
-/// the schema and the rows cannot drift apart. Every table has a <c>TimeGenerated</c> <c>datetime</c> column.
+/// whose JSON properties are the columns, and the names and schema the workspace needs for it. Columns are read from
+/// the row type by reflection (as <see cref="JsonSerializer"/> writes them) plus
+/// <see cref="ResultsTables.AddedColumns"/>, so the schema and the rows cannot drift apart. Every table has a
+/// <c>TimeGenerated</c> <c>datetime</c> column.
 /// </summary>
 public sealed class ResultsTable
 {
@@ -23,7 +24,8 @@ public sealed class ResultsTable
     private readonly Lazy<IReadOnlyList<ResultsColumn>> _columns;
 
     /// <summary>Describes a table.</summary>
-    /// <param name="name">The name notebooks pass to the sink (a valid table name, see <see cref="LocalResultsSink.CheckedTableName"/>).</param>
+    /// <param name="name">The name notebooks pass to the sink (a valid table name, see
+    /// <see cref="LocalResultsSink.CheckedTableName"/>).</param>
     /// <param name="rowType">The row record type.</param>
     /// <param name="notebook">The notebook that writes it, without extension.</param>
     /// <param name="description">One line on what a row is.</param>
@@ -58,10 +60,13 @@ public sealed class ResultsTable
     /// <summary>What <c>TimeGenerated</c> holds (the time the row is about, or when it was produced).</summary>
     public string TimeGenerated { get; }
 
-    /// <summary>The Log Analytics custom table: <see cref="Name"/>, with <c>_CL</c> appended unless it ends with it.</summary>
-    public string TableName => Name.EndsWith(CustomTableSuffix, StringComparison.Ordinal) ? Name : Name + CustomTableSuffix;
+    /// <summary>The Log Analytics custom table: <see cref="Name"/>, with <c>_CL</c> appended unless it ends with
+    /// it.</summary>
+    public string TableName =>
+        Name.EndsWith(CustomTableSuffix, StringComparison.Ordinal) ? Name : Name + CustomTableSuffix;
 
-    /// <summary>The data collection rule stream: <c>Custom-{Name}</c>, the results sink's default for the table.</summary>
+    /// <summary>The data collection rule stream: <c>Custom-{Name}</c>, the results sink's default for the
+    /// table.</summary>
     public string StreamName => StreamPrefix + Name;
 
     /// <summary>The DCR data flow's output stream: <c>Custom-{TableName}</c>.</summary>
@@ -74,10 +79,11 @@ public sealed class ResultsTable
     public IReadOnlyList<ResultsColumn> Columns => _columns.Value;
 
     /// <summary>
-    /// The data collection rule transformation from the stream (<c>source</c>, with <see cref="ResultsColumn.StreamType"/>
-    /// columns) to the table: <c>source</c> when no column is <c>real</c>; otherwise each <c>real</c> column is converted
-    /// from its <c>dynamic</c> stream value, the strings <c>"Infinity"</c>, <c>"-Infinity"</c> and <c>"NaN"</c> to
-    /// <c>real(+inf)</c>, <c>real(-inf)</c> and <c>real(nan)</c> and any number to itself (null stays null).
+    /// The data collection rule transformation from the stream (<c>source</c>, with
+    /// <see cref="ResultsColumn.StreamType"/> columns) to the table: <c>source</c> when no column is <c>real</c>;
+    /// otherwise each <c>real</c> column is converted from its <c>dynamic</c> stream value, the strings
+    /// <c>"Infinity"</c>, <c>"-Infinity"</c> and <c>"NaN"</c> to <c>real(+inf)</c>, <c>real(-inf)</c> and
+    /// <c>real(nan)</c> and any number to itself (null stays null).
     /// </summary>
     public string TransformKql
     {
@@ -89,15 +95,20 @@ public sealed class ResultsTable
                 return "source";
             }
             var text = new StringBuilder("source\n| extend ");
-            text.AppendJoin(",\n    ", reals.Select(column => $"{Quoted(column.Name)} = {RealFromDynamic(Quoted(column.Name))}"));
+            text.AppendJoin(
+                ",\n    ",
+                reals.Select(column => $"{Quoted(column.Name)} = {RealFromDynamic(Quoted(column.Name))}")
+            );
             return text.ToString();
         }
     }
 
-    /// <summary>The KQL expression converting a <c>dynamic</c> value written by the results sinks to <c>real</c>.</summary>
+    /// <summary>The KQL expression converting a <c>dynamic</c> value written by the results sinks to
+    /// <c>real</c>.</summary>
     /// <param name="expression">The KQL expression of the dynamic value, e.g. <c>['Score']</c>.</param>
     public static string RealFromDynamic(string expression) =>
-        $"case(tostring({expression}) == \"Infinity\", real(+inf), tostring({expression}) == \"-Infinity\", real(-inf), "
+        $"case(tostring({expression}) == \"Infinity\", real(+inf), tostring({expression}) == \"-Infinity\", "
+        + $"real(-inf), "
         + $"tostring({expression}) == \"NaN\", real(nan), todouble({expression}))";
 
     /// <inheritdoc />
@@ -118,7 +129,10 @@ public sealed class ResultsTable
             }
             catch (NotSupportedException exception)
             {
-                throw new NotSupportedException($"Table {Name}, column {property.Name}: {exception.Message}", exception);
+                throw new NotSupportedException(
+                    $"Table {Name}, column {property.Name}: {exception.Message}",
+                    exception
+                );
             }
             columns.Add(new ResultsColumn(property.Name, type));
         }
@@ -126,10 +140,14 @@ public sealed class ResultsTable
         if (!columns.Remove(time))
         {
             throw new NotSupportedException(
-                $"Table {Name}: expected a {TimeGeneratedColumn} timestamp property on {RowType.FullName}; received columns {string.Join(", ", columns.Select(c => c.Name))}.");
+                $"Table {Name}: expected a {TimeGeneratedColumn} timestamp property on {RowType.FullName}; "
+                    + $"received columns {string.Join(", ", columns.Select(c => c.Name))}."
+            );
         }
         columns.Insert(0, time);
-        columns.AddRange(ResultsTables.AddedColumns.Where(added => columns.TrueForAll(column => column.Name != added.Name)));
+        columns.AddRange(
+            ResultsTables.AddedColumns.Where(added => columns.TrueForAll(column => column.Name != added.Name))
+        );
         return columns;
     }
 }

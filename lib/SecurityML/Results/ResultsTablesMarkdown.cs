@@ -2,7 +2,8 @@ using System.Text;
 
 namespace SecurityML.Results;
 
-/// <summary>The results tables as a Markdown table (what <c>secml dcr</c> writes to <c>tables.md</c> and docs/sentinel.md shows).</summary>
+/// <summary>The results tables as a Markdown table (what <c>secml dcr</c> writes to <c>tables.md</c> and
+/// docs/sentinel.md shows).</summary>
 public static class ResultsTablesMarkdown
 {
     /// <summary>One row per table: custom table, stream, notebook, what TimeGenerated holds, columns with their types
@@ -15,9 +16,16 @@ public static class ResultsTablesMarkdown
         text.Append("| --- | --- | --- | --- | --- |\n");
         foreach (var table in tables)
         {
-            var columns = string.Join(", ", table.Columns.Select(column =>
-                $"{column.Name} {column.Type}{(column.StreamType != column.Type ? "*" : "")}"));
-            text.Append($"| `{table.TableName}` | `{table.StreamName}` | `{table.Notebook}` | {table.TimeGenerated} | {columns} |\n");
+            var columns = string.Join(
+                ", ",
+                table.Columns.Select(column =>
+                    $"{column.Name} {column.Type}{(column.StreamType != column.Type ? "*" : "")}"
+                )
+            );
+            text.Append(
+                $"| `{table.TableName}` | `{table.StreamName}` | `{table.Notebook}` | {table.TimeGenerated} | "
+                    + $"{columns} |\n"
+            );
         }
         return text.ToString();
     }

@@ -15,35 +15,61 @@ namespace SecurityML.Scoring;
 /// </summary>
 public static class DbscanScoring
 {
-    /// <summary>The features of a process-clustering model, or null when the card's features are not all process features.</summary>
+    /// <summary>The features of a process-clustering model, or null when the card's features are not all process
+    /// features.</summary>
     public static IReadOnlyList<ProcessFeature>? ProcessFeaturesOf(DbscanModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var features = model.Card.Features.Select(name => Enum.TryParse<ProcessFeature>(name, out var feature) ? feature : (ProcessFeature?)null).ToList();
-        return features.Count > 0 && features.All(feature => feature is not null) ? features.Select(feature => feature!.Value).ToList() : null;
+        var features = model
+            .Card.Features.Select(name =>
+                Enum.TryParse<ProcessFeature>(name, out var feature) ? feature : (ProcessFeature?)null
+            )
+            .ToList();
+        return features.Count > 0 && features.All(feature => feature is not null)
+            ? features.Select(feature => feature!.Value).ToList()
+            : null;
     }
 
-    /// <summary>The scorer. Unit <c>{"computer","account","commandLine"}</c> (feature rows: <c>{"row"}</c>); explanation
-    /// <c>{"cluster","clusterSize","noise"}</c> (cluster −1 and size 1 for noise).</summary>
+    /// <summary>The scorer. Unit <c>{"computer","account","commandLine"}</c> (feature rows: <c>{"row"}</c>);
+    /// explanation <c>{"cluster","clusterSize","noise"}</c> (cluster −1 and size 1 for noise).</summary>
     public static IEventScorer Create(DbscanModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var scores = UnitScores.Of(model);
         if (ProcessFeaturesOf(model) is not { } features)
         {
-            return FeatureRowScoring.Create(model.Card, model.Card.Features, rows => scores(rows), row => Explain(model, row));
+            return FeatureRowScoring.Create(
+                model.Card,
+                model.Card.Features,
+                rows => scores(rows),
+                row => Explain(model, row)
+            );
         }
         string? separator = null;
-        return new UnitScorer<ProcessCreationEvent, double[]>(model.Card,
+        return new UnitScorer<ProcessCreationEvent, double[]>(
+            model.Card,
             @event => EventRecords.Read<ProcessCreationEvent>(@event, nameof(ProcessCreationEvent.NewProcessName)),
             records =>
             {
                 separator ??= ProcessFeatures.DetectPathSeparator(records.Select(record => record.Record));
-                return ScoringJson.PerEvent(records, (ProcessCreationEvent process) => (
-                    ProcessFeatures.ToMatrix([ProcessFeatures.Compute(process, separator)], features)[0],
-                    new JsonObject { ["computer"] = process.Computer, ["account"] = process.Account, ["commandLine"] = process.CommandLine }), process => process.Computer);
+                return ScoringJson.PerEvent(
+                    records,
+                    (ProcessCreationEvent process) =>
+                        (
+                            ProcessFeatures.ToMatrix([ProcessFeatures.Compute(process, separator)], features)[0],
+                            new JsonObject
+                            {
+                                ["computer"] = process.Computer,
+                                ["account"] = process.Account,
+                                ["commandLine"] = process.CommandLine,
+                            }
+                        ),
+                    process => process.Computer
+                );
             },
-            rows => scores(rows), aggregates: false)
+            rows => scores(rows),
+            aggregates: false
+        )
         {
             Explain = unit => Explain(model, unit.Input),
         };
@@ -53,6 +79,11 @@ public static class DbscanScoring
     {
         int label = model.Predict([row])[0];
         bool noise = label == Dbscan.NoiseLabel;
-        return new JsonObject { ["cluster"] = label, ["clusterSize"] = noise ? 1 : model.ClusterSizes[label], ["noise"] = noise };
+        return new JsonObject
+        {
+            ["cluster"] = label,
+            ["clusterSize"] = noise ? 1 : model.ClusterSizes[label],
+            ["noise"] = noise,
+        };
     }
 }

@@ -23,23 +23,31 @@ public static class EventFields
         throw new FormatException($"missing field: expected one of {string.Join(", ", paths)}");
     }
 
-    /// <summary>The number in the first of <paramref name="paths"/> present (a JSON number or a text in the invariant culture).</summary>
+    /// <summary>The number in the first of <paramref name="paths"/> present (a JSON number or a text in the invariant
+    /// culture).</summary>
     /// <exception cref="FormatException">No field is present, or its value is not a number.</exception>
     public static double Number(JsonObject @event, params string[] paths)
     {
         var text = Text(@event, paths);
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new FormatException($"field {string.Join("/", paths)}: expected a number, received '{(text.Length > 60 ? text[..60] + "…" : text)}'");
+            : throw new FormatException(
+                $"field {string.Join("/", paths)}: expected a number, received "
+                    + $"'{(text.Length > 60 ? text[..60] + "…" : text)}'"
+            );
     }
 
     /// <summary>As <see cref="Number"/>, and the number is finite.</summary>
-    /// <exception cref="FormatException">No field is present, its value is not a number, or it is NaN or infinite.</exception>
+    /// <exception cref="FormatException">No field is present, its value is not a number, or it is NaN or
+    /// infinite.</exception>
     public static double FiniteNumber(JsonObject @event, params string[] paths)
     {
         var number = Number(@event, paths);
-        return double.IsFinite(number) ? number
-            : throw new FormatException($"field {string.Join("/", paths)}: expected a finite number, received {number}");
+        return double.IsFinite(number)
+            ? number
+            : throw new FormatException(
+                $"field {string.Join("/", paths)}: expected a finite number, received {number}"
+            );
     }
 
     private static JsonNode? Find(JsonObject @event, string path)
@@ -48,7 +56,8 @@ public static class EventFields
         foreach (var part in path.Split('.'))
         {
             node = node is JsonObject parent && parent.TryGetPropertyValue(part, out var child) ? child : null;
-            if (node is null) return null;
+            if (node is null)
+                return null;
         }
         return node;
     }

@@ -20,7 +20,8 @@ namespace SecurityML.Scoring;
 /// at the end, a CSV last line without a line break.</remarks>
 /// <param name="format">The format parsed.</param>
 /// <param name="sourceName">Names the stream in errors.</param>
-/// <param name="options">The record-length limit and last-line rule; null for <see cref="DataReadOptions.Default"/>.</param>
+/// <param name="options">The record-length limit and last-line rule; null for
+/// <see cref="DataReadOptions.Default"/>.</param>
 public sealed class EventLineParser(EventFormat format, string sourceName, DataReadOptions? options = null)
 {
     private readonly DataReadOptions _options = options ?? DataReadOptions.Default;
@@ -45,27 +46,48 @@ public sealed class EventLineParser(EventFormat format, string sourceName, DataR
     {
         foreach (var line in lines)
         {
-            if (line.Problem is { } problem) yield return new ParsedEvent(line.Number, null, problem);
-            else if (!string.IsNullOrWhiteSpace(line.Text)) yield return ParseJson(line.Text, line.Number);
+            if (line.Problem is { } problem)
+                yield return new ParsedEvent(line.Number, null, problem);
+            else if (!string.IsNullOrWhiteSpace(line.Text))
+                yield return ParseJson(line.Text, line.Number);
         }
     }
 
     private ParsedEvent ParseJson(string line, long number)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
-        if (JsonLineChecks.FindDuplicateProperty(bytes, sourceName, number) is { } duplicate) return new(number, null, duplicate);
+        if (JsonLineChecks.FindDuplicateProperty(bytes, sourceName, number) is { } duplicate)
+            return new(number, null, duplicate);
         try
         {
             return JsonNode.Parse(bytes) is JsonObject parsed
                 ? new(number, parsed, null)
-                : new(number, null, new DataFormatException(sourceName, number, null, "expected a JSON object, received another JSON value"));
+                : new(
+                    number,
+                    null,
+                    new DataFormatException(
+                        sourceName,
+                        number,
+                        null,
+                        "expected a JSON object, received another JSON value"
+                    )
+                );
         }
         catch (JsonException exception)
         {
             var reason = $"invalid JSON: {JsonLineChecks.Reason(exception)}";
-            return new(number, null, exception.BytePositionInLine is { } position
-                ? new DataFormatException(sourceName, number, Encoding.UTF8.GetCharCount(bytes.AsSpan(0, (int)Math.Min(position, bytes.Length))) + 1, reason)
-                : new DataFormatException(sourceName, number, null, reason));
+            return new(
+                number,
+                null,
+                exception.BytePositionInLine is { } position
+                    ? new DataFormatException(
+                        sourceName,
+                        number,
+                        Encoding.UTF8.GetCharCount(bytes.AsSpan(0, (int)Math.Min(position, bytes.Length))) + 1,
+                        reason
+                    )
+                    : new DataFormatException(sourceName, number, null, reason)
+            );
         }
     }
 
@@ -84,20 +106,34 @@ public sealed class EventLineParser(EventFormat format, string sourceName, DataR
             if (header is null)
             {
                 header = [.. fields];
-                var repeated = fields.GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
-                headerProblem = repeated is null ? null : $"the header (line {record.Line}) repeats the column '{repeated.Key}'; expected each column once";
+                var repeated = fields
+                    .GroupBy(name => name, StringComparer.Ordinal)
+                    .FirstOrDefault(group => group.Count() > 1);
+                headerProblem = repeated is null
+                    ? null
+                    : $"the header (line {record.Line}) repeats the column '{repeated.Key}'; expected each column once";
                 continue;
             }
-            var reason = headerProblem
-                ?? (fields.Count != header.Length ? $"expected {header.Length} fields as in the header, received {fields.Count}" : null)
+            var reason =
+                headerProblem
+                ?? (
+                    fields.Count != header.Length
+                        ? $"expected {header.Length} fields as in the header, received {fields.Count}"
+                        : null
+                )
                 ?? (fields.All(field => field.Length == 0) ? "empty row: every field is empty" : null);
             if (reason is not null)
             {
-                yield return new ParsedEvent(record.Line, null, new DataFormatException(sourceName, record.Line, null, reason));
+                yield return new ParsedEvent(
+                    record.Line,
+                    null,
+                    new DataFormatException(sourceName, record.Line, null, reason)
+                );
                 continue;
             }
             var result = new JsonObject();
-            for (int index = 0; index < fields.Count; index++) result[header[index]] = fields[index];
+            for (int index = 0; index < fields.Count; index++)
+                result[header[index]] = fields[index];
             yield return new ParsedEvent(record.Line, result, null);
         }
     }

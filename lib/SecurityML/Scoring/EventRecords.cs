@@ -30,8 +30,17 @@ public static class EventRecords
         ArgumentNullException.ThrowIfNull(@event);
         foreach (var name in required)
         {
-            var value = @event.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-            if (value is null || (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>().Length == 0))
+            var value = @event
+                .FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+                .Value;
+            if (
+                value is null
+                || (
+                    value is JsonValue text
+                    && text.GetValueKind() == JsonValueKind.String
+                    && text.GetValue<string>().Length == 0
+                )
+            )
             {
                 throw new FormatException($"missing field: expected {name} ({typeof(T).Name})");
             }

@@ -27,9 +27,14 @@ public static class EventScoring
         foreach (var record in records)
         {
             batch.Add(new SourceEvent(++line, JsonSerializer.SerializeToNode(record, RecordJson)!.AsObject()));
-            if (batch.Count == EventStreamScorer.DefaultBatchSize) { results.AddRange(scorer.Add(batch)); batch = new(EventStreamScorer.DefaultBatchSize); }
+            if (batch.Count == EventStreamScorer.DefaultBatchSize)
+            {
+                results.AddRange(scorer.Add(batch));
+                batch = new(EventStreamScorer.DefaultBatchSize);
+            }
         }
-        if (batch.Count > 0) results.AddRange(scorer.Add(batch));
+        if (batch.Count > 0)
+            results.AddRange(scorer.Add(batch));
         results.AddRange(scorer.Complete());
         return [.. results.OrderBy(result => result.Lines[0])];
     }

@@ -7,11 +7,12 @@ namespace SecurityML.Scoring;
 
 /// <summary>
 /// Scores event streams in batches with any <see cref="IEventScorer"/> and writes one JSON line per alert (a scoring
-/// unit whose score ≥ threshold): <c>{"source","line","lines","kind","unit","score","threshold","explanation"[,"status"][,"event"]}</c>
-/// (<c>line</c> is the unit's first input line, <c>lines</c> all of them; <c>status</c> when the model says how it scored
-/// the unit, e.g. an IP embedding's <c>UnseenEntity</c>; <c>event</c> only for per-event units;
-/// ±Infinity written as "Infinity"). Per-event kinds alert batch by batch; aggregating kinds when each input ends. A
-/// line that cannot be read, parsed or used, or a unit the model cannot score, is reported to the problem writer as
+/// unit whose score ≥ threshold):
+/// <c>{"source","line","lines","kind","unit","score","threshold","explanation"[,"status"][,"event"]}</c> (<c>line</c>
+/// is the unit's first input line, <c>lines</c> all of them; <c>status</c> when the model says how it scored the unit,
+/// e.g. an IP embedding's <c>UnseenEntity</c>; <c>event</c> only for per-event units; ±Infinity written as "Infinity").
+/// Per-event kinds alert batch by batch; aggregating kinds when each input ends. A line that cannot be read, parsed or
+/// used, or a unit the model cannot score, is reported to the problem writer as
 /// <c>source, line N[, column C]: reason</c> (the style of <see cref="DataFormatException"/>) and skipped; the rest of
 /// the stream is scored. Lines the model's input rules leave out (e.g. machine-account logons) are counted by reason.
 /// Used by <c>secml score</c>; counts accumulate over every stream scored.
@@ -21,7 +22,10 @@ public sealed class EventStreamScorer
     /// <summary>Default <see cref="BatchSize"/>: 1,000 events.</summary>
     public const int DefaultBatchSize = 1000;
 
-    private static readonly JsonSerializerOptions AlertJson = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static readonly JsonSerializerOptions AlertJson = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
     private readonly IEventScorer _scorer;
     private readonly TextWriter _alerts;
     private readonly TextWriter _problems;
@@ -33,30 +37,45 @@ public sealed class EventStreamScorer
     /// <param name="alerts">Receives one JSON line per alert.</param>
     /// <param name="problems">Receives one line per bad line.</param>
     /// <param name="batchSize">Events scored at once, ≥ 1; default <see cref="DefaultBatchSize"/>.</param>
-    public EventStreamScorer(IEventScorer scorer, double threshold, TextWriter alerts, TextWriter problems, int batchSize = DefaultBatchSize)
+    public EventStreamScorer(
+        IEventScorer scorer,
+        double threshold,
+        TextWriter alerts,
+        TextWriter problems,
+        int batchSize = DefaultBatchSize
+    )
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(problems);
-        if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
+        if (double.IsNaN(threshold))
+            throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         (_scorer, Threshold, _alerts, _problems, BatchSize) = (scorer, threshold, alerts, problems, batchSize);
     }
 
     /// <summary>The alert threshold.</summary>
     public double Threshold { get; }
+
     /// <summary>Events scored at once.</summary>
     public int BatchSize { get; }
+
     /// <summary>Event lines in scored units so far.</summary>
     public long EventsScored { get; private set; }
+
     /// <summary>Units scored so far (for per-event kinds, = <see cref="EventsScored"/>).</summary>
     public long UnitsScored { get; private set; }
-    /// <summary>Called with every scored unit (alert or not), e.g. to collect scores for threshold tuning; null for none.</summary>
+
+    /// <summary>Called with every scored unit (alert or not), e.g. to collect scores for threshold tuning; null for
+    /// none.</summary>
     public Action<UnitResult>? Scored { get; init; }
+
     /// <summary>Event lines left out by the model's input rules so far, by reason.</summary>
     public IReadOnlyDictionary<string, long> LeftOut => _leftOut;
+
     /// <summary>Alerts written so far.</summary>
     public long Alerts { get; private set; }
+
     /// <summary>Lines reported and skipped so far.</summary>
     public long BadLines { get; private set; }
 
@@ -68,7 +87,13 @@ public sealed class EventStreamScorer
     /// <param name="format">The line format.</param>
     /// <param name="options">Encoding and line-length limit; null for <see cref="DataReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops between lines.</param>
-    public void Score(Stream input, string sourceName, EventFormat format, DataReadOptions? options = null, CancellationToken cancellationToken = default)
+    public void Score(
+        Stream input,
+        string sourceName,
+        EventFormat format,
+        DataReadOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(input);
         using var lines = new InputLineReader(input, sourceName, options, leaveOpen: true);
@@ -81,7 +106,12 @@ public sealed class EventStreamScorer
     /// <param name="sourceName">Names the stream in alerts and problem reports.</param>
     /// <param name="format">The line format.</param>
     /// <param name="cancellationToken">Stops between lines.</param>
-    public void Score(TextReader reader, string sourceName, EventFormat format, CancellationToken cancellationToken = default)
+    public void Score(
+        TextReader reader,
+        string sourceName,
+        EventFormat format,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(reader);
         Score(ReadAll(reader), sourceName, format, null, cancellationToken);
@@ -89,16 +119,24 @@ public sealed class EventStreamScorer
 
     private static IEnumerable<InputLine> ReadAll(InputLineReader lines)
     {
-        while (lines.ReadLine() is { } line) yield return line;
+        while (lines.ReadLine() is { } line)
+            yield return line;
     }
 
     private static IEnumerable<InputLine> ReadAll(TextReader reader)
     {
         long number = 0;
-        while (reader.ReadLine() is { } text) yield return new InputLine(++number, text, "\n", null);
+        while (reader.ReadLine() is { } text)
+            yield return new InputLine(++number, text, "\n", null);
     }
 
-    private void Score(IEnumerable<InputLine> lines, string sourceName, EventFormat format, DataReadOptions? options, CancellationToken cancellationToken)
+    private void Score(
+        IEnumerable<InputLine> lines,
+        string sourceName,
+        EventFormat format,
+        DataReadOptions? options,
+        CancellationToken cancellationToken
+    )
     {
         var parser = new EventLineParser(format, sourceName, options);
         // Lines that fail to parse wait in the batch too, so that problems are reported in line order.
@@ -109,7 +147,8 @@ public sealed class EventStreamScorer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 batch.Add((line, @event, problem?.Message));
-                if (batch.Count == BatchSize) Flush(batch, sourceName);
+                if (batch.Count == BatchSize)
+                    Flush(batch, sourceName);
             }
         }
         catch (DataFormatException exception)
@@ -124,22 +163,33 @@ public sealed class EventStreamScorer
 
     private void Flush(List<(long Line, JsonObject? Event, string? Problem)> batch, string sourceName)
     {
-        if (batch.Count == 0) return;
-        var parsed = batch.Where(item => item.Event is not null).Select(item => new SourceEvent(item.Line, item.Event!)).ToList();
-        var results = (parsed.Count == 0 ? [] : Guard(() => _scorer.Add(parsed), parsed)).Select(result => (result.Lines[0], (string?)null, (UnitResult?)result))
-            .Concat(batch.Where(item => item.Event is null).Select(item => (item.Line, item.Problem, (UnitResult?)null)))
-            .OrderBy(item => item.Item1).ToList();
+        if (batch.Count == 0)
+            return;
+        var parsed = batch
+            .Where(item => item.Event is not null)
+            .Select(item => new SourceEvent(item.Line, item.Event!))
+            .ToList();
+        var results = (parsed.Count == 0 ? [] : Guard(() => _scorer.Add(parsed), parsed))
+            .Select(result => (result.Lines[0], (string?)null, (UnitResult?)result))
+            .Concat(
+                batch.Where(item => item.Event is null).Select(item => (item.Line, item.Problem, (UnitResult?)null))
+            )
+            .OrderBy(item => item.Item1)
+            .ToList();
         foreach (var (_, parseProblem, result) in results)
         {
-            if (result is null) Report(parseProblem!, 1);
-            else Write(result, sourceName);
+            if (result is null)
+                Report(parseProblem!, 1);
+            else
+                Write(result, sourceName);
         }
         batch.Clear();
     }
 
     private void Complete(string sourceName)
     {
-        foreach (var result in Guard(_scorer.Complete, []).OrderBy(result => result.Lines[0])) Write(result, sourceName);
+        foreach (var result in Guard(_scorer.Complete, []).OrderBy(result => result.Lines[0]))
+            Write(result, sourceName);
     }
 
     private void Write(UnitResult result, string sourceName)
@@ -151,13 +201,17 @@ public sealed class EventStreamScorer
         }
         if (result.Problem is { } problem)
         {
-            Report(DataFormatException.Describe(sourceName, result.Lines[0], null, problem + LinesNote(result.Lines)), result.Lines.Count);
+            Report(
+                DataFormatException.Describe(sourceName, result.Lines[0], null, problem + LinesNote(result.Lines)),
+                result.Lines.Count
+            );
             return;
         }
         EventsScored += result.Lines.Count;
         UnitsScored++;
         Scored?.Invoke(result);
-        if (!(result.Score >= Threshold)) return;
+        if (!(result.Score >= Threshold))
+            return;
         Alerts++;
         var alert = new JsonObject
         {
@@ -170,15 +224,23 @@ public sealed class EventStreamScorer
             ["threshold"] = JsonValue.Create(Threshold),
             ["explanation"] = result.Explain?.Invoke(),
         };
-        if (result.Status is { } status) alert["status"] = status;
-        if (result.Event is { } @event) alert["event"] = @event.DeepClone();
+        if (result.Status is { } status)
+            alert["status"] = status;
+        if (result.Event is { } @event)
+            alert["event"] = @event.DeepClone();
         _alerts.WriteLine(alert.ToJsonString(AlertJson));
     }
 
-    private static string LinesNote(IReadOnlyList<long> lines) => lines.Count == 1 ? ""
-        : string.Create(CultureInfo.InvariantCulture, $" (a unit of {lines.Count} lines: {string.Join(", ", lines.Take(5))}{(lines.Count > 5 ? ", …" : "")})");
+    private static string LinesNote(IReadOnlyList<long> lines) =>
+        lines.Count == 1
+            ? ""
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $" (a unit of {lines.Count} lines: {string.Join(", ", lines.Take(5))}{(lines.Count > 5 ? ", …" : "")})"
+            );
 
-    /// <summary>Runs the scorer; if it throws on a batch, scores the events one by one so only the culprits fail.</summary>
+    /// <summary>Runs the scorer; if it throws on a batch, scores the events one by one so only the culprits
+    /// fail.</summary>
     private IReadOnlyList<UnitResult> Guard(Func<IReadOnlyList<UnitResult>> score, List<SourceEvent> events)
     {
         try
@@ -193,14 +255,21 @@ public sealed class EventStreamScorer
         {
             return events.Count == 0
                 ? [UnitResult.Bad([0], $"the {_scorer.Card.Kind} model failed on this input: {exception.Message}")]
-                : [UnitResult.Bad([events[0].Line], $"the {_scorer.Card.Kind} model failed on this event: {exception.Message}")];
+                :
+                [
+                    UnitResult.Bad(
+                        [events[0].Line],
+                        $"the {_scorer.Card.Kind} model failed on this event: {exception.Message}"
+                    ),
+                ];
         }
     }
 
     /// <summary>Reports an input that could not be opened or read at all (counted as one bad line).</summary>
     /// <param name="sourceName">The input.</param>
     /// <param name="reason">Why, e.g. the I/O error's message.</param>
-    public void ReportUnreadable(string sourceName, string reason) => Report(DataFormatException.Describe(sourceName, 0, null, reason), 1);
+    public void ReportUnreadable(string sourceName, string reason) =>
+        Report(DataFormatException.Describe(sourceName, 0, null, reason), 1);
 
     private void Report(string message, long lines)
     {
@@ -209,7 +278,16 @@ public sealed class EventStreamScorer
     }
 
     /// <summary>A one-line summary of the counts.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{EventsScored} event(s) scored{(UnitsScored == EventsScored ? "" : $" in {UnitsScored} unit(s)")}, {Alerts} alert(s) at threshold {Threshold:G6}, {BadLines} bad line(s) skipped")
-        + string.Concat(_leftOut.Select(pair => string.Create(CultureInfo.InvariantCulture, $"; {pair.Value} left out: {pair.Key}")));
+    public override string ToString() =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{EventsScored} event(s) scored{(UnitsScored == EventsScored ? "" : $" in {UnitsScored} unit(s)")}, "
+        )
+        + string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Alerts} alert(s) at threshold {Threshold:G6}, {BadLines} bad line(s) skipped"
+        )
+        + string.Concat(
+            _leftOut.Select(pair => string.Create(CultureInfo.InvariantCulture, $"; {pair.Value} left out: {pair.Key}"))
+        );
 }

@@ -18,18 +18,37 @@ public static class FeatureRowScoring
     /// <param name="featureNames">The field of each column, in order.</param>
     /// <param name="score">Scores rows.</param>
     /// <param name="explain">Explains a row; null for none.</param>
-    public static IEventScorer Create(ModelCard card, IReadOnlyList<string> featureNames, Func<IReadOnlyList<double[]>, IReadOnlyList<UnitScore>> score,
-        Func<double[], JsonObject>? explain)
+    public static IEventScorer Create(
+        ModelCard card,
+        IReadOnlyList<string> featureNames,
+        Func<IReadOnlyList<double[]>, IReadOnlyList<UnitScore>> score,
+        Func<double[], JsonObject>? explain
+    )
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(score);
         var names = featureNames.ToArray();
-        return new UnitScorer<double[], double[]>(card, @event => Read(@event, names),
-            records => new UnitSet<double[]>(records.Select(record =>
-                new ScoringUnit<double[]>(record.Record, new JsonObject { ["row"] = record.Line }, [record.Line], record.Event)
-                { Start = ScoringJson.TimeOf(record.Event), End = ScoringJson.TimeOf(record.Event) }).ToList()),
-            score, aggregates: false)
+        return new UnitScorer<double[], double[]>(
+            card,
+            @event => Read(@event, names),
+            records => new UnitSet<double[]>(
+                records
+                    .Select(record => new ScoringUnit<double[]>(
+                        record.Record,
+                        new JsonObject { ["row"] = record.Line },
+                        [record.Line],
+                        record.Event
+                    )
+                    {
+                        Start = ScoringJson.TimeOf(record.Event),
+                        End = ScoringJson.TimeOf(record.Event),
+                    })
+                    .ToList()
+            ),
+            score,
+            aggregates: false
+        )
         {
             Explain = explain is null ? null : unit => explain(unit.Input),
         };

@@ -2,8 +2,9 @@ using SecurityML.Detection;
 
 namespace SecurityML.Scoring;
 
-/// <summary>Loads models of one kind for <see cref="ModelRegistry"/>. Implement it (public, parameterless constructor) in
-/// your own assembly and pass the assembly to <c>secml score --plugin</c> to score your own detector's models.</summary>
+/// <summary>Loads models of one kind for <see cref="ModelRegistry"/>. Implement it (public, parameterless constructor)
+/// in your own assembly and pass the assembly to <c>secml score --plugin</c> to score your own detector's
+/// models.</summary>
 public interface IModelLoader
 {
     /// <summary>The <see cref="ModelCard.Kind"/> this loader reads.</summary>

@@ -11,7 +11,8 @@ public sealed record LabelledScores(IReadOnlyList<LabelledUnit> Units, string Su
     /// <summary>The latest unit end (or start); null when no unit has a time.</summary>
     public DateTimeOffset? End => Units.Max(unit => unit.End ?? unit.Start);
 
-    /// <summary>Days from <see cref="Start"/> to <see cref="End"/> (for alert budgets per day); NaN without times.</summary>
+    /// <summary>Days from <see cref="Start"/> to <see cref="End"/> (for alert budgets per day); NaN without
+    /// times.</summary>
     public double Days => Start is { } start && End is { } end ? (end - start).TotalDays : double.NaN;
 
     /// <summary>The scores, in order (for <c>ThresholdTuning.FromLabels</c>).</summary>

@@ -10,4 +10,11 @@ namespace SecurityML.Scoring;
 /// <param name="Lines">The input lines of the unit.</param>
 /// <param name="Start">When the unit starts (UTC); null when unknown.</param>
 /// <param name="End">When it ends (exclusive; = start for one event); null when unknown.</param>
-public sealed record LabelledUnit(JsonObject Unit, double Score, bool Planted, IReadOnlyList<long> Lines, DateTimeOffset? Start, DateTimeOffset? End);
+public sealed record LabelledUnit(
+    JsonObject Unit,
+    double Score,
+    bool Planted,
+    IReadOnlyList<long> Lines,
+    DateTimeOffset? Start,
+    DateTimeOffset? End
+);

@@ -19,16 +19,29 @@ public static class MarkovSessionScoring
     /// <summary>The scorer. Unit <c>{"sessionId","userId","clientIP","start","end","commands","rarestWindow"}</c>;
     /// explanation: <see cref="MarkovSessionModel.Explain"/> (the likelihood factors of the rarest window).</summary>
     /// <param name="model">The model.</param>
-    /// <param name="sessionize">The sessionizer's limits; null for those the card records, else notebook 07's defaults.</param>
-    /// <exception cref="ArgumentException">The card's recorded limits are not two non-negative numbers of minutes.</exception>
+    /// <param name="sessionize">The sessionizer's limits; null for those the card records, else notebook 07's
+    /// defaults.</param>
+    /// <exception cref="ArgumentException">The card's recorded limits are not two non-negative numbers of
+    /// minutes.</exception>
     public static IEventScorer Create(MarkovSessionModel model, SessionizeOptions? sessionize = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         sessionize ??= SessionizeOf(model.Card);
-        string tooShort = $"session too short for a window of {model.Options.WindowLength} commands (msticpy leaves it unranked)";
-        return new UnitScorer<OfficeActivityEvent, CommandSession>(model.Card, Read, records => Build(model, records, sessionize),
-            sessions => model.Score(sessions).Select(score => double.IsNaN(score) ? new UnitScore(score, LeftOut: tooShort) : new UnitScore(score)).ToList(),
-            aggregates: true)
+        string tooShort =
+            $"session too short for a window of {model.Options.WindowLength} commands (msticpy leaves it unranked)";
+        return new UnitScorer<OfficeActivityEvent, CommandSession>(
+            model.Card,
+            Read,
+            records => Build(model, records, sessionize),
+            sessions =>
+                model
+                    .Score(sessions)
+                    .Select(score =>
+                        double.IsNaN(score) ? new UnitScore(score, LeftOut: tooShort) : new UnitScore(score)
+                    )
+                    .ToList(),
+            aggregates: true
+        )
         {
             Explain = unit => ScoringJson.Of(model.Explain(unit.Input)),
         };
@@ -56,7 +69,8 @@ public static class MarkovSessionScoring
 
     private static SessionizeOptions? SessionizeOf(Detection.ModelCard card)
     {
-        if (card.TrainingSummary[SessionizeKey] is not JsonObject recorded) return null;
+        if (card.TrainingSummary[SessionizeKey] is not JsonObject recorded)
+            return null;
         var options = new SessionizeOptions
         {
             MaximumSessionDuration = TimeSpan.FromMinutes(Minutes(recorded, "maximumSessionMinutes")),
@@ -67,13 +81,23 @@ public static class MarkovSessionScoring
     }
 
     private static double Minutes(JsonObject recorded, string key) =>
-        recorded[key] is JsonValue value && value.TryGetValue<double>(out var minutes) && double.IsFinite(minutes) && minutes >= 0
+        recorded[key] is JsonValue value
+        && value.TryGetValue<double>(out var minutes)
+        && double.IsFinite(minutes)
+        && minutes >= 0
             ? minutes
-            : throw new ArgumentException($"the card's trainingSummary.{SessionizeKey}.{key}: expected a number of minutes ≥ 0, received {recorded[key]?.ToJsonString() ?? "nothing"}");
+            : throw new ArgumentException(
+                $"the card's trainingSummary.{SessionizeKey}.{key}: expected a number of minutes ≥ 0, received "
+                    + $"{recorded[key]?.ToJsonString() ?? "nothing"}"
+            );
 
     private static OfficeActivityEvent Read(JsonObject @event)
     {
-        var record = EventRecords.Read<OfficeActivityEvent>(@event, nameof(OfficeActivityEvent.TimeGenerated), nameof(OfficeActivityEvent.Operation));
+        var record = EventRecords.Read<OfficeActivityEvent>(
+            @event,
+            nameof(OfficeActivityEvent.TimeGenerated),
+            nameof(OfficeActivityEvent.Operation)
+        );
         try
         {
             record.GetParameters();
@@ -85,24 +109,42 @@ public static class MarkovSessionScoring
         return record;
     }
 
-    private static UnitSet<CommandSession> Build(MarkovSessionModel model, IReadOnlyList<LineRecord<OfficeActivityEvent>> records, SessionizeOptions? options)
+    private static UnitSet<CommandSession> Build(
+        MarkovSessionModel model,
+        IReadOnlyList<LineRecord<OfficeActivityEvent>> records,
+        SessionizeOptions? options
+    )
     {
         var lines = new Dictionary<OfficeActivityEvent, long>(ReferenceEqualityComparer.Instance);
-        foreach (var record in records) lines[record.Record] = record.Line;
+        foreach (var record in records)
+            lines[record.Record] = record.Line;
         var sessions = OfficeActivitySessions.Sessionize(records.Select(record => record.Record), options);
-        return new UnitSet<CommandSession>(sessions.Select(session =>
-        {
-            var commands = OfficeActivitySessions.ToCommandSession(session);
-            return new ScoringUnit<CommandSession>(commands, new JsonObject
-            {
-                ["sessionId"] = session.Id, ["userId"] = session.Entity[0], ["clientIP"] = session.Entity.Count > 1 ? session.Entity[1] : null,
-                ["start"] = ScoringJson.Time(session.Start), ["end"] = ScoringJson.Time(session.End),
-                ["commands"] = session.Count,
-                ["rarestWindow"] = model.FindRarestWindow(commands).ToString(),
-            }, session.Events.Select(@event => lines[@event]).Order().ToList())
-            {
-                Entity = session.Entity[0], Start = session.Start, End = session.End.AddTicks(1),
-            };
-        }).ToList());
+        return new UnitSet<CommandSession>(
+            sessions
+                .Select(session =>
+                {
+                    var commands = OfficeActivitySessions.ToCommandSession(session);
+                    return new ScoringUnit<CommandSession>(
+                        commands,
+                        new JsonObject
+                        {
+                            ["sessionId"] = session.Id,
+                            ["userId"] = session.Entity[0],
+                            ["clientIP"] = session.Entity.Count > 1 ? session.Entity[1] : null,
+                            ["start"] = ScoringJson.Time(session.Start),
+                            ["end"] = ScoringJson.Time(session.End),
+                            ["commands"] = session.Count,
+                            ["rarestWindow"] = model.FindRarestWindow(commands).ToString(),
+                        },
+                        session.Events.Select(@event => lines[@event]).Order().ToList()
+                    )
+                    {
+                        Entity = session.Entity[0],
+                        Start = session.Start,
+                        End = session.End.AddTicks(1),
+                    };
+                })
+                .ToList()
+        );
     }
 }

@@ -18,11 +18,16 @@ public static class RandomCutForestScoring
     {
         ArgumentNullException.ThrowIfNull(model);
         var current = model;
-        return FeatureRowScoring.Create(model.Card, model.FeatureNames, rows =>
-        {
-            var update = current.ScoreAndUpdate(rows);
-            current = update.Model;
-            return update.Scores.Select(score => new UnitScore(score)).ToList();
-        }, row => ScoringJson.Of(current.Explain(row)));
+        return FeatureRowScoring.Create(
+            model.Card,
+            model.FeatureNames,
+            rows =>
+            {
+                var update = current.ScoreAndUpdate(rows);
+                current = update.Model;
+                return update.Scores.Select(score => new UnitScore(score)).ToList();
+            },
+            row => ScoringJson.Of(current.Explain(row))
+        );
     }
 }

@@ -8,9 +8,15 @@ namespace SecurityML.Scoring;
 /// <param name="Unit">What the unit is, as JSON (written into alerts).</param>
 /// <param name="Lines">The input lines it came from, in order (at least one).</param>
 /// <param name="Event">The event itself for per-event units; null for aggregated ones.</param>
-public sealed record ScoringUnit<TInput>(TInput Input, JsonObject Unit, IReadOnlyList<long> Lines, JsonObject? Event = null)
+public sealed record ScoringUnit<TInput>(
+    TInput Input,
+    JsonObject Unit,
+    IReadOnlyList<long> Lines,
+    JsonObject? Event = null
+)
 {
-    /// <summary>Who the unit is about (account, user, computer), for matching labels; null for one-entity series.</summary>
+    /// <summary>Who the unit is about (account, user, computer), for matching labels; null for one-entity
+    /// series.</summary>
     public string? Entity { get; init; }
 
     /// <summary>When the unit starts (UTC); null when unknown.</summary>

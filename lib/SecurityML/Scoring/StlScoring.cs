@@ -16,44 +16,86 @@ public static class StlScoring
     /// <summary>Value fields tried when the card names no single feature.</summary>
     public static readonly IReadOnlyList<string> ValueFields = ["Value", "TotalBytesSent"];
 
-    /// <summary>The scorer. Unit <c>{"time","value"}</c>; explanation <c>{"baseline","trend","seasonal","residual"}</c>.</summary>
+    /// <summary>The scorer. Unit <c>{"time","value"}</c>; explanation
+    /// <c>{"baseline","trend","seasonal","residual"}</c>.</summary>
     public static IEventScorer Create(StlAnomalyModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         string[] valueFields = model.Card.Features.Count == 1 ? [model.Card.Features[0]] : [.. ValueFields];
-        return new UnitScorer<TimeSeriesPoint, StlScoredPoint>(model.Card,
+        return new UnitScorer<TimeSeriesPoint, StlScoredPoint>(
+            model.Card,
             @event => Read(@event, valueFields),
-            records => Build(model, records), points => points.Select(point => new UnitScore(point.Score)).ToList(), aggregates: true)
+            records => Build(model, records),
+            points => points.Select(point => new UnitScore(point.Score)).ToList(),
+            aggregates: true
+        )
         {
             Explain = unit => new JsonObject
             {
-                ["baseline"] = unit.Input.Baseline, ["trend"] = unit.Input.Trend, ["seasonal"] = unit.Input.Seasonal, ["residual"] = unit.Input.Residual,
+                ["baseline"] = unit.Input.Baseline,
+                ["trend"] = unit.Input.Trend,
+                ["seasonal"] = unit.Input.Seasonal,
+                ["residual"] = unit.Input.Residual,
             },
         };
     }
 
-    private static UnitSet<StlScoredPoint> Build(StlAnomalyModel model, IReadOnlyList<LineRecord<TimeSeriesPoint>> records)
+    private static UnitSet<StlScoredPoint> Build(
+        StlAnomalyModel model,
+        IReadOnlyList<LineRecord<TimeSeriesPoint>> records
+    )
     {
         var interval = model.Options.Interval;
         var origin = model.Rows[0].TimeGenerated;
-        var buckets = records.GroupBy(record => Bucket(record.Record.TimeGenerated, origin, interval))
-            .ToDictionary(group => group.Key, group => (Value: group.Sum(record => record.Record.Value), Lines: group.Select(record => record.Line).ToList()));
+        var buckets = records
+            .GroupBy(record => Bucket(record.Record.TimeGenerated, origin, interval))
+            .ToDictionary(
+                group => group.Key,
+                group =>
+                    (
+                        Value: group.Sum(record => record.Record.Value),
+                        Lines: group.Select(record => record.Line).ToList()
+                    )
+            );
         var series = model.Rows.ToDictionary(row => row.TimeGenerated, row => row.Value);
-        foreach (var (time, bucket) in buckets) series[time] = bucket.Value;
+        foreach (var (time, bucket) in buckets)
+            series[time] = bucket.Value;
         IReadOnlyList<StlScoredPoint> rows;
         try
         {
-            var points = TimeSeriesPoints.FillGaps(series.OrderBy(pair => pair.Key).Select(pair => new TimeSeriesPoint(pair.Key, pair.Value)).ToList(), interval);
+            var points = TimeSeriesPoints.FillGaps(
+                series.OrderBy(pair => pair.Key).Select(pair => new TimeSeriesPoint(pair.Key, pair.Value)).ToList(),
+                interval
+            );
             rows = new StlAnomalyDetector(model.Options).Fit(points).Rows;
         }
         catch (ArgumentException exception)
         {
-            return new UnitSet<StlScoredPoint>([], [UnitResult.Bad(records.Select(record => record.Line).ToList(), $"the series cannot be decomposed: {exception.Message}")]);
+            return new UnitSet<StlScoredPoint>(
+                [],
+                [
+                    UnitResult.Bad(
+                        records.Select(record => record.Line).ToList(),
+                        $"the series cannot be decomposed: {exception.Message}"
+                    ),
+                ]
+            );
         }
         var byTime = rows.ToDictionary(row => row.TimeGenerated);
-        return new UnitSet<StlScoredPoint>(buckets.OrderBy(pair => pair.Key).Select(pair => new ScoringUnit<StlScoredPoint>(byTime[pair.Key],
-            new JsonObject { ["time"] = ScoringJson.Time(pair.Key), ["value"] = pair.Value.Value }, pair.Value.Lines)
-        { Start = pair.Key, End = pair.Key + interval }).ToList());
+        return new UnitSet<StlScoredPoint>(
+            buckets
+                .OrderBy(pair => pair.Key)
+                .Select(pair => new ScoringUnit<StlScoredPoint>(
+                    byTime[pair.Key],
+                    new JsonObject { ["time"] = ScoringJson.Time(pair.Key), ["value"] = pair.Value.Value },
+                    pair.Value.Lines
+                )
+                {
+                    Start = pair.Key,
+                    End = pair.Key + interval,
+                })
+                .ToList()
+        );
     }
 
     private static TimeSeriesPoint Read(JsonObject @event, string[] valueFields)

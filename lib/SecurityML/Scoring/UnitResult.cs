@@ -40,12 +40,15 @@ public sealed record UnitResult
     /// kind has none.</summary>
     public Func<JsonObject>? Explain { get; init; }
 
-    /// <summary>How the model scored the unit when it says (e.g. an IP embedding's <c>UnseenEntity</c>); null otherwise.</summary>
+    /// <summary>How the model scored the unit when it says (e.g. an IP embedding's <c>UnseenEntity</c>); null
+    /// otherwise.</summary>
     public string? Status { get; init; }
 
     /// <summary>A problem result.</summary>
-    public static UnitResult Bad(IReadOnlyList<long> lines, string problem) => new() { Lines = lines, Problem = problem };
+    public static UnitResult Bad(IReadOnlyList<long> lines, string problem) =>
+        new() { Lines = lines, Problem = problem };
 
     /// <summary>A left-out result.</summary>
-    public static UnitResult Skipped(IReadOnlyList<long> lines, string reason) => new() { Lines = lines, LeftOut = reason };
+    public static UnitResult Skipped(IReadOnlyList<long> lines, string reason) =>
+        new() { Lines = lines, LeftOut = reason };
 }

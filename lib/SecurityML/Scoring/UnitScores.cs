@@ -9,8 +9,11 @@ public static class UnitScores
     public static Func<IReadOnlyList<TInput>, IReadOnlyList<UnitScore>> Of<TInput>(IAnomalyModel<TInput> model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return inputs => model.Score(inputs)
-            .Select(score => new UnitScore(score, double.IsNaN(score) ? CannotScore(model.Card.Kind) : null)).ToList();
+        return inputs =>
+            model
+                .Score(inputs)
+                .Select(score => new UnitScore(score, double.IsNaN(score) ? CannotScore(model.Card.Kind) : null))
+                .ToList();
     }
 
     /// <summary>The problem text of a NaN score.</summary>

@@ -7,5 +7,6 @@ namespace SecurityML.Scoring;
 public sealed record UnitSet<TInput>(IReadOnlyList<ScoringUnit<TInput>> Units, IReadOnlyList<UnitResult> Others)
 {
     /// <summary>Units only.</summary>
-    public UnitSet(IReadOnlyList<ScoringUnit<TInput>> units) : this(units, []) { }
+    public UnitSet(IReadOnlyList<ScoringUnit<TInput>> units)
+        : this(units, []) { }
 }

@@ -11,21 +11,22 @@ namespace SecurityML.Sentinel;
 public sealed record AzureMonitorCloud(string Name, Uri QueryEndpoint, Uri IngestionAudience)
 {
     /// <summary>Azure public cloud: <c>https://api.loganalytics.io</c> and <c>https://monitor.azure.com</c>.</summary>
-    public static AzureMonitorCloud Public { get; } = new(
-        "AzurePublicCloud", new Uri("https://api.loganalytics.io"), new Uri("https://monitor.azure.com"));
+    public static AzureMonitorCloud Public { get; } =
+        new("AzurePublicCloud", new Uri("https://api.loganalytics.io"), new Uri("https://monitor.azure.com"));
 
     /// <summary>Azure operated by 21Vianet (China): <c>https://api.loganalytics.azure.cn</c>.</summary>
-    public static AzureMonitorCloud China { get; } = new(
-        "AzureChinaCloud", new Uri("https://api.loganalytics.azure.cn"), new Uri("https://monitor.azure.cn"));
+    public static AzureMonitorCloud China { get; } =
+        new("AzureChinaCloud", new Uri("https://api.loganalytics.azure.cn"), new Uri("https://monitor.azure.cn"));
 
     /// <summary>Azure US Government: <c>https://api.loganalytics.us</c>.</summary>
-    public static AzureMonitorCloud UsGovernment { get; } = new(
-        "AzureUSGovernment", new Uri("https://api.loganalytics.us"), new Uri("https://monitor.azure.us"));
+    public static AzureMonitorCloud UsGovernment { get; } =
+        new("AzureUSGovernment", new Uri("https://api.loganalytics.us"), new Uri("https://monitor.azure.us"));
 
     /// <summary>Every known cloud.</summary>
     public static IReadOnlyList<AzureMonitorCloud> All { get; } = [Public, China, UsGovernment];
 
-    /// <summary>Finds a cloud by <see cref="Name"/> (case-insensitive); null or empty gives <see cref="Public"/>.</summary>
+    /// <summary>Finds a cloud by <see cref="Name"/> (case-insensitive); null or empty gives
+    /// <see cref="Public"/>.</summary>
     /// <exception cref="ArgumentException">When the name is unknown; the message lists the known names.</exception>
     public static AzureMonitorCloud Find(string? name)
     {
@@ -35,8 +36,10 @@ public sealed record AzureMonitorCloud(string Name, Uri QueryEndpoint, Uri Inges
         }
         return All.FirstOrDefault(cloud => string.Equals(cloud.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException(
-                $"Unknown cloud; expected one of [{string.Join(", ", All.Select(cloud => cloud.Name))}], received '{name}'.",
-                nameof(name));
+                $"Unknown cloud; expected one of [{string.Join(", ", All.Select(cloud => cloud.Name))}], received "
+                    + $"'{name}'.",
+                nameof(name)
+            );
     }
 
     /// <summary>The token scope of an audience: <c>{audience}/.default</c>, e.g.

@@ -10,26 +10,33 @@ namespace SecurityML.Sentinel;
 /// single rows, so every good part of it is stored and every row refused alone is reported with the service's reason
 /// (a row refused alone with 413, or whose JSON alone exceeds one call's limit, is rejected at once). Any other failure
 /// stops the upload at the first unsettled row; so does a failure of the rows or the serialiser, after the rows already
-/// serialised are settled; so does cancellation (an <see cref="OperationCanceledException"/> whose inner exception is the
-/// <see cref="LogsIngestionException"/> with the counts). Before reporting anything the uploader checks
+/// serialised are settled; so does cancellation (an <see cref="OperationCanceledException"/> whose inner exception is
+/// the <see cref="LogsIngestionException"/> with the counts). Before reporting anything the uploader checks
 /// <c>accepted + rejected = settled rows</c> and throws instead of reporting a count that does not add up.
 /// </summary>
 /// <remarks>
 /// A 400 about the request rather than a row (wrong stream, body the service cannot read) would refuse every row alone.
 /// Rule: a row refused alone with 400 is a suspect until a later request is accepted, which proves the request itself
-/// acceptable; then the suspects are reported as rejected. A run of <see cref="MaximumRefusedRun"/> suspects with nothing
-/// accepted in between, or suspects left at the end of an upload in which nothing was accepted, is taken as a
-/// request-level 400: no row is blamed and the upload stops at the first suspect. (So that many adjacent bad rows, or an
-/// upload whose every row is bad, is reported as a request-level error: nothing is lost, the message says both
+/// acceptable; then the suspects are reported as rejected. A run of <see cref="MaximumRefusedRun"/> suspects with
+/// nothing accepted in between, or suspects left at the end of an upload in which nothing was accepted, is taken as a
+/// request-level 400: no row is blamed and the upload stops at the first suspect. (So that many adjacent bad rows, or
+/// an upload whose every row is bad, is reported as a request-level error: nothing is lost, the message says both
 /// possibilities.) Suspects left at the end of an upload in which a request was accepted are reported as rejected.
 /// </remarks>
-internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, string streamName, LogsUploadOptions options,
-    bool async, CancellationToken cancellationToken)
+internal sealed class BatchUploader(
+    LogsIngestionClient client,
+    string ruleId,
+    string streamName,
+    LogsUploadOptions options,
+    bool async,
+    CancellationToken cancellationToken
+)
 {
     private const int PreviewCharacters = 300;
     private const int ListedRejections = 5;
 
-    /// <summary>Rows refused alone with 400 in a row, with nothing accepted in between, that make the 400 request-level.</summary>
+    /// <summary>Rows refused alone with 400 in a row, with nothing accepted in between, that make the 400
+    /// request-level.</summary>
     internal const int MaximumRefusedRun = 32;
     private readonly List<LogsRejectedRow> _rejected = [];
     private readonly long _start = options.StartIndex;
@@ -63,9 +70,19 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         }
         catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
         {
-            var stopped = Stopped(0, "The upload was cancelled" + (_inFlight is { } batch
-                ? $" while {RowsText(batch.FirstIndex, batch.Rows.Count).ToLowerInvariant()} were in flight; the service may or may not have stored them."
-                : "."), null, unknown: _inFlight is not null, cancelled);
+            var stopped = Stopped(
+                0,
+                "The upload was cancelled"
+                    + (
+                        _inFlight is { } batch
+                            ? $" while {RowsText(batch.FirstIndex, batch.Rows.Count).ToLowerInvariant()} were in "
+                                + $"flight; the service may or may not have stored them."
+                            : "."
+                    ),
+                null,
+                unknown: _inFlight is not null,
+                cancelled
+            );
             throw new OperationCanceledException(stopped.Message, stopped, cancellationToken);
         }
         if (_suspects.Exists(suspect => !suspect.Certain) && _accepted == 0)
@@ -81,7 +98,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         return Response.FromValue(result, _lastResponse ?? new NoBodyResponse());
     }
 
-    /// <summary>Settles every batch in order; a failure of the rows or the serialiser stops the upload at the failing row.</summary>
+    /// <summary>Settles every batch in order; a failure of the rows or the serialiser stops the upload at the failing
+    /// row.</summary>
     private async ValueTask SendAllAsync<T>(IEnumerable<T> logs)
     {
         foreach (var batch in JsonBatcher.Batches(logs, client.MaximumBatchBytes, streamName, _start))
@@ -89,13 +107,30 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             if (batch.Failure is { } failure)
             {
                 BlameSuspectsIfAccepted();
-                throw Stopped(0, $"Row {batch.FirstIndex} could not be read or serialised ({failure.GetType().Name}: "
-                    + $"{Truncate(MessageOf(failure))}); the rows before it were sent first.", null, unknown: false, failure);
+                throw Stopped(
+                    0,
+                    $"Row {batch.FirstIndex} could not be read or serialised ({failure.GetType().Name}: "
+                        + $"{Truncate(MessageOf(failure))}); the rows before it were sent first.",
+                    null,
+                    unknown: false,
+                    failure
+                );
             }
             if (batch.TooLarge is { } reason)
             {
-                Settle(new Suspect(batch, new LogsRejectedRow(batch.FirstIndex, 413, null, $"Row {batch.FirstIndex} was not sent: {reason}."),
-                    null, Certain: true));
+                Settle(
+                    new Suspect(
+                        batch,
+                        new LogsRejectedRow(
+                            batch.FirstIndex,
+                            413,
+                            null,
+                            $"Row {batch.FirstIndex} was not sent: {reason}."
+                        ),
+                        null,
+                        Certain: true
+                    )
+                );
             }
             else
             {
@@ -105,8 +140,9 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         }
     }
 
-    /// <summary>The rows of a failure that stopped the rows before the first suspect are settled: the suspects are blamed
-    /// when a request of this upload was accepted (else they stay unsettled and a resume sends them again).</summary>
+    /// <summary>The rows of a failure that stopped the rows before the first suspect are settled: the suspects are
+    /// blamed when a request of this upload was accepted (else they stay unsettled and a resume sends them
+    /// again).</summary>
     private void BlameSuspectsIfAccepted()
     {
         if (_accepted > 0)
@@ -115,11 +151,13 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         }
     }
 
-    private static string MessageOf(Exception exception) => exception is ArgumentException { ParamName: { } name } argument
-        ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
-        : exception.Message;
+    private static string MessageOf(Exception exception) =>
+        exception is ArgumentException { ParamName: { } name } argument
+            ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+            : exception.Message;
 
-    /// <summary>Sends a batch; on 400 halves it (left part first) until each part is accepted or is one refused row.</summary>
+    /// <summary>Sends a batch; on 400 halves it (left part first) until each part is accepted or is one refused
+    /// row.</summary>
     private async ValueTask SettleAsync(JsonBatch batch)
     {
         var parts = new Stack<JsonBatch>();
@@ -139,8 +177,14 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             }
             else
             {
-                Settle(new Suspect(part, new LogsRejectedRow(part.FirstIndex, failure.Status, failure.ErrorCode, failure.Message), failure,
-                    Certain: failure.Status == 413));
+                Settle(
+                    new Suspect(
+                        part,
+                        new LogsRejectedRow(part.FirstIndex, failure.Status, failure.ErrorCode, failure.Message),
+                        failure,
+                        Certain: failure.Status == 413
+                    )
+                );
             }
         }
     }
@@ -152,7 +196,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         _settled = part.FirstIndex + part.Rows.Count;
     }
 
-    /// <summary>A row refused alone: rejected at once when certain and no suspect waits, else a suspect (in index order).</summary>
+    /// <summary>A row refused alone: rejected at once when certain and no suspect waits, else a suspect (in index
+    /// order).</summary>
     private void Settle(Suspect row)
     {
         if (row.Certain && _suspects.Count == 0)
@@ -168,7 +213,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         }
     }
 
-    /// <summary>Reports the suspects as rejected rows: a request was accepted, so the request itself is acceptable.</summary>
+    /// <summary>Reports the suspects as rejected rows: a request was accepted, so the request itself is
+    /// acceptable.</summary>
     private void BlameSuspects()
     {
         foreach (var suspect in _suspects)
@@ -190,7 +236,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         }
     }
 
-    /// <summary>Sends a batch; null when accepted, the refusal when 400 or 413. Any other outcome stops the upload.</summary>
+    /// <summary>Sends a batch; null when accepted, the refusal when 400 or 413. Any other outcome stops the
+    /// upload.</summary>
     private async ValueTask<RequestFailedException?> TrySendAsync(JsonBatch batch)
     {
         if (_deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -202,7 +249,8 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         _inFlight = batch;
         try
         {
-            _lastResponse = await client.SendAsync(ruleId, streamName, RequestContent.Create(body), "gzip", async, _deadline.Token, _deadlineAt)
+            _lastResponse = await client
+                .SendAsync(ruleId, streamName, RequestContent.Create(body), "gzip", async, _deadline.Token, _deadlineAt)
                 .ConfigureAwait(false);
             _inFlight = null;
         }
@@ -216,12 +264,22 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
             _inFlight = null;
             throw Stopped(failure.Status, failure.Message, failure.ErrorCode, unknown: false, failure);
         }
-        catch (Exception exception) when (exception is RequestFailedException or IOException or TimeoutException
-            or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
+            when (exception is RequestFailedException or IOException or TimeoutException or OperationCanceledException
+                && !cancellationToken.IsCancellationRequested
+            )
         {
-            var cause = _deadline.IsCancellationRequested ? $"the upload's deadline passed, {DeadlineText()}" : exception.GetType().Name;
-            throw Stopped(0, $"{RowsText(batch.FirstIndex, batch.Rows.Count)} got no answer ({cause}); the service may or may not "
-                + "have stored them.", null, unknown: true, exception);
+            var cause = _deadline.IsCancellationRequested
+                ? $"the upload's deadline passed, {DeadlineText()}"
+                : exception.GetType().Name;
+            throw Stopped(
+                0,
+                $"{RowsText(batch.FirstIndex, batch.Rows.Count)} got no answer ({cause}); the service may or may not "
+                    + "have stored them.",
+                null,
+                unknown: true,
+                exception
+            );
         }
         _batches++;
         _uncompressed += batch.Bytes;
@@ -231,58 +289,103 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
 
     private string DeadlineText() => $"LogsIngestionClientOptions.UploadTimeout = {client.UploadTimeout}";
 
-    /// <summary>Throws when the settled rows are not exactly the accepted plus the rejected ones, or not the rows expected.</summary>
+    /// <summary>Throws when the settled rows are not exactly the accepted plus the rejected ones, or not the rows
+    /// expected.</summary>
     private void CheckCounts(long expectedSettled)
     {
         if (_settled == expectedSettled && _accepted + _rejected.Count == _settled - _start)
         {
             return;
         }
-        throw new LogsIngestionException(0, $"Upload to stream '{streamName}' stopped: its counts do not add up ({_accepted} accepted + "
-            + $"{_rejected.Count} rejected, {_settled - _start} settled, {expectedSettled - _start} expected); this is a defect of the "
-            + $"uploader. Treat every row from index {_start} on as unsent: upload them again with StartIndex = {_start} and "
-            + $"query with '{LogsIngestionClient.DeduplicationKql}'.",
-            null, _start, _start, 0, null, isOutcomeUnknown: true, null);
+        throw new LogsIngestionException(
+            0,
+            $"Upload to stream '{streamName}' stopped: its counts do not add up ({_accepted} accepted + "
+                + $"{_rejected.Count} rejected, {_settled - _start} settled, {expectedSettled - _start} expected); "
+                + $"this is a defect of the "
+                + $"uploader. Treat every row from index {_start} on as unsent: upload them again with StartIndex "
+                + $"= {_start} and "
+                + $"query with '{LogsIngestionClient.DeduplicationKql}'.",
+            null,
+            _start,
+            _start,
+            0,
+            null,
+            isOutcomeUnknown: true,
+            null
+        );
     }
 
     private LogsIngestionException Stopped(int status, string what, string? code, bool unknown, Exception? inner)
     {
         CheckCounts(_suspects.Count > 0 ? _suspects[0].Row.FirstIndex : _settled);
         var next = unknown
-            ? $"Rows from index {_settled} on are not confirmed: the batch that got no answer may be stored, later rows were not "
-                + $"sent. To finish, upload the same rows again with new LogsUploadOptions {{ StartIndex = {_settled} }}; any row "
+            ? $"Rows from index {_settled} on are not confirmed: the batch that got no answer may be stored, later "
+                + $"rows were not "
+                + $"sent. To finish, upload the same rows again with new LogsUploadOptions {{ StartIndex = "
+                + $"{_settled} }}; any row "
                 + $"of that batch stored twice has the same {LogsIngestionClient.RowIdColumnName}, so query with "
                 + $"'{LogsIngestionClient.DeduplicationKql}'."
-            : $"Rows from index {_settled} on were not stored. To finish, upload the same rows again with new LogsUploadOptions "
+            : $"Rows from index {_settled} on were not stored. To finish, upload the same rows again with new "
+                + $"LogsUploadOptions "
                 + $"{{ StartIndex = {_settled} }}.";
-        return new(status, $"Upload to stream '{streamName}' stopped: {Sentence(what)} {SettledText()} {next}", code, _start, _settled, _accepted,
-            _rejected.ToList(), unknown, inner);
+        return new(
+            status,
+            $"Upload to stream '{streamName}' stopped: {Sentence(what)} {SettledText()} {next}",
+            code,
+            _start,
+            _settled,
+            _accepted,
+            _rejected.ToList(),
+            unknown,
+            inner
+        );
     }
 
     private LogsIngestionException Rejected()
     {
         CheckCounts(_settled);
         var first = _rejected[0];
-        return new(first.Status, $"Upload to stream '{streamName}': {_rejected.Count} of the {_settled - _start} rows "
-            + $"were rejected (by the service, or too large to send). {SettledText()} Every other row was stored: do not send them again. First rejected row "
-            + $"{first.Index}: {_firstRejectedPreview} ({Truncate(first.Reason)}). Check that the rejected rows' columns and types match stream '{streamName}' in "
-            + "the data collection rule, then send the corrected rows.", first.ErrorCode, _start, _settled, _accepted, _rejected.ToList(),
-            isOutcomeUnknown: false, null);
+        return new(
+            first.Status,
+            $"Upload to stream '{streamName}': {_rejected.Count} of the {_settled - _start} rows "
+                + $"were rejected (by the service, or too large to send). {SettledText()} Every other row was "
+                + $"stored: do not send them again. First rejected row "
+                + $"{first.Index}: {_firstRejectedPreview} ({Truncate(first.Reason)}). Check that the rejected "
+                + $"rows' columns and types match stream '{streamName}' in "
+                + "the data collection rule, then send the corrected rows.",
+            first.ErrorCode,
+            _start,
+            _settled,
+            _accepted,
+            _rejected.ToList(),
+            isOutcomeUnknown: false,
+            null
+        );
     }
 
     private LogsIngestionException RequestLevel()
     {
         var refused = _suspects.Where(suspect => !suspect.Certain).ToList();
         var failure = refused[^1].Failure!;
-        var rows = string.Join(", ", refused.Take(ListedRejections).Select(suspect => suspect.Row.FirstIndex))
+        var rows =
+            string.Join(", ", refused.Take(ListedRejections).Select(suspect => suspect.Row.FirstIndex))
             + (refused.Count > ListedRejections ? $", … ({refused.Count} rows)" : "");
-        var evidence = refused.Count == 1
-            ? $"even row {refused[0].Row.FirstIndex} alone, with nothing accepted, so the request or that row is refused"
-            : $"even rows {rows} each alone, with nothing accepted in between, so the request itself is taken as refused and no "
-                + "row is blamed (unless all those rows are bad)";
-        return Stopped(400, $"The service refused the requests with 400 ({failure.ErrorCode ?? "no error code"}), {evidence}: check "
-            + $"that stream '{streamName}' is declared in the data collection rule with these columns. {failure.Message}",
-            failure.ErrorCode, unknown: false, failure);
+        var evidence =
+            refused.Count == 1
+                ? $"even row {refused[0].Row.FirstIndex} alone, with nothing accepted, so the request or that row "
+                    + $"is refused"
+                : $"even rows {rows} each alone, with nothing accepted in between, so the request itself is taken "
+                    + $"as refused and no "
+                    + "row is blamed (unless all those rows are bad)";
+        return Stopped(
+            400,
+            $"The service refused the requests with 400 ({failure.ErrorCode ?? "no error code"}), {evidence}: check "
+                + $"that stream '{streamName}' is declared in the data collection rule with these columns. "
+                + $"{failure.Message}",
+            failure.ErrorCode,
+            unknown: false,
+            failure
+        );
     }
 
     private string SettledText()
@@ -291,20 +394,34 @@ internal sealed class BatchUploader(LogsIngestionClient client, string ruleId, s
         {
             return _start == 0 ? "No row was accepted." : $"No row from index {_start} on was accepted.";
         }
-        var rejected = _rejected.Count == 0 ? "" : $" and {_rejected.Count} rejected (RejectedRows: "
-            + string.Join("; ", _rejected.Take(ListedRejections).Select(row => $"row {row.Index}: {row.ErrorCode ?? "no code"}"))
-            + (_rejected.Count > ListedRejections ? "; …" : "") + ")";
+        var rejected =
+            _rejected.Count == 0
+                ? ""
+                : $" and {_rejected.Count} rejected (RejectedRows: "
+                    + string.Join(
+                        "; ",
+                        _rejected.Take(ListedRejections).Select(row => $"row {row.Index}: {row.ErrorCode ?? "no code"}")
+                    )
+                    + (_rejected.Count > ListedRejections ? "; …" : "")
+                    + ")";
         return $"{RowsText(_start, _settled - _start)} are settled: {_accepted} accepted{rejected}.";
     }
 
-    private static string Sentence(string text) => text.TrimEnd() is var trimmed && trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+    private static string Sentence(string text) =>
+        text.TrimEnd() is var trimmed && trimmed.EndsWith('.') ? trimmed : trimmed + ".";
 
-    private static string Truncate(string text) => text.Length <= PreviewCharacters ? text : text[..PreviewCharacters] + "…";
+    private static string Truncate(string text) =>
+        text.Length <= PreviewCharacters ? text : text[..PreviewCharacters] + "…";
 
     private static string RowsText(long first, long count) =>
         count == 1 ? $"Row {first}" : $"Rows {first} to {first + count - 1} ({count})";
 
     /// <summary>A row refused alone, or not sent: <paramref name="Certain"/> when it is rejected whatever the request
     /// (413 alone, too large to send); otherwise a 400 that may be about the request.</summary>
-    private sealed record Suspect(JsonBatch Row, LogsRejectedRow Rejection, RequestFailedException? Failure, bool Certain);
+    private sealed record Suspect(
+        JsonBatch Row,
+        LogsRejectedRow Rejection,
+        RequestFailedException? Failure,
+        bool Certain
+    );
 }

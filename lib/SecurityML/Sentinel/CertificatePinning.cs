@@ -14,7 +14,8 @@ internal static class CertificatePinning
     /// <summary>Length of a SHA-256 thumbprint in hexadecimal digits.</summary>
     public const int ThumbprintLength = 64;
 
-    /// <summary>The thumbprint as 64 upper-case hex digits, ignoring ':', '-' and spaces; null for null or blank.</summary>
+    /// <summary>The thumbprint as 64 upper-case hex digits, ignoring ':', '-' and spaces; null for null or
+    /// blank.</summary>
     /// <exception cref="FormatException">When it is not 64 hex digits, with the length received.</exception>
     public static string? Normalize(string? thumbprint)
     {
@@ -26,23 +27,33 @@ internal static class CertificatePinning
         if (hex.Length != ThumbprintLength || !hex.All(char.IsAsciiHexDigit))
         {
             throw new FormatException(
-                $"'serverCertificateSha256' must be a SHA-256 thumbprint of {ThumbprintLength} hex digits; received '{thumbprint}' ({hex.Length} characters).");
+                $"'serverCertificateSha256' must be a SHA-256 thumbprint of {ThumbprintLength} hex digits; "
+                    + $"received '{thumbprint}' ({hex.Length} characters)."
+            );
         }
         return hex;
     }
 
-    /// <summary>True when <paramref name="certificate"/>'s SHA-256 thumbprint is <paramref name="thumbprint"/> (normalised).</summary>
+    /// <summary>True when <paramref name="certificate"/>'s SHA-256 thumbprint is <paramref name="thumbprint"/>
+    /// (normalised).</summary>
     public static bool Matches(X509Certificate? certificate, string thumbprint) =>
         certificate is not null
-        && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase);
+        && string.Equals(
+            certificate.GetCertHashString(HashAlgorithmName.SHA256),
+            thumbprint,
+            StringComparison.OrdinalIgnoreCase
+        );
 
     /// <summary>An HTTP transport that accepts only the pinned certificate.</summary>
     public static HttpPipelineTransport CreateTransport(string thumbprint)
     {
-        var pinned = Normalize(thumbprint) ?? throw new ArgumentException("A thumbprint is required.", nameof(thumbprint));
-        return new HttpClientTransport(new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => Matches(certificate, pinned),
-        });
+        var pinned =
+            Normalize(thumbprint) ?? throw new ArgumentException("A thumbprint is required.", nameof(thumbprint));
+        return new HttpClientTransport(
+            new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (_, certificate, _, _) => Matches(certificate, pinned),
+            }
+        );
     }
 }

@@ -14,48 +14,77 @@ internal static class DailyLogonsQuery
 {
     private static readonly string[] Columns =
     [
-        "Date", "TargetDomainName", "TargetUserName", "AttemptedLogons", "SuccessfulLogons", "FailedLogons",
-        "ComputersAttempted", "ComputersSuccessfulAccess", "ComputerDomainsAttempted",
+        "Date",
+        "TargetDomainName",
+        "TargetUserName",
+        "AttemptedLogons",
+        "SuccessfulLogons",
+        "FailedLogons",
+        "ComputersAttempted",
+        "ComputersSuccessfulAccess",
+        "ComputerDomainsAttempted",
         "ComputerDomainsSuccessfulAccess",
-        "SourceIpAddressesAttempted", "SourceIpAddressesSuccessfulAccess", "SourceHostNamesAttempted",
-        "SourceHostNamesSuccessfulAccess", "AuthenticationPackagesAttempted", "AuthenticationPackagesSuccessful",
-        "FirstLogon", "LastLogon", "ActiveMilliseconds", "FirstSuccessfulLogon", "LastSuccessfulLogon",
+        "SourceIpAddressesAttempted",
+        "SourceIpAddressesSuccessfulAccess",
+        "SourceHostNamesAttempted",
+        "SourceHostNamesSuccessfulAccess",
+        "AuthenticationPackagesAttempted",
+        "AuthenticationPackagesSuccessful",
+        "FirstLogon",
+        "LastLogon",
+        "ActiveMilliseconds",
+        "FirstSuccessfulLogon",
+        "LastSuccessfulLogon",
         "ActiveMillisecondsSuccessful",
     ];
 
     /// <summary>The query over SecurityEvent; account filter on <c>TargetUserName</c>, computer filter on
     /// <c>Computer</c>.</summary>
-    public static SentinelQuery Create() => new(LogonDailySummary.DataSet, "SecurityEvent",
-        [
-            "EventID in (4624, 4625)",
-            "LogonType == 3",
-            "not(TargetUserName endswith \"$\" or TargetUserName startswith \"DWM-\""
-            + " or TargetUserName startswith \"UMFD-\")",
-            "not(trim(@\"\\s+\", TargetUserName) in~ (\"ANONYMOUS LOGON\", \"SYSTEM\", \"LOCAL SERVICE\","
-            + " \"NETWORK SERVICE\", \"-\", \"\"))",
-            "not(trim(@\"\\s+\", TargetDomainName) in~ (\"NT AUTHORITY\", \"Window Manager\", \"Font Driver Host\"))",
-        ],
-        "extend Succeeded = EventID == 4624, " + Known("ComputerValue", "Computer") + ", "
-        + Known("ComputerDomainValue", "extract(@\"^[^.]*\\.(.*)$\", 1, Computer)") + ", "
-        + Known("IpValue", "IpAddress") + ", "
-        + Known("HostValue", "WorkstationName") + ", " + Known("PackageValue", "AuthenticationPackageName")
-        + "\n| summarize AttemptedLogons = count(), SuccessfulLogons = countif(Succeeded), "
-        + Distinct("Computers", "ComputerValue", "SuccessfulAccess")
-        + Distinct("ComputerDomains", "ComputerDomainValue", "SuccessfulAccess")
-        + Distinct("SourceIpAddresses", "IpValue", "SuccessfulAccess")
-        + Distinct("SourceHostNames", "HostValue", "SuccessfulAccess")
-        + Distinct("AuthenticationPackages", "PackageValue", "Successful")
-        + "FirstLogon = min(TimeGenerated), LastLogon = max(TimeGenerated), "
-        + "FirstSuccessfulLogon = minif(TimeGenerated, Succeeded), "
-        + "LastSuccessfulLogon = maxif(TimeGenerated, Succeeded) "
-        + "by Date = startofday(TimeGenerated), TargetUserName, TargetDomainName"
-        + "\n| extend FailedLogons = AttemptedLogons - SuccessfulLogons, "
-        + "ActiveMilliseconds = (LastLogon - FirstLogon) / 1ms, "
-        + "ActiveMillisecondsSuccessful = iff(isnull(FirstSuccessfulLogon), 0.0, "
-        + "(LastSuccessfulLogon - FirstSuccessfulLogon) / 1ms)"
-        + "\n| project " + string.Join(", ", Columns)
-        + "\n| order by Date asc, TargetDomainName asc, TargetUserName asc",
-        Columns, "TargetUserName", "Computer");
+    public static SentinelQuery Create() =>
+        new(
+            LogonDailySummary.DataSet,
+            "SecurityEvent",
+            [
+                "EventID in (4624, 4625)",
+                "LogonType == 3",
+                "not(TargetUserName endswith \"$\" or TargetUserName startswith \"DWM-\""
+                    + " or TargetUserName startswith \"UMFD-\")",
+                "not(trim(@\"\\s+\", TargetUserName) in~ (\"ANONYMOUS LOGON\", \"SYSTEM\", \"LOCAL SERVICE\","
+                    + " \"NETWORK SERVICE\", \"-\", \"\"))",
+                "not(trim(@\"\\s+\", TargetDomainName) in~ (\"NT AUTHORITY\", \"Window Manager\", \"Font Driver "
+                    + "Host\"))",
+            ],
+            "extend Succeeded = EventID == 4624, "
+                + Known("ComputerValue", "Computer")
+                + ", "
+                + Known("ComputerDomainValue", "extract(@\"^[^.]*\\.(.*)$\", 1, Computer)")
+                + ", "
+                + Known("IpValue", "IpAddress")
+                + ", "
+                + Known("HostValue", "WorkstationName")
+                + ", "
+                + Known("PackageValue", "AuthenticationPackageName")
+                + "\n| summarize AttemptedLogons = count(), SuccessfulLogons = countif(Succeeded), "
+                + Distinct("Computers", "ComputerValue", "SuccessfulAccess")
+                + Distinct("ComputerDomains", "ComputerDomainValue", "SuccessfulAccess")
+                + Distinct("SourceIpAddresses", "IpValue", "SuccessfulAccess")
+                + Distinct("SourceHostNames", "HostValue", "SuccessfulAccess")
+                + Distinct("AuthenticationPackages", "PackageValue", "Successful")
+                + "FirstLogon = min(TimeGenerated), LastLogon = max(TimeGenerated), "
+                + "FirstSuccessfulLogon = minif(TimeGenerated, Succeeded), "
+                + "LastSuccessfulLogon = maxif(TimeGenerated, Succeeded) "
+                + "by Date = startofday(TimeGenerated), TargetUserName, TargetDomainName"
+                + "\n| extend FailedLogons = AttemptedLogons - SuccessfulLogons, "
+                + "ActiveMilliseconds = (LastLogon - FirstLogon) / 1ms, "
+                + "ActiveMillisecondsSuccessful = iff(isnull(FirstSuccessfulLogon), 0.0, "
+                + "(LastSuccessfulLogon - FirstSuccessfulLogon) / 1ms)"
+                + "\n| project "
+                + string.Join(", ", Columns)
+                + "\n| order by Date asc, TargetDomainName asc, TargetUserName asc",
+            Columns,
+            "TargetUserName",
+            "Computer"
+        );
 
     /// <summary><c>Name = value</c> lower-cased, or empty when it is empty, white space or <c>-</c> (as the local
     /// aggregation ignores them).</summary>

@@ -11,10 +11,14 @@ public static class DataSourceKind
 
     /// <summary>True for <see cref="Sentinel"/>, false for <see cref="Local"/> (case-insensitive, trimmed).</summary>
     /// <exception cref="ArgumentException">For anything else, with the value received.</exception>
-    public static bool IsSentinel(string source) => source?.Trim().ToLowerInvariant() switch
-    {
-        Local => false,
-        Sentinel => true,
-        _ => throw new ArgumentException($"Unknown source; expected '{Local}' or '{Sentinel}', received '{source}'.", nameof(source)),
-    };
+    public static bool IsSentinel(string source) =>
+        source?.Trim().ToLowerInvariant() switch
+        {
+            Local => false,
+            Sentinel => true,
+            _ => throw new ArgumentException(
+                $"Unknown source; expected '{Local}' or '{Sentinel}', received '{source}'.",
+                nameof(source)
+            ),
+        };
 }

@@ -6,7 +6,8 @@ namespace SecurityML.Sentinel;
 /// <summary>One run of <see cref="LogAnalyticsExporter.ExportAsync{T}"/>: queries missing chunks, splits the ones that
 /// hit the limits, queries again the ones that came back partial for another reason, and counts what it did. A chunk
 /// file is written (and so marked done) only from a complete result.</summary>
-internal sealed class ExportRun<T> where T : class
+internal sealed class ExportRun<T>
+    where T : class
 {
     private readonly LogAnalyticsExporter _exporter;
     private readonly DataSet<T> _dataSet;
@@ -16,8 +17,14 @@ internal sealed class ExportRun<T> where T : class
     private readonly CancellationToken _cancellationToken;
     private readonly List<TimeRange> _completed;
 
-    public ExportRun(LogAnalyticsExporter exporter, DataSet<T> dataSet, bool timeFiltered, string chunkFolder,
-        IProgress<LogAnalyticsExportProgress>? progress, CancellationToken cancellationToken)
+    public ExportRun(
+        LogAnalyticsExporter exporter,
+        DataSet<T> dataSet,
+        bool timeFiltered,
+        string chunkFolder,
+        IProgress<LogAnalyticsExportProgress>? progress,
+        CancellationToken cancellationToken
+    )
     {
         _exporter = exporter;
         _dataSet = dataSet;
@@ -82,8 +89,10 @@ internal sealed class ExportRun<T> where T : class
             {
                 throw new InvalidOperationException(
                     $"Chunk {chunk} of '{_dataSet.Name}' came back partial {attempt} times and was not written "
-                    + $"(the service said: {result.Error}). The complete chunks are kept: run the export again to resume, "
-                    + "or export a shorter range or with filters.");
+                        + $"(the service said: {result.Error}). The complete chunks are kept: run the export again "
+                        + $"to resume, "
+                        + "or export a shorter range or with filters."
+                );
             }
             await Task.Delay(_exporter.Options.PartialRetryDelay * attempt, _cancellationToken).ConfigureAwait(false);
         }
@@ -98,9 +107,14 @@ internal sealed class ExportRun<T> where T : class
         }
         catch (RequestFailedException exception)
         {
-            throw new RequestFailedException(exception.Status,
-                $"Exporting chunk {chunk} of '{_dataSet.Name}' failed; the complete chunks are kept: run the export again "
-                + $"to resume. {exception.Message}", exception.ErrorCode, exception);
+            throw new RequestFailedException(
+                exception.Status,
+                $"Exporting chunk {chunk} of '{_dataSet.Name}' failed; the complete chunks are kept: run the "
+                    + $"export again "
+                    + $"to resume. {exception.Message}",
+                exception.ErrorCode,
+                exception
+            );
         }
     }
 
@@ -110,16 +124,20 @@ internal sealed class ExportRun<T> where T : class
         {
             throw new InvalidOperationException(
                 $"'{_dataSet.Name}' exceeds the limits ({_exporter.Options.MaximumRowsPerChunk} rows, "
-                + $"{_exporter.Options.MaximumBytesPerChunk} bytes) and its query is not filtered by time, so it cannot be "
-                + "split into shorter ranges; add filters.");
+                    + $"{_exporter.Options.MaximumBytesPerChunk} bytes) and its query is not filtered by time, so "
+                    + $"it cannot be "
+                    + "split into shorter ranges; add filters."
+            );
         }
         var half = TimeSpan.FromTicks((chunk.End - chunk.Start).Ticks / 2);
         if (half < _exporter.Options.MinimumChunkDuration)
         {
             throw new InvalidOperationException(
                 $"Chunk {chunk} of '{_dataSet.Name}' exceeds the limits ({_exporter.Options.MaximumRowsPerChunk} rows, "
-                + $"{_exporter.Options.MaximumBytesPerChunk} bytes) and cannot be split below the minimum chunk length "
-                + $"{_exporter.Options.MinimumChunkDuration}; add filters or aggregate in the query.");
+                    + $"{_exporter.Options.MaximumBytesPerChunk} bytes) and cannot be split below the minimum "
+                    + $"chunk length "
+                    + $"{_exporter.Options.MinimumChunkDuration}; add filters or aggregate in the query."
+            );
         }
         if (countSplit)
         {

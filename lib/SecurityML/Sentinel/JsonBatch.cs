@@ -3,16 +3,19 @@ using System.IO.Compression;
 namespace SecurityML.Sentinel;
 
 /// <summary>A batch of serialised rows: <c>[row,row,...]</c> of at most the batch limit in bytes; or, with
-/// <see cref="TooLarge"/>, one row that alone exceeds the limit; or, with <see cref="Failure"/> and no rows, the point where
-/// the row source or the serialiser failed (row <see cref="FirstIndex"/> could not be read or serialised).</summary>
+/// <see cref="TooLarge"/>, one row that alone exceeds the limit; or, with <see cref="Failure"/> and no rows, the point
+/// where the row source or the serialiser failed (row <see cref="FirstIndex"/> could not be read or
+/// serialised).</summary>
 /// <param name="FirstIndex">The index of the first row in the whole upload.</param>
 /// <param name="Rows">Each row's UTF-8 JSON.</param>
 internal sealed record JsonBatch(long FirstIndex, IReadOnlyList<byte[]> Rows)
 {
-    /// <summary>Why the single row of this batch cannot be sent (its JSON exceeds one call's limit); null otherwise.</summary>
+    /// <summary>Why the single row of this batch cannot be sent (its JSON exceeds one call's limit); null
+    /// otherwise.</summary>
     public string? TooLarge { get; init; }
 
-    /// <summary>The exception the row source or the serialiser threw at <see cref="FirstIndex"/>; null otherwise.</summary>
+    /// <summary>The exception the row source or the serialiser threw at <see cref="FirstIndex"/>; null
+    /// otherwise.</summary>
     public Exception? Failure { get; init; }
 
     /// <summary>The JSON array's length in bytes.</summary>

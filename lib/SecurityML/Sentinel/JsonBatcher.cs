@@ -24,9 +24,14 @@ internal static class JsonBatcher
     /// A row whose JSON alone exceeds the limit comes as its own batch with <see cref="JsonBatch.TooLarge"/>. When the
     /// rows or the serialiser throw (anything but <see cref="OperationCanceledException"/>, which propagates), the rows
     /// already serialised come as a last batch, then a batch with <see cref="JsonBatch.Failure"/> at the failing row
-    /// (an <see cref="ArgumentException"/> when a row is not a JSON object or carries an empty, non-string or repeated row id
-    /// of its own, or when <paramref name="startIndex"/> is beyond the rows); nothing is thrown.</summary>
-    public static IEnumerable<JsonBatch> Batches<T>(IEnumerable<T> rows, int maximumBytes, string streamName, long startIndex = 0)
+    /// (an <see cref="ArgumentException"/> when a row is not a JSON object or carries an empty, non-string or repeated
+    /// row id of its own, or when <paramref name="startIndex"/> is beyond the rows); nothing is thrown.</summary>
+    public static IEnumerable<JsonBatch> Batches<T>(
+        IEnumerable<T> rows,
+        int maximumBytes,
+        string streamName,
+        long startIndex = 0
+    )
     {
         var current = new List<byte[]>();
         long currentBytes = 2;
@@ -44,7 +49,10 @@ internal static class JsonBatcher
                     current = [];
                     currentBytes = 2;
                 }
-                yield return new JsonBatch(index, [json]) { TooLarge = $"its JSON is {json.Length} bytes; one call takes at most {maximumBytes - 2}" };
+                yield return new JsonBatch(index, [json])
+                {
+                    TooLarge = $"its JSON is {json.Length} bytes; one call takes at most {maximumBytes - 2}",
+                };
                 index++;
                 firstIndex = index;
                 continue;
@@ -72,7 +80,8 @@ internal static class JsonBatcher
         }
     }
 
-    /// <summary>Reads and serialises the rows one at a time, turning any failure but cancellation into <see cref="Failure"/>.</summary>
+    /// <summary>Reads and serialises the rows one at a time, turning any failure but cancellation into
+    /// <see cref="Failure"/>.</summary>
     private sealed class RowReader<T>(IEnumerable<T> rows, string streamName, long startIndex) : IDisposable
     {
         private readonly HashSet<string> _callerIds = new(StringComparer.Ordinal);
@@ -98,14 +107,22 @@ internal static class JsonBatcher
                     if (!_rows.MoveNext())
                     {
                         throw new ArgumentException(
-                            $"The start index {startIndex} is beyond the {_skipped} rows given; expected at most {_skipped}.", "options");
+                            $"The start index {startIndex} is beyond the {_skipped} rows given; expected at most "
+                                + $"{_skipped}.",
+                            "options"
+                        );
                     }
                 }
                 if (!_rows.MoveNext())
                 {
                     return false;
                 }
-                json = WithRowId(JsonSerializer.SerializeToUtf8Bytes(_rows.Current, RowOptions), streamName, index, _callerIds);
+                json = WithRowId(
+                    JsonSerializer.SerializeToUtf8Bytes(_rows.Current, RowOptions),
+                    streamName,
+                    index,
+                    _callerIds
+                );
                 return true;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -118,9 +135,9 @@ internal static class JsonBatcher
         public void Dispose() => _rows?.Dispose();
     }
 
-    /// <summary>The row's id: the first 128 bits of SHA-256 over the stream name, the row index (8 bytes, little-endian)
-    /// and the row's JSON, as 32 lower-case hex digits. The same row at the same index of the same stream always gets the
-    /// same id; identical rows at two indexes get two ids.</summary>
+    /// <summary>The row's id: the first 128 bits of SHA-256 over the stream name, the row index (8 bytes,
+    /// little-endian) and the row's JSON, as 32 lower-case hex digits. The same row at the same index of the same
+    /// stream always gets the same id; identical rows at two indexes get two ids.</summary>
     public static string RowId(string streamName, long index, ReadOnlySpan<byte> rowJson)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -133,18 +150,26 @@ internal static class JsonBatcher
         return Convert.ToHexString(hash.GetHashAndReset().AsSpan(0, 16)).ToLowerInvariant();
     }
 
-    /// <summary>The row with its id appended as the last property, or unchanged when it carries one of its own.</summary>
+    /// <summary>The row with its id appended as the last property, or unchanged when it carries one of its
+    /// own.</summary>
     private static byte[] WithRowId(byte[] json, string streamName, long index, HashSet<string> callerIds)
     {
         var (propertyCount, callerId) = ScanObject(json, index);
         if (callerId is not null)
         {
-            return callerIds.Add(callerId) ? json : throw new ArgumentException(
-                $"Row {index} repeats {LogsIngestionClient.RowIdColumnName} '{Preview(callerId)}' of an earlier row; expected a unique id per row.", "rows");
+            return callerIds.Add(callerId)
+                ? json
+                : throw new ArgumentException(
+                    $"Row {index} repeats {LogsIngestionClient.RowIdColumnName} '{Preview(callerId)}' of an "
+                        + $"earlier row; expected a unique id per row.",
+                    "rows"
+                );
         }
         var end = Array.LastIndexOf(json, (byte)'}');
-        var property = Encoding.UTF8.GetBytes((propertyCount > 0 ? "," : "")
-            + $"\"{LogsIngestionClient.RowIdColumnName}\":\"{RowId(streamName, index, json)}\"");
+        var property = Encoding.UTF8.GetBytes(
+            (propertyCount > 0 ? "," : "")
+                + $"\"{LogsIngestionClient.RowIdColumnName}\":\"{RowId(streamName, index, json)}\""
+        );
         var result = new byte[end + property.Length + 1];
         json.AsSpan(0, end).CopyTo(result);
         property.CopyTo(result.AsSpan(end));
@@ -158,7 +183,11 @@ internal static class JsonBatcher
         var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new ArgumentException($"Row {index} is a JSON {reader.TokenType}; expected an object whose properties are the stream's columns.", "rows");
+            throw new ArgumentException(
+                $"Row {index} is a JSON {reader.TokenType}; expected an object whose properties are the stream's "
+                    + $"columns.",
+                "rows"
+            );
         }
         var count = 0;
         string? callerId = null;
@@ -169,8 +198,14 @@ internal static class JsonBatcher
             reader.Read();
             if (isId)
             {
-                callerId = reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id ? id : throw new ArgumentException(
-                    $"Row {index} has a {reader.TokenType} {LogsIngestionClient.RowIdColumnName}; expected a non-empty string unique per row.", "rows");
+                callerId =
+                    reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } id
+                        ? id
+                        : throw new ArgumentException(
+                            $"Row {index} has a {reader.TokenType} {LogsIngestionClient.RowIdColumnName}; "
+                                + $"expected a non-empty string unique per row.",
+                            "rows"
+                        );
             }
             reader.Skip();
         }

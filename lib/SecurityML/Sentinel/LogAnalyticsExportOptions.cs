@@ -29,12 +29,13 @@ public sealed record LogAnalyticsExportOptions
     /// <summary>Chunks are not split below this length; default 1 second; must be positive.</summary>
     public TimeSpan MinimumChunkDuration { get; init; } = DefaultMinimumChunkDuration;
 
-    /// <summary>Default retries of a chunk whose result was partial for another reason than the result-set limits: 2.</summary>
+    /// <summary>Default retries of a chunk whose result was partial for another reason than the result-set limits:
+    /// 2.</summary>
     public const int DefaultMaximumPartialRetries = 2;
 
-    /// <summary>The most a chunk is queried again when the service answered with a partial error other than the result-set
-    /// limits (e.g. <c>E_LOW_MEMORY_CONDITION</c>); after that the export fails naming the chunk, keeping the complete
-    /// ones. Default <see cref="DefaultMaximumPartialRetries"/>; range [0, 10].</summary>
+    /// <summary>The most a chunk is queried again when the service answered with a partial error other than the
+    /// result-set limits (e.g. <c>E_LOW_MEMORY_CONDITION</c>); after that the export fails naming the chunk, keeping
+    /// the complete ones. Default <see cref="DefaultMaximumPartialRetries"/>; range [0, 10].</summary>
     public int MaximumPartialRetries { get; init; } = DefaultMaximumPartialRetries;
 
     /// <summary>Default wait before querying a partial chunk again: 2 seconds.</summary>
@@ -49,32 +50,51 @@ public sealed record LogAnalyticsExportOptions
     {
         if (ChunkDuration <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(ChunkDuration), ChunkDuration, $"Expected a positive duration, received {ChunkDuration}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(ChunkDuration),
+                ChunkDuration,
+                $"Expected a positive duration, received {ChunkDuration}."
+            );
         }
         if (MinimumChunkDuration <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumChunkDuration), MinimumChunkDuration,
-                $"Expected a positive duration, received {MinimumChunkDuration}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MinimumChunkDuration),
+                MinimumChunkDuration,
+                $"Expected a positive duration, received {MinimumChunkDuration}."
+            );
         }
         if (PartialRetryDelay < TimeSpan.Zero || PartialRetryDelay > TimeSpan.FromMinutes(5))
         {
-            throw new ArgumentOutOfRangeException(nameof(PartialRetryDelay), PartialRetryDelay,
-                $"Expected [00:00:00, 00:05:00], received {PartialRetryDelay}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(PartialRetryDelay),
+                PartialRetryDelay,
+                $"Expected [00:00:00, 00:05:00], received {PartialRetryDelay}."
+            );
         }
         if (MaximumPartialRetries is < 0 or > 10)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumPartialRetries), MaximumPartialRetries,
-                $"Expected [0, 10], received {MaximumPartialRetries}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumPartialRetries),
+                MaximumPartialRetries,
+                $"Expected [0, 10], received {MaximumPartialRetries}."
+            );
         }
         if (MaximumRowsPerChunk is < 1 or > ServiceRowLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumRowsPerChunk), MaximumRowsPerChunk,
-                $"Expected [1, {ServiceRowLimit}], received {MaximumRowsPerChunk}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumRowsPerChunk),
+                MaximumRowsPerChunk,
+                $"Expected [1, {ServiceRowLimit}], received {MaximumRowsPerChunk}."
+            );
         }
         if (MaximumBytesPerChunk is < 1 or > ServiceByteLimit)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumBytesPerChunk), MaximumBytesPerChunk,
-                $"Expected [1, {ServiceByteLimit}], received {MaximumBytesPerChunk}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumBytesPerChunk),
+                MaximumBytesPerChunk,
+                $"Expected [1, {ServiceByteLimit}], received {MaximumBytesPerChunk}."
+            );
         }
     }
 }

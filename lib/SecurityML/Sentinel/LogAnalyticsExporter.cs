@@ -11,10 +11,11 @@ namespace SecurityML.Sentinel;
 /// renamed when complete, so after a failure a second run with the same arguments queries only the missing chunks and
 /// never duplicates a row. A chunk file is written only from a complete result: a result truncated at the limits
 /// (<see cref="LogAnalyticsQueryResult.IsTruncated"/>) is split, any other partial result is queried again (up to
-/// <see cref="LogAnalyticsExportOptions.MaximumPartialRetries"/> times) and otherwise fails the export naming the chunk.
-/// A query that is not filtered by time (<see cref="SentinelQuery.IsTimeFiltered"/> false, e.g. the user directory with
-/// its own 14-day lookback) is exported once, whole, with no <c>timespan</c>. When all chunks are there they are merged into <c>{folder}/{DataSet.FileName}</c>, which
-/// <c>QueryProvider.Local(folder)</c> reads like the demo data.
+/// <see cref="LogAnalyticsExportOptions.MaximumPartialRetries"/> times) and otherwise fails the export naming the
+/// chunk. A query that is not filtered by time (<see cref="SentinelQuery.IsTimeFiltered"/> false, e.g. the user
+/// directory with its own 14-day lookback) is exported once, whole, with no <c>timespan</c>. When all chunks are there
+/// they are merged into <c>{folder}/{DataSet.FileName}</c>, which <c>QueryProvider.Local(folder)</c> reads like the
+/// demo data.
 /// </summary>
 public class LogAnalyticsExporter
 {
@@ -40,16 +41,24 @@ public class LogAnalyticsExporter
     /// <summary>The chunking options.</summary>
     public LogAnalyticsExportOptions Options { get; }
 
-    /// <summary>Exports <paramref name="range"/> of <paramref name="dataSet"/> to <paramref name="folder"/>, resuming an
-    /// earlier incomplete export of the same data set, range and chunking there.</summary>
-    /// <exception cref="ArgumentException">When the range is unbounded, or the folder holds an export with other arguments.</exception>
-    /// <exception cref="InvalidOperationException">When a chunk of <see cref="LogAnalyticsExportOptions.MinimumChunkDuration"/>
-    /// (or a query not filtered by time) still exceeds the limits, or a chunk stays partial after
-    /// <see cref="LogAnalyticsExportOptions.MaximumPartialRetries"/>; the message names the chunk, completed chunks are kept.</exception>
-    /// <exception cref="Azure.RequestFailedException">When the service fails after retries; the message names the chunk,
-    /// completed chunks are kept.</exception>
-    public async Task<LogAnalyticsExportSummary> ExportAsync<T>(DataSet<T> dataSet, TimeRange range, string folder,
-        IProgress<LogAnalyticsExportProgress>? progress = null, CancellationToken cancellationToken = default) where T : class
+    /// <summary>Exports <paramref name="range"/> of <paramref name="dataSet"/> to <paramref name="folder"/>, resuming
+    /// an earlier incomplete export of the same data set, range and chunking there.</summary>
+    /// <exception cref="ArgumentException">When the range is unbounded, or the folder holds an export with other
+    /// arguments.</exception>
+    /// <exception cref="InvalidOperationException">When a chunk of
+    /// <see cref="LogAnalyticsExportOptions.MinimumChunkDuration"/> (or a query not filtered by time) still exceeds the
+    /// limits, or a chunk stays partial after <see cref="LogAnalyticsExportOptions.MaximumPartialRetries"/>; the
+    /// message names the chunk, completed chunks are kept.</exception>
+    /// <exception cref="Azure.RequestFailedException">When the service fails after retries; the message names the
+    /// chunk, completed chunks are kept.</exception>
+    public async Task<LogAnalyticsExportSummary> ExportAsync<T>(
+        DataSet<T> dataSet,
+        TimeRange range,
+        string folder,
+        IProgress<LogAnalyticsExportProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -76,17 +85,33 @@ public class LogAnalyticsExporter
         return new LogAnalyticsExportSummary(path, rows, run.Queried, run.Reused, run.Splits);
     }
 
-    internal async Task<LogAnalyticsQueryResult> QueryChunkAsync(DataSet dataSet, TimeRange chunk, CancellationToken cancellationToken)
+    internal async Task<LogAnalyticsQueryResult> QueryChunkAsync(
+        DataSet dataSet,
+        TimeRange chunk,
+        CancellationToken cancellationToken
+    )
     {
         var query = SentinelQueries.For(dataSet);
-        var options = new LogAnalyticsQueryOptions { ServerTimeout = Provider.QueryOptions.ServerTimeout, AllowPartialErrors = true };
-        var response = await Provider.Client.QueryWorkspaceAsync(Provider.WorkspaceId, query.Build(chunk, Provider.Filter),
-            query.IsTimeFiltered ? chunk : null, options, cancellationToken).ConfigureAwait(false);
+        var options = new LogAnalyticsQueryOptions
+        {
+            ServerTimeout = Provider.QueryOptions.ServerTimeout,
+            AllowPartialErrors = true,
+        };
+        var response = await Provider
+            .Client.QueryWorkspaceAsync(
+                Provider.WorkspaceId,
+                query.Build(chunk, Provider.Filter),
+                query.IsTimeFiltered ? chunk : null,
+                options,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return response.Value;
     }
 
     internal bool IsTooLarge(LogAnalyticsQueryResult result) =>
-        result.IsTruncated || (result.Error is null && result.Tables.Count > 0 && result.Table.Rows.Count >= Options.MaximumRowsPerChunk)
+        result.IsTruncated
+        || (result.Error is null && result.Tables.Count > 0 && result.Table.Rows.Count >= Options.MaximumRowsPerChunk)
         || result.ResponseBytes >= Options.MaximumBytesPerChunk;
 
     private void CheckManifest(string chunkFolder, string folder, DataSet dataSet, TimeRange range)
@@ -108,14 +133,19 @@ public class LogAnalyticsExporter
             if (!existing.Contains("\"format\":\"" + FolderFormat + "\"", StringComparison.Ordinal))
             {
                 throw new ArgumentException(
-                    $"'{chunkFolder}' holds an export written by an earlier version, which could keep partial chunks as "
-                    + "complete; delete that folder and export again.", nameof(folder));
+                    $"'{chunkFolder}' holds an export written by an earlier version, which could keep partial "
+                        + $"chunks as "
+                        + "complete; delete that folder and export again.",
+                    nameof(folder)
+                );
             }
             if (existing != text)
             {
                 throw new ArgumentException(
                     $"'{chunkFolder}' holds an export with other arguments (data set, range, chunk length or filters); "
-                    + $"expected {text}; export to a new folder or delete that one.", nameof(range));
+                        + $"expected {text}; export to a new folder or delete that one.",
+                    nameof(range)
+                );
             }
             return;
         }

@@ -29,7 +29,11 @@ public class LogAnalyticsQueryClientOptions : ClientOptions
     {
         if (version != ServiceVersion.V1)
         {
-            throw new ArgumentOutOfRangeException(nameof(version), version, $"Expected {ServiceVersion.V1}, received {version}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(version),
+                version,
+                $"Expected {ServiceVersion.V1}, received {version}."
+            );
         }
         Version = version;
     }
@@ -38,11 +42,13 @@ public class LogAnalyticsQueryClientOptions : ClientOptions
     public ServiceVersion Version { get; }
 
     /// <summary>The token audience; default <c>https://api.loganalytics.io</c> (public cloud). Set it for a
-    /// sovereign cloud (see <see cref="AzureMonitorCloud"/>); the scope requested is <c>{audience}/.default</c>.</summary>
+    /// sovereign cloud (see <see cref="AzureMonitorCloud"/>); the scope requested is
+    /// <c>{audience}/.default</c>.</summary>
     public Uri Audience { get; set; } = AzureMonitorCloud.Public.QueryEndpoint;
 
-    /// <summary>The default server timeout of each query, sent as <c>Prefer: wait=seconds</c>; null (default) leaves the
-    /// service default (3 minutes). Range (0, 10 minutes]; a per-query <see cref="LogAnalyticsQueryOptions.ServerTimeout"/> wins.</summary>
+    /// <summary>The default server timeout of each query, sent as <c>Prefer: wait=seconds</c>; null (default) leaves
+    /// the service default (3 minutes). Range (0, 10 minutes]; a per-query
+    /// <see cref="LogAnalyticsQueryOptions.ServerTimeout"/> wins.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When outside (0, 10 minutes].</exception>
     public TimeSpan? ServerTimeout
     {
@@ -54,8 +60,11 @@ public class LogAnalyticsQueryClientOptions : ClientOptions
     {
         if (value is { } timeout && (timeout <= TimeSpan.Zero || timeout > MaximumServerTimeout))
         {
-            throw new ArgumentOutOfRangeException(name, timeout,
-                $"The server timeout must be in (0, {MaximumServerTimeout}]; received {timeout}.");
+            throw new ArgumentOutOfRangeException(
+                name,
+                timeout,
+                $"The server timeout must be in (0, {MaximumServerTimeout}]; received {timeout}."
+            );
         }
         return value;
     }

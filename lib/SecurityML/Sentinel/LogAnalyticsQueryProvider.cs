@@ -5,10 +5,10 @@ using SecurityML.Features.Logons;
 namespace SecurityML.Sentinel;
 
 /// <summary>
-/// A <see cref="QueryProvider"/> over a Log Analytics (Microsoft Sentinel) workspace: each data set runs its named query
-/// (<see cref="SentinelQueries"/>) and its rows parse into the same records the local provider returns, so notebooks
-/// do not change when the source does. A partial result (truncated at the service limits) throws: query a shorter
-/// range, or export long ranges with <see cref="LogAnalyticsExporter"/>. Data sets a workspace does not hold
+/// A <see cref="QueryProvider"/> over a Log Analytics (Microsoft Sentinel) workspace: each data set runs its named
+/// query (<see cref="SentinelQueries"/>) and its rows parse into the same records the local provider returns, so
+/// notebooks do not change when the source does. A partial result (truncated at the service limits) throws: query a
+/// shorter range, or export long ranges with <see cref="LogAnalyticsExporter"/>. Data sets a workspace does not hold
 /// (planted-anomaly labels, OCSF network activity) come from <see cref="LocalDataFolder"/> when it is set.
 /// </summary>
 public class LogAnalyticsQueryProvider : QueryProvider
@@ -17,7 +17,11 @@ public class LogAnalyticsQueryProvider : QueryProvider
     /// <param name="client">The query client.</param>
     /// <param name="workspaceId">The workspace id (a GUID).</param>
     /// <param name="filter">Optional account/computer filters applied in the workspace; null for none.</param>
-    public LogAnalyticsQueryProvider(LogAnalyticsQueryClient client, string workspaceId, SentinelQueryFilter? filter = null)
+    public LogAnalyticsQueryProvider(
+        LogAnalyticsQueryClient client,
+        string workspaceId,
+        SentinelQueryFilter? filter = null
+    )
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(workspaceId);
@@ -36,8 +40,8 @@ public class LogAnalyticsQueryProvider : QueryProvider
     public SentinelQueryFilter Filter { get; }
 
     /// <summary>The folder read, as <see cref="LocalDataProvider"/> does, for data sets that have no Sentinel query
-    /// (<see cref="SentinelQueries.Has"/>): the planted-anomaly labels (or your own labelled incidents in the same format)
-    /// and OCSF network activity. Null (default): those data sets throw <see cref="NotSupportedException"/>.
+    /// (<see cref="SentinelQueries.Has"/>): the planted-anomaly labels (or your own labelled incidents in the same
+    /// format) and OCSF network activity. Null (default): those data sets throw <see cref="NotSupportedException"/>.
     /// <see cref="Workspace"/> sets it to the notebook's <c>dataFolder</c>.</summary>
     public string? LocalDataFolder { get; init; }
 
@@ -48,13 +52,18 @@ public class LogAnalyticsQueryProvider : QueryProvider
     /// <exception cref="NotSupportedException">For data sets a workspace does not hold (OCSF, labels) when
     /// <see cref="LocalDataFolder"/> is null.</exception>
     /// <exception cref="Azure.RequestFailedException">When the service fails; the message says what to fix.</exception>
-    public override async IAsyncEnumerable<T> QueryAsync<T>(DataSet<T> dataSet, TimeRange range,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<T> QueryAsync<T>(
+        DataSet<T> dataSet,
+        TimeRange range,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(dataSet);
         if (LocalDataFolder is not null && !SentinelQueries.Has(dataSet))
         {
-            await foreach (var row in Local(LocalDataFolder).QueryAsync(dataSet, range, cancellationToken).ConfigureAwait(false))
+            await foreach (
+                var row in Local(LocalDataFolder).QueryAsync(dataSet, range, cancellationToken).ConfigureAwait(false)
+            )
             {
                 yield return row;
             }
@@ -70,15 +79,33 @@ public class LogAnalyticsQueryProvider : QueryProvider
 
     /// <summary>Logons aggregated in the workspace per day and account (see <see cref="LogonDailySummary"/>).</summary>
     public IReadOnlyList<LogonDailySummary> DailyLogons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(LogonDailySummary.DataSet, new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue));
+        Load(
+            LogonDailySummary.DataSet,
+            new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue)
+        );
 
     /// <summary>Runs the named query of <paramref name="dataSet"/> and returns the primary table as it came.</summary>
-    public virtual async Task<LogAnalyticsTable> QueryTableAsync(DataSet dataSet, TimeRange range, CancellationToken cancellationToken = default)
+    public virtual async Task<LogAnalyticsTable> QueryTableAsync(
+        DataSet dataSet,
+        TimeRange range,
+        CancellationToken cancellationToken = default
+    )
     {
         var query = SentinelQueries.For(dataSet);
-        var options = new LogAnalyticsQueryOptions { ServerTimeout = QueryOptions.ServerTimeout, AllowPartialErrors = false };
-        var response = await Client.QueryWorkspaceAsync(WorkspaceId, query.Build(range, Filter),
-            query.IsTimeFiltered ? range : null, options, cancellationToken).ConfigureAwait(false);
+        var options = new LogAnalyticsQueryOptions
+        {
+            ServerTimeout = QueryOptions.ServerTimeout,
+            AllowPartialErrors = false,
+        };
+        var response = await Client
+            .QueryWorkspaceAsync(
+                WorkspaceId,
+                query.Build(range, Filter),
+                query.IsTimeFiltered ? range : null,
+                options,
+                cancellationToken
+            )
+            .ConfigureAwait(false);
         return response.Value.Table;
     }
 }

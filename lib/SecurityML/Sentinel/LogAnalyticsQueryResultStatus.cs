@@ -6,6 +6,7 @@ public enum LogAnalyticsQueryResultStatus
     /// <summary>The whole result.</summary>
     Success,
 
-    /// <summary>Only part of it: see <see cref="LogAnalyticsQueryResult.Error"/> (e.g. the result was truncated).</summary>
+    /// <summary>Only part of it: see <see cref="LogAnalyticsQueryResult.Error"/> (e.g. the result was
+    /// truncated).</summary>
     PartialFailure,
 }

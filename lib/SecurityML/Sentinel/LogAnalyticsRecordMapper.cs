@@ -10,7 +10,8 @@ namespace SecurityML.Sentinel;
 /// anything becomes a string in invariant culture, a null cell leaves the property's default.
 /// </summary>
 /// <typeparam name="T">A record type with a parameterless constructor, e.g. <see cref="Data.LogonEvent"/>.</typeparam>
-public static class LogAnalyticsRecordMapper<T> where T : class
+public static class LogAnalyticsRecordMapper<T>
+    where T : class
 {
     private static readonly PropertyInfo[] Properties = typeof(T)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -35,18 +36,25 @@ public static class LogAnalyticsRecordMapper<T> where T : class
     private static int[] PlanFor(LogAnalyticsTable table)
     {
         var key = string.Join("\u0001", table.Columns.Select(column => column.Name));
-        return Plans.GetOrAdd(key, _ =>
-        {
-            var plan = Properties.Select(property => table.IndexOf(property.Name)).ToArray();
-            var missing = Properties.Where((_, index) => plan[index] < 0).Select(property => property.Name).ToList();
-            if (missing.Count > 0)
+        return Plans.GetOrAdd(
+            key,
+            _ =>
             {
-                throw new FormatException(
-                    $"The result cannot fill {typeof(T).Name}: missing columns [{string.Join(", ", missing)}]; "
-                    + $"received [{string.Join(", ", table.Columns.Select(column => column.Name))}].");
+                var plan = Properties.Select(property => table.IndexOf(property.Name)).ToArray();
+                var missing = Properties
+                    .Where((_, index) => plan[index] < 0)
+                    .Select(property => property.Name)
+                    .ToList();
+                if (missing.Count > 0)
+                {
+                    throw new FormatException(
+                        $"The result cannot fill {typeof(T).Name}: missing columns [{string.Join(", ", missing)}]; "
+                            + $"received [{string.Join(", ", table.Columns.Select(column => column.Name))}]."
+                    );
+                }
+                return plan;
             }
-            return plan;
-        });
+        );
     }
 
     private static T MapRow(LogAnalyticsTable table, int[] plan, int rowIndex)
@@ -69,7 +77,9 @@ public static class LogAnalyticsRecordMapper<T> where T : class
             {
                 throw new FormatException(
                     $"Row {rowIndex} column '{property.Name}': expected a value convertible to "
-                    + $"{property.PropertyType.Name}, received a {value.GetType().Name}.", exception);
+                        + $"{property.PropertyType.Name}, received a {value.GetType().Name}.",
+                    exception
+                );
             }
         }
         return record;

@@ -23,13 +23,15 @@ public static class LogAnalyticsResponseParser
         {
             tables.AddRange(tablesElement.EnumerateArray().Select(ParseTable));
         }
-        var error = root.TryGetProperty("error", out var errorElement) && errorElement.ValueKind == JsonValueKind.Object
-            ? ParseError(errorElement)
-            : null;
+        var error =
+            root.TryGetProperty("error", out var errorElement) && errorElement.ValueKind == JsonValueKind.Object
+                ? ParseError(errorElement)
+                : null;
         return new LogAnalyticsQueryResult(tables, error, body.ToMemory().Length);
     }
 
-    /// <summary>Parses a service error object (<c>{"code", "message", "details": [...], "innererror": {...}}</c>).</summary>
+    /// <summary>Parses a service error object
+    /// (<c>{"code", "message", "details": [...], "innererror": {...}}</c>).</summary>
     public static LogAnalyticsQueryError ParseError(JsonElement error)
     {
         var code = error.TryGetProperty("code", out var codeElement) ? codeElement.ToString() : "";
@@ -37,7 +39,9 @@ public static class LogAnalyticsResponseParser
         var details = new List<LogAnalyticsQueryError>();
         if (error.TryGetProperty("details", out var detailsElement) && detailsElement.ValueKind == JsonValueKind.Array)
         {
-            details.AddRange(detailsElement.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.Object).Select(ParseError));
+            details.AddRange(
+                detailsElement.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.Object).Select(ParseError)
+            );
         }
         if (error.TryGetProperty("innererror", out var inner) && inner.ValueKind == JsonValueKind.Object)
         {
@@ -61,10 +65,13 @@ public static class LogAnalyticsResponseParser
     private static LogAnalyticsTable ParseTable(JsonElement table)
     {
         var name = table.TryGetProperty("name", out var nameElement) ? nameElement.GetString() ?? "" : "";
-        var columns = table.GetProperty("columns").EnumerateArray()
+        var columns = table
+            .GetProperty("columns")
+            .EnumerateArray()
             .Select(column => new LogAnalyticsColumn(
                 column.GetProperty("name").GetString() ?? "",
-                LogAnalyticsColumn.ParseType(column.GetProperty("type").GetString() ?? "")))
+                LogAnalyticsColumn.ParseType(column.GetProperty("type").GetString() ?? "")
+            ))
             .ToList();
         var rows = new List<object?[]>();
         foreach (var row in table.GetProperty("rows").EnumerateArray())
@@ -75,14 +82,18 @@ public static class LogAnalyticsResponseParser
             {
                 if (index >= columns.Count)
                 {
-                    throw new FormatException($"Table '{name}' row {rows.Count} has more values than its {columns.Count} columns.");
+                    throw new FormatException(
+                        $"Table '{name}' row {rows.Count} has more values than its {columns.Count} columns."
+                    );
                 }
                 values[index] = ParseValue(cell, columns[index], name, rows.Count);
                 index++;
             }
             if (index != columns.Count)
             {
-                throw new FormatException($"Table '{name}' row {rows.Count} has {index} values; expected {columns.Count}.");
+                throw new FormatException(
+                    $"Table '{name}' row {rows.Count} has {index} values; expected {columns.Count}."
+                );
             }
             rows.Add(values);
         }
@@ -99,41 +110,58 @@ public static class LogAnalyticsResponseParser
         {
             return ParseNonNull(cell, column.Type);
         }
-        catch (Exception exception) when (exception is FormatException or InvalidOperationException or OverflowException)
+        catch (Exception exception)
+            when (exception is FormatException or InvalidOperationException or OverflowException)
         {
             throw new FormatException(
-                $"Table '{table}' row {row} column '{column.Name}': expected a {column.Type} value, received {Preview(cell)}.",
-                exception);
+                $"Table '{table}' row {row} column '{column.Name}': expected a {column.Type} value, received "
+                    + $"{Preview(cell)}.",
+                exception
+            );
         }
     }
 
-    private static object ParseNonNull(JsonElement cell, LogAnalyticsColumnType type) => type switch
-    {
-        LogAnalyticsColumnType.String => cell.ValueKind == JsonValueKind.String ? cell.GetString()! : cell.GetRawText(),
-        LogAnalyticsColumnType.DateTime => DateTimeOffset.Parse(cell.GetString()!, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        LogAnalyticsColumnType.Int => cell.ValueKind == JsonValueKind.String
-            ? int.Parse(cell.GetString()!, CultureInfo.InvariantCulture) : cell.GetInt32(),
-        LogAnalyticsColumnType.Long => cell.ValueKind == JsonValueKind.String
-            ? long.Parse(cell.GetString()!, CultureInfo.InvariantCulture) : cell.GetInt64(),
-        LogAnalyticsColumnType.Real => cell.ValueKind == JsonValueKind.String
-            ? double.Parse(cell.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture) : cell.GetDouble(),
-        LogAnalyticsColumnType.Bool => cell.ValueKind == JsonValueKind.String ? ParseBool(cell.GetString()!) : cell.GetBoolean(),
-        LogAnalyticsColumnType.Guid => Guid.Parse(cell.GetString()!),
-        LogAnalyticsColumnType.Dynamic => cell.ValueKind == JsonValueKind.String
-            ? BinaryData.FromString(cell.GetString()!) : BinaryData.FromString(cell.GetRawText()),
-        LogAnalyticsColumnType.TimeSpan => TimeSpan.Parse(cell.GetString()!, CultureInfo.InvariantCulture),
-        LogAnalyticsColumnType.Decimal => cell.ValueKind == JsonValueKind.String
-            ? decimal.Parse(cell.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture) : cell.GetDecimal(),
-        _ => throw new FormatException($"Unsupported column type {type}."),
-    };
+    private static object ParseNonNull(JsonElement cell, LogAnalyticsColumnType type) =>
+        type switch
+        {
+            LogAnalyticsColumnType.String => cell.ValueKind == JsonValueKind.String
+                ? cell.GetString()!
+                : cell.GetRawText(),
+            LogAnalyticsColumnType.DateTime => DateTimeOffset.Parse(
+                cell.GetString()!,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+            ),
+            LogAnalyticsColumnType.Int => cell.ValueKind == JsonValueKind.String
+                ? int.Parse(cell.GetString()!, CultureInfo.InvariantCulture)
+                : cell.GetInt32(),
+            LogAnalyticsColumnType.Long => cell.ValueKind == JsonValueKind.String
+                ? long.Parse(cell.GetString()!, CultureInfo.InvariantCulture)
+                : cell.GetInt64(),
+            LogAnalyticsColumnType.Real => cell.ValueKind == JsonValueKind.String
+                ? double.Parse(cell.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
+                : cell.GetDouble(),
+            LogAnalyticsColumnType.Bool => cell.ValueKind == JsonValueKind.String
+                ? ParseBool(cell.GetString()!)
+                : cell.GetBoolean(),
+            LogAnalyticsColumnType.Guid => Guid.Parse(cell.GetString()!),
+            LogAnalyticsColumnType.Dynamic => cell.ValueKind == JsonValueKind.String
+                ? BinaryData.FromString(cell.GetString()!)
+                : BinaryData.FromString(cell.GetRawText()),
+            LogAnalyticsColumnType.TimeSpan => TimeSpan.Parse(cell.GetString()!, CultureInfo.InvariantCulture),
+            LogAnalyticsColumnType.Decimal => cell.ValueKind == JsonValueKind.String
+                ? decimal.Parse(cell.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
+                : cell.GetDecimal(),
+            _ => throw new FormatException($"Unsupported column type {type}."),
+        };
 
-    private static bool ParseBool(string text) => text switch
-    {
-        "1" => true,
-        "0" => false,
-        _ => bool.Parse(text),
-    };
+    private static bool ParseBool(string text) =>
+        text switch
+        {
+            "1" => true,
+            "0" => false,
+            _ => bool.Parse(text),
+        };
 
     private static string Preview(JsonElement cell)
     {

@@ -29,7 +29,9 @@ public sealed class LogAnalyticsTable
         if (bad.row is not null)
         {
             throw new ArgumentException(
-                $"Row {bad.index} has {bad.row.Length} values; expected one per column ({columns.Count}).", nameof(rows));
+                $"Row {bad.index} has {bad.row.Length} values; expected one per column ({columns.Count}).",
+                nameof(rows)
+            );
         }
     }
 

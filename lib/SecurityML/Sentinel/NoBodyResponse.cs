@@ -15,9 +15,7 @@ internal sealed class NoBodyResponse : Response
 
     public override string ClientRequestId { get; set; } = "";
 
-    public override void Dispose()
-    {
-    }
+    public override void Dispose() { }
 
     protected override bool ContainsHeader(string name) => false;
 

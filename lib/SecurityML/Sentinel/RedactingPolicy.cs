@@ -15,7 +15,8 @@ internal sealed class RedactingPolicy : HttpPipelinePolicy
     private const string BearerPrefix = "Bearer ";
     private static readonly ConditionalWeakTable<ClientOptions, RedactingPolicy> Installed = new();
 
-    /// <summary>Adds the policy to <paramref name="options"/> once (before the transport); further calls do nothing.</summary>
+    /// <summary>Adds the policy to <paramref name="options"/> once (before the transport); further calls do
+    /// nothing.</summary>
     public static void Install(ClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,7 +46,8 @@ internal sealed class RedactingPolicy : HttpPipelinePolicy
         Redact(message);
     }
 
-    /// <summary>Wraps the body so secrets are replaced as it is read (by the buffering and logging policies first).</summary>
+    /// <summary>Wraps the body so secrets are replaced as it is read (by the buffering and logging policies
+    /// first).</summary>
     private static void Redact(HttpMessage message)
     {
         var secrets = SecretRedaction.Snapshot();
@@ -61,11 +63,15 @@ internal sealed class RedactingPolicy : HttpPipelinePolicy
         {
             return;
         }
-        var token = value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? value[BearerPrefix.Length..] : value;
+        var token = value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            ? value[BearerPrefix.Length..]
+            : value;
         if (SecretRedaction.DescribeControlCharacter(token) is { } found)
         {
-            throw new InvalidOperationException($"The access token from the credential holds {found}; it was not sent. Check the "
-                + "credential, e.g. that SECML_ACCESS_TOKEN is one line.");
+            throw new InvalidOperationException(
+                $"The access token from the credential holds {found}; it was not sent. Check the "
+                    + "credential, e.g. that SECML_ACCESS_TOKEN is one line."
+            );
         }
         SecretRedaction.Register(token);
     }

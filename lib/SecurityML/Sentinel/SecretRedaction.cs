@@ -13,11 +13,12 @@ public static class SecretRedaction
     /// <summary>What a secret is replaced with: <c>[redacted]</c>.</summary>
     public const string Replacement = "[redacted]";
 
-    /// <summary>Secrets shorter than this (8 characters) are not registered: redacting them would mangle ordinary text.</summary>
+    /// <summary>Secrets shorter than this (8 characters) are not registered: redacting them would mangle ordinary
+    /// text.</summary>
     public const int MinimumSecretLength = 8;
 
-    /// <summary>The most secrets remembered: 4,096, the oldest forgotten first beyond that. A process holds a handful of
-    /// live secrets (the client secret, <c>SECML_ACCESS_TOKEN</c>, a bearer token per credential and hour: the token
+    /// <summary>The most secrets remembered: 4,096, the oldest forgotten first beyond that. A process holds a handful
+    /// of live secrets (the client secret, <c>SECML_ACCESS_TOKEN</c>, a bearer token per credential and hour: the token
     /// policy caches each until it nearly expires), so the bound only stops a runaway; a secret still in use is
     /// registered again on every request and so is never the oldest for long.</summary>
     public const int Capacity = 4096;
@@ -25,7 +26,8 @@ public static class SecretRedaction
     private static readonly List<string> Secrets = [];
     private static readonly HashSet<string> Pinned = new(StringComparer.Ordinal);
 
-    /// <summary>Replaces every registered secret in <paramref name="text"/> with <see cref="Replacement"/>; null stays null.</summary>
+    /// <summary>Replaces every registered secret in <paramref name="text"/> with <see cref="Replacement"/>; null stays
+    /// null.</summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Redact(string? text)
     {
@@ -45,8 +47,8 @@ public static class SecretRedaction
         !string.IsNullOrEmpty(text) && Snapshot().Any(secret => text.Contains(secret, StringComparison.Ordinal));
 
     /// <summary>Remembers a secret so that <see cref="Redact"/> removes it; null, blank and short values are ignored. A
-    /// pinned secret (the client secret, <c>SECML_ACCESS_TOKEN</c>) is never forgotten; the others (bearer tokens seen on
-    /// the wire) are kept most recently registered last, and only the least recently registered beyond
+    /// pinned secret (the client secret, <c>SECML_ACCESS_TOKEN</c>) is never forgotten; the others (bearer tokens seen
+    /// on the wire) are kept most recently registered last, and only the least recently registered beyond
     /// <see cref="Capacity"/> is forgotten.</summary>
     internal static void Register(string? secret, bool pin = false)
     {
@@ -85,8 +87,8 @@ public static class SecretRedaction
     }
 
     /// <summary>The first control character (below U+0020, or U+007F) of a token, described without showing the token —
-    /// <c>a control character (code 13 at position 40 of 41)</c> — or null when it has none. The one check of every token
-    /// before it is used or sent.</summary>
+    /// <c>a control character (code 13 at position 40 of 41)</c> — or null when it has none. The one check of every
+    /// token before it is used or sent.</summary>
     internal static string? DescribeControlCharacter(string value)
     {
         for (var index = 0; index < value.Length; index++)

@@ -5,14 +5,16 @@ namespace SecurityML.Sentinel;
 
 /// <summary>
 /// A configured workspace connection: settings, credential and client options, and the clients, provider and results
-/// sink made from them. <see cref="FromConfigFile"/> is what <see cref="Workspace.Open(string, string, string, string?)"/>
-/// uses for source <c>sentinel</c>; construct one directly to supply your own credential or transport.
+/// sink made from them. <see cref="FromConfigFile"/> is what
+/// <see cref="Workspace.Open(string, string, string, string?)"/> uses for source <c>sentinel</c>; construct one
+/// directly to supply your own credential or transport.
 /// </summary>
 public sealed class SentinelConnection
 {
     /// <summary>Creates a connection.</summary>
     /// <param name="config">The settings.</param>
-    /// <param name="credential">The credential; null creates the one the config asks for (<see cref="SentinelCredentials"/>).</param>
+    /// <param name="credential">The credential; null creates the one the config asks for
+    /// (<see cref="SentinelCredentials"/>).</param>
     public SentinelConnection(WorkspaceConfig config, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -56,7 +58,10 @@ public sealed class SentinelConnection
     /// <param name="localDataFolder">Where data sets a workspace does not hold (planted-anomaly labels, OCSF) are read
     /// (<see cref="LogAnalyticsQueryProvider.LocalDataFolder"/>); null makes them throw.</param>
     /// <exception cref="InvalidOperationException">When no workspace id is configured.</exception>
-    public LogAnalyticsQueryProvider CreateQueryProvider(SentinelQueryFilter? filter = null, string? localDataFolder = null)
+    public LogAnalyticsQueryProvider CreateQueryProvider(
+        SentinelQueryFilter? filter = null,
+        string? localDataFolder = null
+    )
     {
         Config.RequireQuery();
         return new LogAnalyticsQueryProvider(CreateQueryClient(), Config.WorkspaceId!, filter)
@@ -75,5 +80,10 @@ public sealed class SentinelConnection
 
     /// <summary>A results sink writing to the configured DCR and streams.</summary>
     public IResultsSink CreateResultsSink() =>
-        new LogAnalyticsResultsSink(CreateIngestionClient(), Config.DataCollectionRuleId!, Config.Streams, Config.DataCollectionRules);
+        new LogAnalyticsResultsSink(
+            CreateIngestionClient(),
+            Config.DataCollectionRuleId!,
+            Config.Streams,
+            Config.DataCollectionRules
+        );
 }

@@ -10,12 +10,14 @@ public static class SentinelCredentials
 
     /// <summary>The credential for <paramref name="config"/> (see <see cref="CredentialKind"/>).</summary>
     /// <param name="config">The settings (tenant, client id, kind; the secret from the environment).</param>
-    /// <param name="deviceCodePrompt">Where device-code sign-in shows its URL and one-time code; null writes to standard
-    /// error, which executed notebooks do not record.</param>
-    /// <exception cref="InvalidOperationException">When the kind needs a setting that is missing (named, never shown).</exception>
-    /// <exception cref="FormatException">When <c>SECML_ACCESS_TOKEN</c> holds a control character (the token is not shown).</exception>
-    /// <remarks>The client secret and access token are registered with <see cref="SecretRedaction"/>, so they are removed
-    /// from every message the library builds.</remarks>
+    /// <param name="deviceCodePrompt">Where device-code sign-in shows its URL and one-time code; null writes to
+    /// standard error, which executed notebooks do not record.</param>
+    /// <exception cref="InvalidOperationException">When the kind needs a setting that is missing (named, never
+    /// shown).</exception>
+    /// <exception cref="FormatException">When <c>SECML_ACCESS_TOKEN</c> holds a control character (the token is not
+    /// shown).</exception>
+    /// <remarks>The client secret and access token are registered with <see cref="SecretRedaction"/>, so they are
+    /// removed from every message the library builds.</remarks>
     public static TokenCredential Create(WorkspaceConfig config, Action<string>? deviceCodePrompt = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -25,7 +27,9 @@ public static class SentinelCredentials
         return config.Credential switch
         {
             CredentialKind.DeviceCode => DeviceCode(config, authorityHost, deviceCodePrompt),
-            CredentialKind.AzureCli => new AzureCliCredential(new AzureCliCredentialOptions { TenantId = config.TenantId, AuthorityHost = authorityHost }),
+            CredentialKind.AzureCli => new AzureCliCredential(
+                new AzureCliCredentialOptions { TenantId = config.TenantId, AuthorityHost = authorityHost }
+            ),
             CredentialKind.ManagedIdentity => config.ClientId is null
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(config.ClientId)),
@@ -33,16 +37,24 @@ public static class SentinelCredentials
                 Require(config.TenantId, "tenantId (AZURE_TENANT_ID)", ClientSecretSignIn),
                 Require(config.ClientId, "clientId (AZURE_CLIENT_ID)", ClientSecretSignIn),
                 Require(config.ClientSecret, "the AZURE_CLIENT_SECRET environment variable", ClientSecretSignIn),
-                new ClientSecretCredentialOptions { AuthorityHost = authorityHost }),
-            CredentialKind.AccessToken => new EnvironmentAccessTokenCredential(Require(config.AccessToken,
-                $"the {WorkspaceConfig.AccessTokenVariable} environment variable", "Access-token")),
-            _ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                TenantId = config.TenantId,
-                ManagedIdentityClientId = config.ClientId,
-                AuthorityHost = authorityHost,
-                ExcludeInteractiveBrowserCredential = true,
-            }),
+                new ClientSecretCredentialOptions { AuthorityHost = authorityHost }
+            ),
+            CredentialKind.AccessToken => new EnvironmentAccessTokenCredential(
+                Require(
+                    config.AccessToken,
+                    $"the {WorkspaceConfig.AccessTokenVariable} environment variable",
+                    "Access-token"
+                )
+            ),
+            _ => new DefaultAzureCredential(
+                new DefaultAzureCredentialOptions
+                {
+                    TenantId = config.TenantId,
+                    ManagedIdentityClientId = config.ClientId,
+                    AuthorityHost = authorityHost,
+                    ExcludeInteractiveBrowserCredential = true,
+                }
+            ),
         };
     }
 

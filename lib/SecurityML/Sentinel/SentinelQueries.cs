@@ -9,89 +9,193 @@ namespace SecurityML.Sentinel;
 /// </summary>
 public static class SentinelQueries
 {
-    /// <summary>How far back the user directory looks in <c>IdentityInfo</c> (it is refreshed daily): 14 days.</summary>
+    /// <summary>How far back the user directory looks in <c>IdentityInfo</c> (it is refreshed daily): 14
+    /// days.</summary>
     public const int IdentityInfoLookbackDays = 14;
 
     /// <summary>SecurityEvent 5140, network share accesses.</summary>
-    public static SentinelQuery FileShareAccess { get; } = Raw(DataSets.FileShareAccess, "SecurityEvent", ["EventID == 5140"],
-        "TimeGenerated, EventID, Activity, Computer, Account, SubjectUserName, SubjectDomainName, SubjectLogonId, IpAddress, "
-        + "IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask", "Account", "Computer");
+    public static SentinelQuery FileShareAccess { get; } =
+        Raw(
+            DataSets.FileShareAccess,
+            "SecurityEvent",
+            ["EventID == 5140"],
+            "TimeGenerated, EventID, Activity, Computer, Account, SubjectUserName, SubjectDomainName, "
+                + "SubjectLogonId, IpAddress, "
+                + "IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask",
+            "Account",
+            "Computer"
+        );
 
     /// <summary>SecurityEvent 4624/4625 network logons (LogonType 3).</summary>
-    public static SentinelQuery Logons { get; } = Raw(DataSets.Logons, "SecurityEvent",
-        ["EventID in (4624, 4625)", "LogonType == 3"],
-        "TimeGenerated, EventID, Activity, Computer, Account, AccountType, TargetUserName, TargetDomainName, TargetLogonId, "
-        + "LogonType, LogonProcessName, AuthenticationPackageName, WorkstationName, IpAddress, Status, SubStatus", "Account", "Computer");
+    public static SentinelQuery Logons { get; } =
+        Raw(
+            DataSets.Logons,
+            "SecurityEvent",
+            ["EventID in (4624, 4625)", "LogonType == 3"],
+            "TimeGenerated, EventID, Activity, Computer, Account, AccountType, TargetUserName, TargetDomainName, "
+                + "TargetLogonId, "
+                + "LogonType, LogonProcessName, AuthenticationPackageName, WorkstationName, IpAddress, Status, "
+                + "SubStatus",
+            "Account",
+            "Computer"
+        );
 
     /// <summary>Logons aggregated in the workspace per UTC day and account (<see cref="LogonDailySummary"/>, the same
     /// columns as the local aggregation; see <see cref="DailyLogonsQuery"/>).</summary>
     public static SentinelQuery DailyLogons { get; } = DailyLogonsQuery.Create();
 
-    /// <summary>Outbound bytes per hour, summed in the workspace from firewall logs (<c>CommonSecurityLog.SentBytes</c>).</summary>
-    public static SentinelQuery OutboundBytes { get; } = new(DataSets.OutboundBytes, "CommonSecurityLog", ["isnotnull(SentBytes)"],
-        "summarize TotalBytesSent = sum(tolong(SentBytes)) by TimeGenerated = bin(TimeGenerated, 1h)"
-        + "\n| project TimeGenerated, TotalBytesSent\n| order by TimeGenerated asc",
-        ["TimeGenerated", "TotalBytesSent"], accountColumn: null, computerColumn: null);
+    /// <summary>Outbound bytes per hour, summed in the workspace from firewall logs
+    /// (<c>CommonSecurityLog.SentBytes</c>).</summary>
+    public static SentinelQuery OutboundBytes { get; } =
+        new(
+            DataSets.OutboundBytes,
+            "CommonSecurityLog",
+            ["isnotnull(SentBytes)"],
+            "summarize TotalBytesSent = sum(tolong(SentBytes)) by TimeGenerated = bin(TimeGenerated, 1h)"
+                + "\n| project TimeGenerated, TotalBytesSent\n| order by TimeGenerated asc",
+            ["TimeGenerated", "TotalBytesSent"],
+            accountColumn: null,
+            computerColumn: null
+        );
 
     /// <summary>SecurityEvent 4688, process creations with command lines.</summary>
-    public static SentinelQuery ProcessCreation { get; } = Raw(DataSets.ProcessCreation, "SecurityEvent", ["EventID == 4688"],
-        "TimeGenerated, EventID, Computer, Account, SubjectUserName, SubjectDomainName, SubjectLogonId, NewProcessId, "
-        + "NewProcessName, ProcessId, ParentProcessName, CommandLine, TokenElevationType", "Account", "Computer");
+    public static SentinelQuery ProcessCreation { get; } =
+        Raw(
+            DataSets.ProcessCreation,
+            "SecurityEvent",
+            ["EventID == 4688"],
+            "TimeGenerated, EventID, Computer, Account, SubjectUserName, SubjectDomainName, SubjectLogonId, "
+                + "NewProcessId, "
+                + "NewProcessName, ProcessId, ParentProcessName, CommandLine, TokenElevationType",
+            "Account",
+            "Computer"
+        );
 
     /// <summary>OfficeActivity Exchange admin operations (sessions are built from them in the library).</summary>
-    public static SentinelQuery ExchangeAdmin { get; } = Raw(DataSets.ExchangeAdmin, "OfficeActivity", ["RecordType == \"ExchangeAdmin\""],
-        "TimeGenerated, RecordType, OfficeWorkload, Operation, UserId, ClientIP, ResultStatus, OfficeObjectId, "
-        + "Parameters = tostring(Parameters)", "UserId", computerColumn: null);
+    public static SentinelQuery ExchangeAdmin { get; } =
+        Raw(
+            DataSets.ExchangeAdmin,
+            "OfficeActivity",
+            ["RecordType == \"ExchangeAdmin\""],
+            "TimeGenerated, RecordType, OfficeWorkload, Operation, UserId, ClientIP, ResultStatus, OfficeObjectId, "
+                + "Parameters = tostring(Parameters)",
+            "UserId",
+            computerColumn: null
+        );
 
     /// <summary>Sign-ins as entity–IP pairs (<c>SigninLogs</c>).</summary>
-    public static SentinelQuery SignIns { get; } = Raw(DataSets.SignIns, "SigninLogs", [],
-        "TimeGenerated, UserPrincipalName, IPAddress, Location, AppDisplayName, ResultType = tostring(ResultType)",
-        "UserPrincipalName", computerColumn: null);
+    public static SentinelQuery SignIns { get; } =
+        Raw(
+            DataSets.SignIns,
+            "SigninLogs",
+            [],
+            "TimeGenerated, UserPrincipalName, IPAddress, Location, AppDisplayName, ResultType = tostring(ResultType)",
+            "UserPrincipalName",
+            computerColumn: null
+        );
 
     /// <summary>The user directory from <c>IdentityInfo</c> (latest record per account over the last 14 days).
     /// <c>AccountKind</c> is a heuristic: accounts without a display name or named <c>svc*</c> are <c>Service</c>.
     /// An account filter applies to <c>AccountUPN</c> (the output's <c>UserPrincipalName</c>) before the
     /// <c>summarize</c>: the rows are grouped by that column, so keeping or dropping rows by it keeps or drops whole
-    /// groups and each kept account still gets its latest record of the 14 days, while only its rows are aggregated.</summary>
-    public static SentinelQuery UserDirectory { get; } = new(DataSets.UserDirectory, "IdentityInfo",
-        [$"TimeGenerated > ago({IdentityInfoLookbackDays}d)"],
-        "summarize arg_max(TimeGenerated, *) by AccountUPN"
-        + "\n| project Account = strcat(AccountDomain, \"\\\\\", AccountName), UserPrincipalName = AccountUPN, "
-        + "DisplayName = AccountDisplayName, Department, Title = JobTitle, Manager = tostring(Manager), "
-        + "AccountKind = iff(isempty(AccountDisplayName) or AccountName startswith \"svc\", \"Service\", \"Human\"), "
-        + "PrivilegedGroups = strcat_array(GroupMembership, \";\")",
-        ["Account", "UserPrincipalName", "DisplayName", "Department", "Title", "Manager", "AccountKind", "PrivilegedGroups"],
-        "AccountUPN", computerColumn: null, timeFiltered: false);
+    /// groups and each kept account still gets its latest record of the 14 days, while only its rows are
+    /// aggregated.</summary>
+    public static SentinelQuery UserDirectory { get; } =
+        new(
+            DataSets.UserDirectory,
+            "IdentityInfo",
+            [$"TimeGenerated > ago({IdentityInfoLookbackDays}d)"],
+            "summarize arg_max(TimeGenerated, *) by AccountUPN"
+                + "\n| project Account = strcat(AccountDomain, \"\\\\\", AccountName), UserPrincipalName = AccountUPN, "
+                + "DisplayName = AccountDisplayName, Department, Title = JobTitle, Manager = tostring(Manager), "
+                + "AccountKind = iff(isempty(AccountDisplayName) or AccountName startswith \"svc\", \"Service\", "
+                + "\"Human\"), "
+                + "PrivilegedGroups = strcat_array(GroupMembership, \";\")",
+            [
+                "Account",
+                "UserPrincipalName",
+                "DisplayName",
+                "Department",
+                "Title",
+                "Manager",
+                "AccountKind",
+                "PrivilegedGroups",
+            ],
+            "AccountUPN",
+            computerColumn: null,
+            timeFiltered: false
+        );
 
     /// <summary>Security alerts per account entity (<see cref="SecurityAlert"/>): the latest record of each alert
     /// (a status change writes a new one), one row per entity of type <c>account</c> in its <c>Entities</c> JSON, the
     /// account written as <c>NTDomain\Name</c>, else <c>Name@UPNSuffix</c>, else <c>Name</c>. Not filtered by account
     /// in the workspace (the account is inside the JSON); the account summary picks the account's rows.</summary>
-    public static SentinelQuery SecurityAlerts { get; } = new(DataSets.SecurityAlerts, "SecurityAlert", [],
-        "summarize arg_max(TimeGenerated, *) by SystemAlertId" + AccountEntities
-        + "\n| project TimeGenerated, SystemAlertId, AlertName, AlertSeverity, ProviderName, Status, Tactics, CompromisedEntity, "
-        + "Description, Account",
-        ["TimeGenerated", "SystemAlertId", "AlertName", "AlertSeverity", "ProviderName", "Status", "Tactics", "CompromisedEntity",
-            "Description", "Account"], accountColumn: null, computerColumn: null);
+    public static SentinelQuery SecurityAlerts { get; } =
+        new(
+            DataSets.SecurityAlerts,
+            "SecurityAlert",
+            [],
+            "summarize arg_max(TimeGenerated, *) by SystemAlertId"
+                + AccountEntities
+                + "\n| project TimeGenerated, SystemAlertId, AlertName, AlertSeverity, ProviderName, Status, "
+                + "Tactics, CompromisedEntity, "
+                + "Description, Account",
+            [
+                "TimeGenerated",
+                "SystemAlertId",
+                "AlertName",
+                "AlertSeverity",
+                "ProviderName",
+                "Status",
+                "Tactics",
+                "CompromisedEntity",
+                "Description",
+                "Account",
+            ],
+            accountColumn: null,
+            computerColumn: null
+        );
 
     /// <summary>Hunting bookmarks per account entity (<see cref="HuntingBookmark"/>): the latest version of each
     /// bookmark (<c>LastUpdatedTime</c>), deleted ones left out, one row per account entity of its <c>Entities</c> JSON
     /// (written as for <see cref="SecurityAlerts"/>). Not filtered by account in the workspace.</summary>
-    public static SentinelQuery HuntingBookmarks { get; } = new(DataSets.HuntingBookmarks, "HuntingBookmark", [],
-        "summarize arg_max(LastUpdatedTime, *) by BookmarkId\n| where SoftDeleted == false" + AccountEntities
-        + "\n| project TimeGenerated, BookmarkId, BookmarkName, EventTime, Tags, Notes, Account",
-        ["TimeGenerated", "BookmarkId", "BookmarkName", "EventTime", "Tags", "Notes", "Account"], accountColumn: null, computerColumn: null);
+    public static SentinelQuery HuntingBookmarks { get; } =
+        new(
+            DataSets.HuntingBookmarks,
+            "HuntingBookmark",
+            [],
+            "summarize arg_max(LastUpdatedTime, *) by BookmarkId\n| where SoftDeleted == false"
+                + AccountEntities
+                + "\n| project TimeGenerated, BookmarkId, BookmarkName, EventTime, Tags, Notes, Account",
+            ["TimeGenerated", "BookmarkId", "BookmarkName", "EventTime", "Tags", "Notes", "Account"],
+            accountColumn: null,
+            computerColumn: null
+        );
 
     /// <summary>Every named query.</summary>
     public static IReadOnlyList<SentinelQuery> All { get; } =
-        [FileShareAccess, Logons, DailyLogons, OutboundBytes, ProcessCreation, ExchangeAdmin, SignIns, UserDirectory, SecurityAlerts, HuntingBookmarks];
+    [
+        FileShareAccess,
+        Logons,
+        DailyLogons,
+        OutboundBytes,
+        ProcessCreation,
+        ExchangeAdmin,
+        SignIns,
+        UserDirectory,
+        SecurityAlerts,
+        HuntingBookmarks,
+    ];
 
-    /// <summary>Expands the <c>Entities</c> JSON array to one row per account entity with its <c>Account</c> name.</summary>
+    /// <summary>Expands the <c>Entities</c> JSON array to one row per account entity with its <c>Account</c>
+    /// name.</summary>
     private const string AccountEntities =
         "\n| mv-expand Entity = parse_json(Entities)"
         + "\n| where tostring(Entity.Type) =~ \"account\""
-        + "\n| extend Account = case(isnotempty(tostring(Entity.NTDomain)), strcat(tostring(Entity.NTDomain), \"\\\\\", tostring(Entity.Name)), "
-        + "isnotempty(tostring(Entity.UPNSuffix)), strcat(tostring(Entity.Name), \"@\", tostring(Entity.UPNSuffix)), tostring(Entity.Name))"
+        + "\n| extend Account = case(isnotempty(tostring(Entity.NTDomain)), strcat(tostring(Entity.NTDomain), "
+        + "\"\\\\\", tostring(Entity.Name)), "
+        + "isnotempty(tostring(Entity.UPNSuffix)), strcat(tostring(Entity.Name), \"@\", "
+        + "tostring(Entity.UPNSuffix)), tostring(Entity.Name))"
         + "\n| where isnotempty(Account)";
 
     /// <summary>True when <paramref name="dataSet"/> has a named query (<see cref="For"/> would return it).</summary>
@@ -107,16 +211,34 @@ public static class SentinelQueries
     public static SentinelQuery For(DataSet dataSet)
     {
         ArgumentNullException.ThrowIfNull(dataSet);
-        return All.FirstOrDefault(query => string.Equals(query.DataSet.Name, dataSet.Name, StringComparison.OrdinalIgnoreCase))
+        return All.FirstOrDefault(query =>
+                string.Equals(query.DataSet.Name, dataSet.Name, StringComparison.OrdinalIgnoreCase)
+            )
             ?? throw new NotSupportedException(
                 $"Data set '{dataSet.Name}' has no Sentinel query; expected one of "
-                + $"[{string.Join(", ", All.Select(query => query.DataSet.Name))}]. OCSF data and planted-anomaly labels "
-                + "come from local files (source 'local', or the provider's LocalDataFolder).");
+                    + $"[{string.Join(", ", All.Select(query => query.DataSet.Name))}]. OCSF data and "
+                    + $"planted-anomaly labels "
+                    + "come from local files (source 'local', or the provider's LocalDataFolder)."
+            );
     }
 
-    private static SentinelQuery Raw(DataSet dataSet, string table, IReadOnlyList<string> filters, string projection,
-        string? accountColumn, string? computerColumn) =>
-        new(dataSet, table, filters, "project " + projection, ProjectedNames(projection), accountColumn, computerColumn);
+    private static SentinelQuery Raw(
+        DataSet dataSet,
+        string table,
+        IReadOnlyList<string> filters,
+        string projection,
+        string? accountColumn,
+        string? computerColumn
+    ) =>
+        new(
+            dataSet,
+            table,
+            filters,
+            "project " + projection,
+            ProjectedNames(projection),
+            accountColumn,
+            computerColumn
+        );
 
     private static List<string> ProjectedNames(string projection) =>
         SplitTopLevel(projection).Select(item => item.Split('=')[0].Trim()).ToList();
@@ -127,7 +249,12 @@ public static class SentinelQueries
         var start = 0;
         for (var index = 0; index < projection.Length; index++)
         {
-            depth += projection[index] switch { '(' => 1, ')' => -1, _ => 0 };
+            depth += projection[index] switch
+            {
+                '(' => 1,
+                ')' => -1,
+                _ => 0,
+            };
             if (projection[index] == ',' && depth == 0)
             {
                 yield return projection[start..index];

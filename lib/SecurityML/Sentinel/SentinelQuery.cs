@@ -10,8 +10,16 @@ namespace SecurityML.Sentinel;
 /// </summary>
 public sealed class SentinelQuery
 {
-    internal SentinelQuery(DataSet dataSet, string table, IReadOnlyList<string> filters, string shape,
-        IReadOnlyList<string> columns, string? accountColumn, string? computerColumn, bool timeFiltered = true)
+    internal SentinelQuery(
+        DataSet dataSet,
+        string table,
+        IReadOnlyList<string> filters,
+        string shape,
+        IReadOnlyList<string> columns,
+        string? accountColumn,
+        string? computerColumn,
+        bool timeFiltered = true
+    )
     {
         DataSet = dataSet;
         Table = KqlLiteral.Identifier(table);
@@ -49,9 +57,11 @@ public sealed class SentinelQuery
     /// <summary>True when the query keeps the rows whose <c>TimeGenerated</c> lies in the half-open range.</summary>
     public bool IsTimeFiltered { get; }
 
-    /// <summary>Builds the KQL text for a half-open time range (<c>TimeGenerated &gt;= start and TimeGenerated &lt; end</c>,
-    /// so adjacent ranges never share a row) and optional filters; every value is an escaped literal.</summary>
-    /// <exception cref="ArgumentException">When the filter names computers and the data set has no computer column.</exception>
+    /// <summary>Builds the KQL text for a half-open time range
+    /// (<c>TimeGenerated &gt;= start and TimeGenerated &lt; end</c>, so adjacent ranges never share a row) and optional
+    /// filters; every value is an escaped literal.</summary>
+    /// <exception cref="ArgumentException">When the filter names computers and the data set has no computer
+    /// column.</exception>
     public string Build(TimeRange range, SentinelQueryFilter? filter = null)
     {
         filter ??= SentinelQueryFilter.None;
@@ -82,8 +92,10 @@ public sealed class SentinelQuery
         if (column is null)
         {
             throw new ArgumentException(
-                $"Data set '{DataSet.Name}' cannot be filtered by {what}; expected an empty list, received {values.Count} values.",
-                nameof(values));
+                $"Data set '{DataSet.Name}' cannot be filtered by {what}; expected an empty list, received "
+                    + $"{values.Count} values.",
+                nameof(values)
+            );
         }
         text.Append("\n| where ").Append(column).Append(" in~ ").Append(KqlLiteral.StringList(values));
     }

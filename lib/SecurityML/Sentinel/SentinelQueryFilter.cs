@@ -9,8 +9,8 @@ namespace SecurityML.Sentinel;
 /// </summary>
 public sealed record SentinelQueryFilter
 {
-    /// <summary>Accounts to keep (the data set's account column: <c>Account</c>, <c>TargetUserName</c>, <c>UserId</c> or
-    /// <c>UserPrincipalName</c>; for the user directory <c>IdentityInfo.AccountUPN</c>, which it outputs as
+    /// <summary>Accounts to keep (the data set's account column: <c>Account</c>, <c>TargetUserName</c>, <c>UserId</c>
+    /// or <c>UserPrincipalName</c>; for the user directory <c>IdentityInfo.AccountUPN</c>, which it outputs as
     /// <c>UserPrincipalName</c>); empty (default) keeps every account.</summary>
     public IReadOnlyList<string> Accounts { get; init; } = [];
 

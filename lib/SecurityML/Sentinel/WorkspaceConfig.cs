@@ -5,15 +5,17 @@ namespace SecurityML.Sentinel;
 /// <summary>
 /// Where the workspace is and how to sign in: a JSON config file (camelCase names below) whose values environment
 /// variables override. The client secret is read only from <c>AZURE_CLIENT_SECRET</c> and a pre-acquired access token
-/// only from <c>SECML_ACCESS_TOKEN</c>, never from the file; neither appears in <see cref="ToString"/>, in exceptions or
-/// in logs.
+/// only from <c>SECML_ACCESS_TOKEN</c>, never from the file; neither appears in <see cref="ToString"/>, in exceptions
+/// or in logs.
 /// </summary>
 /// <remarks>
 /// File keys → environment variables: <c>workspaceId</c> → <c>SECML_WORKSPACE_ID</c>; <c>tenantId</c> →
 /// <c>AZURE_TENANT_ID</c>; <c>cloud</c> → <c>SECML_CLOUD</c>; <c>queryEndpoint</c> → <c>SECML_QUERY_ENDPOINT</c>;
 /// <c>dataCollectionEndpoint</c> → <c>SECML_DCE</c>; <c>dataCollectionRuleId</c> → <c>SECML_DCR_ID</c>;
-/// <c>credential</c> → <c>SECML_CREDENTIAL</c>; <c>clientId</c> → <c>AZURE_CLIENT_ID</c>; <c>serverCertificateSha256</c>
-/// → <c>SECML_SERVER_CERTIFICATE_SHA256</c>; <c>streams</c> (table → stream) and <c>dataCollectionRules</c> (table → rule id) have no variable. The file itself can be named by <c>SECML_WORKSPACE_CONFIG</c>.
+/// <c>credential</c> → <c>SECML_CREDENTIAL</c>; <c>clientId</c> → <c>AZURE_CLIENT_ID</c>;
+/// <c>serverCertificateSha256</c> → <c>SECML_SERVER_CERTIFICATE_SHA256</c>; <c>streams</c> (table → stream) and
+/// <c>dataCollectionRules</c> (table → rule id) have no variable. The file itself can be named by
+/// <c>SECML_WORKSPACE_CONFIG</c>.
 /// </remarks>
 public sealed class WorkspaceConfig
 {
@@ -25,9 +27,14 @@ public sealed class WorkspaceConfig
 
     private static readonly (string Key, string Variable)[] Variables =
     [
-        ("workspaceId", "SECML_WORKSPACE_ID"), ("tenantId", "AZURE_TENANT_ID"), ("cloud", "SECML_CLOUD"),
-        ("queryEndpoint", "SECML_QUERY_ENDPOINT"), ("dataCollectionEndpoint", "SECML_DCE"),
-        ("dataCollectionRuleId", "SECML_DCR_ID"), ("credential", "SECML_CREDENTIAL"), ("clientId", "AZURE_CLIENT_ID"),
+        ("workspaceId", "SECML_WORKSPACE_ID"),
+        ("tenantId", "AZURE_TENANT_ID"),
+        ("cloud", "SECML_CLOUD"),
+        ("queryEndpoint", "SECML_QUERY_ENDPOINT"),
+        ("dataCollectionEndpoint", "SECML_DCE"),
+        ("dataCollectionRuleId", "SECML_DCR_ID"),
+        ("credential", "SECML_CREDENTIAL"),
+        ("clientId", "AZURE_CLIENT_ID"),
         ("serverCertificateSha256", "SECML_SERVER_CERTIFICATE_SHA256"),
     ];
 
@@ -52,9 +59,9 @@ public sealed class WorkspaceConfig
     /// <summary>Result table → DCR stream; tables not listed use <c>Custom-{table}</c>.</summary>
     public IReadOnlyDictionary<string, string> Streams { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Result table → the immutable id (<c>dcr-...</c>) of the data collection rule that holds its stream; tables
-    /// not listed use <see cref="DataCollectionRuleId"/>. Needed when <c>secml dcr</c> splits the tables over several
-    /// rules (a rule holds at most 10 data flows).</summary>
+    /// <summary>Result table → the immutable id (<c>dcr-...</c>) of the data collection rule that holds its stream;
+    /// tables not listed use <see cref="DataCollectionRuleId"/>. Needed when <c>secml dcr</c> splits the tables over
+    /// several rules (a rule holds at most 10 data flows).</summary>
     public IReadOnlyDictionary<string, string> DataCollectionRules { get; init; } = new Dictionary<string, string>();
 
     /// <summary>How to sign in; default <see cref="CredentialKind.Default"/>.</summary>
@@ -66,23 +73,26 @@ public sealed class WorkspaceConfig
     /// <summary>The client secret, from <c>AZURE_CLIENT_SECRET</c> only; internal so it is never displayed.</summary>
     internal string? ClientSecret { get; init; }
 
-    /// <summary>The pre-acquired access token, from <c>SECML_ACCESS_TOKEN</c> only; internal so it is never displayed.</summary>
+    /// <summary>The pre-acquired access token, from <c>SECML_ACCESS_TOKEN</c> only; internal so it is never
+    /// displayed.</summary>
     internal string? AccessToken { get; init; }
 
-    /// <summary>For private or test endpoints only: the SHA-256 thumbprint (64 hex digits; ':' and spaces ignored) of the
-    /// one server certificate both clients accept, self-signed or not, instead of validating the chain. Null (default)
-    /// validates certificates normally, as Azure's public endpoints need.</summary>
+    /// <summary>For private or test endpoints only: the SHA-256 thumbprint (64 hex digits; ':' and spaces ignored) of
+    /// the one server certificate both clients accept, self-signed or not, instead of validating the chain. Null
+    /// (default) validates certificates normally, as Azure's public endpoints need.</summary>
     public string? ServerCertificateSha256 { get; init; }
 
     /// <summary>The query endpoint in use: <see cref="QueryEndpoint"/> or the cloud's.</summary>
     public Uri EffectiveQueryEndpoint => QueryEndpoint ?? Cloud.QueryEndpoint;
 
-    /// <summary>Reads a config file (null or empty: <c>SECML_WORKSPACE_CONFIG</c>, else none) and applies environment variables.</summary>
+    /// <summary>Reads a config file (null or empty: <c>SECML_WORKSPACE_CONFIG</c>, else none) and applies environment
+    /// variables.</summary>
     /// <param name="path">The JSON file; null for environment variables only.</param>
-    /// <param name="environment">Variables to use instead of the process environment (tests); null for the process's.</param>
+    /// <param name="environment">Variables to use instead of the process environment (tests); null for the
+    /// process's.</param>
     /// <exception cref="FileNotFoundException">When the named file does not exist.</exception>
-    /// <exception cref="FormatException">When a value is malformed or the file holds a secret; the message names the key,
-    /// never the value of a secret.</exception>
+    /// <exception cref="FormatException">When a value is malformed or the file holds a secret; the message names the
+    /// key, never the value of a secret.</exception>
     public static WorkspaceConfig Load(string? path = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         environment ??= ProcessEnvironment();
@@ -104,8 +114,13 @@ public sealed class WorkspaceConfig
                 values[key] = value;
             }
         }
-        return WorkspaceConfigFile.Build(values, streams, rules, environment.GetValueOrDefault("AZURE_CLIENT_SECRET"),
-            environment.GetValueOrDefault(AccessTokenVariable));
+        return WorkspaceConfigFile.Build(
+            values,
+            streams,
+            rules,
+            environment.GetValueOrDefault("AZURE_CLIENT_SECRET"),
+            environment.GetValueOrDefault(AccessTokenVariable)
+        );
     }
 
     /// <summary>Checks that queries can run: a workspace id.</summary>
@@ -115,7 +130,9 @@ public sealed class WorkspaceConfig
         if (string.IsNullOrWhiteSpace(WorkspaceId))
         {
             throw new InvalidOperationException(
-                "No workspace id: set 'workspaceId' in the workspace config file or the SECML_WORKSPACE_ID environment variable.");
+                "No workspace id: set 'workspaceId' in the workspace config file or the SECML_WORKSPACE_ID "
+                    + "environment variable."
+            );
         }
     }
 
@@ -126,8 +143,10 @@ public sealed class WorkspaceConfig
         if (DataCollectionEndpoint is null || string.IsNullOrWhiteSpace(DataCollectionRuleId))
         {
             throw new InvalidOperationException(
-                "Writing results to Log Analytics needs 'dataCollectionEndpoint' (SECML_DCE) and 'dataCollectionRuleId' "
-                + "(SECML_DCR_ID, the rule's immutable id dcr-...) in the workspace config or environment.");
+                "Writing results to Log Analytics needs 'dataCollectionEndpoint' (SECML_DCE) and "
+                    + "'dataCollectionRuleId' "
+                    + "(SECML_DCR_ID, the rule's immutable id dcr-...) in the workspace config or environment."
+            );
         }
     }
 
@@ -135,13 +154,16 @@ public sealed class WorkspaceConfig
     public override string ToString() =>
         $"WorkspaceConfig {{ WorkspaceId = {WorkspaceId}, TenantId = {TenantId}, Cloud = {Cloud.Name}, "
         + $"QueryEndpoint = {EffectiveQueryEndpoint}, DataCollectionEndpoint = {DataCollectionEndpoint}, "
-        + $"DataCollectionRuleId = {DataCollectionRuleId}, Streams = {Streams.Count}, DataCollectionRules = {DataCollectionRules.Count}, Credential = {Credential}, "
+        + $"DataCollectionRuleId = {DataCollectionRuleId}, Streams = {Streams.Count}, DataCollectionRules = "
+        + $"{DataCollectionRules.Count}, Credential = {Credential}, "
         + $"ClientId = {ClientId}, ClientSecret = {Hidden(ClientSecret)}, AccessToken = {Hidden(AccessToken)}, "
         + $"ServerCertificateSha256 = {ServerCertificateSha256 ?? "not pinned"} }}";
 
     private static string Hidden(string? secret) => secret is null ? "not set" : "set (hidden)";
 
     private static Dictionary<string, string?> ProcessEnvironment() =>
-        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+        Environment
+            .GetEnvironmentVariables()
+            .Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => entry.Value as string, StringComparer.Ordinal);
 }

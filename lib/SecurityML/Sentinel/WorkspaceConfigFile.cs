@@ -7,17 +7,27 @@ internal static class WorkspaceConfigFile
 {
     private static readonly string[] SecretKeys = ["clientSecret", "secret", "password", "accessToken", "token"];
 
-    public static void Read(string path, Dictionary<string, string?> values, Dictionary<string, string> streams,
-        Dictionary<string, string> rules)
+    public static void Read(
+        string path,
+        Dictionary<string, string?> values,
+        Dictionary<string, string> streams,
+        Dictionary<string, string> rules
+    )
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"Workspace config file not found; expected a JSON file at '{Path.GetFullPath(path)}'.", path);
+            throw new FileNotFoundException(
+                $"Workspace config file not found; expected a JSON file at '{Path.GetFullPath(path)}'.",
+                path
+            );
         }
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(
+                File.ReadAllText(path),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }
+            );
         }
         catch (JsonException exception)
         {
@@ -37,14 +47,22 @@ internal static class WorkspaceConfigFile
         }
     }
 
-    private static void ReadProperty(string path, JsonProperty property, Dictionary<string, string?> values, Dictionary<string, string> streams,
-        Dictionary<string, string> rules)
+    private static void ReadProperty(
+        string path,
+        JsonProperty property,
+        Dictionary<string, string?> values,
+        Dictionary<string, string> streams,
+        Dictionary<string, string> rules
+    )
     {
         if (SecretKeys.Any(key => property.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
         {
             throw new FormatException(
-                $"Workspace config '{path}' holds '{property.Name}': secrets do not belong in a file next to notebooks. "
-                + "Remove it and set AZURE_CLIENT_SECRET (client secret) or SECML_ACCESS_TOKEN (access token) in the environment instead.");
+                $"Workspace config '{path}' holds '{property.Name}': secrets do not belong in a file next to "
+                    + $"notebooks. "
+                    + "Remove it and set AZURE_CLIENT_SECRET (client secret) or SECML_ACCESS_TOKEN (access token) "
+                    + "in the environment instead."
+            );
         }
         if (property.Name.Equals("streams", StringComparison.OrdinalIgnoreCase))
         {
@@ -68,29 +86,43 @@ internal static class WorkspaceConfigFile
     {
         if (property.Value.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"Workspace config '{path}': '{property.Name}' must be an object of table name → {what}; "
-                + $"received {property.Value.ValueKind}.");
+            throw new FormatException(
+                $"Workspace config '{path}': '{property.Name}' must be an object of table name → {what}; "
+                    + $"received {property.Value.ValueKind}."
+            );
         }
         foreach (var entry in property.Value.EnumerateObject())
         {
             if (entry.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(entry.Value.GetString()))
             {
-                throw new FormatException($"Workspace config '{path}': '{property.Name}.{entry.Name}' must be a {what}; "
-                    + $"received {entry.Value.ValueKind}.");
+                throw new FormatException(
+                    $"Workspace config '{path}': '{property.Name}.{entry.Name}' must be a {what}; "
+                        + $"received {entry.Value.ValueKind}."
+                );
             }
             map[entry.Name] = entry.Value.GetString()!.Trim();
         }
     }
 
-    public static WorkspaceConfig Build(Dictionary<string, string?> values, Dictionary<string, string> streams,
-        Dictionary<string, string> rules, string? clientSecret, string? accessToken)
+    public static WorkspaceConfig Build(
+        Dictionary<string, string?> values,
+        Dictionary<string, string> streams,
+        Dictionary<string, string> rules,
+        string? clientSecret,
+        string? accessToken
+    )
     {
         var credentialText = values.GetValueOrDefault("credential");
         var credential = CredentialKind.Default;
-        if (!string.IsNullOrWhiteSpace(credentialText) && !Enum.TryParse(credentialText, ignoreCase: true, out credential))
+        if (
+            !string.IsNullOrWhiteSpace(credentialText)
+            && !Enum.TryParse(credentialText, ignoreCase: true, out credential)
+        )
         {
             throw new FormatException(
-                $"Unknown credential; expected one of [{string.Join(", ", Enum.GetNames<CredentialKind>())}], received '{credentialText}'.");
+                $"Unknown credential; expected one of [{string.Join(", ", Enum.GetNames<CredentialKind>())}], "
+                    + $"received '{credentialText}'."
+            );
         }
         return new WorkspaceConfig
         {
@@ -98,7 +130,10 @@ internal static class WorkspaceConfigFile
             TenantId = Blank(values.GetValueOrDefault("tenantId")),
             Cloud = AzureMonitorCloud.Find(values.GetValueOrDefault("cloud")),
             QueryEndpoint = HttpsUri(values.GetValueOrDefault("queryEndpoint"), "queryEndpoint"),
-            DataCollectionEndpoint = HttpsUri(values.GetValueOrDefault("dataCollectionEndpoint"), "dataCollectionEndpoint"),
+            DataCollectionEndpoint = HttpsUri(
+                values.GetValueOrDefault("dataCollectionEndpoint"),
+                "dataCollectionEndpoint"
+            ),
             DataCollectionRuleId = Blank(values.GetValueOrDefault("dataCollectionRuleId")),
             Streams = streams,
             DataCollectionRules = rules,
@@ -118,12 +153,19 @@ internal static class WorkspaceConfigFile
         {
             return null;
         }
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
-            || !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        if (
+            !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+            || uri.Scheme != Uri.UriSchemeHttps
+            || !string.IsNullOrEmpty(uri.UserInfo)
+            || !string.IsNullOrEmpty(uri.Query)
+            || !string.IsNullOrEmpty(uri.Fragment)
+        )
         {
             // The value is not echoed: a mistyped endpoint may carry credentials or a signature.
             throw new FormatException(
-                $"'{key}' must be an absolute https URI without user information, query or fragment (e.g. https://myworkspace.ods.opinsights.azure.com); the value received is not shown.");
+                $"'{key}' must be an absolute https URI without user information, query or fragment (e.g. "
+                    + $"https://myworkspace.ods.opinsights.azure.com); the value received is not shown."
+            );
         }
         return uri;
     }

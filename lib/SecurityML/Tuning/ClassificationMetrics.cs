@@ -16,15 +16,24 @@ public static class ClassificationMetrics
     public static RocCurve Roc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, bool dropIntermediate = true)
     {
         var (falsePositives, truePositives, thresholds) = CountsPerThreshold(scores, labels);
-        var keep = Enumerable.Range(0, thresholds.Count).Where(index => !dropIntermediate || thresholds.Count <= 2
-            || index == 0 || index == thresholds.Count - 1
-            || falsePositives[index + 1] - 2 * falsePositives[index] + falsePositives[index - 1] != 0
-            || truePositives[index + 1] - 2 * truePositives[index] + truePositives[index - 1] != 0).ToList();
-        double negatives = falsePositives[^1], positives = truePositives[^1];
+        var keep = Enumerable
+            .Range(0, thresholds.Count)
+            .Where(index =>
+                !dropIntermediate
+                || thresholds.Count <= 2
+                || index == 0
+                || index == thresholds.Count - 1
+                || falsePositives[index + 1] - 2 * falsePositives[index] + falsePositives[index - 1] != 0
+                || truePositives[index + 1] - 2 * truePositives[index] + truePositives[index - 1] != 0
+            )
+            .ToList();
+        double negatives = falsePositives[^1],
+            positives = truePositives[^1];
         return new RocCurve(
             keep.Select(index => falsePositives[index] / negatives).Prepend(0).ToArray(),
             keep.Select(index => truePositives[index] / positives).Prepend(0).ToArray(),
-            keep.Select(index => thresholds[index]).Prepend(double.PositiveInfinity).ToArray());
+            keep.Select(index => thresholds[index]).Prepend(double.PositiveInfinity).ToArray()
+        );
     }
 
     /// <summary>The precision–recall curve of <paramref name="scores"/> against <paramref name="labels"/>.</summary>
@@ -52,24 +61,31 @@ public static class ClassificationMetrics
 
     /// <summary>The ROC AUC (<c>roc_auc_score</c>): from 0 to 1, 0.5 = chance.</summary>
     /// <inheritdoc cref="Roc"/>
-    public static double RocAuc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) => Roc(scores, labels).AreaUnderCurve;
+    public static double RocAuc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) =>
+        Roc(scores, labels).AreaUnderCurve;
 
     /// <summary>The average precision (<c>average_precision_score</c>).</summary>
     /// <inheritdoc cref="PrecisionRecall"/>
     public static double AveragePrecision(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) =>
         PrecisionRecall(scores, labels).AveragePrecision;
 
-    /// <summary>The trapezoidal area under points (x, y) taken in the given order, as scikit-learn's <c>auc</c>: x must be
-    /// non-decreasing or non-increasing (the area is then counted positive either way).</summary>
+    /// <summary>The trapezoidal area under points (x, y) taken in the given order, as scikit-learn's <c>auc</c>: x must
+    /// be non-decreasing or non-increasing (the area is then counted positive either way).</summary>
     /// <exception cref="ArgumentException">Lengths differ, fewer than 2 points, or x is not monotonic.</exception>
     public static double AreaUnderCurve(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Count != y.Count) throw new ArgumentException($"x has {x.Count} points but y has {y.Count}.", nameof(y));
-        if (x.Count < 2) throw new ArgumentException($"At least 2 points are needed to compute an area; received {x.Count}.", nameof(x));
+        if (x.Count != y.Count)
+            throw new ArgumentException($"x has {x.Count} points but y has {y.Count}.", nameof(y));
+        if (x.Count < 2)
+            throw new ArgumentException(
+                $"At least 2 points are needed to compute an area; received {x.Count}.",
+                nameof(x)
+            );
         double area = 0;
-        bool increasing = true, decreasing = true;
+        bool increasing = true,
+            decreasing = true;
         for (int index = 1; index < x.Count; index++)
         {
             double step = x[index] - x[index - 1];
@@ -77,50 +93,78 @@ public static class ClassificationMetrics
             decreasing &= step <= 0;
             area += step * (y[index] + y[index - 1]) / 2;
         }
-        if (!increasing && !decreasing) throw new ArgumentException("x is neither increasing nor decreasing.", nameof(x));
+        if (!increasing && !decreasing)
+            throw new ArgumentException("x is neither increasing nor decreasing.", nameof(x));
         return decreasing && !increasing ? -area : area;
     }
 
-    /// <summary>The confusion table at <paramref name="threshold"/>: flagged = score ≥ threshold; NaN never flagged.</summary>
+    /// <summary>The confusion table at <paramref name="threshold"/>: flagged = score ≥ threshold; NaN never
+    /// flagged.</summary>
     /// <exception cref="ArgumentException">Lengths differ, or <paramref name="threshold"/> is NaN.</exception>
     public static ConfusionTable Confusion(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold)
     {
         RequireSameLength(scores, labels);
-        if (double.IsNaN(threshold)) throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
-        long truePositives = 0, falsePositives = 0, trueNegatives = 0, falseNegatives = 0;
+        if (double.IsNaN(threshold))
+            throw new ArgumentException("The threshold is NaN; expected a number.", nameof(threshold));
+        long truePositives = 0,
+            falsePositives = 0,
+            trueNegatives = 0,
+            falseNegatives = 0;
         for (int index = 0; index < scores.Count; index++)
         {
             bool flagged = scores[index] >= threshold;
-            if (labels[index]) { if (flagged) truePositives++; else falseNegatives++; }
-            else if (flagged) falsePositives++;
-            else trueNegatives++;
+            if (labels[index])
+            {
+                if (flagged)
+                    truePositives++;
+                else
+                    falseNegatives++;
+            }
+            else if (flagged)
+                falsePositives++;
+            else
+                trueNegatives++;
         }
         return new ConfusionTable(threshold, truePositives, falsePositives, trueNegatives, falseNegatives);
     }
 
     /// <summary>Cumulative false and true positives at each distinct score, in decreasing score (scikit-learn's
     /// <c>_binary_clf_curve</c>).</summary>
-    private static (List<double> FalsePositives, List<double> TruePositives, List<double> Thresholds) CountsPerThreshold(
-        IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    private static (
+        List<double> FalsePositives,
+        List<double> TruePositives,
+        List<double> Thresholds
+    ) CountsPerThreshold(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         RequireSameLength(scores, labels);
         for (int index = 0; index < scores.Count; index++)
         {
-            if (double.IsNaN(scores[index])) throw new ArgumentException($"Score {index} is NaN; drop unscored items before computing curves.", nameof(scores));
+            if (double.IsNaN(scores[index]))
+                throw new ArgumentException(
+                    $"Score {index} is NaN; drop unscored items before computing curves.",
+                    nameof(scores)
+                );
         }
         int positives = labels.Count(label => label);
         if (positives == 0 || positives == labels.Count)
         {
-            throw new ArgumentException($"Both classes are needed; received {positives} abnormal and {labels.Count - positives} normal items.", nameof(labels));
+            throw new ArgumentException(
+                $"Both classes are needed; received {positives} abnormal and {labels.Count - positives} normal items.",
+                nameof(labels)
+            );
         }
         var order = Enumerable.Range(0, scores.Count).OrderByDescending(index => scores[index]).ToArray();
         var falsePositives = new List<double>();
         var truePositives = new List<double>();
         var thresholds = new List<double>();
-        double tp = 0, fp = 0;
+        double tp = 0,
+            fp = 0;
         for (int position = 0; position < order.Length; position++)
         {
-            if (labels[order[position]]) tp++; else fp++;
+            if (labels[order[position]])
+                tp++;
+            else
+                fp++;
             if (position == order.Length - 1 || scores[order[position + 1]] != scores[order[position]])
             {
                 falsePositives.Add(fp);
@@ -137,7 +181,10 @@ public static class ClassificationMetrics
         ArgumentNullException.ThrowIfNull(labels);
         if (scores.Count != labels.Count)
         {
-            throw new ArgumentException($"Expected one label per score: {scores.Count} scores, {labels.Count} labels.", nameof(labels));
+            throw new ArgumentException(
+                $"Expected one label per score: {scores.Count} scores, {labels.Count} labels.",
+                nameof(labels)
+            );
         }
     }
 }

@@ -10,12 +10,19 @@ namespace SecurityML.Tuning;
 /// <param name="FalsePositives">Normal items flagged.</param>
 /// <param name="TrueNegatives">Normal items not flagged.</param>
 /// <param name="FalseNegatives">Abnormal items not flagged.</param>
-public sealed record ConfusionTable(double Threshold, long TruePositives, long FalsePositives, long TrueNegatives, long FalseNegatives)
+public sealed record ConfusionTable(
+    double Threshold,
+    long TruePositives,
+    long FalsePositives,
+    long TrueNegatives,
+    long FalseNegatives
+)
 {
     /// <summary>TP / (TP + FP): the share of alerts that are real; 0 when nothing is flagged.</summary>
     public double Precision => Ratio(TruePositives, TruePositives + FalsePositives);
 
-    /// <summary>TP / (TP + FN): the share of abnormal items flagged (true positive rate); 0 without abnormal items.</summary>
+    /// <summary>TP / (TP + FN): the share of abnormal items flagged (true positive rate); 0 without abnormal
+    /// items.</summary>
     public double Recall => Ratio(TruePositives, TruePositives + FalseNegatives);
 
     /// <summary>2 TP / (2 TP + FP + FN): the harmonic mean of precision and recall; 0 when both are 0.</summary>
@@ -25,27 +32,27 @@ public sealed record ConfusionTable(double Threshold, long TruePositives, long F
     public double FalsePositiveRate => Ratio(FalsePositives, FalsePositives + TrueNegatives);
 
     /// <summary>(TP + TN) / all items; 0 when empty.</summary>
-    public double Accuracy => Ratio(TruePositives + TrueNegatives, TruePositives + FalsePositives + TrueNegatives + FalseNegatives);
+    public double Accuracy =>
+        Ratio(TruePositives + TrueNegatives, TruePositives + FalsePositives + TrueNegatives + FalseNegatives);
 
     /// <summary>Items flagged: TP + FP.</summary>
     public long Alerts => TruePositives + FalsePositives;
 
     /// <summary>The metrics by name (precision, recall, f1, false_positive_rate, accuracy), for a model card.</summary>
-    public IReadOnlyDictionary<string, double> ToMetrics() => new Dictionary<string, double>
-    {
-        ["precision"] = Precision,
-        ["recall"] = Recall,
-        ["f1"] = F1,
-        ["false_positive_rate"] = FalsePositiveRate,
-        ["accuracy"] = Accuracy,
-    };
+    public IReadOnlyDictionary<string, double> ToMetrics() =>
+        new Dictionary<string, double>
+        {
+            ["precision"] = Precision,
+            ["recall"] = Recall,
+            ["f1"] = F1,
+            ["false_positive_rate"] = FalsePositiveRate,
+            ["accuracy"] = Accuracy,
+        };
 
     /// <summary>The table as rows (actual × flagged) for display in a notebook.</summary>
     public IReadOnlyList<ConfusionRow> ToRows() =>
-    [
-        new("abnormal", TruePositives, FalseNegatives),
-        new("normal", FalsePositives, TrueNegatives),
-    ];
+        [new("abnormal", TruePositives, FalseNegatives), new("normal", FalsePositives, TrueNegatives)];
 
-    private static double Ratio(long numerator, long denominator) => denominator == 0 ? 0 : (double)numerator / denominator;
+    private static double Ratio(long numerator, long denominator) =>
+        denominator == 0 ? 0 : (double)numerator / denominator;
 }

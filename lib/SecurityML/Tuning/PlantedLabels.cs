@@ -15,10 +15,11 @@ public static class PlantedLabels
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(days);
         return days.Select(day =>
-        {
-            var start = new DateTimeOffset(day.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var range = new TimeRange(start, start.AddDays(1));
-            return labels.Any(label => label.Covers(day.Entity, range));
-        }).ToArray();
+            {
+                var start = new DateTimeOffset(day.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var range = new TimeRange(start, start.AddDays(1));
+                return labels.Any(label => label.Covers(day.Entity, range));
+            })
+            .ToArray();
     }
 }

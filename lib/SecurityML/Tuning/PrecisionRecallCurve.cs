@@ -17,7 +17,8 @@ public sealed record PrecisionRecallCurve(double[] Precisions, double[] Recalls,
         get
         {
             double sum = 0;
-            for (int index = 0; index < Recalls.Length - 1; index++) sum += (Recalls[index] - Recalls[index + 1]) * Precisions[index];
+            for (int index = 0; index < Recalls.Length - 1; index++)
+                sum += (Recalls[index] - Recalls[index + 1]) * Precisions[index];
             return sum;
         }
     }

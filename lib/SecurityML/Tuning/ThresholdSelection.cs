@@ -8,13 +8,15 @@ namespace SecurityML.Tuning;
 public static class ThresholdSelection
 {
     /// <summary>The lowest threshold at which at most <paramref name="maximumAlerts"/> of <paramref name="scores"/> are
-    /// flagged (score ≥ threshold). It is one of the scores, or just above the highest score (<see cref="Math.BitIncrement"/>)
-    /// when even the highest ties exceed the budget or there are no finite scores to flag. Ties are flagged together or
-    /// not at all, so ties may leave fewer alerts than allowed; <see cref="SelectAlerts"/> breaks them instead.</summary>
+    /// flagged (score ≥ threshold). It is one of the scores, or just above the highest score
+    /// (<see cref="Math.BitIncrement"/>) when even the highest ties exceed the budget or there are no finite scores to
+    /// flag. Ties are flagged together or not at all, so ties may leave fewer alerts than allowed;
+    /// <see cref="SelectAlerts"/> breaks them instead.</summary>
     /// <param name="scores">The scores; not modified.</param>
     /// <param name="maximumAlerts">The largest number of items to flag, ≥ 0.</param>
     /// <returns>The threshold; <see cref="double.NaN"/> (which flags nothing, as every comparison with NaN is false)
-    /// when more than <paramref name="maximumAlerts"/> items score +∞: no number flags fewer of them than +∞ does.</returns>
+    /// when more than <paramref name="maximumAlerts"/> items score +∞: no number flags fewer of them than +∞
+    /// does.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumAlerts"/> is negative.</exception>
     /// <exception cref="ArgumentException"><paramref name="scores"/> has no non-NaN score.</exception>
     public static double ForMaximumAlerts(IReadOnlyList<double> scores, long maximumAlerts)
@@ -22,14 +24,17 @@ public static class ThresholdSelection
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentOutOfRangeException.ThrowIfNegative(maximumAlerts);
         var sorted = scores.Where(score => !double.IsNaN(score)).OrderByDescending(score => score).ToArray();
-        if (sorted.Length == 0) throw new ArgumentException("Expected at least one score that is not NaN; received none.", nameof(scores));
+        if (sorted.Length == 0)
+            throw new ArgumentException("Expected at least one score that is not NaN; received none.", nameof(scores));
         double threshold = double.IsPositiveInfinity(sorted[0]) ? double.NaN : Math.BitIncrement(sorted[0]);
         for (int position = 0; position < sorted.Length; position++)
         {
             // Flagging sorted[position] flags every score ≥ it, i.e. up to the last tie.
             int lastTie = position;
-            while (lastTie + 1 < sorted.Length && sorted[lastTie + 1] == sorted[position]) lastTie++;
-            if (lastTie + 1 > maximumAlerts) break;
+            while (lastTie + 1 < sorted.Length && sorted[lastTie + 1] == sorted[position])
+                lastTie++;
+            if (lastTie + 1 > maximumAlerts)
+                break;
             threshold = sorted[position];
             position = lastTie;
         }
@@ -49,11 +54,16 @@ public static class ThresholdSelection
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentOutOfRangeException.ThrowIfNegative(maximumAlerts);
-        var ranked = Enumerable.Range(0, scores.Count).Where(index => !double.IsNaN(scores[index]))
-            .OrderByDescending(index => scores[index]).ThenBy(index => index).ToArray();
+        var ranked = Enumerable
+            .Range(0, scores.Count)
+            .Where(index => !double.IsNaN(scores[index]))
+            .OrderByDescending(index => scores[index])
+            .ThenBy(index => index)
+            .ToArray();
         int count = (int)Math.Min(maximumAlerts, ranked.Length);
         var flagged = ranked[..count];
-        if (count == 0) return new AlertSelection(maximumAlerts, [], double.NaN, 0, 0);
+        if (count == 0)
+            return new AlertSelection(maximumAlerts, [], double.NaN, 0, 0);
         double lowest = scores[flagged[^1]];
         int tied = ranked.Count(index => scores[index] == lowest);
         int leftOut = ranked.Skip(count).Count(index => scores[index] == lowest);
@@ -62,9 +72,13 @@ public static class ThresholdSelection
 
     /// <summary><see cref="SelectAlerts"/> for a budget of <paramref name="alertsPerDay"/> a day over
     /// <paramref name="days"/> days (see <see cref="ForAlertBudget"/> for the arguments).</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> ≤ 0 or <paramref name="alertsPerDay"/> &lt; 0.</exception>
-    public static AlertSelection SelectAlertsForBudget(IReadOnlyList<double> scores, double days, double alertsPerDay) =>
-        SelectAlerts(scores, AlertsAllowed(days, alertsPerDay));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> ≤ 0 or <paramref name="alertsPerDay"/>
+    /// &lt; 0.</exception>
+    public static AlertSelection SelectAlertsForBudget(
+        IReadOnlyList<double> scores,
+        double days,
+        double alertsPerDay
+    ) => SelectAlerts(scores, AlertsAllowed(days, alertsPerDay));
 
     /// <summary>The lowest threshold whose false-positive rate on <paramref name="normalScores"/> (the share of them
     /// flagged) is at most <paramref name="targetFalsePositiveRate"/>.</summary>
@@ -87,7 +101,8 @@ public static class ThresholdSelection
     /// <param name="scores">Scores of a representative period (e.g. the last weeks of traffic).</param>
     /// <param name="days">The length of that period in days, &gt; 0.</param>
     /// <param name="alertsPerDay">The alert budget per day, ≥ 0 (fractions allowed: 0.5 = one every two days).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> ≤ 0 or <paramref name="alertsPerDay"/> &lt; 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> ≤ 0 or <paramref name="alertsPerDay"/>
+    /// &lt; 0.</exception>
     /// <returns>The threshold, as <see cref="ForMaximumAlerts"/> (NaN, flagging nothing, when more items than the
     /// budget score +∞; <see cref="SelectAlertsForBudget"/> breaks such ties).</returns>
     public static double ForAlertBudget(IReadOnlyList<double> scores, double days, double alertsPerDay)
@@ -111,12 +126,18 @@ public static class ThresholdSelection
     public static double ForMaximumF1(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         var curve = ClassificationMetrics.PrecisionRecall(scores, labels);
-        double best = double.NegativeInfinity, threshold = double.NaN;
+        double best = double.NegativeInfinity,
+            threshold = double.NaN;
         for (int index = curve.Thresholds.Length - 1; index >= 0; index--)
         {
-            double precision = curve.Precisions[index], recall = curve.Recalls[index];
+            double precision = curve.Precisions[index],
+                recall = curve.Recalls[index];
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            if (f1 > best) { best = f1; threshold = curve.Thresholds[index]; }
+            if (f1 > best)
+            {
+                best = f1;
+                threshold = curve.Thresholds[index];
+            }
         }
         return threshold;
     }
@@ -125,7 +146,11 @@ public static class ThresholdSelection
     {
         if (!(value >= minimum && value <= maximum))
         {
-            throw new ArgumentOutOfRangeException(name, value, FormattableString.Invariant($"{name} must be in [{minimum}, {maximum}]; received {value}."));
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                FormattableString.Invariant($"{name} must be in [{minimum}, {maximum}]; received {value}.")
+            );
         }
     }
 }

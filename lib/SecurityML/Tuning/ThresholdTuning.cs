@@ -20,14 +20,19 @@ public sealed class ThresholdTuning
 
     /// <summary>Tuning from the scores of known-normal and known-abnormal items; NaN scores are dropped.</summary>
     /// <exception cref="ArgumentException">Either list is empty after dropping NaN.</exception>
-    public static ThresholdTuning FromNormalAndAbnormal(IEnumerable<double> normalScores, IEnumerable<double> abnormalScores)
+    public static ThresholdTuning FromNormalAndAbnormal(
+        IEnumerable<double> normalScores,
+        IEnumerable<double> abnormalScores
+    )
     {
         ArgumentNullException.ThrowIfNull(normalScores);
         ArgumentNullException.ThrowIfNull(abnormalScores);
         var normal = normalScores.Where(score => !double.IsNaN(score)).ToArray();
         var abnormal = abnormalScores.Where(score => !double.IsNaN(score)).ToArray();
-        return new ThresholdTuning(normal.Concat(abnormal).ToArray(),
-            normal.Select(_ => false).Concat(abnormal.Select(_ => true)).ToArray());
+        return new ThresholdTuning(
+            normal.Concat(abnormal).ToArray(),
+            normal.Select(_ => false).Concat(abnormal.Select(_ => true)).ToArray()
+        );
     }
 
     /// <summary>Tuning from scores and labels (true = abnormal); items with NaN scores are dropped.</summary>
@@ -36,7 +41,10 @@ public sealed class ThresholdTuning
     {
         ClassificationMetrics.RequireSameLength(scores, labels);
         var kept = Enumerable.Range(0, scores.Count).Where(index => !double.IsNaN(scores[index])).ToArray();
-        return new ThresholdTuning(kept.Select(index => scores[index]).ToArray(), kept.Select(index => labels[index]).ToArray());
+        return new ThresholdTuning(
+            kept.Select(index => scores[index]).ToArray(),
+            kept.Select(index => labels[index]).ToArray()
+        );
     }
 
     /// <summary>The scores used (NaN dropped).</summary>
@@ -63,7 +71,8 @@ public sealed class ThresholdTuning
     /// <summary>The average precision, from the abnormal share (chance) to 1.</summary>
     public double AveragePrecision => PrecisionRecall.AveragePrecision;
 
-    /// <summary>The lowest threshold flagging at most <paramref name="targetFalsePositiveRate"/> of the normal items.</summary>
+    /// <summary>The lowest threshold flagging at most <paramref name="targetFalsePositiveRate"/> of the normal
+    /// items.</summary>
     public double ThresholdForFalsePositiveRate(double targetFalsePositiveRate) =>
         ThresholdSelection.ForFalsePositiveRate(NormalScores, targetFalsePositiveRate);
 
@@ -87,13 +96,17 @@ public sealed class ThresholdTuning
 
     /// <summary>Overlaid histograms of normal and abnormal scores with the threshold line (finite thresholds only);
     /// see <see cref="TuningCharts.ScoreHistogram"/>.</summary>
-    public Figure ScoreHistogram(double? threshold = null, int? numberOfBins = 40, string title = "Normal and abnormal scores") =>
-        TuningCharts.ScoreHistogram(this, threshold, numberOfBins, title);
+    public Figure ScoreHistogram(
+        double? threshold = null,
+        int? numberOfBins = 40,
+        string title = "Normal and abnormal scores"
+    ) => TuningCharts.ScoreHistogram(this, threshold, numberOfBins, title);
 
     /// <summary>The ROC curve with its AUC in the title (<see cref="TuningCharts.Roc"/>).</summary>
     public Figure RocChart() => TuningCharts.Roc(Roc);
 
     /// <summary>The precision–recall curve with its average precision and the chance line at the abnormal share
     /// (<see cref="TuningCharts.PrecisionRecall"/>).</summary>
-    public Figure PrecisionRecallChart() => TuningCharts.PrecisionRecall(PrecisionRecall, AbnormalScores.Count / (double)Scores.Count);
+    public Figure PrecisionRecallChart() =>
+        TuningCharts.PrecisionRecall(PrecisionRecall, AbnormalScores.Count / (double)Scores.Count);
 }

@@ -21,7 +21,8 @@ public sealed record TriagedAlert
     /// <summary>The detector's anomaly score in [0, 1], higher = more anomalous.</summary>
     public double AnomalyScore { get; init; }
 
-    /// <summary>The triage model's priority: the probability in [0, 1] of a true positive, higher = look first.</summary>
+    /// <summary>The triage model's priority: the probability in [0, 1] of a true positive, higher = look
+    /// first.</summary>
     public double Priority { get; init; }
 
     /// <summary>1 for the highest priority in the window, then 2, 3, … (ties by time).</summary>

@@ -32,12 +32,15 @@ public static class FolderGraph
         foreach (var type in module.GetTypes().OrderBy(type => type.FullName, StringComparer.Ordinal))
         {
             var owner = Outermost(type);
-            if (FolderOf(owner.Namespace, rootNamespace) is not { } from) continue;
+            if (FolderOf(owner.Namespace, rootNamespace) is not { } from)
+                continue;
             foreach (var used in References(type))
             {
-                if (used.Scope != module) continue;
+                if (used.Scope != module)
+                    continue;
                 var target = Outermost(used);
-                if (FolderOf(target.Namespace, rootNamespace) is not { } to || to == from) continue;
+                if (FolderOf(target.Namespace, rootNamespace) is not { } to || to == from)
+                    continue;
                 edges.TryAdd(from + "→" + to, new FolderEdge(from, to, owner.FullName, target.FullName));
             }
         }
@@ -45,11 +48,14 @@ public static class FolderGraph
     }
 
     /// <summary>The folder of a namespace: <c>SecurityML.Data.Records</c> → <c>Data</c>, <c>SecurityML</c> →
-    /// <see cref="Root"/>; null for namespaces outside the root (compiler-embedded attributes, <c>&lt;Module&gt;</c>).</summary>
+    /// <see cref="Root"/>; null for namespaces outside the root (compiler-embedded attributes,
+    /// <c>&lt;Module&gt;</c>).</summary>
     public static string? FolderOf(string ns, string rootNamespace)
     {
-        if (ns == rootNamespace) return Root;
-        if (!ns.StartsWith(rootNamespace + ".", StringComparison.Ordinal)) return null;
+        if (ns == rootNamespace)
+            return Root;
+        if (!ns.StartsWith(rootNamespace + ".", StringComparison.Ordinal))
+            return null;
         var rest = ns[(rootNamespace.Length + 1)..];
         var dot = rest.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? rest : rest[..dot];
@@ -57,14 +63,16 @@ public static class FolderGraph
 
     private static TypeReference Outermost(TypeReference type)
     {
-        while (type.DeclaringType is { } declaring) type = declaring;
+        while (type.DeclaringType is { } declaring)
+            type = declaring;
         return type;
     }
 
     private static IEnumerable<TypeReference> References(TypeDefinition type)
     {
         var found = new List<TypeReference>();
-        if (type.BaseType is { } baseType) found.Add(baseType);
+        if (type.BaseType is { } baseType)
+            found.Add(baseType);
         found.AddRange(type.Interfaces.Select(item => item.InterfaceType));
         found.AddRange(Attributes(type));
         found.AddRange(type.GenericParameters.SelectMany(Constraints));
@@ -76,15 +84,18 @@ public static class FolderGraph
             found.AddRange(Signature(method));
             found.AddRange(Attributes(method));
             found.AddRange(method.GenericParameters.SelectMany(Constraints));
-            if (method.HasBody) found.AddRange(Body(method.Body));
+            if (method.HasBody)
+                found.AddRange(Body(method.Body));
         }
         return found.SelectMany(Parts);
     }
 
     private static IEnumerable<TypeReference> Body(MethodBody body)
     {
-        foreach (var variable in body.Variables) yield return variable.VariableType;
-        foreach (var handler in body.ExceptionHandlers.Where(handler => handler.CatchType is not null)) yield return handler.CatchType;
+        foreach (var variable in body.Variables)
+            yield return variable.VariableType;
+        foreach (var handler in body.ExceptionHandlers.Where(handler => handler.CatchType is not null))
+            yield return handler.CatchType;
         foreach (var instruction in body.Instructions)
         {
             switch (instruction.Operand)
@@ -93,7 +104,8 @@ public static class FolderGraph
                     yield return type;
                     break;
                 case MethodReference method:
-                    foreach (var part in Signature(method)) yield return part;
+                    foreach (var part in Signature(method))
+                        yield return part;
                     break;
                 case FieldReference field:
                     yield return field.DeclaringType;
@@ -107,16 +119,22 @@ public static class FolderGraph
     {
         yield return method.DeclaringType;
         yield return method.ReturnType;
-        foreach (var parameter in method.Parameters) yield return parameter.ParameterType;
+        foreach (var parameter in method.Parameters)
+            yield return parameter.ParameterType;
         if (method is GenericInstanceMethod generic)
         {
-            foreach (var argument in generic.GenericArguments) yield return argument;
+            foreach (var argument in generic.GenericArguments)
+                yield return argument;
         }
     }
 
     private static IEnumerable<TypeReference> Attributes(ICustomAttributeProvider provider) =>
-        provider.CustomAttributes.SelectMany(attribute => attribute.ConstructorArguments
-            .Select(argument => argument.Value).OfType<TypeReference>().Prepend(attribute.AttributeType));
+        provider.CustomAttributes.SelectMany(attribute =>
+            attribute
+                .ConstructorArguments.Select(argument => argument.Value)
+                .OfType<TypeReference>()
+                .Prepend(attribute.AttributeType)
+        );
 
     private static IEnumerable<TypeReference> Constraints(GenericParameter parameter) =>
         parameter.Constraints.Select(constraint => constraint.ConstraintType);
@@ -129,11 +147,14 @@ public static class FolderGraph
             case GenericParameter:
                 yield break;
             case GenericInstanceType generic:
-                foreach (var part in Parts(generic.ElementType)) yield return part;
-                foreach (var part in generic.GenericArguments.SelectMany(Parts)) yield return part;
+                foreach (var part in Parts(generic.ElementType))
+                    yield return part;
+                foreach (var part in generic.GenericArguments.SelectMany(Parts))
+                    yield return part;
                 yield break;
             case TypeSpecification specification:
-                foreach (var part in Parts(specification.ElementType)) yield return part;
+                foreach (var part in Parts(specification.ElementType))
+                    yield return part;
                 yield break;
             default:
                 yield return type;

@@ -7,25 +7,35 @@ namespace SecurityML.Tests.Architecture;
 /// </summary>
 public static class FolderRules
 {
-    private static readonly string[] BelowDetection = ["Numerics", "Display", "Charts", "Data", "Features", "Explain", "Tuning"];
+    private static readonly string[] BelowDetection =
+    [
+        "Numerics",
+        "Display",
+        "Charts",
+        "Data",
+        "Features",
+        "Explain",
+        "Tuning",
+    ];
     private static readonly string[] BelowScoring = [.. BelowDetection, "Detection"];
 
     /// <summary>Each folder and the folders it may reference.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed { get; } = new Dictionary<string, IReadOnlySet<string>>
-    {
-        ["Numerics"] = Set(),
-        ["Display"] = Set("Numerics"),
-        ["Charts"] = Set("Display", "Numerics"),
-        ["Data"] = Set("Display", "Numerics"),
-        ["Features"] = Set("Data", "Numerics"),
-        ["Explain"] = Set("Data", "Numerics"),
-        ["Tuning"] = Set("Data", "Features", "Charts", "Display", "Numerics"),
-        ["Detection"] = Set(BelowDetection),
-        ["Scoring"] = Set(BelowScoring),
-        ["Results"] = Set(BelowScoring),
-        ["Sentinel"] = Set([.. BelowScoring, "Results"]),
-        [FolderGraph.Root] = Set([.. BelowScoring, "Scoring", "Results", "Sentinel"]),
-    };
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed { get; } =
+        new Dictionary<string, IReadOnlySet<string>>
+        {
+            ["Numerics"] = Set(),
+            ["Display"] = Set("Numerics"),
+            ["Charts"] = Set("Display", "Numerics"),
+            ["Data"] = Set("Display", "Numerics"),
+            ["Features"] = Set("Data", "Numerics"),
+            ["Explain"] = Set("Data", "Numerics"),
+            ["Tuning"] = Set("Data", "Features", "Charts", "Display", "Numerics"),
+            ["Detection"] = Set(BelowDetection),
+            ["Scoring"] = Set(BelowScoring),
+            ["Results"] = Set(BelowScoring),
+            ["Sentinel"] = Set([.. BelowScoring, "Results"]),
+            [FolderGraph.Root] = Set([.. BelowScoring, "Scoring", "Results", "Sentinel"]),
+        };
 
     /// <summary>What is wrong with <paramref name="edges"/>, one line each (empty when nothing): edges to or from a
     /// folder the rules do not name, edges against the allowed directions, and cycles (each strongly connected set of
@@ -53,16 +63,27 @@ public static class FolderRules
             var inside = checkedEdges.Where(edge => cycle.Contains(edge.From) && cycle.Contains(edge.To));
             problems.Add($"cycle between [{string.Join(", ", cycle)}]: {string.Join("; ", inside)}");
         }
-        problems.AddRange(known.Where(key => edges.All(edge => edge.Key != key)).Order(StringComparer.Ordinal)
-            .Select(key => $"known violation {key} is gone: remove it from the known list"));
+        problems.AddRange(
+            known
+                .Where(key => edges.All(edge => edge.Key != key))
+                .Order(StringComparer.Ordinal)
+                .Select(key => $"known violation {key} is gone: remove it from the known list")
+        );
         return problems;
     }
 
-    /// <summary>The strongly connected sets of more than one folder (Tarjan's algorithm), each sorted by name.</summary>
+    /// <summary>The strongly connected sets of more than one folder (Tarjan's algorithm), each sorted by
+    /// name.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Cycles(IEnumerable<FolderEdge> edges)
     {
-        var next = edges.GroupBy(edge => edge.From).ToDictionary(group => group.Key, group => group.Select(edge => edge.To).ToList());
-        var nodes = next.Keys.Concat(next.Values.SelectMany(to => to)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var next = edges
+            .GroupBy(edge => edge.From)
+            .ToDictionary(group => group.Key, group => group.Select(edge => edge.To).ToList());
+        var nodes = next
+            .Keys.Concat(next.Values.SelectMany(to => to))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var index = new Dictionary<string, int>();
         var low = new Dictionary<string, int>();
         var stack = new Stack<string>();
@@ -73,16 +94,28 @@ public static class FolderRules
             stack.Push(node);
             foreach (var to in next.GetValueOrDefault(node, []))
             {
-                if (!index.ContainsKey(to)) { Visit(to); low[node] = Math.Min(low[node], low[to]); }
-                else if (stack.Contains(to)) low[node] = Math.Min(low[node], index[to]);
+                if (!index.ContainsKey(to))
+                {
+                    Visit(to);
+                    low[node] = Math.Min(low[node], low[to]);
+                }
+                else if (stack.Contains(to))
+                    low[node] = Math.Min(low[node], index[to]);
             }
-            if (low[node] != index[node]) return;
+            if (low[node] != index[node])
+                return;
             var component = new List<string>();
             string popped;
-            do { popped = stack.Pop(); component.Add(popped); } while (popped != node);
-            if (component.Count > 1) cycles.Add(component.Order(StringComparer.Ordinal).ToList());
+            do
+            {
+                popped = stack.Pop();
+                component.Add(popped);
+            } while (popped != node);
+            if (component.Count > 1)
+                cycles.Add(component.Order(StringComparer.Ordinal).ToList());
         }
-        foreach (var node in nodes.Where(node => !index.ContainsKey(node))) Visit(node);
+        foreach (var node in nodes.Where(node => !index.ContainsKey(node)))
+            Visit(node);
         return cycles;
     }
 

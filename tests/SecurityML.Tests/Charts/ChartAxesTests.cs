@@ -29,8 +29,11 @@ public sealed class ChartAxesTests
         for (int index = 0; index < axis.TickValues!.Count; index++)
         {
             string label = axis.TickText![index]!;
-            double value = label == "0" ? 0 : double.Parse(label.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
-                * Math.Pow(1024, 3);
+            double value =
+                label == "0"
+                    ? 0
+                    : double.Parse(label.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+                        * Math.Pow(1024, 3);
             axis.TickValues[index].Should().BeApproximately(value, 1e-6 * Math.Abs(value) + 1e-9, label);
         }
         axis.TickText.Should().Contain("1.0 GiB").And.Contain("3.0 GiB");

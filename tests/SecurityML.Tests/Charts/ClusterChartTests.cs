@@ -59,8 +59,12 @@ public sealed class ClusterChartTests
         Action z = () => Chart.ClusterScatter3D(X, Y, [1.0], Labels);
 
         labels.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("clusterLabels");
-        hover.Should().Throw<ArgumentException>().WithMessage("Expected 5 values in 'hoverTexts'*received 1*")
-            .Which.ParamName.Should().Be("hoverTexts");
+        hover
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Expected 5 values in 'hoverTexts'*received 1*")
+            .Which.ParamName.Should()
+            .Be("hoverTexts");
         z.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("z");
     }
 }

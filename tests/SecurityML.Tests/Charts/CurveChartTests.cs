@@ -9,7 +9,9 @@ public sealed class CurveChartTests
     public void Draws_a_roc_curve_with_the_chance_diagonal_and_the_given_auc_in_the_title()
     {
         // The chart draws the points in the order given and shows the area the metric computed; it computes none.
-        JsonElement root = FigureJsonReading.Parse(Chart.RocCurve([1, 0, 0.5, 0], [1, 0.5, 1, 0], areaUnderCurve: 0.875));
+        JsonElement root = FigureJsonReading.Parse(
+            Chart.RocCurve([1, 0, 0.5, 0], [1, 0.5, 1, 0], areaUnderCurve: 0.875)
+        );
 
         root.Layout().TitleText().Should().Be("ROC curve (AUC = 0.875)");
         root.TraceNames().Should().Equal("ROC", "chance");
@@ -24,8 +26,10 @@ public sealed class CurveChartTests
     [Fact]
     public void Shows_a_given_auc()
     {
-        Chart.RocCurve([0, 1], [0, 1], areaUnderCurve: 0.9, title: "Isolation forest")
-            .Layout.Title.Should().Be("Isolation forest (AUC = 0.900)");
+        Chart
+            .RocCurve([0, 1], [0, 1], areaUnderCurve: 0.9, title: "Isolation forest")
+            .Layout.Title.Should()
+            .Be("Isolation forest (AUC = 0.900)");
     }
 
     [Fact]
@@ -44,15 +48,28 @@ public sealed class CurveChartTests
         Action onePoint = () => Chart.RocCurve([0], [0], areaUnderCurve: 0.5);
         Action outside = () => Chart.RocCurve([0, 1], [0, 1.5], areaUnderCurve: 0.5);
         Action area = () => Chart.RocCurve([0, 1], [0, 1], areaUnderCurve: 2);
-        Action positiveRate = () => Chart.PrecisionRecallCurve([0, 1], [1, 0.5], averagePrecision: 0.5, positiveRate: -0.1);
+        Action positiveRate = () =>
+            Chart.PrecisionRecallCurve([0, 1], [1, 0.5], averagePrecision: 0.5, positiveRate: -0.1);
         Action precision = () => Chart.PrecisionRecallCurve([0, 1], [1, double.NaN], averagePrecision: 0.5);
 
-        lengths.Should().Throw<ArgumentException>().WithMessage("Expected 3 values in 'truePositiveRates'*received 2*")
-            .Which.ParamName.Should().Be("truePositiveRates");
-        onePoint.Should().Throw<ArgumentException>().WithMessage("Expected at least 2 values*received 1*")
-            .Which.ParamName.Should().Be("falsePositiveRates");
-        outside.Should().Throw<ArgumentException>().WithMessage("*[0, 1], received 1.5 at index 1*")
-            .Which.ParamName.Should().Be("truePositiveRates");
+        lengths
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Expected 3 values in 'truePositiveRates'*received 2*")
+            .Which.ParamName.Should()
+            .Be("truePositiveRates");
+        onePoint
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Expected at least 2 values*received 1*")
+            .Which.ParamName.Should()
+            .Be("falsePositiveRates");
+        outside
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*[0, 1], received 1.5 at index 1*")
+            .Which.ParamName.Should()
+            .Be("truePositiveRates");
         area.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("areaUnderCurve");
         positiveRate.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("positiveRate");
         precision.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("precisions");

@@ -36,7 +36,8 @@ public sealed class FeatureContributionChartTests
     public void Keeps_the_largest_contributions_and_leaves_out_an_empty_sign()
     {
         JsonElement root = FigureJsonReading.Parse(
-            Chart.FeatureContributions(Names, [0.1, 0.5, 0.3, 0.05], maximumFeatures: 2));
+            Chart.FeatureContributions(Names, [0.1, 0.5, 0.3, 0.05], maximumFeatures: 2)
+        );
 
         root.TraceNames().Should().Equal("raises score");
         root.Layout().GetProperty("yaxis").GetProperty("categoryarray").Strings().Should().Equal("hour", "hosts");
@@ -71,12 +72,24 @@ public sealed class FeatureContributionChartTests
         Action notFinite = () => Chart.FeatureContributions(["a", "b"], [1.0, double.NaN]);
         Action none = () => Chart.FeatureContributions(Names, Contributions, maximumFeatures: 0);
 
-        lengths.Should().Throw<ArgumentException>().WithMessage("Expected 4 values in 'contributions'*received 1*")
-            .Which.ParamName.Should().Be("contributions");
-        repeated.Should().Throw<ArgumentException>().WithMessage("*'a' again at index 2*")
-            .Which.ParamName.Should().Be("featureNames");
-        notFinite.Should().Throw<ArgumentException>().WithMessage("*received NaN at index 1*")
-            .Which.ParamName.Should().Be("contributions");
+        lengths
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Expected 4 values in 'contributions'*received 1*")
+            .Which.ParamName.Should()
+            .Be("contributions");
+        repeated
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*'a' again at index 2*")
+            .Which.ParamName.Should()
+            .Be("featureNames");
+        notFinite
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*received NaN at index 1*")
+            .Which.ParamName.Should()
+            .Be("contributions");
         none.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("maximumFeatures");
     }
 }

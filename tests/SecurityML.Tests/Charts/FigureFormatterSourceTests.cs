@@ -9,7 +9,8 @@ public sealed class FigureFormatterSourceTests
     [Fact]
     public void Figure_names_its_formatter_source_as_polyglot_and_the_runner_look_it_up()
     {
-        Attribute attribute = typeof(Figure).GetCustomAttributes()
+        Attribute attribute = typeof(Figure)
+            .GetCustomAttributes()
             .Single(candidate => candidate.GetType().Name == "TypeFormatterSourceAttribute");
 
         ((TypeFormatterSourceAttribute)attribute).FormatterSourceType.Should().Be(typeof(FigureFormatterSource));
@@ -32,8 +33,12 @@ public sealed class FigureFormatterSourceTests
 
         type.GetProperty("MimeType")!.GetValue(formatter).Should().Be("text/html");
         formattedFigure.Should().BeTrue();
-        figureWriter.ToString().Should().StartWith("<div id=\"secml-figure-")
-            .And.Contain("newPlot(divId").And.Contain("\\u0026lt;b\\u0026gt;bold");
+        figureWriter
+            .ToString()
+            .Should()
+            .StartWith("<div id=\"secml-figure-")
+            .And.Contain("newPlot(divId")
+            .And.Contain("\\u0026lt;b\\u0026gt;bold");
         formattedOther.Should().BeFalse();
         otherWriter.ToString().Should().BeEmpty();
     }

@@ -12,7 +12,19 @@ public sealed class FigureHtmlTests
 
     private static Figure LabelledFigure(string label)
     {
-        var figure = new Figure { Data = { new Bar { Name = label, X = new[] { label }, Y = new[] { 1.0 }, HoverText = [label] } } };
+        var figure = new Figure
+        {
+            Data =
+            {
+                new Bar
+                {
+                    Name = label,
+                    X = new[] { label },
+                    Y = new[] { 1.0 },
+                    HoverText = [label],
+                },
+            },
+        };
         figure.Layout.Title = label;
         return figure;
     }
@@ -122,7 +134,11 @@ public sealed class FigureHtmlTests
 
         page.Should().StartWith("<!DOCTYPE html>");
         page.Should().Contain("<title>&lt;Sign-ins &amp; failures&gt;</title>");
-        page.Should().Contain("<script type=\"text/javascript\">window.Plotly = { note: '<\\/script><b>' }; /* <\\/SCRIPT> */</script>");
+        page.Should()
+            .Contain(
+                "<script type=\"text/javascript\">window.Plotly = { note: '<\\/script><b>' }; /* <\\/SCRIPT> "
+                    + "*/</script>"
+            );
         page.Should().NotContain("cdn.plot.ly/plotly-4.1.2.min.js\" charset");
         page.Should().Contain("<div id=\"secml-figure-");
         Regex.Matches(page, "</script>", RegexOptions.IgnoreCase).Count.Should().Be(2);

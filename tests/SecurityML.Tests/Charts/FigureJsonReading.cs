@@ -18,8 +18,7 @@ internal static class FigureJsonReading
     public static string?[] Strings(this JsonElement array) =>
         array.EnumerateArray().Select(value => value.GetString()).ToArray();
 
-    public static string? Text(this JsonElement element, string property) =>
-        element.GetProperty(property).GetString();
+    public static string? Text(this JsonElement element, string property) => element.GetProperty(property).GetString();
 
     public static string? TitleText(this JsonElement element) =>
         element.GetProperty("title").GetProperty("text").GetString();

@@ -20,10 +20,25 @@ public sealed class FigureJsonTests
             {
                 new Scatter
                 {
-                    X = new[] { 1.0, 2.0 }, Y = new[] { 3.5, 4.5 }, Mode = ScatterMode.LinesAndMarkers,
-                    Name = "observed", ShowLegend = false, XAxis = "x2", YAxis = "y2",
-                    Marker = new Marker { Color = "#d62728", Size = 9, Symbol = "x" },
-                    Line = new LineStyle { Color = "gray", Width = 1.5, Dash = LineDash.Dash },
+                    X = new[] { 1.0, 2.0 },
+                    Y = new[] { 3.5, 4.5 },
+                    Mode = ScatterMode.LinesAndMarkers,
+                    Name = "observed",
+                    ShowLegend = false,
+                    XAxis = "x2",
+                    YAxis = "y2",
+                    Marker = new Marker
+                    {
+                        Color = "#d62728",
+                        Size = 9,
+                        Symbol = "x",
+                    },
+                    Line = new LineStyle
+                    {
+                        Color = "gray",
+                        Width = 1.5,
+                        Dash = LineDash.Dash,
+                    },
                 },
             },
         };
@@ -52,7 +67,11 @@ public sealed class FigureJsonTests
         root.GetProperty("layout").TryGetProperty("xaxis", out _).Should().BeFalse();
         root.GetProperty("config").GetProperty("responsive").GetBoolean().Should().BeTrue();
         root.GetProperty("config").GetProperty("displaylogo").GetBoolean().Should().BeFalse();
-        root.GetProperty("config").GetProperty("typesetMath").GetBoolean().Should().BeFalse("labels from logs must not be typeset as LaTeX");
+        root.GetProperty("config")
+            .GetProperty("typesetMath")
+            .GetBoolean()
+            .Should()
+            .BeFalse("labels from logs must not be typeset as LaTeX");
     }
 
     [Fact]
@@ -74,8 +93,10 @@ public sealed class FigureJsonTests
         JsonElement data = JsonDocument.Parse(json).RootElement.GetProperty("data");
 
         data.EnumerateArray().Select(trace => trace.EnumerateObject().First().Name).Should().AllBe("type");
-        data.EnumerateArray().Select(trace => trace.GetProperty("type").GetString())
-            .Should().Equal("bar", "histogram", "box", "heatmap", "scatter3d");
+        data.EnumerateArray()
+            .Select(trace => trace.GetProperty("type").GetString())
+            .Should()
+            .Equal("bar", "histogram", "box", "heatmap", "scatter3d");
         data[0].GetProperty("orientation").GetString().Should().Be("h");
         data[1].GetProperty("nbinsx").GetInt32().Should().Be(30);
         data[1].GetProperty("histnorm").GetString().Should().Be("probability density");
@@ -90,14 +111,27 @@ public sealed class FigureJsonTests
     {
         var figure = new Figure
         {
-            Data = { new Scatter { Y = new[] { 1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 2.0 } } },
+            Data =
+            {
+                new Scatter { Y = new[] { 1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 2.0 } },
+            },
         };
         figure.Data.Add(new Scatter { Marker = new Marker { ColorValues = new[] { double.NaN, 0.5 } } });
 
         JsonElement data = Parse(figure).GetProperty("data");
 
-        data[0].GetProperty("y").EnumerateArray().Select(value => value.ValueKind).Should().Equal(
-            JsonValueKind.Number, JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Number);
+        data[0]
+            .GetProperty("y")
+            .EnumerateArray()
+            .Select(value => value.ValueKind)
+            .Should()
+            .Equal(
+                JsonValueKind.Number,
+                JsonValueKind.Null,
+                JsonValueKind.Null,
+                JsonValueKind.Null,
+                JsonValueKind.Number
+            );
         data[1].GetProperty("marker").GetProperty("color")[0].ValueKind.Should().Be(JsonValueKind.Null);
         data[1].GetProperty("marker").GetProperty("color")[1].GetDouble().Should().Be(0.5);
     }
@@ -110,13 +144,33 @@ public sealed class FigureJsonTests
             new DateTimeOffset(2024, 5, 1, 15, 45, 0, TimeSpan.FromHours(2)),
             new DateTimeOffset(2024, 5, 1, 13, 45, 7, 250, TimeSpan.Zero),
         };
-        var figure = new Figure { Data = { new Scatter { X = times, Y = new[] { 1, 2 } } } };
-        figure.Layout.Shapes = [new Shape { X0 = times[0], X1 = times[1], Y0 = 0, Y1 = 1, YReference = "paper" }];
+        var figure = new Figure
+        {
+            Data =
+            {
+                new Scatter { X = times, Y = new[] { 1, 2 } },
+            },
+        };
+        figure.Layout.Shapes =
+        [
+            new Shape
+            {
+                X0 = times[0],
+                X1 = times[1],
+                Y0 = 0,
+                Y1 = 1,
+                YReference = "paper",
+            },
+        ];
 
         JsonElement root = Parse(figure);
 
-        root.GetProperty("data")[0].GetProperty("x").EnumerateArray().Select(value => value.GetString())
-            .Should().Equal("2024-05-01T13:45:00Z", "2024-05-01T13:45:07.25Z");
+        root.GetProperty("data")[0]
+            .GetProperty("x")
+            .EnumerateArray()
+            .Select(value => value.GetString())
+            .Should()
+            .Equal("2024-05-01T13:45:00Z", "2024-05-01T13:45:07.25Z");
         JsonElement shape = root.GetProperty("layout").GetProperty("shapes")[0];
         shape.GetProperty("type").GetString().Should().Be("line");
         shape.GetProperty("x0").GetString().Should().Be("2024-05-01T13:45:00Z");
@@ -138,7 +192,13 @@ public sealed class FigureJsonTests
             german.DateTimeFormat.TimeSeparator = "-";
             CultureInfo.CurrentCulture = german;
             var time = new DateTimeOffset(2024, 12, 31, 23, 5, 9, TimeSpan.Zero);
-            var figure = new Figure { Data = { new Scatter { X = new[] { time }, Y = new[] { 1234.5 } } } };
+            var figure = new Figure
+            {
+                Data =
+                {
+                    new Scatter { X = new[] { time }, Y = new[] { 1234.5 } },
+                },
+            };
             figure.Layout.Width = 1200;
 
             string json = FigureJson.Serialize(figure);
@@ -166,15 +226,35 @@ public sealed class FigureJsonTests
         {
             Data =
             {
-                new Scatter { Name = label, X = new[] { label, "ok" }, Y = new[] { 1, 2 }, Text = [label], HoverText = [label] },
-                new Bar { Name = label, Text = [label], HoverText = [label] },
+                new Scatter
+                {
+                    Name = label,
+                    X = new[] { label, "ok" },
+                    Y = new[] { 1, 2 },
+                    Text = [label],
+                    HoverText = [label],
+                },
+                new Bar
+                {
+                    Name = label,
+                    Text = [label],
+                    HoverText = [label],
+                },
                 new Scatter3D { Text = [label], HoverText = [label] },
             },
         };
         figure.Layout.Title = label;
         figure.Layout.XAxis = new Axis { Title = label, CategoryArray = new[] { label } };
         figure.Layout.Scene = new Scene { ZAxis = new Axis { Title = label } };
-        figure.Layout.Annotations = [new Annotation { Text = label, X = label, Y = 1 }];
+        figure.Layout.Annotations =
+        [
+            new Annotation
+            {
+                Text = label,
+                X = label,
+                Y = 1,
+            },
+        ];
 
         string json = FigureJson.Serialize(figure);
         JsonElement root = JsonDocument.Parse(json).RootElement;
@@ -193,8 +273,14 @@ public sealed class FigureJsonTests
         layout.GetProperty("title").GetProperty("text").GetString().Should().Be(encoded);
         layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString().Should().Be(encoded);
         layout.GetProperty("xaxis").GetProperty("categoryarray")[0].GetString().Should().Be(encoded);
-        layout.GetProperty("scene").GetProperty("zaxis").GetProperty("title").GetProperty("text").GetString()
-            .Should().Be(encoded);
+        layout
+            .GetProperty("scene")
+            .GetProperty("zaxis")
+            .GetProperty("title")
+            .GetProperty("text")
+            .GetString()
+            .Should()
+            .Be(encoded);
         layout.GetProperty("annotations")[0].GetProperty("text").GetString().Should().Be(encoded);
         layout.GetProperty("annotations")[0].GetProperty("x").GetString().Should().Be(encoded);
     }
@@ -204,13 +290,25 @@ public sealed class FigureJsonTests
     {
         var figure = new Figure
         {
-            Data = { new Scatter { XAxis = "x2", Marker = new Marker { Color = "rgba(214,39,40,0.5)", ColorScale = "YlOrRd" } } },
+            Data =
+            {
+                new Scatter
+                {
+                    XAxis = "x2",
+                    Marker = new Marker { Color = "rgba(214,39,40,0.5)", ColorScale = "YlOrRd" },
+                },
+            },
         };
         figure.Layout.Shapes = [new Shape { XReference = "paper", FillColor = "#ff7f0e" }];
 
         JsonElement root = Parse(figure);
 
-        root.GetProperty("data")[0].GetProperty("marker").GetProperty("color").GetString().Should().Be("rgba(214,39,40,0.5)");
+        root.GetProperty("data")[0]
+            .GetProperty("marker")
+            .GetProperty("color")
+            .GetString()
+            .Should()
+            .Be("rgba(214,39,40,0.5)");
         root.GetProperty("data")[0].GetProperty("marker").GetProperty("colorscale").GetString().Should().Be("YlOrRd");
         root.GetProperty("layout").GetProperty("shapes")[0].GetProperty("fillcolor").GetString().Should().Be("#ff7f0e");
     }
@@ -220,6 +318,9 @@ public sealed class FigureJsonTests
     {
         var figure = new Figure { Data = { new Bar { Name = "Jürgen – 東京" } } };
 
-        FigureJson.Serialize(figure).Should().Contain("\"name\":\"Jürgen – 東京\"", "only & < > are encoded, never letters");
+        FigureJson
+            .Serialize(figure)
+            .Should()
+            .Contain("\"name\":\"Jürgen – 東京\"", "only & < > are encoded, never letters");
     }
 }

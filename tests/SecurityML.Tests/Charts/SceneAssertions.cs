@@ -18,7 +18,9 @@ internal static class SceneAssertions
         JsonElement scene = layout.GetProperty("scene");
         scene.Text("aspectmode").Should().Be("cube");
         JsonElement eye = scene.GetProperty("camera").GetProperty("eye");
-        new[] { "x", "y" }.Select(axis => eye.GetProperty(axis).GetDouble()).Should()
+        new[] { "x", "y" }
+            .Select(axis => eye.GetProperty(axis).GetDouble())
+            .Should()
             .OnlyContain(distance => distance > 1.25, "further than plotly's default, so the labels stay inside");
         foreach (string axis in new[] { "xaxis", "yaxis", "zaxis" })
         {

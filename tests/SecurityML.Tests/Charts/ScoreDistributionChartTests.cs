@@ -28,7 +28,12 @@ public sealed class ScoreDistributionChartTests
     public void Overlays_abnormal_scores_on_shared_bins_and_marks_the_threshold()
     {
         Figure figure = Chart.ScoreDistribution(
-            [0.1, 0.2, 0.3], abnormalScores: [0.8, 0.9], threshold: 0.7, numberOfBins: 40, abnormalScoresName: "planted");
+            [0.1, 0.2, 0.3],
+            abnormalScores: [0.8, 0.9],
+            threshold: 0.7,
+            numberOfBins: 40,
+            abnormalScoresName: "planted"
+        );
 
         JsonElement root = FigureJsonReading.Parse(figure);
 
@@ -63,8 +68,9 @@ public sealed class ScoreDistributionChartTests
         double[] normal = Enumerable.Range(0, 2000).Select(index => Math.Sin(index) * 0.3).ToArray();
         double[] planted = [0.85, 0.9, 0.97];
 
-        JsonElement root = FigureJsonReading.Parse(Chart.ScoreDistribution(normal, planted, threshold: 0.7,
-            abnormalScoresName: "planted"));
+        JsonElement root = FigureJsonReading.Parse(
+            Chart.ScoreDistribution(normal, planted, threshold: 0.7, abnormalScoresName: "planted")
+        );
 
         JsonElement rug = root.Trace(2);
         rug.Text("type").Should().Be("scatter");

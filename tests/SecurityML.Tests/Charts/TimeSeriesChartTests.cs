@@ -22,8 +22,11 @@ public sealed class TimeSeriesChartTests
 
         root.TraceNames().Should().Equal("observed");
         root.Trace(0).Text("mode").Should().Be("lines");
-        root.Trace(0).GetProperty("x").Strings().Should().Equal(
-            "2024-05-01T00:00:00Z", "2024-05-01T01:00:00Z", "2024-05-01T02:00:00Z", "2024-05-01T03:00:00Z");
+        root.Trace(0)
+            .GetProperty("x")
+            .Strings()
+            .Should()
+            .Equal("2024-05-01T00:00:00Z", "2024-05-01T01:00:00Z", "2024-05-01T02:00:00Z", "2024-05-01T03:00:00Z");
         root.Trace(0).GetProperty("y").Numbers().Should().Equal(Values);
         root.Layout().GetProperty("xaxis").Text("type").Should().Be("date");
         root.Layout().GetProperty("xaxis").TryGetProperty("anchor", out _).Should().BeFalse();
@@ -33,7 +36,9 @@ public sealed class TimeSeriesChartTests
     [Fact]
     public void Labels_time_ticks_and_hover_with_iso_dates()
     {
-        JsonElement xAxis = FigureJsonReading.Parse(Chart.TimeSeriesWithAnomalies(Times, Values)).Layout()
+        JsonElement xAxis = FigureJsonReading
+            .Parse(Chart.TimeSeriesWithAnomalies(Times, Values))
+            .Layout()
             .GetProperty("xaxis");
 
         xAxis.TitleText().Should().Be("time (UTC)");
@@ -50,8 +55,17 @@ public sealed class TimeSeriesChartTests
     {
         double[] bytes = [1.2e9, 1.5e9, 3.9e9, 1.1e9];
 
-        JsonElement yAxis = FigureJsonReading.Parse(Chart.TimeSeriesWithAnomalies(Times, bytes,
-            valueTitle: "bytes sent per hour", valueUnit: ValueUnit.Bytes)).Layout().GetProperty("yaxis");
+        JsonElement yAxis = FigureJsonReading
+            .Parse(
+                Chart.TimeSeriesWithAnomalies(
+                    Times,
+                    bytes,
+                    valueTitle: "bytes sent per hour",
+                    valueUnit: ValueUnit.Bytes
+                )
+            )
+            .Layout()
+            .GetProperty("yaxis");
 
         yAxis.TitleText().Should().Be("bytes sent per hour");
         string?[] labels = yAxis.GetProperty("ticktext").Strings();
@@ -64,7 +78,9 @@ public sealed class TimeSeriesChartTests
     [Fact]
     public void Keeps_the_default_value_axis_title_without_billion_as_b()
     {
-        JsonElement yAxis = FigureJsonReading.Parse(Chart.TimeSeriesWithAnomalies(Times, Values)).Layout()
+        JsonElement yAxis = FigureJsonReading
+            .Parse(Chart.TimeSeriesWithAnomalies(Times, Values))
+            .Layout()
             .GetProperty("yaxis");
 
         yAxis.TitleText().Should().Be(Chart.DefaultValueTitle);
@@ -75,9 +91,14 @@ public sealed class TimeSeriesChartTests
     [Fact]
     public void Marks_anomalies_and_adds_a_score_panel_sharing_the_time_axis()
     {
-        Figure figure = Chart.TimeSeriesWithAnomalies(Times, Values,
-            isAnomaly: [false, false, true, false], baseline: [11, 11, 11, 11], scores: [0.1, 0.2, 0.95, 0.15],
-            scoreThreshold: 0.8);
+        Figure figure = Chart.TimeSeriesWithAnomalies(
+            Times,
+            Values,
+            isAnomaly: [false, false, true, false],
+            baseline: [11, 11, 11, 11],
+            scores: [0.1, 0.2, 0.95, 0.15],
+            scoreThreshold: 0.8
+        );
 
         JsonElement root = FigureJsonReading.Parse(figure);
 
@@ -108,7 +129,8 @@ public sealed class TimeSeriesChartTests
     public void Keeps_an_empty_anomaly_trace_when_nothing_is_flagged()
     {
         JsonElement root = FigureJsonReading.Parse(
-            Chart.TimeSeriesWithAnomalies(Times, Values, isAnomaly: [false, false, false, false]));
+            Chart.TimeSeriesWithAnomalies(Times, Values, isAnomaly: [false, false, false, false])
+        );
 
         root.Trace(1).Text("name").Should().Be("anomalies");
         root.Trace(1).GetProperty("x").GetArrayLength().Should().Be(0);
@@ -121,15 +143,22 @@ public sealed class TimeSeriesChartTests
     [InlineData("scores")]
     public void Rejects_a_list_without_one_value_per_time(string parameterName)
     {
-        Action build = () => Chart.TimeSeriesWithAnomalies(Times,
-            parameterName == "values" ? [1.0, 2.0] : Values,
-            isAnomaly: parameterName == "isAnomaly" ? [true] : null,
-            baseline: parameterName == "baseline" ? [1.0, 2.0, 3.0, 4.0, 5.0] : null,
-            scores: parameterName == "scores" ? [] : null);
+        Action build = () =>
+            Chart.TimeSeriesWithAnomalies(
+                Times,
+                parameterName == "values" ? [1.0, 2.0] : Values,
+                isAnomaly: parameterName == "isAnomaly" ? [true] : null,
+                baseline: parameterName == "baseline" ? [1.0, 2.0, 3.0, 4.0, 5.0] : null,
+                scores: parameterName == "scores" ? [] : null
+            );
 
         ArgumentException exception = build.Should().Throw<ArgumentException>().Which;
         exception.ParamName.Should().Be(parameterName);
-        exception.Message.Should().Contain("Expected 4 values").And.Contain("'times'").And.MatchRegex("received [0-9]+");
+        exception
+            .Message.Should()
+            .Contain("Expected 4 values")
+            .And.Contain("'times'")
+            .And.MatchRegex("received [0-9]+");
     }
 
     [Fact]

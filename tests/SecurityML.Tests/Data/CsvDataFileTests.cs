@@ -5,11 +5,13 @@ namespace SecurityML.Tests.Data;
 public sealed class CsvDataFileTests
 {
     private const string LogonHeader =
-        "TimeGenerated,EventID,Activity,Computer,Account,AccountType,TargetUserName,TargetDomainName,TargetLogonId,LogonType,"
+        "TimeGenerated,EventID,Activity,Computer,Account,AccountType,TargetUserName,TargetDomainName,TargetLogonId,"
+        + "LogonType,"
         + "LogonProcessName,AuthenticationPackageName,WorkstationName,IpAddress,Status,SubStatus";
 
     private static string LogonRow(string time = "2024-03-04T08:00:00Z", string eventId = "4624") =>
-        $"{time},{eventId},x,FS01.contoso.local,CONTOSO\\anna,User,anna,CONTOSO,0x1,3,Kerberos,Kerberos,WS1,10.0.0.1,0x0,0x0";
+        $"{time},{eventId},x,FS01.contoso.local,CONTOSO\\anna,User,anna,CONTOSO,0x1,3,Kerberos,Kerberos,WS1,"
+        + $"10.0.0.1,0x0,0x0";
 
     private static MemoryStream Utf8(string text) => new(System.Text.Encoding.UTF8.GetBytes(text));
 
@@ -40,13 +42,40 @@ public sealed class CsvDataFileTests
     public void Every_record_type_round_trips_through_a_file()
     {
         using var folder = new TemporaryFolder();
-        RoundTrip(folder, new FileShareAccessEvent { TimeGenerated = DateTimeOffset.UnixEpoch, ShareName = @"\\*\Finance", IpPort = 50000 });
-        RoundTrip(folder, new UserDirectoryEntry { Account = @"CONTOSO\a", PrivilegedGroups = "Domain Admins;Backup Operators" });
-        RoundTrip(folder, new HourlyOutboundBytes { TimeGenerated = DateTimeOffset.UnixEpoch, TotalBytesSent = long.MaxValue });
-        RoundTrip(folder, new ProcessCreationEvent { CommandLine = "\"C:\\a b.exe\" /c \"x\"", SubjectLogonId = "0x3e7" });
-        RoundTrip(folder, new OfficeActivityEvent { Parameters = OfficeActivityEvent.FormatParameters([new("Identity", "a,b\"c")]) });
+        RoundTrip(
+            folder,
+            new FileShareAccessEvent
+            {
+                TimeGenerated = DateTimeOffset.UnixEpoch,
+                ShareName = @"\\*\Finance",
+                IpPort = 50000,
+            }
+        );
+        RoundTrip(
+            folder,
+            new UserDirectoryEntry { Account = @"CONTOSO\a", PrivilegedGroups = "Domain Admins;Backup Operators" }
+        );
+        RoundTrip(
+            folder,
+            new HourlyOutboundBytes { TimeGenerated = DateTimeOffset.UnixEpoch, TotalBytesSent = long.MaxValue }
+        );
+        RoundTrip(
+            folder,
+            new ProcessCreationEvent { CommandLine = "\"C:\\a b.exe\" /c \"x\"", SubjectLogonId = "0x3e7" }
+        );
+        RoundTrip(
+            folder,
+            new OfficeActivityEvent { Parameters = OfficeActivityEvent.FormatParameters([new("Identity", "a,b\"c")]) }
+        );
         RoundTrip(folder, new SignInEvent { IPAddress = "2001:db8::1", ResultType = "0" });
-        RoundTrip(folder, new AnomalyLabel { WindowStart = DateTimeOffset.UnixEpoch, WindowEnd = DateTimeOffset.UnixEpoch.AddHours(1) });
+        RoundTrip(
+            folder,
+            new AnomalyLabel
+            {
+                WindowStart = DateTimeOffset.UnixEpoch,
+                WindowEnd = DateTimeOffset.UnixEpoch.AddHours(1),
+            }
+        );
     }
 
     private static void RoundTrip<T>(TemporaryFolder folder, T record)
@@ -61,7 +90,9 @@ public sealed class CsvDataFileTests
     {
         var rows = Read($"{LogonHeader}\n{LogonRow("2024-03-04T10:00:00+02:00")}\n{LogonRow("2024-03-04 08:00:00")}\n");
 
-        rows.Select(row => row.TimeGenerated).Should().AllBeEquivalentTo(new DateTimeOffset(2024, 3, 4, 8, 0, 0, TimeSpan.Zero));
+        rows.Select(row => row.TimeGenerated)
+            .Should()
+            .AllBeEquivalentTo(new DateTimeOffset(2024, 3, 4, 8, 0, 0, TimeSpan.Zero));
         rows.Should().OnlyContain(row => row.TimeGenerated.Offset == TimeSpan.Zero);
     }
 
@@ -74,7 +105,8 @@ public sealed class CsvDataFileTests
     [Fact]
     public void Extra_columns_and_other_column_order_and_case_are_accepted()
     {
-        var header = string.Join(',', LogonHeader.Split(',').Reverse().Select(name => name.ToLowerInvariant())) + ",Extra";
+        var header =
+            string.Join(',', LogonHeader.Split(',').Reverse().Select(name => name.ToLowerInvariant())) + ",Extra";
         var row = string.Join(',', LogonRow().Split(',').Reverse()) + ",ignored";
 
         Read($"{header}\n{row}\n").Single().Account.Should().Be(@"CONTOSO\anna");
@@ -85,7 +117,8 @@ public sealed class CsvDataFileTests
     {
         var act = () => Read("");
 
-        act.Should().Throw<DataFormatException>()
+        act.Should()
+            .Throw<DataFormatException>()
             .Where(error => error.FilePath == "logons.csv" && error.LineNumber == 1 && error.Message.Contains("empty"));
     }
 
@@ -96,8 +129,11 @@ public sealed class CsvDataFileTests
 
         var act = () => Read(header + "\n");
 
-        act.Should().Throw<DataFormatException>()
-            .Where(error => error.LineNumber == 1 && error.ColumnName == "IpAddress" && error.Message.Contains("logons.csv"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error =>
+                error.LineNumber == 1 && error.ColumnName == "IpAddress" && error.Message.Contains("logons.csv")
+            );
     }
 
     [Fact]
@@ -105,9 +141,14 @@ public sealed class CsvDataFileTests
     {
         var act = () => Read($"{LogonHeader}\n{LogonRow()}\n{LogonRow("yesterday")}\n");
 
-        act.Should().Throw<DataFormatException>()
-            .Where(error => error.LineNumber == 3 && error.ColumnName == "TimeGenerated"
-                && error.Message.Contains("'yesterday'") && error.Message.Contains("ISO 8601"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error =>
+                error.LineNumber == 3
+                && error.ColumnName == "TimeGenerated"
+                && error.Message.Contains("'yesterday'")
+                && error.Message.Contains("ISO 8601")
+            );
     }
 
     [Fact]
@@ -115,7 +156,8 @@ public sealed class CsvDataFileTests
     {
         var act = () => Read($"{LogonHeader}\n{LogonRow(eventId: "4624x")}\n");
 
-        act.Should().Throw<DataFormatException>()
+        act.Should()
+            .Throw<DataFormatException>()
             .Where(error => error.LineNumber == 2 && error.ColumnName == "EventID" && error.Message.Contains("Int32"));
     }
 
@@ -124,8 +166,13 @@ public sealed class CsvDataFileTests
     {
         var act = () => Read($"{LogonHeader}\n{LogonRow()}\n2024-03-04T08:00:00Z,4624\n");
 
-        act.Should().Throw<DataFormatException>()
-            .Where(error => error.LineNumber == 3 && error.Message.Contains("expected 16 fields") && error.Message.Contains("received 2"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error =>
+                error.LineNumber == 3
+                && error.Message.Contains("expected 16 fields")
+                && error.Message.Contains("received 2")
+            );
     }
 
     [Fact]
@@ -133,7 +180,9 @@ public sealed class CsvDataFileTests
     {
         var act = () => Read($"{LogonHeader}\n{LogonRow().Replace("WS1", "\"W\"S1")}\n");
 
-        act.Should().Throw<DataFormatException>().Where(error => error.LineNumber == 2 && error.Message.Contains("malformed"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error => error.LineNumber == 2 && error.Message.Contains("malformed"));
     }
 
     [Fact]
@@ -143,8 +192,11 @@ public sealed class CsvDataFileTests
 
         var act = () => CsvDataFile.Read<HourlyOutboundBytes>(Utf8(text), "bytes.csv").ToList();
 
-        act.Should().Throw<DataFormatException>()
-            .Where(error => error.LineNumber == 2 && error.ColumnName == "TotalBytesSent" && error.Message.Contains("'-5'"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error =>
+                error.LineNumber == 2 && error.ColumnName == "TotalBytesSent" && error.Message.Contains("'-5'")
+            );
     }
 
     [Fact]

@@ -26,7 +26,10 @@ public sealed class DemoDataCommandTests
         var exitCode = DemoDataCommand.Run(0, 1, new DirectoryInfo(folder.Path), TextWriter.Null, error);
 
         exitCode.Should().Be(1);
-        error.ToString().Should().Be("secml demo-data: --scale: expected a whole number from 1 to 1000, received 0" + Environment.NewLine);
+        error
+            .ToString()
+            .Should()
+            .Be("secml demo-data: --scale: expected a whole number from 1 to 1000, received 0" + Environment.NewLine);
         Directory.GetFiles(folder.Path).Should().BeEmpty();
     }
 

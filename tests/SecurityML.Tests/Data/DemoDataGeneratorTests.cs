@@ -28,13 +28,23 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
     [Fact]
     public void Regenerating_the_defaults_reproduces_the_committed_sample_data_byte_for_byte()
     {
-        var committed = Directory.GetFiles(SampleData).Select(Path.GetFileName).Where(name => name != "README.md").Order().ToList();
+        var committed = Directory
+            .GetFiles(SampleData)
+            .Select(Path.GetFileName)
+            .Where(name => name != "README.md")
+            .Order()
+            .ToList();
 
         generated.Files.Select(file => file.FileName).Order().Should().Equal(committed);
         foreach (var name in committed)
         {
-            File.ReadAllBytes(Path.Combine(generated.Folder, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(SampleData, name!)))
-                .Should().BeTrue($"{name} must be identical to the committed copy (regenerate with `secml demo-data --output sample-data`)");
+            File.ReadAllBytes(Path.Combine(generated.Folder, name!))
+                .SequenceEqual(File.ReadAllBytes(Path.Combine(SampleData, name!)))
+                .Should()
+                .BeTrue(
+                    $"{name} must be identical to the committed copy (regenerate with `secml demo-data --output "
+                        + $"sample-data`)"
+                );
         }
     }
 
@@ -54,21 +64,22 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
         }
     }
 
-    private long CountRows(DataSet dataSet) => dataSet switch
-    {
-        DataSet<LogonEvent> logons => _provider.Query(logons, TimeRange.All).LongCount(),
-        DataSet<FileShareAccessEvent> shares => _provider.Query(shares, TimeRange.All).LongCount(),
-        DataSet<UserDirectoryEntry> users => _provider.Query(users, TimeRange.All).LongCount(),
-        DataSet<HourlyOutboundBytes> bytes => _provider.Query(bytes, TimeRange.All).LongCount(),
-        DataSet<ProcessCreationEvent> processes => _provider.Query(processes, TimeRange.All).LongCount(),
-        DataSet<OfficeActivityEvent> exchange => _provider.Query(exchange, TimeRange.All).LongCount(),
-        DataSet<SignInEvent> signIns => _provider.Query(signIns, TimeRange.All).LongCount(),
-        DataSet<OcsfNetworkActivity> flows => _provider.Query(flows, TimeRange.All).LongCount(),
-        DataSet<SecurityAlert> alerts => _provider.Query(alerts, TimeRange.All).LongCount(),
-        DataSet<HuntingBookmark> bookmarks => _provider.Query(bookmarks, TimeRange.All).LongCount(),
-        DataSet<OcsfProcessActivity> processes => _provider.Query(processes, TimeRange.All).LongCount(),
-        _ => throw new InvalidOperationException(dataSet.Name),
-    };
+    private long CountRows(DataSet dataSet) =>
+        dataSet switch
+        {
+            DataSet<LogonEvent> logons => _provider.Query(logons, TimeRange.All).LongCount(),
+            DataSet<FileShareAccessEvent> shares => _provider.Query(shares, TimeRange.All).LongCount(),
+            DataSet<UserDirectoryEntry> users => _provider.Query(users, TimeRange.All).LongCount(),
+            DataSet<HourlyOutboundBytes> bytes => _provider.Query(bytes, TimeRange.All).LongCount(),
+            DataSet<ProcessCreationEvent> processes => _provider.Query(processes, TimeRange.All).LongCount(),
+            DataSet<OfficeActivityEvent> exchange => _provider.Query(exchange, TimeRange.All).LongCount(),
+            DataSet<SignInEvent> signIns => _provider.Query(signIns, TimeRange.All).LongCount(),
+            DataSet<OcsfNetworkActivity> flows => _provider.Query(flows, TimeRange.All).LongCount(),
+            DataSet<SecurityAlert> alerts => _provider.Query(alerts, TimeRange.All).LongCount(),
+            DataSet<HuntingBookmark> bookmarks => _provider.Query(bookmarks, TimeRange.All).LongCount(),
+            DataSet<OcsfProcessActivity> processes => _provider.Query(processes, TimeRange.All).LongCount(),
+            _ => throw new InvalidOperationException(dataSet.Name),
+        };
 
     [Fact]
     public void Every_label_points_at_rows_of_its_entity_inside_its_window()
@@ -84,15 +95,19 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
         CheckLabels(DataSets.HostProcessActivity, row => row.Device.InstanceUid!, row => row.TimeUtc);
     }
 
-    private void CheckLabels<T>(DataSet<T> dataSet, Func<T, string> entityOf, Func<T, DateTimeOffset> timeOf) where T : class
+    private void CheckLabels<T>(DataSet<T> dataSet, Func<T, string> entityOf, Func<T, DateTimeOffset> timeOf)
+        where T : class
     {
         var labels = _provider.Labels(dataSet);
         labels.Should().NotBeEmpty(dataSet.Name);
         foreach (var label in labels)
         {
             var window = new TimeRange(label.WindowStart, label.WindowEnd);
-            _provider.Query(dataSet, window).Count(row => entityOf(row) == label.Entity && window.Contains(timeOf(row)))
-                .Should().BePositive($"{dataSet.Name} label {label.Kind} for {label.Entity}");
+            _provider
+                .Query(dataSet, window)
+                .Count(row => entityOf(row) == label.Entity && window.Contains(timeOf(row)))
+                .Should()
+                .BePositive($"{dataSet.Name} label {label.Kind} for {label.Entity}");
         }
     }
 
@@ -101,11 +116,16 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
     {
         var labels = _provider.Labels(DataSets.Logons);
         var burst = labels.Single(label => label.Kind == "FailedLogonBurst");
-        var failures = _provider.Logons(burst.WindowStart, burst.WindowEnd).Where(row => row.EventID == 4625 && row.Account == burst.Entity).ToList();
+        var failures = _provider
+            .Logons(burst.WindowStart, burst.WindowEnd)
+            .Where(row => row.EventID == 4625 && row.Account == burst.Entity)
+            .ToList();
         failures.Select(row => row.WorkstationName).Distinct().Should().HaveCount(25);
 
         var many = labels.Single(label => label.Kind == "ManyComputers");
-        var perDay = _provider.Logons().Where(row => !row.TargetUserName.StartsWith("svc-", StringComparison.Ordinal))
+        var perDay = _provider
+            .Logons()
+            .Where(row => !row.TargetUserName.StartsWith("svc-", StringComparison.Ordinal))
             .SummarizeByEntityAndDay(row => row.Account, row => row.TimeGenerated, row => row.Computer);
         var top = perDay.MaxBy(day => day.DistinctCount)!;
         top.Entity.Should().Be(many.Entity);
@@ -116,7 +136,9 @@ public sealed class DemoDataGeneratorTests(DefaultDemoData generated) : IClassFi
     [Fact]
     public void Default_data_has_no_markup_and_uses_the_system_logon_session()
     {
-        foreach (var path in Directory.GetFiles(SampleData).Where(path => !path.EndsWith(".md", StringComparison.Ordinal)))
+        foreach (
+            var path in Directory.GetFiles(SampleData).Where(path => !path.EndsWith(".md", StringComparison.Ordinal))
+        )
         {
             File.ReadAllText(path).Should().NotContainAny(["<", ">"], Path.GetFileName(path));
         }

@@ -13,6 +13,7 @@ public sealed class InputContractTests
     private sealed class LongLineStream(long count, byte[] suffix) : Stream
     {
         private long _position;
+
         public override int Read(byte[] buffer, int offset, int length)
         {
             int written = 0;
@@ -23,14 +24,23 @@ public sealed class InputContractTests
             }
             return written;
         }
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
         public override long Length => throw new NotSupportedException();
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
         public override void Flush() { }
+
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
         public override void SetLength(long value) => throw new NotSupportedException();
+
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
@@ -42,22 +52,41 @@ public sealed class InputContractTests
         var report = new LoadReport();
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        var rows = JsonLinesDataFile.Read<OcsfNetworkActivity>(new LongLineStream(lineLength, Encoding.UTF8.GetBytes("\n" + next + "\n")), "big.jsonl", report).ToList();
+        var rows = JsonLinesDataFile
+            .Read<OcsfNetworkActivity>(
+                new LongLineStream(lineLength, Encoding.UTF8.GetBytes("\n" + next + "\n")),
+                "big.jsonl",
+                report
+            )
+            .ToList();
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         rows.Should().ContainSingle().Which.SourceEndpoint.Ip.Should().Be("10.0.0.9");
-        report.DroppedRows.Should().ContainSingle().Which.Message.Should()
-            .Be($"big.jsonl, line 1: the line is longer than the limit of {DataReadOptions.DefaultMaximumLineLength} bytes (DataReadOptions.MaximumLineLength, secml score --max-line-length); it was not read.");
-        allocated.Should().BeLessThan(lineLength / 2, "the 64 MiB line is not held in memory, only up to the 4 MiB limit");
+        report
+            .DroppedRows.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be(
+                $"big.jsonl, line 1: the line is longer than the limit of "
+                    + $"{DataReadOptions.DefaultMaximumLineLength} bytes (DataReadOptions.MaximumLineLength, secml "
+                    + $"score --max-line-length); it was not read."
+            );
+        allocated
+            .Should()
+            .BeLessThan(lineLength / 2, "the 64 MiB line is not held in memory, only up to the 4 MiB limit");
     }
 
     [Fact]
     public void A_csv_line_over_the_default_limit_stops_the_read_naming_the_line()
     {
-        var act = () => CsvDataFile.Read<HourlyOutboundBytes>(
-            new LongLineStream(8L * 1024 * 1024, "\n"u8.ToArray()), "big.csv").ToList();
+        var act = () =>
+            CsvDataFile
+                .Read<HourlyOutboundBytes>(new LongLineStream(8L * 1024 * 1024, "\n"u8.ToArray()), "big.csv")
+                .ToList();
 
-        act.Should().Throw<DataFormatException>().Where(error => error.LineNumber == 1 && error.Message.Contains("longer than the limit"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error => error.LineNumber == 1 && error.Message.Contains("longer than the limit"));
     }
 
     [Fact]
@@ -79,12 +108,16 @@ public sealed class InputContractTests
         };
         foreach (var dataSet in DataSets.All.Where(set => set.Name != "UserDirectory"))
         {
-            counts[dataSet.Name + ".Labels"] = provider.Load((DataSet<AnomalyLabel>)DataSets.LabelsOf(dataSet), TimeRange.All).Count;
+            counts[dataSet.Name + ".Labels"] = provider
+                .Load((DataSet<AnomalyLabel>)DataSets.LabelsOf(dataSet), TimeRange.All)
+                .Count;
         }
 
         foreach (var (name, count) in counts)
         {
-            count.Should().Be(RecordCount(Path.Combine(RepositoryPaths.SampleData, DataSets.Find(name).FileName)), name);
+            count
+                .Should()
+                .Be(RecordCount(Path.Combine(RepositoryPaths.SampleData, DataSets.Find(name).FileName)), name);
         }
     }
 
@@ -98,16 +131,21 @@ public sealed class InputContractTests
         series.Should().HaveCount(RecordCount(Path.Combine(folder, "time_series.csv")));
         series[0].TimeGenerated.Should().Be(new DateTimeOffset(2019, 5, 1, 6, 0, 0, TimeSpan.Zero));
         processes.Should().HaveCount(RecordCount(Path.Combine(folder, "processes_on_host.csv")));
-        processes[0].TimeGenerated.Should().Be(new DateTimeOffset(2019, 1, 15, 5, 24, 24, 10, TimeSpan.Zero), "pandas writes UTC without a zone");
+        processes[0]
+            .TimeGenerated.Should()
+            .Be(new DateTimeOffset(2019, 1, 15, 5, 24, 24, 10, TimeSpan.Zero), "pandas writes UTC without a zone");
     }
 
-    /// <summary>Records of a file counted by a plain parser: JSON lines that are not blank, or CSV records after the header.</summary>
+    /// <summary>Records of a file counted by a plain parser: JSON lines that are not blank, or CSV records after the
+    /// header.</summary>
     private static int RecordCount(string path)
     {
-        if (path.EndsWith(".jsonl", StringComparison.Ordinal)) return File.ReadLines(path).Count(line => line.Trim().Length > 0);
+        if (path.EndsWith(".jsonl", StringComparison.Ordinal))
+            return File.ReadLines(path).Count(line => line.Trim().Length > 0);
         using var parser = new CsvParser(new StreamReader(path), CultureInfo.InvariantCulture);
         int count = -1;
-        while (parser.Read()) count++;
+        while (parser.Read())
+            count++;
         return count;
     }
 }

@@ -19,11 +19,26 @@ public sealed class InvestigationContextDataTests
         labels.Should().HaveCount(2);
         foreach (var label in labels)
         {
-            alerts.Should().ContainSingle(alert => alert.Account == label.Entity && alert.Status == "New"
-                && alert.TimeGenerated >= label.WindowStart && alert.TimeGenerated < label.WindowEnd, label.Kind);
-            bookmarks.Should().ContainSingle(bookmark => bookmark.Account == label.Entity
-                && bookmark.EventTime >= label.WindowStart && bookmark.EventTime < label.WindowEnd
-                && bookmark.TimeGenerated > bookmark.EventTime, label.Kind);
+            alerts
+                .Should()
+                .ContainSingle(
+                    alert =>
+                        alert.Account == label.Entity
+                        && alert.Status == "New"
+                        && alert.TimeGenerated >= label.WindowStart
+                        && alert.TimeGenerated < label.WindowEnd,
+                    label.Kind
+                );
+            bookmarks
+                .Should()
+                .ContainSingle(
+                    bookmark =>
+                        bookmark.Account == label.Entity
+                        && bookmark.EventTime >= label.WindowStart
+                        && bookmark.EventTime < label.WindowEnd
+                        && bookmark.TimeGenerated > bookmark.EventTime,
+                    label.Kind
+                );
         }
     }
 
@@ -31,16 +46,36 @@ public sealed class InvestigationContextDataTests
     public void Only_alerts_of_planted_anomalies_are_open_and_every_account_is_in_the_directory()
     {
         var alerts = _provider.SecurityAlerts();
-        var directory = _provider.UserDirectory().Select(entry => entry.Account).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var planted = new DataSet[] { DataSets.Logons, DataSets.SignIns, DataSets.ExchangeAdmin, DataSets.ProcessCreation }
-            .SelectMany(_provider.Labels).ToList();
+        var directory = _provider
+            .UserDirectory()
+            .Select(entry => entry.Account)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var planted = new DataSet[]
+        {
+            DataSets.Logons,
+            DataSets.SignIns,
+            DataSets.ExchangeAdmin,
+            DataSets.ProcessCreation,
+        }
+            .SelectMany(_provider.Labels)
+            .ToList();
 
         alerts.Should().HaveCountGreaterThan(10);
         alerts.Select(alert => alert.SystemAlertId).Should().OnlyHaveUniqueItems();
         alerts.Should().OnlyContain(alert => directory.Contains(alert.Account));
         _provider.HuntingBookmarks().Should().OnlyContain(bookmark => directory.Contains(bookmark.Account));
-        alerts.Where(alert => alert.Status == "New").Should().HaveCount(6).And.OnlyContain(alert =>
-            planted.Any(label => alert.TimeGenerated >= label.WindowStart && alert.TimeGenerated < label.WindowEnd));
-        alerts.Where(alert => alert.Status != "New").Select(alert => alert.Status).Distinct().Should().BeSubsetOf(["Resolved", "Dismissed"]);
+        alerts
+            .Where(alert => alert.Status == "New")
+            .Should()
+            .HaveCount(6)
+            .And.OnlyContain(alert =>
+                planted.Any(label => alert.TimeGenerated >= label.WindowStart && alert.TimeGenerated < label.WindowEnd)
+            );
+        alerts
+            .Where(alert => alert.Status != "New")
+            .Select(alert => alert.Status)
+            .Distinct()
+            .Should()
+            .BeSubsetOf(["Resolved", "Dismissed"]);
     }
 }

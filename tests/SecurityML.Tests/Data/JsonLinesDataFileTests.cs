@@ -5,10 +5,18 @@ namespace SecurityML.Tests.Data;
 public sealed class JsonLinesDataFileTests
 {
     private const string GoodLine =
+#pragma warning disable RCS0056 // a JSON line as written, kept on one line
         """{"activity_id":1,"category_uid":4,"class_uid":4001,"type_uid":400101,"severity_id":1,"time":1709539607647,"actor":{"user":{"name":"anna@contoso.com"}},"src_endpoint":{"ip":"73.97.9.170","instance_uid":"d1"},"dst_endpoint":{"ip":"203.0.113.1","port":443}}""";
+#pragma warning restore RCS0056
 
     private static List<OcsfNetworkActivity> Read(string text, LoadReport? report = null) =>
-        JsonLinesDataFile.Read<OcsfNetworkActivity>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "flows.jsonl", report).ToList();
+        JsonLinesDataFile
+            .Read<OcsfNetworkActivity>(
+                new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)),
+                "flows.jsonl",
+                report
+            )
+            .ToList();
 
     [Fact]
     public void Reads_ocsf_fields_by_their_ocsf_names()
@@ -49,7 +57,9 @@ public sealed class JsonLinesDataFileTests
     {
         var act = () => Read("\n\n");
 
-        act.Should().Throw<DataFormatException>().Where(error => error.FilePath == "flows.jsonl" && error.Message.Contains("empty"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error => error.FilePath == "flows.jsonl" && error.Message.Contains("empty"));
     }
 
     [Fact]
@@ -65,7 +75,9 @@ public sealed class JsonLinesDataFileTests
     {
         var act = () => Read(GoodLine.Replace("\"class_uid\":4001,", ""));
 
-        act.Should().Throw<DataFormatException>().Where(error => error.LineNumber == 1 && error.Message.Contains("class_uid"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error => error.LineNumber == 1 && error.Message.Contains("class_uid"));
     }
 
     [Fact]
@@ -81,8 +93,11 @@ public sealed class JsonLinesDataFileTests
     {
         var act = () => Read(GoodLine.Replace("\"class_uid\":4001", "\"class_uid\":3002"));
 
-        act.Should().Throw<DataFormatException>()
-            .Where(error => error.ColumnName == "class_uid" && error.Message.Contains("'3002'") && error.Message.Contains("4001"));
+        act.Should()
+            .Throw<DataFormatException>()
+            .Where(error =>
+                error.ColumnName == "class_uid" && error.Message.Contains("'3002'") && error.Message.Contains("4001")
+            );
     }
 
     [Fact]

@@ -7,16 +7,52 @@ namespace SecurityML.Tests.Data;
 public sealed class KqlLiteralTests
 {
     /// <summary>Values an attacker can put in a user name, host name or share path.</summary>
-    public static TheoryData<string> InjectionCorpus => new()
-    {
-        "\"", "'", "\\", "\\\"", "\\'", "\"\"", "a\"b", "CONTOSO\\anna",
-        "\"; SecurityEvent | take 1 //", "x\" or 1 == 1 or Account == \"y", "') | union SigninLogs //",
-        "a\nb", "a\r\nb", "line\n| take 1", "tab\there",
-        "|", ";", "//", "/* comment */", "| where 1 == 1", "@\"verbatim\"", "h\"obfuscated\"", "```multi```",
-        "\\\\server\\share$\\", "end\\", "\\n", "{}", "$(whoami)", "%00",
-        "\u0000", "\u0001bell\u0007", "\u2028sep", "\u2029", "\u0085", "\uFEFFbom", "\u202Eevil\u202C", "zero\u200Bwidth",
-        "ä ö ü ß", "用户", "👩‍💻", "𝒜", "",
-    };
+    public static TheoryData<string> InjectionCorpus =>
+        new()
+        {
+            "\"",
+            "'",
+            "\\",
+            "\\\"",
+            "\\'",
+            "\"\"",
+            "a\"b",
+            "CONTOSO\\anna",
+            "\"; SecurityEvent | take 1 //",
+            "x\" or 1 == 1 or Account == \"y",
+            "') | union SigninLogs //",
+            "a\nb",
+            "a\r\nb",
+            "line\n| take 1",
+            "tab\there",
+            "|",
+            ";",
+            "//",
+            "/* comment */",
+            "| where 1 == 1",
+            "@\"verbatim\"",
+            "h\"obfuscated\"",
+            "```multi```",
+            "\\\\server\\share$\\",
+            "end\\",
+            "\\n",
+            "{}",
+            "$(whoami)",
+            "%00",
+            "\u0000",
+            "\u0001bell\u0007",
+            "\u2028sep",
+            "\u2029",
+            "\u0085",
+            "\uFEFFbom",
+            "\u202Eevil\u202C",
+            "zero\u200Bwidth",
+            "ä ö ü ß",
+            "用户",
+            "👩‍💻",
+            "𝒜",
+            "",
+        };
 
     [Theory]
     [MemberData(nameof(InjectionCorpus))]
@@ -31,8 +67,14 @@ public sealed class KqlLiteralTests
         var benignTokens = Fold(benign.Tokens!);
         attackedTokens.Should().HaveSameCount(benignTokens);
         attackedTokens.Where(token => !token.IsString).Should().Equal(benignTokens.Where(token => !token.IsString));
-        attackedTokens.Where(token => token.IsString).Should().Equal(benignTokens.Where(token => token.IsString)
-            .Select(token => token.Text == "benign" ? token with { Text = value } : token));
+        attackedTokens
+            .Where(token => token.IsString)
+            .Should()
+            .Equal(
+                benignTokens
+                    .Where(token => token.IsString)
+                    .Select(token => token.Text == "benign" ? token with { Text = value } : token)
+            );
     }
 
     [Theory]
@@ -55,7 +97,11 @@ public sealed class KqlLiteralTests
     [Fact]
     public void Lone_surrogates_and_empty_lists_are_refused()
     {
-        FluentActions.Invoking(() => KqlLiteral.String("a\uD800b")).Should().Throw<ArgumentException>().WithMessage("*lone surrogate at index 1*");
+        FluentActions
+            .Invoking(() => KqlLiteral.String("a\uD800b"))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*lone surrogate at index 1*");
         FluentActions.Invoking(() => KqlLiteral.StringList([])).Should().Throw<ArgumentException>();
     }
 
@@ -80,8 +126,12 @@ public sealed class KqlLiteralTests
     public void Other_names_are_quoted_with_quotes_and_backslashes_escaped(string name, string expected)
     {
         KqlLiteral.Name(name).Should().Be(expected);
-        FluentActions.Invoking(() => KqlLiteral.Identifier(name)).Should().Throw<ArgumentException>()
-            .WithParameterName("name").WithMessage("*capital letter first*KqlLiteral.Name quotes*");
+        FluentActions
+            .Invoking(() => KqlLiteral.Identifier(name))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("name")
+            .WithMessage("*capital letter first*KqlLiteral.Name quotes*");
     }
 
     [Theory]
@@ -95,21 +145,43 @@ public sealed class KqlLiteralTests
     [InlineData("zero\u200Bwidth", "U+200B at index 4", "\"zero\\u200Bwidth\"")]
     [InlineData("\u202Eevil", "U+202E at index 0", "\"\\u202Eevil\"")]
     [InlineData("\uFEFFbom", "U+FEFF at index 0", "\"\\uFEFFbom\"")]
-    public void Names_no_quoting_can_hold_are_refused_naming_the_parameter_and_the_value(string name, string where, string shown)
+    public void Names_no_quoting_can_hold_are_refused_naming_the_parameter_and_the_value(
+        string name,
+        string where,
+        string shown
+    )
     {
         var columnName = name;
-        FluentActions.Invoking(() => KqlLiteral.Name(columnName)).Should().Throw<ArgumentException>()
-            .WithParameterName("columnName").Which.Message.Should().Contain(where).And.Contain("received " + shown)
+        FluentActions
+            .Invoking(() => KqlLiteral.Name(columnName))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("columnName")
+            .Which.Message.Should()
+            .Contain(where)
+            .And.Contain("received " + shown)
             .And.NotContainAny("\n", "\r", "\u2028", "\u202E");
     }
 
     [Fact]
     public void Empty_over_long_and_ill_formed_names_are_refused()
     {
-        FluentActions.Invoking(() => KqlLiteral.Name("")).Should().Throw<ArgumentException>().WithMessage("*1 to 1024 characters*(0 characters)*");
-        FluentActions.Invoking(() => KqlLiteral.Name(new string('T', 1025))).Should().Throw<ArgumentException>().WithMessage("*(1025 characters)*");
+        FluentActions
+            .Invoking(() => KqlLiteral.Name(""))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*1 to 1024 characters*(0 characters)*");
+        FluentActions
+            .Invoking(() => KqlLiteral.Name(new string('T', 1025)))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*(1025 characters)*");
         FluentActions.Invoking(() => KqlLiteral.Name(null!)).Should().Throw<ArgumentNullException>();
-        FluentActions.Invoking(() => KqlLiteral.Name("a\uD800")).Should().Throw<ArgumentException>().WithMessage("*U+D800 at index 1*\"a\\uD800\"*");
+        FluentActions
+            .Invoking(() => KqlLiteral.Name("a\uD800"))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*U+D800 at index 1*\"a\\uD800\"*");
         KqlLiteral.Name(new string('T', 1024)).Should().HaveLength(1024);
     }
 
@@ -129,8 +201,10 @@ public sealed class KqlLiteralTests
     [Fact]
     public void Datetimes_are_utc_with_seven_fraction_digits()
     {
-        KqlLiteral.DateTime(new DateTimeOffset(2024, 2, 29, 23, 0, 0, TimeSpan.FromHours(-2)).AddTicks(1))
-            .Should().Be("datetime(2024-03-01T01:00:00.0000001Z)");
+        KqlLiteral
+            .DateTime(new DateTimeOffset(2024, 2, 29, 23, 0, 0, TimeSpan.FromHours(-2)).AddTicks(1))
+            .Should()
+            .Be("datetime(2024-03-01T01:00:00.0000001Z)");
     }
 
     /// <summary>A token with string literals decoded; <c>base64_decode_tostring("...")</c> folded into the string it
@@ -143,18 +217,24 @@ public sealed class KqlLiteralTests
         for (var index = 0; index < tokens.Count; index++)
         {
             var token = tokens[index];
-            if (token is { Kind: "IdentifierToken", Text: "base64_decode_tostring" } && index + 3 < tokens.Count
-                && tokens[index + 1].Kind == "OpenParenToken" && tokens[index + 2].Kind == "StringLiteralToken"
-                && tokens[index + 3].Kind == "CloseParenToken")
+            if (
+                token is { Kind: "IdentifierToken", Text: "base64_decode_tostring" }
+                && index + 3 < tokens.Count
+                && tokens[index + 1].Kind == "OpenParenToken"
+                && tokens[index + 2].Kind == "StringLiteralToken"
+                && tokens[index + 3].Kind == "CloseParenToken"
+            )
             {
                 var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(tokens[index + 2].Value!));
                 folded.Add(new Folded(true, "StringLiteralToken", token.Trivia, decoded));
                 index += 3;
                 continue;
             }
-            folded.Add(token.Kind == "StringLiteralToken"
-                ? new Folded(true, token.Kind, token.Trivia, token.Value!)
-                : new Folded(false, token.Kind, token.Trivia, token.Text));
+            folded.Add(
+                token.Kind == "StringLiteralToken"
+                    ? new Folded(true, token.Kind, token.Trivia, token.Value!)
+                    : new Folded(false, token.Kind, token.Trivia, token.Text)
+            );
         }
         return folded;
     }

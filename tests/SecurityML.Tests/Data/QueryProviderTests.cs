@@ -9,14 +9,19 @@ public sealed class QueryProviderTests : IDisposable
 
     public QueryProviderTests()
     {
-        var logons = Enumerable.Range(0, 48).Select(hour => new LogonEvent
-        {
-            TimeGenerated = Monday.AddHours(hour),
-            EventID = 4624,
-            Account = "CONTOSO\\user" + hour % 3,
-        });
+        var logons = Enumerable
+            .Range(0, 48)
+            .Select(hour => new LogonEvent
+            {
+                TimeGenerated = Monday.AddHours(hour),
+                EventID = 4624,
+                Account = "CONTOSO\\user" + hour % 3,
+            });
         CsvDataFile.Write(_folder.File(DataSets.Logons.FileName), logons);
-        CsvDataFile.Write(_folder.File(DataSets.UserDirectory.FileName), [new UserDirectoryEntry { Account = "CONTOSO\\user0" }]);
+        CsvDataFile.Write(
+            _folder.File(DataSets.UserDirectory.FileName),
+            [new UserDirectoryEntry { Account = "CONTOSO\\user0" }]
+        );
     }
 
     public void Dispose() => _folder.Dispose();

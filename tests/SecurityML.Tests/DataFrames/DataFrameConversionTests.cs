@@ -21,8 +21,15 @@ public class DataFrameConversionTests
         var viaFrame = LogonAnomalyDetection.Run(logons.ToDataFrame().ToRecords<LogonEvent>());
 
         viaFrame.Ranked.Should().HaveCount(direct.Ranked.Count);
-        viaFrame.Ranked.Select(a => (a.Account, a.Date, a.Score)).Should().Equal(direct.Ranked.Select(a => (a.Account, a.Date, a.Score)));
-        direct.Ranked.Select(a => a.Score).Distinct().Should().HaveCountGreaterThan(10, "the comparison must cover varied scores");
+        viaFrame
+            .Ranked.Select(a => (a.Account, a.Date, a.Score))
+            .Should()
+            .Equal(direct.Ranked.Select(a => (a.Account, a.Date, a.Score)));
+        direct
+            .Ranked.Select(a => a.Score)
+            .Distinct()
+            .Should()
+            .HaveCountGreaterThan(10, "the comparison must cover varied scores");
     }
 
     [Fact]
@@ -38,7 +45,10 @@ public class DataFrameConversionTests
     [Fact]
     public void Positional_records_round_trip_and_score_the_same()
     {
-        var values = Enumerable.Range(0, 40).Select(i => new EntityValue($"user{i % 4}", i % 7 == 0 ? 90 + i : 10 + (i % 5))).ToList();
+        var values = Enumerable
+            .Range(0, 40)
+            .Select(i => new EntityValue($"user{i % 4}", i % 7 == 0 ? 90 + i : 10 + (i % 5)))
+            .ToList();
         var model = new RobustZScoreDetector(new RobustZScoreOptions()).Fit(values);
 
         var back = values.ToDataFrame().ToRecords<EntityValue>();
@@ -50,7 +60,12 @@ public class DataFrameConversionTests
     [Fact]
     public void Column_types_follow_the_documented_rules()
     {
-        var logon = new LogonEvent { TimeGenerated = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.FromHours(2)), EventID = 4624, TargetLogonId = "0x3e7" };
+        var logon = new LogonEvent
+        {
+            TimeGenerated = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.FromHours(2)),
+            EventID = 4624,
+            TargetLogonId = "0x3e7",
+        };
 
         var frame = new[] { logon }.ToDataFrame();
 
@@ -78,10 +93,17 @@ public class DataFrameConversionTests
     [Fact]
     public void Named_columns_map_to_members()
     {
-        var frame = new DataFrame(new StringDataFrameColumn("UserPrincipalName", ["alice", "bob"]),
-            new DoubleDataFrameColumn("Count", [3.0, 4.0]));
+        var frame = new DataFrame(
+            new StringDataFrameColumn("UserPrincipalName", ["alice", "bob"]),
+            new DoubleDataFrameColumn("Count", [3.0, 4.0])
+        );
 
-        var values = frame.ToRecords<EntityValue>(new DataFrameReadOptions { ColumnNames = new Dictionary<string, string> { ["Entity"] = "UserPrincipalName", ["Value"] = "Count" } });
+        var values = frame.ToRecords<EntityValue>(
+            new DataFrameReadOptions
+            {
+                ColumnNames = new Dictionary<string, string> { ["Entity"] = "UserPrincipalName", ["Value"] = "Count" },
+            }
+        );
 
         values.Should().Equal(new EntityValue("alice", 3), new EntityValue("bob", 4));
     }
@@ -89,25 +111,42 @@ public class DataFrameConversionTests
     [Fact]
     public void A_value_that_does_not_fit_names_the_column_and_row()
     {
-        var frame = new[] { new LogonEvent { EventID = 4624 }, new LogonEvent { EventID = 4625 } }.ToDataFrame();
+        var frame = new[]
+        {
+            new LogonEvent { EventID = 4624 },
+            new LogonEvent { EventID = 4625 },
+        }.ToDataFrame();
         frame["EventID"] = new DoubleDataFrameColumn("EventID", [4624.0, 4624.5]);
 
         var read = () => frame.ToRecords<LogonEvent>();
 
-        read.Should().Throw<DataFormatException>().Which.Message.Should()
-            .Be("DataFrame, column 'EventID': row 1: expected a whole number that fits Int32, received 4624.5 (Double)");
+        read.Should()
+            .Throw<DataFormatException>()
+            .Which.Message.Should()
+            .Be(
+                "DataFrame, column 'EventID': row 1: expected a whole number that fits Int32, received 4624.5 (Double)"
+            );
     }
 
     [Fact]
     public void Null_in_a_number_column_and_bad_timestamp_text_are_errors()
     {
-        var nulls = new DataFrame(new StringDataFrameColumn("Entity", ["a"]), new DoubleDataFrameColumn("Value", new double?[] { null }));
+        var nulls = new DataFrame(
+            new StringDataFrameColumn("Entity", ["a"]),
+            new DoubleDataFrameColumn("Value", new double?[] { null })
+        );
         var badTime = new[] { new LogonEvent() }.ToDataFrame();
         badTime["TimeGenerated"] = new StringDataFrameColumn("TimeGenerated", ["03/04/2024"]);
 
-        nulls.Invoking(f => f.ToRecords<EntityValue>()).Should().Throw<DataFormatException>()
+        nulls
+            .Invoking(f => f.ToRecords<EntityValue>())
+            .Should()
+            .Throw<DataFormatException>()
             .WithMessage("DataFrame, column 'Value': row 0: expected a Double, received null");
-        badTime.Invoking(f => f.ToRecords<LogonEvent>()).Should().Throw<DataFormatException>()
+        badTime
+            .Invoking(f => f.ToRecords<LogonEvent>())
+            .Should()
+            .Throw<DataFormatException>()
             .WithMessage("*column 'TimeGenerated': row 0: expected an ISO 8601 timestamp*received '03/04/2024'");
     }
 
@@ -119,7 +158,10 @@ public class DataFrameConversionTests
         var strict = () => frame.ToRecords<LogonEvent>();
         var lenient = frame.ToRecords<LogonEvent>(new DataFrameReadOptions { AllowMissingColumns = true });
 
-        strict.Should().Throw<ArgumentException>().WithMessage("DataFrame has no column 'TimeGenerated', 'EventID', *; its columns are: Account.*");
+        strict
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("DataFrame has no column 'TimeGenerated', 'EventID', *; its columns are: Account.*");
         lenient.Should().ContainSingle().Which.Should().Be(new LogonEvent { Account = "CONTOSO\\alice" });
     }
 

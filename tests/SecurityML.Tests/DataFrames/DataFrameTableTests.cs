@@ -7,10 +7,15 @@ namespace SecurityML.Tests.DataFrames;
 
 public class DataFrameTableTests
 {
-    private static DataFrame Frame() => new(
-        new StringDataFrameColumn("Account", ["<script>alert(1)</script>", "a&b"]),
-        new DoubleDataFrameColumn("Score", [0.5, 0.25]),
-        new PrimitiveDataFrameColumn<DateTime>("TimeGenerated", [new DateTime(2024, 3, 4, 8, 0, 0, DateTimeKind.Utc), null]));
+    private static DataFrame Frame() =>
+        new(
+            new StringDataFrameColumn("Account", ["<script>alert(1)</script>", "a&b"]),
+            new DoubleDataFrameColumn("Score", [0.5, 0.25]),
+            new PrimitiveDataFrameColumn<DateTime>(
+                "TimeGenerated",
+                [new DateTime(2024, 3, 4, 8, 0, 0, DateTimeKind.Utc), null]
+            )
+        );
 
     [Fact]
     public void A_frame_shows_as_a_table_with_its_column_names_and_text_encoded_once()
@@ -18,9 +23,16 @@ public class DataFrameTableTests
         var html = Frame().ToDisplayTable().ToHtml();
 
         var document = new HtmlParser().ParseDocument(html);
-        document.QuerySelectorAll("th").Select(th => th.TextContent).Should().Equal("Account", "Score", "TimeGenerated");
+        document
+            .QuerySelectorAll("th")
+            .Select(th => th.TextContent)
+            .Should()
+            .Equal("Account", "Score", "TimeGenerated");
         document.QuerySelectorAll("tbody tr").Should().HaveCount(2);
-        document.QuerySelectorAll("tbody tr td").Select(td => td.TextContent).Should()
+        document
+            .QuerySelectorAll("tbody tr td")
+            .Select(td => td.TextContent)
+            .Should()
             .StartWith(["<script>alert(1)</script>", "0.5", "2024-03-04T08:00:00Z", "a&b", "0.25", ""]);
         document.QuerySelectorAll("script").Should().BeEmpty();
         html.Should().NotContain("&amp;lt;", "text is encoded once");

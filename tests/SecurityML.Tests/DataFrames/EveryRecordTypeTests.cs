@@ -13,14 +13,18 @@ public class EveryRecordTypeTests
     public static TheoryData<string> DataSetNames()
     {
         var data = new TheoryData<string>();
-        foreach (var dataSet in DataSets.All.Append(TriageDataSets.TriageAlerts).Append(TriageDataSets.TriageAlertVerdicts)) data.Add(dataSet.Name);
+        foreach (
+            var dataSet in DataSets.All.Append(TriageDataSets.TriageAlerts).Append(TriageDataSets.TriageAlertVerdicts)
+        )
+            data.Add(dataSet.Name);
         return data;
     }
 
     public static TheoryData<string> ResultsTableNames()
     {
         var data = new TheoryData<string>();
-        foreach (var table in ResultsTables.All) data.Add(table.Name);
+        foreach (var table in ResultsTables.All)
+            data.Add(table.Name);
         return data;
     }
 
@@ -28,8 +32,15 @@ public class EveryRecordTypeTests
     [MemberData(nameof(DataSetNames))]
     public void Demo_records_round_trip_through_a_frame(string name)
     {
-        var dataSet = DataSets.All.Append(TriageDataSets.TriageAlerts).Append(TriageDataSets.TriageAlertVerdicts).Single(d => d.Name == name);
-        var method = typeof(EveryRecordTypeTests).GetMethod(nameof(RoundTrip), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+        var dataSet = DataSets
+            .All.Append(TriageDataSets.TriageAlerts)
+            .Append(TriageDataSets.TriageAlertVerdicts)
+            .Single(d => d.Name == name);
+        var method = typeof(EveryRecordTypeTests)
+            .GetMethod(
+                nameof(RoundTrip),
+                System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static
+            )!
             .MakeGenericMethod(dataSet.GetType().GetGenericArguments()[0]);
 
         var (original, back) = ((string, string))method.Invoke(null, [dataSet])!;
@@ -43,16 +54,22 @@ public class EveryRecordTypeTests
     {
         var rowType = ResultsTables.Named(name).RowType;
         var empty = Array.CreateInstance(rowType, 0);
-        var toFrame = typeof(DataFrameConversions).GetMethods().Single(m => m.Name == nameof(DataFrameConversions.ToDataFrame) && m.IsGenericMethod)
+        var toFrame = typeof(DataFrameConversions)
+            .GetMethods()
+            .Single(m => m.Name == nameof(DataFrameConversions.ToDataFrame) && m.IsGenericMethod)
             .MakeGenericMethod(rowType);
 
         var frame = (DataFrame)toFrame.Invoke(null, [empty])!;
 
-        frame.Columns.Select(c => c.Name).Should().BeEquivalentTo(rowType.GetProperties().Where(p => p.GetIndexParameters().Length == 0).Select(p => p.Name));
+        frame
+            .Columns.Select(c => c.Name)
+            .Should()
+            .BeEquivalentTo(rowType.GetProperties().Where(p => p.GetIndexParameters().Length == 0).Select(p => p.Name));
         frame.Rows.Count.Should().Be(0);
     }
 
-    private static (string Original, string Back) RoundTrip<T>(DataSet<T> dataSet) where T : class
+    private static (string Original, string Back) RoundTrip<T>(DataSet<T> dataSet)
+        where T : class
     {
         var rows = QueryProvider.Local(RepositoryPaths.SampleData).Load(dataSet, TimeRange.All).Take(200).ToList();
         rows.Should().NotBeEmpty();

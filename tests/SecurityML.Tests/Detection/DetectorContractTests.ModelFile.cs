@@ -24,7 +24,8 @@ public abstract partial class DetectorContractTests<TInput, TModel>
     /// output, e.g. the isolation forest's mean path length).</summary>
     protected virtual bool ExplanationOutputIsScore => true;
 
-    private static string ModelFiles => Path.Combine(RepositoryPaths.Root, "tests", "SecurityML.Tests", "Detection", "ModelFiles");
+    private static string ModelFiles =>
+        Path.Combine(RepositoryPaths.Root, "tests", "SecurityML.Tests", "Detection", "ModelFiles");
 
     [Fact]
     public void Save_to_a_path_then_load_gives_bitwise_identical_scores_and_the_same_card()
@@ -38,7 +39,10 @@ public abstract partial class DetectorContractTests<TInput, TModel>
 
         Bits(loaded.Score(ScoringData())).Should().Equal(Bits(model.Score(ScoringData())));
         ModelCards.ToJson(loaded.Card).Should().Be(ModelCards.ToJson(model.Card));
-        Directory.GetFiles(Path.GetDirectoryName(path)!).Should().Equal([path], "the temporary file is renamed into place");
+        Directory
+            .GetFiles(Path.GetDirectoryName(path)!)
+            .Should()
+            .Equal([path], "the temporary file is renamed into place");
     }
 
     [Fact]
@@ -67,21 +71,34 @@ public abstract partial class DetectorContractTests<TInput, TModel>
         var model = CreateDetector().Fit(TrainingData());
         var without = model.WithCard(model.Card with { Threshold = null, ThresholdMethod = null });
 
-        FluentActions.Invoking(() => without.Detect(ScoringData())).Should().Throw<InvalidOperationException>()
+        FluentActions
+            .Invoking(() => without.Detect(ScoringData()))
+            .Should()
+            .Throw<InvalidOperationException>()
             .WithMessage($"The {model.Card.Kind} model has no threshold*");
-        FluentActions.Invoking(() => model.WithThreshold(double.NaN, "x")).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions
+            .Invoking(() => model.WithThreshold(double.NaN, "x"))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]
     public void Every_card_field_round_trips_through_the_file_in_camel_case()
     {
         var model = CreateDetector().Fit(TrainingData());
-        var card = model.Card.WithTrainingWindow(new DateTimeOffset(2024, 3, 4, 1, 2, 3, TimeSpan.FromHours(2)).AddTicks(1234567),
-            new DateTimeOffset(2024, 3, 18, 0, 0, 0, TimeSpan.Zero), 4321) with
+        var card = model.Card.WithTrainingWindow(
+            new DateTimeOffset(2024, 3, 4, 1, 2, 3, TimeSpan.FromHours(2)).AddTicks(1234567),
+            new DateTimeOffset(2024, 3, 18, 0, 0, 0, TimeSpan.Zero),
+            4321
+        ) with
         {
             Description = "what it flags",
             DataSet = "Logons: account × UTC day",
-            TrainingSummary = new JsonObject { ["Final_Loss"] = 0.25, ["per_tenant"] = new JsonObject { ["UserCount"] = 3 } },
+            TrainingSummary = new JsonObject
+            {
+                ["Final_Loss"] = 0.25,
+                ["per_tenant"] = new JsonObject { ["UserCount"] = 3 },
+            },
             Metrics = new Dictionary<string, double> { ["recall"] = 0.5, ["false_positive_rate"] = 0.01 },
         };
         var tuned = model.WithCard(card).WithThreshold(1.25, "fpr=0.01 on labelled demo data");
@@ -91,8 +108,12 @@ public abstract partial class DetectorContractTests<TInput, TModel>
         var loaded = Load(new MemoryStream(stream.ToArray()), "card.model").Card;
 
         ModelCards.ToJson(loaded).Should().Be(ModelCards.ToJson(tuned.Card));
-        loaded.Should().BeEquivalentTo(tuned.Card, options => options.Excluding(c => c.Options).Excluding(c => c.TrainingSummary));
-        loaded.TrainingWindowStart.Should().Be(new DateTimeOffset(2024, 3, 3, 23, 2, 3, TimeSpan.Zero).AddTicks(1234567));
+        loaded
+            .Should()
+            .BeEquivalentTo(tuned.Card, options => options.Excluding(c => c.Options).Excluding(c => c.TrainingSummary));
+        loaded
+            .TrainingWindowStart.Should()
+            .Be(new DateTimeOffset(2024, 3, 3, 23, 2, 3, TimeSpan.Zero).AddTicks(1234567));
         loaded.TrainingSummary["finalLoss"]!.GetValue<double>().Should().Be(0.25);
         loaded.TrainingSummary["perTenant"]!["userCount"]!.GetValue<int>().Should().Be(3);
         loaded.Metrics.Should().ContainKey("falsePositiveRate");
@@ -105,20 +126,34 @@ public abstract partial class DetectorContractTests<TInput, TModel>
     public void A_version_1_file_still_loads_and_scores_identically()
     {
         var path = Path.Combine(ModelFiles, FixtureFolder, Version1File + ".model");
-        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(ModelFiles, FixtureFolder, Version1File + ".scores.json")))!["scores"]!.AsArray()
-            .Select(node => node!.GetValueKind() == JsonValueKind.String ? double.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : node.GetValue<double>())
+        var expected = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(ModelFiles, FixtureFolder, Version1File + ".scores.json"))
+        )!["scores"]!
+            .AsArray()
+            .Select(node =>
+                node!.GetValueKind() == JsonValueKind.String
+                    ? double.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+                    : node.GetValue<double>()
+            )
             .ToArray();
 
         var loaded = TModel.Load(path);
 
         Bits(loaded.Score(ScoringData())).Should().Equal(Bits(expected));
         loaded.Card.Version.Should().Be(1);
-        NonCamelCaseKeys(JsonNode.Parse(ModelCards.ToJson(loaded.Card))).Should().BeEmpty("version 1 keys are migrated to camelCase");
-        BitConverter.ToInt32(File.ReadAllBytes(path), 8).Should().Be(int.Parse(FixtureFolder[1..], System.Globalization.CultureInfo.InvariantCulture));
+        NonCamelCaseKeys(JsonNode.Parse(ModelCards.ToJson(loaded.Card)))
+            .Should()
+            .BeEmpty("version 1 keys are migrated to camelCase");
+        BitConverter
+            .ToInt32(File.ReadAllBytes(path), 8)
+            .Should()
+            .Be(int.Parse(FixtureFolder[1..], System.Globalization.CultureInfo.InvariantCulture));
         using var resaved = new MemoryStream();
         loaded.Save(resaved);
         BitConverter.ToInt32(resaved.ToArray(), 8).Should().Be(ModelFile.ContainerVersion);
-        Bits(Load(new MemoryStream(resaved.ToArray()), "resaved.model").Score(ScoringData())).Should().Equal(Bits(expected));
+        Bits(Load(new MemoryStream(resaved.ToArray()), "resaved.model").Score(ScoringData()))
+            .Should()
+            .Equal(Bits(expected));
     }
 
     [Fact]
@@ -134,12 +169,21 @@ public abstract partial class DetectorContractTests<TInput, TModel>
             explanation.Should().NotBeNull();
             explanation.Contributions.Should().NotBeNull();
             explanation.AnomalousDirection.Should().BeOneOf(-1, 1);
-            if (ExplanationOutputIsScore) Bits([explanation.Output]).Should().Equal(Bits([scores[index]]), $"item {index}'s output is its score");
-            if (double.IsFinite(explanation.Output) && explanation.Contributions.All(part => double.IsFinite(part.Contribution)))
+            if (ExplanationOutputIsScore)
+                Bits([explanation.Output]).Should().Equal(Bits([scores[index]]), $"item {index}'s output is its score");
+            if (
+                double.IsFinite(explanation.Output)
+                && explanation.Contributions.All(part => double.IsFinite(part.Contribution))
+            )
             {
                 explanation.Contributions.Should().NotBeEmpty();
-                (explanation.BaseValue + explanation.Contributions.Sum(part => part.Contribution)).Should()
-                    .BeApproximately(explanation.Output, 1e-9 * Math.Max(1, Math.Abs(explanation.Output)), $"item {index}'s parts add up to its output");
+                (explanation.BaseValue + explanation.Contributions.Sum(part => part.Contribution))
+                    .Should()
+                    .BeApproximately(
+                        explanation.Output,
+                        1e-9 * Math.Max(1, Math.Abs(explanation.Output)),
+                        $"item {index}'s parts add up to its output"
+                    );
             }
         }
     }
@@ -153,20 +197,40 @@ public abstract partial class DetectorContractTests<TInput, TModel>
         var other = folder.File("other.model");
         ModelFile.Save(other, new ModelCard { Kind = "NoSuchKind" }, 1, writer => writer.Write(1));
 
-        FluentActions.Invoking(() => TModel.Load(text)).Should().Throw<ModelFileException>().WithMessage($"{text}: *SECMLMDL*");
-        FluentActions.Invoking(() => TModel.Load(other)).Should().Throw<ModelFileException>().WithMessage($"{other}: expected a * model, received a NoSuchKind model.");
-        FluentActions.Invoking(() => TModel.Load(new MemoryStream([]), "empty.model")).Should().Throw<ModelFileException>().WithMessage("empty.model: *");
+        FluentActions
+            .Invoking(() => TModel.Load(text))
+            .Should()
+            .Throw<ModelFileException>()
+            .WithMessage($"{text}: *SECMLMDL*");
+        FluentActions
+            .Invoking(() => TModel.Load(other))
+            .Should()
+            .Throw<ModelFileException>()
+            .WithMessage($"{other}: expected a * model, received a NoSuchKind model.");
+        FluentActions
+            .Invoking(() => TModel.Load(new MemoryStream([]), "empty.model"))
+            .Should()
+            .Throw<ModelFileException>()
+            .WithMessage("empty.model: *");
     }
 
-    /// <summary>The bits of each value, every NaN as the one canonical NaN (its payload depends on how it was computed).</summary>
+    /// <summary>The bits of each value, every NaN as the one canonical NaN (its payload depends on how it was
+    /// computed).</summary>
     private static long[] Bits(IEnumerable<double> values) =>
         values.Select(value => BitConverter.DoubleToInt64Bits(double.IsNaN(value) ? double.NaN : value)).ToArray();
 
-    private static List<string> NonCamelCaseKeys(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(pair => (System.Text.RegularExpressions.Regex.IsMatch(pair.Key, "^[a-z][A-Za-z0-9]*$") ? [] : new List<string> { pair.Key })
-            .Concat(NonCamelCaseKeys(pair.Value))).ToList(),
-        JsonArray array => array.SelectMany(NonCamelCaseKeys).ToList(),
-        _ => [],
-    };
+    private static List<string> NonCamelCaseKeys(JsonNode? node) =>
+        node switch
+        {
+            JsonObject obj => obj.SelectMany(pair =>
+                    (
+                        System.Text.RegularExpressions.Regex.IsMatch(pair.Key, "^[a-z][A-Za-z0-9]*$")
+                            ? []
+                            : new List<string> { pair.Key }
+                    ).Concat(NonCamelCaseKeys(pair.Value))
+                )
+                .ToList(),
+            JsonArray array => array.SelectMany(NonCamelCaseKeys).ToList(),
+            _ => [],
+        };
 }

@@ -11,7 +11,8 @@ namespace SecurityML.Tests.Detection;
 /// </summary>
 /// <typeparam name="TInput">The detector's input item.</typeparam>
 /// <typeparam name="TModel">The fitted model.</typeparam>
-public abstract partial class DetectorContractTests<TInput, TModel> where TModel : IAnomalyModel<TInput>, IModelFile<TModel>
+public abstract partial class DetectorContractTests<TInput, TModel>
+    where TModel : IAnomalyModel<TInput>, IModelFile<TModel>
 {
     /// <summary>A detector with a fixed seed (the same seed every call).</summary>
     protected abstract IAnomalyDetector<TInput, TModel> CreateDetector();
@@ -22,8 +23,8 @@ public abstract partial class DetectorContractTests<TInput, TModel> where TModel
     /// <summary>Items to score, including some unlike the training data.</summary>
     protected abstract IReadOnlyList<TInput> ScoringData();
 
-    /// <summary>Loads a model saved with <see cref="IAnomalyModel{TInput}.Save(Stream)"/>; <paramref name="sourceName"/>
-    /// names it in errors. The model type's static Load by default.</summary>
+    /// <summary>Loads a model saved with <see cref="IAnomalyModel{TInput}.Save(Stream)"/>;
+    /// <paramref name="sourceName"/> names it in errors. The model type's static Load by default.</summary>
     protected virtual TModel Load(Stream stream, string sourceName) => TModel.Load(stream, sourceName);
 
     /// <summary>A text snapshot of an item, to detect mutation; JSON by default.</summary>
@@ -61,9 +62,17 @@ public abstract partial class DetectorContractTests<TInput, TModel> where TModel
     [Fact]
     public void Null_arguments_are_rejected_with_their_names()
     {
-        FluentActions.Invoking(() => CreateDetector().Fit(null!)).Should().Throw<ArgumentNullException>().WithParameterName("trainingData");
+        FluentActions
+            .Invoking(() => CreateDetector().Fit(null!))
+            .Should()
+            .Throw<ArgumentNullException>()
+            .WithParameterName("trainingData");
         var model = CreateDetector().Fit(TrainingData());
-        FluentActions.Invoking(() => model.Score(null!)).Should().Throw<ArgumentNullException>().WithParameterName("items");
+        FluentActions
+            .Invoking(() => model.Score(null!))
+            .Should()
+            .Throw<ArgumentNullException>()
+            .WithParameterName("items");
     }
 
     [Fact]
@@ -90,7 +99,10 @@ public abstract partial class DetectorContractTests<TInput, TModel> where TModel
         var bytes = stream.ToArray();
         bytes[bytes.Length / 2] ^= 0x5A;
 
-        FluentActions.Invoking(() => Load(new MemoryStream(bytes), "corrupted.model")).Should().Throw<ModelFileException>()
+        FluentActions
+            .Invoking(() => Load(new MemoryStream(bytes), "corrupted.model"))
+            .Should()
+            .Throw<ModelFileException>()
             .WithMessage("corrupted.model: *checksum*");
     }
 
@@ -103,7 +115,9 @@ public abstract partial class DetectorContractTests<TInput, TModel> where TModel
         var outcome = new ModelFileFuzz<TInput, TModel>(Load, ScoringData()).Run(stream.ToArray(), seed: 20261130);
 
         outcome.Failures.Should().BeEmpty();
-        outcome.Rejected.Should().BeGreaterThan(outcome.Total / 4, "truncations, raw flips and wrong kinds or versions are rejected");
+        outcome
+            .Rejected.Should()
+            .BeGreaterThan(outcome.Total / 4, "truncations, raw flips and wrong kinds or versions are rejected");
         outcome.Loaded.Should().BeGreaterThan(0, "some mutations leave a usable model (e.g. a changed description)");
     }
 

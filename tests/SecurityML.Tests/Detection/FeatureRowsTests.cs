@@ -10,20 +10,56 @@ public sealed class FeatureRowsTests
 {
     private const string Parameter = " (Parameter 'trainingData')";
 
-    public static TheoryData<string, double[][], string> Mistakes => new()
-    {
-        { "short row", [[1, 2], [3]], "Expected 2 features in row 1, received 1." + Parameter },
-        { "NaN", [[1, 2], [3, double.NaN]], "Expected a finite value in row 1, column 1, received NaN." + Parameter },
-        { "infinity", [[double.PositiveInfinity, 2]],
-            "Expected a finite value in row 0, column 0, received Infinity." + Parameter },
-        { "empty first row", [[]], "Expected at least one feature in row 0, received none." + Parameter },
-        { "null row", [[1, 2], null!], "Expected a row at index 1, received null." + Parameter },
-    };
+    public static TheoryData<string, double[][], string> Mistakes =>
+        new()
+        {
+            {
+                "short row",
+                [
+                    [1, 2],
+                    [3],
+                ],
+                "Expected 2 features in row 1, received 1." + Parameter
+            },
+            {
+                "NaN",
+                [
+                    [1, 2],
+                    [3, double.NaN],
+                ],
+                "Expected a finite value in row 1, column 1, received NaN." + Parameter
+            },
+            {
+                "infinity",
+                [
+                    [double.PositiveInfinity, 2],
+                ],
+                "Expected a finite value in row 0, column 0, received Infinity." + Parameter
+            },
+            {
+                "empty first row",
+                [
+                    [],
+                ],
+                "Expected at least one feature in row 0, received none." + Parameter
+            },
+            {
+                "null row",
+                [
+                    [1, 2],
+                    null!,
+                ],
+                "Expected a row at index 1, received null." + Parameter
+            },
+        };
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public void Isolation_forest_random_cut_forest_and_dbscan_give_one_message_per_mistake(string mistake,
-        double[][] rows, string message)
+    public void Isolation_forest_random_cut_forest_and_dbscan_give_one_message_per_mistake(
+        string mistake,
+        double[][] rows,
+        string message
+    )
     {
         ArgumentException[] errors =
         [

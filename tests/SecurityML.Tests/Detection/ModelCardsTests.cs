@@ -17,7 +17,11 @@ public sealed class ModelCardsTests
             Description = "d",
             Features = ["LogonCount"],
             Options = new JsonObject { ["a"] = 1 },
-            TrainingSummary = ModelCards.TrainingWindow(new DateTimeOffset(2024, 3, 4, 1, 2, 3, TimeSpan.FromHours(2)), new DateTimeOffset(2024, 3, 14, 0, 0, 0, TimeSpan.Zero), 527),
+            TrainingSummary = ModelCards.TrainingWindow(
+                new DateTimeOffset(2024, 3, 4, 1, 2, 3, TimeSpan.FromHours(2)),
+                new DateTimeOffset(2024, 3, 14, 0, 0, 0, TimeSpan.Zero),
+                527
+            ),
             Threshold = 3,
             Metrics = new Dictionary<string, double> { ["recall"] = 1 },
         };
@@ -41,7 +45,11 @@ public sealed class ModelCardsTests
         log.Report(new TrainingProgress("epoch", 1, 2, 0.69314));
         log.Report(new TrainingProgress("baseline", 1, 1));
 
-        writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal("epoch 1/2, loss 0.6931", "baseline 1/1");
+        writer
+            .ToString()
+            .Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)
+            .Should()
+            .Equal("epoch 1/2, loss 0.6931", "baseline 1/1");
         log.Reports.Should().HaveCount(2);
     }
 }

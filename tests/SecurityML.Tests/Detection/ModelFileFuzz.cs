@@ -22,7 +22,8 @@ public sealed class ModelFileFuzz<TInput, TModel>(Func<Stream, string, TModel> l
         {
             outcome.Total++;
             var failure = Try(mutation, outcome);
-            if (failure is not null) outcome.Failures.Add($"{mutation.Name}: {failure}");
+            if (failure is not null)
+                outcome.Failures.Add($"{mutation.Name}: {failure}");
         }
         return outcome;
     }
@@ -30,11 +31,17 @@ public sealed class ModelFileFuzz<TInput, TModel>(Func<Stream, string, TModel> l
     /// <summary>Every kind the library writes, so a file can be relabelled as each other kind.</summary>
     private static readonly IReadOnlyList<string> ModelRegistryKinds = new[]
     {
-        SecurityML.Detection.AccessAnomaly.AccessAnomalyModel.Kind, SecurityML.Detection.Clustering.DbscanModel.Kind,
-        SecurityML.Detection.IpEmbedding.IpEmbeddingModel.Kind, SecurityML.Detection.IsolationForest.IsolationForestModel.Kind,
-        SecurityML.Detection.Sequences.MarkovSessionModel.Kind, SecurityML.Detection.Baseline.RobustZScoreModel.Kind,
+        SecurityML.Detection.AccessAnomaly.AccessAnomalyModel.Kind,
+        SecurityML.Detection.Clustering.DbscanModel.Kind,
+        SecurityML.Detection.IpEmbedding.IpEmbeddingModel.Kind,
+        SecurityML.Detection.IsolationForest.IsolationForestModel.Kind,
+        SecurityML.Detection.Sequences.MarkovSessionModel.Kind,
+        SecurityML.Detection.Baseline.RobustZScoreModel.Kind,
         SecurityML.Detection.TimeSeries.StlAnomalyModel.Kind,
-    }.Concat(ModelRegistry.Kinds).Distinct().ToList();
+    }
+        .Concat(ModelRegistry.Kinds)
+        .Distinct()
+        .ToList();
 
     private string? Try(ModelFileMutation mutation, FuzzOutcome outcome)
     {
@@ -46,16 +53,20 @@ public sealed class ModelFileFuzz<TInput, TModel>(Func<Stream, string, TModel> l
         catch (ModelFileException e)
         {
             outcome.Rejected++;
-            if (e.SourceName != SourceName || !e.Message.StartsWith(SourceName + ": ", StringComparison.Ordinal)) return $"the message does not name the file: {e.Message}";
-            if (mutation.ChecksumValid && e.Message.Contains("checksum", StringComparison.Ordinal)) return $"a recomputed checksum was rejected: {e.Message}";
+            if (e.SourceName != SourceName || !e.Message.StartsWith(SourceName + ": ", StringComparison.Ordinal))
+                return $"the message does not name the file: {e.Message}";
+            if (mutation.ChecksumValid && e.Message.Contains("checksum", StringComparison.Ordinal))
+                return $"a recomputed checksum was rejected: {e.Message}";
             return e.InnerException is NullReferenceException or IndexOutOfRangeException or InvalidCastException
-                ? $"rejected only by an unchecked {e.InnerException.GetType().Name}: {e.Message}" : null;
+                ? $"rejected only by an unchecked {e.InnerException.GetType().Name}: {e.Message}"
+                : null;
         }
         catch (Exception e)
         {
             return $"{e.GetType().Name}: {e.Message}";
         }
-        if (mutation.MustReject) return "loaded, but this file must be rejected";
+        if (mutation.MustReject)
+            return "loaded, but this file must be rejected";
         try
         {
             model.Score(sample);
@@ -94,5 +105,6 @@ public sealed class FuzzOutcome
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Total} mutations: {Rejected} rejected, {Loaded} loaded and scored, {LoadedButSampleRejected} loaded with the sample rejected, {Failures.Count} failures";
+        $"{Total} mutations: {Rejected} rejected, {Loaded} loaded and scored, {LoadedButSampleRejected} loaded "
+        + $"with the sample rejected, {Failures.Count} failures";
 }

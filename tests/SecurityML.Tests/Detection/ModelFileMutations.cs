@@ -23,7 +23,15 @@ public static class ModelFileMutations
 {
     private const int Samples = 40;
     private static readonly int[] CraftedIntegers = [int.MaxValue, int.MinValue, -1, 0, 1, 1 << 30, 65_536, 255];
-    private static readonly double[] CraftedDoubles = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, -1e300, 0];
+    private static readonly double[] CraftedDoubles =
+    [
+        double.NaN,
+        double.PositiveInfinity,
+        double.NegativeInfinity,
+        double.MaxValue,
+        -1e300,
+        0,
+    ];
 
     /// <summary>The mutations of <paramref name="file"/> for <paramref name="seed"/> (same seed, same list).</summary>
     public static IEnumerable<ModelFileMutation> Of(byte[] file, int seed, IReadOnlyList<string> otherKinds)
@@ -40,13 +48,30 @@ public static class ModelFileMutations
 
     private static IEnumerable<ModelFileMutation> Truncations(byte[] file, Parts parts, Random random)
     {
-        var lengths = new[] { 0, 7, 8, 11, 12, parts.PayloadStart - 8, parts.PayloadStart, file.Length - 33, file.Length - 1 }
-            .Concat(Enumerable.Range(0, Samples).Select(_ => random.Next(file.Length))).Distinct();
+        var lengths = new[]
+        {
+            0,
+            7,
+            8,
+            11,
+            12,
+            parts.PayloadStart - 8,
+            parts.PayloadStart,
+            file.Length - 33,
+            file.Length - 1,
+        }
+            .Concat(Enumerable.Range(0, Samples).Select(_ => random.Next(file.Length)))
+            .Distinct();
         foreach (int length in lengths.Where(length => length >= 0 && length < file.Length))
         {
             yield return new($"truncated to {length} bytes", file[..length], true, false);
             int body = Math.Min(length, parts.Body.Length - 1);
-            yield return new($"body truncated to {body} bytes (checksum recomputed)", Parts.Sealed(parts.Body[..body]), true, true);
+            yield return new(
+                $"body truncated to {body} bytes (checksum recomputed)",
+                Parts.Sealed(parts.Body[..body]),
+                true,
+                true
+            );
         }
     }
 
@@ -70,9 +95,13 @@ public static class ModelFileMutations
 
     private static IEnumerable<ModelFileMutation> PayloadOverwrites(Parts parts, Random random)
     {
-        if (parts.Payload.Length < sizeof(double)) yield break;
-        var offsets = Enumerable.Range(0, Math.Min(24, parts.Payload.Length - 7)).Concat(
-            Enumerable.Range(0, Samples).Select(_ => random.Next(parts.Payload.Length - 7))).Distinct().ToList();
+        if (parts.Payload.Length < sizeof(double))
+            yield break;
+        var offsets = Enumerable
+            .Range(0, Math.Min(24, parts.Payload.Length - 7))
+            .Concat(Enumerable.Range(0, Samples).Select(_ => random.Next(parts.Payload.Length - 7)))
+            .Distinct()
+            .ToList();
         foreach (int offset in offsets)
         {
             foreach (int value in CraftedIntegers)
@@ -92,7 +121,12 @@ public static class ModelFileMutations
             }
         }
         yield return new("payload with a trailing byte", parts.With(payload: [.. parts.Payload, 0]), false, true);
-        yield return new("payload of 1 MB of 0xFF", parts.With(payload: Enumerable.Repeat((byte)0xFF, 1 << 20).ToArray()), false, true);
+        yield return new(
+            "payload of 1 MB of 0xFF",
+            parts.With(payload: Enumerable.Repeat((byte)0xFF, 1 << 20).ToArray()),
+            false,
+            true
+        );
     }
 
     private static IEnumerable<ModelFileMutation> ContainerEdits(Parts parts, IReadOnlyList<string> otherKinds)
@@ -101,12 +135,24 @@ public static class ModelFileMutations
         {
             yield return new($"container version {version}", parts.With(container: version), true, true);
         }
-        foreach (long length in new[] { -1L, 0, parts.Payload.Length + 1L, int.MaxValue, long.MaxValue, (long)int.MaxValue + 1 })
+        foreach (
+            long length in new[]
+            {
+                -1L,
+                0,
+                parts.Payload.Length + 1L,
+                int.MaxValue,
+                long.MaxValue,
+                (long)int.MaxValue + 1,
+            }
+        )
         {
             yield return new($"payload length field {length}", parts.With(payloadLength: length), true, true);
         }
         var kind = parts.Header["kind"]!.GetValue<string>();
-        foreach (var other in otherKinds.Where(other => other != kind).Append("NoSuchKind").Append(kind.ToLowerInvariant()))
+        foreach (
+            var other in otherKinds.Where(other => other != kind).Append("NoSuchKind").Append(kind.ToLowerInvariant())
+        )
         {
             var header = parts.HeaderCopy();
             header["kind"] = other;
@@ -124,26 +170,54 @@ public static class ModelFileMutations
         yield return new("header empty", parts.With(header: ""), true, true);
         yield return new("header a JSON array", parts.With(header: "[1,2]"), true, true);
         yield return new("header JSON null", parts.With(header: "null"), true, true);
-        yield return new("header length prefix 2^31-1", parts.With(headerPrefix: [0xFF, 0xFF, 0xFF, 0xFF, 0x07]), true, true);
-        yield return new("header length prefix malformed", parts.With(headerPrefix: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]), true, true);
+        yield return new(
+            "header length prefix 2^31-1",
+            parts.With(headerPrefix: [0xFF, 0xFF, 0xFF, 0xFF, 0x07]),
+            true,
+            true
+        );
+        yield return new(
+            "header length prefix malformed",
+            parts.With(headerPrefix: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]),
+            true,
+            true
+        );
         var text = parts.HeaderText;
         yield return new("duplicate key kind", parts.With(header: "{\"kind\":\"NoSuchKind\"," + text[1..]), true, true);
-        yield return new("header with invalid UTF-8", parts.With(headerBytes: [.. Encoding.UTF8.GetBytes(text[..^1]), 0xC3, 0x28, (byte)'}']), true, true);
+        yield return new(
+            "header with invalid UTF-8",
+            parts.With(headerBytes: [.. Encoding.UTF8.GetBytes(text[..^1]), 0xC3, 0x28, (byte)'}']),
+            true,
+            true
+        );
     }
 
     private static IEnumerable<ModelFileMutation> HeaderEdits(Parts parts)
     {
         var replacements = new (string Name, Func<JsonNode?> Value)[]
         {
-            ("null", () => null), ("text", () => "text"), ("true", () => true), ("0", () => 0), ("-1", () => -1),
-            ("2^31", () => 2147483648L), ("-2^31-1", () => -2147483649L), ("empty array", () => new JsonArray()),
-            ("empty object", () => new JsonObject()), ("array of 20000 numbers", () => new JsonArray(Enumerable.Range(0, 20_000).Select(n => (JsonNode?)n).ToArray())),
-            ("huge number", () => "\u0001HUGE"), ("70-deep nesting", () => Nested(70)), ("40-deep nesting", () => Nested(40)),
+            ("null", () => null),
+            ("text", () => "text"),
+            ("true", () => true),
+            ("0", () => 0),
+            ("-1", () => -1),
+            ("2^31", () => 2147483648L),
+            ("-2^31-1", () => -2147483649L),
+            ("empty array", () => new JsonArray()),
+            ("empty object", () => new JsonObject()),
+            (
+                "array of 20000 numbers",
+                () => new JsonArray(Enumerable.Range(0, 20_000).Select(n => (JsonNode?)n).ToArray())
+            ),
+            ("huge number", () => "\u0001HUGE"),
+            ("70-deep nesting", () => Nested(70)),
+            ("40-deep nesting", () => Nested(40)),
         };
         foreach (var path in Paths(parts.Header, ""))
         {
             var deleted = parts.HeaderCopy();
-            if (Remove(deleted, path)) yield return new($"header {path} deleted", parts.With(header: deleted.ToJsonString()), false, true);
+            if (Remove(deleted, path))
+                yield return new($"header {path} deleted", parts.With(header: deleted.ToJsonString()), false, true);
             foreach (var (name, value) in replacements)
             {
                 var header = parts.HeaderCopy();
@@ -157,7 +231,8 @@ public static class ModelFileMutations
     private static JsonNode Nested(int depth)
     {
         JsonNode node = new JsonArray();
-        for (int level = 1; level < depth; level++) node = level % 2 == 0 ? new JsonArray(node) : new JsonObject { ["a"] = node };
+        for (int level = 1; level < depth; level++)
+            node = level % 2 == 0 ? new JsonArray(node) : new JsonObject { ["a"] = node };
         return node;
     }
 
@@ -171,7 +246,8 @@ public static class ModelFileMutations
                 {
                     var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
                     yield return path;
-                    foreach (var nested in Paths(child, path)) yield return nested;
+                    foreach (var nested in Paths(child, path))
+                        yield return nested;
                 }
                 break;
             case JsonArray array:
@@ -179,7 +255,8 @@ public static class ModelFileMutations
                 {
                     var path = $"{prefix}[{index}]";
                     yield return path;
-                    foreach (var nested in Paths(array[index], path)) yield return nested;
+                    foreach (var nested in Paths(array[index], path))
+                        yield return nested;
                 }
                 break;
         }
@@ -189,18 +266,24 @@ public static class ModelFileMutations
     {
         var steps = path.Replace("[", ".[", StringComparison.Ordinal).Split('.');
         JsonNode node = root;
-        for (int step = 0; step < steps.Length - 1; step++) node = Child(node, steps[step])!;
+        for (int step = 0; step < steps.Length - 1; step++)
+            node = Child(node, steps[step])!;
         var last = steps[^1];
-        return last.StartsWith('[') ? (node, null, int.Parse(last[1..^1], System.Globalization.CultureInfo.InvariantCulture)) : (node, last, -1);
+        return last.StartsWith('[')
+            ? (node, null, int.Parse(last[1..^1], System.Globalization.CultureInfo.InvariantCulture))
+            : (node, last, -1);
     }
 
     private static JsonNode? Child(JsonNode node, string step) =>
-        step.StartsWith('[') ? node.AsArray()[int.Parse(step[1..^1], System.Globalization.CultureInfo.InvariantCulture)] : node.AsObject()[step];
+        step.StartsWith('[')
+            ? node.AsArray()[int.Parse(step[1..^1], System.Globalization.CultureInfo.InvariantCulture)]
+            : node.AsObject()[step];
 
     private static bool Remove(JsonNode root, string path)
     {
         var (parent, key, index) = Locate(root, path);
-        if (key is not null) return parent.AsObject().Remove(key);
+        if (key is not null)
+            return parent.AsObject().Remove(key);
         parent.AsArray().RemoveAt(index);
         return true;
     }
@@ -208,8 +291,10 @@ public static class ModelFileMutations
     private static void Replace(JsonNode root, string path, JsonNode? value)
     {
         var (parent, key, index) = Locate(root, path);
-        if (key is not null) parent.AsObject()[key] = value;
-        else parent.AsArray()[index] = value;
+        if (key is not null)
+            parent.AsObject()[key] = value;
+        else
+            parent.AsArray()[index] = value;
     }
 
     /// <summary>A model file taken apart: body (everything the checksum covers), header JSON, payload.</summary>
@@ -233,29 +318,41 @@ public static class ModelFileMutations
             int start = (int)reader.BaseStream.Position;
             return new Parts
             {
-                Body = body, Container = container, HeaderText = header, Header = JsonNode.Parse(header)!.AsObject(),
-                Payload = reader.ReadBytes((int)length), PayloadStart = start,
+                Body = body,
+                Container = container,
+                HeaderText = header,
+                Header = JsonNode.Parse(header)!.AsObject(),
+                Payload = reader.ReadBytes((int)length),
+                PayloadStart = start,
             };
         }
 
         public JsonObject HeaderCopy() => JsonNode.Parse(HeaderText)!.AsObject();
 
         /// <summary>The file rebuilt with the given parts changed and a recomputed checksum.</summary>
-        public byte[] With(int? container = null, string? header = null, byte[]? headerBytes = null, byte[]? headerPrefix = null,
-            long? payloadLength = null, byte[]? payload = null)
+        public byte[] With(
+            int? container = null,
+            string? header = null,
+            byte[]? headerBytes = null,
+            byte[]? headerPrefix = null,
+            long? payloadLength = null,
+            byte[]? payload = null
+        )
         {
             using var body = new MemoryStream();
             using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
             {
                 writer.Write("SECMLMDL"u8);
                 writer.Write(container ?? Container);
-                if (headerPrefix is not null) writer.Write(headerPrefix);
+                if (headerPrefix is not null)
+                    writer.Write(headerPrefix);
                 else if (headerBytes is not null)
                 {
                     writer.Write7BitEncodedInt(headerBytes.Length);
                     writer.Write(headerBytes);
                 }
-                else writer.Write(header ?? HeaderText);
+                else
+                    writer.Write(header ?? HeaderText);
                 payload ??= Payload;
                 writer.Write(payloadLength ?? payload.Length);
                 writer.Write(payload);

@@ -38,7 +38,12 @@ public sealed class NotebookDetectTests
         var matrix = ProcessFeatures.ToMatrix(features, ProcessFeatures.DefaultClusteringFeatures);
         var options = new DbscanOptions { MaximumDistance = 0.001, MinimumSamples = 2 };
         var clustering = Dbscan.Cluster(matrix, options);
-        var summary = ClusterSummary.Summarize(features, clustering.Labels, f => f.Event.TimeGenerated, NoiseEventTimes.OwnEvent);
+        var summary = ClusterSummary.Summarize(
+            features,
+            clustering.Labels,
+            f => f.Event.TimeGenerated,
+            NoiseEventTimes.OwnEvent
+        );
 
         var model = new DbscanDetector(options).Fit(matrix).WithRareClusterSize(2);
 
@@ -54,13 +59,26 @@ public sealed class NotebookDetectTests
     {
         var labels = Provider.Labels(DataSets.ExchangeAdmin);
 
-        var scored = AnomalousSessions.Score(Provider.ExchangeAdmin(),
-            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues }, new SessionizeOptions
-            { MaximumSessionDuration = TimeSpan.FromMinutes(20), MaximumEventSeparation = TimeSpan.FromMinutes(2) });
-        var (model, commands, ranked, flagged) = (scored.Model, scored.Commands, scored.Ranked, scored.FlaggedSessionIds);
+        var scored = AnomalousSessions.Score(
+            Provider.ExchangeAdmin(),
+            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues },
+            new SessionizeOptions
+            {
+                MaximumSessionDuration = TimeSpan.FromMinutes(20),
+                MaximumEventSeparation = TimeSpan.FromMinutes(2),
+            }
+        );
+        var (model, commands, ranked, flagged) = (
+            scored.Model,
+            scored.Commands,
+            scored.Ranked,
+            scored.FlaggedSessionIds
+        );
 
         ranked.Where(row => flagged.Contains(row.SessionId)).Count(row => row.MatchesAny(labels)).Should().Be(2);
-        flagged.Count.Should().BeLessThan(commands.Count / 20, "the 99th percentile of the training scores flags few sessions");
+        flagged
+            .Count.Should()
+            .BeLessThan(commands.Count / 20, "the 99th percentile of the training scores flags few sessions");
         model.Card.ThresholdMethod.Should().StartWith("default: the 99th percentile");
     }
 }

@@ -15,7 +15,14 @@ public sealed class TrainingLogTests
         log.Report(new TrainingProgress("ALS iteration", 2, 3));
         log.Report(new TrainingProgress("ALS iteration", 3, 3, 10.25));
 
-        writer.ToString().Should().Be("ALS iteration 1/3, loss 12.5000\nALS iteration 2/3\nALS iteration 3/3, loss 10.2500\n".ReplaceLineEndings());
+        writer
+            .ToString()
+            .Should()
+            .Be(
+                (
+                    "ALS iteration 1/3, loss 12.5000\nALS iteration 2/3\nALS iteration 3/3, loss " + "10.2500\n"
+                ).ReplaceLineEndings()
+            );
         log.Reports.Select(r => r.Step).Should().Equal(1, 2, 3);
         var loss = log.LossChart().Data.Should().ContainSingle().Which.Should().BeOfType<Scatter>().Subject;
         loss.X!.Select(v => v.Number).Should().Equal(1, 3);

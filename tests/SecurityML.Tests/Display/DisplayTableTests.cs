@@ -10,7 +10,13 @@ namespace SecurityML.Tests.Display;
 /// HTML-encoded exactly once. The HTML is parsed as XML, so each assertion reads the text a browser shows.</summary>
 public sealed class DisplayTableTests
 {
-    private sealed record Transfer(string Host, long BytesSent, double Score, DateTimeOffset TimeGenerated, DateOnly Day);
+    private sealed record Transfer(
+        string Host,
+        long BytesSent,
+        double Score,
+        DateTimeOffset TimeGenerated,
+        DateOnly Day
+    );
 
     private sealed record Note(string Text);
 
@@ -26,10 +32,10 @@ public sealed class DisplayTableTests
     private static readonly DateTimeOffset Noon = new(2024, 3, 20, 12, 5, 9, TimeSpan.Zero);
 
     private static Transfer[] Transfers() =>
-    [
-        new("fs01", 1_234_567_890, 0.75588993958464, Noon, new DateOnly(2024, 3, 20)),
-        new("app01", 42, 12345.0, Noon.AddHours(1).ToOffset(TimeSpan.FromHours(2)), new DateOnly(2024, 3, 21)),
-    ];
+        [
+            new("fs01", 1_234_567_890, 0.75588993958464, Noon, new DateOnly(2024, 3, 20)),
+            new("app01", 42, 12345.0, Noon.AddHours(1).ToOffset(TimeSpan.FromHours(2)), new DateOnly(2024, 3, 21)),
+        ];
 
     private static XElement Parse(DisplayTable table) => XElement.Parse(table.ToHtml());
 
@@ -48,7 +54,9 @@ public sealed class DisplayTableTests
 
         Headers(html).Should().Equal("Host", "BytesSent (bytes)", "Score", "TimeGenerated", "Day");
         Count(html).Should().Be("2 rows");
-        ((string?)html.Attribute("style")).Should().Contain("overflow-x:auto", "wide tables scroll inside the output, not the page");
+        ((string?)html.Attribute("style"))
+            .Should()
+            .Contain("overflow-x:auto", "wide tables scroll inside the output, not the page");
     }
 
     [Fact]
@@ -160,7 +168,12 @@ public sealed class DisplayTableTests
     [Fact]
     public void Columns_can_be_chosen_and_formatted_and_an_unknown_name_is_a_clear_error()
     {
-        var table = Transfers().ToTable().Select("Score", "Host").WithFormat("Score", "F1").WithUnit("s", "Score", "Host").WithUnit(null, "Host");
+        var table = Transfers()
+            .ToTable()
+            .Select("Score", "Host")
+            .WithFormat("Score", "F1")
+            .WithUnit("s", "Score", "Host")
+            .WithUnit(null, "Host");
         var html = Parse(table);
 
         Headers(html).Should().Equal("Score (s)", "Host");
@@ -190,7 +203,10 @@ public sealed class DisplayTableTests
         Headers(dictionary).Should().Equal("Key", "Value");
         Cells(dictionary).Select(r => r[1].Value).Should().Equal("0.5", "1");
         Headers(single).Should().Equal("Property", "Value");
-        Cells(single).Select(r => r[0].Value).Should().Equal("Host", "BytesSent (bytes)", "Score", "TimeGenerated", "Day");
+        Cells(single)
+            .Select(r => r[0].Value)
+            .Should()
+            .Equal("Host", "BytesSent (bytes)", "Score", "TimeGenerated", "Day");
         Cells(single)[1][1].Value.Should().Be("1,234,567,890");
         ((string?)Cells(single)[1][1].Attribute("style")).Should().Contain("text-align:right");
     }
@@ -199,7 +215,8 @@ public sealed class DisplayTableTests
     public void Renders_through_its_formatter_source_by_the_convention_polyglot_and_secml_use()
     {
         var table = Transfers().ToTable();
-        var attribute = typeof(DisplayTable).GetCustomAttributes()
+        var attribute = typeof(DisplayTable)
+            .GetCustomAttributes()
             .Single(candidate => candidate.GetType().Name == "TypeFormatterSourceAttribute");
         var formatter = new DisplayTableFormatterSource().CreateTypeFormatters().Single();
         var format = formatter.GetType().GetMethod("Format", [typeof(object), typeof(TextWriter)])!;

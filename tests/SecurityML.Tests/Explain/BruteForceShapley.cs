@@ -42,9 +42,12 @@ internal static class BruteForceShapley
         {
             return Expectation(tree, tree.ChildOf(node, row), row, subset);
         }
-        int left = tree.Left[node], right = tree.Right[node];
-        return ((tree.Cover[left] * Expectation(tree, left, row, subset)) + (tree.Cover[right] * Expectation(tree, right, row, subset)))
-            / tree.Cover[node];
+        int left = tree.Left[node],
+            right = tree.Right[node];
+        return (
+                (tree.Cover[left] * Expectation(tree, left, row, subset))
+                + (tree.Cover[right] * Expectation(tree, right, row, subset))
+            ) / tree.Cover[node];
     }
 
     private static double Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);

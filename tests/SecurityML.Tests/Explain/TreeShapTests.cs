@@ -4,7 +4,8 @@ using SecurityML.Tests.Detection.IsolationForest;
 
 namespace SecurityML.Tests.Explain;
 
-/// <summary>Path-dependent TreeSHAP: hand-worked trees, local accuracy, and exact Shapley values by brute force.</summary>
+/// <summary>Path-dependent TreeSHAP: hand-worked trees, local accuracy, and exact Shapley values by brute
+/// force.</summary>
 public sealed class TreeShapTests
 {
     [Fact]
@@ -22,8 +23,14 @@ public sealed class TreeShapTests
     public void Two_features_on_one_path_share_as_Shapley_says()
     {
         // f = 1 when x0 > 0 and x1 > 0 (covers halve at each split): E = 1/4; at (1, 1) each feature gets 3/8.
-        var tree = new ShapTree([0, -1, 1, -1, -1], [0, 0, 0, 0, 0], [1, 0, 3, 0, 0], [2, 0, 4, 0, 0],
-            [0.25, 0, 0.5, 0, 1], [4, 2, 2, 1, 1]);
+        var tree = new ShapTree(
+            [0, -1, 1, -1, -1],
+            [0, 0, 0, 0, 0],
+            [1, 0, 3, 0, 0],
+            [2, 0, 4, 0, 0],
+            [0.25, 0, 0.5, 0, 1],
+            [4, 2, 2, 1, 1]
+        );
 
         PathDependentTreeShap.Contributions([tree], [1, 1]).Should().Equal(0.375, 0.375);
     }
@@ -32,7 +39,9 @@ public sealed class TreeShapTests
     public void Local_accuracy_holds_on_a_fitted_forest_within_1e_minus_9()
     {
         double[][] training = IsolationForestTestData.RandomRows(400, 5, seed: 21);
-        var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 50, MaximumFeatures = SubsetSize.Of(4) }).Fit(training);
+        var model = new IsolationForestDetector(
+            new IsolationForestOptions { NumberOfTrees = 50, MaximumFeatures = SubsetSize.Of(4) }
+        ).Fit(training);
         double[][] rows = [.. IsolationForestTestData.RandomRows(30, 5, seed: 22), [4, -4, 4, -4, 4]];
         double[] meanPaths = model.MeanPathLengths(rows);
 
@@ -40,18 +49,27 @@ public sealed class TreeShapTests
         {
             var explanation = model.Explain(rows[index]);
             explanation.Output.Should().BeApproximately(meanPaths[index], 1e-12);
-            (explanation.BaseValue + explanation.Contributions.Sum(c => c.Contribution)).Should().BeApproximately(meanPaths[index], 1e-9);
+            (explanation.BaseValue + explanation.Contributions.Sum(c => c.Contribution))
+                .Should()
+                .BeApproximately(meanPaths[index], 1e-9);
             explanation.AnomalousDirection.Should().Be(-1);
         }
-        model.ExpectedPathLength.Should().BeApproximately(model.MeanPathLengths(training).Average(), 0.5,
-            "the base value is the mean path length over the trees' subsamples, close to the training mean");
+        model
+            .ExpectedPathLength.Should()
+            .BeApproximately(
+                model.MeanPathLengths(training).Average(),
+                0.5,
+                "the base value is the mean path length over the trees' subsamples, close to the training mean"
+            );
     }
 
     [Fact]
     public void Contributions_equal_brute_force_Shapley_values_over_all_subsets()
     {
         double[][] training = IsolationForestTestData.RandomRows(60, 4, seed: 31);
-        var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 3, MaximumSamples = SubsetSize.Of(16) }).Fit(training);
+        var model = new IsolationForestDetector(
+            new IsolationForestOptions { NumberOfTrees = 3, MaximumSamples = SubsetSize.Of(16) }
+        ).Fit(training);
         double[][] rows = [.. IsolationForestTestData.RandomRows(8, 4, seed: 32), [3, -3, 0, 3]];
 
         foreach (double[] row in rows)

@@ -6,7 +6,8 @@ public sealed class EntityAggregationTests
 {
     private sealed record Row(string User, DateTimeOffset Time, string Computer);
 
-    private static DateTimeOffset At(int day, int hour, int minute = 0) => new(2024, 3, 4 + day, hour, minute, 0, TimeSpan.Zero);
+    private static DateTimeOffset At(int day, int hour, int minute = 0) =>
+        new(2024, 3, 4 + day, hour, minute, 0, TimeSpan.Zero);
 
     // anna: day 0 at 09:00 (A), 17:30 (B), 23:59 (A); day 1 at 00:00 (C).  ben: day 1 at 12:00 (A) twice.
     private static readonly Row[] Rows =
@@ -24,10 +25,13 @@ public sealed class EntityAggregationTests
     {
         var result = Rows.SummarizeByEntityAndDay(row => row.User, row => row.Time, row => row.Computer);
 
-        result.Should().Equal(
-            new EntityDaySummary("anna", new DateOnly(2024, 3, 4), 3, 2, At(0, 9), At(0, 23, 59)),
-            new EntityDaySummary("anna", new DateOnly(2024, 3, 5), 1, 1, At(1, 0), At(1, 0)),
-            new EntityDaySummary("ben", new DateOnly(2024, 3, 5), 2, 1, At(1, 12), At(1, 12)));
+        result
+            .Should()
+            .Equal(
+                new EntityDaySummary("anna", new DateOnly(2024, 3, 4), 3, 2, At(0, 9), At(0, 23, 59)),
+                new EntityDaySummary("anna", new DateOnly(2024, 3, 5), 1, 1, At(1, 0), At(1, 0)),
+                new EntityDaySummary("ben", new DateOnly(2024, 3, 5), 2, 1, At(1, 12), At(1, 12))
+            );
     }
 
     [Fact]
@@ -35,15 +39,20 @@ public sealed class EntityAggregationTests
     {
         var result = Rows.SummarizeByEntity(row => row.User, row => row.Time, row => row.Computer);
 
-        result.Should().Equal(
-            new EntitySummary("anna", 4, 3, At(0, 9), At(1, 0)),
-            new EntitySummary("ben", 2, 1, At(1, 12), At(1, 12)));
+        result
+            .Should()
+            .Equal(
+                new EntitySummary("anna", 4, 3, At(0, 9), At(1, 0)),
+                new EntitySummary("ben", 2, 1, At(1, 12), At(1, 12))
+            );
     }
 
     [Fact]
     public void Without_a_value_selector_distinct_count_is_zero()
     {
-        Rows.SummarizeByEntity(row => row.User, row => row.Time).Should().OnlyContain(summary => summary.DistinctCount == 0);
+        Rows.SummarizeByEntity(row => row.User, row => row.Time)
+            .Should()
+            .OnlyContain(summary => summary.DistinctCount == 0);
     }
 
     [Fact]
@@ -62,9 +71,18 @@ public sealed class EntityAggregationTests
     {
         Row[] rows = [new("CONTOSO\\Anna", At(0, 9), "A"), new("contoso\\anna", At(0, 10), "B")];
 
-        var result = rows.SummarizeByEntity(row => row.User, row => row.Time, row => row.Computer, StringComparer.OrdinalIgnoreCase);
+        var result = rows.SummarizeByEntity(
+            row => row.User,
+            row => row.Time,
+            row => row.Computer,
+            StringComparer.OrdinalIgnoreCase
+        );
 
-        result.Should().ContainSingle().Which.Should().Be(new EntitySummary("CONTOSO\\Anna", 2, 2, At(0, 9), At(0, 10)));
+        result
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Be(new EntitySummary("CONTOSO\\Anna", 2, 2, At(0, 9), At(0, 10)));
     }
 
     [Fact]
@@ -80,12 +98,15 @@ public sealed class EntityAggregationTests
     {
         var result = Rows.CountByTimeBucket(row => row.Time, TimeSpan.FromHours(1));
 
-        result.Should().Equal(
-            new KeyValuePair<DateTimeOffset, long>(At(0, 9), 1),
-            new KeyValuePair<DateTimeOffset, long>(At(0, 17), 1),
-            new KeyValuePair<DateTimeOffset, long>(At(0, 23), 1),
-            new KeyValuePair<DateTimeOffset, long>(At(1, 0), 1),
-            new KeyValuePair<DateTimeOffset, long>(At(1, 12), 2));
+        result
+            .Should()
+            .Equal(
+                new KeyValuePair<DateTimeOffset, long>(At(0, 9), 1),
+                new KeyValuePair<DateTimeOffset, long>(At(0, 17), 1),
+                new KeyValuePair<DateTimeOffset, long>(At(0, 23), 1),
+                new KeyValuePair<DateTimeOffset, long>(At(1, 0), 1),
+                new KeyValuePair<DateTimeOffset, long>(At(1, 12), 2)
+            );
     }
 
     [Fact]
@@ -114,7 +135,8 @@ public sealed class EntityAggregationTests
         enumerations.Should().Be(1);
         result.Should().HaveCount(70);
         result.Sum(day => day.Count).Should().Be(1_000_000);
-        // index % 10 == u and index % 7 == d fix index mod 70; index % 50 then takes the 5 values congruent to index mod 10.
+        // index % 10 == u and index % 7 == d fix index mod 70; index % 50 then takes the 5 values congruent to index
+        // mod 10.
         result.Should().OnlyContain(day => day.DistinctCount == 5);
     }
 }

@@ -13,15 +13,28 @@ public class AlertTriageTests
     private const double AlertsPerDay = 5;
 
     /// <summary>The demo alerts split in time: 21 training days, then the last 7 days for evaluation.</summary>
-    internal static (List<TriageAlert> Train, List<bool> TrainLabels, List<TriageAlert> Test, List<bool> TestLabels) DemoSplit()
+    internal static (
+        List<TriageAlert> Train,
+        List<bool> TrainLabels,
+        List<TriageAlert> Test,
+        List<bool> TestLabels
+    ) DemoSplit()
     {
-        var alerts = CsvDataFile.Read<TriageAlert>(Path.Combine(RepositoryPaths.SampleData, "TriageAlerts.csv")).ToList();
-        var verdicts = CsvDataFile.Read<AlertVerdict>(Path.Combine(RepositoryPaths.SampleData, "TriageAlerts.verdicts.csv"))
+        var alerts = CsvDataFile
+            .Read<TriageAlert>(Path.Combine(RepositoryPaths.SampleData, "TriageAlerts.csv"))
+            .ToList();
+        var verdicts = CsvDataFile
+            .Read<AlertVerdict>(Path.Combine(RepositoryPaths.SampleData, "TriageAlerts.verdicts.csv"))
             .ToDictionary(v => v.SystemAlertId, v => v.Classification == AlertVerdict.TruePositive);
         var cut = alerts.Min(a => a.TimeGenerated).UtcDateTime.Date.AddDays(TrainingDays);
         var train = alerts.Where(a => a.TimeGenerated < cut).ToList();
         var test = alerts.Where(a => a.TimeGenerated >= cut).ToList();
-        return (train, train.Select(a => verdicts[a.SystemAlertId]).ToList(), test, test.Select(a => verdicts[a.SystemAlertId]).ToList());
+        return (
+            train,
+            train.Select(a => verdicts[a.SystemAlertId]).ToList(),
+            test,
+            test.Select(a => verdicts[a.SystemAlertId]).ToList()
+        );
     }
 
     [Fact]
@@ -31,12 +44,23 @@ public class AlertTriageTests
 
         var model = new AlertTriageTrainer().Fit(train, trainLabels);
         var triage = BudgetPrecision.Of("triage priority", model.Score(test), testLabels, days: 7, AlertsPerDay);
-        var raw = BudgetPrecision.Of("AnomalyScore", test.Select(a => a.AnomalyScore).ToList(), testLabels, days: 7, AlertsPerDay);
+        var raw = BudgetPrecision.Of(
+            "AnomalyScore",
+            test.Select(a => a.AnomalyScore).ToList(),
+            testLabels,
+            days: 7,
+            AlertsPerDay
+        );
 
         triage.Budget.Should().Be(35);
         raw.Budget.Should().Be(35);
-        testLabels.Count(l => l).Should().BeGreaterThan(35, "the budget cannot reach every true positive, so ranking matters");
-        triage.Precision.Should().BeGreaterThan(raw.Precision + 0.1, $"triage {triage.TruePositives}/35, raw {raw.TruePositives}/35");
+        testLabels
+            .Count(l => l)
+            .Should()
+            .BeGreaterThan(35, "the budget cannot reach every true positive, so ranking matters");
+        triage
+            .Precision.Should()
+            .BeGreaterThan(raw.Precision + 0.1, $"triage {triage.TruePositives}/35, raw {raw.TruePositives}/35");
         triage.Precision.Should().BeGreaterThan(0.4);
     }
 
@@ -65,12 +89,17 @@ public class AlertTriageTests
         var loaded = AlertTriageModel.Load(file, "triage.secml");
         ModelRegistry.Register(new AlertTriageLoader());
         var scorer = ModelRegistry.Load(new MemoryStream(file.ToArray()), "triage.secml");
-        var events = test.Select(a => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(a))!.AsObject()).ToList();
+        var events = test.Select(a => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(a))!.AsObject())
+            .ToList();
 
         loaded.Score(test).Should().Equal(model.Score(test));
         loaded.Card.Threshold.Should().Be(0.5);
         loaded.Card.Kind.Should().Be(AlertTriageModel.Kind);
-        scorer.Add(events.Select((@event, index) => new SourceEvent(index + 1, @event)).ToList()).Select(result => result.Score).Should().Equal(model.Score(test));
+        scorer
+            .Add(events.Select((@event, index) => new SourceEvent(index + 1, @event)).ToList())
+            .Select(result => result.Score)
+            .Should()
+            .Equal(model.Score(test));
     }
 
     [Fact]
@@ -80,7 +109,11 @@ public class AlertTriageTests
         var model = new AlertTriageTrainer().Fit(train, trainLabels);
         using var file = new MemoryStream();
         model.Save(file);
-        var scorer = new AlertTriageLoader().Load(new MemoryStream(file.ToArray()), "triage.secml", EventScoringOptions.Default);
+        var scorer = new AlertTriageLoader().Load(
+            new MemoryStream(file.ToArray()),
+            "triage.secml",
+            EventScoringOptions.Default
+        );
         var good = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(test[0]))!.AsObject();
         var missing = good.DeepClone().AsObject();
         missing.Remove("ThreatIntelMatch");
@@ -107,9 +140,18 @@ public class AlertTriageTests
         var oneClass = () => new AlertTriageTrainer().Fit(train, train.Select(_ => false).ToList());
         var badOption = () => new AlertTriageTrainer(new AlertTriageOptions { NumberOfLeaves = 1 });
 
-        shortLabels.Should().Throw<ArgumentException>().WithMessage($"Expected one verdict per alert ({train.Count}), received 3.*");
-        oneClass.Should().Throw<ArgumentException>().WithMessage("Expected both true positives and other verdicts, received 0 true positives*");
-        badOption.Should().Throw<ArgumentOutOfRangeException>().WithMessage("NumberOfLeaves: expected 2–1,024, received 1.*");
+        shortLabels
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage($"Expected one verdict per alert ({train.Count}), received 3.*");
+        oneClass
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Expected both true positives and other verdicts, received 0 true positives*");
+        badOption
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithMessage("NumberOfLeaves: expected 2–1,024, received 1.*");
     }
 
     [Fact]
@@ -122,8 +164,17 @@ public class AlertTriageTests
         CsvDataFile.Write(folder.File("new-alerts.csv"), test);
         var plugin = Path.Combine(RepositoryPaths.Root, "artifacts", "lib", "SecurityML.MLNet.dll");
 
-        var (exit, output) = SecmlProcess.Run("score", "--model", folder.File("triage.secml"), "--input", folder.File("new-alerts.csv"),
-            "--plugin", plugin, "--output", folder.File("alerts.jsonl"));
+        var (exit, output) = SecmlProcess.Run(
+            "score",
+            "--model",
+            folder.File("triage.secml"),
+            "--input",
+            folder.File("new-alerts.csv"),
+            "--plugin",
+            plugin,
+            "--output",
+            folder.File("alerts.jsonl")
+        );
 
         exit.Should().Be(0, output);
         var expected = model.Score(test).Count(score => score >= 0.3);

@@ -19,10 +19,24 @@ public class MLNetPipelineTests
     {
         var logons = CsvDataFile.Read<LogonEvent>(Path.Combine(RepositoryPaths.SampleData, "Logons.csv"));
         var table = LogonFeatures.Build(LogonDailyAggregation.Summarize(logons));
-        var labels = CsvDataFile.Read<AnomalyLabel>(Path.Combine(RepositoryPaths.SampleData, "Logons.labels.csv")).ToList();
-        var truth = PlantedLabels.ForEntityDays(labels, table.Rows.Select(r => new SecurityML.Features.EntityDaySummary(
-            r.Account, DateOnly.FromDateTime(r.Date.UtcDateTime), 1, 1, r.Date, r.Date)));
-        var columns = table.FeatureNames.Select((name, i) => (DataFrameColumn)new DoubleDataFrameColumn(name, table.Vectors.Select(v => v[i])))
+        var labels = CsvDataFile
+            .Read<AnomalyLabel>(Path.Combine(RepositoryPaths.SampleData, "Logons.labels.csv"))
+            .ToList();
+        var truth = PlantedLabels.ForEntityDays(
+            labels,
+            table.Rows.Select(r => new SecurityML.Features.EntityDaySummary(
+                r.Account,
+                DateOnly.FromDateTime(r.Date.UtcDateTime),
+                1,
+                1,
+                r.Date,
+                r.Date
+            ))
+        );
+        var columns = table
+            .FeatureNames.Select(
+                (name, i) => (DataFrameColumn)new DoubleDataFrameColumn(name, table.Vectors.Select(v => v[i]))
+            )
             .Append(new BooleanDataFrameColumn("Label", truth));
         return (new DataFrame(columns), table, truth);
     }
@@ -32,7 +46,8 @@ public class MLNetPipelineTests
     {
         var (frame, table, labels) = LogonFrame();
         var context = new MLContext(seed: 1);
-        var pipeline = context.Transforms.Concatenate("Features", table.FeatureNames.ToArray())
+        var pipeline = context
+            .Transforms.Concatenate("Features", table.FeatureNames.ToArray())
             .Append(context.AnomalyDetection.Trainers.IsolationForest(options: Options));
 
         var scored = pipeline.Fit(frame).Transform(frame);
@@ -52,8 +67,10 @@ public class MLNetPipelineTests
     {
         var (frame, table, _) = LogonFrame();
         var context = new MLContext(seed: 1);
-        var transformer = context.Transforms.Concatenate("Features", table.FeatureNames.ToArray())
-            .Append(context.AnomalyDetection.Trainers.IsolationForest(options: Options)).Fit(frame);
+        var transformer = context
+            .Transforms.Concatenate("Features", table.FeatureNames.ToArray())
+            .Append(context.AnomalyDetection.Trainers.IsolationForest(options: Options))
+            .Fit(frame);
         var forest = (IsolationForestModel)transformer.LastTransformer.Model;
 
         var contributions = transformer.Transform(frame).GetColumn<float[]>("FeatureContributions").Take(3).ToList();
@@ -61,7 +78,9 @@ public class MLNetPipelineTests
         forest.FeatureNames.Should().Equal(table.FeatureNames);
         for (var row = 0; row < 3; row++)
         {
-            contributions[row].Should().Equal(forest.Explain(table.Vectors[row]).Contributions.Select(c => (float)c.Contribution));
+            contributions[row]
+                .Should()
+                .Equal(forest.Explain(table.Vectors[row]).Contributions.Select(c => (float)c.Contribution));
         }
     }
 
@@ -76,15 +95,27 @@ public class MLNetPipelineTests
         var context = new MLContext(seed: 1);
         {
             var loaded = IsolationForestModel.Load(file);
-            var pipeline = context.Transforms.Concatenate("Features", table.FeatureNames.ToArray())
+            var pipeline = context
+                .Transforms.Concatenate("Features", table.FeatureNames.ToArray())
                 .Append(context.Transforms.Conversion.ConvertType("Label", outputKind: DataKind.Single));
             var scored = context.Transforms.ScoreAnomalies(loaded).Transform(pipeline.Fit(frame).Transform(frame));
 
             var metrics = context.AnomalyDetection.Evaluate(scored);
 
-            metrics.AreaUnderRocCurve.Should().BeApproximately(ClassificationMetrics.RocAuc(model.Score(table.Vectors), labels), 1e-6);
-            var boolLabel = () => context.AnomalyDetection.Evaluate(context.Transforms.ScoreAnomalies(loaded)
-                .Transform(context.Transforms.Concatenate("Features", table.FeatureNames.ToArray()).Fit(frame).Transform(frame)));
+            metrics
+                .AreaUnderRocCurve.Should()
+                .BeApproximately(ClassificationMetrics.RocAuc(model.Score(table.Vectors), labels), 1e-6);
+            var boolLabel = () =>
+                context.AnomalyDetection.Evaluate(
+                    context
+                        .Transforms.ScoreAnomalies(loaded)
+                        .Transform(
+                            context
+                                .Transforms.Concatenate("Features", table.FeatureNames.ToArray())
+                                .Fit(frame)
+                                .Transform(frame)
+                        )
+                );
             boolLabel.Should().Throw<ArgumentOutOfRangeException>("ML.NET's anomaly evaluator wants a float label");
         }
     }
@@ -95,14 +126,21 @@ public class MLNetPipelineTests
         var (frame, table, _) = LogonFrame();
         var context = new MLContext(seed: 1);
         var model = new IsolationForestDetector(Options, table.FeatureNames).Fit(table.Vectors);
-        var three = context.Transforms.Concatenate("Features", table.FeatureNames.Take(3).ToArray()).Fit(frame).Transform(frame);
+        var three = context
+            .Transforms.Concatenate("Features", table.FeatureNames.Take(3).ToArray())
+            .Fit(frame)
+            .Transform(frame);
 
         var missing = () => context.AnomalyDetection.Trainers.IsolationForest("Nope").Fit(frame);
         var wrongSize = () => context.Transforms.ScoreAnomalies(model).Transform(three);
-        var saving = () => context.Model.Save(context.Transforms.ScoreAnomalies(model), ((IDataView)frame).Schema, new MemoryStream());
+        var saving = () =>
+            context.Model.Save(context.Transforms.ScoreAnomalies(model), ((IDataView)frame).Schema, new MemoryStream());
 
         missing.Should().Throw<ArgumentException>().WithMessage("The data has no column 'Nope'; its columns are: *");
-        wrongSize.Should().Throw<ArgumentException>().WithMessage($"Column 'Features': expected {table.FeatureNames.Count} features, received 3.*");
+        wrongSize
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage($"Column 'Features': expected {table.FeatureNames.Count} features, received 3.*");
         saving.Should().Throw<NotSupportedException>().WithMessage("*model.Save(path)*");
     }
 }

@@ -16,24 +16,39 @@ public sealed record ReplRun(int? ExitCode, string Output, TimeSpan Duration);
 /// </summary>
 internal static class DotnetRepl
 {
-    /// <summary>Why the tool cannot run (with what to do about it), or null when <c>dotnet-repl --version</c> works.</summary>
+    /// <summary>Why the tool cannot run (with what to do about it), or null when <c>dotnet-repl --version</c>
+    /// works.</summary>
     public static async Task<string?> ProblemAsync()
     {
         var run = await RunAsync(RepositoryPaths.Root, ["--version"], TimeSpan.FromMinutes(2));
-        return run.ExitCode == 0 ? null
+        return run.ExitCode == 0
+            ? null
             : "The real-kernel notebook test needs the local tool dotnet-repl, pinned in .config/dotnet-tools.json: "
-              + $"run `dotnet tool restore` in {RepositoryPaths.Root} (.ci/run does), then run the tests again. "
-              + $"`dotnet tool run dotnet-repl -- --version` exited {run.ExitCode?.ToString() ?? "(timed out)"}: {run.Output.Trim()}";
+                + $"run `dotnet tool restore` in {RepositoryPaths.Root} (.ci/run does), then run the tests again. "
+                + $"`dotnet tool run dotnet-repl -- --version` exited "
+                + $"{run.ExitCode?.ToString() ?? "(timed out)"}: {run.Output.Trim()}";
     }
 
     /// <summary>Runs <paramref name="notebookPath"/> with <paramref name="workingDirectory"/> as the kernel's current
     /// directory (where relative <c>#r</c> and data paths resolve, as in VS Code) and writes the executed notebook to
     /// <paramref name="outputPath"/>. The process tree is killed after <paramref name="timeout"/>.</summary>
-    public static Task<ReplRun> RunNotebookAsync(string notebookPath, string outputPath, string workingDirectory, TimeSpan timeout) =>
-        RunAsync(workingDirectory,
-            ["--run", notebookPath, "--exit-after-run", "--output-format", "ipynb", "--output-path", outputPath], timeout);
+    public static Task<ReplRun> RunNotebookAsync(
+        string notebookPath,
+        string outputPath,
+        string workingDirectory,
+        TimeSpan timeout
+    ) =>
+        RunAsync(
+            workingDirectory,
+            ["--run", notebookPath, "--exit-after-run", "--output-format", "ipynb", "--output-path", outputPath],
+            timeout
+        );
 
-    private static async Task<ReplRun> RunAsync(string workingDirectory, IEnumerable<string> arguments, TimeSpan timeout)
+    private static async Task<ReplRun> RunAsync(
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        TimeSpan timeout
+    )
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -43,7 +58,8 @@ internal static class DotnetRepl
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["tool", "run", "dotnet-repl", "--", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])["tool", "run", "dotnet-repl", "--", .. arguments])
+            start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -51,8 +67,18 @@ internal static class DotnetRepl
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (output)
+                    output.AppendLine(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+                lock (output)
+                    output.AppendLine(e.Data);
+        };
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -66,9 +92,11 @@ internal static class DotnetRepl
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            lock (output) return new ReplRun(null, output.ToString(), clock.Elapsed);
+            lock (output)
+                return new ReplRun(null, output.ToString(), clock.Elapsed);
         }
         process.WaitForExit(); // drains the redirected streams
-        lock (output) return new ReplRun(process.ExitCode, output.ToString(), clock.Elapsed);
+        lock (output)
+            return new ReplRun(process.ExitCode, output.ToString(), clock.Elapsed);
     }
 }

@@ -10,8 +10,14 @@ namespace SecurityML.Tests.Notebooks;
 /// <param name="Data">MIME type → content of a display or result; empty otherwise.</param>
 /// <param name="ErrorName">An error's <c>ename</c>; null otherwise.</param>
 /// <param name="ErrorValue">An error's <c>evalue</c>; null otherwise.</param>
-internal sealed record ExecutedOutput(string OutputType, string? StreamName, string Text,
-    IReadOnlyDictionary<string, string> Data, string? ErrorName, string? ErrorValue)
+internal sealed record ExecutedOutput(
+    string OutputType,
+    string? StreamName,
+    string Text,
+    IReadOnlyDictionary<string, string> Data,
+    string? ErrorName,
+    string? ErrorValue
+)
 {
     /// <summary>A <c>display_data</c> or <c>execute_result</c>: a value the cell showed.</summary>
     public bool IsDisplay => OutputType is "display_data" or "execute_result";
@@ -29,7 +35,12 @@ internal sealed record ExecutedOutput(string OutputType, string? StreamName, str
 /// <param name="IsCode">A code cell.</param>
 /// <param name="Metadata">The cell's metadata as written.</param>
 /// <param name="Outputs">The outputs in the order written.</param>
-internal sealed record ExecutedCell(string Label, bool IsCode, JsonObject Metadata, IReadOnlyList<ExecutedOutput> Outputs)
+internal sealed record ExecutedCell(
+    string Label,
+    bool IsCode,
+    JsonObject Metadata,
+    IReadOnlyList<ExecutedOutput> Outputs
+)
 {
     /// <summary>The displayed values (no streams, no errors), in order.</summary>
     public IReadOnlyList<ExecutedOutput> Displays => Outputs.Where(o => o.IsDisplay).ToList();
@@ -67,7 +78,9 @@ internal sealed class ExecutedNotebook
         var labels = Load(input).Cells.Select(c => c.Label).ToList();
         if (labels.Count != executed.Cells.Count)
         {
-            throw new InvalidDataException($"{path} has {executed.Cells.Count} cells, the notebook it ran ({input}) {labels.Count}.");
+            throw new InvalidDataException(
+                $"{path} has {executed.Cells.Count} cells, the notebook it ran ({input}) {labels.Count}."
+            );
         }
         return new ExecutedNotebook(path, executed.Cells.Select((cell, i) => cell with { Label = labels[i] }).ToList());
     }
@@ -76,7 +89,8 @@ internal sealed class ExecutedNotebook
     /// <exception cref="InvalidDataException">The file is not nbformat JSON with a <c>cells</c> array.</exception>
     public static ExecutedNotebook Load(string path)
     {
-        var root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+        var root =
+            JsonNode.Parse(File.ReadAllText(path)) as JsonObject
             ?? throw new InvalidDataException($"{path}: not a JSON object.");
         var cells = root["cells"] as JsonArray ?? throw new InvalidDataException($"{path}: no cells array.");
         var result = new List<ExecutedCell>();
@@ -97,18 +111,26 @@ internal sealed class ExecutedNotebook
         var data = new Dictionary<string, string>();
         if (output["data"] is JsonObject bundle)
         {
-            foreach (var (mime, content) in bundle) data[mime] = Text(content);
+            foreach (var (mime, content) in bundle)
+                data[mime] = Text(content);
         }
-        return new ExecutedOutput((string?)output["output_type"] ?? "", (string?)output["name"], Text(output["text"]),
-            data, (string?)output["ename"], (string?)output["evalue"]);
+        return new ExecutedOutput(
+            (string?)output["output_type"] ?? "",
+            (string?)output["name"],
+            Text(output["text"]),
+            data,
+            (string?)output["ename"],
+            (string?)output["evalue"]
+        );
     }
 
     /// <summary>nbformat multiline text: a string or an array of strings to concatenate.</summary>
-    private static string Text(JsonNode? node) => node switch
-    {
-        null => "",
-        JsonArray lines => string.Concat(lines.Select(line => line?.GetValue<string>() ?? "")),
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        _ => node.ToJsonString(),
-    };
+    private static string Text(JsonNode? node) =>
+        node switch
+        {
+            null => "",
+            JsonArray lines => string.Concat(lines.Select(line => line?.GetValue<string>() ?? "")),
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            _ => node.ToJsonString(),
+        };
 }

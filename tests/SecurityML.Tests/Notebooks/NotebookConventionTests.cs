@@ -11,15 +11,20 @@ public sealed class NotebookConventionTests
 
     public static TheoryData<string> Notebooks() => NotebookExecutionTests.Notebooks();
 
-    private static NotebookDocument Load(string fileName) => NotebookDocument.Load(Path.Combine(RepositoryPaths.Notebooks, fileName));
+    private static NotebookDocument Load(string fileName) =>
+        NotebookDocument.Load(Path.Combine(RepositoryPaths.Notebooks, fileName));
 
     [Theory]
     [MemberData(nameof(Notebooks))]
     public void Notebook_is_committed_without_outputs(string fileName)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Notebooks, fileName));
-        text.Should().Be(IpynbWriter.Serialize(Load(fileName), includeOutputs: false),
-            "notebooks are committed clean and in the writer's canonical form (secml writes executed copies elsewhere)");
+        text.Should()
+            .Be(
+                IpynbWriter.Serialize(Load(fileName), includeOutputs: false),
+                "notebooks are committed clean and in the writer's canonical form (secml writes executed copies "
+                    + "elsewhere)"
+            );
     }
 
     [Theory]
@@ -40,12 +45,21 @@ public sealed class NotebookConventionTests
         var cells = Load(fileName).Cells;
         for (var index = 0; index < cells.Count; index++)
         {
-            if (cells[index].Kind != CellKind.Code) continue;
-            cells[index].Source.Split('\n').Length.Should().BeLessThanOrEqualTo(MaxCodeCellLines, $"cell {index + 1} is a short call into the library");
+            if (cells[index].Kind != CellKind.Code)
+                continue;
+            cells[index]
+                .Source.Split('\n')
+                .Length.Should()
+                .BeLessThanOrEqualTo(MaxCodeCellLines, $"cell {index + 1} is a short call into the library");
             cells[index].Source.Should().NotContain("#r \"nuget:", $"cell {index + 1} loads the library by path");
             var previous = cells[index - 1];
-            (previous.Kind == CellKind.Markdown || previous.Tags.Contains("parameters") || cells[index].Tags.Contains("parameters"))
-                .Should().BeTrue($"cell {index + 1} is explained by markdown before it");
+            (
+                previous.Kind == CellKind.Markdown
+                || previous.Tags.Contains("parameters")
+                || cells[index].Tags.Contains("parameters")
+            )
+                .Should()
+                .BeTrue($"cell {index + 1} is explained by markdown before it");
         }
     }
 }

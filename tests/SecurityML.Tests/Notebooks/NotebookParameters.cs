@@ -13,7 +13,8 @@ internal static class NotebookParameters
     /// <summary>The notebook that shows the data only; it has no detector and no <c>source</c> switch.</summary>
     public const string GettingStarted = "00-getting-started.ipynb";
 
-    /// <summary>Name → initializer text (e.g. <c>"local"</c> with its quotes) of every variable the parameters cell declares.</summary>
+    /// <summary>Name → initializer text (e.g. <c>"local"</c> with its quotes) of every variable the parameters cell
+    /// declares.</summary>
     public static IReadOnlyDictionary<string, string> Declared(string fileName)
     {
         var notebook = NotebookDocument.Load(Path.Combine(RepositoryPaths.Notebooks, fileName));
@@ -21,17 +22,22 @@ internal static class NotebookParameters
         return DeclaredIn(cell.Source);
     }
 
-    /// <summary>Name → initializer text of every variable a parameters cell's <paramref name="source"/> declares.</summary>
+    /// <summary>Name → initializer text of every variable a parameters cell's <paramref name="source"/>
+    /// declares.</summary>
     public static IReadOnlyDictionary<string, string> DeclaredIn(string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(kind: SourceCodeKind.Script));
-        return tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>()
+        return tree.GetRoot()
+            .DescendantNodes()
+            .OfType<VariableDeclaratorSyntax>()
             .ToDictionary(v => v.Identifier.Text, v => v.Initializer?.Value.ToString() ?? "");
     }
 
-    /// <summary>The notebooks whose parameters cell declares <c>source</c>: those that run against a workspace too.</summary>
+    /// <summary>The notebooks whose parameters cell declares <c>source</c>: those that run against a workspace
+    /// too.</summary>
     public static IReadOnlyList<string> WithSourceSwitch() =>
-        NotebookRunner.FindNotebooks(RepositoryPaths.Notebooks)
+        NotebookRunner
+            .FindNotebooks(RepositoryPaths.Notebooks)
             .Where(path => Path.GetExtension(path) == ".ipynb")
             .Select(path => Path.GetFileName(path))
             .Where(fileName => Declared(fileName).ContainsKey("source"))

@@ -19,21 +19,38 @@ public sealed class NotebookSourceSwitchTests
     {
         var declared = NotebookParameters.Declared(fileName);
 
-        declared.Should().Contain("source", "\"local\"", "the parameters cell declares var source = \"local\";  // or \"sentinel\"");
-        declared.Should().Contain("workspaceConfig", "\"\"", "the parameters cell declares var workspaceConfig = \"\";");
+        declared
+            .Should()
+            .Contain("source", "\"local\"", "the parameters cell declares var source = \"local\";  // or \"sentinel\"");
+        declared
+            .Should()
+            .Contain("workspaceConfig", "\"\"", "the parameters cell declares var workspaceConfig = \"\";");
     }
 
     [Theory]
     [MemberData(nameof(Detectors))]
     public void Detector_notebook_reads_and_writes_through_the_source_switch(string fileName)
     {
-        var code = string.Join("\n", NotebookDocument.Load(Path.Combine(RepositoryPaths.Notebooks, fileName))
-            .Cells.Where(c => c.Kind == CellKind.Code).Select(c => c.Source));
+        var code = string.Join(
+            "\n",
+            NotebookDocument
+                .Load(Path.Combine(RepositoryPaths.Notebooks, fileName))
+                .Cells.Where(c => c.Kind == CellKind.Code)
+                .Select(c => c.Source)
+        );
 
         code.Should().Contain("Workspace.Open(source, dataFolder, outputDir, workspaceConfig)");
-        code.Should().NotContain("QueryProvider.Local(", "the data comes through the switch so that source=sentinel queries the workspace");
+        code.Should()
+            .NotContain(
+                "QueryProvider.Local(",
+                "the data comes through the switch so that source=sentinel queries the workspace"
+            );
         code.Should().NotContain("new LocalResultsSink(", "results go through workspace.ResultsSink");
         code.Should().Contain("workspace.ResultsSink");
-        code.Should().NotContain("Path.Combine(dataFolder", "data files come through the workspace so that source=sentinel reads the workspace");
+        code.Should()
+            .NotContain(
+                "Path.Combine(dataFolder",
+                "data files come through the workspace so that source=sentinel reads the workspace"
+            );
     }
 }

@@ -23,7 +23,8 @@ public sealed class RealKernelRun : IAsyncLifetime
     /// <summary>The longest one notebook may run in the kernel (the slowest takes about 20 s on 2 cores).</summary>
     public static readonly TimeSpan NotebookTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Kernel processes at once: the machine's cores, at most 2 (each kernel compiles on its own core).</summary>
+    /// <summary>Kernel processes at once: the machine's cores, at most 2 (each kernel compiles on its own
+    /// core).</summary>
     public static readonly int Parallelism = Math.Clamp(Environment.ProcessorCount, 1, 2);
 
     private readonly TemporaryFolder _folder = new();
@@ -65,7 +66,8 @@ public sealed class RealKernelRun : IAsyncLifetime
     {
         Directory.CreateDirectory(KernelFolder);
         ToolProblem = await DotnetRepl.ProblemAsync();
-        if (ToolProblem is not null) return; // every test fails with it
+        if (ToolProblem is not null)
+            return; // every test fails with it
         var secml = Task.Run(RunSecmlAsync);
         var clock = Stopwatch.StartNew();
         await RunKernelsAsync();
@@ -84,7 +86,12 @@ public sealed class RealKernelRun : IAsyncLifetime
     {
         var log = new StringWriter();
         var clock = Stopwatch.StartNew();
-        var request = new RunRequest { Path = RepositoryPaths.Notebooks, OutputDirectory = SecmlFolder, CellTimeout = TimeSpan.FromMinutes(2) };
+        var request = new RunRequest
+        {
+            Path = RepositoryPaths.Notebooks,
+            OutputDirectory = SecmlFolder,
+            CellTimeout = TimeSpan.FromMinutes(2),
+        };
         var exitCode = await NotebookRunner.RunAsync(request, log);
         Secml = (exitCode, log.ToString(), clock.Elapsed);
     }
@@ -97,7 +104,9 @@ public sealed class RealKernelRun : IAsyncLifetime
         foreach (var notebook in notebooks)
         {
             var code = string.Join("\n", notebook.Cells.Where(c => c.Kind == CellKind.Code).Select(c => c.Source));
-            var before = runs.Where(run => code.Contains(run.Key, StringComparison.Ordinal)).Select(run => run.Value).ToList();
+            var before = runs.Where(run => code.Contains(run.Key, StringComparison.Ordinal))
+                .Select(run => run.Value)
+                .ToList();
             runs[notebook.Name] = RunKernelAsync(notebook, before, gate);
         }
         await Task.WhenAll(runs.Values);
@@ -112,8 +121,14 @@ public sealed class RealKernelRun : IAsyncLifetime
         await gate.WaitAsync();
         try
         {
-            var run = await DotnetRepl.RunNotebookAsync(copy, KernelNotebook(notebook.Name), RepositoryPaths.Notebooks, NotebookTimeout);
-            lock (_kernelRuns) _kernelRuns[notebook.Name] = run;
+            var run = await DotnetRepl.RunNotebookAsync(
+                copy,
+                KernelNotebook(notebook.Name),
+                RepositoryPaths.Notebooks,
+                NotebookTimeout
+            );
+            lock (_kernelRuns)
+                _kernelRuns[notebook.Name] = run;
         }
         finally
         {
@@ -125,11 +140,18 @@ public sealed class RealKernelRun : IAsyncLifetime
     private static void InjectOutputDirectory(NotebookDocument notebook, string outputDirectory)
     {
         var parameters = notebook.Cells.FindIndex(c => c.Tags.Contains("parameters"));
-        if (parameters < 0) return;
-        var declares = NotebookParameters.DeclaredIn(notebook.Cells[parameters].Source).ContainsKey(NotebookRunner.OutputDirectoryParameter);
+        if (parameters < 0)
+            return;
+        var declares = NotebookParameters
+            .DeclaredIn(notebook.Cells[parameters].Source)
+            .ContainsKey(NotebookRunner.OutputDirectoryParameter);
         var statement = declares
-            ? ParameterInjector.Assignment(new NotebookParameter(NotebookRunner.OutputDirectoryParameter, outputDirectory), typeof(string))
-            : $"// --param {NotebookRunner.OutputDirectoryParameter}: not declared in this notebook's parameters cell; ignored";
+            ? ParameterInjector.Assignment(
+                new NotebookParameter(NotebookRunner.OutputDirectoryParameter, outputDirectory),
+                typeof(string)
+            )
+            : $"// --param {NotebookRunner.OutputDirectoryParameter}: not declared in this notebook's parameters "
+                + $"cell; ignored";
         var injected = new NotebookCell(CellKind.Code, "// Parameters injected by secml run --param\n" + statement)
         {
             Metadata = NotebookMetadata.CodeCell(NotebookLanguages.CSharp),

@@ -21,7 +21,8 @@ namespace SecurityML.Tests.Notebooks;
 /// <item>Text values: secml writes a scalar as <c>text/plain</c>, the kernel as
 /// <c>&lt;div class="dni-plaintext"&gt;&lt;pre&gt;</c> HTML; their visible text is compared.</item>
 /// <item>Charts: the figure JSON must be equal; the div id and the loader script around it are not compared.</item>
-/// <item>Tables: header and cell text must be equal (tags, attributes, styles and hover titles are not compared).</item>
+/// <item>Tables: header and cell text must be equal (tags, attributes, styles and hover titles are not
+/// compared).</item>
 /// <item>Not compared: markdown, execution counts and cell metadata, and HTML that is neither a chart, a table, a tree
 /// view nor plain text.</item>
 /// </list>
@@ -43,7 +44,8 @@ public sealed class RealKernelTests : IClassFixture<RealKernelRun>
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in RealKernelRun.NotebookPaths) data.Add(Path.GetFileNameWithoutExtension(path));
+        foreach (var path in RealKernelRun.NotebookPaths)
+            data.Add(Path.GetFileNameWithoutExtension(path));
         return data;
     }
 
@@ -56,10 +58,18 @@ public sealed class RealKernelTests : IClassFixture<RealKernelRun>
         var run = _run.KernelRuns[name];
         _output.WriteLine(Timings(name));
 
-        run.ExitCode.Should().NotBeNull($"{name} should finish in the real kernel within {RealKernelRun.NotebookTimeout}; dotnet-repl wrote: {run.Output}");
-        run.ExitCode.Should().Be(0, $"dotnet-repl exits 0 only when every cell of {name} succeeded; it wrote: {run.Output}");
+        run.ExitCode.Should()
+            .NotBeNull(
+                $"{name} should finish in the real kernel within {RealKernelRun.NotebookTimeout}; dotnet-repl "
+                    + $"wrote: {run.Output}"
+            );
+        run.ExitCode.Should()
+            .Be(0, $"dotnet-repl exits 0 only when every cell of {name} succeeded; it wrote: {run.Output}");
         File.Exists(_run.KernelNotebook(name)).Should().BeTrue($"dotnet-repl should write the executed {name}");
-        KernelComparison.Errors(name, ExecutedNotebook.Load(_run.KernelNotebook(name), _run.KernelInput(name))).Should().BeEmpty();
+        KernelComparison
+            .Errors(name, ExecutedNotebook.Load(_run.KernelNotebook(name), _run.KernelInput(name)))
+            .Should()
+            .BeEmpty();
     }
 
     [Theory]
@@ -92,20 +102,34 @@ public sealed class RealKernelTests : IClassFixture<RealKernelRun>
     private (ExecutedNotebook Kernel, ExecutedNotebook Secml) Executed(string name)
     {
         _run.ToolProblem.Should().BeNull();
-        File.Exists(_run.SecmlNotebook(name)).Should().BeTrue($"secml run should write the executed {name}; its log: {_run.Secml.Log}");
-        File.Exists(_run.KernelNotebook(name)).Should().BeTrue($"dotnet-repl should write the executed {name}; it wrote: {_run.KernelRuns.GetValueOrDefault(name)?.Output}");
+        File.Exists(_run.SecmlNotebook(name))
+            .Should()
+            .BeTrue($"secml run should write the executed {name}; its log: {_run.Secml.Log}");
+        File.Exists(_run.KernelNotebook(name))
+            .Should()
+            .BeTrue(
+                $"dotnet-repl should write the executed {name}; it wrote: "
+                    + $"{_run.KernelRuns.GetValueOrDefault(name)?.Output}"
+            );
         var secml = ExecutedNotebook.Load(_run.SecmlNotebook(name));
-        secml.Cells.SelectMany(c => c.Outputs).Should().NotContain(o => o.OutputType == "error",
-            $"secml run is the reference and should run {name} without errors; its log: {_run.Secml.Log}");
+        secml
+            .Cells.SelectMany(c => c.Outputs)
+            .Should()
+            .NotContain(
+                o => o.OutputType == "error",
+                $"secml run is the reference and should run {name} without errors; its log: {_run.Secml.Log}"
+            );
         return (ExecutedNotebook.Load(_run.KernelNotebook(name), _run.KernelInput(name)), secml);
     }
 
     private string Timings(string name)
     {
         static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
-        var lines = _run.KernelRuns.OrderBy(r => r.Key, StringComparer.Ordinal)
+        var lines = _run
+            .KernelRuns.OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => $"  {r.Key}: {Seconds(r.Value.Duration)}{(r.Key == name ? "  <- this test" : "")}");
         return $"Real kernel, {RealKernelRun.Parallelism} at once: {Seconds(_run.KernelDuration)} in all "
-            + $"(secml run of the folder alongside: {Seconds(_run.Secml.Duration)})\n" + string.Join("\n", lines);
+            + $"(secml run of the folder alongside: {Seconds(_run.Secml.Duration)})\n"
+            + string.Join("\n", lines);
     }
 }

@@ -21,17 +21,34 @@ public sealed class ReportBrowserTests : IDisposable
     private async Task<string> RunOfflineAsync(string notebookPath)
     {
         var log = new StringWriter();
-        var request = new RunRequest { Path = notebookPath, OutputDirectory = _folder["out"], Offline = true };
+        var request = new RunRequest
+        {
+            Path = notebookPath,
+            OutputDirectory = _folder["out"],
+            Offline = true,
+        };
         (await NotebookRunner.RunAsync(request, log)).Should().Be(0, log.ToString());
         return _folder[Path.Combine("out", Path.GetFileNameWithoutExtension(notebookPath) + ".html")];
     }
 
     private static void ShouldHaveDrawnEveryChart(HeadlessChromium browser, int minimumCharts)
     {
-        var drawn = browser.WaitUntil(_ => Convert.ToInt64(browser.Script(
-            "var d = document.querySelectorAll('div.secml-figure'); return d.length > 0 && [...d].every(x => x.querySelector('svg.main-svg')) ? d.length : 0;")) >= minimumCharts,
-            TimeSpan.FromSeconds(30));
-        drawn.Should().BeTrue($"every chart div should hold a rendered plot; page text: {browser.Script("return document.body.innerText.slice(0, 500)")}");
+        var drawn = browser.WaitUntil(
+            _ =>
+                Convert.ToInt64(
+                    browser.Script(
+                        "var d = document.querySelectorAll('div.secml-figure'); return d.length > 0 && "
+                            + "[...d].every(x => x.querySelector('svg.main-svg')) ? d.length : 0;"
+                    )
+                ) >= minimumCharts,
+            TimeSpan.FromSeconds(30)
+        );
+        drawn
+            .Should()
+            .BeTrue(
+                $"every chart div should hold a rendered plot; page text: "
+                    + $"{browser.Script("return document.body.innerText.slice(0, 500)")}"
+            );
     }
 
     [Fact]
@@ -51,11 +68,23 @@ public sealed class ReportBrowserTests : IDisposable
     {
         var notebook = new NotebookBuilder()
             .Code($"#r \"{LibraryPath}\"\nusing SecurityML.Charts;")
-            .Code($"var evil = new[] {{ {Literal(ImagePayload)}, {Literal(ScriptPayload)} }};\nrecord Access(string Account, string Share);")
+            .Code(
+                $"var evil = new[] {{ {Literal(ImagePayload)}, {Literal(ScriptPayload)} }};\nrecord Access(string "
+                    + $"Account, string Share);"
+            )
             .Code("evil.Select(e => new Access(e, \"\\\\\\\\fs01\\\\\" + e))")
-            .Code("Chart.ScoreDistribution(new[] { 0.1, 0.2, 0.9 }, new[] { 0.8, 0.95 }, threshold: 0.5, title: evil[0] + evil[1], scoresName: evil[1], abnormalScoresName: evil[0])")
-            .Code("Chart.ClusterScatter(new[] { 1.0, 2.0 }, new[] { 1.0, 2.0 }, new[] { 0, -1 }, hoverTexts: evil, title: evil[1])")
-            .Code("var bars = new Figure();\nbars.Data.Add(new Bar { X = evil, Y = new[] { 1.0, 2.0 }, Name = evil[0] });\nbars.Layout.Title = evil[1];\ndisplay(bars);")
+            .Code(
+                "Chart.ScoreDistribution(new[] { 0.1, 0.2, 0.9 }, new[] { 0.8, 0.95 }, threshold: 0.5, title: "
+                    + "evil[0] + evil[1], scoresName: evil[1], abnormalScoresName: evil[0])"
+            )
+            .Code(
+                "Chart.ClusterScatter(new[] { 1.0, 2.0 }, new[] { 1.0, 2.0 }, new[] { 0, -1 }, hoverTexts: evil, "
+                    + "title: evil[1])"
+            )
+            .Code(
+                "var bars = new Figure();\nbars.Data.Add(new Bar { X = evil, Y = new[] { 1.0, 2.0 }, Name = "
+                    + "evil[0] });\nbars.Layout.Title = evil[1];\ndisplay(bars);"
+            )
             .Code("Console.WriteLine(evil[1]);")
             .WriteTo(_folder["evil.ipynb"]);
         var report = await RunOfflineAsync(notebook);
@@ -69,7 +98,10 @@ public sealed class ReportBrowserTests : IDisposable
         browser.ConsoleErrors().Should().BeEmpty();
         var text = (string)browser.Script("return document.body.innerText")!;
         text.Should().Contain(ImagePayload, "the table shows the account as literal text");
-        var chartText = (string)browser.Script("return [...document.querySelectorAll('div.secml-figure')].map(d => d.textContent).join('\\n')")!;
+        var chartText = (string)
+            browser.Script(
+                "return [...document.querySelectorAll('div.secml-figure')].map(d => d.textContent).join('\\n')"
+            )!;
         chartText.Should().Contain(ScriptPayload, "chart titles and labels show the log string literally");
     }
 
@@ -83,13 +115,24 @@ public sealed class ReportBrowserTests : IDisposable
             .Markdown("## Score the *rare* accounts & rank\nText.\n### Why `rare`")
             .Code("Console.WriteLine(account + days);")
             .WriteTo(_folder["nbs/a-params.ipynb"]);
-        new NotebookBuilder().Code("throw new InvalidOperationException(\"planted <b>failure</b>\");").WriteTo(_folder["nbs/b-fails.ipynb"]);
+        new NotebookBuilder()
+            .Code("throw new InvalidOperationException(\"planted <b>failure</b>\");")
+            .WriteTo(_folder["nbs/b-fails.ipynb"]);
         var log = new StringWriter();
-        var request = new RunRequest { Path = _folder["nbs"], OutputDirectory = _folder["out"], Offline = true, Parameters = [new("days", "30")] };
+        var request = new RunRequest
+        {
+            Path = _folder["nbs"],
+            OutputDirectory = _folder["out"],
+            Offline = true,
+            Parameters = [new("days", "30")],
+        };
 
         (await NotebookRunner.RunAsync(request, log)).Should().Be(NotebookRunResult.CellFailed, log.ToString());
 
-        log.ToString().Should().Contain($"2 notebooks: 1 failed, 1 ok in ").And.Contain($"; index: {Path.Combine(_folder["out"], "index.html")}");
+        log.ToString()
+            .Should()
+            .Contain($"2 notebooks: 1 failed, 1 ok in ")
+            .And.Contain($"; index: {Path.Combine(_folder["out"], "index.html")}");
         using var browser = new HeadlessChromium();
         browser.Open(_folder["out/index.html"]);
         var rows = Rows(browser, "table.index tbody tr");
@@ -97,27 +140,61 @@ public sealed class ReportBrowserTests : IDisposable
         rows[0][0].Should().Be("a-params");
         rows[0][1].Should().Be("ok");
         rows[0][2].Should().MatchRegex(@"^[0-9]+\.[0-9] s$");
-        rows[0][3].Should().Be("account = alice\ndays = 30", "the parameters cell's variables, with the injected value");
+        rows[0]
+            [3]
+            .Should()
+            .Be("account = alice\ndays = 30", "the parameters cell's variables, with the injected value");
         rows[1][1].Should().Be("failed");
-        rows[1][4].Should().Be("In [1], line 1: InvalidOperationException: planted <b>failure</b>", "problems are shown as text");
-        var links = (IReadOnlyCollection<object>)browser.Script("return [...document.querySelectorAll('table.index a')].map(a => a.href)")!;
-        links.Select(link => new Uri((string)link).LocalPath).Should().Equal(
-            _folder["out/a-params.html"], _folder["out/a-params.ipynb"], _folder["out/b-fails.html"], _folder["out/b-fails.ipynb"]);
+        rows[1]
+            [4]
+            .Should()
+            .Be("In [1], line 1: InvalidOperationException: planted <b>failure</b>", "problems are shown as text");
+        var links =
+            (IReadOnlyCollection<object>)
+                browser.Script("return [...document.querySelectorAll('table.index a')].map(a => a.href)")!;
+        links
+            .Select(link => new Uri((string)link).LocalPath)
+            .Should()
+            .Equal(
+                _folder["out/a-params.html"],
+                _folder["out/a-params.ipynb"],
+                _folder["out/b-fails.html"],
+                _folder["out/b-fails.ipynb"]
+            );
         links.Should().OnlyContain(link => File.Exists(new Uri((string)link).LocalPath));
 
         browser.Driver.FindElement(OpenQA.Selenium.By.CssSelector("a.report")).Click();
-        browser.WaitUntil(d => d.Url.EndsWith("a-params.html", StringComparison.Ordinal), TimeSpan.FromSeconds(10)).Should().BeTrue();
-        var contents = (IReadOnlyCollection<object>)browser.Script(
-            "return [...document.querySelectorAll('nav.toc a')].map(a => a.textContent + ' -> ' + (document.getElementById(a.hash.slice(1)) ? a.hash : 'missing'))")!;
+        browser
+            .WaitUntil(d => d.Url.EndsWith("a-params.html", StringComparison.Ordinal), TimeSpan.FromSeconds(10))
+            .Should()
+            .BeTrue();
+        var contents =
+            (IReadOnlyCollection<object>)
+                browser.Script(
+                    "return [...document.querySelectorAll('nav.toc a')].map(a => a.textContent + ' -> ' + "
+                        + "(document.getElementById(a.hash.slice(1)) ? a.hash : 'missing'))"
+                )!;
         // Markdown stripped, text encoded once; cell 2 of the executed notebook is the injected-parameters cell.
-        contents.Should().Equal("Failed logons -> #cell-1", "Score the rare accounts & rank -> #cell-4", "Why rare -> #cell-4");
-        Rows(browser, "table.parameters tbody tr").Select(row => string.Join(" | ", row)).Should()
+        contents
+            .Should()
+            .Equal("Failed logons -> #cell-1", "Score the rare accounts & rank -> #cell-4", "Why rare -> #cell-4");
+        Rows(browser, "table.parameters tbody tr")
+            .Select(row => string.Join(" | ", row))
+            .Should()
             .Equal("account | string | alice", "days | int | 30");
     }
 
     private static List<string[]> Rows(HeadlessChromium browser, string selector) =>
-        ((IReadOnlyCollection<object>)browser.Script($"return [...document.querySelectorAll('{selector}')].map(r => [...r.cells].map(c => c.innerText.trim()))")!)
-            .Select(row => ((IReadOnlyCollection<object>)row).Select(cell => (string)cell).ToArray()).ToList();
+        (
+            (IReadOnlyCollection<object>)
+                browser.Script(
+                    $"return [...document.querySelectorAll('{selector}')].map(r => [...r.cells].map(c => "
+                        + $"c.innerText.trim()))"
+                )!
+        )
+            .Select(row => ((IReadOnlyCollection<object>)row).Select(cell => (string)cell).ToArray())
+            .ToList();
 
-    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Literal(string value) =>
+        Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

@@ -62,7 +62,12 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
     private async Task<string> RunOfflineAsync(string notebookPath)
     {
         var log = new StringWriter();
-        var request = new RunRequest { Path = notebookPath, OutputDirectory = _folder["out"], Offline = true };
+        var request = new RunRequest
+        {
+            Path = notebookPath,
+            OutputDirectory = _folder["out"],
+            Offline = true,
+        };
         (await NotebookRunner.RunAsync(request, log)).Should().Be(0, log.ToString());
         return _folder[Path.Combine("out", Path.GetFileNameWithoutExtension(notebookPath) + ".html")];
     }
@@ -70,11 +75,23 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
     private static (string Page, List<string> Hovers) ReadVisibleText(HeadlessChromium browser, string report)
     {
         browser.Open(report);
-        browser.WaitUntil(_ => Convert.ToBoolean(browser.Script(
-            "return [...document.querySelectorAll('div.secml-figure')].every(d => d.querySelector('svg.main-svg') || d.querySelector('canvas'))")),
-            TimeSpan.FromSeconds(30)).Should().BeTrue("every chart should draw in {0}", report);
+        browser
+            .WaitUntil(
+                _ =>
+                    Convert.ToBoolean(
+                        browser.Script(
+                            "return [...document.querySelectorAll('div.secml-figure')].every(d => "
+                                + "d.querySelector('svg.main-svg') || d.querySelector('canvas'))"
+                        )
+                    ),
+                TimeSpan.FromSeconds(30)
+            )
+            .Should()
+            .BeTrue("every chart should draw in {0}", report);
         browser.Driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
-        var hovers = ((IEnumerable<object>)browser.Driver.ExecuteAsyncScript(HoverScript)!).Select(h => (string)h).ToList();
+        var hovers = ((IEnumerable<object>)browser.Driver.ExecuteAsyncScript(HoverScript)!)
+            .Select(h => (string)h)
+            .ToList();
         return ((string)browser.Script(VisibleTextScript)!, hovers);
     }
 
@@ -90,14 +107,27 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
             var (page, hovers) = ReadVisibleText(browser, await RunOfflineAsync(notebook));
             reports++;
 
-            EntityPattern().Matches(page).Select(m => m.Value).Should().BeEmpty("{0} shows text decoded once", notebook);
-            EntityPattern().Matches(string.Join("\n", hovers)).Select(m => m.Value).Should().BeEmpty("{0}'s hover labels", notebook);
-            if (notebook.EndsWith("06-process-clustering.ipynb", StringComparison.Ordinal)) hoversOf06 = hovers;
+            EntityPattern()
+                .Matches(page)
+                .Select(m => m.Value)
+                .Should()
+                .BeEmpty("{0} shows text decoded once", notebook);
+            EntityPattern()
+                .Matches(string.Join("\n", hovers))
+                .Select(m => m.Value)
+                .Should()
+                .BeEmpty("{0}'s hover labels", notebook);
+            if (notebook.EndsWith("06-process-clustering.ipynb", StringComparison.Ordinal))
+                hoversOf06 = hovers;
         }
 
         reports.Should().Be(13);
-        hoversOf06.Should().Contain(h => h.Contains("\"C:\\Windows\\system32\\cmd.exe\"", StringComparison.Ordinal),
-            "06 says to hover over a point to see its command line, quotes and all");
+        hoversOf06
+            .Should()
+            .Contain(
+                h => h.Contains("\"C:\\Windows\\system32\\cmd.exe\"", StringComparison.Ordinal),
+                "06 says to hover over a point to see its command line, quotes and all"
+            );
     }
 
     [Fact]
@@ -107,7 +137,10 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
             .Code($"#r \"{LibraryPath}\"\nusing SecurityML.Charts;\nusing SecurityML.Display;")
             .Code($"var evil = new[] {{ {Literal(Quoted)}, {Literal(Entities)}, {Literal(Image)} }};")
             .Code("evil.Select(e => new { Text = e, Long = e + new string('x', 100) }).ToTable()")
-            .Code("Chart.ClusterScatter(new[] { 1.0, 2.0, 3.0 }, new[] { 1.0, 2.0, 3.0 }, new[] { 0, 0, -1 }, hoverTexts: evil, title: \"t\")")
+            .Code(
+                "Chart.ClusterScatter(new[] { 1.0, 2.0, 3.0 }, new[] { 1.0, 2.0, 3.0 }, new[] { 0, 0, -1 }, "
+                    + "hoverTexts: evil, title: \"t\")"
+            )
             .WriteTo(_folder["evil.ipynb"]);
         using var browser = new HeadlessChromium();
 
@@ -115,18 +148,34 @@ public sealed partial class ReportEncodingBrowserTests : IDisposable
 
         browser.AlertIsOpen().Should().BeFalse();
         browser.Script("return window.__pwned === undefined").Should().Be(true);
-        var cells = ((IEnumerable<object>)browser.Script(
-            "return [...document.querySelectorAll('div.secml-display-table tbody td')].map(td => [td.innerText, td.getAttribute('title')])")!)
-            .Cast<IEnumerable<object?>>().Select(pair => pair.ToList()).ToList();
+        var cells = (
+            (IEnumerable<object>)
+                browser.Script(
+                    "return [...document.querySelectorAll('div.secml-display-table tbody td')].map(td => "
+                        + "[td.innerText, td.getAttribute('title')])"
+                )!
+        )
+            .Cast<IEnumerable<object?>>()
+            .Select(pair => pair.ToList())
+            .ToList();
         cells.Where((_, i) => i % 2 == 0).Select(cell => cell[0]).Should().Equal(Quoted, Entities, Image);
-        cells.Where((_, i) => i % 2 == 1).Select(cell => cell[1]).Should().Equal(
-            Quoted + new string('x', 100), Entities + new string('x', 100), Image + new string('x', 100));
+        cells
+            .Where((_, i) => i % 2 == 1)
+            .Select(cell => cell[1])
+            .Should()
+            .Equal(Quoted + new string('x', 100), Entities + new string('x', 100), Image + new string('x', 100));
         foreach (var text in new[] { Quoted, Entities, Image })
         {
-            hovers.Should().Contain(h => h.Contains(text, StringComparison.Ordinal), "the hover label shows {0} as logged", text);
+            hovers
+                .Should()
+                .Contain(h => h.Contains(text, StringComparison.Ordinal), "the hover label shows {0} as logged", text);
         }
-        EntityPattern().Matches(string.Join("\n", hovers).Replace(Entities, "", StringComparison.Ordinal)).Should().BeEmpty();
+        EntityPattern()
+            .Matches(string.Join("\n", hovers).Replace(Entities, "", StringComparison.Ordinal))
+            .Should()
+            .BeEmpty();
     }
 
-    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Literal(string value) =>
+        Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

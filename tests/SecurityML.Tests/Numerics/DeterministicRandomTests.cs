@@ -16,8 +16,13 @@ public sealed class DeterministicRandomTests
 
         Enumerable.Range(0, 8).Select(_ => again.NextUInt32()).Should().Equal(draws);
         Enumerable.Range(0, 8).Select(_ => other.NextUInt32()).Should().NotEqual(draws);
-        new DeterministicRandom(7, stream: 1).NextUInt64().Should().Be(((ulong)draws[0] << 32) | (new DeterministicRandom(7, stream: 1).NextUInt64() & 0xFFFF_FFFFUL),
-            "NextUInt32 is the high half of NextUInt64");
+        new DeterministicRandom(7, stream: 1)
+            .NextUInt64()
+            .Should()
+            .Be(
+                ((ulong)draws[0] << 32) | (new DeterministicRandom(7, stream: 1).NextUInt64() & 0xFFFF_FFFFUL),
+                "NextUInt32 is the high half of NextUInt64"
+            );
     }
 
     [Fact]
@@ -34,6 +39,8 @@ public sealed class DeterministicRandomTests
         }
 
         counts.Keys.Should().BeEquivalentTo(["123", "132", "213", "231", "312", "321"]);
-        counts.Values.Should().OnlyContain(count => count > 850 && count < 1150, "each permutation expects 1,000 of 6,000 (σ ≈ 29)");
+        counts
+            .Values.Should()
+            .OnlyContain(count => count > 850 && count < 1150, "each permutation expects 1,000 of 6,000 (σ ≈ 29)");
     }
 }

@@ -29,9 +29,10 @@ public sealed class LocalResultsSinkTests : IDisposable
 
         summary.RowCount.Should().Be(2);
         summary.Destination.Should().Be(sink.PathOf("AnomalousResourceAccessResult_CL"));
-        var read = format == ResultsFileFormat.Csv
-            ? CsvDataFile.Read<Result>(summary.Destination).ToList()
-            : JsonLinesDataFile.Read<Result>(summary.Destination).ToList();
+        var read =
+            format == ResultsFileFormat.Csv
+                ? CsvDataFile.Read<Result>(summary.Destination).ToList()
+                : JsonLinesDataFile.Read<Result>(summary.Destination).ToList();
         read.Should().Equal(Rows);
         File.ReadAllText(summary.Destination).Should().Contain("2024-03-01T12:00:00Z").And.NotContain("+00:00");
     }
@@ -49,7 +50,10 @@ public sealed class LocalResultsSinkTests : IDisposable
             throw new InvalidOperationException("source failed");
         }
 
-        await FluentActions.Awaiting(() => sink.WriteAsync("Scores_CL", Failing())).Should().ThrowAsync<InvalidOperationException>();
+        await FluentActions
+            .Awaiting(() => sink.WriteAsync("Scores_CL", Failing()))
+            .Should()
+            .ThrowAsync<InvalidOperationException>();
         File.ReadAllText(sink.PathOf("Scores_CL")).Should().Be(before);
         Directory.GetFiles(_folder.Path).Should().ContainSingle();
     }
@@ -60,6 +64,10 @@ public sealed class LocalResultsSinkTests : IDisposable
     [InlineData("../escape")]
     [InlineData("name with space")]
     public void Bad_table_names_are_rejected(string name) =>
-        FluentActions.Invoking(() => LocalResultsSink.CheckedTableName(name)).Should().Throw<ArgumentException>()
-            .WithParameterName("tableName").WithMessage($"*received '{name}'*");
+        FluentActions
+            .Invoking(() => LocalResultsSink.CheckedTableName(name))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("tableName")
+            .WithMessage($"*received '{name}'*");
 }

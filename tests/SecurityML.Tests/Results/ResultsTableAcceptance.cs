@@ -12,11 +12,16 @@ public static class ResultsTableAcceptance
     /// <returns>The number of rows checked.</returns>
     public static int AssertAccepted(string notebook, string folder)
     {
-        var expected = ResultsTables.All.Where(table => table.Notebook == notebook).Select(table => table.Name).ToList();
+        var expected = ResultsTables
+            .All.Where(table => table.Notebook == notebook)
+            .Select(table => table.Name)
+            .ToList();
         var written = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.jsonl").Select(Path.GetFileNameWithoutExtension).ToList()
             : [];
-        written.Should().BeEquivalentTo(expected, $"{notebook} writes exactly its catalogued results tables (ResultsTables.All)");
+        written
+            .Should()
+            .BeEquivalentTo(expected, $"{notebook} writes exactly its catalogued results tables (ResultsTables.All)");
         var rows = 0;
         foreach (var name in expected)
         {
@@ -25,7 +30,10 @@ public static class ResultsTableAcceptance
             lines.Should().NotBeEmpty($"{name} has rows on the demo data");
             for (var index = 0; index < lines.Length; index++)
             {
-                ResultsRowChecker.Problems(table, lines[index]).Should().BeEmpty($"{name}.jsonl line {index + 1} is accepted by its data collection rule");
+                ResultsRowChecker
+                    .Problems(table, lines[index])
+                    .Should()
+                    .BeEmpty($"{name}.jsonl line {index + 1} is accepted by its data collection rule");
             }
             rows += lines.Length;
         }

@@ -5,19 +5,24 @@ using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Results;
 
-/// <summary>docs/sentinel.md shows what <c>secml dcr</c> writes: its tables.md verbatim, and a dcr.json excerpt equal to
-/// the generated rule's stream and data flow for that table. Regenerate with <c>secml dcr</c> when a row type changes.</summary>
+/// <summary>docs/sentinel.md shows what <c>secml dcr</c> writes: its tables.md verbatim, and a dcr.json excerpt equal
+/// to the generated rule's stream and data flow for that table. Regenerate with <c>secml dcr</c> when a row type
+/// changes.</summary>
 public sealed class SentinelDocTests : IDisposable
 {
     private const string TablesBegin = "<!-- secml dcr: tables.md begin -->\n";
     private const string TablesEnd = "<!-- secml dcr: tables.md end -->";
     private const string ExcerptMarker = "<!-- secml dcr: excerpt ";
     private readonly TemporaryFolder _folder = new();
-    private readonly string _doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "sentinel.md")).ReplaceLineEndings("\n");
+    private readonly string _doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "sentinel.md"))
+        .ReplaceLineEndings("\n");
 
     public SentinelDocTests()
     {
-        DcrCommand.Run(_folder.Path, new DataCollectionRuleSettings(), [], TextWriter.Null, TextWriter.Null).Should().Be(0);
+        DcrCommand
+            .Run(_folder.Path, new DataCollectionRuleSettings(), [], TextWriter.Null, TextWriter.Null)
+            .Should()
+            .Be(0);
     }
 
     public void Dispose() => _folder.Dispose();
@@ -29,8 +34,12 @@ public sealed class SentinelDocTests : IDisposable
         var end = _doc.IndexOf(TablesEnd, StringComparison.Ordinal);
         start.Should().BePositive("the doc marks the generated table");
 
-        _doc[(start + TablesBegin.Length)..end].Should().Be(File.ReadAllText(_folder["tables.md"]),
-            "docs/sentinel.md shows secml dcr's tables.md (paste it between the markers)");
+        _doc[(start + TablesBegin.Length)..end]
+            .Should()
+            .Be(
+                File.ReadAllText(_folder["tables.md"]),
+                "docs/sentinel.md shows secml dcr's tables.md (paste it between the markers)"
+            );
     }
 
     [Fact]
@@ -42,13 +51,21 @@ public sealed class SentinelDocTests : IDisposable
         var open = _doc.IndexOf("```json\n", marker, StringComparison.Ordinal) + "```json\n".Length;
         var excerpt = JsonNode.Parse(_doc[open.._doc.IndexOf("```", open, StringComparison.Ordinal)])!;
         var table = ResultsTables.Named(name);
-        var rule = JsonNode.Parse(File.ReadAllText(_folder["dcr.json"]))!["resources"]!.AsArray()
-            .Select(resource => resource!["properties"]!).Single(properties => properties["streamDeclarations"]![table.StreamName] is not null);
+        var rule = JsonNode.Parse(File.ReadAllText(_folder["dcr.json"]))!["resources"]!
+            .AsArray()
+            .Select(resource => resource!["properties"]!)
+            .Single(properties => properties["streamDeclarations"]![table.StreamName] is not null);
 
         excerpt["streamDeclarations"]!.AsObject().Should().ContainSingle();
-        JsonNode.DeepEquals(excerpt["streamDeclarations"]![table.StreamName], rule["streamDeclarations"]![table.StreamName]).Should().BeTrue("the stream declaration");
+        JsonNode
+            .DeepEquals(excerpt["streamDeclarations"]![table.StreamName], rule["streamDeclarations"]![table.StreamName])
+            .Should()
+            .BeTrue("the stream declaration");
         var flow = rule["dataFlows"]!.AsArray().Single(f => f!["streams"]![0]!.GetValue<string>() == table.StreamName);
-        JsonNode.DeepEquals(excerpt["dataFlows"]!.AsArray().Should().ContainSingle().Subject, flow).Should().BeTrue("the data flow");
+        JsonNode
+            .DeepEquals(excerpt["dataFlows"]!.AsArray().Should().ContainSingle().Subject, flow)
+            .Should()
+            .BeTrue("the data flow");
     }
 
     [Fact]
@@ -58,7 +75,9 @@ public sealed class SentinelDocTests : IDisposable
 
         groups.Should().HaveCount(2);
         _doc.Should().Contain($"at most **{DataCollectionRuleTemplate.MaximumDataFlows} data flows**");
-        _doc.Should().Contain($"`secml-results-1`: notebooks {groups[0][0].Notebook[..2]}–{groups[0][^1].Notebook[..2]}");
-        _doc.Should().Contain($"`secml-results-2`: notebooks {groups[1][0].Notebook[..2]}–{groups[1][^1].Notebook[..2]}");
+        _doc.Should()
+            .Contain($"`secml-results-1`: notebooks {groups[0][0].Notebook[..2]}–{groups[0][^1].Notebook[..2]}");
+        _doc.Should()
+            .Contain($"`secml-results-2`: notebooks {groups[1][0].Notebook[..2]}–{groups[1][^1].Notebook[..2]}");
     }
 }

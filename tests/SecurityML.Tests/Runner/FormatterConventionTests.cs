@@ -25,7 +25,8 @@ internal sealed class BadgeHtmlFormatter
 
     public bool Format(object instance, TextWriter writer)
     {
-        if (instance is not Badge badge) return false;
+        if (instance is not Badge badge)
+            return false;
         writer.Write($"<span class=\"badge\">{WebUtility.HtmlEncode(badge.Label)}</span>");
         return true;
     }
@@ -60,8 +61,11 @@ public sealed class FormatterConventionTests
     {
         var formatted = ValueFormatter.Format(new DerivedBadgeHolder("a"));
 
-        formatted["text/html"].Should().StartWith("<table class=\"secml-table\">", "the badge formatter declined, so the default table renders")
-            .And.Contain("<td>Label</td><td>a</td>").And.NotContain("badge");
+        formatted["text/html"]
+            .Should()
+            .StartWith("<table class=\"secml-table\">", "the badge formatter declined, so the default table renders")
+            .And.Contain("<td>Label</td><td>a</td>")
+            .And.NotContain("badge");
     }
 
     [Fact]
@@ -105,7 +109,10 @@ public sealed class FormatterConventionTests
         try
         {
             ValueFormatter.Format(1234.5).Should().Equal(new Dictionary<string, string> { ["text/plain"] = "1234.5" });
-            ValueFormatter.Format(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero))["text/plain"].Should().Be("2024-01-02T03:04:05Z");
+            ValueFormatter
+                .Format(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero))["text/plain"]
+                .Should()
+                .Be("2024-01-02T03:04:05Z");
             ValueFormatter.Format(null)["text/plain"].Should().Be("<null>");
         }
         finally
@@ -127,9 +134,14 @@ public sealed class FormatterConventionTests
     {
         var html = ValueFormatter.Format(new { Account = "<b>eve</b>", Count = 2 })["text/html"];
 
-        html.Should().Contain("<td>Account</td><td>&lt;b&gt;eve&lt;/b&gt;</td>").And.Contain("<td>Count</td><td>2</td>");
+        html.Should()
+            .Contain("<td>Account</td><td>&lt;b&gt;eve&lt;/b&gt;</td>")
+            .And.Contain("<td>Count</td><td>2</td>");
         html.Should().NotContain("AnonymousType", "compiler-generated type names mean nothing to a reader");
-        ValueFormatter.Format(new Badge2(new DateOnly(2024, 3, 14)))["text/html"].Should().Contain("<th colspan=\"2\">Badge2</th>")
+        ValueFormatter
+            .Format(new Badge2(new DateOnly(2024, 3, 14)))["text/html"]
+            .Should()
+            .Contain("<th colspan=\"2\">Badge2</th>")
             .And.Contain("<td>Day</td><td>2024-03-14</td>");
     }
 }

@@ -33,16 +33,24 @@ public sealed class ImportCommandTests : IDisposable
         var model = IsolationForestModel.Load(stream, output);
 
         exit.Should().Be(ImportCommand.Success, error);
-        printed.Should().Be($"{output}: IsolationForest from scikit-learn 1.2.1, 50 trees; scores rows of 5 features (logonCount, distinctHosts, " +
-            $"failedRatio, offHoursShare, distinctSourceIps); alert threshold {model.Card.Threshold!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} (contamination auto (scikit-learn offset_ = -0.5))" + Environment.NewLine);
+        printed
+            .Should()
+            .Be(
+                $"{output}: IsolationForest from scikit-learn 1.2.1, 50 trees; scores rows of 5 features "
+                    + $"(logonCount, distinctHosts, "
+                    + $"failedRatio, offHoursShare, distinctSourceIps); alert threshold "
+                    + $"{model.Card.Threshold!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} "
+                    + $"(contamination auto (scikit-learn offset_ = -0.5))"
+                    + Environment.NewLine
+            );
         double[] scoreSamples = model.ScoreSamples(rows);
         double[] reference = ScikitLearnImportData.Doubles(expected, "scoreSamples");
         scoreSamples.Should().Equal(reference, (ours, theirs) => Math.Abs(ours - theirs) <= 1e-12);
         File.Exists(output + ".tmp").Should().BeFalse();
     }
 
-    /// <summary>The held-out CSV scored by <c>secml score</c> with the imported model file, each event's fields named as
-    /// the model's features: the alert lines are exactly the rows scikit-learn's predict calls outliers.</summary>
+    /// <summary>The held-out CSV scored by <c>secml score</c> with the imported model file, each event's fields named
+    /// as the model's features: the alert lines are exactly the rows scikit-learn's predict calls outliers.</summary>
     [Theory]
     [InlineData("account-days")]
     [InlineData("array")]
@@ -53,12 +61,23 @@ public sealed class ImportCommandTests : IDisposable
         var alerts = new StringWriter();
         var problems = new StringWriter();
 
-        int exit = await ScoreCommand.RunAsync(new ScoreRequest { ModelPath = output, InputPath = ScikitLearnImportData.HeldOutPath(name) },
-            new MemoryStream(), alerts, problems, CancellationToken.None);
+        int exit = await ScoreCommand.RunAsync(
+            new ScoreRequest { ModelPath = output, InputPath = ScikitLearnImportData.HeldOutPath(name) },
+            new MemoryStream(),
+            alerts,
+            problems,
+            CancellationToken.None
+        );
 
         int[] predict = ScikitLearnImportData.Integers(ScikitLearnImportData.Expected(name), "predict");
-        var outlierLines = predict.Select((label, row) => (label, line: row + 2L)).Where(item => item.label == -1).Select(item => item.line);
-        var alertLines = alerts.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!["line"]!.GetValue<long>());
+        var outlierLines = predict
+            .Select((label, row) => (label, line: row + 2L))
+            .Where(item => item.label == -1)
+            .Select(item => item.line);
+        var alertLines = alerts
+            .ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonNode.Parse(line)!["line"]!.GetValue<long>());
         exit.Should().Be(ScoreCommand.Success, problems.ToString());
         problems.ToString().Should().Contain($"{predict.Length} event(s) scored");
         alertLines.Should().Equal(outlierLines);
@@ -75,7 +94,12 @@ public sealed class ImportCommandTests : IDisposable
 
         exit.Should().Be(ImportCommand.InvalidInput);
         printed.Should().BeEmpty();
-        error.Should().Be($"secml import: {input}: $.estimators_[7].threshold[2]: expected a finite number, received \"NaN\"." + Environment.NewLine);
+        error
+            .Should()
+            .Be(
+                $"secml import: {input}: $.estimators_[7].threshold[2]: expected a finite number, received \"NaN\"."
+                    + Environment.NewLine
+            );
         File.Exists(_folder["bad.model"]).Should().BeFalse();
     }
 
@@ -85,7 +109,9 @@ public sealed class ImportCommandTests : IDisposable
         var (exit, _, error) = Run(_folder["none.json"], _folder["none.model"]);
 
         exit.Should().Be(ImportCommand.InvalidInput);
-        error.Should().Be($"secml import: --input: the file {_folder["none.json"]} does not exist" + Environment.NewLine);
+        error
+            .Should()
+            .Be($"secml import: --input: the file {_folder["none.json"]} does not exist" + Environment.NewLine);
     }
 
     [Fact]
@@ -94,6 +120,10 @@ public sealed class ImportCommandTests : IDisposable
         var root = Program.BuildRootCommand();
 
         root.Parse(["import", "--input", "forest.json", "--output", "forest.model"]).Errors.Should().BeEmpty();
-        root.Parse(["import", "--input", "forest.json"]).Errors.Should().ContainSingle().Which.Message.Should().Contain("--output");
+        root.Parse(["import", "--input", "forest.json"])
+            .Errors.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Contain("--output");
     }
 }

@@ -9,7 +9,8 @@ namespace SecurityML.Tests.Runner;
 internal static class JupyterNotebookFixture
 {
     /// <summary>Base64 of a 1×1 PNG.</summary>
-    public const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    public const string Png =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     /// <summary>The notebook's JSON.</summary>
     public const string Json = """

@@ -26,7 +26,10 @@ public sealed class MagicCommandTests : IDisposable
             .RunAsync(_folder);
 
         result.ExitCode.Should().Be(NotebookRunResult.InvalidInput);
-        result.InvalidInputMessage.Should().StartWith($"{_folder["test.ipynb"]}, cell 3, line {line}: ").And.Contain(message);
+        result
+            .InvalidInputMessage.Should()
+            .StartWith($"{_folder["test.ipynb"]}, cell 3, line {line}: ")
+            .And.Contain(message);
         result.Notebook.Cells[0].Outputs.Should().BeEmpty();
     }
 
@@ -34,10 +37,17 @@ public sealed class MagicCommandTests : IDisposable
     public async Task Reference_directive_resolves_relative_to_the_notebook_folder()
     {
         Directory.CreateDirectory(_folder["libs"]);
-        var compilation = CSharpCompilation.Create("Tiny",
-            [CSharpSyntaxTree.ParseText("namespace Tiny; public static class Greeter { public static string Hello(string n) => \"hello \" + n; }")],
+        var compilation = CSharpCompilation.Create(
+            "Tiny",
+            [
+                CSharpSyntaxTree.ParseText(
+                    "namespace Tiny; public static class Greeter { public static string Hello(string n) => \"hello "
+                        + "\" + n; }"
+                ),
+            ],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+        );
         compilation.Emit(_folder["libs/Tiny.dll"]).Success.Should().BeTrue();
 
         var result = await new NotebookBuilder()

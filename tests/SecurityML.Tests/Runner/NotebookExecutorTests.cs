@@ -11,13 +11,19 @@ public sealed class NotebookExecutorTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static string Text(NotebookRunResult result, int cell) =>
-        string.Concat(result.Notebook.Cells[cell].Outputs.Select(o => o switch
-        {
-            DisplayOutput d => d.PlainText ?? d.Html,
-            StreamOutput s => s.Text,
-            ErrorOutput e => e.ErrorValue,
-            _ => "",
-        }));
+        string.Concat(
+            result
+                .Notebook.Cells[cell]
+                .Outputs.Select(o =>
+                    o switch
+                    {
+                        DisplayOutput d => d.PlainText ?? d.Html,
+                        StreamOutput s => s.Text,
+                        ErrorOutput e => e.ErrorValue,
+                        _ => "",
+                    }
+                )
+        );
 
     [Fact]
     public async Task State_carries_across_cells()
@@ -43,8 +49,11 @@ public sealed class NotebookExecutorTests : IDisposable
             .RunAsync(_folder);
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
-        result.Failures.Should().ContainSingle().Which.Message
-            .Should().StartWith("In [1], line 2, column 9: error CS0029", "the code cell after the markdown ran as In [1]");
+        result
+            .Failures.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .StartWith("In [1], line 2, column 9: error CS0029", "the code cell after the markdown ran as In [1]");
         result.Notebook.Cells[1].Outputs.Should().ContainSingle().Which.Should().BeOfType<ErrorOutput>();
     }
 
@@ -58,7 +67,11 @@ public sealed class NotebookExecutorTests : IDisposable
             .RunAsync(_folder);
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
-        result.Failures.Should().ContainSingle().Which.Message.Should().Be("In [2], line 1: InvalidOperationException: boom");
+        result
+            .Failures.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be("In [2], line 1: InvalidOperationException: boom");
         var error = result.Notebook.Cells[1].Outputs.OfType<ErrorOutput>().Single();
         error.ErrorName.Should().Be("System.InvalidOperationException");
         Text(result, 2).Should().Be("10");
@@ -72,9 +85,14 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("var x = 1;\n\nDivide(x, 0)")
             .RunAsync(_folder);
 
-        result.Failures.Single().Message.Should().Be("In [2], line 3: DivideByZeroException: Attempted to divide by zero.");
+        result
+            .Failures.Single()
+            .Message.Should()
+            .Be("In [2], line 3: DivideByZeroException: Attempted to divide by zero.");
         var traceback = result.Notebook.Cells[1].Outputs.OfType<ErrorOutput>().Single().Traceback;
-        traceback.Should().Contain(line => line.Contains("test.ipynb In [1]:line 3"))
+        traceback
+            .Should()
+            .Contain(line => line.Contains("test.ipynb In [1]:line 3"))
             .And.NotContain(line => line.Contains(_folder.Path), "local paths are trimmed from tracebacks");
     }
 
@@ -86,7 +104,11 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("1 + 1")
             .RunAsync(_folder);
 
-        result.Failures.Should().ContainSingle().Which.Message.Should().Be("In [1], line 1: InvalidOperationException: lazy boom");
+        result
+            .Failures.Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be("In [1], line 1: InvalidOperationException: lazy boom");
         result.Notebook.Cells[1].Outputs.OfType<DisplayOutput>().Single().PlainText.Should().Be("2");
     }
 
@@ -127,7 +149,13 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("Console.Write(\"no value\")")
             .RunAsync(_folder);
 
-        var value = result.Notebook.Cells[0].Outputs.Should().ContainSingle().Which.Should().BeOfType<DisplayOutput>().Subject;
+        var value = result
+            .Notebook.Cells[0]
+            .Outputs.Should()
+            .ContainSingle()
+            .Which.Should()
+            .BeOfType<DisplayOutput>()
+            .Subject;
         value.IsResult.Should().BeTrue();
         value.PlainText.Should().Be("3");
         result.Notebook.Cells[1].Outputs.Should().BeEmpty();
@@ -145,7 +173,9 @@ public sealed class NotebookExecutorTests : IDisposable
     [Fact]
     public async Task Top_level_await_works()
     {
-        var result = await new NotebookBuilder().Code("await Task.Delay(1);\nawait Task.FromResult(42)").RunAsync(_folder);
+        var result = await new NotebookBuilder()
+            .Code("await Task.Delay(1);\nawait Task.FromResult(42)")
+            .RunAsync(_folder);
 
         Text(result, 0).Should().Be("42");
     }
@@ -167,7 +197,11 @@ public sealed class NotebookExecutorTests : IDisposable
 
         result.Failures.Single().Location.Should().Be("In [1], line 3, column 9");
         var ok = await new NotebookBuilder().Code("#!csharp\n#!time\nvar x = 1;").RunAsync(_folder);
-        ok.Notebook.Cells[0].Outputs.OfType<StreamOutput>().Single().Text.Should().MatchRegex(@"^Wall time: [0-9.]+ ms\n$");
+        ok.Notebook.Cells[0]
+            .Outputs.OfType<StreamOutput>()
+            .Single()
+            .Text.Should()
+            .MatchRegex(@"^Wall time: [0-9.]+ ms\n$");
     }
 
     [Fact]
@@ -179,8 +213,10 @@ public sealed class NotebookExecutorTests : IDisposable
             .Code("Console.WriteLine(\"must not run\");")
             .WriteTo(_folder["slow.ipynb"]);
 
-        var result = await NotebookExecutor.RunAsync(SecurityML.Runner.NotebookFiles.NotebookDocument.Load(path),
-            new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(2) });
+        var result = await NotebookExecutor.RunAsync(
+            SecurityML.Runner.NotebookFiles.NotebookDocument.Load(path),
+            new NotebookRunOptions { CellTimeout = TimeSpan.FromSeconds(2) }
+        );
 
         result.ExitCode.Should().Be(NotebookRunResult.CellFailed);
         result.Failures.Single().Message.Should().Be("In [2]: timed out after 2 s; the cells after it were not run");
@@ -204,11 +240,15 @@ public sealed class NotebookExecutorTests : IDisposable
     public async Task Sequences_of_records_render_as_an_encoded_html_table()
     {
         var result = await new NotebookBuilder()
-            .Code("record Access(string Account, int Count);\nnew[] { new Access(\"<img src=x onerror=alert(1)>\", 3), new Access(\"bob\", 5) }")
+            .Code(
+                "record Access(string Account, int Count);\nnew[] { new Access(\"<img src=x onerror=alert(1)>\", "
+                    + "3), new Access(\"bob\", 5) }"
+            )
             .RunAsync(_folder);
 
         var html = result.Notebook.Cells[0].Outputs.OfType<DisplayOutput>().Single().Html;
-        html.Should().Contain("<th>Account</th><th>Count</th>")
+        html.Should()
+            .Contain("<th>Account</th><th>Count</th>")
             .And.Contain("<td>&lt;img src=x onerror=alert(1)&gt;</td><td>3</td>")
             .And.NotContain("<img");
     }

@@ -28,7 +28,10 @@ public sealed class NotebookFormatTests
     {
         var notebook = IpynbReader.Parse("n.ipynb", PolyglotIpynb);
 
-        notebook.Cells.Select(c => c.Kind).Should().Equal(CellKind.Markdown, CellKind.Code, CellKind.Code, CellKind.Code, CellKind.Markdown);
+        notebook
+            .Cells.Select(c => c.Kind)
+            .Should()
+            .Equal(CellKind.Markdown, CellKind.Code, CellKind.Code, CellKind.Code, CellKind.Markdown);
         notebook.Cells.Select(c => c.Language).Should().Equal("markdown", "csharp", "fsharp", "csharp", "markdown");
         notebook.Cells[0].Source.Should().Be("# Title\ntext");
         notebook.Cells[1].Source.Should().Be("var x = 1;\nvar y = 2;");
@@ -41,37 +44,87 @@ public sealed class NotebookFormatTests
     [InlineData("{ \"cells\": [ }", "invalid JSON at line 1")]
     [InlineData("{ \"cells\": [], \"nbformat\": 3 }", "nbformat: expected 4, received 3")]
     [InlineData("{ \"cells\": [], \"nbformat\": \"4\" }", "nbformat: expected a whole number, received string \"4\"")]
-    [InlineData("{ \"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 4.5 }", "nbformat_minor: expected a whole number, received number 4.5")]
+    [InlineData(
+        "{ \"cells\": [], \"nbformat\": 4, \"nbformat_minor\": 4.5 }",
+        "nbformat_minor: expected a whole number, received number 4.5"
+    )]
     [InlineData("{ \"nbformat\": 4 }", "cells: expected an array, received none")]
     [InlineData("{ \"nbformat\": 4, \"cells\": {} }", "cells: expected an array, received an object")]
-    [InlineData("{ \"nbformat\": 4, \"metadata\": [], \"cells\": [] }", "metadata: expected an object, received an array")]
+    [InlineData(
+        "{ \"nbformat\": 4, \"metadata\": [], \"cells\": [] }",
+        "metadata: expected an object, received an array"
+    )]
     [InlineData("{ \"nbformat\": 4, \"cells\": [ 7 ] }", "cells[0]: expected an object, received number 7")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"picture\" } ] }", "cells[0].cell_type: expected code, markdown or raw, received 'picture'")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ {\"cell_type\": \"raw\"}, {\"cell_type\": \"raw\"}, {\"cell_type\": \"raw\"}, { \"cell_type\": 2 } ] }", "cells[3].cell_type: expected a string, received number 2")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": 5 } ] }", "cells[0].source: expected a string or an array of strings, received number 5")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": [\"a\", null] } ] }", "cells[0].source[1]: expected a string, received null")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"execution_count\": \"1\" } ] }", "cells[0].execution_count: expected a whole number, received string \"1\"")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"outputs\": [ { \"output_type\": \"stream\", \"text\": 1 } ] } ] }", "cells[0].outputs[0].text: expected a string or an array of strings, received number 1")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"outputs\": [ { \"output_type\": \"picture\" } ] } ] }", "cells[0].outputs[0].output_type: expected stream, display_data, execute_result or error, received 'picture'")]
-    [InlineData("{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"markdown\", \"source\": \"\", \"attachments\": [] } ] }", "cells[0].attachments: expected an object, received an array")]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"picture\" } ] }",
+        "cells[0].cell_type: expected code, markdown or raw, received 'picture'"
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ {\"cell_type\": \"raw\"}, {\"cell_type\": \"raw\"}, {\"cell_type\": "
+            + "\"raw\"}, { \"cell_type\": 2 } ] }",
+        "cells[3].cell_type: expected a string, received number 2"
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": 5 } ] }",
+        "cells[0].source: expected a string or an array of strings, received number 5"
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": [\"a\", null] } ] }",
+        "cells[0].source[1]: expected a string, received null"
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"execution_count\": \"1\" } ] }",
+        "cells[0].execution_count: expected a whole number, received string \"1\""
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"outputs\": [ { "
+            + "\"output_type\": \"stream\", \"text\": 1 } ] } ] }",
+        "cells[0].outputs[0].text: expected a string or an array of strings, received number 1"
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"code\", \"source\": \"\", \"outputs\": [ { "
+            + "\"output_type\": \"picture\" } ] } ] }",
+        "cells[0].outputs[0].output_type: expected stream, display_data, execute_result or error, received 'picture'"
+    )]
+    [InlineData(
+        "{ \"nbformat\": 4, \"cells\": [ { \"cell_type\": \"markdown\", \"source\": \"\", \"attachments\": [] } ] }",
+        "cells[0].attachments: expected an object, received an array"
+    )]
     public void Ipynb_reader_rejects_bad_files_naming_the_problem(string json, string message) =>
-        FluentActions.Invoking(() => IpynbReader.Parse("bad.ipynb", json))
-            .Should().Throw<NotebookFormatException>().WithMessage($"bad.ipynb: {message}*");
+        FluentActions
+            .Invoking(() => IpynbReader.Parse("bad.ipynb", json))
+            .Should()
+            .Throw<NotebookFormatException>()
+            .WithMessage($"bad.ipynb: {message}*");
 
     [Fact]
     public void Dib_reader_splits_on_kernel_separators_and_keeps_magic_commands_in_cells()
     {
-        const string dib = "#!meta\n\n{\"kernelInfo\":{\"defaultKernelName\":\"csharp\",\"items\":[{\"name\":\"csharp\"}]}}\n\n#!markdown\n\n# Title\n\n#!csharp\n\n// parameters\nvar days = 7;\n\n#!csharp\n\n#!time\nvar x = days * 2;\n\n#!html\n\n<p>hi</p>\n";
+        const string dib =
+            "#!meta\n\n{\"kernelInfo\":{\"defaultKernelName\":\"csharp\",\"items\":[{\"name\":\"csharp\"}]}}\n\n"
+            + "#!markdown\n\n# "
+            + "Title\n\n#!csharp\n\n// parameters\nvar days = 7;\n\n#!csharp\n\n#!time\nvar x = days * "
+            + "2;\n\n#!html\n\n<p>hi</p>\n";
 
         var notebook = DibReader.Parse("n.dib", dib);
 
         notebook.Format.Should().Be(NotebookFormat.Dib);
-        notebook.Cells.Select(c => (c.Kind, c.Language)).Should().Equal(
-            (CellKind.Markdown, "markdown"), (CellKind.Code, "csharp"), (CellKind.Code, "csharp"), (CellKind.Code, "html"));
+        notebook
+            .Cells.Select(c => (c.Kind, c.Language))
+            .Should()
+            .Equal(
+                (CellKind.Markdown, "markdown"),
+                (CellKind.Code, "csharp"),
+                (CellKind.Code, "csharp"),
+                (CellKind.Code, "html")
+            );
         notebook.Cells[1].Tags.Should().Equal("parameters");
         notebook.Cells[2].Source.Should().Be("#!time\nvar x = days * 2;");
         notebook.Cells[3].Source.Should().Be("<p>hi</p>");
-        notebook.Metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]!.GetValue<string>().Should().Be("csharp");
+        notebook.Metadata["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]!
+            .GetValue<string>()
+            .Should()
+            .Be("csharp");
     }
 
     [Fact]
@@ -84,7 +137,9 @@ public sealed class NotebookFormatTests
         var notebook = IpynbReader.Parse("n.ipynb", PolyglotIpynb);
         notebook.Cells[1].ExecutionCount = 1;
         notebook.Cells[1].Outputs.Add(new StreamOutput("stdout", "a\nb\n"));
-        notebook.Cells[1].Outputs.Add(new DisplayOutput(new Dictionary<string, string> { ["text/plain"] = "3" }, IsResult: true));
+        notebook
+            .Cells[1]
+            .Outputs.Add(new DisplayOutput(new Dictionary<string, string> { ["text/plain"] = "3" }, IsResult: true));
         notebook.Cells[1].Outputs.Add(new ErrorOutput("System.Exception", "boom", ["Exception: boom"]));
 
         var root = JsonNode.Parse(IpynbWriter.Serialize(notebook))!;
@@ -108,7 +163,9 @@ public sealed class NotebookFormatTests
         CellOutput[] outputs =
         [
             new StreamOutput("stderr", "warn\nmore"),
-            new DisplayOutput(new Dictionary<string, string> { ["text/html"] = "<b>x</b>\n<i>y</i>", ["text/plain"] = "x" }),
+            new DisplayOutput(
+                new Dictionary<string, string> { ["text/html"] = "<b>x</b>\n<i>y</i>", ["text/plain"] = "x" }
+            ),
             new ErrorOutput("System.Exception", "boom", ["Exception: boom", "at here"]),
         ];
         notebook.Cells[1].Outputs.AddRange(outputs);

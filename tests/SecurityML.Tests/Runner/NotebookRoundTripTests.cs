@@ -10,9 +10,12 @@ public sealed class NotebookRoundTripTests
     private static readonly JsonObject Original = JsonNode.Parse(JupyterNotebookFixture.Json)!.AsObject();
 
     private static JsonObject RoundTrip(bool includeOutputs) =>
-        JsonNode.Parse(IpynbWriter.Serialize(IpynbReader.Parse("n.ipynb", JupyterNotebookFixture.Json), includeOutputs))!.AsObject();
+        JsonNode
+            .Parse(IpynbWriter.Serialize(IpynbReader.Parse("n.ipynb", JupyterNotebookFixture.Json), includeOutputs))!
+            .AsObject();
 
-    /// <summary>A cell without its source (compared as text: a string and a list of lines are the same nbformat value).</summary>
+    /// <summary>A cell without its source (compared as text: a string and a list of lines are the same nbformat
+    /// value).</summary>
     private static JsonObject WithoutSource(JsonNode? cell)
     {
         var copy = cell!.DeepClone().AsObject();
@@ -29,7 +32,9 @@ public sealed class NotebookRoundTripTests
         cells.Should().HaveCount(3);
         for (var index = 0; index < cells.Count; index++)
         {
-            JsonNode.DeepEquals(WithoutSource(cells[index]), WithoutSource(Original["cells"]![index])).Should()
+            JsonNode
+                .DeepEquals(WithoutSource(cells[index]), WithoutSource(Original["cells"]![index]))
+                .Should()
                 .BeTrue($"cell {index} is written back unchanged:\n{cells[index]}");
         }
         JsonNode.DeepEquals(written["metadata"], Original["metadata"]).Should().BeTrue();
@@ -42,13 +47,28 @@ public sealed class NotebookRoundTripTests
         var notebook = IpynbReader.Parse("n.ipynb", JupyterNotebookFixture.Json);
         var display = notebook.Cells[1].Outputs.OfType<DisplayOutput>().ToList();
 
-        JsonNode.DeepEquals(JsonNode.Parse(display[1].Data["application/json"]), JsonNode.Parse("""[1, "two", {"three": 3}]""")).Should().BeTrue();
+        JsonNode
+            .DeepEquals(
+                JsonNode.Parse(display[1].Data["application/json"]),
+                JsonNode.Parse("""[1, "two", {"three": 3}]""")
+            )
+            .Should()
+            .BeTrue();
         var produced = new NotebookDocument("p.ipynb", NotebookFormat.Ipynb, [new NotebookCell(CellKind.Code, "x")]);
-        produced.Cells[0].Outputs.Add(new DisplayOutput(new Dictionary<string, string> { ["application/json"] = "{\"a\": [1, 2]}", ["text/plain"] = "a" }));
+        produced
+            .Cells[0]
+            .Outputs.Add(
+                new DisplayOutput(
+                    new Dictionary<string, string> { ["application/json"] = "{\"a\": [1, 2]}", ["text/plain"] = "a" }
+                )
+            );
 
         var written = JsonNode.Parse(IpynbWriter.Serialize(produced))!["cells"]![0]!["outputs"]![0]!["data"]!;
 
-        JsonNode.DeepEquals(written["application/json"], JsonNode.Parse("{\"a\": [1, 2]}")).Should().BeTrue("nbformat stores JSON MIME data as JSON");
+        JsonNode
+            .DeepEquals(written["application/json"], JsonNode.Parse("{\"a\": [1, 2]}"))
+            .Should()
+            .BeTrue("nbformat stores JSON MIME data as JSON");
         written["text/plain"]!.AsArray().Select(line => line!.GetValue<string>()).Should().Equal("a");
     }
 
@@ -65,8 +85,14 @@ public sealed class NotebookRoundTripTests
                 expected["outputs"] = new JsonArray();
                 expected["execution_count"] = null;
             }
-            JsonNode.DeepEquals(WithoutSource(written["cells"]![index]), expected).Should().BeTrue($"cell {index}:\n{written["cells"]![index]}");
+            JsonNode
+                .DeepEquals(WithoutSource(written["cells"]![index]), expected)
+                .Should()
+                .BeTrue($"cell {index}:\n{written["cells"]![index]}");
         }
-        JsonNode.DeepEquals(written["cells"]![0]!["attachments"], Original["cells"]![0]!["attachments"]).Should().BeTrue();
+        JsonNode
+            .DeepEquals(written["cells"]![0]!["attachments"], Original["cells"]![0]!["attachments"])
+            .Should()
+            .BeTrue();
     }
 }

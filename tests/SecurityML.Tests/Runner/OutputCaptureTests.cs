@@ -22,8 +22,15 @@ public sealed class OutputCaptureTests
         cell.Outputs.Should().HaveCount(3);
         cell.Outputs[0].Should().Be(new StreamOutput("stdout", "0123456"));
         cell.Outputs[1].Should().Be(new StreamOutput("stderr", "e"));
-        cell.Outputs[2].Should().Be(new StreamOutput("stdout",
-            "789\n[secml: 10 more characters of stdout were not kept: the limit is 10 characters per cell and stream]\n"));
+        cell.Outputs[2]
+            .Should()
+            .Be(
+                new StreamOutput(
+                    "stdout",
+                    "789\n[secml: 10 more characters of stdout were not kept: the limit is 10 characters per cell "
+                        + "and stream]\n"
+                )
+            );
     }
 
     [Fact]

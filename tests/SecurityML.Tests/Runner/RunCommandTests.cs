@@ -27,7 +27,9 @@ public sealed class RunCommandTests : IDisposable
         var executed = JsonNode.Parse(File.ReadAllText(_folder["out/demo.ipynb"]))!;
         executed["cells"]![3]!["outputs"]![0]!["data"]!["text/plain"]![0]!.GetValue<string>().Should().Be("34");
         var report = File.ReadAllText(_folder["out/demo.html"]);
-        report.Should().Contain(">Failing <em>demo</em></h1>")
+        report
+            .Should()
+            .Contain(">Failing <em>demo</em></h1>")
             .And.Contain("<a href=\"#in-2\">In [2], line 1: ArgumentException: bad &lt;b&gt;input&lt;/b&gt;</a>")
             .And.Contain("<section class=\"cell code failed\" id=\"in-2\">\n<div class=\"prompt\">In [2]:</div>")
             .And.Contain("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -39,14 +41,20 @@ public sealed class RunCommandTests : IDisposable
     public async Task Successful_folder_run_gives_exit_code_0_and_outputDir_per_notebook()
     {
         Directory.CreateDirectory(_folder["nbs"]);
-        new NotebookBuilder().Code("var outputDir = \"unset\";", "parameters").Code("outputDir").WriteTo(_folder["nbs/a.ipynb"]);
+        new NotebookBuilder()
+            .Code("var outputDir = \"unset\";", "parameters")
+            .Code("outputDir")
+            .WriteTo(_folder["nbs/a.ipynb"]);
         new NotebookBuilder().Code("1 + 1").WriteTo(_folder["nbs/b.ipynb"]);
 
         var exitCode = await Program.Main(["run", _folder["nbs"], "-o", _folder["out"], "--param", "unused=1"]);
 
         exitCode.Should().Be(0);
         var executed = JsonNode.Parse(File.ReadAllText(_folder["out/a.ipynb"]))!;
-        executed["cells"]![2]!["outputs"]![0]!["data"]!["text/plain"]![0]!.GetValue<string>().Should().Be(Path.Combine(_folder["out"], "a"));
+        executed["cells"]![2]!["outputs"]![0]!["data"]!["text/plain"]![0]!
+            .GetValue<string>()
+            .Should()
+            .Be(Path.Combine(_folder["out"], "a"));
         File.Exists(_folder["out/b.html"]).Should().BeTrue();
     }
 
@@ -62,9 +70,14 @@ public sealed class RunCommandTests : IDisposable
         File.WriteAllText(_folder["plotly.min.js"], "window.Plotly = { marker: '</script>' };");
         var path = new NotebookBuilder().Code("1").WriteTo(_folder["n.ipynb"]);
 
-        (await Program.Main(["run", path, "-o", _folder["out"], "--offline", "--plotly-js", _folder["plotly.min.js"]])).Should().Be(0);
+        (await Program.Main(["run", path, "-o", _folder["out"], "--offline", "--plotly-js", _folder["plotly.min.js"]]))
+            .Should()
+            .Be(0);
 
         var report = File.ReadAllText(_folder["out/n.html"]);
-        report.Should().Contain("<script>window.Plotly = { marker: '<\\/script>' };</script>").And.NotContain("cdn.plot.ly");
+        report
+            .Should()
+            .Contain("<script>window.Plotly = { marker: '<\\/script>' };</script>")
+            .And.NotContain("cdn.plot.ly");
     }
 }

@@ -25,13 +25,32 @@ public sealed class ScoreBadModelTests : IDisposable
         return stream.ToArray();
     }
 
-    private static byte[] BaselineModel() => Saved(new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 1 })
-        .Fit([new("alice", 1), new("alice", 3), new("bob", 5)]));
+    private static byte[] BaselineModel() =>
+        Saved(
+            new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 1 }).Fit([
+                new("alice", 1),
+                new("alice", 3),
+                new("bob", 5),
+            ])
+        );
 
     private static byte[] IpEmbeddingModelFile()
     {
-        var model = new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 8, VectorDimension = 4, Epochs = 1, NumberOfIpPrefixVectors = 16, Seed = 3 })
-            .Fit(Enumerable.Range(0, 12).Select(index => new EntityIpPair($"user{index % 3}", $"10.0.{index % 4}.{index}")).ToList());
+        var model = new IpEmbeddingDetector(
+            new IpEmbeddingOptions
+            {
+                NumberOfEntityVectors = 8,
+                VectorDimension = 4,
+                Epochs = 1,
+                NumberOfIpPrefixVectors = 16,
+                Seed = 3,
+            }
+        ).Fit(
+            Enumerable
+                .Range(0, 12)
+                .Select(index => new EntityIpPair($"user{index % 3}", $"10.0.{index % 4}.{index}"))
+                .ToList()
+        );
         using var stream = new MemoryStream();
         model.Save(stream);
         return stream.ToArray();
@@ -57,8 +76,18 @@ public sealed class ScoreBadModelTests : IDisposable
                 }
                 await File.WriteAllBytesAsync(path, mutation.Bytes);
                 var error = new StringWriter();
-                int exit = await ScoreCommand.RunAsync(new ScoreRequest { ModelPath = path, InputPath = "-", Threshold = 1 },
-                    new MemoryStream(), new StringWriter(), error, CancellationToken.None);
+                int exit = await ScoreCommand.RunAsync(
+                    new ScoreRequest
+                    {
+                        ModelPath = path,
+                        InputPath = "-",
+                        Threshold = 1,
+                    },
+                    new MemoryStream(),
+                    new StringWriter(),
+                    error,
+                    CancellationToken.None
+                );
 
                 exit.Should().Be(1, mutation.Name);
                 error.ToString().Should().StartWith($"secml score: {path}: ", mutation.Name);
@@ -70,14 +99,31 @@ public sealed class ScoreBadModelTests : IDisposable
     [Fact]
     public void The_secml_process_reports_crafted_models_without_a_stack_trace()
     {
-        var mutations = ModelFileMutations.Of(BaselineModel(), seed: 7, ModelRegistry.Kinds).DistinctBy(mutation => mutation.Name).ToDictionary(mutation => mutation.Name);
-        var crafted = new[] { "payload Int32 2147483647 at 0", "header card.features = text", "header card = 70-deep nesting", "payload length field 2147483647" };
+        var mutations = ModelFileMutations
+            .Of(BaselineModel(), seed: 7, ModelRegistry.Kinds)
+            .DistinctBy(mutation => mutation.Name)
+            .ToDictionary(mutation => mutation.Name);
+        var crafted = new[]
+        {
+            "payload Int32 2147483647 at 0",
+            "header card.features = text",
+            "header card = 70-deep nesting",
+            "payload length field 2147483647",
+        };
         foreach (var name in crafted)
         {
             var path = _folder.File($"crafted-{crafted.ToList().IndexOf(name)}.model");
             File.WriteAllBytes(path, mutations[name].Bytes);
 
-            var (exitCode, output) = Secml("score", "--model", path, "--input", _folder.Write("empty.csv", ""), "--threshold", "1");
+            var (exitCode, output) = Secml(
+                "score",
+                "--model",
+                path,
+                "--input",
+                _folder.Write("empty.csv", ""),
+                "--threshold",
+                "1"
+            );
 
             exitCode.Should().Be(1, $"{name}: {output}");
             output.Should().Contain($"secml score: {path}: ", name).And.NotContain("   at ", name);
@@ -87,10 +133,19 @@ public sealed class ScoreBadModelTests : IDisposable
     private static (int ExitCode, string Output) Secml(params string[] arguments)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var runner = Path.Combine(RepositoryPaths.Root, "lib", "SecurityML.Runner", "bin", configuration, "net10.0", "secml.dll");
+        var runner = Path.Combine(
+            RepositoryPaths.Root,
+            "lib",
+            "SecurityML.Runner",
+            "bin",
+            configuration,
+            "net10.0",
+            "secml.dll"
+        );
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(runner);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -26,7 +26,12 @@ public sealed class SecmlProcessTests : IDisposable
     [Fact]
     public void Secml_runs_a_notebook_that_uses_the_library_in_its_own_process()
     {
-        var (exitCode, output) = Secml("run", Path.Combine(RepositoryPaths.Notebooks, "00-getting-started.ipynb"), "--output", _folder.Path);
+        var (exitCode, output) = Secml(
+            "run",
+            Path.Combine(RepositoryPaths.Notebooks, "00-getting-started.ipynb"),
+            "--output",
+            _folder.Path
+        );
 
         exitCode.Should().Be(0, output);
         File.Exists(_folder["00-getting-started.html"]).Should().BeTrue();

@@ -18,19 +18,37 @@ public sealed class ModelRegistryTests
         return stream;
     }
 
-    private static RobustZScoreModel Baseline() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 1, FeatureName = "Count", EntityField = "User" })
-        .Fit([new("alice", 1), new("alice", 3), new("alice", 5)]);
+    private static RobustZScoreModel Baseline() =>
+        new RobustZScoreDetector(
+            new RobustZScoreOptions
+            {
+                MinimumHistory = 1,
+                FeatureName = "Count",
+                EntityField = "User",
+            }
+        ).Fit([new("alice", 1), new("alice", 3), new("alice", 5)]);
 
     /// <summary>Scores JSON events numbered from line 1 and ends the input.</summary>
     internal static List<UnitResult> Score(IEventScorer scorer, params string[] events) =>
-        [.. scorer.Add(events.Select((text, index) => new SourceEvent(index + 1, JsonNode.Parse(text)!.AsObject())).ToList()), .. scorer.Complete()];
+        [
+            .. scorer.Add(
+                events.Select((text, index) => new SourceEvent(index + 1, JsonNode.Parse(text)!.AsObject())).ToList()
+            ),
+            .. scorer.Complete(),
+        ];
 
     [Fact]
     public void A_baseline_model_scores_events_through_its_field_names()
     {
         var scorer = ModelRegistry.Load(Saved(Baseline().Save));
 
-        var results = Score(scorer, """{"User":"alice","Count":7}""", """{"User":"alice","Count":"3"}""", """{"User":"alice"}""", """{"User":"zoe","Count":1}""");
+        var results = Score(
+            scorer,
+            """{"User":"alice","Count":7}""",
+            """{"User":"alice","Count":"3"}""",
+            """{"User":"alice"}""",
+            """{"User":"zoe","Count":1}"""
+        );
 
         scorer.Card.Kind.Should().Be("RobustZScore");
         results.Select(result => result.Lines.Single()).Should().Equal(1, 2, 3, 4);
@@ -46,16 +64,25 @@ public sealed class ModelRegistryTests
     [Fact]
     public void An_ip_model_reads_sign_in_and_ocsf_events()
     {
-        var model = new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
-            .Fit([new("alice", "10.0.0.1")]);
+        var model = new IpEmbeddingDetector(
+            new IpEmbeddingOptions
+            {
+                NumberOfEntityVectors = 4,
+                VectorDimension = 4,
+                Epochs = 1,
+            }
+        ).Fit([new("alice", "10.0.0.1")]);
         var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
         var scorer = ModelRegistry.Load(stream);
 
-        var results = Score(scorer, """{"UserPrincipalName":"alice","IPAddress":"10.0.0.1"}""",
+        var results = Score(
+            scorer,
+            """{"UserPrincipalName":"alice","IPAddress":"10.0.0.1"}""",
             """{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"10.0.0.1"}}""",
-            """{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"2001:db8::1"}}""");
+            """{"actor":{"user":{"name":"alice"}},"src_endpoint":{"ip":"2001:db8::1"}}"""
+        );
 
         results[0].Score.Should().Be(model.Score([new("alice", "10.0.0.1")])[0]);
         results[1].Score.Should().Be(results[0].Score);
@@ -70,8 +97,14 @@ public sealed class ModelRegistryTests
         ModelFile.Save(stream, new ModelCard { Kind = "Mystery" }, 1, _ => { });
         stream.Position = 0;
 
-        FluentActions.Invoking(() => ModelRegistry.Load(stream, "mystery.model")).Should().Throw<ModelFileException>()
-            .WithMessage("mystery.model: no loader is registered for Mystery models; registered kinds: *IpEmbedding*RobustZScore*");
+        FluentActions
+            .Invoking(() => ModelRegistry.Load(stream, "mystery.model"))
+            .Should()
+            .Throw<ModelFileException>()
+            .WithMessage(
+                "mystery.model: no loader is registered for Mystery models; registered kinds: "
+                    + "*IpEmbedding*RobustZScore*"
+            );
     }
 
     [Fact]
@@ -83,7 +116,8 @@ public sealed class ModelRegistryTests
 }
 
 /// <summary>A bring-your-own loader, found by <see cref="ModelRegistry.RegisterLoadersIn"/> (and by <c>secml score
-/// --plugin</c> given this test assembly): its models score every event with the number in their card's options.</summary>
+/// --plugin</c> given this test assembly): its models score every event with the number in their card's
+/// options.</summary>
 public sealed class TestLoader : IModelLoader
 {
     public const string TestKind = "TestOnlyKind";
@@ -101,7 +135,14 @@ public sealed class TestLoader : IModelLoader
         public ModelCard Card => card;
 
         public IReadOnlyList<UnitResult> Add(IReadOnlyList<SourceEvent> events) =>
-            events.Select(item => new UnitResult { Lines = [item.Line], Event = item.Event, Score = card.Options["score"]!.GetValue<double>() }).ToList();
+            events
+                .Select(item => new UnitResult
+                {
+                    Lines = [item.Line],
+                    Event = item.Event,
+                    Score = card.Options["score"]!.GetValue<double>(),
+                })
+                .ToList();
 
         public IReadOnlyList<UnitResult> Complete() => [];
     }

@@ -3,7 +3,8 @@ using SecurityML.Sentinel;
 
 namespace SecurityML.Tests.Sentinel;
 
-/// <summary><c>SECML_ACCESS_TOKEN</c>: what is trimmed, what is refused; and redaction that does not forget a live secret.</summary>
+/// <summary><c>SECML_ACCESS_TOKEN</c>: what is trimmed, what is refused; and redaction that does not forget a live
+/// secret.</summary>
 public sealed class AccessTokenTrimTests
 {
     private const string Token = "eyJ0eXAi.trim-test-token.c2lnbmF0dXJl";
@@ -14,7 +15,10 @@ public sealed class AccessTokenTrimTests
     [InlineData("  " + Token + "  ")]
     public void One_final_line_ending_and_surrounding_spaces_are_removed(string value)
     {
-        new EnvironmentAccessTokenCredential(value).GetToken(new TokenRequestContext(["scope"]), default).Token.Should().Be(Token);
+        new EnvironmentAccessTokenCredential(value)
+            .GetToken(new TokenRequestContext(["scope"]), default)
+            .Token.Should()
+            .Be(Token);
     }
 
     [Theory]
@@ -25,9 +29,17 @@ public sealed class AccessTokenTrimTests
     [InlineData("\t" + Token)]
     public void Any_other_control_character_even_at_either_end_is_refused_without_showing_the_token(string value)
     {
-        var refused = FluentActions.Invoking(() => new EnvironmentAccessTokenCredential(value)).Should().Throw<FormatException>().Which;
+        var refused = FluentActions
+            .Invoking(() => new EnvironmentAccessTokenCredential(value))
+            .Should()
+            .Throw<FormatException>()
+            .Which;
 
-        refused.Message.Should().Contain(WorkspaceConfig.AccessTokenVariable).And.Contain("control character").And.NotContain("trim-test");
+        refused
+            .Message.Should()
+            .Contain(WorkspaceConfig.AccessTokenVariable)
+            .And.Contain("control character")
+            .And.NotContain("trim-test");
     }
 
     [Fact]
@@ -40,7 +52,12 @@ public sealed class AccessTokenTrimTests
         var later = Enumerable.Range(0, 100).Select(_ => "wire-token-" + Guid.NewGuid().ToString("N")).ToList();
         later.ForEach(token => SecretRedaction.Register(token));
 
-        SecretRedaction.Redact($"a {pinned} b {first} c {later[^1]}").Should().Be("a [redacted] b [redacted] c [redacted]",
-            "100 tokens are far below the capacity; nothing live is forgotten");
+        SecretRedaction
+            .Redact($"a {pinned} b {first} c {later[^1]}")
+            .Should()
+            .Be(
+                "a [redacted] b [redacted] c [redacted]",
+                "100 tokens are far below the capacity; nothing live is forgotten"
+            );
     }
 }

@@ -12,7 +12,13 @@ internal sealed record RecordedResponse(int Status, IReadOnlyDictionary<string, 
 
 /// <summary>One case of <c>replay-cases.json</c>: the operation, the answers in order, what a user needs, and the
 /// case's parameters (data set, days, filters).</summary>
-internal sealed record ReplayCase(string Id, string Operation, IReadOnlyList<RecordedResponse> Responses, string Expect, JsonObject Raw)
+internal sealed record ReplayCase(
+    string Id,
+    string Operation,
+    IReadOnlyList<RecordedResponse> Responses,
+    string Expect,
+    JsonObject Raw
+)
 {
     public override string ToString() => Id;
 }
@@ -21,7 +27,8 @@ internal sealed record ReplayCase(string Id, string Operation, IReadOnlyList<Rec
 /// the repository).</summary>
 internal static class AzureReferenceData
 {
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "reference-data", "azure"));
+    public static string Folder { get; } =
+        Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "reference-data", "azure"));
 
     private static readonly Lazy<IReadOnlyList<ReplayCase>> AllCases = new(Load);
 
@@ -41,10 +48,15 @@ internal static class AzureReferenceData
     private static List<ReplayCase> Load()
     {
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "replay-cases.json")))!.AsArray();
-        return root.Select(node => node!.AsObject()).Select(item => new ReplayCase(
-            (string)item["id"]!, (string)item["op"]!,
-            item["responses"]!.AsArray().Select(response => ToResponse(response!.AsObject())).ToList(),
-            (string)item["expect"]!, item)).ToList();
+        return root.Select(node => node!.AsObject())
+            .Select(item => new ReplayCase(
+                (string)item["id"]!,
+                (string)item["op"]!,
+                item["responses"]!.AsArray().Select(response => ToResponse(response!.AsObject())).ToList(),
+                (string)item["expect"]!,
+                item
+            ))
+            .ToList();
     }
 
     private static RecordedResponse ToResponse(JsonObject response)

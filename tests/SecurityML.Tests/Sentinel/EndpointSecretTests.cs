@@ -12,8 +12,11 @@ public sealed class EndpointSecretTests
     [InlineData("not a uri S3cretPass")]
     public void A_rejected_endpoint_is_named_but_its_value_is_not_shown(string value)
     {
-        var thrown = FluentActions.Invoking(() => WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_DCE"] = value }))
-            .Should().Throw<FormatException>().Which;
+        var thrown = FluentActions
+            .Invoking(() => WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_DCE"] = value }))
+            .Should()
+            .Throw<FormatException>()
+            .Which;
 
         thrown.Message.Should().Contain("dataCollectionEndpoint").And.NotContain("S3cretPass");
     }

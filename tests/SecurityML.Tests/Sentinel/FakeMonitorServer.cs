@@ -17,8 +17,16 @@ namespace SecurityML.Tests.Sentinel;
 internal sealed record FakeQuery(string WorkspaceId, string Query, string? Timespan, string? Prefer);
 
 /// <summary>One ingestion call the fake server received.</summary>
-internal sealed record FakeIngestionCall(string RuleId, string Stream, string? ApiVersion, string? ContentEncoding,
-    long CompressedBytes, long UncompressedBytes, int RowCount, int Status);
+internal sealed record FakeIngestionCall(
+    string RuleId,
+    string Stream,
+    string? ApiVersion,
+    string? ContentEncoding,
+    long CompressedBytes,
+    long UncompressedBytes,
+    int RowCount,
+    int Status
+);
 
 /// <summary>
 /// Kestrel on https://127.0.0.1:{free port} implementing the Log Analytics query contract
@@ -66,7 +74,8 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
     /// Consulted before <see cref="IngestionFaults"/>.</summary>
     public Func<int, FakeIngestionFault?>? IngestionScript { get; set; }
 
-    /// <summary>Returns an error text for a row the "DCR" rejects (the whole batch then gets 400); null accepts it.</summary>
+    /// <summary>Returns an error text for a row the "DCR" rejects (the whole batch then gets 400); null accepts
+    /// it.</summary>
     public Func<JsonElement, string?> RowValidator { get; set; } = _ => null;
 
     /// <summary>Every row stored, as raw JSON, in arrival order.</summary>
@@ -86,13 +95,17 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Certificate)));
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(TestCertificate.Certificate))
+        );
         var app = builder.Build();
         var server = new FakeMonitorServer(app);
         app.MapPost("/v1/workspaces/{workspaceId}/query", server.HandleQueryAsync);
         app.MapPost("/dataCollectionRules/{ruleId}/streams/{stream}", server.HandleIngestionAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         server.Endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
         return server;
     }
@@ -108,8 +121,14 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
         var authorization = context.Request.Headers.Authorization.FirstOrDefault() ?? "";
         if (EchoAuthorization && authorization != "Bearer " + Token)
         {
-            await WriteAsync(context, FakeResponse.Error(401, "InvalidAuthenticationToken",
-                "The access token is invalid. Received Authorization: " + authorization));
+            await WriteAsync(
+                context,
+                FakeResponse.Error(
+                    401,
+                    "InvalidAuthenticationToken",
+                    "The access token is invalid. Received Authorization: " + authorization
+                )
+            );
             return;
         }
         if (!await AuthorizedAsync(context))
@@ -117,14 +136,20 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
             return;
         }
         using var body = await JsonDocument.ParseAsync(context.Request.Body);
-        var query = new FakeQuery(workspaceId, body.RootElement.GetProperty("query").GetString()!,
+        var query = new FakeQuery(
+            workspaceId,
+            body.RootElement.GetProperty("query").GetString()!,
             body.RootElement.TryGetProperty("timespan", out var timespan) ? timespan.GetString() : null,
-            context.Request.Headers["Prefer"].FirstOrDefault());
+            context.Request.Headers["Prefer"].FirstOrDefault()
+        );
         Queries.Enqueue(query);
         var answer = QueryFaults.TryDequeue(out var fault) ? fault : QueryResponder(query);
         if (EchoAuthorization)
         {
-            answer = answer with { Body = answer.Body.Replace(AuthorizationPlaceholder, authorization, StringComparison.Ordinal) };
+            answer = answer with
+            {
+                Body = answer.Body.Replace(AuthorizationPlaceholder, authorization, StringComparison.Ordinal),
+            };
         }
         await WriteAsync(context, answer);
     }
@@ -152,12 +177,28 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
         }
         if (EchoAuthorization)
         {
-            answer = answer with { Body = answer.Body.Replace(AuthorizationPlaceholder,
-                context.Request.Headers.Authorization.FirstOrDefault() ?? "", StringComparison.Ordinal) };
+            answer = answer with
+            {
+                Body = answer.Body.Replace(
+                    AuthorizationPlaceholder,
+                    context.Request.Headers.Authorization.FirstOrDefault() ?? "",
+                    StringComparison.Ordinal
+                ),
+            };
         }
         var reset = scripted?.ResetConnection == true;
-        IngestionCalls.Enqueue(new FakeIngestionCall(ruleId, stream, context.Request.Query["api-version"].FirstOrDefault(), encoding,
-            compressed.Length, json.Length, elements.Count, reset ? 0 : answer.Status));
+        IngestionCalls.Enqueue(
+            new FakeIngestionCall(
+                ruleId,
+                stream,
+                context.Request.Query["api-version"].FirstOrDefault(),
+                encoding,
+                compressed.Length,
+                json.Length,
+                elements.Count,
+                reset ? 0 : answer.Status
+            )
+        );
         if (reset)
         {
             context.Abort();
@@ -184,7 +225,10 @@ internal sealed class FakeMonitorServer : IAsyncDisposable
         {
             return true;
         }
-        await WriteAsync(context, FakeResponse.Error(401, "InvalidAuthenticationToken", "The access token is invalid."));
+        await WriteAsync(
+            context,
+            FakeResponse.Error(401, "InvalidAuthenticationToken", "The access token is invalid.")
+        );
         return false;
     }
 

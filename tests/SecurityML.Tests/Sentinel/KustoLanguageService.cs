@@ -5,7 +5,8 @@ using System.Text.Json.Serialization;
 
 namespace SecurityML.Tests.Sentinel;
 
-/// <summary>A column of an ad-hoc table: its name and Kusto type (<c>string</c>, <c>long</c>, <c>datetime</c>, ...).</summary>
+/// <summary>A column of an ad-hoc table: its name and Kusto type (<c>string</c>, <c>long</c>, <c>datetime</c>,
+/// ...).</summary>
 public sealed record KqlColumn(string Name, string Type);
 
 /// <summary>
@@ -27,25 +28,33 @@ public sealed record KqlText(string Name, string Kql)
         new(name, kql) { Tables = new Dictionary<string, IReadOnlyList<KqlColumn>> { ["source"] = columns } };
 }
 
-/// <summary>A diagnostic of the Kusto parser or binder: severity (<c>Error</c>, <c>Warning</c>), code (e.g. <c>KS142</c>
-/// unknown name), message, position in the text (UTF-16 units) and the text around it.</summary>
+/// <summary>A diagnostic of the Kusto parser or binder: severity (<c>Error</c>, <c>Warning</c>), code (e.g.
+/// <c>KS142</c> unknown name), message, position in the text (UTF-16 units) and the text around it.</summary>
 public sealed record KqlDiagnostic(string Severity, string Code, string Message, int Start, int Length, string Excerpt)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{Severity} {Code} at {Start}: {Message} [{Excerpt.ReplaceLineEndings("⏎")}]";
 }
 
-/// <summary>A lexical token: its syntax kind (e.g. <c>StringLiteralToken</c>, <c>IdentifierToken</c>), the whitespace and
-/// comments before it, its text, and for a string literal the value it denotes.</summary>
+/// <summary>A lexical token: its syntax kind (e.g. <c>StringLiteralToken</c>, <c>IdentifierToken</c>), the whitespace
+/// and comments before it, its text, and for a string literal the value it denotes.</summary>
 public sealed record KqlLexicalToken(string Kind, string Trivia, string Text, string? Value);
 
 /// <summary>The check of one text: every diagnostic (empty when the text is valid) and the tokens when asked.</summary>
-public sealed record KqlCheck(string Name, IReadOnlyList<KqlDiagnostic> Diagnostics, IReadOnlyList<KqlLexicalToken>? Tokens);
+public sealed record KqlCheck(
+    string Name,
+    IReadOnlyList<KqlDiagnostic> Diagnostics,
+    IReadOnlyList<KqlLexicalToken>? Tokens
+);
 
 /// <summary>The answer of one validator run: column counts of the reference tables, a check per text in input order,
 /// the language's keywords, and how long the node process took (wall clock).</summary>
-public sealed record KqlValidation(IReadOnlyDictionary<string, int> Tables, IReadOnlyList<KqlCheck> Results,
-    IReadOnlyList<string> Keywords, TimeSpan Elapsed);
+public sealed record KqlValidation(
+    IReadOnlyDictionary<string, int> Tables,
+    IReadOnlyList<KqlCheck> Results,
+    IReadOnlyList<string> Keywords,
+    TimeSpan Elapsed
+);
 
 /// <summary>
 /// The official Kusto language service (Kusto.Language, npm <c>@kusto/language-service-next</c>) run by
@@ -67,13 +76,18 @@ public static class KustoLanguageService
     /// input, or it does not finish within five minutes; the message says which and what to run.</exception>
     public static KqlValidation Check(IEnumerable<KqlText> texts)
     {
-        var input = texts.Select(text => new
-        {
-            name = text.Name,
-            kql = text.Kql,
-            tables = text.Tables?.ToDictionary(table => table.Key, table => table.Value.Select(column => new[] { column.Name, column.Type })),
-            tokens = text.Tokens ? true : (bool?)null,
-        }).ToList();
+        var input = texts
+            .Select(text => new
+            {
+                name = text.Name,
+                kql = text.Kql,
+                tables = text.Tables?.ToDictionary(
+                    table => table.Key,
+                    table => table.Value.Select(column => new[] { column.Name, column.Type })
+                ),
+                tokens = text.Tokens ? true : (bool?)null,
+            })
+            .ToList();
         var watch = Stopwatch.StartNew();
         var (exitCode, output, error) = RunNode(JsonSerializer.Serialize(input, Json));
         watch.Stop();
@@ -81,11 +95,14 @@ public static class KustoLanguageService
         {
             throw new InvalidOperationException($"tests/kql/validate.mjs failed (exit code {exitCode}): {error}");
         }
-        var answer = JsonSerializer.Deserialize<Answer>(output, Json)
+        var answer =
+            JsonSerializer.Deserialize<Answer>(output, Json)
             ?? throw new InvalidOperationException($"tests/kql/validate.mjs wrote no answer; stderr: {error}");
         if (answer.Results.Count != input.Count)
         {
-            throw new InvalidOperationException($"tests/kql/validate.mjs answered {answer.Results.Count} of {input.Count} texts.");
+            throw new InvalidOperationException(
+                $"tests/kql/validate.mjs answered {answer.Results.Count} of {input.Count} texts."
+            );
         }
         return new KqlValidation(answer.Tables, answer.Results, answer.Keywords, watch.Elapsed);
     }
@@ -97,15 +114,26 @@ public static class KustoLanguageService
     private static (int ExitCode, string Output, string Error) RunNode(string input)
     {
         var script = Path.Combine(RepositoryPaths.Root, "tests", "kql", "validate.mjs");
-        var package = Path.Combine(RepositoryPaths.Root, "node_modules", "@kusto", "language-service-next", "package.json");
+        var package = Path.Combine(
+            RepositoryPaths.Root,
+            "node_modules",
+            "@kusto",
+            "language-service-next",
+            "package.json"
+        );
         if (!File.Exists(package))
         {
-            throw new InvalidOperationException($"{package} not found; run 'npm ci' in {RepositoryPaths.Root} (.ci/run does).");
+            throw new InvalidOperationException(
+                $"{package} not found; run 'npm ci' in {RepositoryPaths.Root} (.ci/run does)."
+            );
         }
         var start = new ProcessStartInfo("node")
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false), StandardOutputEncoding = System.Text.Encoding.UTF8,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add("--keywords");
@@ -117,7 +145,10 @@ public static class KustoLanguageService
         }
         catch (Win32Exception exception)
         {
-            throw new InvalidOperationException($"'node' could not be started ({exception.Message}); install Node.js (.ci/run needs it for npm ci).", exception);
+            throw new InvalidOperationException(
+                $"'node' could not be started ({exception.Message}); install Node.js (.ci/run needs it for npm ci).",
+                exception
+            );
         }
         using (process)
         {

@@ -50,7 +50,10 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
         ((BinaryData)second[7]!).ToString().Should().Be("{\"b\":true}");
         second[8].Should().Be(TimeSpan.FromSeconds(-1));
         second[9].Should().Be(-0.0000001m);
-        result.Table.Rows[2].Should().Equal(new object?[] { null, null, null, null, double.NegativeInfinity, null, null, null, null, null });
+        result
+            .Table.Rows[2]
+            .Should()
+            .Equal(new object?[] { null, null, null, null, double.NegativeInfinity, null, null, null, null, null });
     }
 
     [Fact]
@@ -58,29 +61,63 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
     {
         var credential = new StaticTokenCredential(FakeMonitorServer.Token);
         var client = TestClients.Query(_server, credential, options => options.ServerTimeout = TimeSpan.FromMinutes(5));
-        var range = new TimeRange(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        var range = new TimeRange(
+            new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero)
+        );
 
         await client.QueryWorkspaceAsync(Workspace, "SecurityEvent | take 1", range);
 
         var sent = _server.Queries.Single();
-        sent.Should().Be(new FakeQuery(Workspace, "SecurityEvent | take 1",
-            "2024-01-01T00:00:00.0000000Z/2024-01-02T00:00:00.0000000Z", "wait=300"));
+        sent.Should()
+            .Be(
+                new FakeQuery(
+                    Workspace,
+                    "SecurityEvent | take 1",
+                    "2024-01-01T00:00:00.0000000Z/2024-01-02T00:00:00.0000000Z",
+                    "wait=300"
+                )
+            );
         credential.Scopes.Should().OnlyContain(scope => scope == "https://api.loganalytics.io/.default");
     }
 
     [Fact]
     public async Task Partial_errors_throw_by_default_and_are_returned_when_allowed()
     {
-        var error = new { code = "PartialError", message = "There were some errors.",
-            details = new[] { new { code = "EngineError", message = "Result too large", innererror = new { code = "E_QUERY_RESULT_SET_TOO_LARGE", message = "64 MB" } } } };
-        _server.QueryResponder = _ => new FakeResponse(200, TableJson.Response(new[] { new HourlyOutboundBytes { TotalBytesSent = 5 } }, error));
+        var error = new
+        {
+            code = "PartialError",
+            message = "There were some errors.",
+            details = new[]
+            {
+                new
+                {
+                    code = "EngineError",
+                    message = "Result too large",
+                    innererror = new { code = "E_QUERY_RESULT_SET_TOO_LARGE", message = "64 MB" },
+                },
+            },
+        };
+        _server.QueryResponder = _ => new FakeResponse(
+            200,
+            TableJson.Response(new[] { new HourlyOutboundBytes { TotalBytesSent = 5 } }, error)
+        );
         var client = TestClients.Query(_server);
 
-        var thrown = await client.Invoking(c => c.QueryWorkspaceAsync(Workspace, "q")).Should().ThrowAsync<RequestFailedException>();
+        var thrown = await client
+            .Invoking(c => c.QueryWorkspaceAsync(Workspace, "q"))
+            .Should()
+            .ThrowAsync<RequestFailedException>();
         thrown.Which.ErrorCode.Should().Be("PartialError");
         thrown.Which.Message.Should().Contain("E_QUERY_RESULT_SET_TOO_LARGE").And.Contain("AllowPartialErrors");
 
-        var result = (await client.QueryWorkspaceAsync(Workspace, "q", options: new LogAnalyticsQueryOptions { AllowPartialErrors = true })).Value;
+        var result = (
+            await client.QueryWorkspaceAsync(
+                Workspace,
+                "q",
+                options: new LogAnalyticsQueryOptions { AllowPartialErrors = true }
+            )
+        ).Value;
         result.Status.Should().Be(LogAnalyticsQueryResultStatus.PartialFailure);
         result.IsTruncated.Should().BeTrue();
         result.Table.Rows.Should().ContainSingle();
@@ -91,23 +128,39 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
     {
         var client = TestClients.Query(_server, new StaticTokenCredential("expired-token"));
 
-        var thrown = await client.Invoking(c => c.QueryWorkspaceAsync(Workspace, "q")).Should().ThrowAsync<RequestFailedException>();
+        var thrown = await client
+            .Invoking(c => c.QueryWorkspaceAsync(Workspace, "q"))
+            .Should()
+            .ThrowAsync<RequestFailedException>();
 
         thrown.Which.Status.Should().Be(401);
-        thrown.Which.Message.Should().Contain("sign in again").And.Contain("AZURE_TENANT_ID").And.Contain("https://api.loganalytics.io/.default");
+        thrown
+            .Which.Message.Should()
+            .Contain("sign in again")
+            .And.Contain("AZURE_TENANT_ID")
+            .And.Contain("https://api.loganalytics.io/.default");
         _server.Queries.Should().BeEmpty("a 401 is not retried");
     }
 
     [Fact]
     public async Task Forbidden_names_the_role_to_grant_and_the_workspace()
     {
-        _server.QueryFaults.Enqueue(FakeResponse.Error(403, "InsufficientAccessError", "The provided credentials have insufficient access."));
+        _server.QueryFaults.Enqueue(
+            FakeResponse.Error(403, "InsufficientAccessError", "The provided credentials have insufficient access.")
+        );
 
-        var thrown = await TestClients.Query(_server).Invoking(c => c.QueryWorkspaceAsync(Workspace, "q"))
-            .Should().ThrowAsync<RequestFailedException>();
+        var thrown = await TestClients
+            .Query(_server)
+            .Invoking(c => c.QueryWorkspaceAsync(Workspace, "q"))
+            .Should()
+            .ThrowAsync<RequestFailedException>();
 
         thrown.Which.Status.Should().Be(403);
-        thrown.Which.Message.Should().Contain("Log Analytics Reader").And.Contain(Workspace).And.Contain("InsufficientAccessError");
+        thrown
+            .Which.Message.Should()
+            .Contain("Log Analytics Reader")
+            .And.Contain(Workspace)
+            .And.Contain("InsufficientAccessError");
     }
 
     [Fact]
@@ -135,8 +188,11 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
         {
             _server.QueryFaults.Enqueue(FakeResponse.Error(502, "BadGateway", "down"));
         }
-        var thrown = await TestClients.Query(_server, maximumRetries: 2).Invoking(c => c.QueryWorkspaceAsync(Workspace, "q"))
-            .Should().ThrowAsync<RequestFailedException>();
+        var thrown = await TestClients
+            .Query(_server, maximumRetries: 2)
+            .Invoking(c => c.QueryWorkspaceAsync(Workspace, "q"))
+            .Should()
+            .ThrowAsync<RequestFailedException>();
         thrown.Which.Status.Should().Be(502);
         thrown.Which.Message.Should().Contain("retries ran out");
         _server.Queries.Should().HaveCount(6);
@@ -146,7 +202,10 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
     public async Task A_timed_out_query_is_retried()
     {
         _server.QueryFaults.Enqueue(FakeResponse.Slow(TimeSpan.FromSeconds(30)));
-        var client = TestClients.Query(_server, configure: options => options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3));
+        var client = TestClients.Query(
+            _server,
+            configure: options => options.Retry.NetworkTimeout = TimeSpan.FromSeconds(3)
+        );
 
         var response = await client.QueryWorkspaceAsync(Workspace, "q");
 
@@ -158,7 +217,10 @@ public sealed class LogAnalyticsQueryClientTests : IAsyncLifetime
     public void Rejects_bad_server_timeouts_with_the_range_and_value()
     {
         var options = new LogAnalyticsQueryClientOptions();
-        options.Invoking(o => o.ServerTimeout = TimeSpan.FromMinutes(11)).Should().Throw<ArgumentOutOfRangeException>()
+        options
+            .Invoking(o => o.ServerTimeout = TimeSpan.FromMinutes(11))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
             .WithMessage("*(0, 00:10:00]*00:11:00*");
     }
 }

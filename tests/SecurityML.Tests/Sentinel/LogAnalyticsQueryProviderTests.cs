@@ -33,7 +33,11 @@ public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
     {
         var expected = LogonDailyAggregation.Summarize(QueryProvider.Local(SampleData).Logons());
         _server.QueryResponder = _ => new FakeResponse(200, TableJson.Response(expected));
-        var provider = new LogAnalyticsQueryProvider(TestClients.Query(_server), Workspace, new SentinelQueryFilter { Accounts = ["anna"] });
+        var provider = new LogAnalyticsQueryProvider(
+            TestClients.Query(_server),
+            Workspace,
+            new SentinelQueryFilter { Accounts = ["anna"] }
+        );
 
         provider.DailyLogons().Should().Equal(expected);
         _server.Queries.Single().Query.Should().Contain("summarize").And.Contain("TargetUserName in~ (\"anna\")");
@@ -45,28 +49,39 @@ public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
         _server.QueryResponder = _ => new FakeResponse(200, TableJson.Response(new[] { new HourlyOutboundBytes() }));
         var provider = new LogAnalyticsQueryProvider(TestClients.Query(_server), Workspace);
 
-        await provider.Invoking(p => p.LoadAsync(DataSets.SignIns, TimeRange.All)).Should().ThrowAsync<FormatException>()
-            .WithMessage("*SignInEvent*missing columns [UserPrincipalName, IPAddress, Location, AppDisplayName, ResultType]*");
+        await provider
+            .Invoking(p => p.LoadAsync(DataSets.SignIns, TimeRange.All))
+            .Should()
+            .ThrowAsync<FormatException>()
+            .WithMessage(
+                "*SignInEvent*missing columns [UserPrincipalName, IPAddress, Location, AppDisplayName, ResultType]*"
+            );
     }
 
     [Fact]
     public void The_source_switch_returns_the_local_or_the_workspace_provider_and_sink()
     {
-        var connection = new SentinelConnection(new WorkspaceConfig
-        {
-            WorkspaceId = Workspace, DataCollectionEndpoint = _server.Endpoint, DataCollectionRuleId = "dcr-0123",
-        }, new StaticTokenCredential(FakeMonitorServer.Token));
+        var connection = new SentinelConnection(
+            new WorkspaceConfig
+            {
+                WorkspaceId = Workspace,
+                DataCollectionEndpoint = _server.Endpoint,
+                DataCollectionRuleId = "dcr-0123",
+            },
+            new StaticTokenCredential(FakeMonitorServer.Token)
+        );
 
         var local = SecurityML.Workspace.Open("local", SampleData, "/tmp/out");
         var sentinel = SecurityML.Workspace.Open(" Sentinel ", SampleData, "/tmp/out", connection);
 
         local.QueryProvider.Should().BeOfType<LocalDataProvider>();
-        sentinel.QueryProvider.Should().BeOfType<LogAnalyticsQueryProvider>()
-            .Which.WorkspaceId.Should().Be(Workspace);
+        sentinel.QueryProvider.Should().BeOfType<LogAnalyticsQueryProvider>().Which.WorkspaceId.Should().Be(Workspace);
         local.ResultsSink.Should().BeOfType<LocalResultsSink>();
-        sentinel.ResultsSink.Should().BeOfType<LogAnalyticsResultsSink>()
-            .Which.RuleId.Should().Be("dcr-0123");
-        FluentActions.Invoking(() => SecurityML.Workspace.Open("kusto", SampleData, "/tmp/out")).Should().Throw<ArgumentException>()
+        sentinel.ResultsSink.Should().BeOfType<LogAnalyticsResultsSink>().Which.RuleId.Should().Be("dcr-0123");
+        FluentActions
+            .Invoking(() => SecurityML.Workspace.Open("kusto", SampleData, "/tmp/out"))
+            .Should()
+            .Throw<ArgumentException>()
             .WithMessage("*'local' or 'sentinel', received 'kusto'*");
     }
 
@@ -75,13 +90,20 @@ public sealed class LogAnalyticsQueryProviderTests : IAsyncLifetime
     {
         var connection = new SentinelConnection(new WorkspaceConfig(), new StaticTokenCredential("x"));
         var workspace = SecurityML.Workspace.Open("sentinel", SampleData, "/tmp", connection);
-        FluentActions.Invoking(() => workspace.QueryProvider).Should().Throw<InvalidOperationException>()
+        FluentActions
+            .Invoking(() => workspace.QueryProvider)
+            .Should()
+            .Throw<InvalidOperationException>()
             .WithMessage("*workspaceId*SECML_WORKSPACE_ID*");
-        FluentActions.Invoking(() => workspace.ResultsSink).Should().Throw<InvalidOperationException>()
+        FluentActions
+            .Invoking(() => workspace.ResultsSink)
+            .Should()
+            .Throw<InvalidOperationException>()
             .WithMessage("*SECML_DCE*SECML_DCR_ID*");
     }
 
-    private async Task AssertSameAsLocal<T>(DataSet<T> dataSet) where T : class
+    private async Task AssertSameAsLocal<T>(DataSet<T> dataSet)
+        where T : class
     {
         var local = QueryProvider.Local(SampleData).Load(dataSet, TimeRange.All);
         _server.QueryResponder = _ => new FakeResponse(200, TableJson.Response(local));

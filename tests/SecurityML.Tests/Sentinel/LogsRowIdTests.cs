@@ -15,8 +15,11 @@ public sealed class LogsRowIdTests
     public sealed record KeyedRow(string Entity, string SecmlRowId);
 
     private static List<JsonElement> Batched<T>(IEnumerable<T> rows, long startIndex = 0) =>
-        JsonBatcher.Batches(rows, 1_000_000, Stream, startIndex).SelectMany(batch => batch.Failure is { } failure ? throw failure : batch.Rows)
-            .Select(row => JsonDocument.Parse(row).RootElement).ToList();
+        JsonBatcher
+            .Batches(rows, 1_000_000, Stream, startIndex)
+            .SelectMany(batch => batch.Failure is { } failure ? throw failure : batch.Rows)
+            .Select(row => JsonDocument.Parse(row).RootElement)
+            .ToList();
 
     private static string Id(JsonElement row) => row.GetProperty(LogsIngestionClient.RowIdColumnName).GetString()!;
 
@@ -25,10 +28,22 @@ public sealed class LogsRowIdTests
     {
         var rows = Batched([new Row("a", 1), new Row("a", 1), new Row("b", 2)]);
 
-        var expected = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            [.. Encoding.UTF8.GetBytes(Stream), 0, .. BitConverter.GetBytes(0L), .. Encoding.UTF8.GetBytes("""{"Entity":"a","Score":1}""")]))[..32]
+        var expected = Convert
+            .ToHexString(
+                System.Security.Cryptography.SHA256.HashData([
+                    .. Encoding.UTF8.GetBytes(Stream),
+                    0,
+                    .. BitConverter.GetBytes(0L),
+                    .. Encoding.UTF8.GetBytes("""{"Entity":"a","Score":1}"""),
+                ])
+            )[..32]
             .ToLowerInvariant();
-        Id(rows[0]).Should().Be(expected, "SHA-256 over the stream name, a 0 byte, the index (8 bytes little-endian) and the row's JSON");
+        Id(rows[0])
+            .Should()
+            .Be(
+                expected,
+                "SHA-256 over the stream name, a 0 byte, the index (8 bytes little-endian) and the row's JSON"
+            );
         rows.Select(Id).Should().OnlyHaveUniqueItems("two identical rows are two rows");
         rows[0].GetRawText().Should().Be($$"""{"Entity":"a","Score":1,"SecmlRowId":"{{expected}}"}""");
     }
@@ -40,9 +55,15 @@ public sealed class LogsRowIdTests
 
         Batched(rows, startIndex: 6).Select(Id).Should().Equal(Batched(rows).Skip(6).Select(Id));
         Batched(rows, startIndex: 10).Should().BeEmpty("every row was settled");
-        FluentActions.Invoking(() => Batched(rows, startIndex: 11)).Should().Throw<ArgumentException>()
+        FluentActions
+            .Invoking(() => Batched(rows, startIndex: 11))
+            .Should()
+            .Throw<ArgumentException>()
             .WithMessage("*start index 11 is beyond the 10 rows given*");
-        FluentActions.Invoking(() => new LogsUploadOptions { StartIndex = -1 }).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions
+            .Invoking(() => new LogsUploadOptions { StartIndex = -1 })
+            .Should()
+            .Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]
@@ -50,10 +71,21 @@ public sealed class LogsRowIdTests
     {
         Batched([new KeyedRow("a", "k1"), new KeyedRow("b", "k2")]).Select(Id).Should().Equal("k1", "k2");
 
-        FluentActions.Invoking(() => Batched([new KeyedRow("a", "k1"), new KeyedRow("b", "k1")])).Should().Throw<ArgumentException>()
+        FluentActions
+            .Invoking(() => Batched([new KeyedRow("a", "k1"), new KeyedRow("b", "k1")]))
+            .Should()
+            .Throw<ArgumentException>()
             .WithMessage("Row 1 repeats SecmlRowId 'k1'*");
-        FluentActions.Invoking(() => Batched([new KeyedRow("a", "")])).Should().Throw<ArgumentException>().WithMessage("Row 0 has*");
-        FluentActions.Invoking(() => Batched(["not an object"])).Should().Throw<ArgumentException>().WithMessage("Row 0 is a JSON String*");
+        FluentActions
+            .Invoking(() => Batched([new KeyedRow("a", "")]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Row 0 has*");
+        FluentActions
+            .Invoking(() => Batched(["not an object"]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Row 0 is a JSON String*");
     }
 
     [Theory]
@@ -74,7 +106,10 @@ public sealed class LogsRowIdTests
         _ = new LogsIngestionClient(new Uri("https://127.0.0.1:1"), new StaticTokenCredential("t"), options);
 
         options.RetryPolicy.Should().BeNull("the client's own retry policy is used only for its pipeline");
-        FluentActions.Invoking(() => options.UploadTimeout = TimeSpan.Zero).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions
+            .Invoking(() => options.UploadTimeout = TimeSpan.Zero)
+            .Should()
+            .Throw<ArgumentOutOfRangeException>();
     }
 
     /// <summary>A response with one header.</summary>
@@ -84,15 +119,27 @@ public sealed class LogsRowIdTests
         public override string ReasonPhrase => "Too Many Requests";
         public override Stream? ContentStream { get; set; }
         public override string ClientRequestId { get; set; } = "";
+
         public override void Dispose() { }
-        protected override bool ContainsHeader(string headerName) => string.Equals(headerName, name, StringComparison.OrdinalIgnoreCase);
+
+        protected override bool ContainsHeader(string headerName) =>
+            string.Equals(headerName, name, StringComparison.OrdinalIgnoreCase);
+
         protected override IEnumerable<HttpHeader> EnumerateHeaders() => [new HttpHeader(name, value)];
-        protected override bool TryGetHeader(string headerName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? headerValue)
+
+        protected override bool TryGetHeader(
+            string headerName,
+            [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? headerValue
+        )
         {
             headerValue = ContainsHeader(headerName) ? value : null;
             return headerValue is not null;
         }
-        protected override bool TryGetHeaderValues(string headerName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values)
+
+        protected override bool TryGetHeaderValues(
+            string headerName,
+            [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IEnumerable<string>? values
+        )
         {
             values = ContainsHeader(headerName) ? [value] : null;
             return values is not null;

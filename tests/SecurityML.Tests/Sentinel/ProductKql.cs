@@ -22,11 +22,36 @@ internal static class ProductKql
     /// <summary>The range of the injection texts (<see cref="Injection"/>).</summary>
     public static readonly TimeRange Week = new(Monday, Monday.AddDays(7));
 
-    /// <summary>Column names that need quoting but can be quoted: quotes, backslashes, spaces, keywords, non-ASCII.</summary>
+    /// <summary>Column names that need quoting but can be quoted: quotes, backslashes, spaces, keywords,
+    /// non-ASCII.</summary>
     public static readonly string[] QuotableColumns =
     [
-        "Time'x", "Time\"x", "a\\b", "\\", "'", "']", "['x']", "event time", "x-y.z", "_x", "__x", "timestamp", "where",
-        "between", "and", "or", "datetime", "true", "project", "1day", "$time", "Zeit_für", "用户时间", "👩", "𝒜", "ä",
+        "Time'x",
+        "Time\"x",
+        "a\\b",
+        "\\",
+        "'",
+        "']",
+        "['x']",
+        "event time",
+        "x-y.z",
+        "_x",
+        "__x",
+        "timestamp",
+        "where",
+        "between",
+        "and",
+        "or",
+        "datetime",
+        "true",
+        "project",
+        "1day",
+        "$time",
+        "Zeit_für",
+        "用户时间",
+        "👩",
+        "𝒜",
+        "ä",
         new string('T', 1024),
     ];
 
@@ -35,11 +60,12 @@ internal static class ProductKql
         ((IEnumerable<object[]>)KqlLiteralTests.InjectionCorpus).Select(row => (string)row[0]).ToList();
 
     /// <summary>The language service's answer for <see cref="All"/>, computed once per test run.</summary>
-    public static Lazy<(IReadOnlyList<KqlText> Texts, KqlValidation Validation)> Checked { get; } = new(() =>
-    {
-        var texts = All();
-        return (texts, KustoLanguageService.Check(texts));
-    });
+    public static Lazy<(IReadOnlyList<KqlText> Texts, KqlValidation Validation)> Checked { get; } =
+        new(() =>
+        {
+            var texts = All();
+            return (texts, KustoLanguageService.Check(texts));
+        });
 
     /// <summary>The check of the text named <paramref name="name"/>.</summary>
     public static KqlCheck Result(string name)
@@ -51,13 +77,24 @@ internal static class ProductKql
     }
 
     public static IReadOnlyList<KqlText> All() =>
-        [.. NamedQueries(), .. Injection(), .. ExportChunks(), .. DrillDowns(), .. Transformations(), .. Deduplications(), .. Literals(), .. Controls()];
+        [
+            .. NamedQueries(),
+            .. Injection(),
+            .. ExportChunks(),
+            .. DrillDowns(),
+            .. Transformations(),
+            .. Deduplications(),
+            .. Literals(),
+            .. Controls(),
+        ];
 
     /// <summary>The name of the injection text of a corpus value (<c>benign</c> for the reference one).</summary>
-    public static string InjectionName(string value) => $"injection/Logons/{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}";
+    public static string InjectionName(string value) =>
+        $"injection/Logons/{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}";
 
     /// <summary>The name of the standalone literal text of a corpus value.</summary>
-    public static string LiteralName(string value) => $"literal/{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}";
+    public static string LiteralName(string value) =>
+        $"literal/{Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(value))}";
 
     public static IEnumerable<(string Name, TimeRange Range)> Ranges()
     {
@@ -65,9 +102,17 @@ internal static class ProductKql
         yield return ("unbounded", TimeRange.All);
         yield return ("start-only", new TimeRange(Monday, DateTimeOffset.MaxValue));
         yield return ("end-only", new TimeRange(DateTimeOffset.MinValue, Monday.AddDays(7)));
-        yield return ("odd-instants", new TimeRange(new DateTimeOffset(2024, 2, 29, 23, 59, 59, TimeSpan.FromHours(-9.5)).AddTicks(9_999_999),
-            new DateTimeOffset(2024, 3, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1)));
-        yield return ("extremes", new TimeRange(DateTimeOffset.MinValue.AddTicks(1), DateTimeOffset.MaxValue.AddTicks(-1)));
+        yield return (
+            "odd-instants",
+            new TimeRange(
+                new DateTimeOffset(2024, 2, 29, 23, 59, 59, TimeSpan.FromHours(-9.5)).AddTicks(9_999_999),
+                new DateTimeOffset(2024, 3, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(1)
+            )
+        );
+        yield return (
+            "extremes",
+            new TimeRange(DateTimeOffset.MinValue.AddTicks(1), DateTimeOffset.MaxValue.AddTicks(-1))
+        );
     }
 
     /// <summary>The filters combined with every range: none, accounts, computers, both (as the query allows).</summary>
@@ -108,23 +153,37 @@ internal static class ProductKql
     }
 
     private static IEnumerable<KqlText> NamedQueries() =>
-        (from query in SentinelQueries.All
-         from range in Ranges()
-         from filter in Filters(query)
-         select Named($"query/{query.DataSet.Name}/{range.Name}/{filter.Name}", query.Build(range.Range, filter.Filter)))
-        .Concat(from query in SentinelQueries.All
-                from filter in HostileFilters(query)
-                select Named($"query/{query.DataSet.Name}/bounded/{filter.Name}", query.Build(Week, filter.Filter)));
+        (
+            from query in SentinelQueries.All
+            from range in Ranges()
+            from filter in Filters(query)
+            select Named(
+                $"query/{query.DataSet.Name}/{range.Name}/{filter.Name}",
+                query.Build(range.Range, filter.Filter)
+            )
+        ).Concat(
+            from query in SentinelQueries.All
+            from filter in HostileFilters(query)
+            select Named($"query/{query.DataSet.Name}/bounded/{filter.Name}", query.Build(Week, filter.Filter))
+        );
 
     /// <summary>A named query's text, with the ad-hoc schema of its table when the reference schemas lack it
     /// (<see cref="InvestigationTableSchemas"/>).</summary>
-    private static KqlText Named(string name, string kql) => new(name, kql) { Tables = InvestigationTableSchemas.For(kql) };
+    private static KqlText Named(string name, string kql) =>
+        new(name, kql) { Tables = InvestigationTableSchemas.For(kql) };
 
     /// <summary>Each attacker value alone as account and computer of the Logons query, with tokens, and the benign
     /// reference text they are compared with.</summary>
     private static IEnumerable<KqlText> Injection() =>
-        Corpus.Prepend("benign").Select(value => new KqlText(InjectionName(value),
-            SentinelQueries.Logons.Build(Week, new SentinelQueryFilter { Accounts = [value], Computers = [value] })) { Tokens = true });
+        Corpus
+            .Prepend("benign")
+            .Select(value => new KqlText(
+                InjectionName(value),
+                SentinelQueries.Logons.Build(Week, new SentinelQueryFilter { Accounts = [value], Computers = [value] })
+            )
+            {
+                Tokens = true,
+            });
 
     /// <summary>The chunks an export of 2 days 5.5 hours queries (default one-day chunks), and the halves the exporter
     /// queries when the last chunk and then each second half is too large, down to the minimum chunk length: every
@@ -136,57 +195,95 @@ internal static class ProductKql
         var chunks = new List<TimeRange>();
         for (var start = range.Start; start < range.End; start += options.ChunkDuration)
         {
-            chunks.Add(new TimeRange(start, range.End - start > options.ChunkDuration ? start + options.ChunkDuration : range.End));
+            chunks.Add(
+                new TimeRange(
+                    start,
+                    range.End - start > options.ChunkDuration ? start + options.ChunkDuration : range.End
+                )
+            );
         }
-        for (var chunk = chunks[^1]; chunk.End - chunk.Start >= 2 * options.MinimumChunkDuration;)
+        for (var chunk = chunks[^1]; chunk.End - chunk.Start >= 2 * options.MinimumChunkDuration; )
         {
             var middle = chunk.Start + TimeSpan.FromTicks((chunk.End - chunk.Start).Ticks / 2);
-            chunks.Add(chunk = new TimeRange(middle, chunk.End)); // its first half ends where it starts: no new boundary
+            // its first half ends where it starts: no new boundary
+            chunks.Add(chunk = new TimeRange(middle, chunk.End));
         }
         return from query in SentinelQueries.All
-               from chunk in chunks.Select((chunk, index) => (chunk, index))
-               select Named($"export/{query.DataSet.Name}/chunk-{chunk.index}",
-                   query.Build(chunk.chunk, query.AccountColumn is null ? SentinelQueryFilter.None : new SentinelQueryFilter { Accounts = ["anna"] }));
+            from chunk in chunks.Select((chunk, index) => (chunk, index))
+            select Named(
+                $"export/{query.DataSet.Name}/chunk-{chunk.index}",
+                query.Build(
+                    chunk.chunk,
+                    query.AccountColumn is null
+                        ? SentinelQueryFilter.None
+                        : new SentinelQueryFilter { Accounts = ["anna"] }
+                )
+            );
     }
 
-    /// <summary>Drill-down filters after each reference table, and after a table whose time column has an odd name.</summary>
+    /// <summary>Drill-down filters after each reference table, and after a table whose time column has an odd
+    /// name.</summary>
     private static IEnumerable<KqlText> DrillDowns()
     {
         var periodSets = new (string Name, AnomalyPeriod[] Periods)[]
         {
             ("none", []),
             ("one", [new AnomalyPeriod(Monday.AddHours(1), Monday.AddHours(3))]),
-            ("fractions-and-offsets", [new AnomalyPeriod(new DateTimeOffset(2024, 3, 13, 4, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567),
-                Monday.AddHours(1.5)), new AnomalyPeriod(Monday.AddDays(3), Monday.AddDays(3).AddTicks(1))]),
+            (
+                "fractions-and-offsets",
+                [
+                    new AnomalyPeriod(
+                        new DateTimeOffset(2024, 3, 13, 4, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567),
+                        Monday.AddHours(1.5)
+                    ),
+                    new AnomalyPeriod(Monday.AddDays(3), Monday.AddDays(3).AddTicks(1)),
+                ]
+            ),
         };
         var tables = new[] { "SecurityEvent", "SigninLogs", "OfficeActivity", "CommonSecurityLog", "IdentityInfo" };
         foreach (var (name, periods) in periodSets)
         {
             foreach (var table in tables)
             {
-                yield return new KqlText($"drilldown/{table}/{name}", table + "\n" + AnomalyPeriods.ToKqlFilter(periods));
+                yield return new KqlText(
+                    $"drilldown/{table}/{name}",
+                    table + "\n" + AnomalyPeriods.ToKqlFilter(periods)
+                );
             }
-            yield return new KqlText($"drilldown/OutboundBytes/{name}",
-                SentinelQueries.OutboundBytes.Build(Week) + "\n" + AnomalyPeriods.ToKqlFilter(periods));
+            yield return new KqlText(
+                $"drilldown/OutboundBytes/{name}",
+                SentinelQueries.OutboundBytes.Build(Week) + "\n" + AnomalyPeriods.ToKqlFilter(periods)
+            );
         }
         foreach (var (column, index) in QuotableColumns.Select((column, index) => (column, index)))
         {
-            yield return KqlText.WithSource($"drilldown/column/{index}", "source\n" + AnomalyPeriods.ToKqlFilter(periodSets[2].Periods, column),
-                new KqlColumn(column, "datetime"));
+            yield return KqlText.WithSource(
+                $"drilldown/column/{index}",
+                "source\n" + AnomalyPeriods.ToKqlFilter(periodSets[2].Periods, column),
+                new KqlColumn(column, "datetime")
+            );
         }
     }
 
     /// <summary>Each attacker value as a standalone literal, with tokens.</summary>
-    /// <summary>The data collection rule transformation of every results table (<c>secml dcr</c>), over its input stream
-    /// <c>source</c> with the stream's declared column types.</summary>
+    /// <summary>The data collection rule transformation of every results table (<c>secml dcr</c>), over its input
+    /// stream <c>source</c> with the stream's declared column types.</summary>
     private static IEnumerable<KqlText> Transformations() =>
-        SecurityML.Results.ResultsTables.All.Select(table => KqlText.WithSource($"dcr/{table.Name}", table.TransformKql,
-            [.. table.Columns.Select(column => new KqlColumn(column.Name, column.StreamType))]));
+        SecurityML.Results.ResultsTables.All.Select(table =>
+            KqlText.WithSource(
+                $"dcr/{table.Name}",
+                table.TransformKql,
+                [.. table.Columns.Select(column => new KqlColumn(column.Name, column.StreamType))]
+            )
+        );
 
-    /// <summary>The de-duplicating query of the write-back (<see cref="LogsIngestionClient.DeduplicationKql"/>) after every
-    /// results table, declared with the table's own column types (<c>real</c> columns as <c>real</c>).</summary>
+    /// <summary>The de-duplicating query of the write-back (<see cref="LogsIngestionClient.DeduplicationKql"/>) after
+    /// every results table, declared with the table's own column types (<c>real</c> columns as <c>real</c>).</summary>
     private static IEnumerable<KqlText> Deduplications() =>
-        SecurityML.Results.ResultsTables.All.Select(table => new KqlText($"dedup/{table.Name}", table.TableName + "\n" + LogsIngestionClient.DeduplicationKql)
+        SecurityML.Results.ResultsTables.All.Select(table => new KqlText(
+            $"dedup/{table.Name}",
+            table.TableName + "\n" + LogsIngestionClient.DeduplicationKql
+        )
         {
             Tables = new Dictionary<string, IReadOnlyList<KqlColumn>>
             {
@@ -195,8 +292,10 @@ internal static class ProductKql
         });
 
     private static IEnumerable<KqlText> Literals() =>
-        Corpus
-            .Select(value => new KqlText(LiteralName(value), "print Value = " + KqlLiteral.String(value)) { Tokens = true });
+        Corpus.Select(value => new KqlText(LiteralName(value), "print Value = " + KqlLiteral.String(value))
+        {
+            Tokens = true,
+        });
 
     /// <summary>Texts that must fail, proving the check can: the UserDirectory text as it was (account filter on
     /// UserPrincipalName, which IdentityInfo lacks, before the summarize), a line feed written raw into ['...'] (what
@@ -206,23 +305,49 @@ internal static class ProductKql
     {
         var userDirectory = SentinelQueries.UserDirectory.Build(TimeRange.All);
         var summarize = userDirectory.IndexOf("\n| summarize", StringComparison.Ordinal);
-        yield return new KqlText(ControlPrefix + "UserDirectory-filter-on-UserPrincipalName",
-            userDirectory[..summarize] + "\n| where UserPrincipalName in~ (\"anna@contoso.com\")" + userDirectory[summarize..]);
-        yield return KqlText.WithSource(ControlPrefix + "raw-line-feed-in-quoted-column",
-            "source\n| where ['Time\nGenerated'] between (datetime(2024-01-01T01:00:00Z) .. datetime(2024-01-01T03:00:00Z))",
-            new KqlColumn("Time\nGenerated", "datetime"));
+        yield return new KqlText(
+            ControlPrefix + "UserDirectory-filter-on-UserPrincipalName",
+            userDirectory[..summarize]
+                + "\n| where UserPrincipalName in~ (\"anna@contoso.com\")"
+                + userDirectory[summarize..]
+        );
+        yield return KqlText.WithSource(
+            ControlPrefix + "raw-line-feed-in-quoted-column",
+            "source\n| where ['Time\nGenerated'] between (datetime(2024-01-01T01:00:00Z) .. "
+                + "datetime(2024-01-01T03:00:00Z))",
+            new KqlColumn("Time\nGenerated", "datetime")
+        );
         yield return new KqlText(ControlPrefix + "unknown-table", "SecurityEvents\n| take 1");
-        yield return new KqlText(ControlPrefix + "unknown-function", "SecurityEvent\n| extend Hash = sha257(CommandLine)");
+        yield return new KqlText(
+            ControlPrefix + "unknown-function",
+            "SecurityEvent\n| extend Hash = sha257(CommandLine)"
+        );
         KqlColumn[] stream = [new("Entity", "string"), new("Score", "real"), new("Flagged", "bool")];
-        yield return KqlText.WithSource("helper/source-transformation",
-            "source\n| extend TimeGenerated = now(), Score = iff(isfinite(Score), Score, real(null))", stream);
-        yield return new KqlText(ControlPrefix + "dedup-without-row-id", "Results_CL\n" + LogsIngestionClient.DeduplicationKql)
+        yield return KqlText.WithSource(
+            "helper/source-transformation",
+            "source\n| extend TimeGenerated = now(), Score = iff(isfinite(Score), Score, real(null))",
+            stream
+        );
+        yield return new KqlText(
+            ControlPrefix + "dedup-without-row-id",
+            "Results_CL\n" + LogsIngestionClient.DeduplicationKql
+        )
         {
-            Tables = new Dictionary<string, IReadOnlyList<KqlColumn>> { ["Results_CL"] = [new("TimeGenerated", "datetime"), new("Score", "real")] },
+            Tables = new Dictionary<string, IReadOnlyList<KqlColumn>>
+            {
+                ["Results_CL"] = [new("TimeGenerated", "datetime"), new("Score", "real")],
+            },
         };
-        yield return KqlText.WithSource(ControlPrefix + "source-transformation-unknown-column", "source\n| extend TimeGenerated = now(), Scores", stream);
+        yield return KqlText.WithSource(
+            ControlPrefix + "source-transformation-unknown-column",
+            "source\n| extend TimeGenerated = now(), Scores",
+            stream
+        );
         var alerts = SentinelQueries.SecurityAlerts.Build(Week);
-        yield return Named(ControlPrefix + "SecurityAlerts-with-a-column-the-table-lacks", alerts.Replace("AlertSeverity,", "Severity,", StringComparison.Ordinal));
+        yield return Named(
+            ControlPrefix + "SecurityAlerts-with-a-column-the-table-lacks",
+            alerts.Replace("AlertSeverity,", "Severity,", StringComparison.Ordinal)
+        );
         yield return new KqlText(ControlPrefix + "SecurityAlerts-without-its-schema", alerts);
     }
 }

@@ -24,11 +24,16 @@ public sealed class QueryReplayTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    /// <summary>The cases replayed by <see cref="Replays_the_recorded_answer_as_a_user_needs_it"/> (D05 has its own test).</summary>
+    /// <summary>The cases replayed by <see cref="Replays_the_recorded_answer_as_a_user_needs_it"/> (D05 has its own
+    /// test).</summary>
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var replay in AzureReferenceData.Cases.Where(c => Operations.Contains(c.Operation) && !c.Id.StartsWith("D05", StringComparison.Ordinal)))
+        foreach (
+            var replay in AzureReferenceData.Cases.Where(c =>
+                Operations.Contains(c.Operation) && !c.Id.StartsWith("D05", StringComparison.Ordinal)
+            )
+        )
         {
             data.Add(replay.Id);
         }
@@ -38,7 +43,10 @@ public sealed class QueryReplayTests : IAsyncLifetime
     [Fact]
     public void Every_query_export_and_provider_case_of_the_reference_data_is_replayed()
     {
-        var ids = AzureReferenceData.Cases.Where(c => Operations.Contains(c.Operation)).Select(c => c.Id.Split('-')[0]).ToList();
+        var ids = AzureReferenceData
+            .Cases.Where(c => Operations.Contains(c.Operation))
+            .Select(c => c.Id.Split('-')[0])
+            .ToList();
 
         ids.Should().HaveCount(21).And.BeEquivalentTo(QueryReplayChecks.All.Keys.Append("D05"));
     }
@@ -64,15 +72,18 @@ public sealed class QueryReplayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task D05_the_user_directory_with_an_account_filter_never_sends_a_query_that_cannot_resolve_its_columns()
+    public async Task D05_user_directory_with_an_account_filter_never_sends_a_query_that_cannot_resolve_its_columns()
     {
         var replay = AzureReferenceData.Case("D05");
         var accounts = replay.Raw["filterAccounts"]!.AsArray().Select(node => (string)node!).ToList();
         var directory = AzureReferenceData.Case("D04").Responses[0];
-        _server.QueryResponder = query => IdentityInfoColumns.Unresolved(query.Query).Count > 0
-            ? replay.Responses[0].ToFake()
-            : directory.ToFake();
-        var provider = new LogAnalyticsQueryProvider(TestClients.Query(_server), Workspace, new SentinelQueryFilter { Accounts = accounts });
+        _server.QueryResponder = query =>
+            IdentityInfoColumns.Unresolved(query.Query).Count > 0 ? replay.Responses[0].ToFake() : directory.ToFake();
+        var provider = new LogAnalyticsQueryProvider(
+            TestClients.Query(_server),
+            Workspace,
+            new SentinelQueryFilter { Accounts = accounts }
+        );
 
         var entries = await provider.LoadAsync(DataSets.UserDirectory, TimeRange.All);
 
@@ -84,10 +95,20 @@ public sealed class QueryReplayTests : IAsyncLifetime
     [Fact]
     public void The_D05_column_check_tells_resolvable_from_unresolvable_IdentityInfo_filters()
     {
-        IdentityInfoColumns.Unresolved("IdentityInfo\n| where TimeGenerated > ago(14d)\n| where AccountUPN in~ (\"anna@contoso.com\")"
-            + "\n| summarize arg_max(TimeGenerated, *) by AccountUPN\n| project UserPrincipalName = AccountUPN").Should().BeEmpty();
-        IdentityInfoColumns.Unresolved("IdentityInfo\n| where TimeGenerated > ago(14d)\n| where UserPrincipalName in~ (\"anna@contoso.com\")"
-            + "\n| summarize arg_max(TimeGenerated, *) by AccountUPN").Should().Equal("UserPrincipalName");
+        IdentityInfoColumns
+            .Unresolved(
+                "IdentityInfo\n| where TimeGenerated > ago(14d)\n| where AccountUPN in~ (\"anna@contoso.com\")"
+                    + "\n| summarize arg_max(TimeGenerated, *) by AccountUPN\n| project UserPrincipalName = AccountUPN"
+            )
+            .Should()
+            .BeEmpty();
+        IdentityInfoColumns
+            .Unresolved(
+                "IdentityInfo\n| where TimeGenerated > ago(14d)\n| where UserPrincipalName in~ (\"anna@contoso.com\")"
+                    + "\n| summarize arg_max(TimeGenerated, *) by AccountUPN"
+            )
+            .Should()
+            .Equal("UserPrincipalName");
     }
 
     [Fact]
@@ -97,27 +118,41 @@ public sealed class QueryReplayTests : IAsyncLifetime
         _server.IngestionFaults.Enqueue(replay.Responses[0].ToFake());
         var client = TestClients.Ingestion(_server, maximumRetries: 0);
 
-        var thrown = await FluentActions.Awaiting(() => client.UploadAsync("dcr-1", "Custom-X_CL", Azure.Core.RequestContent.Create("[{\"A\":1}]")))
-            .Should().ThrowAsync<RequestFailedException>();
+        var thrown = await FluentActions
+            .Awaiting(() => client.UploadAsync("dcr-1", "Custom-X_CL", Azure.Core.RequestContent.Create("[{\"A\":1}]")))
+            .Should()
+            .ThrowAsync<RequestFailedException>();
 
         var failures = new List<RequestFailedException>();
         for (Exception? inner = thrown.Which; inner is not null; inner = inner.InnerException)
         {
             failures.AddRange(inner is RequestFailedException failed ? [failed] : []);
         }
-        failures.Should().Contain(failure => failure.Status == 413 && failure.ErrorCode == "ContentLengthLimitExceeded"
-            && failure.Message.Contains("ContentLengthLimitExceeded", StringComparison.Ordinal));
+        failures
+            .Should()
+            .Contain(failure =>
+                failure.Status == 413
+                && failure.ErrorCode == "ContentLengthLimitExceeded"
+                && failure.Message.Contains("ContentLengthLimitExceeded", StringComparison.Ordinal)
+            );
     }
 
     [Theory]
     [InlineData("InvalidAuthenticationTokenAudience", "another audience")]
     [InlineData("AuthorizationFailed", "Log Analytics Reader")]
-    public async Task A_query_error_code_sent_only_in_the_x_ms_error_code_header_chooses_the_advice(string code, string advice)
+    public async Task A_query_error_code_sent_only_in_the_x_ms_error_code_header_chooses_the_advice(
+        string code,
+        string advice
+    )
     {
-        _server.QueryFaults.Enqueue(new FakeResponse(403, "", new Dictionary<string, string> { ["x-ms-error-code"] = code }));
+        _server.QueryFaults.Enqueue(
+            new FakeResponse(403, "", new Dictionary<string, string> { ["x-ms-error-code"] = code })
+        );
 
-        var thrown = await FluentActions.Awaiting(() => TestClients.Query(_server).QueryWorkspaceAsync(Workspace, "q"))
-            .Should().ThrowAsync<RequestFailedException>();
+        var thrown = await FluentActions
+            .Awaiting(() => TestClients.Query(_server).QueryWorkspaceAsync(Workspace, "q"))
+            .Should()
+            .ThrowAsync<RequestFailedException>();
 
         thrown.Which.ErrorCode.Should().Be(code);
         thrown.Which.Message.Should().Contain(advice).And.Contain("Service error code: " + code);
@@ -131,17 +166,29 @@ public sealed class QueryReplayTests : IAsyncLifetime
         return query =>
         {
             var response = responses[Math.Min(next++, responses.Count - 1)];
-            return query.Timespan is null || response.Status != 200 ? response.ToFake() : response.ToFake() with { Body = Within(response.Body, query.Timespan) };
+            return query.Timespan is null || response.Status != 200
+                ? response.ToFake()
+                : response.ToFake() with
+                {
+                    Body = Within(response.Body, query.Timespan),
+                };
         };
     }
 
     private static string Within(string body, string timespan)
     {
-        var ends = timespan.Split('/').Select(text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)).ToArray();
+        var ends = timespan
+            .Split('/')
+            .Select(text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture))
+            .ToArray();
         var root = JsonNode.Parse(body)!;
         foreach (var table in root["tables"]!.AsArray())
         {
-            var time = table!["columns"]!.AsArray().Select(column => (string)column!["name"]!).ToList().IndexOf("TimeGenerated");
+            var time = table!["columns"]!
+                .AsArray()
+                .Select(column => (string)column!["name"]!)
+                .ToList()
+                .IndexOf("TimeGenerated");
             if (time < 0)
             {
                 continue;
@@ -165,10 +212,18 @@ internal sealed record QueryReplayContext(FakeMonitorServer Server, ReplayCase R
 {
     public const string Workspace = "11111111-2222-3333-4444-555555555555";
 
-    public LogAnalyticsQueryClient Client(int maximumRetries = 3) => TestClients.Query(Server, maximumRetries: maximumRetries);
+    public LogAnalyticsQueryClient Client(int maximumRetries = 3) =>
+        TestClients.Query(Server, maximumRetries: maximumRetries);
 
     public async Task<LogAnalyticsQueryResult> QueryAsync(bool allowPartialErrors = false) =>
-        (await Client().QueryWorkspaceAsync(Workspace, "replay", options: new LogAnalyticsQueryOptions { AllowPartialErrors = allowPartialErrors })).Value;
+        (
+            await Client()
+                .QueryWorkspaceAsync(
+                    Workspace,
+                    "replay",
+                    options: new LogAnalyticsQueryOptions { AllowPartialErrors = allowPartialErrors }
+                )
+        ).Value;
 
     public async Task<RequestFailedException> FailAsync(string workspace = Workspace)
     {
@@ -191,18 +246,44 @@ internal static class IdentityInfoColumns
 {
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal)
     {
-        "IdentityInfo", "where", "and", "or", "not", "ago", "in", "in~", "has", "has_any", "contains", "startswith", "isempty",
-        "isnotempty", "tostring", "tolower", "true", "false",
+        "IdentityInfo",
+        "where",
+        "and",
+        "or",
+        "not",
+        "ago",
+        "in",
+        "in~",
+        "has",
+        "has_any",
+        "contains",
+        "startswith",
+        "isempty",
+        "isnotempty",
+        "tostring",
+        "tolower",
+        "true",
+        "false",
     };
 
     private static readonly Lazy<HashSet<string>> Columns = new(() =>
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzureReferenceData.Folder, "schemas", "sentinel", "IdentityInfo.json")));
-        return schema.RootElement.GetProperty("Properties").EnumerateArray().Select(column => column.GetProperty("name").GetString()!).ToHashSet();
+        using var schema = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(AzureReferenceData.Folder, "schemas", "sentinel", "IdentityInfo.json"))
+        );
+        return schema
+            .RootElement.GetProperty("Properties")
+            .EnumerateArray()
+            .Select(column => column.GetProperty("name").GetString()!)
+            .ToHashSet();
     });
 
-    /// <summary>String literals ("..." and '...' with backslash escapes), blanked before identifiers are read.</summary>
-    private static readonly Regex Literal = new(@"""(?:[^""\\]|\\.)*""|'(?:[^'\\]|\\.)*'", RegexOptions.CultureInvariant);
+    /// <summary>String literals ("..." and '...' with backslash escapes), blanked before identifiers are
+    /// read.</summary>
+    private static readonly Regex Literal = new(
+        @"""(?:[^""\\]|\\.)*""|'(?:[^'\\]|\\.)*'",
+        RegexOptions.CultureInvariant
+    );
 
     private static readonly Regex Identifier = new(@"\b[A-Za-z_][A-Za-z0-9_]*", RegexOptions.CultureInvariant);
 
@@ -213,8 +294,11 @@ internal static class IdentityInfoColumns
         var text = Literal.Replace(query, "\"\"");
         var shape = Shape.Match(text);
         var filters = shape.Success ? text[..shape.Index] : text;
-        return Identifier.Matches(filters).Select(match => match.Value)
+        return Identifier
+            .Matches(filters)
+            .Select(match => match.Value)
             .Where(name => !Operators.Contains(name) && !Columns.Value.Contains(name))
-            .Distinct().ToList();
+            .Distinct()
+            .ToList();
     }
 }

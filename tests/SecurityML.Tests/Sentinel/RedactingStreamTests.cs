@@ -21,18 +21,24 @@ public sealed class RedactingStreamTests
     [InlineData(100_000)]
     public async Task Secrets_split_across_reads_at_the_start_and_at_the_end_are_replaced(int step)
     {
-        const string Token = "eyJ0.TOKEN-value.sig", Secret = "client~SECRET~1234";
+        const string Token = "eyJ0.TOKEN-value.sig",
+            Secret = "client~SECRET~1234";
         var body = $"{Token} said: Authorization: Bearer {Token}; secret={Secret}, again {Secret}{Token}";
         string[] secrets = [Token, Secret];
 
-        var read = await ReadAllAsync(new RedactingStream(new TrickleStream(Encoding.UTF8.GetBytes(body), step), secrets));
+        var read = await ReadAllAsync(
+            new RedactingStream(new TrickleStream(Encoding.UTF8.GetBytes(body), step), secrets)
+        );
         using var syncStream = new RedactingStream(new TrickleStream(Encoding.UTF8.GetBytes(body), step), secrets);
         using var reader = new StreamReader(syncStream);
 
-        var expected = body.Replace(Token, "[redacted]", StringComparison.Ordinal).Replace(Secret, "[redacted]", StringComparison.Ordinal);
+        var expected = body.Replace(Token, "[redacted]", StringComparison.Ordinal)
+            .Replace(Secret, "[redacted]", StringComparison.Ordinal);
         read.Should().Be(expected);
         reader.ReadToEnd().Should().Be(expected);
-        expected.Should().Be("[redacted] said: Authorization: Bearer [redacted]; secret=[redacted], again [redacted][redacted]");
+        expected
+            .Should()
+            .Be("[redacted] said: Authorization: Bearer [redacted]; secret=[redacted], again [redacted][redacted]");
     }
 
     [Fact]
@@ -40,8 +46,13 @@ public sealed class RedactingStreamTests
     {
         var text = string.Concat(Enumerable.Repeat("{\"rows\":[[1,\"eyJ0.TOKEN-valu\"]]}", 5000));
 
-        (await ReadAllAsync(new RedactingStream(new TrickleStream(Encoding.UTF8.GetBytes(text), 4096), ["eyJ0.TOKEN-value.sig"])))
-            .Should().Be(text, "a prefix of a secret is not a secret");
+        (
+            await ReadAllAsync(
+                new RedactingStream(new TrickleStream(Encoding.UTF8.GetBytes(text), 4096), ["eyJ0.TOKEN-value.sig"])
+            )
+        )
+            .Should()
+            .Be(text, "a prefix of a secret is not a secret");
         (await ReadAllAsync(new RedactingStream(new MemoryStream(), ["eyJ0.TOKEN-value.sig"]))).Should().BeEmpty();
     }
 

@@ -6,8 +6,9 @@ using SecurityML.Tests.TestSupport;
 
 namespace SecurityML.Tests.Sentinel;
 
-/// <summary>A connection built only from a config file and environment variables (no test transport, no test credential)
-/// reaches the fake server: access token from <c>SECML_ACCESS_TOKEN</c>, server trusted by its pinned SHA-256 thumbprint.</summary>
+/// <summary>A connection built only from a config file and environment variables (no test transport, no test
+/// credential) reaches the fake server: access token from <c>SECML_ACCESS_TOKEN</c>, server trusted by its pinned
+/// SHA-256 thumbprint.</summary>
 public sealed class SentinelConnectionTests : IAsyncLifetime
 {
     private const string Workspace = "11111111-2222-3333-4444-555555555555";
@@ -35,7 +36,9 @@ public sealed class SentinelConnectionTests : IAsyncLifetime
         var connection = new SentinelConnection(Load(Pin, FakeMonitorServer.Token));
 
         var events = await connection.CreateQueryProvider().LoadAsync(DataSets.ExchangeAdmin, TimeRange.All);
-        var written = await connection.CreateResultsSink().WriteAsync("Checks_CL", new[] { new { Name = "a", Score = 1.5 } });
+        var written = await connection
+            .CreateResultsSink()
+            .WriteAsync("Checks_CL", new[] { new { Name = "a", Score = 1.5 } });
 
         events.Should().Equal(QueryProvider.Local(SampleData).ExchangeAdmin());
         written.RowCount.Should().Be(1);
@@ -52,10 +55,14 @@ public sealed class SentinelConnectionTests : IAsyncLifetime
             connection.QueryClientOptions.Retry.MaxRetries = 0;
             connection.IngestionClientOptions.Retry.MaxRetries = 0;
 
-            var query = await FluentActions.Awaiting(() => connection.CreateQueryProvider().LoadAsync(DataSets.ExchangeAdmin, TimeRange.All))
-                .Should().ThrowAsync<Azure.RequestFailedException>();
-            var upload = await FluentActions.Awaiting(() => connection.CreateResultsSink().WriteAsync("Checks_CL", new[] { new { A = 1 } }))
-                .Should().ThrowAsync<Exception>();
+            var query = await FluentActions
+                .Awaiting(() => connection.CreateQueryProvider().LoadAsync(DataSets.ExchangeAdmin, TimeRange.All))
+                .Should()
+                .ThrowAsync<Azure.RequestFailedException>();
+            var upload = await FluentActions
+                .Awaiting(() => connection.CreateResultsSink().WriteAsync("Checks_CL", new[] { new { A = 1 } }))
+                .Should()
+                .ThrowAsync<Exception>();
 
             query.Which.ToString().Should().NotContain(FakeMonitorServer.Token);
             upload.Which.ToString().Should().NotContain(FakeMonitorServer.Token);
@@ -70,9 +77,17 @@ public sealed class SentinelConnectionTests : IAsyncLifetime
         var colons = string.Join(":", Enumerable.Range(0, 32).Select(i => Pin.Substring(i * 2, 2).ToLowerInvariant()));
 
         Load(colons, null).ServerCertificateSha256.Should().Be(Pin);
-        WorkspaceConfig.Load(null, new Dictionary<string, string?> { ["SECML_SERVER_CERTIFICATE_SHA256"] = Pin.ToLowerInvariant() })
-            .ServerCertificateSha256.Should().Be(Pin);
-        FluentActions.Invoking(() => Load(Pin[..40], null)).Should().Throw<FormatException>()
+        WorkspaceConfig
+            .Load(
+                null,
+                new Dictionary<string, string?> { ["SECML_SERVER_CERTIFICATE_SHA256"] = Pin.ToLowerInvariant() }
+            )
+            .ServerCertificateSha256.Should()
+            .Be(Pin);
+        FluentActions
+            .Invoking(() => Load(Pin[..40], null))
+            .Should()
+            .Throw<FormatException>()
             .WithMessage("*serverCertificateSha256*64 hex digits*40 characters*");
         FluentActions.Invoking(() => Load(new string('x', 64), null)).Should().Throw<FormatException>();
     }
@@ -81,26 +96,45 @@ public sealed class SentinelConnectionTests : IAsyncLifetime
     public void The_sentinel_provider_reads_what_a_workspace_does_not_hold_from_the_data_folder()
     {
         var connection = new SentinelConnection(Load(Pin, FakeMonitorServer.Token));
-        var provider = (LogAnalyticsQueryProvider)SecurityML.Workspace.Open("sentinel", SampleData, "/tmp/out", connection).QueryProvider;
+        var provider = (LogAnalyticsQueryProvider)
+            SecurityML.Workspace.Open("sentinel", SampleData, "/tmp/out", connection).QueryProvider;
         var local = QueryProvider.Local(SampleData);
 
         provider.LocalDataFolder.Should().Be(Path.GetFullPath(SampleData));
-        provider.Labels(DataSets.ProcessCreation).Should().Equal(local.Labels(DataSets.ProcessCreation)).And.NotBeEmpty();
+        provider
+            .Labels(DataSets.ProcessCreation)
+            .Should()
+            .Equal(local.Labels(DataSets.ProcessCreation))
+            .And.NotBeEmpty();
         provider.NetworkActivity().Should().HaveSameCount(local.NetworkActivity());
         _server.Queries.Should().BeEmpty("labels and OCSF data are not queried in the workspace");
-        FluentActions.Invoking(() => connection.CreateQueryProvider().Labels(DataSets.ProcessCreation))
-            .Should().Throw<NotSupportedException>().WithMessage("*LocalDataFolder*");
+        FluentActions
+            .Invoking(() => connection.CreateQueryProvider().Labels(DataSets.ProcessCreation))
+            .Should()
+            .Throw<NotSupportedException>()
+            .WithMessage("*LocalDataFolder*");
     }
 
     private WorkspaceConfig Load(string? pin, string? token)
     {
         var path = _folder["workspace-" + Guid.NewGuid().ToString("N")[..8] + ".json"];
-        File.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["workspaceId"] = Workspace, ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
-            ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri, ["dataCollectionRuleId"] = "dcr-0123",
-            ["credential"] = "AccessToken", ["serverCertificateSha256"] = pin,
-        }));
-        return WorkspaceConfig.Load(path, new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = token });
+        File.WriteAllText(
+            path,
+            JsonSerializer.Serialize(
+                new Dictionary<string, string?>
+                {
+                    ["workspaceId"] = Workspace,
+                    ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
+                    ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri,
+                    ["dataCollectionRuleId"] = "dcr-0123",
+                    ["credential"] = "AccessToken",
+                    ["serverCertificateSha256"] = pin,
+                }
+            )
+        );
+        return WorkspaceConfig.Load(
+            path,
+            new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = token }
+        );
     }
 }

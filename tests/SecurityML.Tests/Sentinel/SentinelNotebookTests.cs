@@ -49,7 +49,10 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
 
     [Fact]
     public void The_detector_notebooks_present_have_the_switch() =>
-        NotebookParameters.WithSourceSwitch().Should().Contain(["06-process-clustering.ipynb", "07-anomalous-sessions.ipynb"]);
+        NotebookParameters
+            .WithSourceSwitch()
+            .Should()
+            .Contain(["06-process-clustering.ipynb", "07-anomalous-sessions.ipynb"]);
 
     [Theory]
     [MemberData(nameof(Notebooks))]
@@ -58,12 +61,17 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
         var name = Path.GetFileNameWithoutExtension(fileName);
         var localRun = await RunAsync(fileName, "local", []);
         localRun.ExitCode.Should().Be(0, localRun.Log);
-        var localTables = Directory.GetFiles(Path.Combine(localRun.Output, name), "*.jsonl")
-            .ToDictionary(file => Path.GetFileNameWithoutExtension(file), file => File.ReadAllLines(file).Where(line => line.Length > 0).ToList());
+        var localTables = Directory
+            .GetFiles(Path.Combine(localRun.Output, name), "*.jsonl")
+            .ToDictionary(
+                file => Path.GetFileNameWithoutExtension(file),
+                file => File.ReadAllLines(file).Where(line => line.Length > 0).ToList()
+            );
         localTables.Should().NotBeEmpty("the local run writes its results as {table}.jsonl");
 
         var sentinelRun = await WithAccessTokenAsync(() =>
-            RunAsync(fileName, "sentinel", [new("source", "sentinel"), new("workspaceConfig", WriteWorkspaceConfig())]));
+            RunAsync(fileName, "sentinel", [new("source", "sentinel"), new("workspaceConfig", WriteWorkspaceConfig())])
+        );
 
         sentinelRun.ExitCode.Should().Be(0, sentinelRun.Log);
         if (ReadsOnlyLocalOcsf.Contains(fileName))
@@ -73,27 +81,48 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
         else
         {
             _server.Queries.Where(query => query.WorkspaceId != Workspace).Should().BeEmpty();
-            if (!ReadsNoWorkspaceTable.Contains(fileName)) _server.Queries.Should().NotBeEmpty();
+            if (!ReadsNoWorkspaceTable.Contains(fileName))
+                _server.Queries.Should().NotBeEmpty();
         }
-        _server.IngestionCalls.Should().OnlyContain(call => call.RuleId == RuleId && call.Status == 204 && call.ContentEncoding == "gzip");
+        _server
+            .IngestionCalls.Should()
+            .OnlyContain(call => call.RuleId == RuleId && call.Status == 204 && call.ContentEncoding == "gzip");
         foreach (var (table, rows) in localTables)
         {
-            var ingested = _server.IngestionCalls.Where(call => call.Stream == "Custom-" + table).Sum(call => call.RowCount);
-            ingested.Should().Be(rows.Count, $"{table}: every row the local run writes is sent to the stream Custom-{table}");
+            var ingested = _server
+                .IngestionCalls.Where(call => call.Stream == "Custom-" + table)
+                .Sum(call => call.RowCount);
+            ingested
+                .Should()
+                .Be(rows.Count, $"{table}: every row the local run writes is sent to the stream Custom-{table}");
         }
         _server.IngestedRows.Should().HaveCount(localTables.Values.Sum(rows => rows.Count), "nothing else is sent");
-        _server.IngestedRows.Select(row => JsonDocument.Parse(row).RootElement.GetProperty(LogsIngestionClient.RowIdColumnName).GetString())
-            .Should().OnlyHaveUniqueItems("every row written back carries its own row id");
-        Canonical(_server.IngestedRows).Should().BeEquivalentTo(Canonical(localTables.Values.SelectMany(rows => rows)),
-            "the same rows, whatever the transport");
+        _server
+            .IngestedRows.Select(row =>
+                JsonDocument.Parse(row).RootElement.GetProperty(LogsIngestionClient.RowIdColumnName).GetString()
+            )
+            .Should()
+            .OnlyHaveUniqueItems("every row written back carries its own row id");
+        Canonical(_server.IngestedRows)
+            .Should()
+            .BeEquivalentTo(
+                Canonical(localTables.Values.SelectMany(rows => rows)),
+                "the same rows, whatever the transport"
+            );
         // Model inputs (notebook 11's feature rows for secml score, under features/) stay on disk by design.
-        Directory.GetFiles(sentinelRun.Output, "*.jsonl", SearchOption.AllDirectories)
+        Directory
+            .GetFiles(sentinelRun.Output, "*.jsonl", SearchOption.AllDirectories)
             .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) != "features")
-            .Should().BeEmpty("results went to the workspace");
+            .Should()
+            .BeEmpty("results went to the workspace");
         AssertNoSecret(sentinelRun, name);
     }
 
-    private async Task<(int ExitCode, string Log, string Output)> RunAsync(string fileName, string label, NotebookParameter[] parameters)
+    private async Task<(int ExitCode, string Log, string Output)> RunAsync(
+        string fileName,
+        string label,
+        NotebookParameter[] parameters
+    )
     {
         var output = _folder[label];
         var log = new StringWriter();
@@ -125,35 +154,60 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
     private string WriteWorkspaceConfig()
     {
         var path = _folder["workspace.json"];
-        File.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["workspaceId"] = Workspace,
-            ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
-            ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri,
-            ["dataCollectionRuleId"] = RuleId,
-            ["streams"] = new Dictionary<string, string> { ["AnomalousResourceAccessResult_CL"] = "Custom-AnomalousResourceAccessResult_CL" },
-            ["credential"] = "accessToken",
-            ["serverCertificateSha256"] = TestCertificate.Certificate.GetCertHashString(HashAlgorithmName.SHA256),
-        }));
+        File.WriteAllText(
+            path,
+            JsonSerializer.Serialize(
+                new Dictionary<string, object>
+                {
+                    ["workspaceId"] = Workspace,
+                    ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
+                    ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri,
+                    ["dataCollectionRuleId"] = RuleId,
+                    ["streams"] = new Dictionary<string, string>
+                    {
+                        ["AnomalousResourceAccessResult_CL"] = "Custom-AnomalousResourceAccessResult_CL",
+                    },
+                    ["credential"] = "accessToken",
+                    ["serverCertificateSha256"] = TestCertificate.Certificate.GetCertHashString(
+                        HashAlgorithmName.SHA256
+                    ),
+                }
+            )
+        );
         return path;
     }
 
     private static void AssertNoSecret((int ExitCode, string Log, string Output) run, string name)
     {
-        var texts = new[] { run.Log, File.ReadAllText(Path.Combine(run.Output, name + ".ipynb")), File.ReadAllText(Path.Combine(run.Output, name + ".html")) };
-        texts.Should().NotContain(text => text.Contains(FakeMonitorServer.Token, StringComparison.Ordinal)
-            || text.Contains("FAKE-SECRET-TOKEN", StringComparison.Ordinal), "the access token is never printed or saved");
-        NotebookDocument.Load(Path.Combine(run.Output, name + ".ipynb")).Cells
-            .Single(cell => cell.Tags.Contains(ParameterInjector.InjectedTag)).Source
-            .Should().Contain("source = \"sentinel\";", "the check above ran on the output of the sentinel run");
+        var texts = new[]
+        {
+            run.Log,
+            File.ReadAllText(Path.Combine(run.Output, name + ".ipynb")),
+            File.ReadAllText(Path.Combine(run.Output, name + ".html")),
+        };
+        texts
+            .Should()
+            .NotContain(
+                text =>
+                    text.Contains(FakeMonitorServer.Token, StringComparison.Ordinal)
+                    || text.Contains("FAKE-SECRET-TOKEN", StringComparison.Ordinal),
+                "the access token is never printed or saved"
+            );
+        NotebookDocument
+            .Load(Path.Combine(run.Output, name + ".ipynb"))
+            .Cells.Single(cell => cell.Tags.Contains(ParameterInjector.InjectedTag))
+            .Source.Should()
+            .Contain("source = \"sentinel\";", "the check above ran on the output of the sentinel run");
     }
 
     /// <summary>Each row as JSON with its properties sorted and without the upload's row id, so file and wire encodings
     /// of the same row compare equal.</summary>
-    private static List<string> Canonical(IEnumerable<string> rows) => rows.Select(row =>
-    {
-        var columns = JsonSerializer.Deserialize<SortedDictionary<string, JsonElement>>(row)!;
-        columns.Remove(LogsIngestionClient.RowIdColumnName);
-        return JsonSerializer.Serialize(columns);
-    }).ToList();
+    private static List<string> Canonical(IEnumerable<string> rows) =>
+        rows.Select(row =>
+            {
+                var columns = JsonSerializer.Deserialize<SortedDictionary<string, JsonElement>>(row)!;
+                columns.Remove(LogsIngestionClient.RowIdColumnName);
+                return JsonSerializer.Serialize(columns);
+            })
+            .ToList();
 }

@@ -14,7 +14,10 @@ public sealed class SentinelQueriesTests
         var query = SentinelQueries.All.Single(q => q.DataSet.Name == name);
         var properties = query.DataSet.RecordType.GetProperties().Where(p => p.CanWrite).Select(p => p.Name);
         query.Columns.Should().BeEquivalentTo(properties);
-        var lastShape = query.Build(TimeRange.All).Split('\n').Last(line => line.StartsWith("| project ", StringComparison.Ordinal));
+        var lastShape = query
+            .Build(TimeRange.All)
+            .Split('\n')
+            .Last(line => line.StartsWith("| project ", StringComparison.Ordinal));
         foreach (var column in query.Columns)
         {
             lastShape.Should().Contain(column);
@@ -31,25 +34,40 @@ public sealed class SentinelQueriesTests
         }
         foreach (var dataSet in ocsf)
         {
-            FluentActions.Invoking(() => SentinelQueries.For(dataSet)).Should().Throw<NotSupportedException>().WithMessage("*local*");
+            FluentActions
+                .Invoking(() => SentinelQueries.For(dataSet))
+                .Should()
+                .Throw<NotSupportedException>()
+                .WithMessage("*local*");
         }
     }
 
     [Fact]
     public void Time_filters_are_half_open_so_adjacent_chunks_share_no_row()
     {
-        var range = new TimeRange(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero));
-        SentinelQueries.FileShareAccess.Build(range).Should().Be(
-            "SecurityEvent\n| where TimeGenerated >= datetime(2024-01-01T00:00:00.0000000Z)\n| where TimeGenerated < datetime(2024-01-02T00:00:00.0000000Z)"
-            + "\n| where EventID == 5140\n| project TimeGenerated, EventID, Activity, Computer, Account, SubjectUserName, SubjectDomainName, "
-            + "SubjectLogonId, IpAddress, IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask");
+        var range = new TimeRange(
+            new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero)
+        );
+        SentinelQueries
+            .FileShareAccess.Build(range)
+            .Should()
+            .Be(
+                "SecurityEvent\n| where TimeGenerated >= datetime(2024-01-01T00:00:00.0000000Z)\n| where "
+                    + "TimeGenerated < datetime(2024-01-02T00:00:00.0000000Z)"
+                    + "\n| where EventID == 5140\n| project TimeGenerated, EventID, Activity, Computer, Account, "
+                    + "SubjectUserName, SubjectDomainName, "
+                    + "SubjectLogonId, IpAddress, IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask"
+            );
     }
 
     [Fact]
     public void Logons_are_aggregated_in_the_workspace_by_date_and_account()
     {
         var text = SentinelQueries.DailyLogons.Build(TimeRange.All, new SentinelQueryFilter { Accounts = ["anna"] });
-        text.Should().Contain("| where TargetUserName in~ (\"anna\")").And.Contain("by Date = startofday(TimeGenerated), TargetUserName");
+        text.Should()
+            .Contain("| where TargetUserName in~ (\"anna\")")
+            .And.Contain("by Date = startofday(TimeGenerated), TargetUserName");
     }
 
     [Fact]
@@ -59,11 +77,18 @@ public sealed class SentinelQueriesTests
 
         var text = SentinelQueries.UserDirectory.Build(TimeRange.All, filter);
 
-        // IdentityInfo has AccountUPN (output as UserPrincipalName). The rows are grouped by AccountUPN, so filtering on it
-        // before the summarize keeps or drops whole groups: each kept account still gets its latest record of 14 days.
+        // IdentityInfo has AccountUPN (output as UserPrincipalName). The rows are grouped by AccountUPN, so filtering
+        // on it before the summarize keeps or drops whole groups: each kept account still gets its latest record of 14
+        // days.
         var lines = text.Split('\n');
-        lines[..4].Should().Equal("IdentityInfo", "| where TimeGenerated > ago(14d)",
-            "| where AccountUPN in~ (\"anna@contoso.com\", \"BOB@contoso.com\")", "| summarize arg_max(TimeGenerated, *) by AccountUPN");
+        lines[..4]
+            .Should()
+            .Equal(
+                "IdentityInfo",
+                "| where TimeGenerated > ago(14d)",
+                "| where AccountUPN in~ (\"anna@contoso.com\", \"BOB@contoso.com\")",
+                "| summarize arg_max(TimeGenerated, *) by AccountUPN"
+            );
         lines[4].Should().StartWith("| project Account = ").And.Contain("UserPrincipalName = AccountUPN");
         lines.Should().HaveCount(5);
         ProductKql.Result("query/UserDirectory/bounded/accounts").Diagnostics.Should().BeEmpty();
@@ -81,14 +106,22 @@ public sealed class SentinelQueriesTests
         {
             SentinelQueries.UserDirectory.Build(range, filter).Should().Be(text);
         }
-        FluentActions.Invoking(() => SentinelQueries.UserDirectory.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))
-            .Should().Throw<ArgumentException>().WithMessage("*UserDirectory*computers*");
+        FluentActions
+            .Invoking(() =>
+                SentinelQueries.UserDirectory.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] })
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*UserDirectory*computers*");
     }
 
     [Fact]
     public void Computer_filters_on_a_data_set_without_computers_are_refused()
     {
-        FluentActions.Invoking(() => SentinelQueries.SignIns.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))
-            .Should().Throw<ArgumentException>().WithMessage("*SignIns*computers*received 1*");
+        FluentActions
+            .Invoking(() => SentinelQueries.SignIns.Build(TimeRange.All, new SentinelQueryFilter { Computers = ["x"] }))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*SignIns*computers*received 1*");
     }
 }

@@ -27,6 +27,8 @@ internal sealed class StaticTokenCredential(string token) : TokenCredential
         return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
     }
 
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(GetToken(requestContext, cancellationToken));
+    public override ValueTask<AccessToken> GetTokenAsync(
+        TokenRequestContext requestContext,
+        CancellationToken cancellationToken
+    ) => new(GetToken(requestContext, cancellationToken));
 }

@@ -12,7 +12,11 @@ internal static class TableJson
         var table = new
         {
             name = "PrimaryResult",
-            columns = properties.Select(property => new { name = property.Name, type = KqlType(property.PropertyType) }),
+            columns = properties.Select(property => new
+            {
+                name = property.Name,
+                type = KqlType(property.PropertyType),
+            }),
             rows = records.Select(record => properties.Select(property => Encode(property.GetValue(record)))),
         };
         return error is null
@@ -20,26 +24,31 @@ internal static class TableJson
             : JsonSerializer.Serialize(new { tables = new[] { table }, error });
     }
 
-    public static string KqlType(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
-    {
-        var t when t == typeof(string) => "string",
-        var t when t == typeof(DateTimeOffset) => "datetime",
-        var t when t == typeof(int) => "int",
-        var t when t == typeof(long) => "long",
-        var t when t == typeof(double) => "real",
-        var t when t == typeof(bool) => "bool",
-        var t when t == typeof(Guid) => "guid",
-        var t when t == typeof(TimeSpan) => "timespan",
-        var t when t == typeof(decimal) => "decimal",
-        _ => "dynamic",
-    };
+    public static string KqlType(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(string) => "string",
+            var t when t == typeof(DateTimeOffset) => "datetime",
+            var t when t == typeof(int) => "int",
+            var t when t == typeof(long) => "long",
+            var t when t == typeof(double) => "real",
+            var t when t == typeof(bool) => "bool",
+            var t when t == typeof(Guid) => "guid",
+            var t when t == typeof(TimeSpan) => "timespan",
+            var t when t == typeof(decimal) => "decimal",
+            _ => "dynamic",
+        };
 
-    private static object? Encode(object? value) => value switch
-    {
-        DateTimeOffset time => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture),
-        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
-        decimal number => number.ToString(CultureInfo.InvariantCulture),
-        Guid guid => guid.ToString(),
-        _ => value,
-    };
+    private static object? Encode(object? value) =>
+        value switch
+        {
+            DateTimeOffset time => time.UtcDateTime.ToString(
+                "yyyy-MM-ddTHH:mm:ss.fffffffZ",
+                CultureInfo.InvariantCulture
+            ),
+            TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+            decimal number => number.ToString(CultureInfo.InvariantCulture),
+            Guid guid => guid.ToString(),
+            _ => value,
+        };
 }

@@ -20,14 +20,29 @@ public sealed class HeadlessChromium : IDisposable
         if (!File.Exists(ChromiumPath) || !File.Exists(DriverPath))
         {
             throw new InvalidOperationException(
-                $"Browser tests need {ChromiumPath} and {DriverPath}: apt-get install chromium chromium-driver (.ci/run does).");
+                $"Browser tests need {ChromiumPath} and {DriverPath}: apt-get install chromium chromium-driver "
+                    + $"(.ci/run does)."
+            );
         }
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(DriverPath)!, Path.GetFileName(DriverPath));
+        var service = ChromeDriverService.CreateDefaultService(
+            Path.GetDirectoryName(DriverPath)!,
+            Path.GetFileName(DriverPath)
+        );
         service.SuppressInitialDiagnosticInformation = true;
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1280,1024", $"--user-data-dir={_profile.Path}");
+        options.AddArguments(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,1024",
+            $"--user-data-dir={_profile.Path}"
+        );
         options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(120));
     }
@@ -39,11 +54,13 @@ public sealed class HeadlessChromium : IDisposable
     public void Open(string path)
     {
         Driver.Navigate().GoToUrl(new Uri(Path.GetFullPath(path)).AbsoluteUri);
-        new WebDriverWait(Driver, TimeSpan.FromSeconds(30))
-            .Until(d => ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete");
+        new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(d =>
+            ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete"
+        );
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds or the timeout passes; returns whether it held.</summary>
+    /// <summary>Waits until <paramref name="condition"/> holds or the timeout passes; returns whether it
+    /// held.</summary>
     public bool WaitUntil(Func<IWebDriver, bool> condition, TimeSpan timeout)
     {
         try
@@ -61,7 +78,12 @@ public sealed class HeadlessChromium : IDisposable
 
     /// <summary>Browser console entries at SEVERE level (errors), read and cleared.</summary>
     public IReadOnlyList<string> ConsoleErrors() =>
-        Driver.Manage().Logs.GetLog(LogType.Browser).Where(e => e.Level == LogLevel.Severe).Select(e => e.Message).ToList();
+        Driver
+            .Manage()
+            .Logs.GetLog(LogType.Browser)
+            .Where(e => e.Level == LogLevel.Severe)
+            .Select(e => e.Message)
+            .ToList();
 
     /// <summary>True when an alert dialog is open.</summary>
     public bool AlertIsOpen()

@@ -12,7 +12,8 @@ public sealed class NotebookBuilder
     public NotebookBuilder Code(string source, params string[] tags)
     {
         var cell = new NotebookCell(CellKind.Code, source) { Metadata = NotebookMetadata.CodeCell("csharp") };
-        foreach (var tag in tags) cell.AddTag(tag);
+        foreach (var tag in tags)
+            cell.AddTag(tag);
         _cells.Add(cell);
         return this;
     }
@@ -35,6 +36,9 @@ public sealed class NotebookBuilder
     public async Task<NotebookRunResult> RunAsync(TemporaryFolder folder, params NotebookParameter[] parameters)
     {
         var path = WriteTo(folder["test.ipynb"]);
-        return await NotebookExecutor.RunAsync(NotebookDocument.Load(path), new NotebookRunOptions { Parameters = parameters });
+        return await NotebookExecutor.RunAsync(
+            NotebookDocument.Load(path),
+            new NotebookRunOptions { Parameters = parameters }
+        );
     }
 }

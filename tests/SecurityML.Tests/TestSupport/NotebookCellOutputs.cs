@@ -10,8 +10,10 @@ internal static partial class NotebookCellOutputs
 {
     /// <summary>The code cells of an executed notebook.</summary>
     public static List<JsonObject> CodeCells(string path) =>
-        ((JsonNode.Parse(File.ReadAllText(path))!["cells"] as JsonArray)!).OfType<JsonObject>()
-            .Where(cell => (string?)cell["cell_type"] == "code").ToList();
+        ((JsonNode.Parse(File.ReadAllText(path))!["cells"] as JsonArray)!)
+            .OfType<JsonObject>()
+            .Where(cell => (string?)cell["cell_type"] == "code")
+            .ToList();
 
     /// <summary>The only output of the only code cell whose source contains <paramref name="source"/>.</summary>
     public static JsonObject Output(List<JsonObject> cells, string source)
@@ -23,12 +25,20 @@ internal static partial class NotebookCellOutputs
     /// <summary>An output's <c>text/html</c>.</summary>
     public static string Html(JsonObject output) => Joined(output["data"]?["text/html"]);
 
-    /// <summary>An output's visible text: a stream's text, or the HTML table cells decoded and joined by spaces.</summary>
-    public static string Text(JsonObject output) => output["text"] is { } text
-        ? Joined(text)
-        : string.Join(" ", Cell().Matches(Html(output)).Select(match => WebUtility.HtmlDecode(Tag().Replace(match.Groups[1].Value, ""))));
+    /// <summary>An output's visible text: a stream's text, or the HTML table cells decoded and joined by
+    /// spaces.</summary>
+    public static string Text(JsonObject output) =>
+        output["text"] is { } text
+            ? Joined(text)
+            : string.Join(
+                " ",
+                Cell()
+                    .Matches(Html(output))
+                    .Select(match => WebUtility.HtmlDecode(Tag().Replace(match.Groups[1].Value, "")))
+            );
 
-    private static string Joined(JsonNode? node) => node is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)node ?? "";
+    private static string Joined(JsonNode? node) =>
+        node is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)node ?? "";
 
     [GeneratedRegex("<t[dh][^>]*>(.*?)</t[dh]>", RegexOptions.Singleline)]
     private static partial Regex Cell();

@@ -14,9 +14,14 @@ public static class RepositoryPaths
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Notebooks.sln"))) return directory.FullName;
+            if (File.Exists(Path.Combine(directory.FullName, "Notebooks.sln")))
+                return directory.FullName;
         }
         throw new InvalidOperationException($"Notebooks.sln not found above {AppContext.BaseDirectory}.");
     }
@@ -28,7 +33,10 @@ public sealed class TemporaryFolder : IDisposable
     /// <summary>Creates the folder.</summary>
     public TemporaryFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "secml-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(),
+            "secml-tests-" + Guid.NewGuid().ToString("N")[..12]
+        );
         Directory.CreateDirectory(Path);
     }
 
@@ -52,7 +60,12 @@ public sealed class TemporaryFolder : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }
 

@@ -35,7 +35,8 @@ public sealed class ClassificationMetricsTests
         var full = ClassificationMetrics.Roc(scores, labels, dropIntermediate: false);
 
         roc.FalsePositiveRates.Should().Equal(0.0, 0.0, 0.0, 0.25, 0.25, 1.0);
-        roc.TruePositiveRates.Should().BeEquivalentTo(new[] { 0.0, 1 / 6.0, 5 / 6.0, 5 / 6.0, 1.0, 1.0 }, o => o.WithStrictOrdering());
+        roc.TruePositiveRates.Should()
+            .BeEquivalentTo(new[] { 0.0, 1 / 6.0, 5 / 6.0, 5 / 6.0, 1.0, 1.0 }, o => o.WithStrictOrdering());
         roc.Thresholds.Should().Equal(double.PositiveInfinity, 10, 6, 5, 4, 1);
         roc.AreaUnderCurve.Should().BeApproximately(0.95833333333333337, 1e-15);
         full.Thresholds.Should().HaveCount(11);
@@ -47,7 +48,9 @@ public sealed class ClassificationMetricsTests
     {
         var curve = ClassificationMetrics.PrecisionRecall(TiedScores, TiedLabels);
 
-        curve.Precisions.Should().BeEquivalentTo(new[] { 0.5, 4 / 7.0, 2 / 3.0, 0.75, 1.0, 1.0, 1.0 }, o => o.WithStrictOrdering());
+        curve
+            .Precisions.Should()
+            .BeEquivalentTo(new[] { 0.5, 4 / 7.0, 2 / 3.0, 0.75, 1.0, 1.0, 1.0 }, o => o.WithStrictOrdering());
         curve.Recalls.Should().Equal(1.0, 1.0, 1.0, 0.75, 0.5, 0.25, 0.0);
         curve.Thresholds.Should().Equal(0.1, 0.2, 0.35, 0.4, 0.8, 0.9);
         curve.AveragePrecision.Should().BeApproximately(0.85416666666666663, 1e-15);
@@ -81,8 +84,11 @@ public sealed class ClassificationMetricsTests
     {
         ClassificationMetrics.AreaUnderCurve([0, 1, 2], [0, 1, 1]).Should().Be(1.5);
         ClassificationMetrics.AreaUnderCurve([2, 1, 0], [1, 1, 0]).Should().Be(1.5);
-        FluentActions.Invoking(() => ClassificationMetrics.AreaUnderCurve([0, 2, 1], [0, 1, 1]))
-            .Should().Throw<ArgumentException>().WithMessage("*neither increasing nor decreasing*");
+        FluentActions
+            .Invoking(() => ClassificationMetrics.AreaUnderCurve([0, 2, 1], [0, 1, 1]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*neither increasing nor decreasing*");
     }
 
     [Fact]
@@ -91,7 +97,9 @@ public sealed class ClassificationMetricsTests
         var table = ClassificationMetrics.Confusion(TiedScores, TiedLabels, 0.4);
 
         // Flagged (≥ 0.4): 0.4 (normal), 0.8, 0.4, 0.9 (abnormal); missed abnormal: 0.35.
-        table.Should().Be(new ConfusionTable(0.4, TruePositives: 3, FalsePositives: 1, TrueNegatives: 3, FalseNegatives: 1));
+        table
+            .Should()
+            .Be(new ConfusionTable(0.4, TruePositives: 3, FalsePositives: 1, TrueNegatives: 3, FalseNegatives: 1));
         table.Precision.Should().Be(0.75);
         table.Recall.Should().Be(0.75);
         table.F1.Should().Be(0.75);
@@ -114,11 +122,20 @@ public sealed class ClassificationMetricsTests
     [Fact]
     public void Bad_inputs_are_rejected_with_reasons()
     {
-        FluentActions.Invoking(() => ClassificationMetrics.Roc([1, 2], [true, true]))
-            .Should().Throw<ArgumentException>().WithMessage("*Both classes*2 abnormal and 0 normal*");
-        FluentActions.Invoking(() => ClassificationMetrics.Roc([1, double.NaN], [true, false]))
-            .Should().Throw<ArgumentException>().WithMessage("Score 1 is NaN*");
-        FluentActions.Invoking(() => ClassificationMetrics.PrecisionRecall([1, 2, 3], [true, false]))
-            .Should().Throw<ArgumentException>().WithMessage("*3 scores, 2 labels*");
+        FluentActions
+            .Invoking(() => ClassificationMetrics.Roc([1, 2], [true, true]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*Both classes*2 abnormal and 0 normal*");
+        FluentActions
+            .Invoking(() => ClassificationMetrics.Roc([1, double.NaN], [true, false]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Score 1 is NaN*");
+        FluentActions
+            .Invoking(() => ClassificationMetrics.PrecisionRecall([1, 2, 3], [true, false]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*3 scores, 2 labels*");
     }
 }

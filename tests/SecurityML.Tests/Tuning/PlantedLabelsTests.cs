@@ -20,14 +20,21 @@ public sealed class PlantedLabelsTests
             WindowEnd = new DateTimeOffset(2024, 3, 6, 1, 0, 0, TimeSpan.Zero),
         };
 
-        PlantedLabels.ForEntityDays([label], [Day("alice", 4), Day("alice", 5), Day("alice", 6), Day("alice", 7), Day("bob", 5)])
-            .Should().Equal(false, true, true, false, false);
+        PlantedLabels
+            .ForEntityDays([label], [Day("alice", 4), Day("alice", 5), Day("alice", 6), Day("alice", 7), Day("bob", 5)])
+            .Should()
+            .Equal(false, true, true, false, false);
     }
 
     [Fact]
     public void A_window_ending_at_midnight_does_not_cover_the_next_day()
     {
-        var label = new AnomalyLabel { Entity = "alice", WindowStart = new DateTimeOffset(2024, 3, 5, 22, 0, 0, TimeSpan.Zero), WindowEnd = new DateTimeOffset(2024, 3, 6, 0, 0, 0, TimeSpan.Zero) };
+        var label = new AnomalyLabel
+        {
+            Entity = "alice",
+            WindowStart = new DateTimeOffset(2024, 3, 5, 22, 0, 0, TimeSpan.Zero),
+            WindowEnd = new DateTimeOffset(2024, 3, 6, 0, 0, 0, TimeSpan.Zero),
+        };
 
         PlantedLabels.ForEntityDays([label], [Day("alice", 5), Day("alice", 6)]).Should().Equal(true, false);
     }
@@ -37,9 +44,30 @@ public sealed class PlantedLabelsTests
     {
         var tuning = ThresholdTuning.FromLabels([0.1, 0.4, 0.35, 0.8], [false, false, true, true]);
 
-        var summary = ThresholdSummary.Of("Toy", "by hand", tuning, 0.35, new DateTimeOffset(2024, 3, 20, 1, 0, 0, TimeSpan.FromHours(1)));
+        var summary = ThresholdSummary.Of(
+            "Toy",
+            "by hand",
+            tuning,
+            0.35,
+            new DateTimeOffset(2024, 3, 20, 1, 0, 0, TimeSpan.FromHours(1))
+        );
 
-        summary.Should().Be(new ThresholdSummary(new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero), "Toy", "by hand", 0.35, 2 / 3.0, 1, 0.8, 0.5, 0.75, tuning.AveragePrecision));
+        summary
+            .Should()
+            .Be(
+                new ThresholdSummary(
+                    new DateTimeOffset(2024, 3, 20, 0, 0, 0, TimeSpan.Zero),
+                    "Toy",
+                    "by hand",
+                    0.35,
+                    2 / 3.0,
+                    1,
+                    0.8,
+                    0.5,
+                    0.75,
+                    tuning.AveragePrecision
+                )
+            );
         summary.TimeGenerated.Offset.Should().Be(TimeSpan.Zero, "written as UTC");
     }
 }

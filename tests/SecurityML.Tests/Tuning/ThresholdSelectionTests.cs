@@ -9,16 +9,22 @@ public sealed class ThresholdSelectionTests
 
     [Theory]
     [InlineData(0.0, 10.0 + 1.7763568394002505E-15)] // nothing flagged: just above the maximum
-    [InlineData(0.1, 10.0)]                           // one of ten flagged: score ≥ 10
-    [InlineData(0.29, 9.0)]                           // 0.29 × 10 = 2.9 → two flagged (9, 10)
+    [InlineData(0.1, 10.0)] // one of ten flagged: score ≥ 10
+    [InlineData(0.29, 9.0)] // 0.29 × 10 = 2.9 → two flagged (9, 10)
     [InlineData(0.3, 8.0)]
-    [InlineData(1.0, 1.0)]                            // everything flagged
-    public void Threshold_for_a_false_positive_rate_flags_at_most_that_share_of_normal_scores(double rate, double expected)
+    [InlineData(1.0, 1.0)] // everything flagged
+    public void Threshold_for_a_false_positive_rate_flags_at_most_that_share_of_normal_scores(
+        double rate,
+        double expected
+    )
     {
         double threshold = ThresholdSelection.ForFalsePositiveRate(Normal, rate);
 
         threshold.Should().Be(expected);
-        Normal.Count(score => score >= threshold).Should().BeLessThanOrEqualTo((int)Math.Round(rate * 10, 6, MidpointRounding.ToZero));
+        Normal
+            .Count(score => score >= threshold)
+            .Should()
+            .BeLessThanOrEqualTo((int)Math.Round(rate * 10, 6, MidpointRounding.ToZero));
     }
 
     [Fact]
@@ -40,7 +46,16 @@ public sealed class ThresholdSelectionTests
     }
 
     // Access pairs across graph components score +∞: three of them here, at positions 1, 3 and 5.
-    private static readonly double[] InfiniteTies = [0.5, double.PositiveInfinity, 2, double.PositiveInfinity, double.NaN, double.PositiveInfinity, 1];
+    private static readonly double[] InfiniteTies =
+    [
+        0.5,
+        double.PositiveInfinity,
+        2,
+        double.PositiveInfinity,
+        double.NaN,
+        double.PositiveInfinity,
+        1,
+    ];
 
     [Theory]
     [InlineData(0)]
@@ -69,7 +84,12 @@ public sealed class ThresholdSelectionTests
     [InlineData(3, new[] { 1, 3, 5 }, 3, 0)]
     [InlineData(4, new[] { 1, 3, 5, 2 }, 1, 0)]
     [InlineData(10, new[] { 1, 3, 5, 2, 6, 0 }, 1, 0)]
-    public void Selecting_alerts_fills_the_budget_breaking_ties_by_position_and_reports_the_tie(long budget, int[] flagged, int tied, int leftOut)
+    public void Selecting_alerts_fills_the_budget_breaking_ties_by_position_and_reports_the_tie(
+        long budget,
+        int[] flagged,
+        int tied,
+        int leftOut
+    )
     {
         var selection = ThresholdSelection.SelectAlerts(InfiniteTies, budget);
 
@@ -87,12 +107,33 @@ public sealed class ThresholdSelectionTests
 
         selection.Flagged.Should().Equal(1, 3);
         selection.LowestFlaggedScore.Should().Be(double.PositiveInfinity);
-        selection.Note.Should().Be("3 items tie at score +∞; the budget of 2 flags the first 2 by position and leaves out 1");
+        selection
+            .Note.Should()
+            .Be("3 items tie at score +∞; the budget of 2 flags the first 2 by position and leaves out 1");
         var tuning = ThresholdTuning.FromLabels(InfiniteTies, [false, true, false, true, false, false, false]);
-        ThresholdSummary.Of("AccessAnomaly", "alert budget 1/day", tuning, selection.LowestFlaggedScore, DateTimeOffset.UnixEpoch, selection.Note).Note
-            .Should().Be(selection.Note);
-        ThresholdSelection.SelectAlerts([1, 2, 5, 5, 5, 9], 3).Should().BeEquivalentTo(
-            new { Flagged = new[] { 5, 2, 3 }, LowestFlaggedScore = 5.0, TiedAtLowestScore = 3, LeftOutByTie = 1 });
+        ThresholdSummary
+            .Of(
+                "AccessAnomaly",
+                "alert budget 1/day",
+                tuning,
+                selection.LowestFlaggedScore,
+                DateTimeOffset.UnixEpoch,
+                selection.Note
+            )
+            .Note.Should()
+            .Be(selection.Note);
+        ThresholdSelection
+            .SelectAlerts([1, 2, 5, 5, 5, 9], 3)
+            .Should()
+            .BeEquivalentTo(
+                new
+                {
+                    Flagged = new[] { 5, 2, 3 },
+                    LowestFlaggedScore = 5.0,
+                    TiedAtLowestScore = 3,
+                    LeftOutByTie = 1,
+                }
+            );
     }
 
     [Fact]
@@ -108,7 +149,10 @@ public sealed class ThresholdSelectionTests
     public void Nan_scores_are_never_flagged()
     {
         ThresholdSelection.ForMaximumAlerts([double.NaN, 3, 1], 1).Should().Be(3);
-        FluentActions.Invoking(() => ThresholdSelection.ForMaximumAlerts([double.NaN], 1)).Should().Throw<ArgumentException>();
+        FluentActions
+            .Invoking(() => ThresholdSelection.ForMaximumAlerts([double.NaN], 1))
+            .Should()
+            .Throw<ArgumentException>();
     }
 
     [Fact]
@@ -124,9 +168,16 @@ public sealed class ThresholdSelectionTests
     [Fact]
     public void Out_of_range_arguments_name_the_parameter_and_range()
     {
-        FluentActions.Invoking(() => ThresholdSelection.ForFalsePositiveRate(Normal, 1.5))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("targetFalsePositiveRate").WithMessage("*[0, 1]*1.5*");
-        FluentActions.Invoking(() => ThresholdSelection.ForAlertBudget(Normal, 0, 1))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("days");
+        FluentActions
+            .Invoking(() => ThresholdSelection.ForFalsePositiveRate(Normal, 1.5))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("targetFalsePositiveRate")
+            .WithMessage("*[0, 1]*1.5*");
+        FluentActions
+            .Invoking(() => ThresholdSelection.ForAlertBudget(Normal, 0, 1))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("days");
     }
 }

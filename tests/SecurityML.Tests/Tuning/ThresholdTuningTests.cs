@@ -37,9 +37,16 @@ public sealed class ThresholdTuningTests
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "ip.model");
-        var model = new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
-            .Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]);
-        using (var stream = File.Create(path)) model.Save(stream);
+        var model = new IpEmbeddingDetector(
+            new IpEmbeddingOptions
+            {
+                NumberOfEntityVectors = 4,
+                VectorDimension = 4,
+                Epochs = 1,
+            }
+        ).Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]);
+        using (var stream = File.Create(path))
+            model.Save(stream);
 
         var card = ModelThreshold.Save(path, 1.25, new Dictionary<string, double> { ["recall"] = 0.9 });
 
@@ -47,7 +54,10 @@ public sealed class ThresholdTuningTests
         ModelThreshold.ReadCard(path).Metrics.Should().Contain("recall", 0.9);
         var loaded = IpEmbeddingModel.Load(path);
         loaded.Card.Threshold.Should().Be(1.25);
-        loaded.Score([new EntityIpPair("alice", "10.0.0.1")]).Should().Equal(model.Score([new EntityIpPair("alice", "10.0.0.1")]));
+        loaded
+            .Score([new EntityIpPair("alice", "10.0.0.1")])
+            .Should()
+            .Equal(model.Score([new EntityIpPair("alice", "10.0.0.1")]));
         File.Exists(path + ".tmp").Should().BeFalse();
     }
 
@@ -56,10 +66,19 @@ public sealed class ThresholdTuningTests
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "ip.model");
-        new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
-            .Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]).Save(path);
+        new IpEmbeddingDetector(
+            new IpEmbeddingOptions
+            {
+                NumberOfEntityVectors = 4,
+                VectorDimension = 4,
+                Epochs = 1,
+            }
+        ).Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]).Save(path);
 
-        ModelThreshold.Save(path, 2.5, method: "alert budget 20/day").ThresholdMethod.Should().Be("alert budget 20/day");
+        ModelThreshold
+            .Save(path, 2.5, method: "alert budget 20/day")
+            .ThresholdMethod.Should()
+            .Be("alert budget 20/day");
         IpEmbeddingModel.Load(path).Card.ThresholdMethod.Should().Be("alert budget 20/day");
         ModelThreshold.Save(path, 2.0).ThresholdMethod.Should().Be(ModelThreshold.UnstatedMethod);
     }
@@ -69,17 +88,35 @@ public sealed class ThresholdTuningTests
     {
         using var folder = new TemporaryFolder();
         var path = Path.Combine(folder.Path, "ip.model");
-        var model = new IpEmbeddingDetector(new IpEmbeddingOptions { NumberOfEntityVectors = 4, VectorDimension = 4, Epochs = 1 })
-            .Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]);
-        using (var stream = File.Create(path)) model.Save(stream);
+        var model = new IpEmbeddingDetector(
+            new IpEmbeddingOptions
+            {
+                NumberOfEntityVectors = 4,
+                VectorDimension = 4,
+                Epochs = 1,
+            }
+        ).Fit([new EntityIpPair("alice", "10.0.0.1"), new EntityIpPair("bob", "10.0.1.1")]);
+        using (var stream = File.Create(path))
+            model.Save(stream);
         var before = File.ReadAllBytes(path);
 
-        FluentActions.Invoking(() => ModelThreshold.Save(path, double.NaN)).Should().Throw<ArgumentException>()
-            .WithParameterName("threshold").WithMessage("The threshold is NaN; expected a finite number*SelectAlerts*");
-        FluentActions.Invoking(() => ModelThreshold.Save(path, double.PositiveInfinity)).Should().Throw<ArgumentException>()
+        FluentActions
+            .Invoking(() => ModelThreshold.Save(path, double.NaN))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("threshold")
+            .WithMessage("The threshold is NaN; expected a finite number*SelectAlerts*");
+        FluentActions
+            .Invoking(() => ModelThreshold.Save(path, double.PositiveInfinity))
+            .Should()
+            .Throw<ArgumentException>()
             .WithParameterName("threshold");
-        FluentActions.Invoking(() => ModelThreshold.Save(path, 1, new Dictionary<string, double> { ["precision"] = double.NaN }))
-            .Should().Throw<ArgumentException>().WithParameterName("metrics").WithMessage("Metric 'precision' is NaN*");
+        FluentActions
+            .Invoking(() => ModelThreshold.Save(path, 1, new Dictionary<string, double> { ["precision"] = double.NaN }))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("metrics")
+            .WithMessage("Metric 'precision' is NaN*");
         File.ReadAllBytes(path).Should().Equal(before);
     }
 
@@ -90,7 +127,11 @@ public sealed class ThresholdTuningTests
         var path = Path.Combine(folder.Path, "notes.txt");
         File.WriteAllText(path, "hello");
 
-        FluentActions.Invoking(() => ModelThreshold.Save(path, 1)).Should().Throw<ModelFileException>().WithMessage("*SECMLMDL*");
+        FluentActions
+            .Invoking(() => ModelThreshold.Save(path, 1))
+            .Should()
+            .Throw<ModelFileException>()
+            .WithMessage("*SECMLMDL*");
         File.ReadAllText(path).Should().Be("hello");
     }
 }

@@ -52,7 +52,11 @@ public sealed class TuningChartsTests
         roc.Data.Select(trace => trace.Name).Should().Equal("good (AUC 1.000)", "weak (AUC 0.750)", "chance");
         precisionRecall.Data.Select(trace => trace.Name).Should().Equal("good (AP 1.000)", "weak (AP 0.833)");
         roc.Layout.Title!.ToString().Should().Be("ROC curves");
-        FluentActions.Invoking(() => TuningCharts.RocCurves([])).Should().Throw<ArgumentException>()
-            .Which.ParamName.Should().Be("tunings");
+        FluentActions
+            .Invoking(() => TuningCharts.RocCurves([]))
+            .Should()
+            .Throw<ArgumentException>()
+            .Which.ParamName.Should()
+            .Be("tunings");
     }
 }

@@ -7,9 +7,11 @@ namespace SecurityML.Charts.Json;
 /// Write-only.</summary>
 internal sealed class DisplayTextListConverter : JsonConverter<IReadOnlyList<string?>>
 {
-    public override IReadOnlyList<string?> Read(ref Utf8JsonReader reader, Type typeToConvert,
-        JsonSerializerOptions options) =>
-        throw new NotSupportedException("Figures are written to plotly.js JSON, not read from it.");
+    public override IReadOnlyList<string?> Read(
+        ref Utf8JsonReader reader,
+        Type typeToConvert,
+        JsonSerializerOptions options
+    ) => throw new NotSupportedException("Figures are written to plotly.js JSON, not read from it.");
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<string?> value, JsonSerializerOptions options)
     {

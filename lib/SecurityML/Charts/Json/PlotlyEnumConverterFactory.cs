@@ -23,7 +23,8 @@ internal sealed class PlotlyEnumConverterFactory : JsonConverterFactory
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .ToDictionary(
                 field => (TEnum)field.GetValue(null)!,
-                field => field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name.ToLowerInvariant());
+                field => field.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? field.Name.ToLowerInvariant()
+            );
 
         public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

@@ -28,7 +28,8 @@ internal static class PlotlyJsonWriting
     /// and plotly does not decode <c>&amp;quot;</c>, so encoding them would show <c>&amp;quot;</c> on screen.
     /// </summary>
     public static string? EncodeDisplayText(string? text) =>
-        text?.Replace("&", "&amp;", StringComparison.Ordinal)
+        text
+            ?.Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
@@ -59,5 +60,6 @@ internal static class PlotlyJsonWriting
     }
 
     /// <summary>Writes an instant as <see cref="TimeFormat"/> text.</summary>
-    public static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time) => writer.WriteStringValue(FormatTime(time));
+    public static void WriteTime(Utf8JsonWriter writer, DateTimeOffset time) =>
+        writer.WriteStringValue(FormatTime(time));
 }

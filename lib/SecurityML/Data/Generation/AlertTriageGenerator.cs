@@ -17,12 +17,25 @@ internal sealed class AlertTriageGenerator
     public const string Provider = "SecurityML";
 
     private static readonly string[] Detectors =
-        ["Anomalous logon account-day", "Anomalous file share access", "Unusual sign-in address", "Rare process command line"];
+    [
+        "Anomalous logon account-day",
+        "Anomalous file share access",
+        "Unusual sign-in address",
+        "Rare process command line",
+    ];
 
     private static readonly Dictionary<string, int> ServerCriticality = new(StringComparer.Ordinal)
     {
-        ["DC01"] = 5, ["DC02"] = 5, ["EXCH01"] = 4, ["SQL01"] = 4, ["FS01"] = 4, ["FS02"] = 4, ["BKP01"] = 3,
-        ["APP01"] = 3, ["WEB01"] = 3, ["MON01"] = 2,
+        ["DC01"] = 5,
+        ["DC02"] = 5,
+        ["EXCH01"] = 4,
+        ["SQL01"] = 4,
+        ["FS01"] = 4,
+        ["FS02"] = 4,
+        ["BKP01"] = 3,
+        ["APP01"] = 3,
+        ["WEB01"] = 3,
+        ["MON01"] = 2,
     };
 
     private readonly DemoOrganization _organization;
@@ -39,7 +52,8 @@ internal sealed class AlertTriageGenerator
         _scale = options.Scale;
     }
 
-    /// <summary>The verdicts of the alerts generated so far (complete once <see cref="Generate"/> is enumerated).</summary>
+    /// <summary>The verdicts of the alerts generated so far (complete once <see cref="Generate"/> is
+    /// enumerated).</summary>
     public IReadOnlyList<AlertVerdict> Verdicts => _verdicts;
 
     public IEnumerable<TriageAlert> Generate()
@@ -51,7 +65,11 @@ internal sealed class AlertTriageGenerator
         {
             var day = _clock.Day(dayIndex);
             var count = (30 + _random.Next(15)) * _scale;
-            var times = Enumerable.Range(0, count).Select(_ => DemoClock.Within(_random, day, TimeSpan.FromDays(1))).Order().ToList();
+            var times = Enumerable
+                .Range(0, count)
+                .Select(_ => DemoClock.Within(_random, day, TimeSpan.FromDays(1)))
+                .Order()
+                .ToList();
             foreach (var time in times)
             {
                 var account = _random.Chance(0.35) ? _random.Pick(noisy) : _random.Pick(accounts);
@@ -63,20 +81,35 @@ internal sealed class AlertTriageGenerator
         }
     }
 
-    /// <summary>The chance that an alert is a true positive: 0.02 plus fixed weights of its context, within [0.01, 0.95].</summary>
+    /// <summary>The chance that an alert is a true positive: 0.02 plus fixed weights of its context, within [0.01,
+    /// 0.95].</summary>
     public static double TruePositiveChance(TriageAlert alert, bool noisyAccount)
     {
-        var chance = 0.02 + (alert.ThreatIntelMatch ? 0.55 : 0) + 0.20 * (alert.DistinctDetectors24h - 1)
-            + 0.05 * (alert.AssetCriticality - 2) + (alert.IsPrivileged ? 0.10 : 0) + (alert.OffHours ? 0.08 : 0)
-            + 0.30 * (alert.AnomalyScore - 0.75) - (noisyAccount ? 0.10 : 0) - 0.01 * alert.EntityAlerts7d;
+        var chance =
+            0.02
+            + (alert.ThreatIntelMatch ? 0.55 : 0)
+            + 0.20 * (alert.DistinctDetectors24h - 1)
+            + 0.05 * (alert.AssetCriticality - 2)
+            + (alert.IsPrivileged ? 0.10 : 0)
+            + (alert.OffHours ? 0.08 : 0)
+            + 0.30 * (alert.AnomalyScore - 0.75)
+            - (noisyAccount ? 0.10 : 0)
+            - 0.01 * alert.EntityAlerts7d;
         return Math.Clamp(chance, 0.01, 0.95);
     }
 
     private TriageAlert Alert(DateTimeOffset time, AlertAccount account, List<TriageAlert> history)
     {
         var detector = _random.Pick(Detectors);
-        var recent = history.Where(a => a.CompromisedEntity == account.Name && a.TimeGenerated > time.AddDays(-7)).ToList();
-        var lastDay = recent.Where(a => a.TimeGenerated > time.AddDays(-1)).Select(a => a.AlertName).Append(detector).Distinct().Count();
+        var recent = history
+            .Where(a => a.CompromisedEntity == account.Name && a.TimeGenerated > time.AddDays(-7))
+            .ToList();
+        var lastDay = recent
+            .Where(a => a.TimeGenerated > time.AddDays(-1))
+            .Select(a => a.AlertName)
+            .Append(detector)
+            .Distinct()
+            .Count();
         var host = _random.Chance(0.3) ? _random.Pick(DemoOrganization.Servers).Name : account.Workstation;
         var noisyScore = account.Noisy ? 0.15 : 0;
         return new TriageAlert
@@ -100,8 +133,10 @@ internal sealed class AlertTriageGenerator
 
     private AlertVerdict Verdict(TriageAlert alert, bool noisy)
     {
-        var classification = _random.Chance(TruePositiveChance(alert, noisy)) ? AlertVerdict.TruePositive
-            : noisy || _random.Chance(0.3) ? AlertVerdict.BenignPositive : AlertVerdict.FalsePositive;
+        var classification =
+            _random.Chance(TruePositiveChance(alert, noisy)) ? AlertVerdict.TruePositive
+            : noisy || _random.Chance(0.3) ? AlertVerdict.BenignPositive
+            : AlertVerdict.FalsePositive;
         return new AlertVerdict
         {
             SystemAlertId = alert.SystemAlertId,
@@ -112,14 +147,36 @@ internal sealed class AlertTriageGenerator
 
     private List<AlertAccount> Accounts()
     {
-        var people = _organization.Users.Select((user, index) => new AlertAccount(
-            DemoOrganization.Account(user.Name), "Human", user.PrivilegedGroups.Length > 0, user.Workstation.Name,
-            Noisy: index % 23 == 5, NightWorker: index % 23 == 5)).ToList();
+        var people = _organization
+            .Users.Select(
+                (user, index) =>
+                    new AlertAccount(
+                        DemoOrganization.Account(user.Name),
+                        "Human",
+                        user.PrivilegedGroups.Length > 0,
+                        user.Workstation.Name,
+                        Noisy: index % 23 == 5,
+                        NightWorker: index % 23 == 5
+                    )
+            )
+            .ToList();
         var services = _organization.ServiceAccounts.Select(service => new AlertAccount(
-            DemoOrganization.Account(service.Name), "Service", service.PrivilegedGroups.Length > 0, service.Source.Name,
-            Noisy: service.Name is "svc-scan" or "svc-backup", NightWorker: true));
+            DemoOrganization.Account(service.Name),
+            "Service",
+            service.PrivilegedGroups.Length > 0,
+            service.Source.Name,
+            Noisy: service.Name is "svc-scan" or "svc-backup",
+            NightWorker: true
+        ));
         return [.. people, .. services];
     }
 
-    private sealed record AlertAccount(string Name, string Kind, bool Privileged, string Workstation, bool Noisy, bool NightWorker);
+    private sealed record AlertAccount(
+        string Name,
+        string Kind,
+        bool Privileged,
+        string Workstation,
+        bool Noisy,
+        bool NightWorker
+    );
 }

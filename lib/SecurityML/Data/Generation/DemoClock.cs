@@ -15,24 +15,35 @@ internal sealed class DemoClock(DateTimeOffset start)
 
     public static bool IsWeekend(DateTimeOffset day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
-    /// <summary>A time in working hours (07:00–18:59, peaking mid-morning and mid-afternoon) of <paramref name="day"/>.</summary>
+    /// <summary>A time in working hours (07:00–18:59, peaking mid-morning and mid-afternoon) of
+    /// <paramref name="day"/>.</summary>
     public static DateTimeOffset WorkTime(DeterministicRandom random, DateTimeOffset day) =>
         Within(random, day.AddHours(random.PickWeighted(WorkHours, WorkHourWeights)), TimeSpan.FromHours(1));
 
-    /// <summary>A uniform time, to the millisecond, in [<paramref name="from"/>, <paramref name="from"/> + <paramref name="length"/>).</summary>
+    /// <summary>A uniform time, to the millisecond, in [<paramref name="from"/>, <paramref name="from"/> +
+    /// <paramref name="length"/>).</summary>
     public static DateTimeOffset Within(DeterministicRandom random, DateTimeOffset from, TimeSpan length) =>
         from.AddMilliseconds(random.Next((int)Math.Max(1, length.TotalMilliseconds)));
 
-    /// <summary>A label whose window is the whole hours around [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public static AnomalyLabel Label(DataSet dataSet, string entity, DateTimeOffset from, DateTimeOffset to, string kind, string description) => new()
-    {
-        DataSet = dataSet.Name,
-        Entity = entity,
-        WindowStart = FloorHour(from),
-        WindowEnd = FloorHour(to) == to ? to : FloorHour(to).AddHours(1),
-        Kind = kind,
-        Description = description,
-    };
+    /// <summary>A label whose window is the whole hours around [<paramref name="from"/>,
+    /// <paramref name="to"/>).</summary>
+    public static AnomalyLabel Label(
+        DataSet dataSet,
+        string entity,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        string kind,
+        string description
+    ) =>
+        new()
+        {
+            DataSet = dataSet.Name,
+            Entity = entity,
+            WindowStart = FloorHour(from),
+            WindowEnd = FloorHour(to) == to ? to : FloorHour(to).AddHours(1),
+            Kind = kind,
+            Description = description,
+        };
 
     private static DateTimeOffset FloorHour(DateTimeOffset time) =>
         new(time.Year, time.Month, time.Day, time.Hour, 0, 0, TimeSpan.Zero);

@@ -8,11 +8,13 @@ namespace SecurityML.Data;
 /// </summary>
 public static class DemoDataGenerator
 {
-    /// <summary>Generates every data set into <paramref name="outputFolder"/> (created if missing; files overwritten).</summary>
+    /// <summary>Generates every data set into <paramref name="outputFolder"/> (created if missing; files
+    /// overwritten).</summary>
     /// <param name="outputFolder">Where to write.</param>
     /// <param name="options">Scale, seed and start; null for the defaults (the committed <c>sample-data/</c>).</param>
     /// <returns>The files written, in writing order, with row counts and sizes.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">When an option is out of range (see <see cref="DemoDataOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When an option is out of range (see
+    /// <see cref="DemoDataOptions.Validate"/>).</exception>
     public static IReadOnlyList<GeneratedFile> Generate(string outputFolder, DemoDataOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
@@ -57,7 +59,11 @@ public static class DemoDataGenerator
         return files;
     }
 
-    private static IEnumerable<GeneratedFile> WriteSignIns(string outputFolder, DemoOrganization organization, DemoDataOptions options)
+    private static IEnumerable<GeneratedFile> WriteSignIns(
+        string outputFolder,
+        DemoOrganization organization,
+        DemoDataOptions options
+    )
     {
         // Two generators with the same seed give the same sign-ins: one feeds the CSV, the other the OCSF file,
         // so neither has to be held in memory.
@@ -104,7 +110,8 @@ public static class DemoDataGenerator
         }
     }
 
-    private static GeneratedFile WriteCsv<T>(string outputFolder, DataSet<T> dataSet, IEnumerable<T> rows) where T : class
+    private static GeneratedFile WriteCsv<T>(string outputFolder, DataSet<T> dataSet, IEnumerable<T> rows)
+        where T : class
     {
         var path = Path.Combine(outputFolder, dataSet.FileName);
         var count = CsvDataFile.Write(path, rows);

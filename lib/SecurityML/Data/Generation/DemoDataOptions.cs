@@ -15,15 +15,17 @@ public sealed class DemoDataOptions
     /// <summary>Default <see cref="Start"/>: Monday 2024-03-04 00:00 UTC.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Multiplies the number of people, their workstations and the process-creation hosts (not the servers or days); 1 to
-    /// <see cref="MaximumScale"/>, default <see cref="DefaultScale"/>. Rows grow about linearly with it.</summary>
+    /// <summary>Multiplies the number of people, their workstations and the process-creation hosts (not the servers or
+    /// days); 1 to <see cref="MaximumScale"/>, default <see cref="DefaultScale"/>. Rows grow about linearly with
+    /// it.</summary>
     public int Scale { get; init; } = DefaultScale;
 
     /// <summary>The seed of every random choice; default <see cref="DefaultSeed"/>.</summary>
     public long Seed { get; init; } = DefaultSeed;
 
     /// <summary>The first day of every data set (UTC midnight); default <see cref="DefaultStart"/>. The data sets
-    /// cover 21 (logons), 14 (process creation), 30 (shares, Exchange, sign-ins) and 42 (outbound bytes) days.</summary>
+    /// cover 21 (logons), 14 (process creation), 30 (shares, Exchange, sign-ins) and 42 (outbound bytes)
+    /// days.</summary>
     public DateTimeOffset Start { get; init; } = DefaultStart;
 
     /// <summary>Throws when an option is out of range; the message gives the range and the value.</summary>
@@ -33,11 +35,19 @@ public sealed class DemoDataOptions
     {
         if (Scale is < 1 or > MaximumScale)
         {
-            throw new ArgumentOutOfRangeException(nameof(Scale), Scale, $"Expected a scale from 1 to {MaximumScale}, received {Scale}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Scale),
+                Scale,
+                $"Expected a scale from 1 to {MaximumScale}, received {Scale}."
+            );
         }
         if (Start.Offset != TimeSpan.Zero || Start.TimeOfDay != TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(Start), Start, $"Expected a UTC midnight, received {Start:O}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Start),
+                Start,
+                $"Expected a UTC midnight, received {Start:O}."
+            );
         }
     }
 }

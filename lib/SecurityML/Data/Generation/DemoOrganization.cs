@@ -18,9 +18,16 @@ internal sealed class DemoOrganization
 
     public static readonly IReadOnlyList<DemoHost> Servers =
     [
-        new("DC01", "10.0.0.10"), new("DC02", "10.0.0.11"), new("FS01", "10.0.1.20"), new("FS02", "10.0.1.21"),
-        new("EXCH01", "10.0.2.30"), new("SQL01", "10.0.3.40"), new("APP01", "10.0.3.41"), new("WEB01", "10.0.4.50"),
-        new("BKP01", "10.0.5.60"), new("MON01", "10.0.5.61"),
+        new("DC01", "10.0.0.10"),
+        new("DC02", "10.0.0.11"),
+        new("FS01", "10.0.1.20"),
+        new("FS02", "10.0.1.21"),
+        new("EXCH01", "10.0.2.30"),
+        new("SQL01", "10.0.3.40"),
+        new("APP01", "10.0.3.41"),
+        new("WEB01", "10.0.4.50"),
+        new("BKP01", "10.0.5.60"),
+        new("MON01", "10.0.5.61"),
     ];
 
     public static readonly IReadOnlyList<DemoCity> Cities =
@@ -32,26 +39,118 @@ internal sealed class DemoOrganization
 
     private static readonly IReadOnlyList<DemoDepartment> DepartmentList =
     [
-        new("Finance", "FIN", ["Finance", "Finance-Reports"], "FS01", ["Accountant", "Financial Analyst", "Controller"]),
+        new(
+            "Finance",
+            "FIN",
+            ["Finance", "Finance-Reports"],
+            "FS01",
+            ["Accountant", "Financial Analyst", "Controller"]
+        ),
         new("HR", "HR", ["HR", "HR-Records"], "FS01", ["HR Specialist", "Recruiter", "Payroll Officer"]),
         new("Legal", "LEG", ["Legal", "Legal-Cases"], "FS01", ["Paralegal", "Counsel", "Contracts Manager"]),
-        new("Engineering", "ENG", ["Engineering", "Builds"], "FS02", ["Software Engineer", "Test Engineer", "Architect"]),
-        new("Sales", "SAL", ["Sales", "Sales-Contracts"], "FS02", ["Account Executive", "Sales Representative", "Sales Engineer"]),
-        new("IT", "IT", ["IT", "IT-Software"], "FS02", ["Systems Administrator", "Help Desk Technician", "Network Engineer"]),
+        new(
+            "Engineering",
+            "ENG",
+            ["Engineering", "Builds"],
+            "FS02",
+            ["Software Engineer", "Test Engineer", "Architect"]
+        ),
+        new(
+            "Sales",
+            "SAL",
+            ["Sales", "Sales-Contracts"],
+            "FS02",
+            ["Account Executive", "Sales Representative", "Sales Engineer"]
+        ),
+        new(
+            "IT",
+            "IT",
+            ["IT", "IT-Software"],
+            "FS02",
+            ["Systems Administrator", "Help Desk Technician", "Network Engineer"]
+        ),
     ];
 
     private static readonly string[] FirstNames =
     [
-        "anna", "ben", "carla", "david", "elena", "felix", "grace", "hugo", "irene", "jonas", "karin", "liam", "maya",
-        "noah", "olivia", "paul", "quinn", "rosa", "sam", "tara", "umar", "vera", "will", "xenia", "yusuf", "zoe",
-        "adam", "bella", "chris", "diana", "eric", "fiona", "george", "hanna", "ivan", "julia", "kevin", "lena",
+        "anna",
+        "ben",
+        "carla",
+        "david",
+        "elena",
+        "felix",
+        "grace",
+        "hugo",
+        "irene",
+        "jonas",
+        "karin",
+        "liam",
+        "maya",
+        "noah",
+        "olivia",
+        "paul",
+        "quinn",
+        "rosa",
+        "sam",
+        "tara",
+        "umar",
+        "vera",
+        "will",
+        "xenia",
+        "yusuf",
+        "zoe",
+        "adam",
+        "bella",
+        "chris",
+        "diana",
+        "eric",
+        "fiona",
+        "george",
+        "hanna",
+        "ivan",
+        "julia",
+        "kevin",
+        "lena",
     ];
 
     private static readonly string[] LastNames =
     [
-        "berg", "cole", "diaz", "evans", "fischer", "garcia", "hall", "ito", "jensen", "khan", "lopez", "meyer",
-        "novak", "olsen", "patel", "quist", "ross", "silva", "tanaka", "ueda", "vogel", "walsh", "young", "zimmer",
-        "adams", "brooks", "chen", "dubois", "ek", "ford", "gray", "holm", "ivanova", "jones", "kim", "lund",
+        "berg",
+        "cole",
+        "diaz",
+        "evans",
+        "fischer",
+        "garcia",
+        "hall",
+        "ito",
+        "jensen",
+        "khan",
+        "lopez",
+        "meyer",
+        "novak",
+        "olsen",
+        "patel",
+        "quist",
+        "ross",
+        "silva",
+        "tanaka",
+        "ueda",
+        "vogel",
+        "walsh",
+        "young",
+        "zimmer",
+        "adams",
+        "brooks",
+        "chen",
+        "dubois",
+        "ek",
+        "ford",
+        "gray",
+        "holm",
+        "ivanova",
+        "jones",
+        "kim",
+        "lund",
     ];
 
     public DemoOrganization(DemoDataOptions options)
@@ -77,7 +176,9 @@ internal sealed class DemoOrganization
 
     /// <summary>People in the Exchange Organization Management group: the Exchange admins.</summary>
     public IReadOnlyList<DemoUser> ExchangeAdmins =>
-        Users.Where(user => user.PrivilegedGroups.Contains("Exchange Organization Management", StringComparison.Ordinal)).ToList();
+        Users
+            .Where(user => user.PrivilegedGroups.Contains("Exchange Organization Management", StringComparison.Ordinal))
+            .ToList();
 
     public static string Account(string name) => Domain + "\\" + name;
 
@@ -116,27 +217,47 @@ internal sealed class DemoOrganization
     }
 
     private static DemoUser CreateUser(
-        DeterministicRandom random, DemoDepartment department, int departmentIndex, int index, string name, string? head)
+        DeterministicRandom random,
+        DemoDepartment department,
+        int departmentIndex,
+        int index,
+        string name,
+        string? head
+    )
     {
         var number = (index + 1).ToString("000", CultureInfo.InvariantCulture);
-        var workstation = new DemoHost($"WS-{department.Code}-{number}",
-            $"10.{10 + departmentIndex}.{index / 200}.{20 + index % 200}");
+        var workstation = new DemoHost(
+            $"WS-{department.Code}-{number}",
+            $"10.{10 + departmentIndex}.{index / 200}.{20 + index % 200}"
+        );
         var city = random.PickWeighted(Cities, [5, 3, 2]);
         var homeNetwork = $"{city.HomeNetwork}.{random.Next(256)}";
         var title = head is null ? "Head of " + department.Name : random.Pick(department.Titles);
         var displayName = string.Join(' ', name.Split('.').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
-        return new DemoUser(name, displayName, department, title, head is null ? "" : Account(head),
-            PrivilegedGroupsOf(department.Name, index), workstation, city, homeNetwork, random.NextGuid(), random.NextGuid());
+        return new DemoUser(
+            name,
+            displayName,
+            department,
+            title,
+            head is null ? "" : Account(head),
+            PrivilegedGroupsOf(department.Name, index),
+            workstation,
+            city,
+            homeNetwork,
+            random.NextGuid(),
+            random.NextGuid()
+        );
     }
 
-    private static string PrivilegedGroupsOf(string department, int index) => (department, index) switch
-    {
-        ("IT", 0) => "Domain Admins;Exchange Organization Management",
-        ("IT", 1 or 2) => "Exchange Organization Management",
-        ("IT", 3) => "Domain Admins",
-        ("IT", 4) => "Account Operators",
-        _ => "",
-    };
+    private static string PrivilegedGroupsOf(string department, int index) =>
+        (department, index) switch
+        {
+            ("IT", 0) => "Domain Admins;Exchange Organization Management",
+            ("IT", 1 or 2) => "Exchange Organization Management",
+            ("IT", 3) => "Domain Admins",
+            ("IT", 4) => "Account Operators",
+            _ => "",
+        };
 
     private static string UniqueName(DeterministicRandom random, HashSet<string> taken)
     {

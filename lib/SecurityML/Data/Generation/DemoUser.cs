@@ -12,4 +12,5 @@ internal sealed record DemoUser(
     DemoCity City,
     string HomeNetwork,
     Guid LaptopId,
-    Guid PhoneId);
+    Guid PhoneId
+);

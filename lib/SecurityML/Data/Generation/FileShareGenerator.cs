@@ -15,7 +15,15 @@ internal sealed class FileShareGenerator
     private readonly DeterministicRandom _random;
     private readonly List<Planted> _planted;
 
-    private sealed record Planted(DemoUser User, DateTimeOffset Start, TimeSpan Length, IReadOnlyList<string> Shares, int Count, string Kind, string Description);
+    private sealed record Planted(
+        DemoUser User,
+        DateTimeOffset Start,
+        TimeSpan Length,
+        IReadOnlyList<string> Shares,
+        int Count,
+        string Kind,
+        string Description
+    );
 
     public FileShareGenerator(DemoOrganization organization, DemoDataOptions options)
     {
@@ -28,17 +36,49 @@ internal sealed class FileShareGenerator
         var everyShare = organization.Departments.SelectMany(department => department.Shares).ToList();
         _planted =
         [
-            new(seller, _clock.Day(17).AddHours(10), TimeSpan.FromMinutes(55), ["Finance", "Finance-Reports", "HR-Records"], 9,
-                "CrossDepartmentShareAccess", $"{seller.Name} (Sales) opens Finance and HR shares never used by Sales."),
-            new(engineer, _clock.Day(22).AddHours(15), TimeSpan.FromMinutes(90), ["Legal-Cases", "Finance-Reports"], 6,
-                "CrossDepartmentShareAccess", $"{engineer.Name} (Engineering) opens Legal and Finance shares."),
-            new(recruiter, _clock.Day(25).AddHours(2), TimeSpan.FromMinutes(20), everyShare, everyShare.Count,
-                "ShareSweep", $"{recruiter.Name} (HR) opens every department's shares within 20 minutes at night."),
+            new(
+                seller,
+                _clock.Day(17).AddHours(10),
+                TimeSpan.FromMinutes(55),
+                ["Finance", "Finance-Reports", "HR-Records"],
+                9,
+                "CrossDepartmentShareAccess",
+                $"{seller.Name} (Sales) opens Finance and HR shares never used by Sales."
+            ),
+            new(
+                engineer,
+                _clock.Day(22).AddHours(15),
+                TimeSpan.FromMinutes(90),
+                ["Legal-Cases", "Finance-Reports"],
+                6,
+                "CrossDepartmentShareAccess",
+                $"{engineer.Name} (Engineering) opens Legal and Finance shares."
+            ),
+            new(
+                recruiter,
+                _clock.Day(25).AddHours(2),
+                TimeSpan.FromMinutes(20),
+                everyShare,
+                everyShare.Count,
+                "ShareSweep",
+                $"{recruiter.Name} (HR) opens every department's shares within 20 minutes at night."
+            ),
         ];
     }
 
-    public IReadOnlyList<AnomalyLabel> Labels => _planted.Select(planted => DemoClock.Label(DataSets.FileShareAccess,
-        DemoOrganization.Account(planted.User.Name), planted.Start, planted.Start + planted.Length, planted.Kind, planted.Description)).ToList();
+    public IReadOnlyList<AnomalyLabel> Labels =>
+        _planted
+            .Select(planted =>
+                DemoClock.Label(
+                    DataSets.FileShareAccess,
+                    DemoOrganization.Account(planted.User.Name),
+                    planted.Start,
+                    planted.Start + planted.Length,
+                    planted.Kind,
+                    planted.Description
+                )
+            )
+            .ToList();
 
     public IEnumerable<FileShareAccessEvent> Generate()
     {
@@ -74,7 +114,16 @@ internal sealed class FileShareGenerator
             var controller = _random.Chance(0.5) ? "DC01" : "DC02";
             var morning = DemoClock.Within(_random, day.AddHours(7), TimeSpan.FromHours(2));
             rows.Add(Access(morning, user, controller, "SYSVOL", @"C:\Windows\SYSVOL\sysvol", logonId));
-            rows.Add(Access(morning.AddSeconds(1), user, controller, "NETLOGON", @"C:\Windows\SYSVOL\sysvol\contoso.local\SCRIPTS", logonId));
+            rows.Add(
+                Access(
+                    morning.AddSeconds(1),
+                    user,
+                    controller,
+                    "NETLOGON",
+                    @"C:\Windows\SYSVOL\sysvol\contoso.local\SCRIPTS",
+                    logonId
+                )
+            );
         }
         var count = weekend ? _random.Next(1, 3) : _random.Next(2, 9);
         for (var index = 0; index < count; index++)
@@ -98,20 +147,28 @@ internal sealed class FileShareGenerator
         }
     }
 
-    private FileShareAccessEvent Access(DateTimeOffset time, DemoUser user, string server, string share, string localPath, string logonId) => new()
-    {
-        TimeGenerated = time,
-        EventID = 5140,
-        Activity = "5140 - A network share object was accessed.",
-        Computer = DemoOrganization.Fqdn(server),
-        Account = DemoOrganization.Account(user.Name),
-        SubjectUserName = user.Name,
-        SubjectDomainName = DemoOrganization.Domain,
-        SubjectLogonId = logonId,
-        IpAddress = user.Workstation.IpAddress,
-        IpPort = _random.Next(49152, 65536),
-        ShareName = @"\\*\" + share,
-        ShareLocalPath = localPath,
-        AccessMask = "0x1",
-    };
+    private FileShareAccessEvent Access(
+        DateTimeOffset time,
+        DemoUser user,
+        string server,
+        string share,
+        string localPath,
+        string logonId
+    ) =>
+        new()
+        {
+            TimeGenerated = time,
+            EventID = 5140,
+            Activity = "5140 - A network share object was accessed.",
+            Computer = DemoOrganization.Fqdn(server),
+            Account = DemoOrganization.Account(user.Name),
+            SubjectUserName = user.Name,
+            SubjectDomainName = DemoOrganization.Domain,
+            SubjectLogonId = logonId,
+            IpAddress = user.Workstation.IpAddress,
+            IpPort = _random.Next(49152, 65536),
+            ShareName = @"\\*\" + share,
+            ShareLocalPath = localPath,
+            AccessMask = "0x1",
+        };
 }

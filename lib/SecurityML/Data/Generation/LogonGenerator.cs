@@ -28,14 +28,26 @@ internal sealed class LogonGenerator
     }
 
     public IReadOnlyList<AnomalyLabel> Labels =>
-    [
-        DemoClock.Label(DataSets.Logons, DemoOrganization.Account("svc-sql"),
-            BurstStart, BurstStart.AddMinutes(40), "FailedLogonBurst",
-            "Service account svc-sql fails to log on (4625, bad password, NTLM) from 25 workstations within 40 minutes at night."),
-        DemoClock.Label(DataSets.Logons, DemoOrganization.Account(_lateralUser.Name),
-            LateralStart, LateralStart.AddMinutes(80), "ManyComputers",
-            $"{_lateralUser.Name} ({_lateralUser.Department.Name}) logs on with NTLM to {LateralTargetCount} distinct computers, other people's workstations and servers, in 80 minutes."),
-    ];
+        [
+            DemoClock.Label(
+                DataSets.Logons,
+                DemoOrganization.Account("svc-sql"),
+                BurstStart,
+                BurstStart.AddMinutes(40),
+                "FailedLogonBurst",
+                "Service account svc-sql fails to log on (4625, bad password, NTLM) from 25 workstations within 40 "
+                    + "minutes at night."
+            ),
+            DemoClock.Label(
+                DataSets.Logons,
+                DemoOrganization.Account(_lateralUser.Name),
+                LateralStart,
+                LateralStart.AddMinutes(80),
+                "ManyComputers",
+                $"{_lateralUser.Name} ({_lateralUser.Department.Name}) logs on with NTLM to {LateralTargetCount} "
+                    + $"distinct computers, other people's workstations and servers, in 80 minutes."
+            ),
+        ];
 
     private DateTimeOffset BurstStart => _clock.Day(BurstDay).AddHours(3).AddMinutes(10);
 
@@ -94,13 +106,15 @@ internal sealed class LogonGenerator
     private static List<string> UsualServers(DemoUser user)
     {
         var servers = new List<string> { "DC01", "DC02", user.Department.FileServer, "EXCH01" };
-        servers.AddRange(user.Department.Name switch
-        {
-            "Finance" or "Sales" => ["APP01"],
-            "Engineering" => ["WEB01", "SQL01"],
-            "IT" => ["APP01", "SQL01", "WEB01", "BKP01", "MON01"],
-            _ => [],
-        });
+        servers.AddRange(
+            user.Department.Name switch
+            {
+                "Finance" or "Sales" => ["APP01"],
+                "Engineering" => ["WEB01", "SQL01"],
+                "IT" => ["APP01", "SQL01", "WEB01", "BKP01", "MON01"],
+                _ => [],
+            }
+        );
         return servers;
     }
 
@@ -108,34 +122,58 @@ internal sealed class LogonGenerator
     {
         foreach (var server in DemoOrganization.Servers.Where(server => server.Name != "BKP01"))
         {
-            rows.Add(Success(DemoClock.Within(_random, day.AddHours(1), TimeSpan.FromHours(2)), "svc-backup", server.Name,
-                DemoOrganization.Server("BKP01"), kerberos: true));
+            rows.Add(
+                Success(
+                    DemoClock.Within(_random, day.AddHours(1), TimeSpan.FromHours(2)),
+                    "svc-backup",
+                    server.Name,
+                    DemoOrganization.Server("BKP01"),
+                    kerberos: true
+                )
+            );
         }
         for (var hour = 0; hour < 24; hour++)
         {
-            rows.Add(Success(DemoClock.Within(_random, day.AddHours(hour), TimeSpan.FromHours(1)), "svc-sql", "SQL01",
-                DemoOrganization.Server("APP01"), kerberos: true));
+            rows.Add(
+                Success(
+                    DemoClock.Within(_random, day.AddHours(hour), TimeSpan.FromHours(1)),
+                    "svc-sql",
+                    "SQL01",
+                    DemoOrganization.Server("APP01"),
+                    kerberos: true
+                )
+            );
             if (hour % 2 == 0)
             {
                 var time = DemoClock.Within(_random, day.AddHours(hour), TimeSpan.FromHours(1));
-                rows.Add(_random.Chance(0.02)
-                    ? Failure(time, "svc-web", "APP01", DemoOrganization.Server("WEB01"), "0xc0000234")
-                    : Success(time, "svc-web", "APP01", DemoOrganization.Server("WEB01"), kerberos: false));
+                rows.Add(
+                    _random.Chance(0.02)
+                        ? Failure(time, "svc-web", "APP01", DemoOrganization.Server("WEB01"), "0xc0000234")
+                        : Success(time, "svc-web", "APP01", DemoOrganization.Server("WEB01"), kerberos: false)
+                );
             }
         }
         foreach (var server in DemoOrganization.Servers.Where(server => server.Name != "MON01"))
         {
             foreach (var hour in new[] { 6, 18 })
             {
-                rows.Add(Success(DemoClock.Within(_random, day.AddHours(hour), TimeSpan.FromMinutes(10)), "svc-monitor",
-                    server.Name, DemoOrganization.Server("MON01"), kerberos: true));
+                rows.Add(
+                    Success(
+                        DemoClock.Within(_random, day.AddHours(hour), TimeSpan.FromMinutes(10)),
+                        "svc-monitor",
+                        server.Name,
+                        DemoOrganization.Server("MON01"),
+                        kerberos: true
+                    )
+                );
             }
         }
     }
 
     private void AddScannerSweep(List<LogonEvent> rows, DateTimeOffset day)
     {
-        var targets = DemoOrganization.Servers.Select(server => server.Name)
+        var targets = DemoOrganization
+            .Servers.Select(server => server.Name)
             .Concat(_organization.Users.Select(user => user.Workstation.Name));
         foreach (var target in targets)
         {
@@ -146,7 +184,11 @@ internal sealed class LogonGenerator
 
     private void AddFailedBurst(List<LogonEvent> rows)
     {
-        var sources = _organization.Users.Select(user => user.Workstation).OrderBy(_ => _random.NextUInt64()).Take(25).ToList();
+        var sources = _organization
+            .Users.Select(user => user.Workstation)
+            .OrderBy(_ => _random.NextUInt64())
+            .Take(25)
+            .ToList();
         foreach (var source in sources)
         {
             var attempts = _random.Next(3, 7);
@@ -160,9 +202,16 @@ internal sealed class LogonGenerator
 
     private void AddLateralMovement(List<LogonEvent> rows)
     {
-        var targets = DemoOrganization.Servers.Select(server => server.Name).Take(8)
-            .Concat(_organization.Users.Where(user => user != _lateralUser).OrderBy(_ => _random.NextUInt64())
-                .Take(LateralTargetCount - 8).Select(user => user.Workstation.Name))
+        var targets = DemoOrganization
+            .Servers.Select(server => server.Name)
+            .Take(8)
+            .Concat(
+                _organization
+                    .Users.Where(user => user != _lateralUser)
+                    .OrderBy(_ => _random.NextUInt64())
+                    .Take(LateralTargetCount - 8)
+                    .Select(user => user.Workstation.Name)
+            )
             .ToList();
         foreach (var target in targets)
         {
@@ -181,7 +230,13 @@ internal sealed class LogonGenerator
             SubStatus = "0x0",
         };
 
-    private static LogonEvent Failure(DateTimeOffset time, string user, string computer, DemoHost source, string subStatus) =>
+    private static LogonEvent Failure(
+        DateTimeOffset time,
+        string user,
+        string computer,
+        DemoHost source,
+        string subStatus
+    ) =>
         Logon(time, 4625, user, computer, source) with
         {
             TargetLogonId = "0x0",
@@ -191,18 +246,22 @@ internal sealed class LogonGenerator
             SubStatus = subStatus,
         };
 
-    private static LogonEvent Logon(DateTimeOffset time, int eventId, string user, string computer, DemoHost source) => new()
-    {
-        TimeGenerated = time,
-        EventID = eventId,
-        Activity = eventId == 4624 ? "4624 - An account was successfully logged on." : "4625 - An account failed to log on.",
-        Computer = DemoOrganization.Fqdn(computer),
-        Account = DemoOrganization.Account(user),
-        AccountType = "User",
-        TargetUserName = user,
-        TargetDomainName = DemoOrganization.Domain,
-        LogonType = 3,
-        WorkstationName = source.Name,
-        IpAddress = source.IpAddress,
-    };
+    private static LogonEvent Logon(DateTimeOffset time, int eventId, string user, string computer, DemoHost source) =>
+        new()
+        {
+            TimeGenerated = time,
+            EventID = eventId,
+            Activity =
+                eventId == 4624
+                    ? "4624 - An account was successfully logged on."
+                    : "4625 - An account failed to log on.",
+            Computer = DemoOrganization.Fqdn(computer),
+            Account = DemoOrganization.Account(user),
+            AccountType = "User",
+            TargetUserName = user,
+            TargetDomainName = DemoOrganization.Domain,
+            LogonType = 3,
+            WorkstationName = source.Name,
+            IpAddress = source.IpAddress,
+        };
 }

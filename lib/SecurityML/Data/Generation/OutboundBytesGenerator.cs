@@ -18,8 +18,30 @@ internal sealed class OutboundBytesGenerator
     /// <summary>Relative volume of each hour of the day (UTC).</summary>
     private static readonly double[] HourShape =
     [
-        0.35, 0.32, 0.30, 0.30, 0.32, 0.40, 0.60, 0.90, 1.30, 1.55, 1.60, 1.50,
-        1.30, 1.45, 1.60, 1.55, 1.40, 1.15, 0.90, 0.75, 0.65, 0.55, 0.45, 0.40,
+        0.35,
+        0.32,
+        0.30,
+        0.30,
+        0.32,
+        0.40,
+        0.60,
+        0.90,
+        1.30,
+        1.55,
+        1.60,
+        1.50,
+        1.30,
+        1.45,
+        1.60,
+        1.55,
+        1.40,
+        1.15,
+        0.90,
+        0.75,
+        0.65,
+        0.55,
+        0.45,
+        0.40,
     ];
 
     /// <summary>Relative volume of each day of the week, Sunday first.</summary>
@@ -42,11 +64,21 @@ internal sealed class OutboundBytesGenerator
         _scale = options.Scale;
     }
 
-    public IReadOnlyList<AnomalyLabel> Labels => _spikes.Select(spike =>
-    {
-        var start = _clock.Day(spike.Day).AddHours(spike.Hour);
-        return DemoClock.Label(DataSets.OutboundBytes, Entity, start, start.AddHours(spike.Hours), "VolumeSpike", spike.Description);
-    }).ToList();
+    public IReadOnlyList<AnomalyLabel> Labels =>
+        _spikes
+            .Select(spike =>
+            {
+                var start = _clock.Day(spike.Day).AddHours(spike.Hour);
+                return DemoClock.Label(
+                    DataSets.OutboundBytes,
+                    Entity,
+                    start,
+                    start.AddHours(spike.Hours),
+                    "VolumeSpike",
+                    spike.Description
+                );
+            })
+            .ToList();
 
     public IEnumerable<HourlyOutboundBytes> Generate()
     {
@@ -55,9 +87,18 @@ internal sealed class OutboundBytesGenerator
             var day = _clock.Day(dayIndex);
             for (var hour = 0; hour < 24; hour++)
             {
-                var expected = BytesPerHour * _scale * HourShape[hour] * WeekShape[(int)day.DayOfWeek] * (1 + TrendPerDay * dayIndex);
+                var expected =
+                    BytesPerHour
+                    * _scale
+                    * HourShape[hour]
+                    * WeekShape[(int)day.DayOfWeek]
+                    * (1 + TrendPerDay * dayIndex);
                 var noisy = expected * (1 + NoiseLevel * _random.NextNormal()) * SpikeFactor(dayIndex, hour);
-                yield return new HourlyOutboundBytes { TimeGenerated = day.AddHours(hour), TotalBytesSent = (long)Math.Round(noisy) };
+                yield return new HourlyOutboundBytes
+                {
+                    TimeGenerated = day.AddHours(hour),
+                    TotalBytesSent = (long)Math.Round(noisy),
+                };
             }
         }
     }

@@ -43,14 +43,35 @@ internal sealed class ProcessCreationGenerator
     private DateTimeOffset DumpStart => _clock.Day(11).AddHours(2).AddMinutes(40);
 
     public IReadOnlyList<AnomalyLabel> Labels =>
-    [
-        DemoClock.Label(DataSets.ProcessCreation, DemoOrganization.Fqdn(_victim.Workstation.Name), EncodedStart, EncodedStart.AddMinutes(6),
-            "EncodedPowerShell", $"{_victim.Name} runs powershell.exe -NoP -NonI -W Hidden -Enc with a base64 command from cmd.exe in the evening."),
-        DemoClock.Label(DataSets.ProcessCreation, DemoOrganization.Fqdn(_victim.Workstation.Name), EncodedStart, EncodedStart.AddMinutes(6),
-            "AccountCreation", "The same session runs whoami /all, net user support_adm ... /add and net localgroup administrators support_adm /add."),
-        DemoClock.Label(DataSets.ProcessCreation, DemoOrganization.Fqdn("APP01"), DumpStart, DumpStart.AddMinutes(5),
-            "CredentialDumpingLookAlike", "svc-web (parent w3wp.exe) runs a procdump-like lsass dump and reg save of SAM and SYSTEM to C:\\Windows\\Temp."),
-    ];
+        [
+            DemoClock.Label(
+                DataSets.ProcessCreation,
+                DemoOrganization.Fqdn(_victim.Workstation.Name),
+                EncodedStart,
+                EncodedStart.AddMinutes(6),
+                "EncodedPowerShell",
+                $"{_victim.Name} runs powershell.exe -NoP -NonI -W Hidden -Enc with a base64 command from cmd.exe "
+                    + $"in the evening."
+            ),
+            DemoClock.Label(
+                DataSets.ProcessCreation,
+                DemoOrganization.Fqdn(_victim.Workstation.Name),
+                EncodedStart,
+                EncodedStart.AddMinutes(6),
+                "AccountCreation",
+                "The same session runs whoami /all, net user support_adm ... /add and net localgroup "
+                    + "administrators support_adm /add."
+            ),
+            DemoClock.Label(
+                DataSets.ProcessCreation,
+                DemoOrganization.Fqdn("APP01"),
+                DumpStart,
+                DumpStart.AddMinutes(5),
+                "CredentialDumpingLookAlike",
+                "svc-web (parent w3wp.exe) runs a procdump-like lsass dump and reg save of SAM and SYSTEM to "
+                    + "C:\\Windows\\Temp."
+            ),
+        ];
 
     public IEnumerable<ProcessCreationEvent> Generate()
     {
@@ -94,7 +115,17 @@ internal sealed class ProcessCreationGenerator
             var template = _random.PickWeighted(ProcessTemplates.System, weights);
             var time = DemoClock.Within(_random, day, TimeSpan.FromDays(1));
             var image = ProcessTemplates.Fill(template.Image, host.Name, _random);
-            rows.Add(Process(time, host, host.Name + "$", SystemLogonId, image, template.Parent, template.CommandLine(_random, host.Name, image)));
+            rows.Add(
+                Process(
+                    time,
+                    host,
+                    host.Name + "$",
+                    SystemLogonId,
+                    image,
+                    template.Parent,
+                    template.CommandLine(_random, host.Name, image)
+                )
+            );
         }
     }
 
@@ -102,7 +133,17 @@ internal sealed class ProcessCreationGenerator
     {
         var logonId = _random.NextHexId(0x100000, 0x7fffffff);
         var start = DemoClock.Within(_random, day.AddHours(7), TimeSpan.FromHours(2));
-        rows.Add(Process(start, host, user.Name, logonId, @"C:\Windows\explorer.exe", @"C:\Windows\System32\userinit.exe", @"C:\Windows\Explorer.EXE"));
+        rows.Add(
+            Process(
+                start,
+                host,
+                user.Name,
+                logonId,
+                @"C:\Windows\explorer.exe",
+                @"C:\Windows\System32\userinit.exe",
+                @"C:\Windows\Explorer.EXE"
+            )
+        );
         var weights = ProcessTemplates.User.Select(template => template.Weight).ToList();
         var count = _random.Next(15, 30);
         for (var index = 0; index < count; index++)
@@ -112,7 +153,9 @@ internal sealed class ProcessCreationGenerator
             time = time < start ? start.AddMinutes(_random.Next(1, 30)) : time;
             var image = ProcessTemplates.Fill(template.Image, user.Name, _random);
             var parent = ProcessTemplates.Fill(template.Parent, user.Name, _random);
-            rows.Add(Process(time, host, user.Name, logonId, image, parent, template.CommandLine(_random, user.Name, image)));
+            rows.Add(
+                Process(time, host, user.Name, logonId, image, parent, template.CommandLine(_random, user.Name, image))
+            );
         }
     }
 
@@ -123,15 +166,35 @@ internal sealed class ProcessCreationGenerator
         {
             var time = DemoClock.Within(_random, day.AddHours(1), TimeSpan.FromHours(1));
             var date = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            rows.Add(Process(time, host, "svc-backup", logonId, @"C:\Windows\System32\Robocopy.exe", @"C:\Windows\System32\cmd.exe",
-                $@"""C:\Windows\system32\Robocopy.exe"" D:\Shares \\BKP01\Backup\FS01 /MIR /R:1 /W:1 /LOG:C:\Logs\robocopy-{date}.log"));
+            rows.Add(
+                Process(
+                    time,
+                    host,
+                    "svc-backup",
+                    logonId,
+                    @"C:\Windows\System32\Robocopy.exe",
+                    @"C:\Windows\System32\cmd.exe",
+                    $@"""C:\Windows\system32\Robocopy.exe"" D:\Shares \\BKP01\Backup\FS01 /MIR /R:1 /W:1 "
+                        + $@"/LOG:C:\Logs\robocopy-{date}.log"
+                )
+            );
             return;
         }
         for (var worker = 0; worker < 6; worker++)
         {
             var time = DemoClock.Within(_random, day.AddHours(4 * worker), TimeSpan.FromHours(4));
-            rows.Add(Process(time, host, "svc-web", logonId, @"D:\Apps\Billing\BillingService.exe", @"C:\Windows\System32\services.exe",
-                $@"""D:\Apps\Billing\BillingService.exe"" --worker {_random.Next(1, 9)} --config ""D:\Apps\Billing\billing.json"""));
+            rows.Add(
+                Process(
+                    time,
+                    host,
+                    "svc-web",
+                    logonId,
+                    @"D:\Apps\Billing\BillingService.exe",
+                    @"C:\Windows\System32\services.exe",
+                    $@"""D:\Apps\Billing\BillingService.exe"" --worker {_random.Next(1, 9)} --config "
+                        + $@"""D:\Apps\Billing\billing.json"""
+                )
+            );
         }
     }
 
@@ -148,9 +211,17 @@ internal sealed class ProcessCreationGenerator
             (powershell, @"C:\Windows\System32\cmd.exe", "powershell.exe -NoP -NonI -W Hidden -Enc " + encoded),
             (@"C:\Windows\System32\whoami.exe", powershell, @"""C:\Windows\system32\whoami.exe"" /all"),
             (net, powershell, @"""C:\Windows\system32\net.exe"" user support_adm DemoOnly-NotAPassword1 /add"),
-            (@"C:\Windows\System32\net1.exe", net, @"C:\Windows\system32\net1 user support_adm DemoOnly-NotAPassword1 /add"),
+            (
+                @"C:\Windows\System32\net1.exe",
+                net,
+                @"C:\Windows\system32\net1 user support_adm DemoOnly-NotAPassword1 /add"
+            ),
             (net, powershell, @"""C:\Windows\system32\net.exe"" localgroup administrators support_adm /add"),
-            (@"C:\Windows\System32\net1.exe", net, @"C:\Windows\system32\net1 localgroup administrators support_adm /add"),
+            (
+                @"C:\Windows\System32\net1.exe",
+                net,
+                @"C:\Windows\system32\net1 localgroup administrators support_adm /add"
+            ),
         };
         AddSteps(rows, host, _victim.Name, logonId, EncodedStart, steps);
     }
@@ -162,16 +233,30 @@ internal sealed class ProcessCreationGenerator
         const string cmd = @"C:\Windows\System32\cmd.exe";
         var steps = new (string Image, string Parent, string CommandLine)[]
         {
-            (cmd, @"C:\Windows\System32\inetsrv\w3wp.exe", @"cmd.exe /c ""C:\Users\Public\pd64.exe -accepteula -ma lsass.exe C:\Windows\Temp\lsass-demo.dmp"""),
-            (@"C:\Users\Public\pd64.exe", cmd, @"C:\Users\Public\pd64.exe -accepteula -ma lsass.exe C:\Windows\Temp\lsass-demo.dmp"),
+            (
+                cmd,
+                @"C:\Windows\System32\inetsrv\w3wp.exe",
+                @"cmd.exe /c ""C:\Users\Public\pd64.exe -accepteula -ma lsass.exe C:\Windows\Temp\lsass-demo.dmp"""
+            ),
+            (
+                @"C:\Users\Public\pd64.exe",
+                cmd,
+                @"C:\Users\Public\pd64.exe -accepteula -ma lsass.exe C:\Windows\Temp\lsass-demo.dmp"
+            ),
             (@"C:\Windows\System32\reg.exe", cmd, @"reg.exe save HKLM\SAM C:\Windows\Temp\sam-demo.save"),
             (@"C:\Windows\System32\reg.exe", cmd, @"reg.exe save HKLM\SYSTEM C:\Windows\Temp\system-demo.save"),
         };
         AddSteps(rows, host, "svc-web", logonId, DumpStart, steps);
     }
 
-    private void AddSteps(List<ProcessCreationEvent> rows, DemoHost host, string user, string logonId, DateTimeOffset start,
-        IEnumerable<(string Image, string Parent, string CommandLine)> steps)
+    private void AddSteps(
+        List<ProcessCreationEvent> rows,
+        DemoHost host,
+        string user,
+        string logonId,
+        DateTimeOffset start,
+        IEnumerable<(string Image, string Parent, string CommandLine)> steps
+    )
     {
         var time = start;
         foreach (var step in steps)
@@ -181,20 +266,29 @@ internal sealed class ProcessCreationGenerator
         }
     }
 
-    private ProcessCreationEvent Process(DateTimeOffset time, DemoHost host, string user, string logonId, string image, string parent, string commandLine) => new()
-    {
-        TimeGenerated = time,
-        EventID = 4688,
-        Computer = DemoOrganization.Fqdn(host.Name),
-        Account = DemoOrganization.Account(user),
-        SubjectUserName = user,
-        SubjectDomainName = DemoOrganization.Domain,
-        SubjectLogonId = logonId,
-        NewProcessId = "0x" + (_random.Next(0x40, 0x4000) * 4).ToString("x", CultureInfo.InvariantCulture),
-        NewProcessName = image,
-        ProcessId = "0x" + (_random.Next(0x40, 0x4000) * 4).ToString("x", CultureInfo.InvariantCulture),
-        ParentProcessName = parent,
-        CommandLine = commandLine,
-        TokenElevationType = logonId == SystemLogonId ? "%%1936" : "%%1938",
-    };
+    private ProcessCreationEvent Process(
+        DateTimeOffset time,
+        DemoHost host,
+        string user,
+        string logonId,
+        string image,
+        string parent,
+        string commandLine
+    ) =>
+        new()
+        {
+            TimeGenerated = time,
+            EventID = 4688,
+            Computer = DemoOrganization.Fqdn(host.Name),
+            Account = DemoOrganization.Account(user),
+            SubjectUserName = user,
+            SubjectDomainName = DemoOrganization.Domain,
+            SubjectLogonId = logonId,
+            NewProcessId = "0x" + (_random.Next(0x40, 0x4000) * 4).ToString("x", CultureInfo.InvariantCulture),
+            NewProcessName = image,
+            ProcessId = "0x" + (_random.Next(0x40, 0x4000) * 4).ToString("x", CultureInfo.InvariantCulture),
+            ParentProcessName = parent,
+            CommandLine = commandLine,
+            TokenElevationType = logonId == SystemLogonId ? "%%1936" : "%%1938",
+        };
 }

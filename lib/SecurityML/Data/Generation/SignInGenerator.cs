@@ -13,19 +13,31 @@ internal sealed class SignInGenerator
 
     private static readonly IReadOnlyList<(string App, string Destination)> Apps =
     [
-        ("Office 365 Exchange Online", "52.96.10.20"), ("Microsoft Teams", "52.112.30.40"),
-        ("Office 365 SharePoint Online", "13.107.136.9"), ("Contoso VPN", "203.0.113.1"),
+        ("Office 365 Exchange Online", "52.96.10.20"),
+        ("Microsoft Teams", "52.112.30.40"),
+        ("Office 365 SharePoint Online", "13.107.136.9"),
+        ("Contoso VPN", "203.0.113.1"),
     ];
 
     private static readonly IReadOnlyList<(string Country, string Network)> TravelNetworks =
-        [("FR", "90.84"), ("DE", "84.150"), ("ES", "83.32"), ("JP", "126.75")];
+    [
+        ("FR", "90.84"),
+        ("DE", "84.150"),
+        ("ES", "83.32"),
+        ("JP", "126.75"),
+    ];
 
     private readonly DemoOrganization _organization;
     private readonly DemoClock _clock;
     private readonly DeterministicRandom _random;
     private readonly Dictionary<DemoUser, int> _homeHost = [];
     private readonly Dictionary<DemoUser, (int FirstDay, int Days, string Country, string Network)> _trips = [];
-    private readonly List<(DemoUser User, DateTimeOffset Start, (string Country, string Network)[] Sources, string Description)> _planted;
+    private readonly List<(
+        DemoUser User,
+        DateTimeOffset Start,
+        (string Country, string Network)[] Sources,
+        string Description
+    )> _planted;
 
     public SignInGenerator(DemoOrganization organization, DemoDataOptions options)
     {
@@ -45,16 +57,35 @@ internal sealed class SignInGenerator
         var engineer = organization.Person("Engineering", 4);
         _planted =
         [
-            (lawyer, _clock.Day(20).AddHours(3).AddMinutes(5), [("RO", "89.38.97"), ("RO", "89.38.97"), ("RO", "89.38.97")],
-                $"{lawyer.Name} signs in three times at night from 89.38.97.0/24 (RO), far from home, office and mobile ranges."),
-            (engineer, _clock.Day(26).AddHours(13), [("SG", "103.104.73"), ("NL", "45.137.21")],
-                $"{engineer.Name} signs in from 103.104.73.0/24 (SG) and 45.137.21.0/24 (NL) within 40 minutes."),
+            (
+                lawyer,
+                _clock.Day(20).AddHours(3).AddMinutes(5),
+                [("RO", "89.38.97"), ("RO", "89.38.97"), ("RO", "89.38.97")],
+                $"{lawyer.Name} signs in three times at night from 89.38.97.0/24 (RO), far from home, office and "
+                    + $"mobile ranges."
+            ),
+            (
+                engineer,
+                _clock.Day(26).AddHours(13),
+                [("SG", "103.104.73"), ("NL", "45.137.21")],
+                $"{engineer.Name} signs in from 103.104.73.0/24 (SG) and 45.137.21.0/24 (NL) within 40 minutes."
+            ),
         ];
     }
 
-    public IReadOnlyList<AnomalyLabel> Labels(DataSet dataSet) => _planted.Select(planted =>
-        DemoClock.Label(dataSet, DemoOrganization.Upn(planted.User.Name), planted.Start, planted.Start.AddMinutes(45),
-            "UnfamiliarIpRange", planted.Description)).ToList();
+    public IReadOnlyList<AnomalyLabel> Labels(DataSet dataSet) =>
+        _planted
+            .Select(planted =>
+                DemoClock.Label(
+                    dataSet,
+                    DemoOrganization.Upn(planted.User.Name),
+                    planted.Start,
+                    planted.Start.AddMinutes(45),
+                    "UnfamiliarIpRange",
+                    planted.Description
+                )
+            )
+            .ToList();
 
     public IEnumerable<GeneratedSignIn> Generate()
     {
@@ -72,7 +103,9 @@ internal sealed class SignInGenerator
                 foreach (var (country, network) in planted.Sources)
                 {
                     time = time.AddMinutes(_random.Next(2, 15));
-                    rows.Add(SignIn(time, planted.User, $"{network}.{_random.Next(2, 250)}", country, _random.NextGuid()));
+                    rows.Add(
+                        SignIn(time, planted.User, $"{network}.{_random.Next(2, 250)}", country, _random.NextGuid())
+                    );
                 }
             }
             foreach (var row in rows.OrderBy(row => row.SignIn.TimeGenerated))
@@ -85,7 +118,8 @@ internal sealed class SignInGenerator
     private void AddDay(List<GeneratedSignIn> rows, DemoUser user, DateTimeOffset day, int dayIndex)
     {
         var weekend = DemoClock.IsWeekend(day);
-        var travelling = _trips.TryGetValue(user, out var trip) && dayIndex >= trip.FirstDay && dayIndex < trip.FirstDay + trip.Days;
+        var travelling =
+            _trips.TryGetValue(user, out var trip) && dayIndex >= trip.FirstDay && dayIndex < trip.FirstDay + trip.Days;
         if (weekend && !travelling && !_random.Chance(0.25))
         {
             return;
@@ -114,7 +148,11 @@ internal sealed class SignInGenerator
         }
         return roll < 85
             ? ($"{user.HomeNetwork}.{_homeHost[user]}", user.City.Country, user.LaptopId)
-            : ($"{user.City.MobileNetwork}.{_random.Next(256)}.{_random.Next(2, 250)}", user.City.Country, user.PhoneId);
+            : (
+                $"{user.City.MobileNetwork}.{_random.Next(256)}.{_random.Next(2, 250)}",
+                user.City.Country,
+                user.PhoneId
+            );
     }
 
     private GeneratedSignIn SignIn(DateTimeOffset time, DemoUser user, string ip, string country, Guid device)

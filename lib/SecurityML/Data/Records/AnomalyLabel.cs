@@ -8,7 +8,8 @@ public sealed record AnomalyLabel : ICheckedRecord
     /// <summary>The data set the anomaly is in, e.g. <c>Logons</c> (see <see cref="DataSets"/>).</summary>
     public string DataSet { get; init; } = "";
 
-    /// <summary>The entity to flag: an account, a user principal name, a host, or <c>network</c> for the series.</summary>
+    /// <summary>The entity to flag: an account, a user principal name, a host, or <c>network</c> for the
+    /// series.</summary>
     public string Entity { get; init; } = "";
 
     /// <summary>Inclusive start of the anomalous window (UTC).</summary>
@@ -37,8 +38,11 @@ public sealed record AnomalyLabel : ICheckedRecord
     /// <param name="entityComparison">How <see cref="Entity"/> is compared with <paramref name="entity"/>: exact
     /// (<see cref="StringComparison.Ordinal"/>, the default) or, for names Windows and Entra ID treat
     /// case-insensitively, <see cref="StringComparison.OrdinalIgnoreCase"/>.</param>
-    public bool Covers(string entity, DateTimeOffset time, StringComparison entityComparison = StringComparison.Ordinal) =>
-        string.Equals(Entity, entity, entityComparison) && WindowStart <= time && time < WindowEnd;
+    public bool Covers(
+        string entity,
+        DateTimeOffset time,
+        StringComparison entityComparison = StringComparison.Ordinal
+    ) => string.Equals(Entity, entity, entityComparison) && WindowStart <= time && time < WindowEnd;
 
     /// <summary>
     /// True when this label names <paramref name="entity"/> and its window [<see cref="WindowStart"/>,
@@ -52,10 +56,16 @@ public sealed record AnomalyLabel : ICheckedRecord
     /// <param name="entityComparison">How <see cref="Entity"/> is compared with <paramref name="entity"/>: exact by
     /// default, see <see cref="Covers(string, DateTimeOffset, StringComparison)"/>.</param>
     public bool Covers(string entity, TimeRange range, StringComparison entityComparison = StringComparison.Ordinal) =>
-        range.Start == range.End ? Covers(entity, range.Start, entityComparison)
+        range.Start == range.End
+            ? Covers(entity, range.Start, entityComparison)
             : string.Equals(Entity, entity, entityComparison) && Overlaps(range);
 
-    RecordProblem? ICheckedRecord.Check() => WindowEnd < WindowStart
-        ? new RecordProblem(nameof(WindowEnd), UtcTimestampConverter.ToText(WindowEnd), "a time not before WindowStart " + UtcTimestampConverter.ToText(WindowStart))
-        : null;
+    RecordProblem? ICheckedRecord.Check() =>
+        WindowEnd < WindowStart
+            ? new RecordProblem(
+                nameof(WindowEnd),
+                UtcTimestampConverter.ToText(WindowEnd),
+                "a time not before WindowStart " + UtcTimestampConverter.ToText(WindowStart)
+            )
+            : null;
 }

@@ -12,7 +12,12 @@ public sealed record HourlyOutboundBytes : ICheckedRecord
     /// <summary>Bytes sent in that hour; non-negative.</summary>
     public long TotalBytesSent { get; init; }
 
-    RecordProblem? ICheckedRecord.Check() => TotalBytesSent < 0
-        ? new RecordProblem(nameof(TotalBytesSent), TotalBytesSent.ToString(System.Globalization.CultureInfo.InvariantCulture), "a non-negative byte count")
-        : null;
+    RecordProblem? ICheckedRecord.Check() =>
+        TotalBytesSent < 0
+            ? new RecordProblem(
+                nameof(TotalBytesSent),
+                TotalBytesSent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "a non-negative byte count"
+            )
+            : null;
 }

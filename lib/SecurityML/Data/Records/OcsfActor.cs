@@ -6,5 +6,6 @@ namespace SecurityML.Data;
 public sealed record OcsfActor
 {
     /// <summary>The acting user.</summary>
-    [JsonPropertyName("user")] public OcsfUser? User { get; init; }
+    [JsonPropertyName("user")]
+    public OcsfUser? User { get; init; }
 }

@@ -6,11 +6,14 @@ namespace SecurityML.Data;
 public sealed record OcsfEndpoint
 {
     /// <summary>The IP address.</summary>
-    [JsonPropertyName("ip")] public string? Ip { get; init; }
+    [JsonPropertyName("ip")]
+    public string? Ip { get; init; }
 
     /// <summary>The port; null when not known.</summary>
-    [JsonPropertyName("port")] public int? Port { get; init; }
+    [JsonPropertyName("port")]
+    public int? Port { get; init; }
 
     /// <summary>The unique identifier of the device or instance; null when not known.</summary>
-    [JsonPropertyName("instance_uid")] public string? InstanceUid { get; init; }
+    [JsonPropertyName("instance_uid")]
+    public string? InstanceUid { get; init; }
 }

@@ -6,8 +6,10 @@ namespace SecurityML.Data;
 public sealed record OcsfParentProcess
 {
     /// <summary>The image name.</summary>
-    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
 
     /// <summary>The process id.</summary>
-    [JsonPropertyName("pid")] public int? Pid { get; init; }
+    [JsonPropertyName("pid")]
+    public int? Pid { get; init; }
 }

@@ -6,8 +6,10 @@ namespace SecurityML.Data;
 public sealed record OcsfProduct
 {
     /// <summary>The product name.</summary>
-    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
 
     /// <summary>The vendor name.</summary>
-    [JsonPropertyName("vendor_name")] public string? VendorName { get; init; }
+    [JsonPropertyName("vendor_name")]
+    public string? VendorName { get; init; }
 }

@@ -7,14 +7,18 @@ namespace SecurityML.Data;
 public sealed record OcsfTraffic
 {
     /// <summary>Bytes sent by the source.</summary>
-    [JsonPropertyName("bytes_out")] public long BytesOut { get; init; }
+    [JsonPropertyName("bytes_out")]
+    public long BytesOut { get; init; }
 
     /// <summary>Bytes received by the source.</summary>
-    [JsonPropertyName("bytes_in")] public long BytesIn { get; init; }
+    [JsonPropertyName("bytes_in")]
+    public long BytesIn { get; init; }
 
     /// <summary>Packets sent by the source.</summary>
-    [JsonPropertyName("packets_out")] public long PacketsOut { get; init; }
+    [JsonPropertyName("packets_out")]
+    public long PacketsOut { get; init; }
 
     /// <summary>Packets received by the source.</summary>
-    [JsonPropertyName("packets_in")] public long PacketsIn { get; init; }
+    [JsonPropertyName("packets_in")]
+    public long PacketsIn { get; init; }
 }

@@ -6,5 +6,6 @@ namespace SecurityML.Data;
 public sealed record OcsfUser
 {
     /// <summary>The user name, e.g. a user principal name.</summary>
-    [JsonPropertyName("name")] public string? Name { get; init; }
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
 }

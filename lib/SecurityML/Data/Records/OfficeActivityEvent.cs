@@ -32,11 +32,13 @@ public sealed record OfficeActivityEvent
     /// <summary>The object the operation acted on, e.g. a mailbox.</summary>
     public string OfficeObjectId { get; init; } = "";
 
-    /// <summary>The cmdlet's parameters as a JSON list of <c>{"Name": ..., "Value": ...}</c>; see <see cref="GetParameters"/>.</summary>
+    /// <summary>The cmdlet's parameters as a JSON list of <c>{"Name": ..., "Value": ...}</c>; see
+    /// <see cref="GetParameters"/>.</summary>
     public string Parameters { get; init; } = "";
 
     /// <summary>Parses <see cref="Parameters"/>; an empty string gives an empty list.</summary>
-    /// <exception cref="FormatException">When <see cref="Parameters"/> is not a JSON list of name/value objects.</exception>
+    /// <exception cref="FormatException">When <see cref="Parameters"/> is not a JSON list of name/value
+    /// objects.</exception>
     public IReadOnlyList<OfficeParameter> GetParameters()
     {
         if (string.IsNullOrWhiteSpace(Parameters))
@@ -50,7 +52,9 @@ public sealed record OfficeActivityEvent
         catch (JsonException exception)
         {
             throw new FormatException(
-                $"Parameters: expected a JSON list of {{\"Name\", \"Value\"}} objects, received '{Parameters}'.", exception);
+                $"Parameters: expected a JSON list of {{\"Name\", \"Value\"}} objects, received '{Parameters}'.",
+                exception
+            );
         }
     }
 

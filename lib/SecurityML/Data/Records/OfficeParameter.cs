@@ -7,4 +7,5 @@ namespace SecurityML.Data;
 /// <param name="Value">The parameter value as text.</param>
 public sealed record OfficeParameter(
     [property: JsonPropertyName("Name")] string Name,
-    [property: JsonPropertyName("Value")] string Value);
+    [property: JsonPropertyName("Value")] string Value
+);

@@ -41,7 +41,8 @@ public sealed record TriageAlert
     /// <summary>Alerts on the same account in the 7 days before this one.</summary>
     public int EntityAlerts7d { get; init; }
 
-    /// <summary>Distinct detectors that alerted on the account in the 24 hours up to and including this alert.</summary>
+    /// <summary>Distinct detectors that alerted on the account in the 24 hours up to and including this
+    /// alert.</summary>
     public int DistinctDetectors24h { get; init; }
 
     /// <summary>True when an address in the alert matched a threat-intelligence indicator.</summary>

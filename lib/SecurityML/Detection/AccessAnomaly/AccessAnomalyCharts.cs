@@ -22,16 +22,26 @@ public static class AccessAnomalyCharts
         var finite = rows.Select(row => row.AnomalyScore).Where(double.IsFinite).DefaultIfEmpty(1.0).Max();
         var infinity = finite > 0 ? finite * 1.1 : 1.0;
         var figure = new Figure();
-        figure.Data.Add(new Bar
-        {
-            Orientation = Orientation.Horizontal,
-            X = rows.Select(row => double.IsPositiveInfinity(row.AnomalyScore) ? infinity : row.AnomalyScore).ToArray(),
-            Y = rows.Select(row => $"{row.User} → {row.Resource} ({row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})").ToArray(),
-            Text = rows.Select(row => double.IsPositiveInfinity(row.AnomalyScore) ? "∞"
-                : row.AnomalyScore.ToString("F2", CultureInfo.InvariantCulture)).ToArray(),
-            Marker = new Marker { Color = ChartColors.Anomaly },
-            Name = "anomaly score",
-        });
+        figure.Data.Add(
+            new Bar
+            {
+                Orientation = Orientation.Horizontal,
+                X = rows.Select(row => double.IsPositiveInfinity(row.AnomalyScore) ? infinity : row.AnomalyScore)
+                    .ToArray(),
+                Y = rows.Select(row =>
+                        $"{row.User} → {row.Resource} ({row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"
+                    )
+                    .ToArray(),
+                Text = rows.Select(row =>
+                        double.IsPositiveInfinity(row.AnomalyScore)
+                            ? "∞"
+                            : row.AnomalyScore.ToString("F2", CultureInfo.InvariantCulture)
+                    )
+                    .ToArray(),
+                Marker = new Marker { Color = ChartColors.Anomaly },
+                Name = "anomaly score",
+            }
+        );
         figure.Layout.Title = title;
         figure.Layout.XAxis = new Axis { Title = "anomaly score (higher = more anomalous)" };
         figure.Layout.Height = Math.Max(300, 60 + 22 * rows.Count);

@@ -24,8 +24,9 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
     /// <summary>The payload layout version this library writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    /// <summary>The threshold a fitted model's card starts with: 3, i.e. "three standard deviations less expected than a
-    /// typical access of the tenant" (training pairs score with mean 0 and standard deviation 1 per tenant).</summary>
+    /// <summary>The threshold a fitted model's card starts with: 3, i.e. "three standard deviations less expected than
+    /// a typical access of the tenant" (training pairs score with mean 0 and standard deviation 1 per
+    /// tenant).</summary>
     public const double DefaultThreshold = 3.0;
 
     /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="DefaultThreshold"/>.</summary>
@@ -34,8 +35,12 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
     private readonly Dictionary<string, TenantFactors> _tenants;
     private readonly HashSet<(string Tenant, string User, string Resource)> _history;
 
-    internal AccessAnomalyModel(ModelCard card, AccessAnomalyOptions options, IReadOnlyList<TenantFactors> tenants,
-        HashSet<(string Tenant, string User, string Resource)> history)
+    internal AccessAnomalyModel(
+        ModelCard card,
+        AccessAnomalyOptions options,
+        IReadOnlyList<TenantFactors> tenants,
+        HashSet<(string Tenant, string User, string Resource)> history
+    )
     {
         Card = card;
         Options = options;
@@ -56,12 +61,13 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
     /// <summary>Number of (tenant, user, resource) pairs in the access history (0 when none was given).</summary>
     public int HistoryCount => _history.Count;
 
-    /// <summary>The learned non-negative factor of a user (<see cref="AccessAnomalyOptions.Rank"/> values), or null when
-    /// the tenant or user is unknown. For inspection: which latent "access profiles" the user has.</summary>
+    /// <summary>The learned non-negative factor of a user (<see cref="AccessAnomalyOptions.Rank"/> values), or null
+    /// when the tenant or user is unknown. For inspection: which latent "access profiles" the user has.</summary>
     public IReadOnlyList<double>? UserFactor(string tenant, string user) =>
         _tenants.TryGetValue(tenant, out var factors) ? factors.UserFactor(user, Options.Rank) : null;
 
-    /// <summary>The learned non-negative factor of a resource, or null when the tenant or resource is unknown.</summary>
+    /// <summary>The learned non-negative factor of a resource, or null when the tenant or resource is
+    /// unknown.</summary>
     public IReadOnlyList<double>? ResourceFactor(string tenant, string resource) =>
         _tenants.TryGetValue(tenant, out var factors) ? factors.ResourceFactor(resource, Options.Rank) : null;
 
@@ -70,11 +76,13 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
     public (double Mean, double StandardDeviation)? Normalisation(string tenant) =>
         _tenants.TryGetValue(tenant, out var factors) ? (factors.Mean, factors.StandardDeviation) : null;
 
-    /// <summary>Anomaly scores, one per item in order; higher = more anomalous. <see cref="AccessLikelihood.Likelihood"/>
-    /// is ignored.</summary>
-    /// <returns>(μ − u·r)/σ; 0 for history pairs; +∞ across components; NaN for an unknown tenant, user or resource.</returns>
+    /// <summary>Anomaly scores, one per item in order; higher = more anomalous.
+    /// <see cref="AccessLikelihood.Likelihood"/> is ignored.</summary>
+    /// <returns>(μ − u·r)/σ; 0 for history pairs; +∞ across components; NaN for an unknown tenant, user or
+    /// resource.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or an item is null.</exception>
-    public double[] Score(IReadOnlyList<AccessLikelihood> items) => ScoreWithStatus(items).Select(score => score.Score).ToArray();
+    public double[] Score(IReadOnlyList<AccessLikelihood> items) =>
+        ScoreWithStatus(items).Select(score => score.Score).ToArray();
 
     /// <summary>Scores with the reason for each: use it to report unknown users and resources separately.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or an item is null.</exception>
@@ -123,8 +131,14 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
         var tenant = _tenants[item.Tenant];
         var user = tenant.UserFactor(item.User, Options.Rank)!;
         var resource = tenant.ResourceFactor(item.Resource, Options.Rank)!;
-        var parts = Enumerable.Range(0, Options.Rank).Select(factor => new FeatureContribution($"factor {factor + 1}",
-            user[factor] * resource[factor], (tenant.Mean / Options.Rank - user[factor] * resource[factor]) / tenant.StandardDeviation)).ToList();
+        var parts = Enumerable
+            .Range(0, Options.Rank)
+            .Select(factor => new FeatureContribution(
+                $"factor {factor + 1}",
+                user[factor] * resource[factor],
+                (tenant.Mean / Options.Rank - user[factor] * resource[factor]) / tenant.StandardDeviation
+            ))
+            .ToList();
         return new Explanation(score, 0, parts, +1);
     }
 
@@ -138,36 +152,57 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
     public AccessAnomalyModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new AccessAnomalyModel(card with { Kind = Kind, Version = FormatVersion }, Options, Tenants.Select(name => _tenants[name]).ToList(), _history);
+        return new AccessAnomalyModel(
+            card with
+            {
+                Kind = Kind,
+                Version = FormatVersion,
+            },
+            Options,
+            Tenants.Select(name => _tenants[name]).ToList(),
+            _history
+        );
     }
 
     /// <inheritdoc />
-    public AccessAnomalyModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public AccessAnomalyModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>Loads a model written by <see cref="Save(Stream)"/>.</summary>
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
     /// field the model cannot use (named in the message).</exception>
     public static AccessAnomalyModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var options = ModelPayloadReader.CardOptions<AccessAnomalyOptions>(card);
-            ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
-            var (tenants, history) = ReadPayload(reader, options.Rank);
-            return new AccessAnomalyModel(card, options, tenants, history);
-        }, sourceName);
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
+            {
+                var options = ModelPayloadReader.CardOptions<AccessAnomalyOptions>(card);
+                ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
+                var (tenants, history) = ReadPayload(reader, options.Rank);
+                return new AccessAnomalyModel(card, options, tenants, history);
+            },
+            sourceName
+        );
 
     /// <summary>Loads a model file written by <see cref="Save(string)"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version.</exception>
+    /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format
+    /// version.</exception>
     public static AccessAnomalyModel Load(string path) => ModelFile.Load<AccessAnomalyModel>(path);
 
     private void WritePayload(BinaryWriter writer)
     {
         writer.Write(Options.Rank);
         writer.Write(Tenants.Count);
-        foreach (var name in Tenants) _tenants[name].Write(writer);
-        var history = _history.OrderBy(pair => pair.Tenant, StringComparer.Ordinal)
-            .ThenBy(pair => pair.User, StringComparer.Ordinal).ThenBy(pair => pair.Resource, StringComparer.Ordinal).ToList();
+        foreach (var name in Tenants)
+            _tenants[name].Write(writer);
+        var history = _history
+            .OrderBy(pair => pair.Tenant, StringComparer.Ordinal)
+            .ThenBy(pair => pair.User, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Resource, StringComparer.Ordinal)
+            .ToList();
         writer.Write(history.Count);
         foreach (var (tenant, user, resource) in history)
         {
@@ -177,7 +212,10 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
         }
     }
 
-    private static (List<TenantFactors> Tenants, HashSet<(string, string, string)> History) ReadPayload(BinaryReader reader, int rank)
+    private static (List<TenantFactors> Tenants, HashSet<(string, string, string)> History) ReadPayload(
+        BinaryReader reader,
+        int rank
+    )
     {
         reader.ReadInt32("rank", rank, rank);
         var tenants = new List<TenantFactors>();
@@ -185,14 +223,20 @@ public sealed class AccessAnomalyModel : IAnomalyModel<AccessLikelihood>, IModel
         for (int index = 0, count = reader.ReadCount("tenants", TenantFactors.MinimumBytes); index < count; index++)
         {
             var tenant = TenantFactors.Read(reader, rank, $"tenants[{index}]");
-            if (!names.Add(tenant.Name)) throw ModelPayloadReader.Invalid($"tenants[{index}].name", "a tenant not listed before", tenant.Name);
+            if (!names.Add(tenant.Name))
+                throw ModelPayloadReader.Invalid($"tenants[{index}].name", "a tenant not listed before", tenant.Name);
             tenants.Add(tenant);
         }
         var history = new HashSet<(string, string, string)>();
         for (int index = 0, count = reader.ReadCount("history", 3); index < count; index++)
         {
-            var pair = (reader.ReadText($"history[{index}].tenant"), reader.ReadText($"history[{index}].user"), reader.ReadText($"history[{index}].resource"));
-            if (!history.Add(pair)) throw ModelPayloadReader.Invalid($"history[{index}]", "a pair not listed before", pair);
+            var pair = (
+                reader.ReadText($"history[{index}].tenant"),
+                reader.ReadText($"history[{index}].user"),
+                reader.ReadText($"history[{index}].resource")
+            );
+            if (!history.Add(pair))
+                throw ModelPayloadReader.Invalid($"history[{index}]", "a pair not listed before", pair);
         }
         return (tenants, history);
     }

@@ -37,7 +37,8 @@ public sealed record AccessAnomalyOptions
     /// <summary>The largest <see cref="Rank"/> accepted (each row solves a Rank × Rank system).</summary>
     public const int MaximumRank = 1000;
 
-    /// <summary>Number of latent factors per user and resource, in [1, <see cref="MaximumRank"/>]; default 10.</summary>
+    /// <summary>Number of latent factors per user and resource, in [1, <see cref="MaximumRank"/>]; default
+    /// 10.</summary>
     public int Rank { get; init; } = DefaultRank;
 
     /// <summary>ALS iterations (each solves every user, then every resource), ≥ 1; default 25.</summary>
@@ -91,25 +92,47 @@ public sealed record AccessAnomalyOptions
     {
         Require(Rank is >= 1 and <= MaximumRank, nameof(Rank), Rank, $"[1, {MaximumRank}]");
         Require(NumberOfIterations >= 1, nameof(NumberOfIterations), NumberOfIterations, "≥ 1");
-        Require(double.IsFinite(RegularizationParameter) && RegularizationParameter > 0, nameof(RegularizationParameter),
-            RegularizationParameter, "> 0 and finite");
+        Require(
+            double.IsFinite(RegularizationParameter) && RegularizationParameter > 0,
+            nameof(RegularizationParameter),
+            RegularizationParameter,
+            "> 0 and finite"
+        );
         Require(double.IsFinite(Alpha) && Alpha >= 0, nameof(Alpha), Alpha, "≥ 0 and finite");
         Require(ComplementSetFactor >= 0, nameof(ComplementSetFactor), ComplementSetFactor, "≥ 0");
         Require(double.IsFinite(LowValue) && LowValue >= 1, nameof(LowValue), LowValue, "≥ 1 and finite");
-        Require(double.IsFinite(HighValue) && HighValue > LowValue, nameof(HighValue), HighValue,
-            $"finite and > LowValue ({LowValue})");
-        Require(double.IsFinite(ComplementRating) && ComplementRating < LowValue, nameof(ComplementRating),
-            ComplementRating, $"finite and < LowValue ({LowValue})");
-        Require(MaxDegreeOfParallelism == -1 || MaxDegreeOfParallelism >= 1, nameof(MaxDegreeOfParallelism),
-            MaxDegreeOfParallelism, "-1 or ≥ 1");
+        Require(
+            double.IsFinite(HighValue) && HighValue > LowValue,
+            nameof(HighValue),
+            HighValue,
+            $"finite and > LowValue ({LowValue})"
+        );
+        Require(
+            double.IsFinite(ComplementRating) && ComplementRating < LowValue,
+            nameof(ComplementRating),
+            ComplementRating,
+            $"finite and < LowValue ({LowValue})"
+        );
+        Require(
+            MaxDegreeOfParallelism == -1 || MaxDegreeOfParallelism >= 1,
+            nameof(MaxDegreeOfParallelism),
+            MaxDegreeOfParallelism,
+            "-1 or ≥ 1"
+        );
     }
 
     private static void Require(bool valid, string name, object value, string range)
     {
         if (!valid)
         {
-            throw new ArgumentOutOfRangeException(name, value,
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be {range}; received {value}."));
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{name} must be {range}; received {value}."
+                )
+            );
         }
     }
 }

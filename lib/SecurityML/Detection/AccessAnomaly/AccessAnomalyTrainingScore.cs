@@ -12,24 +12,47 @@ namespace SecurityML.Detection.AccessAnomaly;
 /// <param name="Likelihood">The pair's access likelihood the model learned from.</param>
 /// <param name="AnomalyScore">The model's score of the pair: higher = more anomalous (standardised on the training
 /// pairs, so mean 0 and standard deviation 1 there).</param>
-public sealed record AccessAnomalyTrainingScore(DateTimeOffset TimeGenerated, string Tenant, string User, string Resource,
-    double Likelihood, double AnomalyScore)
+public sealed record AccessAnomalyTrainingScore(
+    DateTimeOffset TimeGenerated,
+    string Tenant,
+    string User,
+    string Resource,
+    double Likelihood,
+    double AnomalyScore
+)
 {
     /// <summary>Pairs each likelihood with its score, in the order given.</summary>
     /// <param name="likelihoods">The training pairs.</param>
     /// <param name="scores">One score per pair (<c>model.Score(likelihoods)</c>).</param>
     /// <param name="trainingEnd">The end of the training window (UTC).</param>
     /// <exception cref="ArgumentException">When the lengths differ.</exception>
-    public static IReadOnlyList<AccessAnomalyTrainingScore> Of(IReadOnlyList<AccessLikelihood> likelihoods, IReadOnlyList<double> scores,
-        DateTimeOffset trainingEnd)
+    public static IReadOnlyList<AccessAnomalyTrainingScore> Of(
+        IReadOnlyList<AccessLikelihood> likelihoods,
+        IReadOnlyList<double> scores,
+        DateTimeOffset trainingEnd
+    )
     {
         ArgumentNullException.ThrowIfNull(likelihoods);
         ArgumentNullException.ThrowIfNull(scores);
         if (scores.Count != likelihoods.Count)
         {
-            throw new ArgumentException($"Expected one score per pair ({likelihoods.Count}); received {scores.Count}.", nameof(scores));
+            throw new ArgumentException(
+                $"Expected one score per pair ({likelihoods.Count}); received {scores.Count}.",
+                nameof(scores)
+            );
         }
-        return likelihoods.Select((pair, index) => new AccessAnomalyTrainingScore(trainingEnd.ToUniversalTime(), pair.Tenant, pair.User,
-            pair.Resource, pair.Likelihood, scores[index])).ToList();
+        return likelihoods
+            .Select(
+                (pair, index) =>
+                    new AccessAnomalyTrainingScore(
+                        trainingEnd.ToUniversalTime(),
+                        pair.Tenant,
+                        pair.User,
+                        pair.Resource,
+                        pair.Likelihood,
+                        scores[index]
+                    )
+            )
+            .ToList();
     }
 }

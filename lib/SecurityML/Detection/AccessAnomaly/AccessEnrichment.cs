@@ -18,27 +18,41 @@ public sealed class AccessEnrichment
     /// <param name="accesses">The reference (user, resource) accesses, e.g. training and scoring windows together;
     /// repeated pairs are fine.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public AccessEnrichment(IEnumerable<UserDirectoryEntry> directory, IEnumerable<(string User, string Resource)> accesses)
+    public AccessEnrichment(
+        IEnumerable<UserDirectoryEntry> directory,
+        IEnumerable<(string User, string Resource)> accesses
+    )
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(accesses);
         _directory = new Dictionary<string, UserDirectoryEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in directory.Where(entry => !string.IsNullOrEmpty(entry.Account))) _directory.TryAdd(entry.Account, entry);
-        _departmentMembers = _directory.Values.Where(entry => entry.Department.Length > 0)
+        foreach (var entry in directory.Where(entry => !string.IsNullOrEmpty(entry.Account)))
+            _directory.TryAdd(entry.Account, entry);
+        _departmentMembers = _directory
+            .Values.Where(entry => entry.Department.Length > 0)
             .GroupBy(entry => entry.Department, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => group.Select(entry => entry.Account).ToList(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(
+                group => group.Key,
+                group => group.Select(entry => entry.Account).ToList(),
+                StringComparer.OrdinalIgnoreCase
+            );
         _resourcesByUser = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (user, resource) in accesses)
         {
-            if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(resource)) continue;
-            if (!_resourcesByUser.TryGetValue(user, out var resources)) _resourcesByUser[user] = resources = new(StringComparer.Ordinal);
+            if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(resource))
+                continue;
+            if (!_resourcesByUser.TryGetValue(user, out var resources))
+                _resourcesByUser[user] = resources = new(StringComparer.Ordinal);
             resources.Add(resource);
         }
     }
 
     /// <summary>An enrichment over share accesses (user = <see cref="FileShareAccessEvent.Account"/>, resource =
     /// <see cref="FileShareAccessEvent.ShareName"/>).</summary>
-    public static AccessEnrichment FromShareAccess(IEnumerable<UserDirectoryEntry> directory, IEnumerable<FileShareAccessEvent> accesses)
+    public static AccessEnrichment FromShareAccess(
+        IEnumerable<UserDirectoryEntry> directory,
+        IEnumerable<FileShareAccessEvent> accesses
+    )
     {
         ArgumentNullException.ThrowIfNull(accesses);
         return new AccessEnrichment(directory, accesses.Select(access => (access.Account, access.ShareName)));
@@ -56,10 +70,17 @@ public sealed class AccessEnrichment
     {
         var entry = _directory.GetValueOrDefault(access.User);
         var department = entry?.Department ?? "";
-        var peers = _departmentMembers.GetValueOrDefault(department, [])
-            .Where(member => !string.Equals(member, access.User, StringComparison.OrdinalIgnoreCase)).ToList();
-        var peersWithAccess = peers.Count(peer => _resourcesByUser.GetValueOrDefault(peer)?.Contains(access.Resource) == true);
-        var groups = (entry?.PrivilegedGroups ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var peers = _departmentMembers
+            .GetValueOrDefault(department, [])
+            .Where(member => !string.Equals(member, access.User, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var peersWithAccess = peers.Count(peer =>
+            _resourcesByUser.GetValueOrDefault(peer)?.Contains(access.Resource) == true
+        );
+        var groups = (entry?.PrivilegedGroups ?? "").Split(
+            ';',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries
+        );
         return new AnomalousResourceAccessResult
         {
             TimeGenerated = access.FirstAccess.ToUniversalTime(),

@@ -19,8 +19,13 @@ public static class AccessLikelihoodBuilder
     /// <param name="tenant">The tenant of every item (default <see cref="DefaultTenant"/>).</param>
     /// <returns>The items ordered by user then resource (ordinal); empty when there are no events.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IReadOnlyList<AccessLikelihood> Compute<T>(IEnumerable<T> events, Func<T, string?> user,
-        Func<T, string?> resource, Func<T, DateTimeOffset> time, string tenant = DefaultTenant)
+    public static IReadOnlyList<AccessLikelihood> Compute<T>(
+        IEnumerable<T> events,
+        Func<T, string?> user,
+        Func<T, string?> resource,
+        Func<T, DateTimeOffset> time,
+        string tenant = DefaultTenant
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(user);
@@ -32,7 +37,8 @@ public static class AccessLikelihoodBuilder
         {
             var userName = user(item);
             var resourceName = resource(item);
-            if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(resourceName)) continue;
+            if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(resourceName))
+                continue;
             var day = DateOnly.FromDateTime(time(item).UtcDateTime);
             var key = (userName, resourceName);
             pairs[key] = pairs.TryGetValue(key, out var seen)
@@ -42,8 +48,12 @@ public static class AccessLikelihoodBuilder
         return pairs
             .OrderBy(pair => pair.Key.User, StringComparer.Ordinal)
             .ThenBy(pair => pair.Key.Resource, StringComparer.Ordinal)
-            .Select(pair => new AccessLikelihood(tenant, pair.Key.User, pair.Key.Resource,
-                pair.Value.Count / (1.0 + (pair.Value.Last.DayNumber - pair.Value.First.DayNumber))))
+            .Select(pair => new AccessLikelihood(
+                tenant,
+                pair.Key.User,
+                pair.Key.Resource,
+                pair.Value.Count / (1.0 + (pair.Value.Last.DayNumber - pair.Value.First.DayNumber))
+            ))
             .ToList();
     }
 }

@@ -18,11 +18,18 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
 
     private readonly int _rank = options.Rank;
 
-    /// <summary>Factors of rows (users) and columns (resources), row-major: entity e's factor at [e·rank, (e+1)·rank).</summary>
+    /// <summary>Factors of rows (users) and columns (resources), row-major: entity e's factor at [e·rank,
+    /// (e+1)·rank).</summary>
     public sealed record Result(double[] UserFactors, double[] ResourceFactors, double Loss);
 
-    public Result Train(SparseRatings byUser, long seed, IProgress<TrainingProgress>? progress, int stepOffset,
-        int totalSteps, CancellationToken cancellationToken)
+    public Result Train(
+        SparseRatings byUser,
+        long seed,
+        IProgress<TrainingProgress>? progress,
+        int stepOffset,
+        int totalSteps,
+        CancellationToken cancellationToken
+    )
     {
         var byResource = byUser.Transpose();
         var userFactors = new double[byUser.RowCount * _rank];
@@ -54,7 +61,8 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
                 norm += value * value;
             }
             norm = Math.Sqrt(norm);
-            for (var j = 0; j < _rank; j++) factors[entity * _rank + j] /= norm;
+            for (var j = 0; j < _rank; j++)
+                factors[entity * _rank + j] /= norm;
         }
         return factors;
     }
@@ -67,15 +75,27 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
             MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
-        Parallel.For(0, ratings.RowCount, parallel, () => new Workspace(_rank),
-            (row, _, workspace) => { SolveRow(ratings, row, other, target, gram, workspace); return workspace; },
-            _ => { });
+        Parallel.For(
+            0,
+            ratings.RowCount,
+            parallel,
+            () => new Workspace(_rank),
+            (row, _, workspace) =>
+            {
+                SolveRow(ratings, row, other, target, gram, workspace);
+                return workspace;
+            },
+            _ => { }
+        );
     }
 
     private void SolveRow(SparseRatings ratings, int row, double[] other, double[] target, double[]? gram, Workspace w)
     {
         var k = _rank;
-        if (gram is null) Array.Clear(w.A); else Array.Copy(gram, w.A, k * k);
+        if (gram is null)
+            Array.Clear(w.A);
+        else
+            Array.Copy(gram, w.A, k * k);
         Array.Clear(w.B);
         var count = ratings.CountOf(row);
         for (var index = ratings.RowStarts[row]; index < ratings.RowStarts[row + 1]; index++)
@@ -88,14 +108,16 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
             {
                 var scaled = weight * other[offset + i];
                 w.B[i] += preference * other[offset + i];
-                for (var j = 0; j <= i; j++) w.A[i * k + j] += scaled * other[offset + j];
+                for (var j = 0; j <= i; j++)
+                    w.A[i * k + j] += scaled * other[offset + j];
             }
         }
         var regularization = options.RegularizationParameter * Math.Max(count, 1);
         for (var i = 0; i < k; i++)
         {
             w.A[i * k + i] += regularization;
-            for (var j = 0; j < i; j++) w.A[j * k + i] = w.A[i * k + j];
+            for (var j = 0; j < i; j++)
+                w.A[j * k + i] = w.A[i * k + j];
         }
         NonNegativeLeastSquares.Solve(w.A, w.B, k, w.X, w.Solver);
         Array.Copy(w.X, 0, target, row * k, k);
@@ -110,7 +132,8 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
         {
             for (var i = 0; i < k; i++)
             {
-                for (var j = 0; j <= i; j++) gram[i * k + j] += factors[offset + i] * factors[offset + j];
+                for (var j = 0; j <= i; j++)
+                    gram[i * k + j] += factors[offset + i] * factors[offset + j];
             }
         }
         return gram;
@@ -138,7 +161,10 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
         }
         for (var resource = 0; resource < byUser.ColumnCount; resource++)
         {
-            loss += options.RegularizationParameter * resourceCounts[resource] * Dot(resources, resource * k, resources, resource * k, k);
+            loss +=
+                options.RegularizationParameter
+                * resourceCounts[resource]
+                * Dot(resources, resource * k, resources, resource * k, k);
         }
         return options.ImplicitFeedback ? loss + UnobservedTerm(users, Gram(resources)) : loss;
     }
@@ -153,7 +179,8 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
             for (var i = 0; i < k; i++)
             {
                 var sum = gram[i * k + i] * users[offset + i];
-                for (var j = 0; j < i; j++) sum += 2 * gram[i * k + j] * users[offset + j];
+                for (var j = 0; j < i; j++)
+                    sum += 2 * gram[i * k + j] * users[offset + j];
                 total += users[offset + i] * sum;
             }
         }
@@ -163,7 +190,8 @@ internal sealed class AlternatingLeastSquares(AccessAnomalyOptions options)
     internal static double Dot(double[] left, int leftOffset, double[] right, int rightOffset, int length)
     {
         var sum = 0.0;
-        for (var i = 0; i < length; i++) sum += left[leftOffset + i] * right[rightOffset + i];
+        for (var i = 0; i < length; i++)
+            sum += left[leftOffset + i] * right[rightOffset + i];
         return sum;
     }
 

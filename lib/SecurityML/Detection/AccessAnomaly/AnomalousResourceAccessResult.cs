@@ -39,7 +39,8 @@ public sealed record AnomalousResourceAccessResult
     /// <summary>Other accounts in the department (the peers), ≥ 0.</summary>
     public int PeerCount { get; init; }
 
-    /// <summary>Share of peers who accessed the resource in the reference window, in [0, 1]; null without peers.</summary>
+    /// <summary>Share of peers who accessed the resource in the reference window, in [0, 1]; null without
+    /// peers.</summary>
     public double? PeerAccessShare { get; init; }
 
     /// <summary>Blast radius: distinct resources the account accessed in the reference window.</summary>
@@ -55,9 +56,16 @@ public sealed record AnomalousResourceAccessResult
     {
         private const string Format = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            DateTimeOffset.Parse(reader.GetString() ?? "", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        public override DateTimeOffset Read(
+            ref Utf8JsonReader reader,
+            Type typeToConvert,
+            JsonSerializerOptions options
+        ) =>
+            DateTimeOffset.Parse(
+                reader.GetString() ?? "",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal
+            );
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));

@@ -22,8 +22,14 @@ public static class ComplementAccessSampler
     /// <exception cref="ArgumentNullException"><paramref name="observed"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count or the factor is out of range, or an observed pair lies
     /// outside [0, userCount) × [0, resourceCount) (the message gives its index).</exception>
-    public static IReadOnlyList<(int User, int Resource)> Sample(IReadOnlyList<(int User, int Resource)> observed,
-        int userCount, int resourceCount, int factor, int seed, ulong stream = 0)
+    public static IReadOnlyList<(int User, int Resource)> Sample(
+        IReadOnlyList<(int User, int Resource)> observed,
+        int userCount,
+        int resourceCount,
+        int factor,
+        int seed,
+        ulong stream = 0
+    )
     {
         ArgumentNullException.ThrowIfNull(observed);
         ArgumentOutOfRangeException.ThrowIfLessThan(userCount, 1);
@@ -35,8 +41,12 @@ public static class ComplementAccessSampler
             var (user, resource) = observed[index];
             if ((uint)user >= (uint)userCount || (uint)resource >= (uint)resourceCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(observed), observed[index],
-                    $"Observed pair {index} must lie in [0, {userCount}) × [0, {resourceCount}); received ({user}, {resource}).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(observed),
+                    observed[index],
+                    $"Observed pair {index} must lie in [0, {userCount}) × [0, {resourceCount}); received ({user}, "
+                        + $"{resource})."
+                );
             }
             seen.Add(Key(user, resource, resourceCount));
         }
@@ -45,7 +55,8 @@ public static class ComplementAccessSampler
         for (var draw = 0L; draw < (long)observed.Count * factor; draw++)
         {
             var key = Key(random.Next(userCount), random.Next(resourceCount), resourceCount);
-            if (seen.Add(key)) sampled.Add(key);
+            if (seen.Add(key))
+                sampled.Add(key);
         }
         sampled.Sort();
         return sampled.Select(key => ((int)(key / resourceCount), (int)(key % resourceCount))).ToList();

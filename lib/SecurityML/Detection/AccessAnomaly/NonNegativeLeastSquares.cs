@@ -17,7 +17,8 @@ internal static class NonNegativeLeastSquares
     /// <summary>Relative tolerance on the gradient for adding a variable, and on values for dropping one.</summary>
     public const double Tolerance = 1e-12;
 
-    /// <summary>Writes the solution into <paramref name="x"/>; <paramref name="workspace"/> holds the scratch arrays.</summary>
+    /// <summary>Writes the solution into <paramref name="x"/>; <paramref name="workspace"/> holds the scratch
+    /// arrays.</summary>
     public static void Solve(double[] a, double[] b, int k, double[] x, Workspace workspace)
     {
         Array.Copy(a, workspace.Factor, k * k);
@@ -39,7 +40,8 @@ internal static class NonNegativeLeastSquares
     {
         WarmStart(a, b, k, x, w);
         var largestRight = 1.0;
-        for (var i = 0; i < k; i++) largestRight = Math.Max(largestRight, Math.Abs(b[i]));
+        for (var i = 0; i < k; i++)
+            largestRight = Math.Max(largestRight, Math.Abs(b[i]));
         var scale = Tolerance * largestRight;
         for (var outer = 0; outer < 3 * k; outer++)
         {
@@ -47,12 +49,16 @@ internal static class NonNegativeLeastSquares
             var largest = scale;
             for (var i = 0; i < k; i++)
             {
-                if (w.Free[i]) continue;
+                if (w.Free[i])
+                    continue;
                 var negativeGradient = b[i];
-                for (var j = 0; j < k; j++) negativeGradient -= a[i * k + j] * x[j];
-                if (negativeGradient > largest) (largest, entering) = (negativeGradient, i);
+                for (var j = 0; j < k; j++)
+                    negativeGradient -= a[i * k + j] * x[j];
+                if (negativeGradient > largest)
+                    (largest, entering) = (negativeGradient, i);
             }
-            if (entering < 0) return;
+            if (entering < 0)
+                return;
             w.Free[entering] = true;
             StepWithinFreeSet(a, b, k, x, w);
         }
@@ -65,7 +71,8 @@ internal static class NonNegativeLeastSquares
     /// </summary>
     private static void WarmStart(double[] a, double[] b, int k, double[] x, Workspace w)
     {
-        for (var i = 0; i < k; i++) w.Free[i] = x[i] > 0;
+        for (var i = 0; i < k; i++)
+            w.Free[i] = x[i] > 0;
         Array.Clear(x, 0, k);
         while (w.Free.AsSpan(0, k).Contains(true))
         {
@@ -73,7 +80,8 @@ internal static class NonNegativeLeastSquares
             var positive = true;
             for (var i = 0; i < k; i++)
             {
-                if (w.Free[i] && w.Candidate[i] <= 0) (w.Free[i], positive) = (false, false);
+                if (w.Free[i] && w.Candidate[i] <= 0)
+                    (w.Free[i], positive) = (false, false);
             }
             if (positive)
             {
@@ -83,7 +91,8 @@ internal static class NonNegativeLeastSquares
         }
     }
 
-    /// <summary>Moves x to the free-set minimiser, stepping back to the boundary and fixing variables as needed.</summary>
+    /// <summary>Moves x to the free-set minimiser, stepping back to the boundary and fixing variables as
+    /// needed.</summary>
     private static void StepWithinFreeSet(double[] a, double[] b, int k, double[] x, Workspace w)
     {
         for (var inner = 0; inner <= k; inner++)
@@ -92,15 +101,19 @@ internal static class NonNegativeLeastSquares
             var step = 1.0;
             for (var i = 0; i < k; i++)
             {
-                if (!w.Free[i] || w.Candidate[i] > 0) continue;
+                if (!w.Free[i] || w.Candidate[i] > 0)
+                    continue;
                 var distance = x[i] - w.Candidate[i];
                 step = distance > 0 ? Math.Min(step, x[i] / distance) : 0.0;
             }
-            for (var i = 0; i < k; i++) x[i] += step * (w.Candidate[i] - x[i]);
-            if (step >= 1.0) return;
+            for (var i = 0; i < k; i++)
+                x[i] += step * (w.Candidate[i] - x[i]);
+            if (step >= 1.0)
+                return;
             for (var i = 0; i < k; i++)
             {
-                if (w.Free[i] && x[i] <= Tolerance * Math.Max(1.0, Math.Abs(w.Candidate[i]))) (w.Free[i], x[i]) = (false, 0.0);
+                if (w.Free[i] && x[i] <= Tolerance * Math.Max(1.0, Math.Abs(w.Candidate[i])))
+                    (w.Free[i], x[i]) = (false, 0.0);
             }
         }
     }
@@ -111,27 +124,31 @@ internal static class NonNegativeLeastSquares
         var size = 0;
         for (var i = 0; i < k; i++)
         {
-            if (w.Free[i]) w.Index[size++] = i;
+            if (w.Free[i])
+                w.Index[size++] = i;
         }
         // The provider wants arrays of exactly size × size and size elements.
         var (factor, right) = (w.SubFactor[size], w.SubRight[size]);
         for (var row = 0; row < size; row++)
         {
             right[row] = b[w.Index[row]];
-            for (var column = 0; column < size; column++) factor[column * size + row] = a[w.Index[row] * k + w.Index[column]];
+            for (var column = 0; column < size; column++)
+                factor[column * size + row] = a[w.Index[row] * k + w.Index[column]];
         }
         var provider = LinearAlgebraControl.Provider;
         provider.CholeskyFactor(factor, size);
         provider.CholeskySolveFactored(factor, size, right, 1);
         Array.Clear(w.Candidate);
-        for (var row = 0; row < size; row++) w.Candidate[w.Index[row]] = right[row];
+        for (var row = 0; row < size; row++)
+            w.Candidate[w.Index[row]] = right[row];
     }
 
     /// <summary>Scratch arrays for one thread.</summary>
     internal sealed class Workspace(int rank)
     {
         public double[] Factor { get; } = new double[rank * rank];
-        public double[][] SubFactor { get; } = Enumerable.Range(0, rank + 1).Select(size => new double[size * size]).ToArray();
+        public double[][] SubFactor { get; } =
+            Enumerable.Range(0, rank + 1).Select(size => new double[size * size]).ToArray();
         public double[][] SubRight { get; } = Enumerable.Range(0, rank + 1).Select(size => new double[size]).ToArray();
         public double[] Candidate { get; } = new double[rank];
         public int[] Index { get; } = new int[rank];

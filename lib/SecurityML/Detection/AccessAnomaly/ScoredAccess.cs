@@ -10,5 +10,13 @@ namespace SecurityML.Detection.AccessAnomaly;
 /// <param name="AnomalyScore">The pair's score: higher = more anomalous; NaN when the model cannot score it,
 /// +∞ when no chain of accesses connects user and resource.</param>
 /// <param name="Status">Why the score is what it is.</param>
-public sealed record ScoredAccess(string Tenant, string User, string Resource, DateOnly Day, DateTimeOffset FirstAccess,
-    int Accesses, double AnomalyScore, AccessScoreStatus Status);
+public sealed record ScoredAccess(
+    string Tenant,
+    string User,
+    string Resource,
+    DateOnly Day,
+    DateTimeOffset FirstAccess,
+    int Accesses,
+    double AnomalyScore,
+    AccessScoreStatus Status
+);

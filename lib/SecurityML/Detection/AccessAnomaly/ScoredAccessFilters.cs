@@ -10,12 +10,17 @@ public static class ScoredAccessFilters
     /// <summary>Drops rows of the given accounts. An entry matches the user case-insensitively either whole
     /// (<c>CONTOSO\svc-backup</c>) or as the name after the domain (<c>svc-backup</c>).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IEnumerable<ScoredAccess> ExceptAccounts(this IEnumerable<ScoredAccess> rows, IEnumerable<string> accounts)
+    public static IEnumerable<ScoredAccess> ExceptAccounts(
+        this IEnumerable<ScoredAccess> rows,
+        IEnumerable<string> accounts
+    )
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(accounts);
-        var excluded = new HashSet<string>(accounts.Where(account => !string.IsNullOrWhiteSpace(account)).Select(account => account.Trim()),
-            StringComparer.OrdinalIgnoreCase);
+        var excluded = new HashSet<string>(
+            accounts.Where(account => !string.IsNullOrWhiteSpace(account)).Select(account => account.Trim()),
+            StringComparer.OrdinalIgnoreCase
+        );
         return rows.Where(row => !excluded.Contains(row.User) && !excluded.Contains(NameWithoutDomain(row.User)));
     }
 
@@ -25,7 +30,12 @@ public static class ScoredAccessFilters
     public static IEnumerable<ScoredAccess> AtOrAbove(this IEnumerable<ScoredAccess> rows, double threshold)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (double.IsNaN(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be a number; received NaN.");
+        if (double.IsNaN(threshold))
+            throw new ArgumentOutOfRangeException(
+                nameof(threshold),
+                threshold,
+                "The threshold must be a number; received NaN."
+            );
         return rows.Where(row => row.AnomalyScore >= threshold);
     }
 
@@ -42,8 +52,7 @@ public static class ScoredAccessFilters
     public static IEnumerable<ScoredAccess> TopPerPair(this IEnumerable<ScoredAccess> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return rows.GroupBy(row => (row.Tenant, row.User, row.Resource))
-            .Select(group => Ranked(group).First());
+        return rows.GroupBy(row => (row.Tenant, row.User, row.Resource)).Select(group => Ranked(group).First());
     }
 
     /// <summary>The <paramref name="count"/> highest-scoring rows, highest first (ties: earliest access, then user and
@@ -57,11 +66,11 @@ public static class ScoredAccessFilters
         return Ranked(rows).Take(count).ToList();
     }
 
-    private static IOrderedEnumerable<ScoredAccess> Ranked(IEnumerable<ScoredAccess> rows) => rows
-        .OrderByDescending(row => double.IsNaN(row.AnomalyScore) ? double.NegativeInfinity : row.AnomalyScore)
-        .ThenBy(row => row.FirstAccess)
-        .ThenBy(row => row.User, StringComparer.Ordinal)
-        .ThenBy(row => row.Resource, StringComparer.Ordinal);
+    private static IOrderedEnumerable<ScoredAccess> Ranked(IEnumerable<ScoredAccess> rows) =>
+        rows.OrderByDescending(row => double.IsNaN(row.AnomalyScore) ? double.NegativeInfinity : row.AnomalyScore)
+            .ThenBy(row => row.FirstAccess)
+            .ThenBy(row => row.User, StringComparer.Ordinal)
+            .ThenBy(row => row.Resource, StringComparer.Ordinal);
 
     private static string NameWithoutDomain(string account)
     {

@@ -37,8 +37,10 @@ internal sealed class SparseRatings
         var byColumn = CountingOrder(columns, columnCount, Enumerable.Range(0, columns.Length).ToArray());
         var order = CountingOrder(rows, rowCount, byColumn);
         var rowStarts = new int[rowCount + 1];
-        foreach (var row in rows) rowStarts[row + 1]++;
-        for (var row = 0; row < rowCount; row++) rowStarts[row + 1] += rowStarts[row];
+        foreach (var row in rows)
+            rowStarts[row + 1]++;
+        for (var row = 0; row < rowCount; row++)
+            rowStarts[row + 1] += rowStarts[row];
         var sortedColumns = new int[order.Length];
         var sortedValues = new double[order.Length];
         for (var index = 0; index < order.Length; index++)
@@ -55,7 +57,8 @@ internal sealed class SparseRatings
         var rows = new int[RatingCount];
         for (var row = 0; row < RowCount; row++)
         {
-            for (var index = RowStarts[row]; index < RowStarts[row + 1]; index++) rows[index] = row;
+            for (var index = RowStarts[row]; index < RowStarts[row + 1]; index++)
+                rows[index] = row;
         }
         return FromTriples(ColumnCount, RowCount, Columns, rows, Values);
     }
@@ -63,10 +66,13 @@ internal sealed class SparseRatings
     private static int[] CountingOrder(int[] keys, int keyCount, int[] order)
     {
         var starts = new int[keyCount + 1];
-        foreach (var position in order) starts[keys[position] + 1]++;
-        for (var key = 0; key < keyCount; key++) starts[key + 1] += starts[key];
+        foreach (var position in order)
+            starts[keys[position] + 1]++;
+        for (var key = 0; key < keyCount; key++)
+            starts[key + 1] += starts[key];
         var result = new int[order.Length];
-        foreach (var position in order) result[starts[keys[position]]++] = position;
+        foreach (var position in order)
+            result[starts[keys[position]]++] = position;
         return result;
     }
 }

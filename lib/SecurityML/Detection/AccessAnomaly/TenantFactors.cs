@@ -6,8 +6,17 @@ internal sealed class TenantFactors
     private readonly Dictionary<string, int> _userIndex;
     private readonly Dictionary<string, int> _resourceIndex;
 
-    public TenantFactors(string name, string[] users, string[] resources, double[] userFactors, double[] resourceFactors,
-        int[] userComponents, int[] resourceComponents, double mean, double standardDeviation)
+    public TenantFactors(
+        string name,
+        string[] users,
+        string[] resources,
+        double[] userFactors,
+        double[] resourceFactors,
+        int[] userComponents,
+        int[] resourceComponents,
+        double mean,
+        double standardDeviation
+    )
     {
         Name = name;
         Users = users;
@@ -49,7 +58,13 @@ internal sealed class TenantFactors
         {
             return new AccessScore(double.PositiveInfinity, AccessScoreStatus.DifferentComponents);
         }
-        var dot = AlternatingLeastSquares.Dot(UserFactors, userIndex * rank, ResourceFactors, resourceIndex * rank, rank);
+        var dot = AlternatingLeastSquares.Dot(
+            UserFactors,
+            userIndex * rank,
+            ResourceFactors,
+            resourceIndex * rank,
+            rank
+        );
         return new AccessScore((Mean - dot) / StandardDeviation, AccessScoreStatus.Scored);
     }
 
@@ -57,17 +72,23 @@ internal sealed class TenantFactors
         _userIndex.TryGetValue(user, out var index) ? UserFactors.AsSpan(index * rank, rank).ToArray() : null;
 
     public double[]? ResourceFactor(string resource, int rank) =>
-        _resourceIndex.TryGetValue(resource, out var index) ? ResourceFactors.AsSpan(index * rank, rank).ToArray() : null;
+        _resourceIndex.TryGetValue(resource, out var index)
+            ? ResourceFactors.AsSpan(index * rank, rank).ToArray()
+            : null;
 
     public void Write(BinaryWriter writer)
     {
         writer.Write(Name);
         WriteNames(writer, Users);
         WriteNames(writer, Resources);
-        foreach (var value in UserFactors) writer.Write(value);
-        foreach (var value in ResourceFactors) writer.Write(value);
-        foreach (var value in UserComponents) writer.Write(value);
-        foreach (var value in ResourceComponents) writer.Write(value);
+        foreach (var value in UserFactors)
+            writer.Write(value);
+        foreach (var value in ResourceFactors)
+            writer.Write(value);
+        foreach (var value in UserComponents)
+            writer.Write(value);
+        foreach (var value in ResourceComponents)
+            writer.Write(value);
         writer.Write(Mean);
         writer.Write(StandardDeviation);
     }
@@ -84,24 +105,39 @@ internal sealed class TenantFactors
         var users = ReadNames(reader, $"{field}.users");
         var resources = ReadNames(reader, $"{field}.resources");
         var userFactors = reader.ReadFiniteArray(checked(users.Length * rank), $"{field}.userFactors", minimum: 0);
-        var resourceFactors = reader.ReadFiniteArray(checked(resources.Length * rank), $"{field}.resourceFactors", minimum: 0);
+        var resourceFactors = reader.ReadFiniteArray(
+            checked(resources.Length * rank),
+            $"{field}.resourceFactors",
+            minimum: 0
+        );
         var userComponents = reader.ReadInt32Array(users.Length, $"{field}.userComponents", -1);
         var resourceComponents = reader.ReadInt32Array(resources.Length, $"{field}.resourceComponents", -1);
-        return new TenantFactors(name, users, resources, userFactors, resourceFactors, userComponents, resourceComponents,
-            reader.ReadFinite($"{field}.mean"), reader.ReadFinite($"{field}.standardDeviation", double.Epsilon));
+        return new TenantFactors(
+            name,
+            users,
+            resources,
+            userFactors,
+            resourceFactors,
+            userComponents,
+            resourceComponents,
+            reader.ReadFinite($"{field}.mean"),
+            reader.ReadFinite($"{field}.standardDeviation", double.Epsilon)
+        );
     }
 
     private static Dictionary<string, int> Index(string[] names)
     {
         var index = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-        for (var position = 0; position < names.Length; position++) index.Add(names[position], position);
+        for (var position = 0; position < names.Length; position++)
+            index.Add(names[position], position);
         return index;
     }
 
     private static void WriteNames(BinaryWriter writer, string[] names)
     {
         writer.Write(names.Length);
-        foreach (var name in names) writer.Write(name);
+        foreach (var name in names)
+            writer.Write(name);
     }
 
     private static string[] ReadNames(BinaryReader reader, string field)
@@ -111,7 +147,8 @@ internal sealed class TenantFactors
         for (var index = 0; index < names.Length; index++)
         {
             names[index] = reader.ReadText($"{field}[{index}]");
-            if (!seen.Add(names[index])) throw ModelPayloadReader.Invalid($"{field}[{index}]", "a name not listed before", names[index]);
+            if (!seen.Add(names[index]))
+                throw ModelPayloadReader.Invalid($"{field}[{index}]", "a name not listed before", names[index]);
         }
         return names;
     }

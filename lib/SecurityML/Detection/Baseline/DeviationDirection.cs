@@ -5,6 +5,7 @@ public enum DeviationDirection
 {
     /// <summary>Both: the score is |x − median| / scale.</summary>
     Both,
+
     /// <summary>Only values above the median: the score is (x − median) / scale, negative below the median.</summary>
     Above,
 }

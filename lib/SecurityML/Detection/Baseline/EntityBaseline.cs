@@ -10,7 +10,11 @@ public sealed record EntityBaseline(double Median, double MedianAbsoluteDeviatio
     public static EntityBaseline Of(IReadOnlyCollection<double> values)
     {
         double median = MedianOf(values);
-        return new EntityBaseline(median, MedianOf(values.Select(value => Math.Abs(value - median)).ToArray()), values.Count);
+        return new EntityBaseline(
+            median,
+            MedianOf(values.Select(value => Math.Abs(value - median)).ToArray()),
+            values.Count
+        );
     }
 
     private static double MedianOf(IReadOnlyCollection<double> values)

@@ -21,7 +21,8 @@ public sealed class RobustZScoreDetector : IAnomalyDetector<EntityValue, RobustZ
 {
     /// <summary>Creates the detector; the options are checked here.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="RobustZScoreOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see
+    /// <see cref="RobustZScoreOptions.Validate"/>).</exception>
     public RobustZScoreDetector(RobustZScoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,22 +38,36 @@ public sealed class RobustZScoreDetector : IAnomalyDetector<EntityValue, RobustZ
     /// <param name="progress">Receives one report; may be null.</param>
     /// <param name="cancellationToken">Unused (fitting is one pass).</param>
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> is null.</exception>
-    /// <exception cref="ArgumentException">No observation, or one is null or has an empty entity (index given).</exception>
-    public RobustZScoreModel Fit(IReadOnlyList<EntityValue> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">No observation, or one is null or has an empty entity (index
+    /// given).</exception>
+    public RobustZScoreModel Fit(
+        IReadOnlyList<EntityValue> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
-        if (trainingData.Count == 0) throw new ArgumentException("Expected at least 1 observation; received 0.", nameof(trainingData));
+        if (trainingData.Count == 0)
+            throw new ArgumentException("Expected at least 1 observation; received 0.", nameof(trainingData));
         var values = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (int index = 0; index < trainingData.Count; index++)
         {
-            var item = trainingData[index] ?? throw new ArgumentException($"Observation {index} is null.", nameof(trainingData));
-            if (string.IsNullOrEmpty(item.Entity)) throw new ArgumentException($"Observation {index}: the entity is empty.", nameof(trainingData));
-            if (double.IsNaN(item.Value)) continue;
-            if (!values.TryGetValue(item.Entity, out var list)) values[item.Entity] = list = [];
+            var item =
+                trainingData[index]
+                ?? throw new ArgumentException($"Observation {index} is null.", nameof(trainingData));
+            if (string.IsNullOrEmpty(item.Entity))
+                throw new ArgumentException($"Observation {index}: the entity is empty.", nameof(trainingData));
+            if (double.IsNaN(item.Value))
+                continue;
+            if (!values.TryGetValue(item.Entity, out var list))
+                values[item.Entity] = list = [];
             list.Add(item.Value);
         }
-        var baselines = values.ToDictionary(pair => pair.Key, pair => EntityBaseline.Of(pair.Value), StringComparer.Ordinal);
+        var baselines = values.ToDictionary(
+            pair => pair.Key,
+            pair => EntityBaseline.Of(pair.Value),
+            StringComparer.Ordinal
+        );
         progress?.Report(new TrainingProgress("baseline", 1, 1));
         var card = new ModelCard
         {
@@ -62,7 +77,9 @@ public sealed class RobustZScoreDetector : IAnomalyDetector<EntityValue, RobustZ
             TrainingRows = trainingData.Count,
             Threshold = RobustZScoreModel.DefaultThreshold,
             ThresholdMethod = RobustZScoreModel.DefaultThresholdMethod,
-            Description = $"Per-entity robust z-score of {Options.FeatureName}: distance from the entity's median in units of 1.4826 × MAD.",
+            Description =
+                $"Per-entity robust z-score of {Options.FeatureName}: distance from the entity's median in units "
+                + $"of 1.4826 × MAD.",
             Features = [Options.FeatureName],
             Options = Options.ToJson(),
             TrainingSummary = new JsonObject

@@ -9,19 +9,27 @@ public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<R
 {
     /// <summary>The model kind in cards and files: "RobustZScore".</summary>
     public const string Kind = "RobustZScore";
+
     /// <summary>The threshold a fitted model's card starts with: 3.5, Iglewicz and Hoaglin's cut-off for the modified
     /// z-score.</summary>
     public const double DefaultThreshold = 3.5;
+
     /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="DefaultThreshold"/>.</summary>
     public const string DefaultThresholdMethod = "default: modified z-score 3.5 (Iglewicz and Hoaglin 1993)";
+
     /// <summary>The payload layout version.</summary>
     public const int FormatVersion = 1;
+
     /// <summary>1 / Φ⁻¹(3/4): makes the MAD estimate the standard deviation of normal data (as statsmodels).</summary>
     public const double NormalConsistency = 1.482602218505602;
 
     private readonly IReadOnlyDictionary<string, EntityBaseline> _baselines;
 
-    internal RobustZScoreModel(ModelCard card, RobustZScoreOptions options, IReadOnlyDictionary<string, EntityBaseline> baselines)
+    internal RobustZScoreModel(
+        ModelCard card,
+        RobustZScoreOptions options,
+        IReadOnlyDictionary<string, EntityBaseline> baselines
+    )
     {
         Card = card;
         Options = options;
@@ -38,8 +46,9 @@ public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<R
     public IReadOnlyDictionary<string, EntityBaseline> Baselines => _baselines;
 
     /// <summary>Robust z-scores; NaN for an unknown entity, one with fewer than
-    /// <see cref="RobustZScoreOptions.MinimumHistory"/> observations, or a NaN value; 0 at the median; +∞ when the scale
-    /// is 0 and the value differs from the median (−∞ below it for <see cref="DeviationDirection.Above"/>).</summary>
+    /// <see cref="RobustZScoreOptions.MinimumHistory"/> observations, or a NaN value; 0 at the median; +∞ when the
+    /// scale is 0 and the value differs from the median (−∞ below it for
+    /// <see cref="DeviationDirection.Above"/>).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     public double[] Score(IReadOnlyList<EntityValue> items)
     {
@@ -60,7 +69,8 @@ public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<R
         return new Explanation(score, 0, [new FeatureContribution(Options.FeatureName, item.Value, score)], 1);
     }
 
-    /// <summary>This model with another card (a threshold, a description, the training window); baselines shared.</summary>
+    /// <summary>This model with another card (a threshold, a description, the training window); baselines
+    /// shared.</summary>
     public RobustZScoreModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -68,7 +78,8 @@ public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<R
     }
 
     /// <inheritdoc />
-    public RobustZScoreModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public RobustZScoreModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
@@ -93,22 +104,32 @@ public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<R
     /// field the model cannot use (named in the message: options, an entity listed twice, a non-finite median, a
     /// negative MAD or count).</exception>
     public static RobustZScoreModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var options = ReadOptions(card);
-            ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
-            int count = reader.ReadCount("baselines", 1 + 2 * sizeof(double) + sizeof(int));
-            var map = new Dictionary<string, EntityBaseline>(count, StringComparer.Ordinal);
-            for (int index = 0; index < count; index++)
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                string field = $"baselines[{index}]";
-                var entity = reader.ReadText($"{field}.entity");
-                var baseline = new EntityBaseline(reader.ReadFinite($"{field}.median"),
-                    reader.ReadFinite($"{field}.medianAbsoluteDeviation", 0), reader.ReadInt32($"{field}.count", 1));
-                if (!map.TryAdd(entity, baseline)) throw ModelPayloadReader.Invalid($"{field}.entity", "an entity not listed before", entity);
-            }
-            return new RobustZScoreModel(card, options, map);
-        }, sourceName);
+                var options = ReadOptions(card);
+                ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
+                int count = reader.ReadCount("baselines", 1 + 2 * sizeof(double) + sizeof(int));
+                var map = new Dictionary<string, EntityBaseline>(count, StringComparer.Ordinal);
+                for (int index = 0; index < count; index++)
+                {
+                    string field = $"baselines[{index}]";
+                    var entity = reader.ReadText($"{field}.entity");
+                    var baseline = new EntityBaseline(
+                        reader.ReadFinite($"{field}.median"),
+                        reader.ReadFinite($"{field}.medianAbsoluteDeviation", 0),
+                        reader.ReadInt32($"{field}.count", 1)
+                    );
+                    if (!map.TryAdd(entity, baseline))
+                        throw ModelPayloadReader.Invalid($"{field}.entity", "an entity not listed before", entity);
+                }
+                return new RobustZScoreModel(card, options, map);
+            },
+            sourceName
+        );
 
     private static RobustZScoreOptions ReadOptions(ModelCard card)
     {
@@ -123,18 +144,24 @@ public sealed class RobustZScoreModel : IAnomalyModel<EntityValue>, IModelFile<R
     }
 
     /// <summary>Reads a model file.</summary>
-    /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format version.</exception>
+    /// <exception cref="ModelFileException">Not a RobustZScore model file, corrupted or another format
+    /// version.</exception>
     public static RobustZScoreModel Load(string path) => ModelFile.Load<RobustZScoreModel>(path);
 
     private double ScoreOne(EntityValue item)
     {
-        if (item is null || double.IsNaN(item.Value) || !_baselines.TryGetValue(item.Entity ?? "", out var baseline)
-            || baseline.Count < Options.MinimumHistory)
+        if (
+            item is null
+            || double.IsNaN(item.Value)
+            || !_baselines.TryGetValue(item.Entity ?? "", out var baseline)
+            || baseline.Count < Options.MinimumHistory
+        )
         {
             return double.NaN;
         }
         double deviation = item.Value - baseline.Median;
-        if (Options.Direction == DeviationDirection.Both) deviation = Math.Abs(deviation);
+        if (Options.Direction == DeviationDirection.Both)
+            deviation = Math.Abs(deviation);
         double scale = Math.Max(NormalConsistency * baseline.MedianAbsoluteDeviation, Options.MinimumScale);
         return deviation == 0 ? 0 : deviation / scale;
     }

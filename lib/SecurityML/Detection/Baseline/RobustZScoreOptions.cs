@@ -8,10 +8,13 @@ public sealed record RobustZScoreOptions
 {
     /// <summary>Default <see cref="MinimumHistory"/>: 5 observations.</summary>
     public const int DefaultMinimumHistory = 5;
+
     /// <summary>Default <see cref="MinimumScale"/>: 0 (a constant history makes any other value score +∞).</summary>
     public const double DefaultMinimumScale = 0;
+
     /// <summary>Default <see cref="FeatureName"/>: "Value".</summary>
     public const string DefaultFeatureName = "Value";
+
     /// <summary>Default <see cref="EntityField"/>: "Entity".</summary>
     public const string DefaultEntityField = "Entity";
 
@@ -30,7 +33,8 @@ public sealed record RobustZScoreOptions
     /// scored by <c>secml score</c>; default <see cref="DefaultFeatureName"/>.</summary>
     public string FeatureName { get; init; } = DefaultFeatureName;
 
-    /// <summary>The event field holding the entity, for <c>secml score</c>; default <see cref="DefaultEntityField"/>.</summary>
+    /// <summary>The event field holding the entity, for <c>secml score</c>; default
+    /// <see cref="DefaultEntityField"/>.</summary>
     public string EntityField { get; init; } = DefaultEntityField;
 
     /// <summary>Checks every value; messages name the parameter, its range and the value received.</summary>
@@ -40,27 +44,36 @@ public sealed record RobustZScoreOptions
     {
         if (MinimumHistory < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumHistory), MinimumHistory, $"MinimumHistory must be ≥ 1; received {MinimumHistory}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MinimumHistory),
+                MinimumHistory,
+                $"MinimumHistory must be ≥ 1; received {MinimumHistory}."
+            );
         }
         if (!(MinimumScale >= 0 && double.IsFinite(MinimumScale)))
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumScale), MinimumScale,
-                $"MinimumScale must be finite and ≥ 0; received {MinimumScale.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MinimumScale),
+                MinimumScale,
+                $"MinimumScale must be finite and ≥ 0; received {MinimumScale.ToString(CultureInfo.InvariantCulture)}."
+            );
         }
-        if (!Enum.IsDefined(Direction)) throw new ArgumentOutOfRangeException(nameof(Direction), Direction, "Direction must be Both or Above.");
+        if (!Enum.IsDefined(Direction))
+            throw new ArgumentOutOfRangeException(nameof(Direction), Direction, "Direction must be Both or Above.");
         ArgumentException.ThrowIfNullOrWhiteSpace(FeatureName);
         ArgumentException.ThrowIfNullOrWhiteSpace(EntityField);
     }
 
     /// <summary>The options as JSON for the model card.</summary>
-    public JsonObject ToJson() => new()
-    {
-        ["minimumHistory"] = MinimumHistory,
-        ["minimumScale"] = MinimumScale,
-        ["direction"] = Direction.ToString(),
-        ["featureName"] = FeatureName,
-        ["entityField"] = EntityField,
-    };
+    public JsonObject ToJson() =>
+        new()
+        {
+            ["minimumHistory"] = MinimumHistory,
+            ["minimumScale"] = MinimumScale,
+            ["direction"] = Direction.ToString(),
+            ["featureName"] = FeatureName,
+            ["entityField"] = EntityField,
+        };
 
     /// <summary>Reads options written by <see cref="ToJson"/> (camelCase keys, as every model card holds them; not
     /// validated: call <see cref="Validate"/>).</summary>
@@ -73,8 +86,12 @@ public sealed record RobustZScoreOptions
         {
             MinimumHistory = Value<int>(json, "minimumHistory"),
             MinimumScale = Value<double>(json, "minimumScale"),
-            Direction = Enum.TryParse<DeviationDirection>(direction, out var parsed) && Enum.IsDefined(parsed) ? parsed
-                : throw new FormatException($"Option 'direction': expected Both or Above, received \"{direction}\"."),
+            Direction =
+                Enum.TryParse<DeviationDirection>(direction, out var parsed) && Enum.IsDefined(parsed)
+                    ? parsed
+                    : throw new FormatException(
+                        $"Option 'direction': expected Both or Above, received \"{direction}\"."
+                    ),
             FeatureName = Value<string>(json, "featureName"),
             EntityField = Value<string>(json, "entityField"),
         };
@@ -84,11 +101,18 @@ public sealed record RobustZScoreOptions
     {
         try
         {
-            return json[key] is JsonValue value ? value.GetValue<T>() : throw new FormatException($"Option '{key}': expected a {typeof(T).Name}, received {json[key]?.ToJsonString() ?? "nothing"}.");
+            return json[key] is JsonValue value
+                ? value.GetValue<T>()
+                : throw new FormatException(
+                    $"Option '{key}': expected a {typeof(T).Name}, received {json[key]?.ToJsonString() ?? "nothing"}."
+                );
         }
         catch (InvalidOperationException e)
         {
-            throw new FormatException($"Option '{key}': expected a {typeof(T).Name}, received {json[key]!.ToJsonString()}.", e);
+            throw new FormatException(
+                $"Option '{key}': expected a {typeof(T).Name}, received {json[key]!.ToJsonString()}.",
+                e
+            );
         }
     }
 }

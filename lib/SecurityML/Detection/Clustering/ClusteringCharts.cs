@@ -22,9 +22,12 @@ public static class ClusteringCharts
     /// <param name="title">The figure title.</param>
     /// <returns>A figure with one trace per cluster label, axes titled after the features.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clusters"/> is null.</exception>
-    public static Figure ProcessScatter(ProcessClusters clusters,
-        ProcessFeature x = ProcessFeature.CommandLineTokensFull, ProcessFeature y = ProcessFeature.CommandLineLogLength,
-        string title = DefaultProcessScatterTitle)
+    public static Figure ProcessScatter(
+        ProcessClusters clusters,
+        ProcessFeature x = ProcessFeature.CommandLineTokensFull,
+        ProcessFeature y = ProcessFeature.CommandLineLogLength,
+        string title = DefaultProcessScatterTitle
+    )
     {
         ArgumentNullException.ThrowIfNull(clusters);
         var figure = Chart.ClusterScatter(
@@ -32,21 +35,23 @@ public static class ClusteringCharts
             clusters.Features.Select(row => row.Value(y)).ToList(),
             clusters.Labels,
             hoverTexts: clusters.Features.Select(row => row.Event.CommandLine).ToList(),
-            title: title);
+            title: title
+        );
         figure.Layout.XAxis = new Axis { Title = AxisTitle(x) };
         figure.Layout.YAxis = new Axis { Title = AxisTitle(y) };
         return figure;
     }
 
-    private static string AxisTitle(ProcessFeature feature) => feature switch
-    {
-        ProcessFeature.CommandLineTokensFull => "delimiters in the command line",
-        ProcessFeature.CommandLineLogLength => "log10 command-line length",
-        ProcessFeature.CommandLineLength => "command-line length",
-        ProcessFeature.PathLogScore => "log10 path score",
-        ProcessFeature.PathScore => "path score",
-        ProcessFeature.CommandLineScore => "command-line score",
-        ProcessFeature.IsSystemSession => "system session (1) or not (0)",
-        _ => feature.ToString(),
-    };
+    private static string AxisTitle(ProcessFeature feature) =>
+        feature switch
+        {
+            ProcessFeature.CommandLineTokensFull => "delimiters in the command line",
+            ProcessFeature.CommandLineLogLength => "log10 command-line length",
+            ProcessFeature.CommandLineLength => "command-line length",
+            ProcessFeature.PathLogScore => "log10 path score",
+            ProcessFeature.PathScore => "path score",
+            ProcessFeature.CommandLineScore => "command-line score",
+            ProcessFeature.IsSystemSession => "system session (1) or not (0)",
+            _ => feature.ToString(),
+        };
 }

@@ -18,13 +18,18 @@ public static class Dbscan
     public const int NoiseLabel = -1;
 
     /// <summary>Clusters <paramref name="rows"/>.</summary>
-    /// <param name="rows">Feature rows, all of the same width and finite; not modified. No rows gives an empty result.</param>
+    /// <param name="rows">Feature rows, all of the same width and finite; not modified. No rows gives an empty
+    /// result.</param>
     /// <param name="options">Hyper-parameters; msticpy's defaults when null.</param>
     /// <param name="cancellationToken">Checked between rows.</param>
-    /// <exception cref="ArgumentException">Rows of different widths, no features, NaN or infinity (the message gives row and column).</exception>
+    /// <exception cref="ArgumentException">Rows of different widths, no features, NaN or infinity (the message gives
+    /// row and column).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static DbscanResult Cluster(IReadOnlyList<IReadOnlyList<double>> rows, DbscanOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public static DbscanResult Cluster(
+        IReadOnlyList<IReadOnlyList<double>> rows,
+        DbscanOptions? options = null,
+        CancellationToken cancellationToken = default
+    )
     {
         options ??= new DbscanOptions();
         options.Validate();
@@ -33,8 +38,13 @@ public static class Dbscan
     }
 
     /// <summary>Clusters checked, flattened (and normalised if asked) rows; reports two progress steps.</summary>
-    internal static DbscanResult ClusterRows(double[] values, int width, DbscanOptions options,
-        Action<string, int>? progress, CancellationToken cancellationToken)
+    internal static DbscanResult ClusterRows(
+        double[] values,
+        int width,
+        DbscanOptions options,
+        Action<string, int>? progress,
+        CancellationToken cancellationToken
+    )
     {
         int count = width == 0 ? 0 : values.Length / width;
         var grid = new NeighbourGrid(values, width, options.MaximumDistance);
@@ -43,25 +53,42 @@ public static class Dbscan
         (int[] labels, int clusterCount) = Expand(values, width, isCore, grid, cancellationToken);
         progress?.Invoke("cluster expansion", 2);
         var data = new double[count][];
-        for (int row = 0; row < count; row++) data[row] = values.AsSpan(row * width, width).ToArray();
+        for (int row = 0; row < count; row++)
+            data[row] = values.AsSpan(row * width, width).ToArray();
         return new DbscanResult(labels, isCore, clusterCount, data);
     }
 
-    /// <summary>Neighbour counts in parallel; each row's count is independent, so the result equals a sequential run.</summary>
-    private static bool[] FindCorePoints(double[] values, int width, int count, NeighbourGrid grid, int minimumSamples,
-        CancellationToken cancellationToken)
+    /// <summary>Neighbour counts in parallel; each row's count is independent, so the result equals a sequential
+    /// run.</summary>
+    private static bool[] FindCorePoints(
+        double[] values,
+        int width,
+        int count,
+        NeighbourGrid grid,
+        int minimumSamples,
+        CancellationToken cancellationToken
+    )
     {
         var isCore = new bool[count];
         var parallelOptions = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, count, parallelOptions, row =>
-            isCore[row] = grid.CountNeighbours(values.AsSpan(row * width, width), row) >= minimumSamples);
+        Parallel.For(
+            0,
+            count,
+            parallelOptions,
+            row => isCore[row] = grid.CountNeighbours(values.AsSpan(row * width, width), row) >= minimumSamples
+        );
         return isCore;
     }
 
     /// <summary>scikit-learn's <c>dbscan_inner</c>: for each unlabelled core row in index order, a depth-first
     /// expansion through core rows; border rows keep the first label they receive.</summary>
-    private static (int[] Labels, int ClusterCount) Expand(double[] values, int width, bool[] isCore, NeighbourGrid grid,
-        CancellationToken cancellationToken)
+    private static (int[] Labels, int ClusterCount) Expand(
+        double[] values,
+        int width,
+        bool[] isCore,
+        NeighbourGrid grid,
+        CancellationToken cancellationToken
+    )
     {
         var labels = new int[isCore.Length];
         Array.Fill(labels, NoiseLabel);
@@ -70,19 +97,23 @@ public static class Dbscan
         int label = 0;
         for (int seed = 0; seed < isCore.Length; seed++)
         {
-            if (labels[seed] != NoiseLabel || !isCore[seed]) continue;
+            if (labels[seed] != NoiseLabel || !isCore[seed])
+                continue;
             cancellationToken.ThrowIfCancellationRequested();
             stack.Push(seed);
             while (stack.TryPop(out int row))
             {
-                if (labels[row] != NoiseLabel) continue;
+                if (labels[row] != NoiseLabel)
+                    continue;
                 labels[row] = label;
-                if (!isCore[row]) continue;
+                if (!isCore[row])
+                    continue;
                 neighbours.Clear();
                 grid.AddNeighbours(values.AsSpan(row * width, width), row, neighbours);
                 foreach (int neighbour in neighbours)
                 {
-                    if (labels[neighbour] == NoiseLabel) stack.Push(neighbour);
+                    if (labels[neighbour] == NoiseLabel)
+                        stack.Push(neighbour);
                 }
             }
             label++;

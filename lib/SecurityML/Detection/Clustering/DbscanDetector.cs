@@ -39,21 +39,35 @@ public sealed class DbscanDetector : IAnomalyDetector<IReadOnlyList<double>, Dbs
     /// returns the model. Reports two progress steps: core points, then cluster expansion.</summary>
     /// <exception cref="ArgumentException">No rows, rows of different widths, NaN or infinity (row and column named),
     /// or feature names that do not match the width.</exception>
-    public DbscanModel Fit(IReadOnlyList<IReadOnlyList<double>> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public DbscanModel Fit(
+        IReadOnlyList<IReadOnlyList<double>> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
         if (trainingData.Count == 0)
         {
-            throw new ArgumentException($"{nameof(trainingData)} must have at least one row; received none.", nameof(trainingData));
+            throw new ArgumentException(
+                $"{nameof(trainingData)} must have at least one row; received none.",
+                nameof(trainingData)
+            );
         }
         (double[] values, int width) = FeatureRows.Flatten(trainingData, _options.NormalizeRows, nameof(trainingData));
         if (_featureNames.Count != 0 && _featureNames.Count != width)
         {
-            throw new ArgumentException($"{_featureNames.Count} feature names were given; the rows have {width} features.", nameof(trainingData));
+            throw new ArgumentException(
+                $"{_featureNames.Count} feature names were given; the rows have {width} features.",
+                nameof(trainingData)
+            );
         }
-        DbscanResult result = Dbscan.ClusterRows(values, width, _options,
-            (stage, step) => progress?.Report(new TrainingProgress(stage, step, 2)), cancellationToken);
+        DbscanResult result = Dbscan.ClusterRows(
+            values,
+            width,
+            _options,
+            (stage, step) => progress?.Report(new TrainingProgress(stage, step, 2)),
+            cancellationToken
+        );
         var core = result.CoreSampleIndices;
         var coreValues = new double[core.Count * width];
         var coreLabels = new int[core.Count];
@@ -62,31 +76,42 @@ public sealed class DbscanDetector : IAnomalyDetector<IReadOnlyList<double>, Dbs
             values.AsSpan(core[position] * width, width).CopyTo(coreValues.AsSpan(position * width, width));
             coreLabels[position] = result.Labels[core[position]];
         }
-        return new DbscanModel(Card(result, trainingData.Count), _options, width, coreValues, coreLabels, result.ClusterSizes.ToArray());
+        return new DbscanModel(
+            Card(result, trainingData.Count),
+            _options,
+            width,
+            coreValues,
+            coreLabels,
+            result.ClusterSizes.ToArray()
+        );
     }
 
-    private ModelCard Card(DbscanResult result, int rows) => new()
-    {
-        Kind = DbscanModel.Kind,
-        Version = DbscanModel.FormatVersion,
-        TrainingRows = rows,
-        Threshold = DbscanModel.ThresholdForClusterSize(DbscanModel.DefaultRareClusterSize),
-        ThresholdMethod = "default: " + DbscanModel.ThresholdMethodForClusterSize(DbscanModel.DefaultRareClusterSize),
-        Description = "DBSCAN clusters of the training rows; a row's score is the rarity (1 / size) of the cluster it falls in, 1 for noise.",
-        Features = _featureNames,
-        Options = new JsonObject
+    private ModelCard Card(DbscanResult result, int rows) =>
+        new()
         {
-            [nameof(DbscanOptions.MaximumDistance)] = _options.MaximumDistance,
-            [nameof(DbscanOptions.MinimumSamples)] = _options.MinimumSamples,
-            [nameof(DbscanOptions.NormalizeRows)] = _options.NormalizeRows,
-        },
-        TrainingSummary = new JsonObject
-        {
-            ["Rows"] = rows,
-            ["Clusters"] = result.ClusterCount,
-            ["CoreRows"] = result.CoreSampleIndices.Count,
-            ["NoiseRows"] = result.NoiseCount,
-            ["LargestCluster"] = result.ClusterSizes.Count == 0 ? 0 : result.ClusterSizes.Max(),
-        },
-    };
+            Kind = DbscanModel.Kind,
+            Version = DbscanModel.FormatVersion,
+            TrainingRows = rows,
+            Threshold = DbscanModel.ThresholdForClusterSize(DbscanModel.DefaultRareClusterSize),
+            ThresholdMethod =
+                "default: " + DbscanModel.ThresholdMethodForClusterSize(DbscanModel.DefaultRareClusterSize),
+            Description =
+                "DBSCAN clusters of the training rows; a row's score is the rarity (1 / size) of the cluster it "
+                + "falls in, 1 for noise.",
+            Features = _featureNames,
+            Options = new JsonObject
+            {
+                [nameof(DbscanOptions.MaximumDistance)] = _options.MaximumDistance,
+                [nameof(DbscanOptions.MinimumSamples)] = _options.MinimumSamples,
+                [nameof(DbscanOptions.NormalizeRows)] = _options.NormalizeRows,
+            },
+            TrainingSummary = new JsonObject
+            {
+                ["Rows"] = rows,
+                ["Clusters"] = result.ClusterCount,
+                ["CoreRows"] = result.CoreSampleIndices.Count,
+                ["NoiseRows"] = result.NoiseCount,
+                ["LargestCluster"] = result.ClusterSizes.Count == 0 ? 0 : result.ClusterSizes.Max(),
+            },
+        };
 }

@@ -25,7 +25,14 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
     private readonly int[] _clusterSizes;
     private readonly NeighbourGrid _grid;
 
-    internal DbscanModel(ModelCard card, DbscanOptions options, int width, double[] coreValues, int[] coreLabels, int[] clusterSizes)
+    internal DbscanModel(
+        ModelCard card,
+        DbscanOptions options,
+        int width,
+        double[] coreValues,
+        int[] coreLabels,
+        int[] clusterSizes
+    )
     {
         Card = card;
         _options = options;
@@ -49,7 +56,8 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
     public IReadOnlyList<int> ClusterSizes => _clusterSizes;
 
     /// <summary>The cluster of each row (as <see cref="Dbscan"/> labels), or <see cref="Dbscan.NoiseLabel"/>.</summary>
-    /// <exception cref="ArgumentException">A row has another width than the training rows, or NaN or infinity.</exception>
+    /// <exception cref="ArgumentException">A row has another width than the training rows, or NaN or
+    /// infinity.</exception>
     public int[] Predict(IReadOnlyList<IReadOnlyList<double>> items)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -69,12 +77,14 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
     /// Rarity of each row's cluster: 1 / the training size of the cluster <see cref="Predict"/> puts it in, in (0, 1];
     /// 1 for noise (a cluster of one, as msticpy's <c>ClusterSize</c>). Higher = rarer = more anomalous. Never NaN.
     /// </summary>
-    /// <exception cref="ArgumentException">A row has another width than the training rows, or NaN or infinity.</exception>
+    /// <exception cref="ArgumentException">A row has another width than the training rows, or NaN or
+    /// infinity.</exception>
     public double[] Score(IReadOnlyList<IReadOnlyList<double>> items) =>
         Predict(items).Select(label => label == Dbscan.NoiseLabel ? 1.0 : 1.0 / _clusterSizes[label]).ToArray();
 
-    /// <summary>The threshold that flags rows in clusters of at most <paramref name="rareClusterSize"/> training rows and
-    /// noise: 1 / <paramref name="rareClusterSize"/> (division is correctly rounded, so 1/size ≥ 1/n ⇔ size ≤ n).</summary>
+    /// <summary>The threshold that flags rows in clusters of at most <paramref name="rareClusterSize"/> training rows
+    /// and noise: 1 / <paramref name="rareClusterSize"/> (division is correctly rounded, so 1/size ≥ 1/n ⇔ size ≤
+    /// n).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rareClusterSize"/> is below 1.</exception>
     public static double ThresholdForClusterSize(int rareClusterSize)
     {
@@ -84,7 +94,8 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
 
     /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="ThresholdForClusterSize"/>.</summary>
     public static string ThresholdMethodForClusterSize(int rareClusterSize) =>
-        $"clusters of at most {rareClusterSize} training rows, and noise (score = 1 / cluster size ≥ 1/{rareClusterSize})";
+        $"clusters of at most {rareClusterSize} training rows, and noise (score = 1 / cluster size ≥ "
+        + $"1/{rareClusterSize})";
 
     /// <summary>This model flagging rows in clusters of at most <paramref name="rareClusterSize"/> training rows, and
     /// noise (the notebooks' "rare cluster" rule as a threshold).</summary>
@@ -100,7 +111,8 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
     /// <see cref="Predict"/> puts it in, 1 for noise) carries the whole score 1 / size from a base value of 0; the part
     /// "distance to nearest core point" (value: the Euclidean distance, after normalisation when the options say so,
     /// to the closest training core point; ∞ when there is none) contributes 0 and says how far the row is from any
-    /// cluster (beyond <see cref="DbscanOptions.MaximumDistance"/> means noise). Output = the score; +1 = higher is anomalous.
+    /// cluster (beyond <see cref="DbscanOptions.MaximumDistance"/> means noise). Output = the score; +1 = higher is
+    /// anomalous.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     /// <exception cref="ArgumentException">As <see cref="Score"/>.</exception>
@@ -122,19 +134,38 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
             nearest = Math.Min(nearest, squares);
         }
         double score = 1.0 / size;
-        return new Explanation(score, 0,
-            [new FeatureContribution("cluster size", size, score), new FeatureContribution("distance to nearest core point", Math.Sqrt(nearest), 0)], +1);
+        return new Explanation(
+            score,
+            0,
+            [
+                new FeatureContribution("cluster size", size, score),
+                new FeatureContribution("distance to nearest core point", Math.Sqrt(nearest), 0),
+            ],
+            +1
+        );
     }
 
     /// <inheritdoc />
     public DbscanModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new DbscanModel(card with { Kind = Kind, Version = FormatVersion }, _options, _width, _coreValues, _coreLabels, _clusterSizes);
+        return new DbscanModel(
+            card with
+            {
+                Kind = Kind,
+                Version = FormatVersion,
+            },
+            _options,
+            _width,
+            _coreValues,
+            _coreLabels,
+            _clusterSizes
+        );
     }
 
     /// <inheritdoc />
-    public DbscanModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public DbscanModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
@@ -154,10 +185,13 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
         writer.Write(_options.NormalizeRows);
         writer.Write(_width);
         writer.Write(_coreLabels.Length);
-        foreach (double value in _coreValues) writer.Write(value);
-        foreach (int label in _coreLabels) writer.Write(label);
+        foreach (double value in _coreValues)
+            writer.Write(value);
+        foreach (int label in _coreLabels)
+            writer.Write(label);
         writer.Write(_clusterSizes.Length);
-        foreach (int size in _clusterSizes) writer.Write(size);
+        foreach (int size in _clusterSizes)
+            writer.Write(size);
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
@@ -165,24 +199,41 @@ public sealed class DbscanModel : IAnomalyModel<IReadOnlyList<double>>, IModelFi
     /// model cannot use (named in the message: options out of range, counts that do not match, a non-finite value, a
     /// label without a cluster).</exception>
     public static DbscanModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var options = new DbscanOptions
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                MaximumDistance = reader.ReadDouble(), MinimumSamples = reader.ReadInt32(), NormalizeRows = reader.ReadFlag("normalizeRows"),
-            };
-            ModelPayloadReader.CheckOptions("payload options", options.Validate);
-            int width = reader.ReadInt32("width", 1);
-            if (card.Features.Count != 0 && card.Features.Count != width)
-            {
-                throw ModelPayloadReader.Invalid("width", $"{card.Features.Count} (the card's feature names)", width);
-            }
-            int coreCount = reader.ReadCount("coreCount", (long)width * sizeof(double) + sizeof(int));
-            var values = reader.ReadFiniteArray(coreCount * width, "coreValues");
-            var labels = reader.ReadInt32Array(coreCount, "coreLabels", 0);
-            var sizes = reader.ReadInt32Array(reader.ReadCount("clusterSizes", sizeof(int)), "clusterSizes", 1);
-            int unknown = Array.FindIndex(labels, label => label >= sizes.Length);
-            if (unknown >= 0) throw ModelPayloadReader.Invalid($"coreLabels[{unknown}]", $"a label below {sizes.Length} (the clusters)", labels[unknown]);
-            return new DbscanModel(card, options, width, values, labels, sizes);
-        }, sourceName);
+                var options = new DbscanOptions
+                {
+                    MaximumDistance = reader.ReadDouble(),
+                    MinimumSamples = reader.ReadInt32(),
+                    NormalizeRows = reader.ReadFlag("normalizeRows"),
+                };
+                ModelPayloadReader.CheckOptions("payload options", options.Validate);
+                int width = reader.ReadInt32("width", 1);
+                if (card.Features.Count != 0 && card.Features.Count != width)
+                {
+                    throw ModelPayloadReader.Invalid(
+                        "width",
+                        $"{card.Features.Count} (the card's feature names)",
+                        width
+                    );
+                }
+                int coreCount = reader.ReadCount("coreCount", (long)width * sizeof(double) + sizeof(int));
+                var values = reader.ReadFiniteArray(coreCount * width, "coreValues");
+                var labels = reader.ReadInt32Array(coreCount, "coreLabels", 0);
+                var sizes = reader.ReadInt32Array(reader.ReadCount("clusterSizes", sizeof(int)), "clusterSizes", 1);
+                int unknown = Array.FindIndex(labels, label => label >= sizes.Length);
+                if (unknown >= 0)
+                    throw ModelPayloadReader.Invalid(
+                        $"coreLabels[{unknown}]",
+                        $"a label below {sizes.Length} (the clusters)",
+                        labels[unknown]
+                    );
+                return new DbscanModel(card, options, width, values, labels, sizes);
+            },
+            sourceName
+        );
 }

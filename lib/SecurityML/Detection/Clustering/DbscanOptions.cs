@@ -41,18 +41,27 @@ public sealed record DbscanOptions
     public bool NormalizeRows { get; init; } = DefaultNormalizeRows;
 
     /// <summary>Checks the values; called once by every consumer.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the option, the range and the value received.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the option, the range
+    /// and the value received.</exception>
     public void Validate()
     {
         if (!double.IsFinite(MaximumDistance) || MaximumDistance <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumDistance), MaximumDistance,
-                $"{nameof(MaximumDistance)} must be finite and greater than 0; received {MaximumDistance.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumDistance),
+                MaximumDistance,
+                $"{nameof(MaximumDistance)} must be finite and greater than 0; received "
+                    + $"{MaximumDistance.ToString(CultureInfo.InvariantCulture)}."
+            );
         }
         if (MinimumSamples < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumSamples), MinimumSamples,
-                $"{nameof(MinimumSamples)} must be at least 1; received {MinimumSamples.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MinimumSamples),
+                MinimumSamples,
+                $"{nameof(MinimumSamples)} must be at least 1; received "
+                    + $"{MinimumSamples.ToString(CultureInfo.InvariantCulture)}."
+            );
         }
     }
 }

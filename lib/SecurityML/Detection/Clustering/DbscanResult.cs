@@ -1,8 +1,10 @@
 namespace SecurityML.Detection.Clustering;
 
 /// <summary>
-/// The outcome of <see cref="Dbscan.Cluster(IReadOnlyList{IReadOnlyList{double}}, DbscanOptions?, CancellationToken)"/>: scikit-learn's <c>labels_</c> and <c>core_sample_indices_</c>, the
-/// cluster sizes, and the data as clustered (after normalisation, like msticpy's returned <c>x_norm</c>).
+/// The outcome of
+/// <see cref="Dbscan.Cluster(IReadOnlyList{IReadOnlyList{double}}, DbscanOptions?, CancellationToken)"/>:
+/// scikit-learn's <c>labels_</c> and <c>core_sample_indices_</c>, the cluster sizes, and the data as clustered (after
+/// normalisation, like msticpy's returned <c>x_norm</c>).
 /// </summary>
 public sealed class DbscanResult
 {
@@ -15,7 +17,8 @@ public sealed class DbscanResult
         var sizes = new int[clusterCount];
         foreach (int label in labels)
         {
-            if (label >= 0) sizes[label]++;
+            if (label >= 0)
+                sizes[label]++;
         }
         ClusterSizes = sizes;
         CoreSampleIndices = Enumerable.Range(0, isCore.Length).Where(index => isCore[index]).ToArray();
@@ -29,7 +32,8 @@ public sealed class DbscanResult
     /// included, within <see cref="DbscanOptions.MaximumDistance"/>).</summary>
     public IReadOnlyList<bool> IsCore { get; }
 
-    /// <summary>The indices of the core rows in increasing order (scikit-learn's <c>core_sample_indices_</c>).</summary>
+    /// <summary>The indices of the core rows in increasing order (scikit-learn's
+    /// <c>core_sample_indices_</c>).</summary>
     public IReadOnlyList<int> CoreSampleIndices { get; }
 
     /// <summary>The number of clusters, noise not counted.</summary>
@@ -38,13 +42,15 @@ public sealed class DbscanResult
     /// <summary>The number of rows in each cluster, by label (core and border rows).</summary>
     public IReadOnlyList<int> ClusterSizes { get; }
 
-    /// <summary>The rows as clustered: scaled to unit length when <see cref="DbscanOptions.NormalizeRows"/>, else copies of the input.</summary>
+    /// <summary>The rows as clustered: scaled to unit length when <see cref="DbscanOptions.NormalizeRows"/>, else
+    /// copies of the input.</summary>
     public IReadOnlyList<double[]> ClusteredData { get; }
 
     /// <summary>The number of noise rows.</summary>
     public int NoiseCount => Labels.Count(label => label == Dbscan.NoiseLabel);
 
-    /// <summary>The size of row <paramref name="index"/>'s cluster; 1 for noise (as msticpy's <c>ClusterSize</c>).</summary>
+    /// <summary>The size of row <paramref name="index"/>'s cluster; 1 for noise (as msticpy's
+    /// <c>ClusterSize</c>).</summary>
     public int ClusterSizeOf(int index) => Labels[index] == Dbscan.NoiseLabel ? 1 : ClusterSizes[Labels[index]];
 
     /// <summary>Rarity of row <paramref name="index"/>: 1 / <see cref="ClusterSizeOf"/>, in (0, 1]; 1 for noise.
@@ -58,7 +64,11 @@ public sealed class DbscanResult
         int width = ClusteredData.Count == 0 ? 0 : ClusteredData[0].Length;
         if (column < 0 || (ClusteredData.Count > 0 && column >= width))
         {
-            throw new ArgumentOutOfRangeException(nameof(column), column, $"{nameof(column)} must be in [0, {width - 1}]; received {column}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(column),
+                column,
+                $"{nameof(column)} must be in [0, {width - 1}]; received {column}."
+            );
         }
         return ClusteredData.Select(row => row[column]).ToArray();
     }

@@ -46,43 +46,55 @@ public sealed record LogonSessionProcesses
     /// </summary>
     /// <param name="rareRows">Rare summary rows, e.g. from <see cref="ClusterSummary.Rarest"/>.</param>
     /// <param name="events">The process creation events they were computed from (or more); a session is host and
-    /// <c>SubjectLogonId</c>, compared as <see cref="ProcessClusterReport.ByLogonSession"/> groups them (ordinal).</param>
+    /// <c>SubjectLogonId</c>, compared as <see cref="ProcessClusterReport.ByLogonSession"/> groups them
+    /// (ordinal).</param>
     /// <returns>No sessions for no rare rows.</returns>
-    public static IReadOnlyList<LogonSessionProcesses> Of(IEnumerable<ClusterSummaryRow<ProcessFeatureRow>> rareRows,
-        IEnumerable<ProcessCreationEvent> events)
+    public static IReadOnlyList<LogonSessionProcesses> Of(
+        IEnumerable<ClusterSummaryRow<ProcessFeatureRow>> rareRows,
+        IEnumerable<ProcessCreationEvent> events
+    )
     {
         ArgumentNullException.ThrowIfNull(rareRows);
         ArgumentNullException.ThrowIfNull(events);
         var rare = rareRows.ToList();
         var rareEvents = rare.Select(row => row.Item.Event).ToHashSet();
-        var bySession = events.Select((item, index) => (Event: item, Index: index))
+        var bySession = events
+            .Select((item, index) => (Event: item, Index: index))
             .ToLookup(item => Key(item.Event.Computer, item.Event.SubjectLogonId));
-        return ProcessClusterReport.ByLogonSession(rare).Select(session =>
-        {
-            var ordered = bySession[Key(session.Computer, session.SubjectLogonId)]
-                .OrderBy(item => item.Event.TimeGenerated).ThenBy(item => item.Index).Select(item => item.Event).ToList();
-            var start = ordered.Count == 0 ? session.FirstEventTime : ordered[0].TimeGenerated;
-            return new LogonSessionProcesses
+        return ProcessClusterReport
+            .ByLogonSession(rare)
+            .Select(session =>
             {
-                Computer = session.Computer,
-                Account = ordered.Count == 0 ? session.Account : ordered[0].Account,
-                SubjectLogonId = session.SubjectLogonId,
-                Start = start,
-                End = ordered.Count == 0 ? session.LastEventTime : ordered[^1].TimeGenerated,
-                RarePatterns = session.RarePatterns,
-                Processes = ordered.Select(item => new SessionProcess
+                var ordered = bySession[Key(session.Computer, session.SubjectLogonId)]
+                    .OrderBy(item => item.Event.TimeGenerated)
+                    .ThenBy(item => item.Index)
+                    .Select(item => item.Event)
+                    .ToList();
+                var start = ordered.Count == 0 ? session.FirstEventTime : ordered[0].TimeGenerated;
+                return new LogonSessionProcesses
                 {
-                    Computer = item.Computer,
-                    SubjectLogonId = item.SubjectLogonId,
-                    TimeGenerated = item.TimeGenerated,
-                    SinceSessionStart = item.TimeGenerated - start,
-                    ParentProcessName = item.ParentProcessName,
-                    NewProcessName = item.NewProcessName,
-                    CommandLine = item.CommandLine,
-                    IsRare = rareEvents.Contains(item),
-                }).ToList(),
-            };
-        }).ToList();
+                    Computer = session.Computer,
+                    Account = ordered.Count == 0 ? session.Account : ordered[0].Account,
+                    SubjectLogonId = session.SubjectLogonId,
+                    Start = start,
+                    End = ordered.Count == 0 ? session.LastEventTime : ordered[^1].TimeGenerated,
+                    RarePatterns = session.RarePatterns,
+                    Processes = ordered
+                        .Select(item => new SessionProcess
+                        {
+                            Computer = item.Computer,
+                            SubjectLogonId = item.SubjectLogonId,
+                            TimeGenerated = item.TimeGenerated,
+                            SinceSessionStart = item.TimeGenerated - start,
+                            ParentProcessName = item.ParentProcessName,
+                            NewProcessName = item.NewProcessName,
+                            CommandLine = item.CommandLine,
+                            IsRare = rareEvents.Contains(item),
+                        })
+                        .ToList(),
+                };
+            })
+            .ToList();
     }
 
     private static (string Computer, string LogonId) Key(string computer, string logonId) => (computer, logonId);

@@ -27,7 +27,8 @@ internal sealed class NeighbourGrid
     private readonly Dictionary<CellKey, int> _cells = [];
     private readonly CellKey[] _offsets;
 
-    /// <summary>Buckets <paramref name="points"/> (row-major, <paramref name="dimensions"/> values a row; all finite).</summary>
+    /// <summary>Buckets <paramref name="points"/> (row-major, <paramref name="dimensions"/> values a row; all
+    /// finite).</summary>
     public NeighbourGrid(double[] points, int dimensions, double radius)
     {
         _dimensions = dimensions;
@@ -61,13 +62,15 @@ internal sealed class NeighbourGrid
             int other = _neighbourCells[neighbour];
             for (int slot = _cellStart[other]; slot < _cellStart[other + 1]; slot++)
             {
-                if (IsWithinRadius(coordinates, slot)) found++;
+                if (IsWithinRadius(coordinates, slot))
+                    found++;
             }
         }
         return found;
     }
 
-    /// <summary>Adds the indices of the points within the radius of point <paramref name="point"/> (itself included) to <paramref name="result"/>.</summary>
+    /// <summary>Adds the indices of the points within the radius of point <paramref name="point"/> (itself included) to
+    /// <paramref name="result"/>.</summary>
     public void AddNeighbours(ReadOnlySpan<double> coordinates, int point, List<int> result)
     {
         int cell = _pointCell[point];
@@ -77,13 +80,15 @@ internal sealed class NeighbourGrid
         }
     }
 
-    /// <summary>Adds the indices of the points within the radius of any <paramref name="coordinates"/> (finite) to <paramref name="result"/>.</summary>
+    /// <summary>Adds the indices of the points within the radius of any <paramref name="coordinates"/> (finite) to
+    /// <paramref name="result"/>.</summary>
     public void AddNeighbours(ReadOnlySpan<double> coordinates, List<int> result)
     {
         CellKey key = KeyOf(coordinates);
         foreach (CellKey offset in _offsets)
         {
-            if (_cells.TryGetValue(key.Add(offset), out int cell)) AddFromCell(coordinates, cell, result);
+            if (_cells.TryGetValue(key.Add(offset), out int cell))
+                AddFromCell(coordinates, cell, result);
         }
     }
 
@@ -91,7 +96,8 @@ internal sealed class NeighbourGrid
     {
         for (int slot = _cellStart[cell]; slot < _cellStart[cell + 1]; slot++)
         {
-            if (IsWithinRadius(coordinates, slot)) result.Add(_sortedIndex[slot]);
+            if (IsWithinRadius(coordinates, slot))
+                result.Add(_sortedIndex[slot]);
         }
     }
 
@@ -122,7 +128,8 @@ internal sealed class NeighbourGrid
     private (int[] Start, int[] Cells) AdjacentCells()
     {
         var keys = new CellKey[_cells.Count];
-        foreach ((CellKey key, int cell) in _cells) keys[cell] = key;
+        foreach ((CellKey key, int cell) in _cells)
+            keys[cell] = key;
         var start = new int[keys.Length + 1];
         var adjacent = new List<int>();
         for (int cell = 0; cell < keys.Length; cell++)
@@ -130,18 +137,26 @@ internal sealed class NeighbourGrid
             start[cell] = adjacent.Count;
             foreach (CellKey offset in _offsets)
             {
-                if (_cells.TryGetValue(keys[cell].Add(offset), out int other)) adjacent.Add(other);
+                if (_cells.TryGetValue(keys[cell].Add(offset), out int other))
+                    adjacent.Add(other);
             }
         }
         start[keys.Length] = adjacent.Count;
         return (start, adjacent.ToArray());
     }
 
-    private static (int[] Start, int[] Index, double[] Sorted) SortByCell(double[] points, int dimensions, int[] pointCell, int cellCount)
+    private static (int[] Start, int[] Index, double[] Sorted) SortByCell(
+        double[] points,
+        int dimensions,
+        int[] pointCell,
+        int cellCount
+    )
     {
         var start = new int[cellCount + 1];
-        foreach (int cell in pointCell) start[cell + 1]++;
-        for (int cell = 0; cell < cellCount; cell++) start[cell + 1] += start[cell];
+        foreach (int cell in pointCell)
+            start[cell + 1]++;
+        for (int cell = 0; cell < cellCount; cell++)
+            start[cell + 1] += start[cell];
         var next = start[..cellCount];
         var index = new int[pointCell.Length];
         var sorted = new double[points.Length];
@@ -156,12 +171,18 @@ internal sealed class NeighbourGrid
 
     /// <summary>The coordinates spanning the most cells (at least two, at most <see cref="MaximumCellsPerDimension"/>),
     /// up to <see cref="MaximumGridDimensions"/> of them, with their minima.</summary>
-    private static (int[] Dimensions, double[] Minimum) ChooseGridDimensions(double[] points, int dimensions, int count, double cellWidth)
+    private static (int[] Dimensions, double[] Minimum) ChooseGridDimensions(
+        double[] points,
+        int dimensions,
+        int count,
+        double cellWidth
+    )
     {
         var spans = new List<(int Dimension, double Cells, double Minimum)>();
         for (int dimension = 0; dimension < dimensions; dimension++)
         {
-            double minimum = double.PositiveInfinity, maximum = double.NegativeInfinity;
+            double minimum = double.PositiveInfinity,
+                maximum = double.NegativeInfinity;
             for (int point = 0; point < count; point++)
             {
                 double value = points[point * dimensions + dimension];
@@ -169,9 +190,14 @@ internal sealed class NeighbourGrid
                 maximum = Math.Max(maximum, value);
             }
             double cells = (maximum - minimum) / cellWidth;
-            if (count > 0 && cells >= 1 && cells <= MaximumCellsPerDimension) spans.Add((dimension, cells, minimum));
+            if (count > 0 && cells >= 1 && cells <= MaximumCellsPerDimension)
+                spans.Add((dimension, cells, minimum));
         }
-        var chosen = spans.OrderByDescending(span => span.Cells).ThenBy(span => span.Dimension).Take(MaximumGridDimensions).ToArray();
+        var chosen = spans
+            .OrderByDescending(span => span.Cells)
+            .ThenBy(span => span.Dimension)
+            .Take(MaximumGridDimensions)
+            .ToArray();
         return (chosen.Select(span => span.Dimension).ToArray(), chosen.Select(span => span.Minimum).ToArray());
     }
 
@@ -180,7 +206,9 @@ internal sealed class NeighbourGrid
         var offsets = new List<CellKey> { default };
         for (int position = 0; position < gridDimensions; position++)
         {
-            offsets = offsets.SelectMany(offset => new[] { -1, 0, 1 }.Select(step => offset.With(position, step))).ToList();
+            offsets = offsets
+                .SelectMany(offset => new[] { -1, 0, 1 }.Select(step => offset.With(position, step)))
+                .ToList();
         }
         return offsets.ToArray();
     }
@@ -190,12 +218,13 @@ internal sealed class NeighbourGrid
         public CellKey Add(CellKey other) =>
             new(First + other.First, Second + other.Second, Third + other.Third, Fourth + other.Fourth);
 
-        public CellKey With(int position, int value) => position switch
-        {
-            0 => this with { First = value },
-            1 => this with { Second = value },
-            2 => this with { Third = value },
-            _ => this with { Fourth = value },
-        };
+        public CellKey With(int position, int value) =>
+            position switch
+            {
+                0 => this with { First = value },
+                1 => this with { Second = value },
+                2 => this with { Third = value },
+                _ => this with { Fourth = value },
+            };
     }
 }

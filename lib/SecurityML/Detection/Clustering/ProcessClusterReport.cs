@@ -13,20 +13,21 @@ public static class ProcessClusterReport
     {
         ArgumentNullException.ThrowIfNull(rows);
         return rows.Select(row => new ProcessClusterResult
-        {
-            TimeGenerated = row.Item.Event.TimeGenerated,
-            Computer = row.Item.Event.Computer,
-            Account = row.Item.Event.Account,
-            SubjectLogonId = row.Item.Event.SubjectLogonId,
-            ParentProcessName = row.Item.Event.ParentProcessName,
-            NewProcessName = row.Item.Event.NewProcessName,
-            CommandLine = row.Item.Event.CommandLine,
-            ClusterId = row.ClusterId,
-            ClusterSize = row.ClusterSize,
-            Rarity = row.Rarity,
-            FirstEventTime = row.FirstEventTime,
-            LastEventTime = row.LastEventTime,
-        }).ToList();
+            {
+                TimeGenerated = row.Item.Event.TimeGenerated,
+                Computer = row.Item.Event.Computer,
+                Account = row.Item.Event.Account,
+                SubjectLogonId = row.Item.Event.SubjectLogonId,
+                ParentProcessName = row.Item.Event.ParentProcessName,
+                NewProcessName = row.Item.Event.NewProcessName,
+                CommandLine = row.Item.Event.CommandLine,
+                ClusterId = row.ClusterId,
+                ClusterSize = row.ClusterSize,
+                Rarity = row.Rarity,
+                FirstEventTime = row.FirstEventTime,
+                LastEventTime = row.LastEventTime,
+            })
+            .ToList();
     }
 
     /// <summary>
@@ -36,7 +37,9 @@ public static class ProcessClusterReport
     /// </summary>
     /// <param name="rareRows">The rows to group.</param>
     /// <returns>No sessions for no rows.</returns>
-    public static IReadOnlyList<LogonSessionPatterns> ByLogonSession(IEnumerable<ClusterSummaryRow<ProcessFeatureRow>> rareRows)
+    public static IReadOnlyList<LogonSessionPatterns> ByLogonSession(
+        IEnumerable<ClusterSummaryRow<ProcessFeatureRow>> rareRows
+    )
     {
         ArgumentNullException.ThrowIfNull(rareRows);
         return rareRows
@@ -56,8 +59,10 @@ public static class ProcessClusterReport
                     CommandLines = ordered.Select(row => row.Item.Event.CommandLine).ToList(),
                 };
             })
-            .OrderByDescending(session => session.TotalRarity).ThenBy(session => session.FirstEventTime)
-            .ThenBy(session => session.Computer, StringComparer.Ordinal).ThenBy(session => session.SubjectLogonId, StringComparer.Ordinal)
+            .OrderByDescending(session => session.TotalRarity)
+            .ThenBy(session => session.FirstEventTime)
+            .ThenBy(session => session.Computer, StringComparer.Ordinal)
+            .ThenBy(session => session.SubjectLogonId, StringComparer.Ordinal)
             .ToList();
     }
 }

@@ -6,7 +6,8 @@ namespace SecurityML.Detection.Clustering;
 /// </summary>
 public sealed record ProcessClusterResult
 {
-    /// <summary>The representative event's time (the cluster's first member in input order, or the noise event).</summary>
+    /// <summary>The representative event's time (the cluster's first member in input order, or the noise
+    /// event).</summary>
     public DateTimeOffset TimeGenerated { get; init; }
 
     /// <summary>The host.</summary>

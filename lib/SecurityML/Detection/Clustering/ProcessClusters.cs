@@ -19,9 +19,15 @@ namespace SecurityML.Detection.Clustering;
 /// </example>
 public sealed class ProcessClusters
 {
-    private ProcessClusters(IReadOnlyList<ProcessCreationEvent> events, IReadOnlyList<ProcessFeatureRow> features,
-        IReadOnlyList<ProcessFeature> featureNames, IReadOnlyList<double[]> matrix, DbscanModel model,
-        int rareClusterSize, NoiseEventTimes noiseEventTimes)
+    private ProcessClusters(
+        IReadOnlyList<ProcessCreationEvent> events,
+        IReadOnlyList<ProcessFeatureRow> features,
+        IReadOnlyList<ProcessFeature> featureNames,
+        IReadOnlyList<double[]> matrix,
+        DbscanModel model,
+        int rareClusterSize,
+        NoiseEventTimes noiseEventTimes
+    )
     {
         Events = events;
         Features = features;
@@ -61,10 +67,16 @@ public sealed class ProcessClusters
     /// <exception cref="ArgumentException">No events, a null event (index named), or an empty feature list.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option, or <paramref name="rareClusterSize"/>, is out of
     /// range.</exception>
-    public static ProcessClusters Find(IReadOnlyList<ProcessCreationEvent> events, DbscanOptions? options = null,
-        int rareClusterSize = DbscanModel.DefaultRareClusterSize, IReadOnlyList<ProcessFeature>? features = null,
-        NoiseEventTimes noiseEventTimes = NoiseEventTimes.OwnEvent, string? pathSeparator = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static ProcessClusters Find(
+        IReadOnlyList<ProcessCreationEvent> events,
+        DbscanOptions? options = null,
+        int rareClusterSize = DbscanModel.DefaultRareClusterSize,
+        IReadOnlyList<ProcessFeature>? features = null,
+        NoiseEventTimes noiseEventTimes = NoiseEventTimes.OwnEvent,
+        string? pathSeparator = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -73,8 +85,11 @@ public sealed class ProcessClusters
         }
         if (rareClusterSize < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(rareClusterSize), rareClusterSize,
-                $"{nameof(rareClusterSize)} must be ≥ 1, received {rareClusterSize}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(rareClusterSize),
+                rareClusterSize,
+                $"{nameof(rareClusterSize)} must be ≥ 1, received {rareClusterSize}."
+            );
         }
         var names = features ?? ProcessFeatures.DefaultClusteringFeatures;
         var rows = ProcessFeatures.Compute(events, pathSeparator);

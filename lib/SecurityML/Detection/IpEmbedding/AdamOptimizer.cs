@@ -38,13 +38,29 @@ internal sealed class AdamOptimizer(IpEmbeddingNetwork network, double learningR
         for (int layer = 0; layer < network.Layers; layer++)
         {
             var weights = network.Weights[layer];
-            Update(weights, gradients.Weights[layer], _weightMean[layer], _weightVariance[layer], 0, weights.Length, stepSize);
+            Update(
+                weights,
+                gradients.Weights[layer],
+                _weightMean[layer],
+                _weightVariance[layer],
+                0,
+                weights.Length,
+                stepSize
+            );
             var biases = network.Biases[layer];
             Update(biases, gradients.Biases[layer], _biasMean[layer], _biasVariance[layer], 0, biases.Length, stepSize);
         }
     }
 
-    private void Update(double[] values, double[] gradient, double[] mean, double[] variance, int start, int length, double stepSize)
+    private void Update(
+        double[] values,
+        double[] gradient,
+        double[] mean,
+        double[] variance,
+        int start,
+        int length,
+        double stepSize
+    )
     {
         for (int index = start; index < start + length; index++)
         {

@@ -9,5 +9,12 @@ namespace SecurityML.Detection.IpEmbedding;
 /// <param name="Alerts">Pairs flagged within the alert budget (the highest scores first).</param>
 /// <param name="AbnormalFlagged">Abnormal pairs among them.</param>
 /// <param name="RecallAtAlertBudget">AbnormalFlagged / abnormal pairs.</param>
-public sealed record DetectorComparisonRow(string Detector, double RocAuc, double AveragePrecision,
-    double RecallAtOnePercentFalsePositiveRate, int Alerts, int AbnormalFlagged, double RecallAtAlertBudget);
+public sealed record DetectorComparisonRow(
+    string Detector,
+    double RocAuc,
+    double AveragePrecision,
+    double RecallAtOnePercentFalsePositiveRate,
+    int Alerts,
+    int AbnormalFlagged,
+    double RecallAtAlertBudget
+);

@@ -2,7 +2,8 @@ namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>scikit-learn's early-stopping rule: an epoch improves when its validation loss is below the best so far
 /// minus the tolerance; training stops after <see cref="IpEmbeddingOptions.NumberOfEpochsWithoutImprovement"/> epochs
-/// without one; the weights of the epoch with the lowest validation loss are kept (a copy is taken when one improves).</summary>
+/// without one; the weights of the epoch with the lowest validation loss are kept (a copy is taken when one
+/// improves).</summary>
 internal sealed class EarlyStopping(IpEmbeddingOptions options, IpEmbeddingNetwork network)
 {
     private double _bestLoss = double.PositiveInfinity;
@@ -20,7 +21,13 @@ internal sealed class EarlyStopping(IpEmbeddingOptions options, IpEmbeddingNetwo
         {
             _bestLoss = validationLoss;
             BestEpoch = epoch;
-            _best ??= new IpEmbeddingNetwork(network.EntityRows, network.IpPrefixRows, network.Dimension, network.Layers, network.Prefixes);
+            _best ??= new IpEmbeddingNetwork(
+                network.EntityRows,
+                network.IpPrefixRows,
+                network.Dimension,
+                network.Layers,
+                network.Prefixes
+            );
             network.CopyTo(_best);
         }
         return _epochsWithoutImprovement >= options.NumberOfEpochsWithoutImprovement;

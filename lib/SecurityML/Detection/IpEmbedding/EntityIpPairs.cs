@@ -13,30 +13,45 @@ public static class EntityIpPairs
     /// <param name="signIns">The sign-ins.</param>
     /// <param name="excluding">Labels whose sign-ins to leave out (same user, time inside the label's window), e.g. to
     /// keep only normal traffic; none when null.</param>
-    public static List<EntityIpPair> FromSignIns(IEnumerable<SignInEvent> signIns, IReadOnlyList<AnomalyLabel>? excluding = null)
+    public static List<EntityIpPair> FromSignIns(
+        IEnumerable<SignInEvent> signIns,
+        IReadOnlyList<AnomalyLabel>? excluding = null
+    )
     {
         ArgumentNullException.ThrowIfNull(signIns);
-        return signIns.Where(signIn => excluding is null
-                || !excluding.Any(label => label.Covers(signIn.UserPrincipalName, signIn.TimeGenerated)))
-            .Select(signIn => new EntityIpPair(signIn.UserPrincipalName, signIn.IPAddress)).ToList();
+        return signIns
+            .Where(signIn =>
+                excluding is null
+                || !excluding.Any(label => label.Covers(signIn.UserPrincipalName, signIn.TimeGenerated))
+            )
+            .Select(signIn => new EntityIpPair(signIn.UserPrincipalName, signIn.IPAddress))
+            .ToList();
     }
 
     /// <summary>Pairs (entity, <c>src_endpoint.ip</c>) of OCSF Network Activity events, in order, unchecked; a
     /// missing attribute gives an empty string (rejected by <see cref="Usable"/>).</summary>
     /// <param name="events">The events.</param>
     /// <param name="entity">The attribute naming the entity; default the user.</param>
-    public static List<EntityIpPair> FromNetworkActivity(IEnumerable<OcsfNetworkActivity> events, OcsfEntity entity = OcsfEntity.UserName)
+    public static List<EntityIpPair> FromNetworkActivity(
+        IEnumerable<OcsfNetworkActivity> events,
+        OcsfEntity entity = OcsfEntity.UserName
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
-        return events.Select(e => new EntityIpPair(
-            (entity == OcsfEntity.UserName ? e.Actor?.User?.Name : e.SourceEndpoint.InstanceUid) ?? "",
-            e.SourceEndpoint.Ip ?? "")).ToList();
+        return events
+            .Select(e => new EntityIpPair(
+                (entity == OcsfEntity.UserName ? e.Actor?.User?.Name : e.SourceEndpoint.InstanceUid) ?? "",
+                e.SourceEndpoint.Ip ?? ""
+            ))
+            .ToList();
     }
 
-    /// <summary>Reads a CSV file with columns <c>Entity</c> and <c>IpAddress</c> (others ignored) and checks the pairs.</summary>
+    /// <summary>Reads a CSV file with columns <c>Entity</c> and <c>IpAddress</c> (others ignored) and checks the
+    /// pairs.</summary>
     /// <param name="path">The file.</param>
     /// <param name="lenientReport">Null for strict reading; a report to skip bad rows and record them.</param>
-    /// <exception cref="DataFormatException">Strict mode: a missing column or a bad row (file, line, reason).</exception>
+    /// <exception cref="DataFormatException">Strict mode: a missing column or a bad row (file, line,
+    /// reason).</exception>
     public static List<EntityIpPair> ReadCsv(string path, LoadReport? lenientReport = null)
     {
         // Data rows start on line 2, after the header; Usable numbers them from 1, so shift by one.
@@ -50,9 +65,14 @@ public static class EntityIpPairs
     /// pairs are skipped and recorded with their line number and reason).</param>
     /// <param name="sourceName">Names the source in messages.</param>
     /// <param name="firstLineNumber">The line number of the first pair, for messages; default 1.</param>
-    /// <exception cref="DataFormatException">Strict mode: a pair is bad; the message gives the line, the column and why.</exception>
-    public static List<EntityIpPair> Usable(IEnumerable<EntityIpPair> pairs, LoadReport? lenientReport = null,
-        string sourceName = "pairs", int firstLineNumber = 1)
+    /// <exception cref="DataFormatException">Strict mode: a pair is bad; the message gives the line, the column and
+    /// why.</exception>
+    public static List<EntityIpPair> Usable(
+        IEnumerable<EntityIpPair> pairs,
+        LoadReport? lenientReport = null,
+        string sourceName = "pairs",
+        int firstLineNumber = 1
+    )
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var usable = new List<EntityIpPair>();
@@ -78,10 +98,16 @@ public static class EntityIpPairs
 
     private static DataFormatException? Problem(EntityIpPair? pair, string sourceName, long line)
     {
-        if (pair is null) return new DataFormatException(sourceName, line, null, "the pair is missing.");
+        if (pair is null)
+            return new DataFormatException(sourceName, line, null, "the pair is missing.");
         if (string.IsNullOrEmpty(pair.Entity))
         {
-            return new DataFormatException(sourceName, line, nameof(EntityIpPair.Entity), "the entity is empty; expected an identifier.");
+            return new DataFormatException(
+                sourceName,
+                line,
+                nameof(EntityIpPair.Entity),
+                "the entity is empty; expected an identifier."
+            );
         }
         return Ipv4Address.TryParse(pair.IpAddress, out _, out var reason)
             ? null

@@ -12,7 +12,13 @@ internal sealed class EntityVocabulary
     private readonly Dictionary<string, int>? _rows;
     private readonly bool[]? _trainedRows;
 
-    private EntityVocabulary(int rowCount, Dictionary<string, int>? rows, bool[]? trainedRows, int entities, int sharedEntities)
+    private EntityVocabulary(
+        int rowCount,
+        Dictionary<string, int>? rows,
+        bool[]? trainedRows,
+        int entities,
+        int sharedEntities
+    )
     {
         RowCount = rowCount;
         _rows = rows;
@@ -30,7 +36,8 @@ internal sealed class EntityVocabulary
     /// <summary>Distinct training entities (0 when unknown: a payload version 1 file).</summary>
     public int TrainedEntities { get; }
 
-    /// <summary>Training entities whose hashed row another training entity also uses (0 for the exact vocabulary).</summary>
+    /// <summary>Training entities whose hashed row another training entity also uses (0 for the exact
+    /// vocabulary).</summary>
     public int EntitiesSharingARow { get; }
 
     /// <summary>The share of training entities that share their row: 0 for the exact vocabulary.</summary>
@@ -43,7 +50,8 @@ internal sealed class EntityVocabulary
         return FromNames(names);
     }
 
-    /// <summary>Entities hashed onto <paramref name="rowCount"/> rows; the rows training entities use are recorded.</summary>
+    /// <summary>Entities hashed onto <paramref name="rowCount"/> rows; the rows training entities use are
+    /// recorded.</summary>
     public static EntityVocabulary Hashed(int rowCount, IEnumerable<string> entities)
     {
         var trained = new bool[rowCount];
@@ -54,7 +62,13 @@ internal sealed class EntityVocabulary
             trained[row] = true;
             perRow[row] = perRow.GetValueOrDefault(row) + 1;
         }
-        return new EntityVocabulary(rowCount, null, trained, perRow.Values.Sum(), perRow.Values.Where(count => count > 1).Sum());
+        return new EntityVocabulary(
+            rowCount,
+            null,
+            trained,
+            perRow.Values.Sum(),
+            perRow.Values.Where(count => count > 1).Sum()
+        );
     }
 
     /// <summary>The hashed vocabulary of a payload version 1 file: which rows were trained is unknown.</summary>
@@ -63,9 +77,14 @@ internal sealed class EntityVocabulary
     /// <summary>The entity's row and status; row −1 for an unseen entity.</summary>
     public (int Row, PairStatus Status) Lookup(string entity)
     {
-        if (_rows is not null) return _rows.TryGetValue(entity, out int row) ? (row, PairStatus.KnownEntity) : (-1, PairStatus.UnseenEntity);
+        if (_rows is not null)
+            return _rows.TryGetValue(entity, out int row)
+                ? (row, PairStatus.KnownEntity)
+                : (-1, PairStatus.UnseenEntity);
         int hashed = HashedRow(entity, RowCount);
-        return _trainedRows is null || _trainedRows[hashed] ? (hashed, PairStatus.HashedEntity) : (-1, PairStatus.UnseenEntity);
+        return _trainedRows is null || _trainedRows[hashed]
+            ? (hashed, PairStatus.HashedEntity)
+            : (-1, PairStatus.UnseenEntity);
     }
 
     /// <summary>Rows some training entity uses (every row when unrecorded).</summary>
@@ -80,12 +99,15 @@ internal sealed class EntityVocabulary
         if (_rows is not null)
         {
             writer.Write(_rows.Count);
-            foreach (var name in _rows.OrderBy(pair => pair.Value).Select(pair => pair.Key)) writer.Write(name);
+            foreach (var name in _rows.OrderBy(pair => pair.Value).Select(pair => pair.Key))
+                writer.Write(name);
             return;
         }
         writer.Write(RowCount);
         var bits = new byte[(RowCount + 7) / 8];
-        for (int row = 0; row < RowCount; row++) if (_trainedRows is null || _trainedRows[row]) bits[row / 8] |= (byte)(1 << (row % 8));
+        for (int row = 0; row < RowCount; row++)
+            if (_trainedRows is null || _trainedRows[row])
+                bits[row / 8] |= (byte)(1 << (row % 8));
         writer.Write(bits);
     }
 
@@ -97,7 +119,8 @@ internal sealed class EntityVocabulary
         {
             int count = reader.ReadCount("vocabulary.entities", 1);
             var names = new string[count];
-            for (int index = 0; index < count; index++) names[index] = reader.ReadText($"vocabulary.entities[{index}]");
+            for (int index = 0; index < count; index++)
+                names[index] = reader.ReadText($"vocabulary.entities[{index}]");
             return FromNames(names);
         }
         int rows = reader.ReadInt32("vocabulary.rows", 1, IpEmbeddingOptions.MaximumNumberOfEntityVectors);
@@ -112,7 +135,12 @@ internal sealed class EntityVocabulary
         var rows = new Dictionary<string, int>(names.Count, StringComparer.Ordinal);
         for (int index = 0; index < names.Count; index++)
         {
-            if (!rows.TryAdd(names[index], index)) throw ModelPayloadReader.Invalid($"vocabulary.entities[{index}]", "an entity not listed before", names[index]);
+            if (!rows.TryAdd(names[index], index))
+                throw ModelPayloadReader.Invalid(
+                    $"vocabulary.entities[{index}]",
+                    "an entity not listed before",
+                    names[index]
+                );
         }
         return new EntityVocabulary(names.Count, rows, null, names.Count, 0);
     }

@@ -4,10 +4,11 @@ namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
 /// Learns which IPv4 addresses each entity (user, instance, account) normally uses, with the semantics of Amazon
-/// SageMaker's IP Insights: an embedding per entity (an exact vocabulary; hashing is opt-in), addresses encoded through their /8, /16, /24 and /32
-/// prefix embeddings and <see cref="IpEmbeddingOptions.NumberOfIpEncoderLayers"/> fully connected layers, and a
-/// discriminator trained with binary cross-entropy to tell observed (entity, IP) pairs from random and shuffled
-/// negatives. The model's dot product is the log-odds that a pair is real; its anomaly score is the negative.
+/// SageMaker's IP Insights: an embedding per entity (an exact vocabulary; hashing is opt-in), addresses encoded through
+/// their /8, /16, /24 and /32 prefix embeddings and <see cref="IpEmbeddingOptions.NumberOfIpEncoderLayers"/> fully
+/// connected layers, and a discriminator trained with binary cross-entropy to tell observed (entity, IP) pairs from
+/// random and shuffled negatives. The model's dot product is the log-odds that a pair is real; its anomaly score is the
+/// negative.
 /// </summary>
 /// <remarks>Written from the SageMaker IP Insights documentation (hyper-parameters, negative sampling) and Kingma and
 /// Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015. Training is seeded and gives identical models for any
@@ -23,7 +24,8 @@ public sealed class IpEmbeddingDetector : IAnomalyDetector<EntityIpPair, IpEmbed
 {
     /// <summary>Creates the detector; the options are checked here.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range (see <see cref="IpEmbeddingOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range (see
+    /// <see cref="IpEmbeddingOptions.Validate"/>).</exception>
     public IpEmbeddingDetector(IpEmbeddingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,17 +47,37 @@ public sealed class IpEmbeddingDetector : IAnomalyDetector<EntityIpPair, IpEmbed
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> is null.</exception>
     /// <exception cref="ArgumentException">The data is empty, or a pair is null, has no entity or a non-IPv4
     /// address; the message gives the index and the value.</exception>
-    public IpEmbeddingModel Fit(IReadOnlyList<EntityIpPair> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public IpEmbeddingModel Fit(
+        IReadOnlyList<EntityIpPair> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var (entities, addresses) = TrainingPairs.Check(trainingData);
-        var vocabulary = Options.NumberOfEntityVectors is { } rows ? EntityVocabulary.Hashed(rows, entities) : EntityVocabulary.Exact(entities);
-        var result = new IpEmbeddingTrainer(Options).Train(entities, addresses, vocabulary, progress, cancellationToken);
-        var model = new IpEmbeddingModel(CreateCard(entities, addresses, vocabulary, result), vocabulary, result.Network);
+        var vocabulary = Options.NumberOfEntityVectors is { } rows
+            ? EntityVocabulary.Hashed(rows, entities)
+            : EntityVocabulary.Exact(entities);
+        var result = new IpEmbeddingTrainer(Options).Train(
+            entities,
+            addresses,
+            vocabulary,
+            progress,
+            cancellationToken
+        );
+        var model = new IpEmbeddingModel(
+            CreateCard(entities, addresses, vocabulary, result),
+            vocabulary,
+            result.Network
+        );
         return model.WithCard(TrainingThreshold.Apply(model.Card, model.Score(trainingData)));
     }
 
-    private ModelCard CreateCard(string[] entities, uint[] addresses, EntityVocabulary vocabulary, TrainingResult result)
+    private ModelCard CreateCard(
+        string[] entities,
+        uint[] addresses,
+        EntityVocabulary vocabulary,
+        TrainingResult result
+    )
     {
         var summary = new JsonObject
         {
@@ -74,7 +96,8 @@ public sealed class IpEmbeddingDetector : IAnomalyDetector<EntityIpPair, IpEmbed
             ["entityRows"] = vocabulary.RowCount,
             ["unseenEntityScore"] = IpEmbeddingModel.UnseenEntityRule,
         };
-        if (vocabulary.IsHashed) summary["entityCollisionRate"] = vocabulary.CollisionRate;
+        if (vocabulary.IsHashed)
+            summary["entityCollisionRate"] = vocabulary.CollisionRate;
         return new ModelCard
         {
             Kind = IpEmbeddingModel.Kind,
@@ -82,12 +105,14 @@ public sealed class IpEmbeddingDetector : IAnomalyDetector<EntityIpPair, IpEmbed
             DataSet = "Sign-ins: (entity, IPv4 address) pairs",
             Features = ["Entity", "IpAddress"],
             TrainingRows = entities.Length,
-            Description = "Entity–IP embedding (IP Insights): scores (entity, IPv4) pairs; high scores are addresses unlike "
+            Description =
+                "Entity–IP embedding (IP Insights): scores (entity, IPv4) pairs; high scores are addresses unlike "
                 + "those the entity and similar entities used in training.",
             Options = Options.ToJson(),
             TrainingSummary = summary,
         };
     }
 
-    private static JsonArray Numbers(double[] values) => new(values.Select(value => (JsonNode?)JsonValue.Create(value)).ToArray());
+    private static JsonArray Numbers(double[] values) =>
+        new(values.Select(value => (JsonNode?)JsonValue.Create(value)).ToArray());
 }

@@ -19,7 +19,8 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     public const int FormatVersion = 2;
 
     /// <summary>How an unseen entity is scored, as the card records it.</summary>
-    public const string UnseenEntityRule = "unseen entity: -logit(mean over trained entities of sigmoid(entity . IP vector)), status UnseenEntity";
+    public const string UnseenEntityRule =
+        "unseen entity: -logit(mean over trained entities of sigmoid(entity . IP vector)), status UnseenEntity";
 
     /// <summary>The most trained entity vectors the unseen-entity popularity averages over: 1,024.</summary>
     public const int PopularitySampleSize = 1024;
@@ -37,7 +38,10 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
         _network = network;
         var trained = vocabulary.TrainedRows().ToArray();
         int sample = Math.Min(PopularitySampleSize, trained.Length);
-        _popularityRows = Enumerable.Range(0, sample).Select(index => trained[(int)((long)index * trained.Length / sample)]).ToArray();
+        _popularityRows = Enumerable
+            .Range(0, sample)
+            .Select(index => trained[(int)((long)index * trained.Length / sample)])
+            .ToArray();
     }
 
     /// <inheritdoc />
@@ -54,13 +58,15 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     /// IPv4 or the entity is empty. An unseen entity gets the fallback (see the class summary); use
     /// <see cref="ScoreWithStatus"/> to tell those pairs apart.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    public double[] Score(IReadOnlyList<EntityIpPair> items) => ScoreWithStatus(items).Select(score => score.Score).ToArray();
+    public double[] Score(IReadOnlyList<EntityIpPair> items) =>
+        ScoreWithStatus(items).Select(score => score.Score).ToArray();
 
     /// <summary>SageMaker IP Insights' <c>dot_product</c> of entity and IP vectors per pair: the log-odds that the
     /// pair is a real one (higher = more normal); for an unseen entity, the address's popularity (class summary). NaN
     /// where the address is not IPv4 or the entity is empty.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    public double[] DotProduct(IReadOnlyList<EntityIpPair> items) => ScoreWithStatus(items).Select(score => -score.Score).ToArray();
+    public double[] DotProduct(IReadOnlyList<EntityIpPair> items) =>
+        ScoreWithStatus(items).Select(score => -score.Score).ToArray();
 
     /// <summary>The anomaly score of each pair (as <see cref="Score"/>) and how it was obtained: the entity's own
     /// vector (<see cref="PairStatus.KnownEntity"/>), the fallback for an entity not in training
@@ -71,16 +77,24 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     {
         ArgumentNullException.ThrowIfNull(items);
         var results = new PairScore[items.Count];
-        Parallel.For(0, items.Count, () => new double[_network.ActivationLength], (index, state, activations) =>
-        {
-            results[index] = ScoreOne(items[index], activations);
-            return activations;
-        }, _ => { });
+        Parallel.For(
+            0,
+            items.Count,
+            () => new double[_network.ActivationLength],
+            (index, state, activations) =>
+            {
+                results[index] = ScoreOne(items[index], activations);
+                return activations;
+            },
+            _ => { }
+        );
         return results;
     }
 
-    /// <summary>True when <paramref name="entity"/> is in the exact vocabulary, or (hashed) its row was trained.</summary>
-    public bool IsKnownEntity(string entity) => !string.IsNullOrEmpty(entity) && _vocabulary.Lookup(entity).Status != PairStatus.UnseenEntity;
+    /// <summary>True when <paramref name="entity"/> is in the exact vocabulary, or (hashed) its row was
+    /// trained.</summary>
+    public bool IsKnownEntity(string entity) =>
+        !string.IsNullOrEmpty(entity) && _vocabulary.Lookup(entity).Status != PairStatus.UnseenEntity;
 
     /// <summary>The entity's embedding (SageMaker's <c>entity_embedding</c>), a copy of length
     /// <see cref="VectorDimension"/>.</summary>
@@ -90,11 +104,17 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     {
         ArgumentException.ThrowIfNullOrEmpty(entity);
         int row = _vocabulary.Lookup(entity).Row;
-        return row >= 0 ? _network.EntityVector(row).ToArray()
-            : throw new ArgumentException($"Entity '{entity}' was not in the training data, so it has no vector; its pairs are scored by the address's popularity (ScoreWithStatus).", nameof(entity));
+        return row >= 0
+            ? _network.EntityVector(row).ToArray()
+            : throw new ArgumentException(
+                $"Entity '{entity}' was not in the training data, so it has no vector; its pairs are scored by "
+                    + $"the address's popularity (ScoreWithStatus).",
+                nameof(entity)
+            );
     }
 
-    /// <summary>The address's encoded vector (SageMaker's <c>ip_embedding</c>), length <see cref="VectorDimension"/>.</summary>
+    /// <summary>The address's encoded vector (SageMaker's <c>ip_embedding</c>), length
+    /// <see cref="VectorDimension"/>.</summary>
     /// <exception cref="FormatException"><paramref name="ipAddress"/> is not an IPv4 address.</exception>
     public double[] IpVector(string ipAddress)
     {
@@ -120,15 +140,26 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     {
         ArgumentNullException.ThrowIfNull(item);
         double score = Score([item])[0];
-        if (double.IsNaN(score)) return new Explanation(score, 0, [], +1);
+        if (double.IsNaN(score))
+            return new Explanation(score, 0, [], +1);
         if (!IsKnownEntity(item.Entity))
         {
             // An unseen entity has no vector: its score is the address's popularity (UnseenEntityRule), one part.
-            return new Explanation(score, 0, [new FeatureContribution("unseen entity: address popularity", -score, score)], +1);
+            return new Explanation(
+                score,
+                0,
+                [new FeatureContribution("unseen entity: address popularity", -score, score)],
+                +1
+            );
         }
         var entity = EntityVector(item.Entity);
         var address = IpVector(item.IpAddress);
-        var parts = entity.Select((value, index) => new FeatureContribution($"dimension {index + 1}", value * address[index], -value * address[index])).ToList();
+        var parts = entity
+            .Select(
+                (value, index) =>
+                    new FeatureContribution($"dimension {index + 1}", value * address[index], -value * address[index])
+            )
+            .ToList();
         return new Explanation(score, 0, parts, +1);
     }
 
@@ -139,24 +170,35 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     public void Save(string path) => ModelFile.Save(path, Card, FormatVersion, WritePayload);
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>, of payload version 2 or 1 (version 1: entities
-    /// hashed onto the table's rows, as that version trained them; statuses are <see cref="PairStatus.HashedEntity"/>).</summary>
+    /// hashed onto the table's rows, as that version trained them; statuses are
+    /// <see cref="PairStatus.HashedEntity"/>).</summary>
     /// <param name="stream">The model file's content.</param>
     /// <param name="sourceName">Names the file in error messages.</param>
     /// <exception cref="ModelFileException">Not an IpEmbedding model file, corrupted or another format version, or a
     /// field the model cannot use (named in the message).</exception>
     public static IpEmbeddingModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, [1, FormatVersion], (version, card, reader) =>
-        {
-            var vocabulary = version == 1 ? null : EntityVocabulary.Read(reader);
-            var prefixes = version == 1 ? null : IpPrefixVocabulary.Read(reader);
-            var network = IpEmbeddingNetwork.Read(reader, prefixes);
-            vocabulary ??= EntityVocabulary.HashedUnrecorded(network.EntityRows);
-            if (vocabulary.RowCount != network.EntityRows)
+        ModelFile.Load(
+            stream,
+            Kind,
+            [1, FormatVersion],
+            (version, card, reader) =>
             {
-                throw ModelPayloadReader.Invalid("entityRows", $"{vocabulary.RowCount} (the vocabulary's rows)", network.EntityRows);
-            }
-            return new IpEmbeddingModel(card, vocabulary, network);
-        }, sourceName);
+                var vocabulary = version == 1 ? null : EntityVocabulary.Read(reader);
+                var prefixes = version == 1 ? null : IpPrefixVocabulary.Read(reader);
+                var network = IpEmbeddingNetwork.Read(reader, prefixes);
+                vocabulary ??= EntityVocabulary.HashedUnrecorded(network.EntityRows);
+                if (vocabulary.RowCount != network.EntityRows)
+                {
+                    throw ModelPayloadReader.Invalid(
+                        "entityRows",
+                        $"{vocabulary.RowCount} (the vocabulary's rows)",
+                        network.EntityRows
+                    );
+                }
+                return new IpEmbeddingModel(card, vocabulary, network);
+            },
+            sourceName
+        );
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
@@ -164,7 +206,8 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     /// field the model cannot use (named in the message).</exception>
     public static IpEmbeddingModel Load(string path) => ModelFile.Load<IpEmbeddingModel>(path);
 
-    /// <summary>This model with a different card (e.g. after choosing a threshold); the learned values are shared.</summary>
+    /// <summary>This model with a different card (e.g. after choosing a threshold); the learned values are
+    /// shared.</summary>
     public IpEmbeddingModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -172,7 +215,8 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     }
 
     /// <inheritdoc />
-    public IpEmbeddingModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public IpEmbeddingModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     private void WritePayload(BinaryWriter writer)
     {
@@ -183,7 +227,11 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
 
     private PairScore ScoreOne(EntityIpPair? pair, double[] activations)
     {
-        if (pair is null || string.IsNullOrEmpty(pair.Entity) || !Ipv4Address.TryParse(pair.IpAddress, out var address, out _))
+        if (
+            pair is null
+            || string.IsNullOrEmpty(pair.Entity)
+            || !Ipv4Address.TryParse(pair.IpAddress, out var address, out _)
+        )
         {
             return new PairScore(double.NaN, PairStatus.Invalid);
         }
@@ -199,8 +247,13 @@ public sealed class IpEmbeddingModel : IAnomalyModel<EntityIpPair>, IModelFile<I
     private double Popularity(ReadOnlySpan<double> ip)
     {
         double probability = 0;
-        foreach (int row in _popularityRows) probability += IpEmbeddingBackpropagation.Sigmoid(VectorMath.Dot(_network.EntityVector(row), ip));
-        probability = Math.Clamp(probability / Math.Max(1, _popularityRows.Length), ClampedProbability, 1 - ClampedProbability);
+        foreach (int row in _popularityRows)
+            probability += IpEmbeddingBackpropagation.Sigmoid(VectorMath.Dot(_network.EntityVector(row), ip));
+        probability = Math.Clamp(
+            probability / Math.Max(1, _popularityRows.Length),
+            ClampedProbability,
+            1 - ClampedProbability
+        );
         return Math.Log(probability) - Math.Log(1 - probability);
     }
 }

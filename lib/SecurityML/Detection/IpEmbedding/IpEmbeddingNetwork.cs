@@ -4,14 +4,16 @@ namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>
 /// The learned values of the entity–IP network and its forward pass. An entity has a row of <see cref="EntityTable"/>
-/// (given by <see cref="EntityVocabulary"/>); an address is the sum of four prefix embeddings of <see cref="IpTable"/> (its /8 on one of
-/// 256 rows, its /16, /24 and /32 hashed onto <see cref="IpPrefixRows"/> shared rows, salted by prefix length), then
-/// <see cref="Layers"/> fully connected layers (ReLU between them, the last linear). The logit is the dot product.
+/// (given by <see cref="EntityVocabulary"/>); an address is the sum of four prefix embeddings of <see cref="IpTable"/>
+/// (its /8 on one of 256 rows, its /16, /24 and /32 hashed onto <see cref="IpPrefixRows"/> shared rows, salted by
+/// prefix length), then <see cref="Layers"/> fully connected layers (ReLU between them, the last linear). The logit is
+/// the dot product.
 /// </summary>
 internal sealed class IpEmbeddingNetwork
 {
     /// <summary>Prefix lengths encoded per address: /8, /16, /24, /32.</summary>
     public const int PrefixLevels = 4;
+
     /// <summary>Rows of the /8 prefix: one per first octet.</summary>
     public const int OctetRows = 256;
 
@@ -19,12 +21,23 @@ internal sealed class IpEmbeddingNetwork
     /// <param name="ipPrefixRows">Rows of the IP table after the 256 /8 rows.</param>
     /// <param name="dimension">The vector size.</param>
     /// <param name="layers">Encoder layers.</param>
-    /// <param name="prefixes">The /16, /24, /32 encoding; null: hashed onto <paramref name="ipPrefixRows"/> rows.</param>
-    public IpEmbeddingNetwork(int entityRows, int ipPrefixRows, int dimension, int layers, IpPrefixVocabulary? prefixes = null)
+    /// <param name="prefixes">The /16, /24, /32 encoding; null: hashed onto <paramref name="ipPrefixRows"/>
+    /// rows.</param>
+    public IpEmbeddingNetwork(
+        int entityRows,
+        int ipPrefixRows,
+        int dimension,
+        int layers,
+        IpPrefixVocabulary? prefixes = null
+    )
     {
         if (prefixes is not null && prefixes.RowCount != ipPrefixRows)
         {
-            throw ModelPayloadReader.Invalid("ipPrefixRows", $"{prefixes.RowCount} (the prefix vocabulary's rows)", ipPrefixRows);
+            throw ModelPayloadReader.Invalid(
+                "ipPrefixRows",
+                $"{prefixes.RowCount} (the prefix vocabulary's rows)",
+                ipPrefixRows
+            );
         }
         Prefixes = prefixes ?? IpPrefixVocabulary.Hashed(ipPrefixRows);
         EntityRows = entityRows;
@@ -45,6 +58,7 @@ internal sealed class IpEmbeddingNetwork
     public int Layers { get; }
     public double[] EntityTable { get; }
     public double[] IpTable { get; }
+
     /// <summary>Per layer, row-major [output × input].</summary>
     public double[][] Weights { get; }
     public double[][] Biases { get; }
@@ -60,7 +74,8 @@ internal sealed class IpEmbeddingNetwork
         Fill(EntityTable, random, entityLimit);
         Fill(IpTable, random, entityLimit / 2);
         double weightLimit = Math.Sqrt(6.0 / (2 * Dimension));
-        foreach (var weights in Weights) Fill(weights, random, weightLimit);
+        foreach (var weights in Weights)
+            Fill(weights, random, weightLimit);
     }
 
     /// <summary>Copies every learned value into <paramref name="target"/> (same shape).</summary>
@@ -79,7 +94,8 @@ internal sealed class IpEmbeddingNetwork
     {
         rows[0] = (int)(address >> 24);
         Prefixes.Rows(address, rows[1..]);
-        for (int level = 1; level < PrefixLevels; level++) rows[level] += OctetRows;
+        for (int level = 1; level < PrefixLevels; level++)
+            rows[level] += OctetRows;
     }
 
     public ReadOnlySpan<double> EntityVector(int row) => EntityTable.AsSpan(row * Dimension, Dimension);
@@ -97,7 +113,8 @@ internal sealed class IpEmbeddingNetwork
         int d = Dimension;
         var input = activations[..d];
         input.Clear();
-        foreach (int row in ipRows) VectorMath.AddScaled(input, 1, IpTable.AsSpan(row * d, d));
+        foreach (int row in ipRows)
+            VectorMath.AddScaled(input, 1, IpTable.AsSpan(row * d, d));
         for (int layer = 0; layer < Layers; layer++)
         {
             var previous = activations.Slice(layer * d, d);
@@ -136,9 +153,14 @@ internal sealed class IpEmbeddingNetwork
     {
         int entityRows = reader.ReadInt32("entityRows", 1, IpEmbeddingOptions.MaximumNumberOfEntityVectors);
         int ipPrefixRows = reader.ReadInt32("ipPrefixRows", 1, 1 << 24);
-        int dimension = reader.ReadInt32("dimension", IpEmbeddingOptions.MinimumVectorDimension, IpEmbeddingOptions.MaximumVectorDimension);
+        int dimension = reader.ReadInt32(
+            "dimension",
+            IpEmbeddingOptions.MinimumVectorDimension,
+            IpEmbeddingOptions.MaximumVectorDimension
+        );
         int layers = reader.ReadInt32("layers", 0, 100);
-        long values = ((long)entityRows + OctetRows + ipPrefixRows) * dimension + (long)layers * (dimension + 1) * dimension;
+        long values =
+            ((long)entityRows + OctetRows + ipPrefixRows) * dimension + (long)layers * (dimension + 1) * dimension;
         reader.CheckFits(values, sizeof(double), "tables and layers");
         var network = new IpEmbeddingNetwork(entityRows, ipPrefixRows, dimension, layers, prefixes);
         ReadArray(reader, network.EntityTable, "entityTable");
@@ -153,7 +175,8 @@ internal sealed class IpEmbeddingNetwork
 
     private static void Fill(double[] values, DeterministicRandom random, double limit)
     {
-        for (int index = 0; index < values.Length; index++) values[index] = (2 * random.NextDouble() - 1) * limit;
+        for (int index = 0; index < values.Length; index++)
+            values[index] = (2 * random.NextDouble() - 1) * limit;
     }
 
     private static void WriteArray(BinaryWriter writer, double[] values)
@@ -164,8 +187,10 @@ internal sealed class IpEmbeddingNetwork
     private static void ReadArray(BinaryReader reader, double[] values, string field)
     {
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
-        if (reader.Read(bytes) != bytes.Length) throw new EndOfStreamException();
+        if (reader.Read(bytes) != bytes.Length)
+            throw new EndOfStreamException();
         int bad = Array.FindIndex(values, value => !double.IsFinite(value));
-        if (bad >= 0) throw ModelPayloadReader.Invalid($"{field}[{bad}]", "a finite number", values[bad]);
+        if (bad >= 0)
+            throw ModelPayloadReader.Invalid($"{field}[{bad}]", "a finite number", values[bad]);
     }
 }

@@ -48,7 +48,13 @@ internal sealed class IpPrefixVocabulary
                 counts[level][prefix] = counts[level].GetValueOrDefault(prefix) + 1;
             }
         }
-        return FromPrefixes(counts.Select(level => level.Where(pair => pair.Value >= MinimumCount).Select(pair => pair.Key).Order().ToArray()).ToArray());
+        return FromPrefixes(
+            counts
+                .Select(level =>
+                    level.Where(pair => pair.Value >= MinimumCount).Select(pair => pair.Key).Order().ToArray()
+                )
+                .ToArray()
+        );
     }
 
     /// <summary>The rows (after the /8 rows) of the address's /16, /24 and /32 prefixes.</summary>
@@ -82,7 +88,8 @@ internal sealed class IpPrefixVocabulary
         foreach (var level in _rows)
         {
             writer.Write(level.Count);
-            foreach (uint prefix in level.OrderBy(pair => pair.Value).Select(pair => pair.Key)) writer.Write(prefix);
+            foreach (uint prefix in level.OrderBy(pair => pair.Value).Select(pair => pair.Key))
+                writer.Write(prefix);
         }
     }
 
@@ -90,7 +97,8 @@ internal sealed class IpPrefixVocabulary
     /// <exception cref="InvalidDataException">A count out of range or a prefix listed twice (named).</exception>
     public static IpPrefixVocabulary Read(BinaryReader reader)
     {
-        if (reader.ReadFlag("ipPrefixes.hashed")) return Hashed(reader.ReadInt32("ipPrefixes.rows", 1, 1 << 24));
+        if (reader.ReadFlag("ipPrefixes.hashed"))
+            return Hashed(reader.ReadInt32("ipPrefixes.rows", 1, 1 << 24));
         var levels = new uint[Levels][];
         for (int level = 0; level < Levels; level++)
         {
@@ -109,12 +117,14 @@ internal sealed class IpPrefixVocabulary
             rows[level] = new Dictionary<uint, int>(levels[level].Length);
             foreach (uint prefix in levels[level])
             {
-                if (!rows[level].TryAdd(prefix, next++)) throw ModelPayloadReader.Invalid($"ipPrefixes[{level}]", "prefixes listed once", prefix);
+                if (!rows[level].TryAdd(prefix, next++))
+                    throw ModelPayloadReader.Invalid($"ipPrefixes[{level}]", "prefixes listed once", prefix);
             }
         }
         return new IpPrefixVocabulary(next, rows);
     }
 
     /// <summary>Level 0, 1, 2: the /16, /24, /32 prefix.</summary>
-    private static uint Prefix(uint address, int level) => level == Levels - 1 ? address : address >> (32 - 8 * (level + 2));
+    private static uint Prefix(uint address, int level) =>
+        level == Levels - 1 ? address : address >> (32 - 8 * (level + 2));
 }

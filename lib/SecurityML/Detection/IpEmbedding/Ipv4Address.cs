@@ -27,14 +27,19 @@ public static class Ipv4Address
 
     private static string? Check(string? text, ref uint address)
     {
-        if (string.IsNullOrEmpty(text)) return "the IP address is empty; expected an IPv4 address such as 203.0.113.7";
-        if (text.Contains(':')) return $"IPv6 address '{Shorten(text)}' is not supported; IP embeddings encode IPv4 addresses only";
-        int octets = 0, value = 0, digits = 0;
+        if (string.IsNullOrEmpty(text))
+            return "the IP address is empty; expected an IPv4 address such as 203.0.113.7";
+        if (text.Contains(':'))
+            return $"IPv6 address '{Shorten(text)}' is not supported; IP embeddings encode IPv4 addresses only";
+        int octets = 0,
+            value = 0,
+            digits = 0;
         foreach (char character in text)
         {
             if (character == '.')
             {
-                if (digits == 0 || ++octets > 3) return Malformed(text);
+                if (digits == 0 || ++octets > 3)
+                    return Malformed(text);
                 address = (address << 8) | (uint)value;
                 value = digits = 0;
             }
@@ -42,14 +47,16 @@ public static class Ipv4Address
             {
                 value = value * 10 + (character - '0');
                 digits++;
-                if (value > 255) return Malformed(text);
+                if (value > 255)
+                    return Malformed(text);
             }
             else
             {
                 return Malformed(text);
             }
         }
-        if (digits == 0 || octets != 3) return Malformed(text);
+        if (digits == 0 || octets != 3)
+            return Malformed(text);
         address = (address << 8) | (uint)value;
         return null;
     }

@@ -5,6 +5,7 @@ public enum OcsfEntity
 {
     /// <summary><c>actor.user.name</c>: the user.</summary>
     UserName,
+
     /// <summary><c>src_endpoint.instance_uid</c>: the device or cloud instance.</summary>
     InstanceUid,
 }

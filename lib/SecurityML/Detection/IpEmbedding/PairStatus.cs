@@ -1,6 +1,7 @@
 namespace SecurityML.Detection.IpEmbedding;
 
-/// <summary>How an (entity, IP) pair was scored: by what the model learned about the entity, or by a fallback.</summary>
+/// <summary>How an (entity, IP) pair was scored: by what the model learned about the entity, or by a
+/// fallback.</summary>
 public enum PairStatus
 {
     /// <summary>The entity was in the training data; the score uses what the model learned about it.</summary>

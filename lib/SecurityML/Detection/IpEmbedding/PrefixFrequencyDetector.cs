@@ -19,13 +19,13 @@ namespace SecurityML.Detection.IpEmbedding;
 public sealed class PrefixFrequencyDetector : IAnomalyDetector<EntityIpPair, PrefixFrequencyModel>
 {
     /// <summary>Creates the detector with default options (/16, smoothing 1).</summary>
-    public PrefixFrequencyDetector() : this(new PrefixFrequencyOptions())
-    {
-    }
+    public PrefixFrequencyDetector()
+        : this(new PrefixFrequencyOptions()) { }
 
     /// <summary>Creates the detector; the options are checked here.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see <see cref="PrefixFrequencyOptions.Validate"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (see
+    /// <see cref="PrefixFrequencyOptions.Validate"/>).</exception>
     public PrefixFrequencyDetector(PrefixFrequencyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,14 +43,18 @@ public sealed class PrefixFrequencyDetector : IAnomalyDetector<EntityIpPair, Pre
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> is null.</exception>
     /// <exception cref="ArgumentException">The data is empty, or a pair is null, has no entity or a non-IPv4 address
     /// (index and value in the message).</exception>
-    public PrefixFrequencyModel Fit(IReadOnlyList<EntityIpPair> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public PrefixFrequencyModel Fit(
+        IReadOnlyList<EntityIpPair> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var (entities, addresses) = TrainingPairs.Check(trainingData);
         var counts = new Dictionary<string, Dictionary<uint, int>>(StringComparer.Ordinal);
         for (int index = 0; index < entities.Length; index++)
         {
-            if (!counts.TryGetValue(entities[index], out var prefixes)) counts[entities[index]] = prefixes = [];
+            if (!counts.TryGetValue(entities[index], out var prefixes))
+                counts[entities[index]] = prefixes = [];
             uint prefix = PrefixFrequencyModel.PrefixOf(addresses[index], Options.PrefixLength);
             prefixes[prefix] = prefixes.GetValueOrDefault(prefix) + 1;
         }
@@ -62,7 +66,8 @@ public sealed class PrefixFrequencyDetector : IAnomalyDetector<EntityIpPair, Pre
             DataSet = "Sign-ins: (entity, IPv4 address) pairs",
             Features = ["Entity", "IpAddress"],
             TrainingRows = entities.Length,
-            Description = $"Per-entity /{Options.PrefixLength} frequency baseline: −ln of how often the entity used the "
+            Description =
+                $"Per-entity /{Options.PrefixLength} frequency baseline: −ln of how often the entity used the "
                 + "address's network, smoothed towards the network's popularity across entities.",
             Options = Options.ToJson(),
             TrainingSummary = new JsonObject

@@ -21,12 +21,20 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
     private readonly Dictionary<uint, long> _prefixTotals = [];
     private readonly long _pairs;
 
-    internal PrefixFrequencyModel(ModelCard card, PrefixFrequencyOptions options, IReadOnlyDictionary<string, Dictionary<uint, int>> counts)
+    internal PrefixFrequencyModel(
+        ModelCard card,
+        PrefixFrequencyOptions options,
+        IReadOnlyDictionary<string, Dictionary<uint, int>> counts
+    )
     {
         Card = card;
         Options = options;
         _counts = counts;
-        _entityTotals = counts.ToDictionary(pair => pair.Key, pair => pair.Value.Values.Sum(count => (long)count), StringComparer.Ordinal);
+        _entityTotals = counts.ToDictionary(
+            pair => pair.Key,
+            pair => pair.Value.Values.Sum(count => (long)count),
+            StringComparer.Ordinal
+        );
         foreach (var (prefix, count) in counts.Values.SelectMany(prefixes => prefixes))
         {
             _prefixTotals[prefix] = _prefixTotals.GetValueOrDefault(prefix) + count;
@@ -43,9 +51,11 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
     /// <summary>Scores −ln P̂(prefix | entity); NaN where the entity is empty or the address not IPv4; an unseen
     /// entity gets −ln q(prefix) (see <see cref="ScoreWithStatus"/> for which pairs those are).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    public double[] Score(IReadOnlyList<EntityIpPair> items) => ScoreWithStatus(items).Select(score => score.Score).ToArray();
+    public double[] Score(IReadOnlyList<EntityIpPair> items) =>
+        ScoreWithStatus(items).Select(score => score.Score).ToArray();
 
-    /// <summary>The score of each pair and whether its entity was known, unseen (score −ln q(prefix)) or the pair invalid.</summary>
+    /// <summary>The score of each pair and whether its entity was known, unseen (score −ln q(prefix)) or the pair
+    /// invalid.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     public PairScore[] ScoreWithStatus(IReadOnlyList<EntityIpPair> items)
     {
@@ -65,13 +75,18 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
     {
         ArgumentNullException.ThrowIfNull(item);
         var score = ScoreOne(item);
-        if (score.Status == PairStatus.Invalid) return new Explanation(double.NaN, 0, [], +1);
+        if (score.Status == PairStatus.Invalid)
+            return new Explanation(double.NaN, 0, [], +1);
         Ipv4Address.TryParse(item.IpAddress, out var address, out _);
         uint prefix = PrefixOf(address, Options.PrefixLength);
-        var part = score.Status == PairStatus.UnseenEntity
-            ? new FeatureContribution("unseen entity: prefix popularity", Math.Exp(-score.Score), score.Score)
-            : new FeatureContribution($"prefix /{Options.PrefixLength} used by the entity",
-                _counts[item.Entity].GetValueOrDefault(prefix) / (double)_entityTotals[item.Entity], score.Score);
+        var part =
+            score.Status == PairStatus.UnseenEntity
+                ? new FeatureContribution("unseen entity: prefix popularity", Math.Exp(-score.Score), score.Score)
+                : new FeatureContribution(
+                    $"prefix /{Options.PrefixLength} used by the entity",
+                    _counts[item.Entity].GetValueOrDefault(prefix) / (double)_entityTotals[item.Entity],
+                    score.Score
+                );
         return new Explanation(score.Score, 0, [part], +1);
     }
 
@@ -84,7 +99,8 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
     }
 
     /// <inheritdoc />
-    public PrefixFrequencyModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public PrefixFrequencyModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
@@ -96,31 +112,48 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
     /// <exception cref="ModelFileException">Not a PrefixFrequency model file, corrupted or another format version, or
     /// a field the model cannot use (named: options, an entity or prefix listed twice, a count below 1).</exception>
     public static PrefixFrequencyModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var options = PrefixFrequencyOptions.FromJson(card.Options);
-            ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
-            int entities = reader.ReadCount("entities", 1 + sizeof(int));
-            var counts = new Dictionary<string, Dictionary<uint, int>>(entities, StringComparer.Ordinal);
-            for (int index = 0; index < entities; index++)
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                var entity = reader.ReadText($"entities[{index}].entity");
-                int prefixCount = reader.ReadCount($"entities[{index}].prefixes", sizeof(uint) + sizeof(int));
-                var prefixes = new Dictionary<uint, int>(prefixCount);
-                for (int item = 0; item < prefixCount; item++)
+                var options = PrefixFrequencyOptions.FromJson(card.Options);
+                ModelPayloadReader.CheckOptions("header field 'Card.Options'", options.Validate);
+                int entities = reader.ReadCount("entities", 1 + sizeof(int));
+                var counts = new Dictionary<string, Dictionary<uint, int>>(entities, StringComparer.Ordinal);
+                for (int index = 0; index < entities; index++)
                 {
-                    uint prefix = reader.ReadUInt32();
-                    int count = reader.ReadInt32($"entities[{index}].prefixes[{item}].count", 1);
-                    if (!prefixes.TryAdd(prefix, count)) throw ModelPayloadReader.Invalid($"entities[{index}].prefixes[{item}]", "a prefix not listed before", prefix);
+                    var entity = reader.ReadText($"entities[{index}].entity");
+                    int prefixCount = reader.ReadCount($"entities[{index}].prefixes", sizeof(uint) + sizeof(int));
+                    var prefixes = new Dictionary<uint, int>(prefixCount);
+                    for (int item = 0; item < prefixCount; item++)
+                    {
+                        uint prefix = reader.ReadUInt32();
+                        int count = reader.ReadInt32($"entities[{index}].prefixes[{item}].count", 1);
+                        if (!prefixes.TryAdd(prefix, count))
+                            throw ModelPayloadReader.Invalid(
+                                $"entities[{index}].prefixes[{item}]",
+                                "a prefix not listed before",
+                                prefix
+                            );
+                    }
+                    if (!counts.TryAdd(entity, prefixes))
+                        throw ModelPayloadReader.Invalid(
+                            $"entities[{index}].entity",
+                            "an entity not listed before",
+                            entity
+                        );
                 }
-                if (!counts.TryAdd(entity, prefixes)) throw ModelPayloadReader.Invalid($"entities[{index}].entity", "an entity not listed before", entity);
-            }
-            return new PrefixFrequencyModel(card, options, counts);
-        }, sourceName);
+                return new PrefixFrequencyModel(card, options, counts);
+            },
+            sourceName
+        );
 
     /// <summary>Reads a model file.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    /// <exception cref="ModelFileException">Not a PrefixFrequency model file, corrupted or another format version.</exception>
+    /// <exception cref="ModelFileException">Not a PrefixFrequency model file, corrupted or another format
+    /// version.</exception>
     public static PrefixFrequencyModel Load(string path)
     {
         using var stream = File.OpenRead(path);
@@ -128,7 +161,8 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
     }
 
     /// <summary>The first <paramref name="length"/> bits of <paramref name="address"/> (the rest zero).</summary>
-    internal static uint PrefixOf(uint address, int length) => length == 32 ? address : address & ~(uint.MaxValue >> length);
+    internal static uint PrefixOf(uint address, int length) =>
+        length == 32 ? address : address & ~(uint.MaxValue >> length);
 
     private void WritePayload(BinaryWriter writer)
     {
@@ -147,15 +181,21 @@ public sealed class PrefixFrequencyModel : IAnomalyModel<EntityIpPair>, IModelFi
 
     private PairScore ScoreOne(EntityIpPair? pair)
     {
-        if (pair is null || string.IsNullOrEmpty(pair.Entity) || !Ipv4Address.TryParse(pair.IpAddress, out var address, out _))
+        if (
+            pair is null
+            || string.IsNullOrEmpty(pair.Entity)
+            || !Ipv4Address.TryParse(pair.IpAddress, out var address, out _)
+        )
         {
             return new PairScore(double.NaN, PairStatus.Invalid);
         }
         uint prefix = PrefixOf(address, Options.PrefixLength);
         double popularity = (_prefixTotals.GetValueOrDefault(prefix) + 1.0) / (_pairs + _prefixTotals.Count + 1.0);
-        if (!_counts.TryGetValue(pair.Entity, out var prefixes)) return new PairScore(-Math.Log(popularity), PairStatus.UnseenEntity);
+        if (!_counts.TryGetValue(pair.Entity, out var prefixes))
+            return new PairScore(-Math.Log(popularity), PairStatus.UnseenEntity);
         double alpha = Options.Smoothing;
-        double probability = (prefixes.GetValueOrDefault(prefix) + alpha * popularity) / (_entityTotals[pair.Entity] + alpha);
+        double probability =
+            (prefixes.GetValueOrDefault(prefix) + alpha * popularity) / (_entityTotals[pair.Entity] + alpha);
         return new PairScore(-Math.Log(probability), PairStatus.KnownEntity);
     }
 }

@@ -12,7 +12,8 @@ public sealed record PrefixFrequencyOptions
     /// <summary>Default <see cref="Smoothing"/>: 1 pseudo-observation.</summary>
     public const double DefaultSmoothing = 1;
 
-    /// <summary>The network prefix counted per entity, in bits: 8, 16, 24 or 32; default <see cref="DefaultPrefixLength"/>.</summary>
+    /// <summary>The network prefix counted per entity, in bits: 8, 16, 24 or 32; default
+    /// <see cref="DefaultPrefixLength"/>.</summary>
     public int PrefixLength { get; init; } = DefaultPrefixLength;
 
     /// <summary>Pseudo-observations spread over prefixes by their popularity across all entities (additive
@@ -26,13 +27,20 @@ public sealed record PrefixFrequencyOptions
     {
         if (PrefixLength is not (8 or 16 or 24 or 32))
         {
-            throw new ArgumentOutOfRangeException(nameof(PrefixLength), PrefixLength,
-                $"{nameof(PrefixLength)} must be 8, 16, 24 or 32; received {PrefixLength}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(PrefixLength),
+                PrefixLength,
+                $"{nameof(PrefixLength)} must be 8, 16, 24 or 32; received {PrefixLength}."
+            );
         }
         if (!(Smoothing > 0 && Smoothing <= 1_000_000))
         {
-            throw new ArgumentOutOfRangeException(nameof(Smoothing), Smoothing,
-                $"{nameof(Smoothing)} must be in (0, 1000000]; received {Smoothing.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Smoothing),
+                Smoothing,
+                $"{nameof(Smoothing)} must be in (0, 1000000]; received "
+                    + $"{Smoothing.ToString(CultureInfo.InvariantCulture)}."
+            );
         }
     }
 
@@ -44,13 +52,24 @@ public sealed record PrefixFrequencyOptions
         {
             return new PrefixFrequencyOptions
             {
-                PrefixLength = json["prefixLength"]?.GetValue<int>() ?? throw new InvalidDataException("header field 'Card.Options.prefixLength': expected a number, received nothing"),
-                Smoothing = json["smoothing"]?.GetValue<double>() ?? throw new InvalidDataException("header field 'Card.Options.smoothing': expected a number, received nothing"),
+                PrefixLength =
+                    json["prefixLength"]?.GetValue<int>()
+                    ?? throw new InvalidDataException(
+                        "header field 'Card.Options.prefixLength': expected a number, received nothing"
+                    ),
+                Smoothing =
+                    json["smoothing"]?.GetValue<double>()
+                    ?? throw new InvalidDataException(
+                        "header field 'Card.Options.smoothing': expected a number, received nothing"
+                    ),
             };
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            throw new InvalidDataException($"header field 'Card.Options': expected prefixLength and smoothing as numbers ({e.Message})", e);
+            throw new InvalidDataException(
+                $"header field 'Card.Options': expected prefixLength and smoothing as numbers ({e.Message})",
+                e
+            );
         }
     }
 

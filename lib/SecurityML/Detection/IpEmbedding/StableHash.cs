@@ -2,18 +2,23 @@ using System.Text;
 
 namespace SecurityML.Detection.IpEmbedding;
 
-/// <summary>Hashes that never change between runs, processes or .NET versions (unlike <see cref="string.GetHashCode()"/>),
-/// so a saved model maps entities and prefixes onto the same rows when loaded.</summary>
+/// <summary>Hashes that never change between runs, processes or .NET versions (unlike
+/// <see cref="string.GetHashCode()"/>), so a saved model maps entities and prefixes onto the same rows when
+/// loaded.</summary>
 internal static class StableHash
 {
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    /// <summary>64-bit FNV-1a of the UTF-8 bytes of <paramref name="text"/>, finished with the SplitMix64 mixer.</summary>
+    /// <summary>64-bit FNV-1a of the UTF-8 bytes of <paramref name="text"/>, finished with the SplitMix64
+    /// mixer.</summary>
     public static ulong Of(string text)
     {
         ulong hash = FnvOffset;
-        Span<byte> buffer = text.Length <= 256 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(text.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        Span<byte> buffer =
+            text.Length <= 256
+                ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(text.Length)]
+                : new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
         int length = Encoding.UTF8.GetBytes(text, buffer);
         foreach (byte value in buffer[..length])
         {

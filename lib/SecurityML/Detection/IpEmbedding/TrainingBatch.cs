@@ -19,10 +19,12 @@ internal sealed class TrainingBatch
     public int Capacity { get; }
     public int Count { get; set; }
     public int[] EntityRows { get; }
+
     /// <summary>Four prefix rows per sample.</summary>
     public int[] IpRows { get; }
     public double[] Labels { get; }
     public double[] Losses { get; }
+
     /// <summary>dLoss/dLogit per sample.</summary>
     public double[] OutputGradients { get; }
     public double[] Activations { get; }

@@ -1,6 +1,7 @@
 namespace SecurityML.Detection.IpEmbedding;
 
-/// <summary>The one check of training pairs shared by the IP detectors: entities and parsed addresses, in order.</summary>
+/// <summary>The one check of training pairs shared by the IP detectors: entities and parsed addresses, in
+/// order.</summary>
 internal static class TrainingPairs
 {
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> is null.</exception>
@@ -17,10 +18,14 @@ internal static class TrainingPairs
         var addresses = new uint[trainingData.Count];
         for (int index = 0; index < trainingData.Count; index++)
         {
-            var pair = trainingData[index] ?? throw new ArgumentException($"Pair {index} is null.", nameof(trainingData));
+            var pair =
+                trainingData[index] ?? throw new ArgumentException($"Pair {index} is null.", nameof(trainingData));
             if (string.IsNullOrEmpty(pair.Entity))
             {
-                throw new ArgumentException($"Pair {index}: the entity is empty; expected an entity identifier.", nameof(trainingData));
+                throw new ArgumentException(
+                    $"Pair {index}: the entity is empty; expected an entity identifier.",
+                    nameof(trainingData)
+                );
             }
             if (!Ipv4Address.TryParse(pair.IpAddress, out addresses[index], out var problem))
             {

@@ -8,9 +8,16 @@ namespace SecurityML.Detection.IpEmbedding;
 /// <param name="BestEpoch">1-based epoch whose weights were kept (the last one without a validation slice).</param>
 /// <param name="TrainingPairs">Pairs trained on.</param>
 /// <param name="ValidationPairs">Pairs held out.</param>
-internal sealed record TrainingResult(IpEmbeddingNetwork Network, double[] EpochLosses, double[] ValidationLosses, int BestEpoch,
-    int TrainingPairs, int ValidationPairs)
+internal sealed record TrainingResult(
+    IpEmbeddingNetwork Network,
+    double[] EpochLosses,
+    double[] ValidationLosses,
+    int BestEpoch,
+    int TrainingPairs,
+    int ValidationPairs
+)
 {
-    /// <summary>True when training stopped before the most epochs because the validation loss stopped improving.</summary>
+    /// <summary>True when training stopped before the most epochs because the validation loss stopped
+    /// improving.</summary>
     public bool StoppedEarly(int epochs) => EpochLosses.Length < epochs;
 }

@@ -42,21 +42,34 @@ public sealed record AccountPeerComparison
 
     /// <summary>Compares <paramref name="account"/>'s days with its peers' in <paramref name="daily"/>.</summary>
     /// <param name="account"><c>DOMAIN\name</c>, case-insensitive.</param>
-    /// <param name="directoryEntry">The account's directory entry; null when it is not in the directory (no peers).</param>
+    /// <param name="directoryEntry">The account's directory entry; null when it is not in the directory (no
+    /// peers).</param>
     /// <param name="directory">The whole directory.</param>
     /// <param name="daily">Daily summaries of the window (any accounts).</param>
-    public static AccountPeerComparison Compare(string account, Data.UserDirectoryEntry? directoryEntry,
-        IEnumerable<Data.UserDirectoryEntry> directory, IEnumerable<LogonDailySummary> daily)
+    public static AccountPeerComparison Compare(
+        string account,
+        Data.UserDirectoryEntry? directoryEntry,
+        IEnumerable<Data.UserDirectoryEntry> directory,
+        IEnumerable<LogonDailySummary> daily
+    )
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(daily);
         var days = daily.ToList();
         var own = days.Where(day => string.Equals(day.Account, account, StringComparison.OrdinalIgnoreCase)).ToList();
-        var peers = directoryEntry is null ? [] : directory
-            .Where(entry => entry.Department == directoryEntry.Department && entry.AccountKind == directoryEntry.AccountKind
-                && !string.Equals(entry.Account, account, StringComparison.OrdinalIgnoreCase))
-            .Select(entry => entry.Account).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var peers = directoryEntry is null
+            ? []
+            : directory
+                .Where(entry =>
+                    entry.Department == directoryEntry.Department
+                    && entry.AccountKind == directoryEntry.AccountKind
+                    && !string.Equals(entry.Account, account, StringComparison.OrdinalIgnoreCase)
+                )
+                .Select(entry => entry.Account)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.Ordinal)
+                .ToList();
         var peerSet = peers.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var peerDays = days.Where(day => peerSet.Contains(day.Account)).ToList();
         return new AccountPeerComparison

@@ -7,7 +7,8 @@ namespace SecurityML.Detection.IsolationForest;
 /// encodes them once.
 /// </summary>
 /// <param name="Section">The kind of evidence.</param>
-/// <param name="Time">When (UTC): an alert's time, a bookmarked event's time, a host's first logon; null otherwise.</param>
+/// <param name="Time">When (UTC): an alert's time, a bookmarked event's time, a host's first logon; null
+/// otherwise.</param>
 /// <param name="Item">What: a directory field, an alert or bookmark name, a computer.</param>
 /// <param name="Detail">The details, in words and numbers.</param>
 public sealed record AccountSummaryRow(string Section, DateTimeOffset? Time, string Item, string Detail);

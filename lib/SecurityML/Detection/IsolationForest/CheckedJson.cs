@@ -5,8 +5,8 @@ namespace SecurityML.Detection.IsolationForest;
 
 /// <summary>
 /// Checked reads of an imported JSON document (attacker-controlled like any file): a wrong value throws
-/// <see cref="InvalidDataException"/> whose message starts with the value's JSON path (<c>$.estimators_[3].threshold[12]</c>)
-/// and says what was expected and what was received.
+/// <see cref="InvalidDataException"/> whose message starts with the value's JSON path
+/// (<c>$.estimators_[3].threshold[12]</c>) and says what was expected and what was received.
 /// </summary>
 internal static class CheckedJson
 {
@@ -22,8 +22,13 @@ internal static class CheckedJson
         catch (JsonException e)
         {
             string reason = e.Message.Split(" LineNumber:")[0].TrimEnd('.');
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {reason}"), e);
+            throw new InvalidDataException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {reason}"
+                ),
+                e
+            );
         }
     }
 
@@ -31,7 +36,8 @@ internal static class CheckedJson
     public static JsonElement Required(JsonElement element, string path, string name)
     {
         Expect(element, JsonValueKind.Object, path, "an object");
-        return element.TryGetProperty(name, out var value) ? value
+        return element.TryGetProperty(name, out var value)
+            ? value
             : throw new InvalidDataException($"{path}: expected a property \"{name}\", received an object without it");
     }
 
@@ -51,7 +57,10 @@ internal static class CheckedJson
 
     /// <summary>An integer in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
     public static int Integer(JsonElement element, string path, int minimum, int maximum = int.MaxValue) =>
-        element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value) && value >= minimum && value <= maximum
+        element.ValueKind == JsonValueKind.Number
+        && element.TryGetInt32(out int value)
+        && value >= minimum
+        && value <= maximum
             ? value
             : throw Invalid(path, $"an integer from {minimum} to {maximum}", element);
 
@@ -77,15 +86,25 @@ internal static class CheckedJson
         return element.EnumerateArray().ToArray();
     }
 
-    /// <summary>An array of <paramref name="length"/> integers, each from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
-    public static int[] Integers(JsonElement element, string path, int length, int minimum, int maximum = int.MaxValue) =>
-        Array(element, path, length).Select((item, index) => Integer(item, $"{path}[{index}]", minimum, maximum)).ToArray();
+    /// <summary>An array of <paramref name="length"/> integers, each from <paramref name="minimum"/> to
+    /// <paramref name="maximum"/>.</summary>
+    public static int[] Integers(
+        JsonElement element,
+        string path,
+        int length,
+        int minimum,
+        int maximum = int.MaxValue
+    ) =>
+        Array(element, path, length)
+            .Select((item, index) => Integer(item, $"{path}[{index}]", minimum, maximum))
+            .ToArray();
 
     /// <summary>An array of <paramref name="length"/> finite numbers.</summary>
     public static double[] Finites(JsonElement element, string path, int length) =>
         Array(element, path, length).Select((item, index) => Finite(item, $"{path}[{index}]")).ToArray();
 
-    /// <summary>"expected …, received …" for the value at <paramref name="path"/>, showing at most 40 characters of it.</summary>
+    /// <summary>"expected …, received …" for the value at <paramref name="path"/>, showing at most 40 characters of
+    /// it.</summary>
     public static InvalidDataException Invalid(string path, string expected, JsonElement received)
     {
         string text = received.ValueKind switch

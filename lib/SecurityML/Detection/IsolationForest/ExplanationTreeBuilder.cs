@@ -35,7 +35,8 @@ internal static class ExplanationTreeBuilder
             threshold[node] = tree.Threshold[node];
             left[node] = tree.Left[node];
             right[node] = tree.Left[node] + 1;
-            value[node] = ((value[left[node]] * cover[left[node]]) + (value[right[node]] * cover[right[node]])) / cover[node];
+            value[node] =
+                ((value[left[node]] * cover[left[node]]) + (value[right[node]] * cover[right[node]])) / cover[node];
         }
         for (int node = 0; node < count; node++)
         {

@@ -52,8 +52,11 @@ public sealed class IsolationForestDetector : IAnomalyDetector<double[], Isolati
     /// <exception cref="ArgumentException">No rows, rows of different lengths, a non-finite value, feature names
     /// that do not match the row length, or a <see cref="IsolationForestOptions.MaximumSamples"/> fraction that
     /// leaves no row.</exception>
-    public IsolationForestModel Fit(IReadOnlyList<double[]> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public IsolationForestModel Fit(
+        IReadOnlyList<double[]> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
         int featureCount = FeatureRows.CheckTraining(trainingData, nameof(trainingData));
@@ -62,8 +65,10 @@ public sealed class IsolationForestDetector : IAnomalyDetector<double[], Isolati
         if (maximumSamples < 1)
         {
             throw new ArgumentException(
-                $"Expected {nameof(Options.MaximumSamples)} to leave at least one of {trainingData.Count} rows, received {Options.MaximumSamples}.",
-                nameof(trainingData));
+                $"Expected {nameof(Options.MaximumSamples)} to leave at least one of {trainingData.Count} rows, "
+                    + $"received {Options.MaximumSamples}.",
+                nameof(trainingData)
+            );
         }
         int treeFeatures = Math.Max(1, Options.MaximumFeatures.Resolve(featureCount, featureCount));
         var trees = new IsolationTree[Options.NumberOfTrees];
@@ -72,54 +77,84 @@ public sealed class IsolationForestDetector : IAnomalyDetector<double[], Isolati
         {
             cancellationToken.ThrowIfCancellationRequested();
             int end = Math.Min(trees.Length, start + batch);
-            Parallel.For(start, end, Parallelism(cancellationToken), tree =>
-                trees[tree] = GrowTree(trainingData, tree, maximumSamples, featureCount, treeFeatures));
+            Parallel.For(
+                start,
+                end,
+                Parallelism(cancellationToken),
+                tree => trees[tree] = GrowTree(trainingData, tree, maximumSamples, featureCount, treeFeatures)
+            );
             progress?.Report(new TrainingProgress("trees", end, trees.Length));
         }
-        var card = CreateCard(names, trainingData.Count, maximumSamples).WithThreshold(
-            IsolationForestModel.ThresholdFor(IsolationForestOptions.AutoOffset), "contamination auto, offset_ = −0.5; " + IsolationForestModel.OffsetThresholdMethod);
-        var model = new IsolationForestModel(card, trees, featureCount, maximumSamples, IsolationForestOptions.AutoOffset, Options.MaximumDegreeOfParallelism);
+        var card = CreateCard(names, trainingData.Count, maximumSamples)
+            .WithThreshold(
+                IsolationForestModel.ThresholdFor(IsolationForestOptions.AutoOffset),
+                "contamination auto, offset_ = −0.5; " + IsolationForestModel.OffsetThresholdMethod
+            );
+        var model = new IsolationForestModel(
+            card,
+            trees,
+            featureCount,
+            maximumSamples,
+            IsolationForestOptions.AutoOffset,
+            Options.MaximumDegreeOfParallelism
+        );
         if (Options.Contamination is not { } contamination)
         {
             return model;
         }
         double offset = Percentile.Linear(model.ScoreSamples(trainingData), 100.0 * contamination);
-        return model.WithOffset(offset, FormattableString.Invariant(
-            $"contamination {contamination}, offset_ = the {100.0 * contamination}th percentile of the training ScoreSamples; {IsolationForestModel.OffsetThresholdMethod}"));
+        return model.WithOffset(
+            offset,
+            FormattableString.Invariant(
+                $"contamination {contamination}, offset_ = the {100.0 * contamination}th percentile of the "
+            ) + FormattableString.Invariant($"training ScoreSamples; {IsolationForestModel.OffsetThresholdMethod}")
+        );
     }
 
-    private ParallelOptions Parallelism(CancellationToken cancellationToken) => new()
-    {
-        MaxDegreeOfParallelism = Options.MaximumDegreeOfParallelism,
-        CancellationToken = cancellationToken,
-    };
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Options.MaximumDegreeOfParallelism, CancellationToken = cancellationToken };
 
-    private IsolationTree GrowTree(IReadOnlyList<double[]> rows, int tree, int maximumSamples, int featureCount, int treeFeatures)
+    private IsolationTree GrowTree(
+        IReadOnlyList<double[]> rows,
+        int tree,
+        int maximumSamples,
+        int featureCount,
+        int treeFeatures
+    )
     {
         var random = new DeterministicRandom(Options.Seed, (ulong)tree + 1);
         int[] sample = Options.Bootstrap
             ? SampleSelection.DistinctWithReplacement(rows.Count, maximumSamples, random)
             : SampleSelection.WithoutReplacement(rows.Count, maximumSamples, random);
-        int[] features = treeFeatures == featureCount
-            ? Enumerable.Range(0, featureCount).ToArray()
-            : SampleSelection.WithoutReplacement(featureCount, treeFeatures, random);
-        return new IsolationTreeBuilder(rows, sample, features, AveragePathLength.HeightLimit(maximumSamples), random).Build();
+        int[] features =
+            treeFeatures == featureCount
+                ? Enumerable.Range(0, featureCount).ToArray()
+                : SampleSelection.WithoutReplacement(featureCount, treeFeatures, random);
+        return new IsolationTreeBuilder(
+            rows,
+            sample,
+            features,
+            AveragePathLength.HeightLimit(maximumSamples),
+            random
+        ).Build();
     }
 
-    private ModelCard CreateCard(string[] names, int rows, int maximumSamples) => new()
-    {
-        Kind = IsolationForestModel.Kind,
-        Version = IsolationForestModel.FormatVersion,
-        TrainingRows = rows,
-        Description = "Isolation forest: rows isolated by few random splits are anomalous (scikit-learn semantics).",
-        Features = names,
-        Options = Options.ToJson(),
-        TrainingSummary = new JsonObject
+    private ModelCard CreateCard(string[] names, int rows, int maximumSamples) =>
+        new()
         {
-            ["Rows"] = rows,
-            ["Features"] = names.Length,
-            ["MaximumSamples"] = maximumSamples,
-            ["HeightLimit"] = AveragePathLength.HeightLimit(maximumSamples),
-        },
-    };
+            Kind = IsolationForestModel.Kind,
+            Version = IsolationForestModel.FormatVersion,
+            TrainingRows = rows,
+            Description =
+                "Isolation forest: rows isolated by few random splits are anomalous (scikit-learn semantics).",
+            Features = names,
+            Options = Options.ToJson(),
+            TrainingSummary = new JsonObject
+            {
+                ["Rows"] = rows,
+                ["Features"] = names.Length,
+                ["MaximumSamples"] = maximumSamples,
+                ["HeightLimit"] = AveragePathLength.HeightLimit(maximumSamples),
+            },
+        };
 }

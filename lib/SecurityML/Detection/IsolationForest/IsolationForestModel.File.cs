@@ -39,23 +39,39 @@ public sealed partial class IsolationForestModel
     /// <exception cref="ModelFileException">Not a model file, corrupted, another kind or another format version, or a
     /// field the model cannot use (named in the message).</exception>
     public static IsolationForestModel Load(Stream stream, string sourceName, int maximumDegreeOfParallelism) =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            int features = reader.ReadInt32("features", 1);
-            if (card.Features.Count != features)
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                throw new InvalidDataException($"the card names {card.Features.Count} features, the payload {features}");
-            }
-            int maximumSamples = reader.ReadInt32("maximumSamples", 1);
-            double offset = reader.ReadFinite("offset");
-            var trees = new IsolationTree[reader.ReadCount("trees", IsolationTree.MinimumBytes)];
-            if (trees.Length == 0) throw ModelPayloadReader.Invalid("trees", "at least one tree", 0);
-            for (int tree = 0; tree < trees.Length; tree++)
-            {
-                trees[tree] = IsolationTree.Read(reader, features, $"trees[{tree}]");
-            }
-            return new IsolationForestModel(card, trees, features, maximumSamples, offset, maximumDegreeOfParallelism);
-        }, sourceName);
+                int features = reader.ReadInt32("features", 1);
+                if (card.Features.Count != features)
+                {
+                    throw new InvalidDataException(
+                        $"the card names {card.Features.Count} features, the payload {features}"
+                    );
+                }
+                int maximumSamples = reader.ReadInt32("maximumSamples", 1);
+                double offset = reader.ReadFinite("offset");
+                var trees = new IsolationTree[reader.ReadCount("trees", IsolationTree.MinimumBytes)];
+                if (trees.Length == 0)
+                    throw ModelPayloadReader.Invalid("trees", "at least one tree", 0);
+                for (int tree = 0; tree < trees.Length; tree++)
+                {
+                    trees[tree] = IsolationTree.Read(reader, features, $"trees[{tree}]");
+                }
+                return new IsolationForestModel(
+                    card,
+                    trees,
+                    features,
+                    maximumSamples,
+                    offset,
+                    maximumDegreeOfParallelism
+                );
+            },
+            sourceName
+        );
 
     /// <summary>
     /// A model from trees grown elsewhere, e.g. a scikit-learn <c>IsolationForest</c> exported tree by tree with
@@ -65,15 +81,28 @@ public sealed partial class IsolationForestModel
     /// <param name="featureNames">One name per column.</param>
     /// <param name="maximumSamples">The rows each tree was grown on (<c>max_samples_</c>, ≥ 1).</param>
     /// <param name="offset">The offset (<c>offset_</c>).</param>
-    /// <exception cref="ArgumentException">No trees, a split column outside the rows, or <paramref name="maximumSamples"/> below 1.</exception>
-    public static IsolationForestModel FromTrees(IReadOnlyList<IsolationTree> trees, IReadOnlyList<string> featureNames,
-        int maximumSamples, double offset)
+    /// <exception cref="ArgumentException">No trees, a split column outside the rows, or
+    /// <paramref name="maximumSamples"/> below 1.</exception>
+    public static IsolationForestModel FromTrees(
+        IReadOnlyList<IsolationTree> trees,
+        IReadOnlyList<string> featureNames,
+        int maximumSamples,
+        double offset
+    )
     {
         ArgumentNullException.ThrowIfNull(trees);
         ArgumentNullException.ThrowIfNull(featureNames);
-        if (trees.Count == 0 || maximumSamples < 1 || trees.Any(tree => tree.Feature.Any(feature => feature >= featureNames.Count)))
+        if (
+            trees.Count == 0
+            || maximumSamples < 1
+            || trees.Any(tree => tree.Feature.Any(feature => feature >= featureNames.Count))
+        )
         {
-            throw new ArgumentException($"Expected at least one tree splitting on columns below {featureNames.Count} and maximumSamples ≥ 1, received {trees.Count} trees and {maximumSamples}.", nameof(trees));
+            throw new ArgumentException(
+                $"Expected at least one tree splitting on columns below {featureNames.Count} and maximumSamples ≥ "
+                    + $"1, received {trees.Count} trees and {maximumSamples}.",
+                nameof(trees)
+            );
         }
         var card = new ModelCard
         {
@@ -82,7 +111,11 @@ public sealed partial class IsolationForestModel
             Features = featureNames.ToArray(),
             Threshold = ThresholdFor(offset),
             ThresholdMethod = OffsetThresholdMethod,
-            TrainingSummary = new System.Text.Json.Nodes.JsonObject { ["MaximumSamples"] = maximumSamples, ["Imported"] = true },
+            TrainingSummary = new System.Text.Json.Nodes.JsonObject
+            {
+                ["MaximumSamples"] = maximumSamples,
+                ["Imported"] = true,
+            },
         };
         return new IsolationForestModel(card, trees.ToArray(), featureNames.Count, maximumSamples, offset, -1);
     }

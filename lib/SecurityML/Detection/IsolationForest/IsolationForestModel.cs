@@ -25,8 +25,14 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
     private readonly int _parallelism;
     private readonly Lazy<ShapTree[]> _explanationTrees;
 
-    internal IsolationForestModel(ModelCard card, IsolationTree[] trees, int featureCount, int maximumSamples,
-        double offset, int parallelism)
+    internal IsolationForestModel(
+        ModelCard card,
+        IsolationTree[] trees,
+        int featureCount,
+        int maximumSamples,
+        double offset,
+        int parallelism
+    )
     {
         _trees = trees;
         _parallelism = parallelism;
@@ -44,7 +50,9 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
     public ModelCard Card { get; }
 
     /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of a threshold set from the offset.</summary>
-    public const string OffsetThresholdMethod = "scikit-learn offset_: Score > −offset (Predict = −1); the card holds the next double above −offset, as Detect is score ≥ threshold";
+    public const string OffsetThresholdMethod =
+        "scikit-learn offset_: Score > −offset (Predict = −1); the card holds the next double above −offset, as "
+        + "Detect is score ≥ threshold";
 
     /// <summary>The card threshold for an offset: <c>Math.BitIncrement(−offset)</c>, so that Score ≥ threshold ⇔
     /// Score &gt; −offset ⇔ DecisionFunction &lt; 0 ⇔ Predict = −1.</summary>
@@ -57,11 +65,23 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
     public IsolationForestModel WithCard(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return new(card with { Kind = Kind, Version = FormatVersion }, _trees, NumberOfFeatures, MaximumSamples, Offset, _parallelism);
+        return new(
+            card with
+            {
+                Kind = Kind,
+                Version = FormatVersion,
+            },
+            _trees,
+            NumberOfFeatures,
+            MaximumSamples,
+            Offset,
+            _parallelism
+        );
     }
 
     /// <inheritdoc />
-    public IsolationForestModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public IsolationForestModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>The feature names, in column order.</summary>
     public IReadOnlyList<string> FeatureNames => Card.Features;
@@ -98,7 +118,8 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
     }
 
     /// <summary>scikit-learn's <c>score_samples</c>: −2^(−E[h(x)] / c(<see cref="MaximumSamples"/>)), in [−1, 0);
-    /// lower = more abnormal. −0.5 for every row when c(MaximumSamples) = 0 (one row per tree), as scikit-learn.</summary>
+    /// lower = more abnormal. −0.5 for every row when c(MaximumSamples) = 0 (one row per tree), as
+    /// scikit-learn.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     /// <exception cref="ArgumentException">A row has another length, naming its index.</exception>
     public double[] ScoreSamples(IReadOnlyList<double[]> items)
@@ -107,13 +128,17 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
         double denominator = _trees.Length * AveragePathLength.Of(MaximumSamples);
         for (int index = 0; index < scores.Length; index++)
         {
-            double ratio = denominator != 0 ? scores[index] / denominator : double.IsNaN(scores[index]) ? double.NaN : 1.0;
+            double ratio =
+                denominator != 0 ? scores[index] / denominator
+                : double.IsNaN(scores[index]) ? double.NaN
+                : 1.0;
             scores[index] = -Math.Pow(2, -ratio);
         }
         return scores;
     }
 
-    /// <summary>scikit-learn's <c>decision_function</c>: ScoreSamples − <see cref="Offset"/>; negative = outlier.</summary>
+    /// <summary>scikit-learn's <c>decision_function</c>: ScoreSamples − <see cref="Offset"/>; negative =
+    /// outlier.</summary>
     public double[] DecisionFunction(IReadOnlyList<double[]> items)
     {
         double[] scores = ScoreSamples(items);
@@ -127,7 +152,13 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
     /// <summary>scikit-learn's <c>predict</c>: −1 where DecisionFunction &lt; 0 (outlier), +1 otherwise; 0 for rows
     /// that cannot be scored.</summary>
     public int[] Predict(IReadOnlyList<double[]> items) =>
-        DecisionFunction(items).Select(value => double.IsNaN(value) ? 0 : value < 0 ? -1 : 1).ToArray();
+        DecisionFunction(items)
+            .Select(value =>
+                double.IsNaN(value) ? 0
+                : value < 0 ? -1
+                : 1
+            )
+            .ToArray();
 
     /// <summary>The anomaly score −ScoreSamples, in (0, 1]; higher = more anomalous; above 0.5 is anomalous in the
     /// paper's sense. NaN for rows with a non-finite value.</summary>
@@ -152,11 +183,16 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
         FeatureRows.CheckLength(item, 0, NumberOfFeatures, nameof(item));
         if (!FeatureRows.AllFinite(item))
         {
-            throw new ArgumentException("Expected finite values to explain, received a non-finite value.", nameof(item));
+            throw new ArgumentException(
+                "Expected finite values to explain, received a non-finite value.",
+                nameof(item)
+            );
         }
         double[] contributions = PathDependentTreeShap.Contributions(ExplanationTrees, item);
         double output = _trees.Sum(tree => tree.PathLengthOf(item)) / _trees.Length;
-        var features = contributions.Select((value, index) => new FeatureContribution(FeatureNames[index], item[index], value)).ToArray();
+        var features = contributions
+            .Select((value, index) => new FeatureContribution(FeatureNames[index], item[index], value))
+            .ToArray();
         return new Explanation(output, ExpectedPathLength, features, AnomalousDirection: -1);
     }
 
@@ -165,13 +201,24 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
     {
         ArgumentNullException.ThrowIfNull(items);
         var explanations = new Explanation[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
-            index => explanations[index] = Explain(items[index]));
+        Parallel.For(
+            0,
+            items.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
+            index => explanations[index] = Explain(items[index])
+        );
         return explanations;
     }
 
     internal IsolationForestModel WithOffset(double offset, string thresholdMethod) =>
-        new(Card.WithThreshold(ThresholdFor(offset), thresholdMethod), _trees, NumberOfFeatures, MaximumSamples, offset, _parallelism);
+        new(
+            Card.WithThreshold(ThresholdFor(offset), thresholdMethod),
+            _trees,
+            NumberOfFeatures,
+            MaximumSamples,
+            offset,
+            _parallelism
+        );
 
     /// <summary>Σ over trees of the path length of each row; NaN for rows with a non-finite value.</summary>
     private double[] PathLengthSums(IReadOnlyList<double[]> items, string parameterName)
@@ -184,19 +231,25 @@ public sealed partial class IsolationForestModel : IAnomalyModel<double[]>, IMod
         double[][] rows = items as double[][] ?? items.ToArray();
         var sums = new double[rows.Length];
         int blocks = (items.Count + ScoringBlockRows - 1) / ScoringBlockRows;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, block =>
-        {
-            int start = block * ScoringBlockRows, end = Math.Min(items.Count, start + ScoringBlockRows);
-            var blockSums = new double[end - start];
-            foreach (IsolationTree tree in _trees)
+        Parallel.For(
+            0,
+            blocks,
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
+            block =>
             {
-                tree.AddPathLengths(rows, start, end, blockSums);
+                int start = block * ScoringBlockRows,
+                    end = Math.Min(items.Count, start + ScoringBlockRows);
+                var blockSums = new double[end - start];
+                foreach (IsolationTree tree in _trees)
+                {
+                    tree.AddPathLengths(rows, start, end, blockSums);
+                }
+                for (int row = start; row < end; row++)
+                {
+                    sums[row] = FeatureRows.AllFinite(rows[row]) ? blockSums[row - start] : double.NaN;
+                }
             }
-            for (int row = start; row < end; row++)
-            {
-                sums[row] = FeatureRows.AllFinite(rows[row]) ? blockSums[row - start] : double.NaN;
-            }
-        });
+        );
         return sums;
     }
 }

@@ -22,7 +22,8 @@ public sealed record IsolationForestOptions
     /// <summary>The largest <see cref="Contamination"/> accepted (scikit-learn's bound).</summary>
     public const double MaximumContamination = 0.5;
 
-    /// <summary>Number of isolation trees (<c>n_estimators</c>); ≥ 1; default <see cref="DefaultNumberOfTrees"/>.</summary>
+    /// <summary>Number of isolation trees (<c>n_estimators</c>); ≥ 1; default
+    /// <see cref="DefaultNumberOfTrees"/>.</summary>
     public int NumberOfTrees { get; init; } = DefaultNumberOfTrees;
 
     /// <summary>Rows drawn (without replacement, unless <see cref="Bootstrap"/>) for each tree (<c>max_samples</c>):
@@ -57,34 +58,51 @@ public sealed record IsolationForestOptions
     {
         if (NumberOfTrees < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(NumberOfTrees), NumberOfTrees,
-                $"Expected {nameof(NumberOfTrees)} ≥ 1, received {NumberOfTrees}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(NumberOfTrees),
+                NumberOfTrees,
+                $"Expected {nameof(NumberOfTrees)} ≥ 1, received {NumberOfTrees}."
+            );
         }
         if (Contamination is { } contamination && !(contamination > 0 && contamination <= MaximumContamination))
         {
-            throw new ArgumentOutOfRangeException(nameof(Contamination), contamination,
-                $"Expected {nameof(Contamination)} in (0, {MaximumContamination.ToString(CultureInfo.InvariantCulture)}] or null (auto), received {contamination.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Contamination),
+                contamination,
+                $"Expected {nameof(Contamination)} in (0, "
+                    + $"{MaximumContamination.ToString(CultureInfo.InvariantCulture)}] or null (auto), received "
+                    + $"{contamination.ToString(CultureInfo.InvariantCulture)}."
+            );
         }
         if (MaximumFeatures.Kind == SubsetSizeKind.Auto)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumFeatures), MaximumFeatures,
-                $"Expected {nameof(MaximumFeatures)} as a count or a fraction, received auto.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumFeatures),
+                MaximumFeatures,
+                $"Expected {nameof(MaximumFeatures)} as a count or a fraction, received auto."
+            );
         }
         if (MaximumDegreeOfParallelism == 0 || MaximumDegreeOfParallelism < -1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumDegreeOfParallelism), MaximumDegreeOfParallelism,
-                $"Expected {nameof(MaximumDegreeOfParallelism)} ≥ 1 or −1 (all processors), received {MaximumDegreeOfParallelism}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumDegreeOfParallelism),
+                MaximumDegreeOfParallelism,
+                $"Expected {nameof(MaximumDegreeOfParallelism)} ≥ 1 or −1 (all processors), received "
+                    + $"{MaximumDegreeOfParallelism}."
+            );
         }
     }
 
-    /// <summary>The options as JSON for the <see cref="ModelCard"/>, with scikit-learn's spellings of the sizes.</summary>
-    public JsonObject ToJson() => new()
-    {
-        [nameof(NumberOfTrees)] = NumberOfTrees,
-        [nameof(MaximumSamples)] = MaximumSamples.ToString(),
-        [nameof(Contamination)] = Contamination is { } value ? JsonValue.Create(value) : JsonValue.Create("auto"),
-        [nameof(MaximumFeatures)] = MaximumFeatures.ToString(),
-        [nameof(Bootstrap)] = Bootstrap,
-        [nameof(Seed)] = Seed,
-    };
+    /// <summary>The options as JSON for the <see cref="ModelCard"/>, with scikit-learn's spellings of the
+    /// sizes.</summary>
+    public JsonObject ToJson() =>
+        new()
+        {
+            [nameof(NumberOfTrees)] = NumberOfTrees,
+            [nameof(MaximumSamples)] = MaximumSamples.ToString(),
+            [nameof(Contamination)] = Contamination is { } value ? JsonValue.Create(value) : JsonValue.Create("auto"),
+            [nameof(MaximumFeatures)] = MaximumFeatures.ToString(),
+            [nameof(Bootstrap)] = Bootstrap,
+            [nameof(Seed)] = Seed,
+        };
 }

@@ -36,7 +36,10 @@ public sealed class IsolationTree
             }
             if (left[node] <= node || left[node] + 1 >= feature.Length)
             {
-                throw new ArgumentException($"Expected children of node {node} after it and inside the tree, received left child {left[node]} of {feature.Length} nodes.");
+                throw new ArgumentException(
+                    $"Expected children of node {node} after it and inside the tree, received left child "
+                        + $"{left[node]} of {feature.Length} nodes."
+                );
             }
             depth[left[node]] = depth[left[node] + 1] = depth[node] + 1;
             _nodes[node] = new PackedNode(threshold[node], feature[node], left[node]);
@@ -48,9 +51,10 @@ public sealed class IsolationTree
         _fastNodes = new FastNode[feature.Length];
         for (int node = 0; node < feature.Length; node++)
         {
-            _fastNodes[node] = feature[node] == LeafFeature
-                ? new FastNode(double.PositiveInfinity, 0, node)
-                : new FastNode(threshold[node], feature[node], left[node]);
+            _fastNodes[node] =
+                feature[node] == LeafFeature
+                    ? new FastNode(double.PositiveInfinity, 0, node)
+                    : new FastNode(threshold[node], feature[node], left[node]);
         }
     }
 
@@ -66,13 +70,29 @@ public sealed class IsolationTree
     /// <param name="sampleCount">Training rows per node (≥ 1).</param>
     /// <exception cref="ArgumentException">Arrays of different lengths, no nodes, a child out of range or reached
     /// twice, a negative split column, or a sample count below 1.</exception>
-    public static IsolationTree FromArrays(int[] feature, double[] threshold, int[] left, int[] right, int[] sampleCount)
+    public static IsolationTree FromArrays(
+        int[] feature,
+        double[] threshold,
+        int[] left,
+        int[] right,
+        int[] sampleCount
+    )
     {
         ArgumentNullException.ThrowIfNull(feature);
         int count = feature.Length;
-        if (count == 0 || threshold.Length != count || left.Length != count || right.Length != count || sampleCount.Length != count)
+        if (
+            count == 0
+            || threshold.Length != count
+            || left.Length != count
+            || right.Length != count
+            || sampleCount.Length != count
+        )
         {
-            throw new ArgumentException($"Expected node arrays of one length ≥ 1, received {count}, {threshold.Length}, {left.Length}, {right.Length}, {sampleCount.Length}.", nameof(feature));
+            throw new ArgumentException(
+                $"Expected node arrays of one length ≥ 1, received {count}, {threshold.Length}, {left.Length}, "
+                    + $"{right.Length}, {sampleCount.Length}.",
+                nameof(feature)
+            );
         }
         var order = new List<int>(count) { 0 };
         var seen = new bool[count];
@@ -88,7 +108,10 @@ public sealed class IsolationTree
             {
                 if (child <= 0 || child >= count || seen[child])
                 {
-                    throw new ArgumentException($"Expected each child once and inside the tree, received child {child} of node {node}.", nameof(left));
+                    throw new ArgumentException(
+                        $"Expected each child once and inside the tree, received child {child} of node {node}.",
+                        nameof(left)
+                    );
                 }
                 seen[child] = true;
                 order.Add(child);
@@ -97,7 +120,13 @@ public sealed class IsolationTree
         return Renumbered(order, feature, threshold, left, sampleCount);
     }
 
-    private static IsolationTree Renumbered(List<int> order, int[] feature, double[] threshold, int[] left, int[] sampleCount)
+    private static IsolationTree Renumbered(
+        List<int> order,
+        int[] feature,
+        double[] threshold,
+        int[] left,
+        int[] sampleCount
+    )
     {
         var newIndex = new int[feature.Length];
         for (int position = 0; position < order.Count; position++)
@@ -105,13 +134,22 @@ public sealed class IsolationTree
             newIndex[order[position]] = position;
         }
         int count = order.Count;
-        var (newFeature, newThreshold, newLeft, newSamples) = (new int[count], new double[count], new int[count], new int[count]);
+        var (newFeature, newThreshold, newLeft, newSamples) = (
+            new int[count],
+            new double[count],
+            new int[count],
+            new int[count]
+        );
         for (int position = 0; position < count; position++)
         {
             int node = order[position];
             if (sampleCount[node] < 1 || (left[node] >= 0 && feature[node] < 0))
             {
-                throw new ArgumentException($"Expected a sample count ≥ 1 and a split column ≥ 0 at node {node}, received {sampleCount[node]} and {feature[node]}.", nameof(sampleCount));
+                throw new ArgumentException(
+                    $"Expected a sample count ≥ 1 and a split column ≥ 0 at node {node}, received "
+                        + $"{sampleCount[node]} and {feature[node]}.",
+                    nameof(sampleCount)
+                );
             }
             bool leaf = left[node] < 0;
             newFeature[position] = leaf ? LeafFeature : feature[node];
@@ -134,7 +172,8 @@ public sealed class IsolationTree
     /// <summary>The left child of each internal node (the right child is the next index); 0 for leaves.</summary>
     public IReadOnlyList<int> Left { get; }
 
-    /// <summary>The number of distinct training rows that reached each node (scikit-learn's <c>n_node_samples</c>).</summary>
+    /// <summary>The number of distinct training rows that reached each node (scikit-learn's
+    /// <c>n_node_samples</c>).</summary>
     public IReadOnlyList<int> SampleCount { get; }
 
     /// <summary>The depth of each node (root 0).</summary>
@@ -160,8 +199,14 @@ public sealed class IsolationTree
         int row = start;
         for (; row + 4 <= end; row += 4)
         {
-            double[] x0 = rows[row], x1 = rows[row + 1], x2 = rows[row + 2], x3 = rows[row + 3];
-            int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+            double[] x0 = rows[row],
+                x1 = rows[row + 1],
+                x2 = rows[row + 2],
+                x3 = rows[row + 3];
+            int n0 = 0,
+                n1 = 0,
+                n2 = 0,
+                n3 = 0;
             for (int step = 0; step < depth; step++)
             {
                 n0 = Step(ref nodes, n0, x0);
@@ -234,16 +279,18 @@ public sealed class IsolationTree
     internal static IsolationTree Read(BinaryReader reader, int featureCount, string field)
     {
         int count = reader.ReadCount($"{field}.nodes", NodeBytes);
-        if (count < 1) throw ModelPayloadReader.Invalid($"{field}.nodes", "at least one node", count);
+        if (count < 1)
+            throw ModelPayloadReader.Invalid($"{field}.nodes", "at least one node", count);
         var (feature, threshold, left, samples) = (new int[count], new double[count], new int[count], new int[count]);
         for (int node = 0; node < count; node++)
         {
             string name = $"{field}.nodes[{node}]";
             feature[node] = reader.ReadInt32($"{name}.feature", LeafFeature, featureCount - 1);
             threshold[node] = reader.ReadFinite($"{name}.threshold");
-            left[node] = feature[node] == LeafFeature
-                ? reader.ReadInt32($"{name}.left", 0, 0)
-                : reader.ReadInt32($"{name}.left", node + 1, count - 2);
+            left[node] =
+                feature[node] == LeafFeature
+                    ? reader.ReadInt32($"{name}.left", 0, 0)
+                    : reader.ReadInt32($"{name}.left", node + 1, count - 2);
             samples[node] = reader.ReadInt32($"{name}.sampleCount", 1);
         }
         return new IsolationTree(feature, threshold, left, samples);

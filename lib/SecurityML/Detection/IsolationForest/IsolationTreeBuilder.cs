@@ -12,7 +12,8 @@ namespace SecurityML.Detection.IsolationForest;
 /// </summary>
 internal sealed class IsolationTreeBuilder
 {
-    /// <summary>scikit-learn's <c>FEATURE_THRESHOLD</c>: a feature whose range in a node is at most this is constant.</summary>
+    /// <summary>scikit-learn's <c>FEATURE_THRESHOLD</c>: a feature whose range in a node is at most this is
+    /// constant.</summary>
     public const double ConstantFeatureTolerance = 1e-7;
 
     private readonly double[][] _columns;
@@ -31,8 +32,13 @@ internal sealed class IsolationTreeBuilder
     /// <param name="features">The columns this tree may split on (indices into a full row).</param>
     /// <param name="heightLimit">The depth at which nodes become leaves.</param>
     /// <param name="random">The tree's own random stream.</param>
-    public IsolationTreeBuilder(IReadOnlyList<double[]> rows, int[] sampleRows, int[] features, int heightLimit,
-        DeterministicRandom random)
+    public IsolationTreeBuilder(
+        IReadOnlyList<double[]> rows,
+        int[] sampleRows,
+        int[] features,
+        int heightLimit,
+        DeterministicRandom random
+    )
     {
         _features = features;
         _heightLimit = heightLimit;
@@ -60,7 +66,11 @@ internal sealed class IsolationTreeBuilder
         while (pending.Count > 0)
         {
             var (node, start, end, depth) = pending.Pop();
-            if (depth >= _heightLimit || end - start < 2 || !TryChooseSplit(start, end, out int column, out double threshold))
+            if (
+                depth >= _heightLimit
+                || end - start < 2
+                || !TryChooseSplit(start, end, out int column, out double threshold)
+            )
             {
                 continue;
             }
@@ -115,7 +125,8 @@ internal sealed class IsolationTreeBuilder
 
     private (double Minimum, double Maximum) Range(double[] values, int start, int end)
     {
-        double minimum = double.PositiveInfinity, maximum = double.NegativeInfinity;
+        double minimum = double.PositiveInfinity,
+            maximum = double.NegativeInfinity;
         for (int index = start; index < end; index++)
         {
             double value = values[_order[index]];
@@ -125,10 +136,12 @@ internal sealed class IsolationTreeBuilder
         return (minimum, maximum);
     }
 
-    /// <summary>Moves the rows of [start, end) with value ≤ threshold to the front; returns where the rest start.</summary>
+    /// <summary>Moves the rows of [start, end) with value ≤ threshold to the front; returns where the rest
+    /// start.</summary>
     private int Partition(int start, int end, double[] values, double threshold)
     {
-        int low = start, high = end - 1;
+        int low = start,
+            high = end - 1;
         while (low <= high)
         {
             if (values[_order[low]] <= threshold)

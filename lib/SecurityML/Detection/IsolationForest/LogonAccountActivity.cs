@@ -33,24 +33,45 @@ public sealed record LogonAccountActivity
     /// <summary>Failure sub-statuses with counts, e.g. <c>0xc000006a ×103</c>.</summary>
     public string FailureReasons { get; init; } = "";
 
-    /// <summary>The account's kept network logons in [<paramref name="start"/>, <paramref name="end"/>), oldest first.</summary>
-    public static IReadOnlyList<LogonEvent> Events(IEnumerable<LogonEvent> logons, string account, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>The account's kept network logons in [<paramref name="start"/>, <paramref name="end"/>), oldest
+    /// first.</summary>
+    public static IReadOnlyList<LogonEvent> Events(
+        IEnumerable<LogonEvent> logons,
+        string account,
+        DateTimeOffset start,
+        DateTimeOffset end
+    )
     {
         ArgumentNullException.ThrowIfNull(logons);
         ArgumentNullException.ThrowIfNull(account);
-        return logons.Where(logon => LogonAccountFilter.IsIncluded(logon)
-                && logon.TimeGenerated >= start && logon.TimeGenerated < end
-                && string.Equals(logon.TargetDomainName + "\\" + logon.TargetUserName, account, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(logon => logon.TimeGenerated).ToList();
+        return logons
+            .Where(logon =>
+                LogonAccountFilter.IsIncluded(logon)
+                && logon.TimeGenerated >= start
+                && logon.TimeGenerated < end
+                && string.Equals(
+                    logon.TargetDomainName + "\\" + logon.TargetUserName,
+                    account,
+                    StringComparison.OrdinalIgnoreCase
+                )
+            )
+            .OrderBy(logon => logon.TimeGenerated)
+            .ToList();
     }
 
-    /// <summary>Summarises the account's network logons in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    /// <summary>Summarises the account's network logons in [<paramref name="start"/>,
+    /// <paramref name="end"/>).</summary>
     /// <param name="logons">Logon events (any accounts).</param>
     /// <param name="account"><c>DOMAIN\user</c>, case-insensitive.</param>
     /// <param name="start">Inclusive start (UTC).</param>
     /// <param name="end">Exclusive end (UTC).</param>
     /// <returns>The summary; counts 0 and empty lists when the account has no logons there.</returns>
-    public static LogonAccountActivity Summarize(IEnumerable<LogonEvent> logons, string account, DateTimeOffset start, DateTimeOffset end)
+    public static LogonAccountActivity Summarize(
+        IEnumerable<LogonEvent> logons,
+        string account,
+        DateTimeOffset start,
+        DateTimeOffset end
+    )
     {
         var events = Events(logons, account, start, end);
         return new LogonAccountActivity
@@ -63,15 +84,25 @@ public sealed record LogonAccountActivity
             Computers = ByFrequency(events.Select(logon => logon.Computer)),
             SourceHosts = ByFrequency(events.Select(logon => logon.WorkstationName)),
             SourceIpAddresses = ByFrequency(events.Select(logon => logon.IpAddress)),
-            FailureReasons = string.Join(", ", events.Where(logon => logon.EventID == LogonAccountFilter.FailedLogonEventId)
-                .GroupBy(logon => logon.SubStatus).OrderByDescending(group => group.Count())
-                .Select(group => $"{group.Key} ×{group.Count()}")),
+            FailureReasons = string.Join(
+                ", ",
+                events
+                    .Where(logon => logon.EventID == LogonAccountFilter.FailedLogonEventId)
+                    .GroupBy(logon => logon.SubStatus)
+                    .OrderByDescending(group => group.Count())
+                    .Select(group => $"{group.Key} ×{group.Count()}")
+            ),
         };
     }
 
-    private static string ByFrequency(IEnumerable<string> values) => string.Join(", ", values
-        .Where(value => !string.IsNullOrWhiteSpace(value) && value != "-")
-        .GroupBy(value => value, StringComparer.OrdinalIgnoreCase)
-        .OrderByDescending(group => group.Count()).ThenBy(group => group.Key, StringComparer.OrdinalIgnoreCase)
-        .Select(group => group.Key));
+    private static string ByFrequency(IEnumerable<string> values) =>
+        string.Join(
+            ", ",
+            values
+                .Where(value => !string.IsNullOrWhiteSpace(value) && value != "-")
+                .GroupBy(value => value, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(group => group.Count())
+                .ThenBy(group => group.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(group => group.Key)
+        );
 }

@@ -11,7 +11,8 @@ public sealed record LogonAnomaly
     /// <summary>The UTC day.</summary>
     public DateTimeOffset Date { get; init; }
 
-    /// <summary>The UTC day the row is about (midnight): <see cref="Date"/>, under Log Analytics' time column name.</summary>
+    /// <summary>The UTC day the row is about (midnight): <see cref="Date"/>, under Log Analytics' time column
+    /// name.</summary>
     public DateTimeOffset TimeGenerated => Date;
 
     /// <summary>The account, <c>DOMAIN\user</c>.</summary>
@@ -20,7 +21,8 @@ public sealed record LogonAnomaly
     /// <summary>The isolation forest's anomaly score −ScoreSamples in (0, 1]; higher = more anomalous.</summary>
     public double Score { get; init; }
 
-    /// <summary>scikit-learn's decision_function; negative = outlier (the Python notebook shows its negation as "score").</summary>
+    /// <summary>scikit-learn's decision_function; negative = outlier (the Python notebook shows its negation as
+    /// "score").</summary>
     public double DecisionFunction { get; init; }
 
     /// <summary>True when the model predicts −1 (DecisionFunction &lt; 0).</summary>

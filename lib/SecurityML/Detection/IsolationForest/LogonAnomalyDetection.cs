@@ -21,14 +21,19 @@ public static class LogonAnomalyDetection
 
     /// <summary>The seed notebook's rule: 4 × features + 2 × rows when rows &lt; <see cref="SmallDataRows"/>, else
     /// <see cref="LargeDataTrees"/>.</summary>
-    public static int NumberOfTrees(int features, int rows) => rows < SmallDataRows ? (4 * features) + (2 * rows) : LargeDataTrees;
+    public static int NumberOfTrees(int features, int rows) =>
+        rows < SmallDataRows ? (4 * features) + (2 * rows) : LargeDataTrees;
 
     /// <summary>An isolation forest detector for <paramref name="table"/> with the seed notebook's settings.</summary>
     /// <param name="table">The feature table (decides the tree count).</param>
-    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default
+    /// <see cref="DefaultContamination"/>.</param>
     /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
-    public static IsolationForestDetector CreateDetector(LogonFeatureTable table, double contamination = DefaultContamination,
-        int seed = IsolationForestOptions.DefaultSeed)
+    public static IsolationForestDetector CreateDetector(
+        LogonFeatureTable table,
+        double contamination = DefaultContamination,
+        int seed = IsolationForestOptions.DefaultSeed
+    )
     {
         ArgumentNullException.ThrowIfNull(table);
         var options = new IsolationForestOptions
@@ -43,24 +48,35 @@ public static class LogonAnomalyDetection
     /// <summary>The card's data set of a logon forest: one row per account and UTC day.</summary>
     public const string DataSet = "Logons: account × UTC day";
 
-    /// <summary>The card key (in TrainingSummary) of the z-score baseline the features were built with, so that a scorer
-    /// (<c>secml score</c>) builds new days' features the same way.</summary>
+    /// <summary>The card key (in TrainingSummary) of the z-score baseline the features were built with, so that a
+    /// scorer (<c>secml score</c>) builds new days' features the same way.</summary>
     public const string BaselineKey = "zScoreBaseline";
 
-    /// <summary>Fits the forest of <see cref="CreateDetector"/> on <paramref name="table"/> and records in its card what
-    /// scoring new logons needs: <see cref="DataSet"/>, the table's z-score baseline (TrainingSummary[<see cref="BaselineKey"/>])
-    /// and the row count.</summary>
+    /// <summary>Fits the forest of <see cref="CreateDetector"/> on <paramref name="table"/> and records in its card
+    /// what scoring new logons needs: <see cref="DataSet"/>, the table's z-score baseline
+    /// (TrainingSummary[<see cref="BaselineKey"/>]) and the row count.</summary>
     /// <param name="table">The feature table.</param>
-    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default <see cref="DefaultContamination"/>.</param>
+    /// <param name="contamination">Expected share of outliers in (0, 0.5]; default
+    /// <see cref="DefaultContamination"/>.</param>
     /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
-    public static IsolationForestModel Fit(LogonFeatureTable table, double contamination = DefaultContamination,
-        int seed = IsolationForestOptions.DefaultSeed)
+    public static IsolationForestModel Fit(
+        LogonFeatureTable table,
+        double contamination = DefaultContamination,
+        int seed = IsolationForestOptions.DefaultSeed
+    )
     {
         ArgumentNullException.ThrowIfNull(table);
         var model = CreateDetector(table, contamination, seed).Fit(table.Vectors);
         var summary = (System.Text.Json.Nodes.JsonObject)model.Card.TrainingSummary.DeepClone();
         summary[BaselineKey] = table.Baseline.ToString();
-        return model.WithCard(model.Card with { DataSet = DataSet, TrainingSummary = summary, TrainingRows = table.Rows.Count });
+        return model.WithCard(
+            model.Card with
+            {
+                DataSet = DataSet,
+                TrainingSummary = summary,
+                TrainingRows = table.Rows.Count,
+            }
+        );
     }
 
     /// <summary>The notebooks' whole model step in one call: daily summaries
@@ -79,8 +95,12 @@ public static class LogonAnomalyDetection
     /// var outliers = run.Ranked.Where(anomaly => anomaly.IsOutlier).ToList();
     /// </code>
     /// </example>
-    public static LogonAnomalyRun Run(IEnumerable<LogonEvent> logons, ZScoreBaseline baseline = ZScoreBaseline.AllDays,
-        double contamination = DefaultContamination, int seed = IsolationForestOptions.DefaultSeed)
+    public static LogonAnomalyRun Run(
+        IEnumerable<LogonEvent> logons,
+        ZScoreBaseline baseline = ZScoreBaseline.AllDays,
+        double contamination = DefaultContamination,
+        int seed = IsolationForestOptions.DefaultSeed
+    )
     {
         ArgumentNullException.ThrowIfNull(logons);
         return Run(LogonDailyAggregation.Summarize(logons), baseline, contamination, seed);
@@ -95,9 +115,12 @@ public static class LogonAnomalyDetection
     /// <see cref="DefaultContamination"/>.</param>
     /// <param name="seed">The forest's seed; default 42 as in the seed notebook.</param>
     /// <exception cref="ArgumentNullException"><paramref name="summaries"/> is null.</exception>
-    public static LogonAnomalyRun Run(IReadOnlyList<LogonDailySummary> summaries,
-        ZScoreBaseline baseline = ZScoreBaseline.AllDays, double contamination = DefaultContamination,
-        int seed = IsolationForestOptions.DefaultSeed)
+    public static LogonAnomalyRun Run(
+        IReadOnlyList<LogonDailySummary> summaries,
+        ZScoreBaseline baseline = ZScoreBaseline.AllDays,
+        double contamination = DefaultContamination,
+        int seed = IsolationForestOptions.DefaultSeed
+    )
     {
         ArgumentNullException.ThrowIfNull(summaries);
         LogonFeatureTable table = LogonFeatures.Build(summaries, baseline);
@@ -114,12 +137,16 @@ public static class LogonAnomalyDetection
         ArgumentNullException.ThrowIfNull(model);
         double[] decision = model.DecisionFunction(table.Vectors);
         double[] scores = model.Score(table.Vectors);
-        return Enumerable.Range(0, table.Rows.Count)
+        return Enumerable
+            .Range(0, table.Rows.Count)
             .Where(index => table.Rows[index].Summary.SuccessfulLogons > 0)
             .OrderByDescending(index => scores[index])
             .ThenBy(index => table.Rows[index].Date)
             .ThenBy(index => table.Rows[index].Account, StringComparer.OrdinalIgnoreCase)
-            .Select((index, position) => ToAnomaly(table.Rows[index].Summary, index, position + 1, scores[index], decision[index]))
+            .Select(
+                (index, position) =>
+                    ToAnomaly(table.Rows[index].Summary, index, position + 1, scores[index], decision[index])
+            )
             .ToList();
     }
 
@@ -132,19 +159,26 @@ public static class LogonAnomalyDetection
         return model.Explain(table.Vectors[anomaly.RowIndex]);
     }
 
-    private static LogonAnomaly ToAnomaly(LogonDailySummary summary, int index, int rank, double score, double decision) => new()
-    {
-        Rank = rank,
-        Date = summary.Date,
-        Account = summary.Account,
-        Score = score,
-        DecisionFunction = decision,
-        IsOutlier = decision < 0,
-        FailedLogons = summary.FailedLogons,
-        SuccessfulLogons = summary.SuccessfulLogons,
-        ComputersSuccessfulAccess = summary.ComputersSuccessfulAccess,
-        SourceIpAddressesSuccessfulAccess = summary.SourceIpAddressesSuccessfulAccess,
-        SourceHostNamesSuccessfulAccess = summary.SourceHostNamesSuccessfulAccess,
-        RowIndex = index,
-    };
+    private static LogonAnomaly ToAnomaly(
+        LogonDailySummary summary,
+        int index,
+        int rank,
+        double score,
+        double decision
+    ) =>
+        new()
+        {
+            Rank = rank,
+            Date = summary.Date,
+            Account = summary.Account,
+            Score = score,
+            DecisionFunction = decision,
+            IsOutlier = decision < 0,
+            FailedLogons = summary.FailedLogons,
+            SuccessfulLogons = summary.SuccessfulLogons,
+            ComputersSuccessfulAccess = summary.ComputersSuccessfulAccess,
+            SourceIpAddressesSuccessfulAccess = summary.SourceIpAddressesSuccessfulAccess,
+            SourceHostNamesSuccessfulAccess = summary.SourceHostNamesSuccessfulAccess,
+            RowIndex = index,
+        };
 }

@@ -11,5 +11,9 @@ namespace SecurityML.Detection.IsolationForest;
 /// <see cref="LogonAnomalyDetection.Fit"/>).</param>
 /// <param name="Ranked">The account-days with a successful logon, most anomalous first
 /// (<see cref="LogonAnomalyDetection.Rank"/>).</param>
-public sealed record LogonAnomalyRun(IReadOnlyList<LogonDailySummary> Summaries, LogonFeatureTable Table,
-    IsolationForestModel Model, IReadOnlyList<LogonAnomaly> Ranked);
+public sealed record LogonAnomalyRun(
+    IReadOnlyList<LogonDailySummary> Summaries,
+    LogonFeatureTable Table,
+    IsolationForestModel Model,
+    IReadOnlyList<LogonAnomaly> Ranked
+);

@@ -13,8 +13,15 @@ namespace SecurityML.Detection.IsolationForest;
 /// <param name="DecisionFunction">score_samples − offset: negative = outlier.</param>
 /// <param name="Predict">−1 for an outlier, 1 for an inlier.</param>
 /// <param name="Score">−ScoreSamples in (0, 1]: higher = more anomalous.</param>
-public sealed record LogonScore(DateTimeOffset TimeGenerated, DateTimeOffset Date, string Account, double ScoreSamples,
-    double DecisionFunction, int Predict, double Score)
+public sealed record LogonScore(
+    DateTimeOffset TimeGenerated,
+    DateTimeOffset Date,
+    string Account,
+    double ScoreSamples,
+    double DecisionFunction,
+    int Predict,
+    double Score
+)
 {
     /// <summary>Scores every row of <paramref name="table"/> with <paramref name="model"/>, in table order.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -26,7 +33,19 @@ public sealed record LogonScore(DateTimeOffset TimeGenerated, DateTimeOffset Dat
         var decision = model.DecisionFunction(table.Vectors);
         var predictions = model.Predict(table.Vectors);
         var scores = model.Score(table.Vectors);
-        return table.Rows.Select((row, index) => new LogonScore(row.Date, row.Date, row.Account, scoreSamples[index],
-            decision[index], predictions[index], scores[index])).ToList();
+        return table
+            .Rows.Select(
+                (row, index) =>
+                    new LogonScore(
+                        row.Date,
+                        row.Date,
+                        row.Account,
+                        scoreSamples[index],
+                        decision[index],
+                        predictions[index],
+                        scores[index]
+                    )
+            )
+            .ToList();
     }
 }

@@ -62,11 +62,15 @@ public static class ScikitLearnImport
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return ModelFile.Guarded(sourceName, "the file ends early", () =>
-        {
-            using var document = CheckedJson.Parse(stream);
-            return Build(document.RootElement, sourceName);
-        });
+        return ModelFile.Guarded(
+            sourceName,
+            "the file ends early",
+            () =>
+            {
+                using var document = CheckedJson.Parse(stream);
+                return Build(document.RootElement, sourceName);
+            }
+        );
     }
 
     private static IsolationForestModel Build(JsonElement root, string sourceName)
@@ -74,14 +78,24 @@ public static class ScikitLearnImport
         string format = CheckedJson.Text(CheckedJson.Required(root, "$", "format"), "$.format");
         if (format != Format)
         {
-            throw new InvalidDataException($"$.format: expected \"{Format}\" (written by tools/sklearn/export_isolation_forest.py), received \"{format}\"");
+            throw new InvalidDataException(
+                $"$.format: expected \"{Format}\" (written by tools/sklearn/export_isolation_forest.py), received "
+                    + $"\"{format}\""
+            );
         }
         int version = CheckedJson.Integer(CheckedJson.Required(root, "$", "format_version"), "$.format_version", 1);
         if (version != FormatVersion)
         {
-            throw new InvalidDataException($"$.format_version: version {version} cannot be read by this library, which reads version {FormatVersion}");
+            throw new InvalidDataException(
+                $"$.format_version: version {version} cannot be read by this library, which reads version "
+                    + $"{FormatVersion}"
+            );
         }
-        int featureCount = CheckedJson.Integer(CheckedJson.Required(root, "$", "n_features_in_"), "$.n_features_in_", 1);
+        int featureCount = CheckedJson.Integer(
+            CheckedJson.Required(root, "$", "n_features_in_"),
+            "$.n_features_in_",
+            1
+        );
         string[] names = FeatureNames(root, featureCount);
         int maximumSamples = CheckedJson.Integer(CheckedJson.Required(root, "$", "max_samples_"), "$.max_samples_", 1);
         double offset = CheckedJson.Finite(CheckedJson.Required(root, "$", "offset_"), "$.offset_");
@@ -99,33 +113,70 @@ public static class ScikitLearnImport
     {
         if (CheckedJson.Optional(root, "$", "feature_names_in_") is not { } names)
         {
-            return Enumerable.Range(0, featureCount).Select(index => "x" + index.ToString(CultureInfo.InvariantCulture)).ToArray();
+            return Enumerable
+                .Range(0, featureCount)
+                .Select(index => "x" + index.ToString(CultureInfo.InvariantCulture))
+                .ToArray();
         }
-        string[] result = CheckedJson.Array(names, "$.feature_names_in_", featureCount)
-            .Select((name, index) => CheckedJson.Text(name, $"$.feature_names_in_[{index}]")).ToArray();
+        string[] result = CheckedJson
+            .Array(names, "$.feature_names_in_", featureCount)
+            .Select((name, index) => CheckedJson.Text(name, $"$.feature_names_in_[{index}]"))
+            .ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         int repeated = Array.FindIndex(result, name => name.Length == 0 || !seen.Add(name));
-        return repeated < 0 ? result
-            : throw new InvalidDataException($"$.feature_names_in_[{repeated}]: expected a distinct, non-empty name, received \"{result[repeated]}\"");
+        return repeated < 0
+            ? result
+            : throw new InvalidDataException(
+                $"$.feature_names_in_[{repeated}]: expected a distinct, non-empty name, received \"{result[repeated]}\""
+            );
     }
 
     /// <summary>One exported tree: scikit-learn's <c>tree_</c> arrays, split columns mapped through
     /// <c>features</c>, thresholds adjusted for float32 inputs.</summary>
     private static IsolationTree Tree(JsonElement tree, string path, int featureCount)
     {
-        JsonElement[] featureItems = CheckedJson.Array(CheckedJson.Required(tree, path, "features"), $"{path}.features");
-        int[] columns = featureItems.Select((item, index) => CheckedJson.Integer(item, $"{path}.features[{index}]", 0, featureCount - 1)).ToArray();
+        JsonElement[] featureItems = CheckedJson.Array(
+            CheckedJson.Required(tree, path, "features"),
+            $"{path}.features"
+        );
+        int[] columns = featureItems
+            .Select((item, index) => CheckedJson.Integer(item, $"{path}.features[{index}]", 0, featureCount - 1))
+            .ToArray();
         int nodes = CheckedJson.Integer(CheckedJson.Required(tree, path, "node_count"), $"{path}.node_count", 1);
-        int[] left = CheckedJson.Integers(CheckedJson.Required(tree, path, "children_left"), $"{path}.children_left", nodes, -1, nodes - 1);
-        int[] right = CheckedJson.Integers(CheckedJson.Required(tree, path, "children_right"), $"{path}.children_right", nodes, -1, nodes - 1);
+        int[] left = CheckedJson.Integers(
+            CheckedJson.Required(tree, path, "children_left"),
+            $"{path}.children_left",
+            nodes,
+            -1,
+            nodes - 1
+        );
+        int[] right = CheckedJson.Integers(
+            CheckedJson.Required(tree, path, "children_right"),
+            $"{path}.children_right",
+            nodes,
+            -1,
+            nodes - 1
+        );
         int[] feature = CheckedJson.Integers(CheckedJson.Required(tree, path, "feature"), $"{path}.feature", nodes, -2);
-        double[] threshold = CheckedJson.Finites(CheckedJson.Required(tree, path, "threshold"), $"{path}.threshold", nodes);
-        int[] samples = CheckedJson.Integers(CheckedJson.Required(tree, path, "n_node_samples"), $"{path}.n_node_samples", nodes, 1);
+        double[] threshold = CheckedJson.Finites(
+            CheckedJson.Required(tree, path, "threshold"),
+            $"{path}.threshold",
+            nodes
+        );
+        int[] samples = CheckedJson.Integers(
+            CheckedJson.Required(tree, path, "n_node_samples"),
+            $"{path}.n_node_samples",
+            nodes,
+            1
+        );
         for (int node = 0; node < nodes; node++)
         {
             if ((left[node] < 0) != (right[node] < 0))
             {
-                throw new InvalidDataException($"{path}: expected both children or none at node {node}, received left {left[node]} and right {right[node]}");
+                throw new InvalidDataException(
+                    $"{path}: expected both children or none at node {node}, received left {left[node]} and right "
+                        + $"{right[node]}"
+                );
             }
             if (left[node] < 0)
             {
@@ -133,7 +184,10 @@ public static class ScikitLearnImport
             }
             if (feature[node] >= columns.Length || feature[node] < 0)
             {
-                throw new InvalidDataException($"{path}.feature[{node}]: expected a column of the tree's {columns.Length} features (0 to {columns.Length - 1}), received {feature[node]}");
+                throw new InvalidDataException(
+                    $"{path}.feature[{node}]: expected a column of the tree's {columns.Length} features (0 to "
+                        + $"{columns.Length - 1}), received {feature[node]}"
+                );
             }
             feature[node] = columns[feature[node]];
             threshold[node] = Float32Split.Threshold(threshold[node]);
@@ -148,8 +202,11 @@ public static class ScikitLearnImport
             throw new InvalidDataException($"{path}: {e.Message.Split(" (Parameter")[0]}", e);
         }
         // FromArrays keeps the nodes reachable from the root; an export must have no others.
-        return result.NodeCount == nodes ? result
-            : throw new InvalidDataException($"{path}: expected all {nodes} nodes reachable from the root, received {result.NodeCount} reachable");
+        return result.NodeCount == nodes
+            ? result
+            : throw new InvalidDataException(
+                $"{path}: expected all {nodes} nodes reachable from the root, received {result.NodeCount} reachable"
+            );
     }
 
     private static ModelCard Card(JsonElement root, IsolationForestModel model, string sourceName)
@@ -163,12 +220,17 @@ public static class ScikitLearnImport
                 options[CamelCase(parameter.Name)] = JsonNode.Parse(parameter.Value.GetRawText());
             }
         }
-        int? trainingRows = CheckedJson.Optional(root, "$", "n_samples") is { } rows ? CheckedJson.Integer(rows, "$.n_samples", 1) : null;
+        int? trainingRows = CheckedJson.Optional(root, "$", "n_samples") is { } rows
+            ? CheckedJson.Integer(rows, "$.n_samples", 1)
+            : null;
         string method = ThresholdMethod(options["contamination"]);
         return model.Card with
         {
-            Description = $"scikit-learn {version} IsolationForest imported from {Path.GetFileName(sourceName)}: scores {FeatureRowsDataSet} " +
-                $"(events with fields named as its features); Score = −score_samples, alert at ≥ −offset_ ({method}).",
+            Description =
+                $"scikit-learn {version} IsolationForest imported from {Path.GetFileName(sourceName)}: scores "
+                + $"{FeatureRowsDataSet} "
+                + $"(events with fields named as its features); Score = −score_samples, alert at ≥ −offset_ "
+                + $"({method}).",
             Options = options,
             DataSet = FeatureRowsDataSet,
             ThresholdMethod = method,
@@ -186,19 +248,27 @@ public static class ScikitLearnImport
     }
 
     /// <summary>How the threshold −offset_ was chosen, from the forest's <c>contamination</c> parameter.</summary>
-    internal static string ThresholdMethod(JsonNode? contamination) => contamination?.GetValueKind() switch
-    {
-        JsonValueKind.String when contamination.GetValue<string>() == "auto" => "contamination auto (scikit-learn offset_ = -0.5)",
-        JsonValueKind.Number => FormattableString.Invariant(
-            $"contamination {contamination.GetValue<double>()} (scikit-learn offset_ = the {100 * contamination.GetValue<double>():0.######}th percentile of the training score_samples)"),
-        _ => "scikit-learn offset_ (contamination not recorded)",
-    };
+    internal static string ThresholdMethod(JsonNode? contamination) =>
+        contamination?.GetValueKind() switch
+        {
+            JsonValueKind.String when contamination.GetValue<string>() == "auto" =>
+                "contamination auto (scikit-learn offset_ = -0.5)",
+            JsonValueKind.Number => FormattableString.Invariant(
+                $"contamination {contamination.GetValue<double>()} (scikit-learn offset_ = the "
+            )
+                + FormattableString.Invariant(
+                    $"{100 * contamination.GetValue<double>():0.######}th percentile of the training "
+                )
+                + FormattableString.Invariant($"score_samples)"),
+            _ => "scikit-learn offset_ (contamination not recorded)",
+        };
 
     /// <summary>scikit-learn's snake_case parameter name in the card's camelCase: n_estimators → nEstimators.</summary>
     private static string CamelCase(string name)
     {
         string[] parts = name.Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length == 0 ? name
+        return parts.Length == 0
+            ? name
             : parts[0] + string.Concat(parts.Skip(1).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
     }
 }

@@ -41,7 +41,11 @@ public readonly record struct SubsetSize
     {
         if (count < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"Expected a count of at least 1, received {count}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(count),
+                count,
+                $"Expected a count of at least 1, received {count}."
+            );
         }
         return new SubsetSize(SubsetSizeKind.Count, count, 0);
     }
@@ -52,8 +56,11 @@ public readonly record struct SubsetSize
     {
         if (!(fraction > 0 && fraction <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(fraction), fraction,
-                $"Expected a fraction in (0, 1], received {fraction.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(fraction),
+                fraction,
+                $"Expected a fraction in (0, 1], received {fraction.ToString(CultureInfo.InvariantCulture)}."
+            );
         }
         return new SubsetSize(SubsetSizeKind.Fraction, 0, fraction);
     }
@@ -62,19 +69,22 @@ public readonly record struct SubsetSize
     /// <param name="available">How many items there are (≥ 0).</param>
     /// <param name="autoCount">What <see cref="Auto"/> is capped at (<see cref="AutoSampleCount"/> for rows; pass
     /// <paramref name="available"/> for features).</param>
-    /// <returns>A count in [0, <paramref name="available"/>]; 0 only when a fraction of a small number rounds down.</returns>
-    public int Resolve(int available, int autoCount = AutoSampleCount) => Kind switch
-    {
-        SubsetSizeKind.Auto => Math.Min(autoCount, available),
-        SubsetSizeKind.Count => Math.Min(Count, available),
-        _ => (int)(Fraction * available),
-    };
+    /// <returns>A count in [0, <paramref name="available"/>]; 0 only when a fraction of a small number rounds
+    /// down.</returns>
+    public int Resolve(int available, int autoCount = AutoSampleCount) =>
+        Kind switch
+        {
+            SubsetSizeKind.Auto => Math.Min(autoCount, available),
+            SubsetSizeKind.Count => Math.Min(Count, available),
+            _ => (int)(Fraction * available),
+        };
 
     /// <summary>The scikit-learn spelling: <c>auto</c>, the count, or the fraction (invariant culture).</summary>
-    public override string ToString() => Kind switch
-    {
-        SubsetSizeKind.Auto => "auto",
-        SubsetSizeKind.Count => Count.ToString(CultureInfo.InvariantCulture),
-        _ => Fraction.ToString("R", CultureInfo.InvariantCulture),
-    };
+    public override string ToString() =>
+        Kind switch
+        {
+            SubsetSizeKind.Auto => "auto",
+            SubsetSizeKind.Count => Count.ToString(CultureInfo.InvariantCulture),
+            _ => Fraction.ToString("R", CultureInfo.InvariantCulture),
+        };
 }

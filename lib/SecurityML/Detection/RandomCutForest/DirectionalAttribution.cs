@@ -9,7 +9,12 @@ namespace SecurityML.Detection.RandomCutForest;
 /// <param name="High">Per feature, the share of the score from the point being higher than the sample.</param>
 /// <param name="Low">Per feature, the share of the score from the point being lower than the sample.</param>
 /// <param name="Score">The score attributed (as <see cref="RandomCutForestModel.Score"/> gives it).</param>
-public sealed record DirectionalAttribution(IReadOnlyList<string> Features, IReadOnlyList<double> High, IReadOnlyList<double> Low, double Score)
+public sealed record DirectionalAttribution(
+    IReadOnlyList<string> Features,
+    IReadOnlyList<double> High,
+    IReadOnlyList<double> Low,
+    double Score
+)
 {
     /// <summary>High + Low per feature.</summary>
     public IReadOnlyList<double> Total => High.Select((value, index) => value + Low[index]).ToArray();

@@ -12,11 +12,13 @@ namespace SecurityML.Detection.RandomCutForest;
 /// <see cref="RandomCutForestModel.ScoreAndUpdate"/>.
 /// </summary>
 /// <remarks>Random streams differ from Amazon's (Java's <c>Random</c>): the same seed gives another but equally
-/// distributed forest. Each draw derives from (seed, tree, sequence index), so the model does not depend on threads.</remarks>
+/// distributed forest. Each draw derives from (seed, tree, sequence index), so the model does not depend on
+/// threads.</remarks>
 /// <example>
 /// <code>
 /// var rows = HostActivityFeatures.Build(flows, processes, trainingRange).Select(b => b.Features).ToList();
-/// var model = new RandomCutForestDetector(new RandomCutForestOptions { Seed = 7 }, HostActivityFeatures.Names).Fit(rows);
+/// var options = new RandomCutForestOptions { Seed = 7 };
+/// var model = new RandomCutForestDetector(options, HostActivityFeatures.Names).Fit(rows);
 /// double[] scores = model.Score(rows);   // collusive displacement, higher = more anomalous
 /// </code>
 /// </example>
@@ -43,9 +45,10 @@ public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomC
     /// <summary>The feature names given, or null.</summary>
     public IReadOnlyList<string>? FeatureNames { get; }
 
-    /// <summary>Streams <paramref name="trainingData"/> in order through an empty forest (the card's default threshold is
-    /// the 99th percentile of the training rows' scores, <see cref="TrainingThreshold"/>): each tree keeps a reservoir
-    /// sample of <see cref="RandomCutForestOptions.SampleSize"/> rows (uniform when the time decay is 0) and its tree.</summary>
+    /// <summary>Streams <paramref name="trainingData"/> in order through an empty forest (the card's default threshold
+    /// is the 99th percentile of the training rows' scores, <see cref="TrainingThreshold"/>): each tree keeps a
+    /// reservoir sample of <see cref="RandomCutForestOptions.SampleSize"/> rows (uniform when the time decay is 0) and
+    /// its tree.</summary>
     /// <param name="trainingData">Points of equal length with finite values (with shingling, shingled points from
     /// <see cref="Shingles.Of"/>); at least one; not modified.</param>
     /// <param name="progress">One report per tenth of the rows (stage "points").</param>
@@ -53,17 +56,26 @@ public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomC
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> or a row is null.</exception>
     /// <exception cref="ArgumentException">No rows, rows of different lengths, a non-finite value, a row length that is
     /// not feature names × shingle size.</exception>
-    public RandomCutForestModel Fit(IReadOnlyList<double[]> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public RandomCutForestModel Fit(
+        IReadOnlyList<double[]> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
         int dimensions = FeatureRows.CheckTraining(trainingData, nameof(trainingData));
         if (dimensions % Options.ShingleSize != 0)
         {
             throw new ArgumentException(
-                $"Expected rows of a multiple of the shingle size {Options.ShingleSize} values, received rows of {dimensions}.", nameof(trainingData));
+                $"Expected rows of a multiple of the shingle size {Options.ShingleSize} values, received rows of "
+                    + $"{dimensions}.",
+                nameof(trainingData)
+            );
         }
-        string[] names = Shingles.Names(FeatureRows.Names(FeatureNames, dimensions / Options.ShingleSize), Options.ShingleSize);
+        string[] names = Shingles.Names(
+            FeatureRows.Names(FeatureNames, dimensions / Options.ShingleSize),
+            Options.ShingleSize
+        );
         var forest = new RandomCutForestState(Options, dimensions);
         var rows = RandomCutForestModel.CopyRows(trainingData);
         int batch = Math.Max(1, (rows.Length + ProgressBatches - 1) / ProgressBatches);
@@ -80,19 +92,22 @@ public sealed class RandomCutForestDetector : IAnomalyDetector<double[], RandomC
         return model.WithCard(TrainingThreshold.Apply(model.Card, model.Score(rows)));
     }
 
-    private ModelCard CreateCard(string[] names, int rows) => new()
-    {
-        Kind = RandomCutForestModel.Kind,
-        Description = "Random cut forest: points whose insertion would displace many sampled points (collusive displacement) are anomalous (random-cut-forest-by-aws semantics).",
-        Features = names,
-        TrainingRows = rows,
-        Options = Options.ToJson(),
-        TrainingSummary = new JsonObject
+    private ModelCard CreateCard(string[] names, int rows) =>
+        new()
         {
-            ["rows"] = rows,
-            ["features"] = names.Length,
-            ["sampleSize"] = Options.SampleSize,
-            ["scoreScale"] = "Amazon's: about 1 or below for typical points, at most log2(sampleSize + 1)",
-        },
-    };
+            Kind = RandomCutForestModel.Kind,
+            Description =
+                "Random cut forest: points whose insertion would displace many sampled points (collusive "
+                + "displacement) are anomalous (random-cut-forest-by-aws semantics).",
+            Features = names,
+            TrainingRows = rows,
+            Options = Options.ToJson(),
+            TrainingSummary = new JsonObject
+            {
+                ["rows"] = rows,
+                ["features"] = names.Length,
+                ["sampleSize"] = Options.SampleSize,
+                ["scoreScale"] = "Amazon's: about 1 or below for typical points, at most log2(sampleSize + 1)",
+            },
+        };
 }

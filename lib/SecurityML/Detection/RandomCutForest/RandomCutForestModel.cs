@@ -7,10 +7,10 @@ namespace SecurityML.Detection.RandomCutForest;
 /// is the collusive displacement (CoDisp, Guha et al. 2016) as random-cut-forest-by-aws estimates it in
 /// <c>getAnomalyScore</c>: the expectation over the random cut that would insert the point, normalised by
 /// log2(sample size + 1). Same scale as Amazon's and SageMaker's scores: from 0 to log2(SampleSize + 1) (8.0 for 256),
-/// about 1 or below for typical points, growing as the point is cut off higher up in the trees; higher = more anomalous.
-/// The paper's CoDisp of a point in one tree is a count of displaced points (1 up to the sample size, e.g. rrcf's
-/// <c>codisp</c>); this score is Amazon's normalised expectation of the same idea, not that count: thresholds do not carry
-/// over between the two scales.
+/// about 1 or below for typical points, growing as the point is cut off higher up in the trees; higher = more
+/// anomalous. The paper's CoDisp of a point in one tree is a count of displaced points (1 up to the sample size, e.g.
+/// rrcf's <c>codisp</c>); this score is Amazon's normalised expectation of the same idea, not that count: thresholds do
+/// not carry over between the two scales.
 /// </summary>
 /// <remarks>
 /// <para>Rows with a non-finite value cannot be scored: NaN. A point equal to one in the sample is damped (its
@@ -54,8 +54,8 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
     /// <summary>Points offered to the forest so far (training rows plus streamed points).</summary>
     public long Updates => _forest.Updates;
 
-    /// <summary>How <see cref="ModelCard.Threshold"/> was chosen (<see cref="ModelCard.ThresholdMethod"/>, e.g. "fpr=0.01
-    /// on labelled demo data"); null when unset.</summary>
+    /// <summary>How <see cref="ModelCard.Threshold"/> was chosen (<see cref="ModelCard.ThresholdMethod"/>, e.g.
+    /// "fpr=0.01 on labelled demo data"); null when unset.</summary>
     public string? ThresholdMethod => Card.ThresholdMethod;
 
     internal RandomCutForestState Forest => _forest;
@@ -63,19 +63,29 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
     /// <summary>Anomaly scores, one per row, in order (see the class summary for the scale); NaN for a row with a
     /// non-finite value. Scoring does not change the model.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or a row is null.</exception>
-    /// <exception cref="ArgumentException">A row has another length than <see cref="NumberOfFeatures"/>, naming its index.</exception>
+    /// <exception cref="ArgumentException">A row has another length than <see cref="NumberOfFeatures"/>, naming its
+    /// index.</exception>
     public double[] Score(IReadOnlyList<double[]> items)
     {
         CheckLengths(items, nameof(items));
         var scores = new double[items.Count];
         int blocks = (items.Count + ScoringBlockRows - 1) / ScoringBlockRows;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Options.MaximumDegreeOfParallelism }, block =>
-        {
-            for (int row = block * ScoringBlockRows; row < Math.Min(items.Count, (block + 1) * ScoringBlockRows); row++)
+        Parallel.For(
+            0,
+            blocks,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.MaximumDegreeOfParallelism },
+            block =>
             {
-                scores[row] = FeatureRows.AllFinite(items[row]) ? _forest.Score(items[row]) : double.NaN;
+                for (
+                    int row = block * ScoringBlockRows;
+                    row < Math.Min(items.Count, (block + 1) * ScoringBlockRows);
+                    row++
+                )
+                {
+                    scores[row] = FeatureRows.AllFinite(items[row]) ? _forest.Score(items[row]) : double.NaN;
+                }
             }
-        });
+        );
         return scores;
     }
 
@@ -83,7 +93,8 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
     public bool[] Detect(IReadOnlyList<double[]> items) => Card.Detect(Score(items));
 
     /// <summary>The directional attribution of <paramref name="item"/>'s score (Amazon's <c>getAnomalyAttribution</c>):
-    /// per feature the share of the score from lying above (High) or below (Low) the sample; they sum to the score.</summary>
+    /// per feature the share of the score from lying above (High) or below (Low) the sample; they sum to the
+    /// score.</summary>
     /// <exception cref="ArgumentException">The row has another length or a non-finite value.</exception>
     public DirectionalAttribution Attribution(double[] item)
     {
@@ -101,13 +112,16 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
     {
         var attribution = Attribution(item);
         var total = attribution.Total;
-        var contributions = FeatureNames.Select((name, index) => new FeatureContribution(name, item[index], total[index])).ToArray();
+        var contributions = FeatureNames
+            .Select((name, index) => new FeatureContribution(name, item[index], total[index]))
+            .ToArray();
         return new Explanation(attribution.Score, 0, contributions, AnomalousDirection: 1);
     }
 
-    /// <summary>Streams <paramref name="items"/> through a copy of the forest, as Amazon's loop does: each point is scored
-    /// against the forest as it is, then offered to every tree's reservoir sample (and inserted where accepted, the
-    /// evicted point deleted). Fitting rows A then streaming rows B gives exactly the model fitted on A followed by B.</summary>
+    /// <summary>Streams <paramref name="items"/> through a copy of the forest, as Amazon's loop does: each point is
+    /// scored against the forest as it is, then offered to every tree's reservoir sample (and inserted where accepted,
+    /// the evicted point deleted). Fitting rows A then streaming rows B gives exactly the model fitted on A followed by
+    /// B.</summary>
     /// <exception cref="ArgumentException">A row has another length or a non-finite value (named by index); nothing is
     /// streamed then.</exception>
     public RandomCutForestUpdate ScoreAndUpdate(IReadOnlyList<double[]> items)
@@ -130,10 +144,12 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
     /// <param name="method">How it was chosen, e.g. "fpr=0.01 on labelled demo data"; not empty.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threshold"/> is not finite.</exception>
     /// <exception cref="ArgumentException"><paramref name="method"/> is empty.</exception>
-    public RandomCutForestModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public RandomCutForestModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>Copies the rows so that later changes by the caller cannot reach the trees.</summary>
-    internal static double[][] CopyRows(IReadOnlyList<double[]> rows) => rows.Select(row => (double[])row.Clone()).ToArray();
+    internal static double[][] CopyRows(IReadOnlyList<double[]> rows) =>
+        rows.Select(row => (double[])row.Clone()).ToArray();
 
     internal void CheckStreamable(IReadOnlyList<double[]> items, string parameterName)
     {
@@ -142,7 +158,10 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
         {
             if (!FeatureRows.AllFinite(items[index]))
             {
-                throw new ArgumentException($"Expected finite values to stream, received a non-finite value in row {index}.", parameterName);
+                throw new ArgumentException(
+                    $"Expected finite values to stream, received a non-finite value in row {index}.",
+                    parameterName
+                );
             }
         }
     }
@@ -162,7 +181,10 @@ public sealed partial class RandomCutForestModel : IAnomalyModel<double[]>, IMod
         FeatureRows.CheckLength(item, 0, NumberOfFeatures, nameof(item));
         if (!FeatureRows.AllFinite(item))
         {
-            throw new ArgumentException("Expected finite values to explain, received a non-finite value.", nameof(item));
+            throw new ArgumentException(
+                "Expected finite values to explain, received a non-finite value.",
+                nameof(item)
+            );
         }
     }
 }

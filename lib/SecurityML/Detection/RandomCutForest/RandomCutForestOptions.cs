@@ -10,10 +10,12 @@ namespace SecurityML.Detection.RandomCutForest;
 /// </summary>
 public sealed record RandomCutForestOptions
 {
-    /// <summary>Default <see cref="NumberOfTrees"/>: 100 (Amazon's <c>numberOfTrees</c>, SageMaker's <c>num_trees</c>).</summary>
+    /// <summary>Default <see cref="NumberOfTrees"/>: 100 (Amazon's <c>numberOfTrees</c>, SageMaker's
+    /// <c>num_trees</c>).</summary>
     public const int DefaultNumberOfTrees = 100;
 
-    /// <summary>Default <see cref="SampleSize"/>: 256 (Amazon's <c>sampleSize</c>, SageMaker's <c>num_samples_per_tree</c>).</summary>
+    /// <summary>Default <see cref="SampleSize"/>: 256 (Amazon's <c>sampleSize</c>, SageMaker's
+    /// <c>num_samples_per_tree</c>).</summary>
     public const int DefaultSampleSize = 256;
 
     /// <summary>Default <see cref="ShingleSize"/>: 1 (no shingling).</summary>
@@ -34,22 +36,24 @@ public sealed record RandomCutForestOptions
 
     /// <summary>Consecutive rows of one series joined into a point (1 to <see cref="MaximumShingleSize"/>); default 1.
     /// With a shingle size s the model scores points of s × features values, oldest first; build them with
-    /// <see cref="Shingles.Of"/>. Shingling lets the forest see a change of shape over time, not only of level.</summary>
+    /// <see cref="Shingles.Of"/>. Shingling lets the forest see a change of shape over time, not only of
+    /// level.</summary>
     public int ShingleSize { get; init; } = DefaultShingleSize;
 
     /// <summary>Time decay λ of the reservoir samplers (Amazon's <c>timeDecay</c>, the paper's recency bias), ≥ 0;
-    /// default 0. A point arriving as the t-th update gets the weight −λ t + log(−log u) (u uniform in (0, 1)); each tree
-    /// keeps the <see cref="SampleSize"/> points of lowest weight. λ = 0 keeps a uniform random sample of everything
-    /// seen (SageMaker's batch training); λ &gt; 0 favours recent points, so that a stream forgets old behaviour: a
-    /// point's odds of staying fall by the factor e^(−λ) per later update.</summary>
+    /// default 0. A point arriving as the t-th update gets the weight −λ t + log(−log u) (u uniform in (0, 1)); each
+    /// tree keeps the <see cref="SampleSize"/> points of lowest weight. λ = 0 keeps a uniform random sample of
+    /// everything seen (SageMaker's batch training); λ &gt; 0 favours recent points, so that a stream forgets old
+    /// behaviour: a point's odds of staying fall by the factor e^(−λ) per later update.</summary>
     public double TimeDecay { get; init; }
 
-    /// <summary>The seed; every random draw (reservoir weights, cuts) derives from it, the tree's index and the update's
-    /// sequence number, so results do not depend on threads, and a loaded model goes on streaming exactly as the saved
-    /// one would. Default <see cref="DefaultSeed"/>.</summary>
+    /// <summary>The seed; every random draw (reservoir weights, cuts) derives from it, the tree's index and the
+    /// update's sequence number, so results do not depend on threads, and a loaded model goes on streaming exactly as
+    /// the saved one would. Default <see cref="DefaultSeed"/>.</summary>
     public int Seed { get; init; } = DefaultSeed;
 
-    /// <summary>Threads used to update trees and to score (−1 = all processors, default). Results do not depend on it.</summary>
+    /// <summary>Threads used to update trees and to score (−1 = all processors, default). Results do not depend on
+    /// it.</summary>
     public int MaximumDegreeOfParallelism { get; init; } = -1;
 
     /// <summary>Checks every value once; the message names the parameter, the range and the value received.</summary>
@@ -58,21 +62,31 @@ public sealed record RandomCutForestOptions
     {
         Require(NumberOfTrees >= 1, nameof(NumberOfTrees), "≥ 1", NumberOfTrees);
         Require(SampleSize >= 2, nameof(SampleSize), "≥ 2", SampleSize);
-        Require(ShingleSize is >= 1 and <= MaximumShingleSize, nameof(ShingleSize), $"from 1 to {MaximumShingleSize}", ShingleSize);
+        Require(
+            ShingleSize is >= 1 and <= MaximumShingleSize,
+            nameof(ShingleSize),
+            $"from 1 to {MaximumShingleSize}",
+            ShingleSize
+        );
         Require(double.IsFinite(TimeDecay) && TimeDecay >= 0, nameof(TimeDecay), "a finite number ≥ 0", TimeDecay);
-        Require(MaximumDegreeOfParallelism >= 1 || MaximumDegreeOfParallelism == -1, nameof(MaximumDegreeOfParallelism),
-            "≥ 1 or −1 (all processors)", MaximumDegreeOfParallelism);
+        Require(
+            MaximumDegreeOfParallelism >= 1 || MaximumDegreeOfParallelism == -1,
+            nameof(MaximumDegreeOfParallelism),
+            "≥ 1 or −1 (all processors)",
+            MaximumDegreeOfParallelism
+        );
     }
 
     /// <summary>The options as JSON for the <see cref="ModelCard"/> (camelCase keys).</summary>
-    public JsonObject ToJson() => new()
-    {
-        ["numberOfTrees"] = NumberOfTrees,
-        ["sampleSize"] = SampleSize,
-        ["shingleSize"] = ShingleSize,
-        ["timeDecay"] = TimeDecay,
-        ["seed"] = Seed,
-    };
+    public JsonObject ToJson() =>
+        new()
+        {
+            ["numberOfTrees"] = NumberOfTrees,
+            ["sampleSize"] = SampleSize,
+            ["shingleSize"] = ShingleSize,
+            ["timeDecay"] = TimeDecay,
+            ["seed"] = Seed,
+        };
 
     /// <summary>Reads options written by <see cref="ToJson"/> (not validated: call <see cref="Validate"/>).</summary>
     /// <exception cref="FormatException">A key is missing or holds another type of value (named).</exception>
@@ -102,12 +116,18 @@ public sealed record RandomCutForestOptions
     {
         try
         {
-            return json[key] is JsonValue value ? value.GetValue<T>()
-                : throw new FormatException($"Option '{key}': expected a {typeof(T).Name}, received {json[key]?.ToJsonString() ?? "nothing"}.");
+            return json[key] is JsonValue value
+                ? value.GetValue<T>()
+                : throw new FormatException(
+                    $"Option '{key}': expected a {typeof(T).Name}, received {json[key]?.ToJsonString() ?? "nothing"}."
+                );
         }
         catch (Exception e) when (e is InvalidOperationException or OverflowException)
         {
-            throw new FormatException($"Option '{key}': expected a {typeof(T).Name}, received {json[key]!.ToJsonString()}.", e);
+            throw new FormatException(
+                $"Option '{key}': expected a {typeof(T).Name}, received {json[key]!.ToJsonString()}.",
+                e
+            );
         }
     }
 }

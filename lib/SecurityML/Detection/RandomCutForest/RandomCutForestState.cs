@@ -13,13 +13,21 @@ internal sealed class RandomCutForestState
     private readonly ReservoirSampler[] _samplers;
 
     public RandomCutForestState(RandomCutForestOptions options, int dimensions)
-        : this(options, dimensions, 0,
+        : this(
+            options,
+            dimensions,
+            0,
             Enumerable.Range(0, options.NumberOfTrees).Select(_ => new RandomCutTree(dimensions)).ToArray(),
-            Enumerable.Range(0, options.NumberOfTrees).Select(_ => new ReservoirSampler(options.SampleSize)).ToArray())
-    {
-    }
+            Enumerable.Range(0, options.NumberOfTrees).Select(_ => new ReservoirSampler(options.SampleSize)).ToArray()
+        ) { }
 
-    public RandomCutForestState(RandomCutForestOptions options, int dimensions, long updates, RandomCutTree[] trees, ReservoirSampler[] samplers)
+    public RandomCutForestState(
+        RandomCutForestOptions options,
+        int dimensions,
+        long updates,
+        RandomCutTree[] trees,
+        ReservoirSampler[] samplers
+    )
     {
         Options = options;
         Dimensions = dimensions;
@@ -39,8 +47,14 @@ internal sealed class RandomCutForestState
 
     public IReadOnlyList<ReservoirSampler> Samplers => _samplers;
 
-    public RandomCutForestState Copy() => new(Options, Dimensions, Updates,
-        _trees.Select(tree => tree.Copy()).ToArray(), _samplers.Select(sampler => sampler.Copy()).ToArray());
+    public RandomCutForestState Copy() =>
+        new(
+            Options,
+            Dimensions,
+            Updates,
+            _trees.Select(tree => tree.Copy()).ToArray(),
+            _samplers.Select(sampler => sampler.Copy()).ToArray()
+        );
 
     /// <summary>Offers <paramref name="points"/> in order to every tree (trees in parallel; each tree's draws depend
     /// only on the seed, its index and the sequence index). With <paramref name="scoreFirst"/>, returns each point's
@@ -49,22 +63,31 @@ internal sealed class RandomCutForestState
     {
         var perTree = scoreFirst ? new double[_trees.Length][] : null;
         long first = Updates;
-        Parallel.For(0, _trees.Length, new ParallelOptions { MaxDegreeOfParallelism = Options.MaximumDegreeOfParallelism }, tree =>
-        {
-            if (perTree is not null) perTree[tree] = new double[points.Count];
-            for (int index = 0; index < points.Count; index++)
+        Parallel.For(
+            0,
+            _trees.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.MaximumDegreeOfParallelism },
+            tree =>
             {
-                if (perTree is not null) perTree[tree][index] = TreeScoring.Score(_trees[tree], points[index]);
-                Offer(tree, points[index], first + index);
+                if (perTree is not null)
+                    perTree[tree] = new double[points.Count];
+                for (int index = 0; index < points.Count; index++)
+                {
+                    if (perTree is not null)
+                        perTree[tree][index] = TreeScoring.Score(_trees[tree], points[index]);
+                    Offer(tree, points[index], first + index);
+                }
             }
-        });
+        );
         Updates += points.Count;
-        if (perTree is null) return null;
+        if (perTree is null)
+            return null;
         var scores = new double[points.Count];
         for (int index = 0; index < scores.Length; index++)
         {
             double sum = 0;
-            for (int tree = 0; tree < perTree.Length; tree++) sum += perTree[tree][index];
+            for (int tree = 0; tree < perTree.Length; tree++)
+                sum += perTree[tree][index];
             scores[index] = sum / perTree.Length;
         }
         return scores;
@@ -74,7 +97,8 @@ internal sealed class RandomCutForestState
     public double Score(double[] point)
     {
         double sum = 0;
-        foreach (var tree in _trees) sum += TreeScoring.Score(tree, point);
+        foreach (var tree in _trees)
+            sum += TreeScoring.Score(tree, point);
         return sum / _trees.Length;
     }
 
@@ -82,7 +106,8 @@ internal sealed class RandomCutForestState
     public double Attribute(double[] point, double[] high, double[] low)
     {
         double sum = 0;
-        foreach (var tree in _trees) sum += TreeScoring.Attribute(tree, point, high, low);
+        foreach (var tree in _trees)
+            sum += TreeScoring.Attribute(tree, point, high, low);
         for (int index = 0; index < high.Length; index++)
         {
             high[index] /= _trees.Length;
@@ -95,10 +120,13 @@ internal sealed class RandomCutForestState
     {
         var random = new DeterministicRandom(Options.Seed, ((ulong)tree << 40) ^ (ulong)sequenceIndex);
         double uniform;
-        do uniform = random.NextDouble(); while (uniform <= 0);
+        do uniform = random.NextDouble();
+        while (uniform <= 0);
         double weight = -Options.TimeDecay * sequenceIndex + Math.Log(-Math.Log(uniform));
-        if (!_samplers[tree].Offer(new SampledPoint(point, weight, sequenceIndex), out var evicted)) return;
-        if (evicted is not null) _trees[tree].Delete(evicted.Point);
+        if (!_samplers[tree].Offer(new SampledPoint(point, weight, sequenceIndex), out var evicted))
+            return;
+        if (evicted is not null)
+            _trees[tree].Delete(evicted.Point);
         _trees[tree].Insert(point, random);
     }
 }

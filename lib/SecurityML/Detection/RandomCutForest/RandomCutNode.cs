@@ -1,7 +1,8 @@
 namespace SecurityML.Detection.RandomCutForest;
 
 /// <summary>A node of a <see cref="RandomCutTree"/>: a leaf holds a point (and how many copies of it the sample has);
-/// an internal node holds a cut (dimension, value: points with value ≤ cut go left) and the bounding box of its points.</summary>
+/// an internal node holds a cut (dimension, value: points with value ≤ cut go left) and the bounding box of its
+/// points.</summary>
 internal sealed class RandomCutNode
 {
     private RandomCutNode(double[] minimum, double[] maximum, int mass, double[]? point, int dimension, double cut)
@@ -50,7 +51,14 @@ internal sealed class RandomCutNode
     /// <summary>An internal node over two children; box and mass from the children.</summary>
     public static RandomCutNode Internal(int dimension, double cut, RandomCutNode left, RandomCutNode right)
     {
-        var node = new RandomCutNode(new double[left.Minimum.Length], new double[left.Minimum.Length], 0, null, dimension, cut)
+        var node = new RandomCutNode(
+            new double[left.Minimum.Length],
+            new double[left.Minimum.Length],
+            0,
+            null,
+            dimension,
+            cut
+        )
         {
             Left = left,
             Right = right,
@@ -70,8 +78,10 @@ internal sealed class RandomCutNode
     /// <summary>Replaces the child <paramref name="old"/> with <paramref name="replacement"/>.</summary>
     public void ReplaceChild(RandomCutNode old, RandomCutNode replacement)
     {
-        if (ReferenceEquals(Left, old)) Left = replacement;
-        else Right = replacement;
+        if (ReferenceEquals(Left, old))
+            Left = replacement;
+        else
+            Right = replacement;
         replacement.Parent = this;
     }
 
@@ -89,7 +99,8 @@ internal sealed class RandomCutNode
     /// <summary>A deep copy of the subtree (points shared: they are never changed).</summary>
     public RandomCutNode Copy()
     {
-        if (IsLeaf) return Leaf(Point!, Mass);
+        if (IsLeaf)
+            return Leaf(Point!, Mass);
         return Internal(Dimension, Cut, Left!.Copy(), Right!.Copy());
     }
 }

@@ -26,7 +26,8 @@ internal sealed class RandomCutTree
     /// <summary>Points in the tree, copies included.</summary>
     public int Mass => _root?.Mass ?? 0;
 
-    /// <summary>Inserts <paramref name="point"/> (kept by reference; never changed), drawing cuts from <paramref name="random"/>.</summary>
+    /// <summary>Inserts <paramref name="point"/> (kept by reference; never changed), drawing cuts from
+    /// <paramref name="random"/>.</summary>
     public void Insert(double[] point, DeterministicRandom random)
     {
         if (_root is null)
@@ -39,7 +40,8 @@ internal sealed class RandomCutTree
         {
             if (node.IsLeaf && node.Point!.AsSpan().SequenceEqual(point))
             {
-                for (var up = node; up is not null; up = up.Parent) up.Mass++;
+                for (var up = node; up is not null; up = up.Parent)
+                    up.Mass++;
                 return;
             }
             var (dimension, cut) = RandomCut(node, point, random);
@@ -61,11 +63,14 @@ internal sealed class RandomCutTree
         var leaf = LeafOf(point);
         if (leaf is null || !leaf.Point!.AsSpan().SequenceEqual(point))
         {
-            throw new InvalidOperationException("Expected the point to delete in the tree, received a point it does not hold.");
+            throw new InvalidOperationException(
+                "Expected the point to delete in the tree, received a point it does not hold."
+            );
         }
         if (leaf.Mass > 1)
         {
-            for (var up = leaf; up is not null; up = up.Parent) up.Mass--;
+            for (var up = leaf; up is not null; up = up.Parent)
+                up.Mass--;
             return;
         }
         var parent = leaf.Parent;
@@ -83,14 +88,16 @@ internal sealed class RandomCutTree
             return;
         }
         grandparent.ReplaceChild(parent, sibling);
-        for (var up = grandparent; up is not null; up = up.Parent) up.Refresh();
+        for (var up = grandparent; up is not null; up = up.Parent)
+            up.Refresh();
     }
 
     /// <summary>The leaf <paramref name="point"/> reaches by following the cuts; null when empty.</summary>
     public RandomCutNode? LeafOf(double[] point)
     {
         var node = _root;
-        while (node is { IsLeaf: false }) node = node.Child(point);
+        while (node is { IsLeaf: false })
+            node = node.Child(point);
         return node;
     }
 
@@ -100,8 +107,8 @@ internal sealed class RandomCutTree
     /// <summary>Builds a tree from a root read from a file.</summary>
     public static RandomCutTree FromRoot(int dimensions, RandomCutNode? root) => new(dimensions) { _root = root };
 
-    /// <summary>A cut drawn on the box of <paramref name="node"/> extended by <paramref name="point"/>: a dimension with
-    /// probability proportional to its extended range, a value uniform in that range.</summary>
+    /// <summary>A cut drawn on the box of <paramref name="node"/> extended by <paramref name="point"/>: a dimension
+    /// with probability proportional to its extended range, a value uniform in that range.</summary>
     private (int Dimension, double Cut) RandomCut(RandomCutNode node, double[] point, DeterministicRandom random)
     {
         double total = 0;
@@ -113,10 +120,13 @@ internal sealed class RandomCutTree
         int last = -1;
         for (int index = 0; index < Dimensions; index++)
         {
-            double low = Math.Min(node.Minimum[index], point[index]), high = Math.Max(node.Maximum[index], point[index]);
-            if (high - low <= 0) continue;
+            double low = Math.Min(node.Minimum[index], point[index]),
+                high = Math.Max(node.Maximum[index], point[index]);
+            if (high - low <= 0)
+                continue;
             last = index;
-            if (draw < high - low) return (index, Math.Min(low + draw, Math.BitDecrement(high)));
+            if (draw < high - low)
+                return (index, Math.Min(low + draw, Math.BitDecrement(high)));
             draw -= high - low;
         }
         // Rounding left the draw past the last range: cut at the top of the last dimension with a range.
@@ -128,7 +138,9 @@ internal sealed class RandomCutTree
     {
         var parent = node.Parent;
         var leaf = RandomCutNode.Leaf(point, 1);
-        var split = pointBelow ? RandomCutNode.Internal(dimension, cut, leaf, node) : RandomCutNode.Internal(dimension, cut, node, leaf);
+        var split = pointBelow
+            ? RandomCutNode.Internal(dimension, cut, leaf, node)
+            : RandomCutNode.Internal(dimension, cut, node, leaf);
         if (parent is null)
         {
             _root = split;
@@ -136,6 +148,7 @@ internal sealed class RandomCutTree
             return;
         }
         parent.ReplaceChild(node, split);
-        for (var up = parent; up is not null; up = up.Parent) up.Refresh();
+        for (var up = parent; up is not null; up = up.Parent)
+            up.Refresh();
     }
 }

@@ -22,7 +22,8 @@ internal sealed class ReservoirSampler
     /// <summary>The points kept, in heap order.</summary>
     public IReadOnlyList<SampledPoint> Points => _heap;
 
-    /// <summary>Offers a point: returns whether it was accepted and, when the sample was full, the point it evicts.</summary>
+    /// <summary>Offers a point: returns whether it was accepted and, when the sample was full, the point it
+    /// evicts.</summary>
     public bool Offer(SampledPoint candidate, out SampledPoint? evicted)
     {
         evicted = null;
@@ -32,7 +33,8 @@ internal sealed class ReservoirSampler
             SiftUp(_heap.Count - 1);
             return true;
         }
-        if (candidate.Weight >= _heap[0].Weight) return false;
+        if (candidate.Weight >= _heap[0].Weight)
+            return false;
         evicted = _heap[0];
         _heap[0] = candidate;
         SiftDown(0);
@@ -47,7 +49,8 @@ internal sealed class ReservoirSampler
         return copy;
     }
 
-    /// <summary>A sampler holding <paramref name="points"/> (at most <paramref name="capacity"/>), e.g. read from a file.</summary>
+    /// <summary>A sampler holding <paramref name="points"/> (at most <paramref name="capacity"/>), e.g. read from a
+    /// file.</summary>
     public static ReservoirSampler Of(int capacity, IEnumerable<SampledPoint> points)
     {
         var sampler = new ReservoirSampler(capacity);
@@ -64,7 +67,8 @@ internal sealed class ReservoirSampler
         while (index > 0)
         {
             int parent = (index - 1) / 2;
-            if (_heap[parent].Weight >= _heap[index].Weight) return;
+            if (_heap[parent].Weight >= _heap[index].Weight)
+                return;
             (_heap[parent], _heap[index]) = (_heap[index], _heap[parent]);
             index = parent;
         }
@@ -74,10 +78,15 @@ internal sealed class ReservoirSampler
     {
         while (true)
         {
-            int left = 2 * index + 1, right = left + 1, largest = index;
-            if (left < _heap.Count && _heap[left].Weight > _heap[largest].Weight) largest = left;
-            if (right < _heap.Count && _heap[right].Weight > _heap[largest].Weight) largest = right;
-            if (largest == index) return;
+            int left = 2 * index + 1,
+                right = left + 1,
+                largest = index;
+            if (left < _heap.Count && _heap[left].Weight > _heap[largest].Weight)
+                largest = left;
+            if (right < _heap.Count && _heap[right].Weight > _heap[largest].Weight)
+                largest = right;
+            if (largest == index)
+                return;
             (_heap[largest], _heap[index]) = (_heap[index], _heap[largest]);
             index = largest;
         }

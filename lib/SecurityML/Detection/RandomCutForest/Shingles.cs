@@ -3,9 +3,9 @@ using System.Globalization;
 namespace SecurityML.Detection.RandomCutForest;
 
 /// <summary>
-/// Shingling for random cut forests (Guha et al. 2016, section 4; Amazon's <c>shingleSize</c>): a point at time t is the
-/// rows t − s + 1 … t of one series joined end to end, oldest first, so that the forest sees the recent shape of the
-/// series, not only its current level.
+/// Shingling for random cut forests (Guha et al. 2016, section 4; Amazon's <c>shingleSize</c>): a point at time t is
+/// the rows t − s + 1 … t of one series joined end to end, oldest first, so that the forest sees the recent shape of
+/// the series, not only its current level.
 /// </summary>
 public static class Shingles
 {
@@ -20,13 +20,20 @@ public static class Shingles
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
-        if (series.Count == 0) return [];
-        int width = (series[0] ?? throw new ArgumentException("Expected a row at index 0, received null.", nameof(series))).Length;
+        if (series.Count == 0)
+            return [];
+        int width = (
+            series[0] ?? throw new ArgumentException("Expected a row at index 0, received null.", nameof(series))
+        ).Length;
         for (int index = 0; index < series.Count; index++)
         {
             if (series[index] is null || series[index].Length != width)
             {
-                throw new ArgumentException($"Expected {width} values in row {index}, received {series[index]?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"}.", nameof(series));
+                throw new ArgumentException(
+                    $"Expected {width} values in row {index}, received "
+                        + $"{series[index]?.Length.ToString(CultureInfo.InvariantCulture) ?? "null"}.",
+                    nameof(series)
+                );
             }
         }
         var points = new double[Math.Max(0, series.Count - shingleSize + 1)][];
@@ -47,9 +54,13 @@ public static class Shingles
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
-        if (shingleSize == 1) return names.ToArray();
-        return Enumerable.Range(0, shingleSize)
-            .SelectMany(step => names.Select(name => string.Create(CultureInfo.InvariantCulture, $"{name}[t-{shingleSize - 1 - step}]")))
+        if (shingleSize == 1)
+            return names.ToArray();
+        return Enumerable
+            .Range(0, shingleSize)
+            .SelectMany(step =>
+                names.Select(name => string.Create(CultureInfo.InvariantCulture, $"{name}[t-{shingleSize - 1 - step}]"))
+            )
             .ToArray();
     }
 }

@@ -16,16 +16,19 @@ internal static class TreeScoring
 
     /// <summary>The score, adding each dimension's share to <paramref name="high"/> (the point lies above the box)
     /// and <paramref name="low"/> (below it); the shares added sum to the score returned.</summary>
-    public static double Attribute(RandomCutTree tree, double[] point, double[] high, double[] low) => Walk(tree, point, high, low);
+    public static double Attribute(RandomCutTree tree, double[] point, double[] high, double[] low) =>
+        Walk(tree, point, high, low);
 
     private static double Walk(RandomCutTree tree, double[] point, double[]? high, double[]? low)
     {
-        if (tree.Root is null) return 0;
+        if (tree.Root is null)
+            return 0;
         var path = new List<RandomCutNode>(32);
         for (var node = tree.Root; ; node = node.Child(point))
         {
             path.Add(node);
-            if (node.IsLeaf) break;
+            if (node.IsLeaf)
+                break;
         }
         int dimensions = point.Length;
         var treeHigh = high is null ? null : new double[dimensions];
@@ -37,7 +40,11 @@ internal static class TreeScoring
         {
             score = (1.0 - leaf.Mass / (2.0 * tree.Mass)) / (leafDepth + Math.Log2(leaf.Mass + 1.0));
             // The point is inside every box above: nothing changes further up. No dimension stands out.
-            if (treeHigh is not null) { Array.Fill(treeHigh, score / (2 * dimensions)); Array.Fill(treeLow!, score / (2 * dimensions)); }
+            if (treeHigh is not null)
+            {
+                Array.Fill(treeHigh, score / (2 * dimensions));
+                Array.Fill(treeLow!, score / (2 * dimensions));
+            }
         }
         else
         {
@@ -46,7 +53,8 @@ internal static class TreeScoring
             for (int depth = path.Count - 2; depth >= 0; depth--)
             {
                 double probability = Separation(path[depth], point, null, null, 0);
-                if (probability <= 0) break;
+                if (probability <= 0)
+                    break;
                 double unseen = 1.0 / (depth + 1);
                 if (treeHigh is not null)
                 {
@@ -69,17 +77,21 @@ internal static class TreeScoring
     }
 
     /// <summary>The probability that a random cut of the node's box extended by the point separates them; with
-    /// <paramref name="high"/>, adds <paramref name="weight"/> × each dimension's share of it (above and below).</summary>
+    /// <paramref name="high"/>, adds <paramref name="weight"/> × each dimension's share of it (above and
+    /// below).</summary>
     private static double Separation(RandomCutNode node, double[] point, double[]? high, double[]? low, double weight)
     {
-        double extended = 0, gaps = 0;
+        double extended = 0,
+            gaps = 0;
         for (int index = 0; index < point.Length; index++)
         {
-            double above = Math.Max(point[index] - node.Maximum[index], 0), below = Math.Max(node.Minimum[index] - point[index], 0);
+            double above = Math.Max(point[index] - node.Maximum[index], 0),
+                below = Math.Max(node.Minimum[index] - point[index], 0);
             extended += node.Maximum[index] - node.Minimum[index] + above + below;
             gaps += above + below;
         }
-        if (extended <= 0) return 0;
+        if (extended <= 0)
+            return 0;
         if (high is not null)
         {
             for (int index = 0; index < point.Length; index++)

@@ -20,9 +20,13 @@ public sealed class AnomalousSessions
 {
     private readonly Dictionary<int, int> _indexOfSession;
 
-    private AnomalousSessions(IReadOnlyList<OfficeActivityEvent> events, SessionizeOptions sessionize,
-        IReadOnlyList<Session<OfficeActivityEvent>> sessions, IReadOnlyList<CommandSession> commands,
-        MarkovSessionModel model)
+    private AnomalousSessions(
+        IReadOnlyList<OfficeActivityEvent> events,
+        SessionizeOptions sessionize,
+        IReadOnlyList<Session<OfficeActivityEvent>> sessions,
+        IReadOnlyList<CommandSession> commands,
+        MarkovSessionModel model
+    )
     {
         Events = events;
         SessionizeOptions = sessionize;
@@ -31,7 +35,8 @@ public sealed class AnomalousSessions
         Model = model;
         Ranked = SessionRanking.Rank(model, sessions, OfficeActivitySessions.ToCommandSession);
         Flags = model.Detect(commands);
-        _indexOfSession = sessions.Select((session, index) => (session.Id, index))
+        _indexOfSession = sessions
+            .Select((session, index) => (session.Id, index))
             .ToDictionary(pair => pair.Id, pair => pair.index);
         FlaggedSessionIds = sessions.Where((_, index) => Flags[index]).Select(session => session.Id).ToHashSet();
         Flagged = Ranked.Where(row => FlaggedSessionIds.Contains(row.SessionId)).ToList();
@@ -56,9 +61,13 @@ public sealed class AnomalousSessions
     /// <exception cref="FormatException">An event's <c>Parameters</c> is not a JSON list of name/value objects (the
     /// message quotes it).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static AnomalousSessions Score(IReadOnlyList<OfficeActivityEvent> events,
-        MarkovSessionOptions? options = null, SessionizeOptions? sessionize = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static AnomalousSessions Score(
+        IReadOnlyList<OfficeActivityEvent> events,
+        MarkovSessionOptions? options = null,
+        SessionizeOptions? sessionize = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -121,8 +130,11 @@ public sealed class AnomalousSessions
     {
         if (rank < 1 || rank > Ranked.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(rank), rank,
-                $"{nameof(rank)} must be in [1, {Ranked.Count}] (the ranked sessions), received {rank}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(rank),
+                rank,
+                $"{nameof(rank)} must be in [1, {Ranked.Count}] (the ranked sessions), received {rank}."
+            );
         }
         return Model.Explain(Commands[_indexOfSession[Ranked[rank - 1].SessionId]]);
     }

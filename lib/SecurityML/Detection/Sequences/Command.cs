@@ -39,5 +39,7 @@ public sealed record Command
 
     /// <summary>The command as it would be typed, e.g. <c>Set-Mailbox -Identity a@b -Type Shared</c>.</summary>
     public override string ToString() =>
-        Parameters.Count == 0 ? Name : Name + " " + string.Join(" ", Parameters.Select(parameter => parameter.ToString()));
+        Parameters.Count == 0
+            ? Name
+            : Name + " " + string.Join(" ", Parameters.Select(parameter => parameter.ToString()));
 }

@@ -35,12 +35,16 @@ public sealed class MarkovSessionDetector : IAnomalyDetector<CommandSession, Mar
     /// <summary>The hyper-parameters.</summary>
     public MarkovSessionOptions Options { get; }
 
-    /// <summary>Counts, smooths and normalises the sessions; reports three steps (checking, counting, probabilities).</summary>
+    /// <summary>Counts, smooths and normalises the sessions; reports three steps (checking, counting,
+    /// probabilities).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> is null.</exception>
     /// <exception cref="ArgumentException">No sessions, a null or empty session, or a command named like a token;
     /// the message names the session index.</exception>
-    public MarkovSessionModel Fit(IReadOnlyList<CommandSession> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public MarkovSessionModel Fit(
+        IReadOnlyList<CommandSession> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
         Check(trainingData);
@@ -64,35 +68,49 @@ public sealed class MarkovSessionDetector : IAnomalyDetector<CommandSession, Mar
             var session = sessions[index];
             if (session?.Commands is null || session.Commands.Count == 0)
             {
-                throw new ArgumentException($"Expected at least one command in session {index}, received {(session?.Commands is null ? "null" : "none")}.", "trainingData");
+                throw new ArgumentException(
+                    $"Expected at least one command in session {index}, received "
+                        + $"{(session?.Commands is null ? "null" : "none")}.",
+                    "trainingData"
+                );
             }
             foreach (var command in session.Commands)
             {
                 if (command is null || command.Name is MarkovSessionModel.StartToken or MarkovSessionModel.EndToken)
                 {
                     throw new ArgumentException(
-                        $"Expected commands other than null, {MarkovSessionModel.StartToken} and {MarkovSessionModel.EndToken} in session {index}, received {command?.Name ?? "null"}.",
-                        "trainingData");
+                        $"Expected commands other than null, {MarkovSessionModel.StartToken} and "
+                            + $"{MarkovSessionModel.EndToken} in session {index}, received "
+                            + $"{command?.Name ?? "null"}.",
+                        "trainingData"
+                    );
                 }
             }
         }
     }
 
-    private ModelCard Card(IReadOnlyList<CommandSession> sessions, SessionCounts counts) => new()
-    {
-        Kind = MarkovSessionModel.Kind,
-        Version = MarkovSessionModel.FormatVersion,
-        DataSet = "Command sessions: the commands of one session in order",
-        TrainingRows = sessions.Count,
-        Description = "Markov chain over session commands (" + Options.Kind + "); score = −ln(rarest window likelihood, window "
-            + Options.WindowLength + "), higher = more anomalous.",
-        Options = Options.ToJson(),
-        TrainingSummary = new JsonObject
+    private ModelCard Card(IReadOnlyList<CommandSession> sessions, SessionCounts counts) =>
+        new()
         {
-            ["sessions"] = sessions.Count,
-            ["commands"] = sessions.Sum(session => session.Commands.Count),
-            ["distinctCommands"] = counts.Commands.Count - 3,
-            ["modellableParameters"] = new JsonArray(counts.Modellable.Select(name => (JsonNode?)JsonValue.Create(name)).ToArray()),
-        },
-    };
+            Kind = MarkovSessionModel.Kind,
+            Version = MarkovSessionModel.FormatVersion,
+            DataSet = "Command sessions: the commands of one session in order",
+            TrainingRows = sessions.Count,
+            Description =
+                "Markov chain over session commands ("
+                + Options.Kind
+                + "); score = −ln(rarest window likelihood, window "
+                + Options.WindowLength
+                + "), higher = more anomalous.",
+            Options = Options.ToJson(),
+            TrainingSummary = new JsonObject
+            {
+                ["sessions"] = sessions.Count,
+                ["commands"] = sessions.Sum(session => session.Commands.Count),
+                ["distinctCommands"] = counts.Commands.Count - 3,
+                ["modellableParameters"] = new JsonArray(
+                    counts.Modellable.Select(name => (JsonNode?)JsonValue.Create(name)).ToArray()
+                ),
+            },
+        };
 }

@@ -9,7 +9,8 @@ public sealed partial class MarkovSessionModel
     /// Why a session scored as it did: the factors of its rarest window, each a probability (the start or first
     /// command, each transition, each command's parameter set) with contribution −ln(probability) (divided by the
     /// window length with the geometric mean), so that <c>0 + Σ contributions = Score</c>. Positive contributions
-    /// push towards anomalous; the largest is the rarest step. A session without a window gives NaN and no contributions.
+    /// push towards anomalous; the largest is the rarest step. A session without a window gives NaN and no
+    /// contributions.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
     public Explanation Explain(CommandSession item)
@@ -33,7 +34,9 @@ public sealed partial class MarkovSessionModel
             power = WholeSessionLength(item.Commands);
         }
         var scale = Options.UseGeometricMean ? 1.0 / power : 1.0;
-        var contributions = factors.Select(factor => new FeatureContribution(factor.Label, factor.Value, -Math.Log(factor.Value) * scale)).ToList();
+        var contributions = factors
+            .Select(factor => new FeatureContribution(factor.Label, factor.Value, -Math.Log(factor.Value) * scale))
+            .ToList();
         return new Explanation(-Math.Log(rarest.Likelihood), 0, contributions, +1);
     }
 }

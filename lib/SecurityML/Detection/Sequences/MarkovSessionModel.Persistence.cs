@@ -25,7 +25,8 @@ public sealed partial class MarkovSessionModel
     }
 
     /// <inheritdoc />
-    public MarkovSessionModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public MarkovSessionModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     private void WritePayload(BinaryWriter writer)
     {
@@ -50,11 +51,17 @@ public sealed partial class MarkovSessionModel
     /// the model cannot use (named in the message: an option out of range, a count below 1, a table without the
     /// unknown token).</exception>
     public static MarkovSessionModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var (options, counts) = ReadPayload(reader);
-            return new MarkovSessionModel(options, counts, card);
-        }, sourceName);
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
+            {
+                var (options, counts) = ReadPayload(reader);
+                return new MarkovSessionModel(options, counts, card);
+            },
+            sourceName
+        );
 
     private static (MarkovSessionOptions, SessionCounts) ReadPayload(BinaryReader reader)
     {
@@ -67,8 +74,12 @@ public sealed partial class MarkovSessionModel
         var modellable = ReadList(reader, "modellableParameters");
         var options = new MarkovSessionOptions
         {
-            Kind = kind, WindowLength = window, UseStartEndTokens = tokens, UseGeometricMean = geometric,
-            ShortSessions = shortSessions, ModellableParameters = hasModellable ? modellable : null,
+            Kind = kind,
+            WindowLength = window,
+            UseStartEndTokens = tokens,
+            UseGeometricMean = geometric,
+            ShortSessions = shortSessions,
+            ModellableParameters = hasModellable ? modellable : null,
         };
         ModelPayloadReader.CheckOptions("payload options", options.Validate);
         var counts = new SessionCounts();
@@ -84,14 +95,16 @@ public sealed partial class MarkovSessionModel
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> list)
     {
         writer.Write(list.Count);
-        foreach (var item in list) writer.Write(item);
+        foreach (var item in list)
+            writer.Write(item);
     }
 
     private static List<string> ReadList(BinaryReader reader, string field)
     {
         var count = reader.ReadCount(field, 1);
         var list = new List<string>(count);
-        for (var index = 0; index < count; index++) list.Add(reader.ReadText($"{field}[{index}]"));
+        for (var index = 0; index < count; index++)
+            list.Add(reader.ReadText($"{field}[{index}]"));
         return list;
     }
 
@@ -112,8 +125,10 @@ public sealed partial class MarkovSessionModel
         {
             var key = reader.ReadText($"{field}[{index}].key");
             var value = reader.ReadInt64();
-            if (value < 1) throw ModelPayloadReader.Invalid($"{field}.{key}", "a smoothed count ≥ 1", value);
-            if (!table.TryAdd(key, value)) throw ModelPayloadReader.Invalid($"{field}[{index}].key", "a key not listed before", key);
+            if (value < 1)
+                throw ModelPayloadReader.Invalid($"{field}.{key}", "a smoothed count ≥ 1", value);
+            if (!table.TryAdd(key, value))
+                throw ModelPayloadReader.Invalid($"{field}[{index}].key", "a key not listed before", key);
         }
     }
 
@@ -127,13 +142,18 @@ public sealed partial class MarkovSessionModel
         }
     }
 
-    private static void ReadNested(BinaryReader reader, Dictionary<string, Dictionary<string, long>> table, string field)
+    private static void ReadNested(
+        BinaryReader reader,
+        Dictionary<string, Dictionary<string, long>> table,
+        string field
+    )
     {
         var count = reader.ReadCount(field, 1 + sizeof(int));
         for (var index = 0; index < count; index++)
         {
             var key = reader.ReadText($"{field}[{index}].key");
-            if (table.ContainsKey(key)) throw ModelPayloadReader.Invalid($"{field}[{index}].key", "a key not listed before", key);
+            if (table.ContainsKey(key))
+                throw ModelPayloadReader.Invalid($"{field}[{index}].key", "a key not listed before", key);
             ReadTable(reader, SessionCounts.Row(table, key), $"{field}.{key}");
         }
     }

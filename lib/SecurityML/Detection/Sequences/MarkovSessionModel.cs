@@ -50,7 +50,8 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
     /// <summary>The options the model was fitted with.</summary>
     public MarkovSessionOptions Options { get; }
 
-    /// <summary>Parameters whose values are modelled (empty unless <see cref="SessionModelKind.CommandsParametersAndValues"/>).</summary>
+    /// <summary>Parameters whose values are modelled (empty unless
+    /// <see cref="SessionModelKind.CommandsParametersAndValues"/>).</summary>
     public IReadOnlyList<string> ModellableParameters => _counts.Modellable;
 
     /// <summary>Smoothed command counts, tokens included (msticpy's <c>seq1_counts</c>).</summary>
@@ -59,10 +60,12 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
     /// <summary>Smoothed transition counts, previous → next (msticpy's <c>seq2_counts</c>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> TransitionCounts { get; }
 
-    /// <summary>Smoothed parameter counts per command (msticpy's <c>cmd_param_counts</c>); empty for commands only.</summary>
+    /// <summary>Smoothed parameter counts per command (msticpy's <c>cmd_param_counts</c>); empty for commands
+    /// only.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> ParameterCounts { get; }
 
-    /// <summary>Smoothed value counts per parameter (msticpy's <c>param_value_counts</c>); empty unless values are modelled.</summary>
+    /// <summary>Smoothed value counts per parameter (msticpy's <c>param_value_counts</c>); empty unless values are
+    /// modelled.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> ValueCounts { get; }
 
     /// <summary>P(command) (msticpy's <c>prior_probs</c>); an unseen command reads the unknown token's.</summary>
@@ -71,8 +74,10 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
     /// <summary>P(next | previous) (msticpy's <c>trans_probs</c>), with unknown-token fallback on both sides.</summary>
     public double TransitionProbability(string previous, string next) => _probabilities.Transition(previous, next);
 
-    /// <summary>P(parameter present | command) (msticpy's <c>param_cond_cmd_probs</c>); needs parameters modelled.</summary>
-    public double ParameterProbability(string command, string parameter) => _probabilities.Parameter(command, parameter);
+    /// <summary>P(parameter present | command) (msticpy's <c>param_cond_cmd_probs</c>); needs parameters
+    /// modelled.</summary>
+    public double ParameterProbability(string command, string parameter) =>
+        _probabilities.Parameter(command, parameter);
 
     /// <summary>P(value | parameter) (msticpy's <c>value_cond_param_probs</c>); needs values modelled.</summary>
     public double ValueProbability(string parameter, string? value) => _probabilities.Value(parameter, value);
@@ -86,9 +91,12 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
     }
 
     /// <summary><see cref="SessionLikelihood"/> raised to 1 / number of commands (msticpy's
-    /// <c>session_geomean_likelihoods</c>), to compare sessions of different lengths; NaN for an empty session.</summary>
+    /// <c>session_geomean_likelihoods</c>), to compare sessions of different lengths; NaN for an empty
+    /// session.</summary>
     public double GeometricMeanLikelihood(CommandSession session) =>
-        Checked(session).Commands.Count == 0 ? double.NaN : Math.Pow(SessionLikelihood(session), 1.0 / session.Commands.Count);
+        Checked(session).Commands.Count == 0
+            ? double.NaN
+            : Math.Pow(SessionLikelihood(session), 1.0 / session.Commands.Count);
 
     /// <summary>The likelihood of every sliding window (msticpy's <c>compute_likelihood_windows_in_session</c>): the
     /// end token is appended when tokens are used and only the first window is conditioned on the start token; each
@@ -141,13 +149,19 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
         var result = new double[sessions.Count];
         for (var index = 0; index < sessions.Count; index++)
         {
-            result[index] = RarestWindowLikelihood(sessions[index] ?? throw new ArgumentException(
-                $"Expected a session at index {index}, received null.", nameof(sessions)));
+            result[index] = RarestWindowLikelihood(
+                sessions[index]
+                    ?? throw new ArgumentException(
+                        $"Expected a session at index {index}, received null.",
+                        nameof(sessions)
+                    )
+            );
         }
         return result;
     }
 
-    /// <summary>−ln(rarest-window likelihood) per session: higher = more anomalous; NaN where the likelihood is NaN.</summary>
+    /// <summary>−ln(rarest-window likelihood) per session: higher = more anomalous; NaN where the likelihood is
+    /// NaN.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     /// <exception cref="ArgumentException">An item is null, naming its index.</exception>
     public double[] Score(IReadOnlyList<CommandSession> items)
@@ -163,19 +177,41 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
         return RarestWindowLikelihoods(items).Select(likelihood => -Math.Log(likelihood)).ToArray();
     }
 
-    private double WindowAt(IReadOnlyList<Command> commands, int start, List<(string Label, double Value)>? factors = null)
+    private double WindowAt(
+        IReadOnlyList<Command> commands,
+        int start,
+        List<(string Label, double Value)>? factors = null
+    )
     {
-        var likelihood = _probabilities.Window(commands, start, Options.WindowLength, Options.UseStartEndTokens && start == 0, false, factors);
+        var likelihood = _probabilities.Window(
+            commands,
+            start,
+            Options.WindowLength,
+            Options.UseStartEndTokens && start == 0,
+            false,
+            factors
+        );
         return Options.UseGeometricMean ? Math.Pow(likelihood, 1.0 / Options.WindowLength) : likelihood;
     }
 
-    private double WholeSessionLikelihood(IReadOnlyList<Command> commands, List<(string Label, double Value)>? factors = null)
+    private double WholeSessionLikelihood(
+        IReadOnlyList<Command> commands,
+        List<(string Label, double Value)>? factors = null
+    )
     {
-        var likelihood = _probabilities.Window(commands, 0, commands.Count, Options.UseStartEndTokens, Options.UseStartEndTokens, factors);
+        var likelihood = _probabilities.Window(
+            commands,
+            0,
+            commands.Count,
+            Options.UseStartEndTokens,
+            Options.UseStartEndTokens,
+            factors
+        );
         return Options.UseGeometricMean ? Math.Pow(likelihood, 1.0 / WholeSessionLength(commands)) : likelihood;
     }
 
-    private int WholeSessionLength(IReadOnlyList<Command> commands) => commands.Count + (Options.UseStartEndTokens ? 1 : 0);
+    private int WholeSessionLength(IReadOnlyList<Command> commands) =>
+        commands.Count + (Options.UseStartEndTokens ? 1 : 0);
 
     private IReadOnlyList<Command> Extended(CommandSession session) =>
         Options.UseStartEndTokens ? [.. session.Commands, EndCommand] : session.Commands;
@@ -187,6 +223,14 @@ public sealed partial class MarkovSessionModel : IAnomalyModel<CommandSession>, 
         return session;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> ReadOnly(Dictionary<string, Dictionary<string, long>> table) =>
-        table.ToDictionary(pair => pair.Key, pair => (IReadOnlyDictionary<string, long>)pair.Value.AsReadOnly(), StringComparer.Ordinal).AsReadOnly();
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> ReadOnly(
+        Dictionary<string, Dictionary<string, long>> table
+    ) =>
+        table
+            .ToDictionary(
+                pair => pair.Key,
+                pair => (IReadOnlyDictionary<string, long>)pair.Value.AsReadOnly(),
+                StringComparer.Ordinal
+            )
+            .AsReadOnly();
 }

@@ -20,7 +20,8 @@ public sealed record MarkovSessionOptions
     /// <summary>Modellable-parameter rule: at least this many occurrences of the parameter (msticpy: 20).</summary>
     public const int ModellableMinimumOccurrences = 20;
 
-    /// <summary>Modellable-parameter rule: 100 × distinct values / occurrences at most this percentage (msticpy: 10).</summary>
+    /// <summary>Modellable-parameter rule: 100 × distinct values / occurrences at most this percentage (msticpy:
+    /// 10).</summary>
     public const double ModellableMaximumDistinctPercent = 10;
 
     /// <summary>What is modelled: commands; commands and parameter names; or commands, parameters and values.
@@ -38,8 +39,9 @@ public sealed record MarkovSessionOptions
     /// <summary>Whether each window likelihood is raised to 1 / <see cref="WindowLength"/>. Default false.</summary>
     public bool UseGeometricMean { get; init; }
 
-    /// <summary>Parameters whose values are modelled (only for <see cref="SessionModelKind.CommandsParametersAndValues"/>);
-    /// null (default) picks them by msticpy's rule: ≤ 20 distinct values, ≥ 20 occurrences, distinct/occurrences ≤ 10 %.</summary>
+    /// <summary>Parameters whose values are modelled (only for
+    /// <see cref="SessionModelKind.CommandsParametersAndValues"/>); null (default) picks them by msticpy's rule: ≤ 20
+    /// distinct values, ≥ 20 occurrences, distinct/occurrences ≤ 10 %.</summary>
     public IReadOnlyList<string>? ModellableParameters { get; init; }
 
     /// <summary>The rarest-window likelihood of sessions too short for one window. Default
@@ -53,22 +55,35 @@ public sealed record MarkovSessionOptions
     {
         if (WindowLength < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(WindowLength), WindowLength,
-                $"{nameof(WindowLength)} must be ≥ 1, received {WindowLength}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(WindowLength),
+                WindowLength,
+                $"{nameof(WindowLength)} must be ≥ 1, received {WindowLength}."
+            );
         }
         if (!Enum.IsDefined(Kind))
         {
-            throw new ArgumentOutOfRangeException(nameof(Kind), Kind, $"{nameof(Kind)} must be a {nameof(SessionModelKind)}, received {(int)Kind}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Kind),
+                Kind,
+                $"{nameof(Kind)} must be a {nameof(SessionModelKind)}, received {(int)Kind}."
+            );
         }
         if (!Enum.IsDefined(ShortSessions))
         {
-            throw new ArgumentOutOfRangeException(nameof(ShortSessions), ShortSessions,
-                $"{nameof(ShortSessions)} must be a {nameof(ShortSessionScoring)}, received {(int)ShortSessions}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(ShortSessions),
+                ShortSessions,
+                $"{nameof(ShortSessions)} must be a {nameof(ShortSessionScoring)}, received {(int)ShortSessions}."
+            );
         }
         if (ModellableParameters is not null && ModellableParameters.Any(string.IsNullOrEmpty))
         {
-            throw new ArgumentOutOfRangeException(nameof(ModellableParameters), "(list)",
-                $"{nameof(ModellableParameters)} must hold non-empty names, received a null or empty one.");
+            throw new ArgumentOutOfRangeException(
+                nameof(ModellableParameters),
+                "(list)",
+                $"{nameof(ModellableParameters)} must hold non-empty names, received a null or empty one."
+            );
         }
     }
 

@@ -21,8 +21,11 @@ public static class SessionCharts
     /// <see cref="AnomalousSessions.Ranked"/>).</param>
     /// <param name="highlighted">How many of the rarest to mark (≥ 0); default 5.</param>
     /// <param name="title">The figure title.</param>
-    public static Figure LikelihoodTimeline(IReadOnlyList<ScoredSession> scored, int highlighted = DefaultHighlighted,
-        string title = "Rarest-window likelihood per session")
+    public static Figure LikelihoodTimeline(
+        IReadOnlyList<ScoredSession> scored,
+        int highlighted = DefaultHighlighted,
+        string title = "Rarest-window likelihood per session"
+    )
     {
         ArgumentNullException.ThrowIfNull(scored);
         ArgumentOutOfRangeException.ThrowIfNegative(highlighted);
@@ -37,13 +40,14 @@ public static class SessionCharts
         return figure;
     }
 
-    private static Scatter Points(IReadOnlyList<ScoredSession> rows, string name, string color, double size) => new()
-    {
-        Name = name,
-        Mode = ScatterMode.Markers,
-        X = PlotValues.FromTimes(rows.Select(row => row.Start)),
-        Y = PlotValues.FromNumbers(rows.Select(row => row.RarestWindowLikelihood)),
-        HoverText = rows.Select(row => $"#{row.Rank} {row.Entity} {row.Source}: {row.RarestWindow}").ToList(),
-        Marker = new Marker { Color = color, Size = size },
-    };
+    private static Scatter Points(IReadOnlyList<ScoredSession> rows, string name, string color, double size) =>
+        new()
+        {
+            Name = name,
+            Mode = ScatterMode.Markers,
+            X = PlotValues.FromTimes(rows.Select(row => row.Start)),
+            Y = PlotValues.FromNumbers(rows.Select(row => row.RarestWindowLikelihood)),
+            HoverText = rows.Select(row => $"#{row.Rank} {row.Entity} {row.Source}: {row.RarestWindow}").ToList(),
+            Marker = new Marker { Color = color, Size = size },
+        };
 }

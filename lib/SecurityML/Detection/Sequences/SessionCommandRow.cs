@@ -8,5 +8,12 @@ namespace SecurityML.Detection.Sequences;
 /// <param name="ClientIP">From where.</param>
 /// <param name="Operation">The cmdlet.</param>
 /// <param name="Parameters">The parameters as <c>Name=Value</c> pairs separated by "; ".</param>
-public sealed record SessionCommandRow(int Rank, double Likelihood, DateTimeOffset TimeGenerated, string UserId, string ClientIP,
-    string Operation, string Parameters);
+public sealed record SessionCommandRow(
+    int Rank,
+    double Likelihood,
+    DateTimeOffset TimeGenerated,
+    string UserId,
+    string ClientIP,
+    string Operation,
+    string Parameters
+);

@@ -19,15 +19,22 @@ internal sealed class SessionProbabilities
         _kind = kind;
         _modellable = new HashSet<string>(counts.Modellable, StringComparer.Ordinal);
         double total = counts.Commands.Values.Sum();
-        foreach (var (command, count) in counts.Commands) _prior[command] = count / total;
-        foreach (var (previous, row) in counts.Transitions) _transition[previous] = Normalised(row);
+        foreach (var (command, count) in counts.Commands)
+            _prior[command] = count / total;
+        foreach (var (previous, row) in counts.Transitions)
+            _transition[previous] = Normalised(row);
         foreach (var (command, row) in counts.Parameters)
         {
             // msticpy divides by the smoothed count of the command (a Bernoulli per parameter).
             double commandCount = Lookup(counts.Commands, command);
-            _parameter[command] = row.Select(pair => new KeyValuePair<string, double>(pair.Key, pair.Value / commandCount)).ToArray();
+            _parameter[command] = row.Select(pair => new KeyValuePair<string, double>(
+                    pair.Key,
+                    pair.Value / commandCount
+                ))
+                .ToArray();
         }
-        foreach (var (parameter, row) in counts.Values) _value[parameter] = Normalised(row);
+        foreach (var (parameter, row) in counts.Values)
+            _value[parameter] = Normalised(row);
     }
 
     public double Prior(string command) => Lookup(_prior, command);
@@ -35,7 +42,10 @@ internal sealed class SessionProbabilities
     public double Transition(string previous, string next) => Lookup(Lookup(_transition, previous), next);
 
     public double Parameter(string command, string parameter) =>
-        Lookup(Lookup(_parameter, command).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal), parameter);
+        Lookup(
+            Lookup(_parameter, command).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            parameter
+        );
 
     public double Value(string parameter, string? value) => Lookup(Lookup(_value, parameter), value ?? "");
 
@@ -74,16 +84,27 @@ internal sealed class SessionProbabilities
     /// <summary>msticpy's <c>compute_likelihood_window</c>: the first command's prior (or its transition from the start
     /// token), each transition and each parameter-set probability, and optionally the transition to the end token.
     /// NaN for an empty window. <paramref name="factors"/>, when given, receives each factor with a label.</summary>
-    public double Window(IReadOnlyList<Command> commands, int offset, int count, bool useStartToken, bool useEndToken,
-        List<(string Label, double Value)>? factors = null)
+    public double Window(
+        IReadOnlyList<Command> commands,
+        int offset,
+        int count,
+        bool useStartToken,
+        bool useEndToken,
+        List<(string Label, double Value)>? factors = null
+    )
     {
         if (count == 0)
         {
             return double.NaN;
         }
         var first = commands[offset].Name;
-        double likelihood = Factor(useStartToken ? Transition(MarkovSessionModel.StartToken, first) : Prior(first),
-            factors is null ? "" : useStartToken ? $"{MarkovSessionModel.StartToken} → {first}" : first, factors);
+        double likelihood = Factor(
+            useStartToken ? Transition(MarkovSessionModel.StartToken, first) : Prior(first),
+            factors is null ? ""
+                : useStartToken ? $"{MarkovSessionModel.StartToken} → {first}"
+                : first,
+            factors
+        );
         likelihood *= ParameterFactor(commands[offset], factors);
         for (var index = offset + 1; index < offset + count; index++)
         {
@@ -94,7 +115,11 @@ internal sealed class SessionProbabilities
         if (useEndToken)
         {
             var last = commands[offset + count - 1].Name;
-            likelihood *= Factor(Transition(last, MarkovSessionModel.EndToken), $"{last} → {MarkovSessionModel.EndToken}", factors);
+            likelihood *= Factor(
+                Transition(last, MarkovSessionModel.EndToken),
+                $"{last} → {MarkovSessionModel.EndToken}",
+                factors
+            );
         }
         return likelihood;
     }
@@ -102,7 +127,9 @@ internal sealed class SessionProbabilities
     private double ParameterFactor(Command command, List<(string Label, double Value)>? factors)
     {
         var value = ParameterSet(command);
-        return _kind == SessionModelKind.Commands || command.Parameters.Count == 0 ? value : Factor(value, factors is null ? "" : command.Name + " parameters", factors);
+        return _kind == SessionModelKind.Commands || command.Parameters.Count == 0
+            ? value
+            : Factor(value, factors is null ? "" : command.Name + " parameters", factors);
     }
 
     private static double Factor(double value, string label, List<(string Label, double Value)>? factors)
@@ -115,7 +142,8 @@ internal sealed class SessionProbabilities
     {
         for (var index = 0; index < parameters.Count; index++)
         {
-            if (parameters[index].Name == name) return parameters[index];
+            if (parameters[index].Name == name)
+                return parameters[index];
         }
         return null;
     }

@@ -20,21 +20,29 @@ public static class AnomalyPeriods
     /// <c>resample</c>); the first bin t opens [t − period, t + period]; a later bin t extends the current window to
     /// t + period when t is at most 2 × period after the previous anomalous bin, else opens a new window.
     /// </summary>
-    /// <param name="rows">Scored rows in any order (e.g. <see cref="StlAnomalyModel.Rows"/> or a re-thresholded copy).</param>
+    /// <param name="rows">Scored rows in any order (e.g. <see cref="StlAnomalyModel.Rows"/> or a re-thresholded
+    /// copy).</param>
     /// <param name="period">The bin and margin; positive, default one hour.</param>
     /// <param name="positiveOnly">True (default, as msticpy): only rows flagged 1; false: 1 and −1.</param>
     /// <returns>The windows in time order; empty when no row is flagged.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive.</exception>
-    public static IReadOnlyList<AnomalyPeriod> Extract(IEnumerable<StlScoredPoint> rows, TimeSpan? period = null, bool positiveOnly = true)
+    public static IReadOnlyList<AnomalyPeriod> Extract(
+        IEnumerable<StlScoredPoint> rows,
+        TimeSpan? period = null,
+        bool positiveOnly = true
+    )
     {
         ArgumentNullException.ThrowIfNull(rows);
         var step = period ?? DefaultPeriod;
         TimeSeriesChecks.RequirePositive(step, nameof(period));
         var times = rows.Where(row => row.Anomalies == 1 || (!positiveOnly && row.Anomalies == -1))
-            .Select(row => row.TimeGenerated.ToUniversalTime()).OrderBy(time => time).ToList();
+            .Select(row => row.TimeGenerated.ToUniversalTime())
+            .OrderBy(time => time)
+            .ToList();
         var periods = new List<AnomalyPeriod>();
-        if (times.Count == 0) return periods;
+        if (times.Count == 0)
+            return periods;
         var origin = new DateTimeOffset(times[0].UtcDateTime.Date, TimeSpan.Zero);
         DateTimeOffset? previous = null;
         foreach (var bin in times.Select(time => origin + (time - origin).Ticks / step.Ticks * step).Distinct())
@@ -61,21 +69,30 @@ public static class AnomalyPeriods
     /// ASCII capital letter first then letters, digits or '_' (e.g. <c>TimeGenerated</c>), otherwise quoted as
     /// <c>['...']</c> with quotes and backslashes escaped.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="timeColumn"/> is empty, longer than 1024 characters, or holds
-    /// a character no quoted KQL name can hold (line break or other control, separator or invisible formatting
+    /// <exception cref="ArgumentException"><paramref name="timeColumn"/> is empty, longer than 1024 characters, or
+    /// holds a character no quoted KQL name can hold (line break or other control, separator or invisible formatting
     /// character); the message names <c>timeColumn</c> and shows the value escaped.</exception>
     public static string ToKqlFilter(IEnumerable<AnomalyPeriod> periods, string timeColumn = DefaultTimeColumn)
     {
         ArgumentNullException.ThrowIfNull(periods);
         string column = KqlLiteral.Name(timeColumn);
-        var clauses = periods.Select(period =>
-            $"{column} between (datetime({TimeSeriesChecks.Text(period.Start)}) .. datetime({TimeSeriesChecks.Text(period.End)}))").ToList();
+        var clauses = periods
+            .Select(period =>
+                $"{column} between (datetime({TimeSeriesChecks.Text(period.Start)}) .. "
+                + $"datetime({TimeSeriesChecks.Text(period.End)}))"
+            )
+            .ToList();
         return clauses.Count == 0 ? "| where false" : "| where " + string.Join(" or ", clauses);
     }
 
-    /// <summary>The items whose time falls in any of the periods (both ends inclusive), in their original order.</summary>
+    /// <summary>The items whose time falls in any of the periods (both ends inclusive), in their original
+    /// order.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IReadOnlyList<T> Within<T>(IEnumerable<T> items, Func<T, DateTimeOffset> time, IReadOnlyList<AnomalyPeriod> periods)
+    public static IReadOnlyList<T> Within<T>(
+        IEnumerable<T> items,
+        Func<T, DateTimeOffset> time,
+        IReadOnlyList<AnomalyPeriod> periods
+    )
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(time);

@@ -33,14 +33,18 @@ public sealed class StlAnomalyDetector : IAnomalyDetector<TimeSeriesPoint, StlAn
 
     /// <summary>Decomposes and scores the series.</summary>
     /// <param name="trainingData">The series in time order, each point <see cref="StlAnomalyOptions.Interval"/> after
-    /// the previous (no gaps, no duplicates), finite values, at least two periods (48 hourly points by default).</param>
+    /// the previous (no gaps, no duplicates), finite values, at least two periods (48 hourly points by
+    /// default).</param>
     /// <param name="progress">One report per STL pass (1 + outer iterations).</param>
     /// <param name="cancellationToken">Checked between passes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="trainingData"/> is null.</exception>
     /// <exception cref="ArgumentException">The series is empty, too short for the period, has a gap, a duplicate,
     /// an out-of-order time or a non-finite value; the message gives the position and the time.</exception>
-    public StlAnomalyModel Fit(IReadOnlyList<TimeSeriesPoint> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public StlAnomalyModel Fit(
+        IReadOnlyList<TimeSeriesPoint> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
         TimeSeriesChecks.RequireTwoPeriods(trainingData.Count, Options.Decomposition.Period, nameof(trainingData));
@@ -52,12 +56,16 @@ public sealed class StlAnomalyDetector : IAnomalyDetector<TimeSeriesPoint, StlAn
         {
             Kind = StlAnomalyModel.Kind,
             Version = StlAnomalyModel.FormatVersion,
-            DataSet = "One regularly spaced series: (TimeGenerated, value) every " + Options.Interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            DataSet =
+                "One regularly spaced series: (TimeGenerated, value) every "
+                + Options.Interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             Features = ["TimeGenerated", "Value"],
             TrainingWindowStart = times[0],
             TrainingWindowEnd = times[^1] + Options.Interval,
             TrainingRows = values.Length,
-            Description = "Points far above the STL seasonal-trend baseline of one series (residual z-score, msticpy timeseries_anomalies_stl).",
+            Description =
+                "Points far above the STL seasonal-trend baseline of one series (residual z-score, msticpy "
+                + "timeseries_anomalies_stl).",
             Options = JsonSerializer.SerializeToNode(Options)!.AsObject(),
             TrainingSummary = new JsonObject
             {

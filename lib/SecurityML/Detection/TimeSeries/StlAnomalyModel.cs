@@ -26,12 +26,20 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     public const int FormatVersion = 1;
 
     private readonly Dictionary<DateTimeOffset, int> _indexByTime;
-    private readonly double[] _values, _seasonal, _trend, _weights;
+    private readonly double[] _values,
+        _seasonal,
+        _trend,
+        _weights;
 
     private readonly DateTimeOffset[] _times;
     private readonly StlDecomposition _decomposition;
 
-    internal StlAnomalyModel(ModelCard card, StlAnomalyOptions options, DateTimeOffset[] times, StlDecomposition decomposition)
+    internal StlAnomalyModel(
+        ModelCard card,
+        StlAnomalyOptions options,
+        DateTimeOffset[] times,
+        StlDecomposition decomposition
+    )
     {
         _times = times;
         _decomposition = decomposition;
@@ -44,7 +52,8 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
         ResidualMean = mean;
         ResidualStandardDeviation = deviation;
         _indexByTime = new Dictionary<DateTimeOffset, int>(times.Length);
-        for (int i = 0; i < times.Length; i++) _indexByTime[times[i]] = i;
+        for (int i = 0; i < times.Length; i++)
+            _indexByTime[times[i]] = i;
         Card = card;
     }
 
@@ -65,13 +74,15 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
 
     /// <summary>Their population standard deviation; 0 when the fit is exact (the spread is at most 1e-10 of the
     /// largest |value|: rounding noise, as for a constant or perfectly periodic series), and then every score is 0
-    /// and nothing is flagged (scipy's <c>zscore</c> would give NaN for an exact 0 and noise z-scores otherwise).</summary>
+    /// and nothing is flagged (scipy's <c>zscore</c> would give NaN for an exact 0 and noise z-scores
+    /// otherwise).</summary>
     public double ResidualStandardDeviation { get; }
 
     /// <summary>The residual z-scores of <paramref name="items"/>: (value − seasonal − trend − mean) / std at the
     /// item's time; higher = further above the baseline (dips are negative). Equals <see cref="StlScoredPoint.Score"/>
     /// for the fitted points.</summary>
-    /// <returns>One score per item; NaN when the item's time is not on the fitted index or its value is not finite.</returns>
+    /// <returns>One score per item; NaN when the item's time is not on the fitted index or its value is not
+    /// finite.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
     /// <exception cref="ArgumentException">An item is null, naming its index.</exception>
     public double[] Score(IReadOnlyList<TimeSeriesPoint> items)
@@ -103,9 +114,10 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     /// (msticpy's rule is score &gt; threshold; <c>Detect</c> is score ≥ card threshold): the next double up.</summary>
     public static double ThresholdFor(double scoreThreshold) => Math.BitIncrement(scoreThreshold);
 
-    /// <summary>A version 1 file's card in this version's terms: the window end one interval after the last point (version
-    /// 1 recorded the last point), and msticpy's threshold, stored as <see cref="StlAnomalyOptions.ScoreThreshold"/>
-    /// itself then, as <see cref="ThresholdFor"/> so that <see cref="Detect"/> stays "score &gt; ScoreThreshold".</summary>
+    /// <summary>A version 1 file's card in this version's terms: the window end one interval after the last point
+    /// (version 1 recorded the last point), and msticpy's threshold, stored as
+    /// <see cref="StlAnomalyOptions.ScoreThreshold"/> itself then, as <see cref="ThresholdFor"/> so that
+    /// <see cref="Detect"/> stays "score &gt; ScoreThreshold".</summary>
     internal static ModelCard FromVersion1(ModelCard card)
     {
         StlAnomalyOptions options;
@@ -113,9 +125,10 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
         {
             options = ModelPayloadReader.CardOptions<StlAnomalyOptions>(card);
         }
-        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or ArgumentException or FormatException)
+        catch (Exception e)
+            when (e is InvalidDataException or System.Text.Json.JsonException or ArgumentException or FormatException)
         {
-            return card;  // Load reports the options.
+            return card; // Load reports the options.
         }
         var migrated = card with { TrainingWindowEnd = card.TrainingWindowEnd + options.Interval };
         return card.Threshold == options.ScoreThreshold
@@ -124,8 +137,11 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     }
 
     /// <summary>The <see cref="ModelCard.ThresholdMethod"/> of <see cref="ThresholdFor"/>.</summary>
-    public static string ThresholdMethodFor(double scoreThreshold) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"residual z-score > {scoreThreshold} (msticpy score_threshold; the card holds the next double up, as Detect is score ≥ threshold)");
+    public static string ThresholdMethodFor(double scoreThreshold) =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"residual z-score > {scoreThreshold} (msticpy score_threshold; the card holds the next double up, as "
+        ) + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Detect is score ≥ threshold)");
 
     /// <summary>
     /// The residual z-score of a point split into the parts of the decomposition, in units of the residual standard
@@ -140,7 +156,8 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     {
         ArgumentNullException.ThrowIfNull(item);
         double score = Score([item])[0];
-        if (double.IsNaN(score)) return new Explanation(score, 0, [], +1);
+        if (double.IsNaN(score))
+            return new Explanation(score, 0, [], +1);
         int index = _indexByTime[item.TimeGenerated];
         double deviation = ResidualStandardDeviation;
         double Part(double value) => deviation > 0 ? value / deviation : 0;
@@ -151,7 +168,8 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
             new("seasonal", _seasonal[index], Part(-_seasonal[index])),
             new("residual mean", ResidualMean, Part(-ResidualMean)),
         };
-        if (Options.TruncateToIntegers) parts.Add(new("truncation", 0, score - parts.Sum(part => part.Contribution)));
+        if (Options.TruncateToIntegers)
+            parts.Add(new("truncation", 0, score - parts.Sum(part => part.Contribution)));
         return new Explanation(score, 0, parts, +1);
     }
 
@@ -171,20 +189,33 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     }
 
     /// <inheritdoc />
-    public StlAnomalyModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public StlAnomalyModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <summary>The rows with the flag recomputed as msticpy's <c>set_new_anomaly_threshold</c>: 1 where score ≥
-    /// <paramref name="threshold"/>, −1 where score ≤ −<paramref name="thresholdLow"/> (that wins if both hold), else 0.</summary>
+    /// <paramref name="threshold"/>, −1 where score ≤ −<paramref name="thresholdLow"/> (that wins if both hold), else
+    /// 0.</summary>
     /// <param name="threshold">The upper threshold; finite.</param>
-    /// <param name="thresholdLow">The lower threshold's magnitude; null means <paramref name="threshold"/> (msticpy also
-    /// treats 0 as "not given"; here 0 flags every non-positive score).</param>
+    /// <param name="thresholdLow">The lower threshold's magnitude; null means <paramref name="threshold"/> (msticpy
+    /// also treats 0 as "not given"; here 0 flags every non-positive score).</param>
     /// <exception cref="ArgumentOutOfRangeException">A threshold is not finite.</exception>
     public IReadOnlyList<StlScoredPoint> Rethreshold(double threshold, double? thresholdLow = null)
     {
         double low = thresholdLow ?? threshold;
-        if (!double.IsFinite(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, $"Expected a finite threshold, received {threshold}.");
-        if (!double.IsFinite(low)) throw new ArgumentOutOfRangeException(nameof(thresholdLow), low, $"Expected a finite low threshold, received {low}.");
-        return Rows.Select(row => row with { Anomalies = StlAnomalyScoring.SymmetricRule(row.Score, threshold, low) }).ToList();
+        if (!double.IsFinite(threshold))
+            throw new ArgumentOutOfRangeException(
+                nameof(threshold),
+                threshold,
+                $"Expected a finite threshold, received {threshold}."
+            );
+        if (!double.IsFinite(low))
+            throw new ArgumentOutOfRangeException(
+                nameof(thresholdLow),
+                low,
+                $"Expected a finite low threshold, received {low}."
+            );
+        return Rows.Select(row => row with { Anomalies = StlAnomalyScoring.SymmetricRule(row.Score, threshold, low) })
+            .ToList();
     }
 
     /// <inheritdoc />
@@ -208,32 +239,60 @@ public sealed class StlAnomalyModel : IAnomalyModel<TimeSeriesPoint>, IModelFile
     /// model cannot use (named in the message: options out of range, times not spaced by the interval, a non-finite
     /// component, a weight outside [0, 1]).</exception>
     public static StlAnomalyModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            var options = ModelPayloadReader.CardOptions<StlAnomalyOptions>(card);
-            ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
-            int count = reader.ReadCount("points", sizeof(long) + 4 * sizeof(double));
-            if (count == 0) throw ModelPayloadReader.Invalid("points", "at least one point", 0);
-            var (times, values, seasonal, trend, weights) = (new DateTimeOffset[count], new double[count], new double[count], new double[count], new double[count]);
-            for (int i = 0; i < count; i++)
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                times[i] = ReadTime(reader, i == 0 ? null : times[i - 1], options.Interval, $"points[{i}].time");
-                values[i] = reader.ReadFinite($"points[{i}].value");
-                seasonal[i] = reader.ReadFinite($"points[{i}].seasonal");
-                trend[i] = reader.ReadFinite($"points[{i}].trend");
-                weights[i] = reader.ReadFinite($"points[{i}].weight", 0, 1);
-            }
-            var decomposition = StlDecomposition.FromComponents(options.Decomposition, values, seasonal, trend, weights);
-            return new StlAnomalyModel(card, options, times, decomposition);
-        }, sourceName);
+                var options = ModelPayloadReader.CardOptions<StlAnomalyOptions>(card);
+                ModelPayloadReader.CheckOptions("header field 'card.options'", options.Validate);
+                int count = reader.ReadCount("points", sizeof(long) + 4 * sizeof(double));
+                if (count == 0)
+                    throw ModelPayloadReader.Invalid("points", "at least one point", 0);
+                var (times, values, seasonal, trend, weights) = (
+                    new DateTimeOffset[count],
+                    new double[count],
+                    new double[count],
+                    new double[count],
+                    new double[count]
+                );
+                for (int i = 0; i < count; i++)
+                {
+                    times[i] = ReadTime(reader, i == 0 ? null : times[i - 1], options.Interval, $"points[{i}].time");
+                    values[i] = reader.ReadFinite($"points[{i}].value");
+                    seasonal[i] = reader.ReadFinite($"points[{i}].seasonal");
+                    trend[i] = reader.ReadFinite($"points[{i}].trend");
+                    weights[i] = reader.ReadFinite($"points[{i}].weight", 0, 1);
+                }
+                var decomposition = StlDecomposition.FromComponents(
+                    options.Decomposition,
+                    values,
+                    seasonal,
+                    trend,
+                    weights
+                );
+                return new StlAnomalyModel(card, options, times, decomposition);
+            },
+            sourceName
+        );
 
-    private static DateTimeOffset ReadTime(BinaryReader reader, DateTimeOffset? previous, TimeSpan interval, string field)
+    private static DateTimeOffset ReadTime(
+        BinaryReader reader,
+        DateTimeOffset? previous,
+        TimeSpan interval,
+        string field
+    )
     {
         long ticks = reader.ReadInt64();
         long expected = previous is { } time ? time.UtcTicks + interval.Ticks : ticks;
         if (ticks < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks || ticks != expected)
         {
-            throw ModelPayloadReader.Invalid(field, previous is null ? "UTC ticks of a valid time" : $"{expected} (the previous time + the interval)", ticks);
+            throw ModelPayloadReader.Invalid(
+                field,
+                previous is null ? "UTC ticks of a valid time" : $"{expected} (the previous time + the interval)",
+                ticks
+            );
         }
         return new DateTimeOffset(ticks, TimeSpan.Zero);
     }

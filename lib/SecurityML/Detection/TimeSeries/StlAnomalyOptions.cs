@@ -33,12 +33,16 @@ public sealed record StlAnomalyOptions
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
     public void Validate()
     {
-        if (Decomposition is null) throw new ArgumentNullException(nameof(Decomposition));
+        if (Decomposition is null)
+            throw new ArgumentNullException(nameof(Decomposition));
         Decomposition.Validate();
         if (!double.IsFinite(ScoreThreshold) || ScoreThreshold < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(ScoreThreshold), ScoreThreshold,
-                $"Expected a finite score threshold ≥ 0, received {ScoreThreshold}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(ScoreThreshold),
+                ScoreThreshold,
+                $"Expected a finite score threshold ≥ 0, received {ScoreThreshold}."
+            );
         }
         TimeSeriesChecks.RequirePositive(Interval, nameof(Interval));
     }

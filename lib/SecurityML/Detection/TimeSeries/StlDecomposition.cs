@@ -18,7 +18,8 @@ public sealed class StlDecomposition
         Trend = trend;
         Weights = weights;
         var residual = new double[observed.Length];
-        for (int i = 0; i < residual.Length; i++) residual[i] = observed[i] - seasonal[i] - trend[i];
+        for (int i = 0; i < residual.Length; i++)
+            residual[i] = observed[i] - seasonal[i] - trend[i];
         Residual = residual;
     }
 
@@ -44,14 +45,19 @@ public sealed class StlDecomposition
     /// <summary>Decomposes <paramref name="values"/> (not modified).</summary>
     /// <param name="values">Equally spaced observations, at least two full periods, all finite.</param>
     /// <param name="options">The STL options; null means the defaults (period 24, seasonal 7).</param>
-    /// <param name="progress">Receives one report per pass of the inner loop set (1 + outer iterations); may be null.</param>
+    /// <param name="progress">Receives one report per pass of the inner loop set (1 + outer iterations); may be
+    /// null.</param>
     /// <param name="cancellationToken">Checked between passes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException">Fewer than 2 × period values, or a NaN/infinite value (the message gives
     /// its position).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static StlDecomposition Compute(IReadOnlyList<double> values, StlOptions? options = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static StlDecomposition Compute(
+        IReadOnlyList<double> values,
+        StlOptions? options = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(values);
         options ??= new StlOptions();
@@ -65,13 +71,19 @@ public sealed class StlDecomposition
         {
             cancellationToken.ThrowIfCancellationRequested();
             state.InnerLoop(options.ResolvedInnerIterations, useRobustnessWeights: pass > 1);
-            if (pass < passes) state.UpdateRobustnessWeights();
+            if (pass < passes)
+                state.UpdateRobustnessWeights();
             progress?.Report(new TrainingProgress("STL pass", pass, passes));
         }
         return new StlDecomposition(options, observed, state.Seasonal, state.Trend, state.RobustnessWeights);
     }
 
     /// <summary>Rebuilds a decomposition from saved components (model files).</summary>
-    internal static StlDecomposition FromComponents(StlOptions options, double[] observed, double[] seasonal, double[] trend, double[] weights) =>
-        new(options, observed, seasonal, trend, weights);
+    internal static StlDecomposition FromComponents(
+        StlOptions options,
+        double[] observed,
+        double[] seasonal,
+        double[] trend,
+        double[] weights
+    ) => new(options, observed, seasonal, trend, weights);
 }

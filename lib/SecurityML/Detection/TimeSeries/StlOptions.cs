@@ -21,10 +21,12 @@ public sealed record StlOptions
     /// <summary>Default jump of every LOESS: 1 (a fit at every point).</summary>
     public const int DefaultJump = 1;
 
-    /// <summary>Inner iterations when <see cref="InnerIterations"/> is null and <see cref="Robust"/> is false: 5.</summary>
+    /// <summary>Inner iterations when <see cref="InnerIterations"/> is null and <see cref="Robust"/> is false:
+    /// 5.</summary>
     public const int DefaultInnerIterations = 5;
 
-    /// <summary>Inner iterations when <see cref="InnerIterations"/> is null and <see cref="Robust"/> is true: 2.</summary>
+    /// <summary>Inner iterations when <see cref="InnerIterations"/> is null and <see cref="Robust"/> is true:
+    /// 2.</summary>
     public const int DefaultRobustInnerIterations = 2;
 
     /// <summary>Outer (robustness) iterations when <see cref="OuterIterations"/> is null and <see cref="Robust"/> is
@@ -56,7 +58,8 @@ public sealed record StlOptions
     /// <summary>Degree of the low-pass LOESS: 0 or 1; default 1.</summary>
     public int LowPassDegree { get; init; } = DefaultDegree;
 
-    /// <summary>Seasonal LOESS is fitted every this many points and linearly interpolated between; ≥ 1, default 1.</summary>
+    /// <summary>Seasonal LOESS is fitted every this many points and linearly interpolated between; ≥ 1, default
+    /// 1.</summary>
     public int SeasonalJump { get; init; } = DefaultJump;
 
     /// <summary>Trend LOESS is fitted every this many points; ≥ 1, default 1.</summary>
@@ -73,7 +76,8 @@ public sealed record StlOptions
     /// <see cref="Robust"/>, else 5.</summary>
     public int? InnerIterations { get; init; }
 
-    /// <summary>Robustness iterations after the first fit; ≥ 0. Null (default): 15 when <see cref="Robust"/>, else 0.</summary>
+    /// <summary>Robustness iterations after the first fit; ≥ 0. Null (default): 15 when <see cref="Robust"/>, else
+    /// 0.</summary>
     public int? OuterIterations { get; init; }
 
     /// <summary>The trend length used: <see cref="Trend"/> or the derived one.</summary>
@@ -83,7 +87,8 @@ public sealed record StlOptions
     public int ResolvedLowPass => LowPass ?? MakeOdd(Period + 1);
 
     /// <summary>The inner iteration count used.</summary>
-    public int ResolvedInnerIterations => InnerIterations ?? (Robust ? DefaultRobustInnerIterations : DefaultInnerIterations);
+    public int ResolvedInnerIterations =>
+        InnerIterations ?? (Robust ? DefaultRobustInnerIterations : DefaultInnerIterations);
 
     /// <summary>The outer iteration count used.</summary>
     public int ResolvedOuterIterations => OuterIterations ?? (Robust ? DefaultRobustOuterIterations : 0);
@@ -94,10 +99,18 @@ public sealed record StlOptions
     {
         Require(Period >= 2, nameof(Period), Period, "an integer ≥ 2");
         Require(Seasonal >= 3 && Seasonal % 2 == 1, nameof(Seasonal), Seasonal, "an odd integer ≥ 3");
-        Require(ResolvedTrend >= 3 && ResolvedTrend % 2 == 1 && ResolvedTrend > Period, nameof(Trend), ResolvedTrend,
-            $"an odd integer ≥ 3 and > the period {Period}");
-        Require(ResolvedLowPass >= 3 && ResolvedLowPass % 2 == 1 && ResolvedLowPass > Period, nameof(LowPass), ResolvedLowPass,
-            $"an odd integer ≥ 3 and > the period {Period}");
+        Require(
+            ResolvedTrend >= 3 && ResolvedTrend % 2 == 1 && ResolvedTrend > Period,
+            nameof(Trend),
+            ResolvedTrend,
+            $"an odd integer ≥ 3 and > the period {Period}"
+        );
+        Require(
+            ResolvedLowPass >= 3 && ResolvedLowPass % 2 == 1 && ResolvedLowPass > Period,
+            nameof(LowPass),
+            ResolvedLowPass,
+            $"an odd integer ≥ 3 and > the period {Period}"
+        );
         Require(SeasonalDegree is 0 or 1, nameof(SeasonalDegree), SeasonalDegree, "0 or 1");
         Require(TrendDegree is 0 or 1, nameof(TrendDegree), TrendDegree, "0 or 1");
         Require(LowPassDegree is 0 or 1, nameof(LowPassDegree), LowPassDegree, "0 or 1");
@@ -114,7 +127,11 @@ public sealed record StlOptions
     {
         if (!valid)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"STL option {name}: expected {expected}, received {value}.");
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                $"STL option {name}: expected {expected}, received {value}."
+            );
         }
     }
 }

@@ -12,7 +12,8 @@ namespace SecurityML.Detection.TimeSeries;
 /// <param name="Seasonal">The STL seasonal component.</param>
 /// <param name="Weights">The STL robustness weight in [0, 1] (1 without robust iterations).</param>
 /// <param name="Baseline">Seasonal + trend: the expected value.</param>
-/// <param name="Score">The residual's z-score (population standard deviation); higher = further above the baseline.</param>
+/// <param name="Score">The residual's z-score (population standard deviation); higher = further above the
+/// baseline.</param>
 /// <param name="Anomalies">1, −1 or 0; see <see cref="StlAnomalyModel"/> for the rules.</param>
 public sealed record StlScoredPoint(
     DateTimeOffset TimeGenerated,
@@ -23,4 +24,5 @@ public sealed record StlScoredPoint(
     double Weights,
     double Baseline,
     double Score,
-    int Anomalies);
+    int Anomalies
+);

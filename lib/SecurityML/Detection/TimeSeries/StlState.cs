@@ -25,7 +25,8 @@ internal sealed class StlState
         RobustnessWeights = new double[_count];
         Array.Fill(RobustnessWeights, 1.0);
         _work = new double[5][];
-        for (int row = 0; row < _work.Length; row++) _work[row] = new double[_count + 2 * _period];
+        for (int row = 0; row < _work.Length; row++)
+            _work[row] = new double[_count + 2 * _period];
     }
 
     public double[] Seasonal { get; }
@@ -40,21 +41,42 @@ internal sealed class StlState
     public void InnerLoop(int iterations, bool useRobustnessWeights)
     {
         _useRobustnessWeights = useRobustnessWeights;
-        double[] detrended = _work[0], cycleSmooth = _work[1], lowPass = _work[2];
+        double[] detrended = _work[0],
+            cycleSmooth = _work[1],
+            lowPass = _work[2];
         for (int iteration = 0; iteration < iterations; iteration++)
         {
-            for (int i = 0; i < _count; i++) detrended[i] = _observed[i] - Trend[i];
+            for (int i = 0; i < _count; i++)
+                detrended[i] = _observed[i] - Trend[i];
             SmoothCycleSubseries();
             LowPassFilter();
-            StlLoess.Smooth(lowPass, _count, _options.ResolvedLowPass, _options.LowPassDegree, _options.LowPassJump,
-                default, _work[0], _work[4], _kernel);
+            StlLoess.Smooth(
+                lowPass,
+                _count,
+                _options.ResolvedLowPass,
+                _options.LowPassDegree,
+                _options.LowPassJump,
+                default,
+                _work[0],
+                _work[4],
+                _kernel
+            );
             for (int i = 0; i < _count; i++)
             {
                 Seasonal[i] = cycleSmooth[_period + i] - _work[0][i];
                 _work[0][i] = _observed[i] - Seasonal[i];
             }
-            StlLoess.Smooth(_work[0], _count, _options.ResolvedTrend, _options.TrendDegree, _options.TrendJump,
-                ActiveWeights, Trend, _work[2], _kernel);
+            StlLoess.Smooth(
+                _work[0],
+                _count,
+                _options.ResolvedTrend,
+                _options.TrendDegree,
+                _options.TrendJump,
+                ActiveWeights,
+                Trend,
+                _work[2],
+                _kernel
+            );
         }
     }
 
@@ -62,30 +84,74 @@ internal sealed class StlState
     /// into work row 1 (n + 2 × period values).</summary>
     private void SmoothCycleSubseries()
     {
-        double[] detrended = _work[0], output = _work[1], subseries = _work[2], smoothed = _work[3], weights = _work[4];
-        int length = _options.Seasonal, degree = _options.SeasonalDegree;
+        double[] detrended = _work[0],
+            output = _work[1],
+            subseries = _work[2],
+            smoothed = _work[3],
+            weights = _work[4];
+        int length = _options.Seasonal,
+            degree = _options.SeasonalDegree;
         for (int phase = 0; phase < _period; phase++)
         {
             int count = (_count - (phase + 1)) / _period + 1;
-            for (int i = 0; i < count; i++) subseries[i] = detrended[i * _period + phase];
+            for (int i = 0; i < count; i++)
+                subseries[i] = detrended[i * _period + phase];
             if (_useRobustnessWeights)
             {
-                for (int i = 0; i < count; i++) weights[i] = RobustnessWeights[i * _period + phase];
+                for (int i = 0; i < count; i++)
+                    weights[i] = RobustnessWeights[i * _period + phase];
             }
             ReadOnlySpan<double> subseriesWeights = _useRobustnessWeights ? weights : default;
-            StlLoess.Smooth(subseries, count, length, degree, _options.SeasonalJump,
-                subseriesWeights, smoothed.AsSpan(1), Seasonal, _kernel);
+            StlLoess.Smooth(
+                subseries,
+                count,
+                length,
+                degree,
+                _options.SeasonalJump,
+                subseriesWeights,
+                smoothed.AsSpan(1),
+                Seasonal,
+                _kernel
+            );
             int right = Math.Min(length, count);
-            smoothed[0] = StlLoess.Estimate(subseries, count, length, degree, 0, 1, right, Seasonal, subseriesWeights, _kernel, out var first)
-                ? first : smoothed[1];
+            smoothed[0] = StlLoess.Estimate(
+                subseries,
+                count,
+                length,
+                degree,
+                0,
+                1,
+                right,
+                Seasonal,
+                subseriesWeights,
+                _kernel,
+                out var first
+            )
+                ? first
+                : smoothed[1];
             int left = Math.Max(1, count - length + 1);
-            smoothed[count + 1] = StlLoess.Estimate(subseries, count, length, degree, count + 1, left, count, Seasonal, subseriesWeights, _kernel, out var last)
-                ? last : smoothed[count];
-            for (int m = 0; m < count + 2; m++) output[m * _period + phase] = smoothed[m];
+            smoothed[count + 1] = StlLoess.Estimate(
+                subseries,
+                count,
+                length,
+                degree,
+                count + 1,
+                left,
+                count,
+                Seasonal,
+                subseriesWeights,
+                _kernel,
+                out var last
+            )
+                ? last
+                : smoothed[count];
+            for (int m = 0; m < count + 2; m++)
+                output[m * _period + phase] = smoothed[m];
         }
     }
 
-    /// <summary>The low-pass filter's moving averages (<c>fts</c>): period, period, 3 over work row 1, into row 2.</summary>
+    /// <summary>The low-pass filter's moving averages (<c>fts</c>): period, period, 3 over work row 1, into row
+    /// 2.</summary>
     private void LowPassFilter()
     {
         int extended = _count + 2 * _period;
@@ -94,11 +160,13 @@ internal sealed class StlState
         StlLoess.MovingAverage(_work[0], extended - 2 * _period + 2, 3, _work[2]);
     }
 
-    /// <summary>Bisquare robustness weights of |observed − (trend + seasonal)| with h = 6 × median (<c>rwts</c>).</summary>
+    /// <summary>Bisquare robustness weights of |observed − (trend + seasonal)| with h = 6 × median
+    /// (<c>rwts</c>).</summary>
     public void UpdateRobustnessWeights()
     {
         double[] absolute = RobustnessWeights;
-        for (int i = 0; i < _count; i++) absolute[i] = Math.Abs(_observed[i] - (Trend[i] + Seasonal[i]));
+        for (int i = 0; i < _count; i++)
+            absolute[i] = Math.Abs(_observed[i] - (Trend[i] + Seasonal[i]));
         double[] sorted = (double[])absolute.Clone();
         Array.Sort(sorted);
         int middle = _count / 2;
@@ -108,10 +176,12 @@ internal sealed class StlState
             Array.Fill(absolute, 1.0);
             return;
         }
-        double upper = 0.999 * scale, lower = 0.001 * scale;
+        double upper = 0.999 * scale,
+            lower = 0.001 * scale;
         for (int i = 0; i < _count; i++)
         {
-            absolute[i] = absolute[i] <= lower ? 1.0
+            absolute[i] =
+                absolute[i] <= lower ? 1.0
                 : absolute[i] <= upper ? Square(1.0 - Square(absolute[i] / scale))
                 : 0.0;
         }

@@ -14,8 +14,10 @@ internal static class TimeSeriesChecks
             if (!double.IsFinite(values[i]))
             {
                 throw new ArgumentException(
-                    $"{parameterName}[{i}] is {values[i].ToString(CultureInfo.InvariantCulture)}; expected a finite value (fill or drop missing observations first).",
-                    parameterName);
+                    $"{parameterName}[{i}] is {values[i].ToString(CultureInfo.InvariantCulture)}; expected a "
+                        + $"finite value (fill or drop missing observations first).",
+                    parameterName
+                );
             }
         }
     }
@@ -26,8 +28,10 @@ internal static class TimeSeriesChecks
         if (count < 2 * period)
         {
             throw new ArgumentException(
-                $"{parameterName} {(count == 0 ? "is empty" : $"has {count} values")}; STL with period {period} needs at least {2 * period} (two full periods).",
-                parameterName);
+                $"{parameterName} {(count == 0 ? "is empty" : $"has {count} values")}; STL with period {period} "
+                    + $"needs at least {2 * period} (two full periods).",
+                parameterName
+            );
         }
     }
 
@@ -37,20 +41,29 @@ internal static class TimeSeriesChecks
     {
         for (int i = 0; i < points.Count; i++)
         {
-            if (points[i] is null) throw new ArgumentException($"{parameterName}[{i}] is null.", parameterName);
+            if (points[i] is null)
+                throw new ArgumentException($"{parameterName}[{i}] is null.", parameterName);
             if (!double.IsFinite(points[i].Value))
             {
                 throw new ArgumentException(
-                    $"{parameterName}[{i}] ({Text(points[i].TimeGenerated)}) has value {points[i].Value.ToString(CultureInfo.InvariantCulture)}; expected a finite value (fill or drop missing observations first).",
-                    parameterName);
+                    $"{parameterName}[{i}] ({Text(points[i].TimeGenerated)}) has value "
+                        + $"{points[i].Value.ToString(CultureInfo.InvariantCulture)}; expected a finite value "
+                        + $"(fill or drop missing observations first).",
+                    parameterName
+                );
             }
-            if (i == 0) continue;
+            if (i == 0)
+                continue;
             var expected = points[i - 1].TimeGenerated + interval;
             if (points[i].TimeGenerated != expected)
             {
                 throw new ArgumentException(
-                    $"{parameterName}[{i}] is at {Text(points[i].TimeGenerated)}; expected {Text(expected)}, one interval of {interval} after {parameterName}[{i - 1}] ({(points[i].TimeGenerated > expected ? "a gap" : "a duplicate or out-of-order time")}). Fill gaps with TimeSeriesPoints.FillGaps or make-series in KQL.",
-                    parameterName);
+                    $"{parameterName}[{i}] is at {Text(points[i].TimeGenerated)}; expected {Text(expected)}, one "
+                        + $"interval of {interval} after {parameterName}[{i - 1}] "
+                        + $"({(points[i].TimeGenerated > expected ? "a gap" : "a duplicate or out-of-order time")}). "
+                        + $"Fill gaps with TimeSeriesPoints.FillGaps or make-series in KQL.",
+                    parameterName
+                );
             }
         }
     }
@@ -60,7 +73,11 @@ internal static class TimeSeriesChecks
     {
         if (interval <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(parameterName, interval, $"Expected a positive interval, received {interval}.");
+            throw new ArgumentOutOfRangeException(
+                parameterName,
+                interval,
+                $"Expected a positive interval, received {interval}."
+            );
         }
     }
 

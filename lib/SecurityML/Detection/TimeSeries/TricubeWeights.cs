@@ -15,7 +15,8 @@ internal sealed class TricubeWeights
     /// and 0.999 h are used).</summary>
     public double[] For(int bandwidth)
     {
-        if (bandwidth == _lastBandwidth) return _lastTable;
+        if (bandwidth == _lastBandwidth)
+            return _lastTable;
         if (!_tables.TryGetValue(bandwidth, out var table))
         {
             table = new double[bandwidth + 1];

@@ -17,14 +17,18 @@ public static class CommandLineFeatures
     /// <summary>
     /// msticpy's delimiter class <c>[\s\-\\/\.,"'|&amp;:;%$()]</c>: white space, dash, back and forward slash, dot,
     /// comma, quotes, pipe, ampersand, colon, semicolon, percent, dollar and parentheses. Written for .NET with
-    /// <c>\x1c-\x1f</c> added to <c>\s</c>, because Python's <c>\s</c> matches those four separators and .NET's does not.
+    /// <c>\x1c-\x1f</c> added to <c>\s</c>, because Python's <c>\s</c> matches those four separators and .NET's does
+    /// not.
     /// </summary>
     public const string DefaultDelimiterPattern = @"[\s\x1c-\x1f\-\\/\.,""'|&:;%$()]";
 
     /// <summary>The default token delimiter of <see cref="TokenCount"/>: one space.</summary>
     public const string DefaultTokenDelimiter = " ";
 
-    private static readonly Regex DefaultDelimiters = new(DefaultDelimiterPattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex DefaultDelimiters = new(
+        DefaultDelimiterPattern,
+        RegexOptions.CultureInvariant | RegexOptions.Compiled
+    );
 
     /// <summary>
     /// The sum of the Unicode code points of <paramref name="value"/>, divided by <paramref name="scale"/> and
@@ -41,10 +45,14 @@ public static class CommandLineFeatures
         ArgumentNullException.ThrowIfNull(value);
         if (scale < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, $"{nameof(scale)} must be at least 1; received {scale}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(scale),
+                scale,
+                $"{nameof(scale)} must be at least 1; received {scale}."
+            );
         }
         long sum = 0;
-        for (int index = 0; index < value.Length;)
+        for (int index = 0; index < value.Length; )
         {
             index += CodePointAt(value, index, out int codePoint);
             sum += codePoint;
@@ -63,12 +71,14 @@ public static class CommandLineFeatures
     {
         ArgumentNullException.ThrowIfNull(value);
         int length = 0;
-        for (int index = 0; index < value.Length; index += CodePointAt(value, index, out _)) length++;
+        for (int index = 0; index < value.Length; index += CodePointAt(value, index, out _))
+            length++;
         return length;
     }
 
-    /// <summary>The code point at <paramref name="index"/> as Python sees it: a surrogate pair is one code point, a lone
-    /// surrogate is itself (Python strings may hold them; .NET's <see cref="Rune"/> would replace it by U+FFFD).</summary>
+    /// <summary>The code point at <paramref name="index"/> as Python sees it: a surrogate pair is one code point, a
+    /// lone surrogate is itself (Python strings may hold them; .NET's <see cref="Rune"/> would replace it by
+    /// U+FFFD).</summary>
     /// <returns>The UTF-16 units it takes, 1 or 2.</returns>
     private static int CodePointAt(string value, int index, out int codePoint)
     {
@@ -107,8 +117,9 @@ public static class CommandLineFeatures
     /// <summary>The number of delimiter characters in <paramref name="value"/> (msticpy <c>delim_count</c>; the
     /// process feature <c>commandlineTokensFull</c>).</summary>
     /// <param name="value">The string.</param>
-    /// <param name="delimiterPattern">A .NET regular expression matching one delimiter; <see cref="DefaultDelimiterPattern"/>
-    /// when null (custom patterns go through .NET's regular-expression cache).</param>
+    /// <param name="delimiterPattern">A .NET regular expression matching one delimiter;
+    /// <see cref="DefaultDelimiterPattern"/> when null (custom patterns go through .NET's regular-expression
+    /// cache).</param>
     /// <returns>The number of matches; 0 for an empty string.</returns>
     public static int DelimiterCount(string value, string? delimiterPattern = null)
     {

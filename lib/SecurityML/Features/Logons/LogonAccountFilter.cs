@@ -21,12 +21,19 @@ public static class LogonAccountFilter
 
     private static readonly HashSet<string> ExcludedDomains = new(StringComparer.OrdinalIgnoreCase)
     {
-        "NT AUTHORITY", "Window Manager", "Font Driver Host",
+        "NT AUTHORITY",
+        "Window Manager",
+        "Font Driver Host",
     };
 
     private static readonly HashSet<string> ExcludedUsers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "ANONYMOUS LOGON", "SYSTEM", "LOCAL SERVICE", "NETWORK SERVICE", "-", "",
+        "ANONYMOUS LOGON",
+        "SYSTEM",
+        "LOCAL SERVICE",
+        "NETWORK SERVICE",
+        "-",
+        "",
     };
 
     private static readonly string[] ExcludedUserPrefixes = ["DWM-", "UMFD-"];

@@ -9,7 +9,8 @@ namespace SecurityML.Features.Logons;
 /// </summary>
 public static class LogonDailyAggregation
 {
-    /// <summary>One summary per account and day with at least one kept event, ordered by date, domain and user.</summary>
+    /// <summary>One summary per account and day with at least one kept event, ordered by date, domain and
+    /// user.</summary>
     /// <param name="logons">Logon events in any order (not modified); streamed once.</param>
     /// <returns>The summaries; empty when no event is kept.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="logons"/> is null.</exception>
@@ -24,14 +25,19 @@ public static class LogonDailyAggregation
                 continue;
             }
             DateTimeOffset time = logon.TimeGenerated.ToUniversalTime();
-            var key = (DateOnly.FromDateTime(time.UtcDateTime), logon.TargetDomainName.ToUpperInvariant(), logon.TargetUserName.ToUpperInvariant());
+            var key = (
+                DateOnly.FromDateTime(time.UtcDateTime),
+                logon.TargetDomainName.ToUpperInvariant(),
+                logon.TargetUserName.ToUpperInvariant()
+            );
             if (!groups.TryGetValue(key, out Accumulator? accumulator))
             {
                 groups[key] = accumulator = new Accumulator(key.Item1, logon.TargetDomainName, logon.TargetUserName);
             }
             accumulator.Add(logon, time);
         }
-        return groups.Values.Select(accumulator => accumulator.ToSummary())
+        return groups
+            .Values.Select(accumulator => accumulator.ToSummary())
             .OrderBy(summary => summary.Date)
             .ThenBy(summary => summary.TargetDomainName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(summary => summary.TargetUserName, StringComparer.OrdinalIgnoreCase)
@@ -50,9 +56,12 @@ public static class LogonDailyAggregation
     {
         private readonly ValueSets _attempted = new();
         private readonly ValueSets _successful = new();
-        private int _attempts, _successes;
-        private DateTimeOffset _first = DateTimeOffset.MaxValue, _last = DateTimeOffset.MinValue;
-        private DateTimeOffset? _firstSuccess, _lastSuccess;
+        private int _attempts,
+            _successes;
+        private DateTimeOffset _first = DateTimeOffset.MaxValue,
+            _last = DateTimeOffset.MinValue;
+        private DateTimeOffset? _firstSuccess,
+            _lastSuccess;
 
         public void Add(LogonEvent logon, DateTimeOffset time)
         {
@@ -70,31 +79,33 @@ public static class LogonDailyAggregation
             _lastSuccess = _lastSuccess is null || time > _lastSuccess ? time : _lastSuccess;
         }
 
-        public LogonDailySummary ToSummary() => new()
-        {
-            Date = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            TargetDomainName = domain,
-            TargetUserName = user,
-            AttemptedLogons = _attempts,
-            SuccessfulLogons = _successes,
-            FailedLogons = _attempts - _successes,
-            ComputersAttempted = _attempted.Computers.Count,
-            ComputersSuccessfulAccess = _successful.Computers.Count,
-            ComputerDomainsAttempted = _attempted.ComputerDomains.Count,
-            ComputerDomainsSuccessfulAccess = _successful.ComputerDomains.Count,
-            SourceIpAddressesAttempted = _attempted.IpAddresses.Count,
-            SourceIpAddressesSuccessfulAccess = _successful.IpAddresses.Count,
-            SourceHostNamesAttempted = _attempted.HostNames.Count,
-            SourceHostNamesSuccessfulAccess = _successful.HostNames.Count,
-            AuthenticationPackagesAttempted = _attempted.Packages.Count,
-            AuthenticationPackagesSuccessful = _successful.Packages.Count,
-            FirstLogon = _first,
-            LastLogon = _last,
-            ActiveMilliseconds = (_last - _first).TotalMilliseconds,
-            FirstSuccessfulLogon = _firstSuccess,
-            LastSuccessfulLogon = _lastSuccess,
-            ActiveMillisecondsSuccessful = _firstSuccess is { } start && _lastSuccess is { } end ? (end - start).TotalMilliseconds : 0,
-        };
+        public LogonDailySummary ToSummary() =>
+            new()
+            {
+                Date = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                TargetDomainName = domain,
+                TargetUserName = user,
+                AttemptedLogons = _attempts,
+                SuccessfulLogons = _successes,
+                FailedLogons = _attempts - _successes,
+                ComputersAttempted = _attempted.Computers.Count,
+                ComputersSuccessfulAccess = _successful.Computers.Count,
+                ComputerDomainsAttempted = _attempted.ComputerDomains.Count,
+                ComputerDomainsSuccessfulAccess = _successful.ComputerDomains.Count,
+                SourceIpAddressesAttempted = _attempted.IpAddresses.Count,
+                SourceIpAddressesSuccessfulAccess = _successful.IpAddresses.Count,
+                SourceHostNamesAttempted = _attempted.HostNames.Count,
+                SourceHostNamesSuccessfulAccess = _successful.HostNames.Count,
+                AuthenticationPackagesAttempted = _attempted.Packages.Count,
+                AuthenticationPackagesSuccessful = _successful.Packages.Count,
+                FirstLogon = _first,
+                LastLogon = _last,
+                ActiveMilliseconds = (_last - _first).TotalMilliseconds,
+                FirstSuccessfulLogon = _firstSuccess,
+                LastSuccessfulLogon = _lastSuccess,
+                ActiveMillisecondsSuccessful =
+                    _firstSuccess is { } start && _lastSuccess is { } end ? (end - start).TotalMilliseconds : 0,
+            };
     }
 
     private sealed class ValueSets

@@ -13,9 +13,14 @@ public sealed record LogonDailySummary
 {
     /// <summary>The data set of these summaries as a workspace aggregates them (<c>DailyLogons.csv</c> in an exported
     /// folder); time is <see cref="Date"/>.</summary>
-    public static DataSet<LogonDailySummary> DataSet { get; } = new(
-        "DailyLogons", "DailyLogons.csv", DataFileFormat.Csv,
-        "Network logons per account and UTC day, aggregated in the workspace.", row => row.Date);
+    public static DataSet<LogonDailySummary> DataSet { get; } =
+        new(
+            "DailyLogons",
+            "DailyLogons.csv",
+            DataFileFormat.Csv,
+            "Network logons per account and UTC day, aggregated in the workspace.",
+            row => row.Date
+        );
 
     /// <summary>The UTC day (midnight) (<c>Date</c>).</summary>
     public DateTimeOffset Date { get; init; }
@@ -47,7 +52,8 @@ public sealed record LogonDailySummary
     /// <summary>Distinct DNS domains of the target computers (the part after the first dot), all attempts.</summary>
     public int ComputerDomainsAttempted { get; init; }
 
-    /// <summary>Distinct DNS domains of computers logged on to successfully (<c>ComputerDomainsSuccessfulAccess</c>).</summary>
+    /// <summary>Distinct DNS domains of computers logged on to successfully
+    /// (<c>ComputerDomainsSuccessfulAccess</c>).</summary>
     public int ComputerDomainsSuccessfulAccess { get; init; }
 
     /// <summary>Distinct source IP addresses of all attempts (<c>SrcIpAttempted</c>).</summary>

@@ -31,7 +31,10 @@ public sealed class LogonFeatureTable
         int column = FeatureNames.ToList().IndexOf(featureName);
         if (column < 0)
         {
-            throw new ArgumentException($"Expected one of {string.Join(", ", FeatureNames)}, received '{featureName}'.", nameof(featureName));
+            throw new ArgumentException(
+                $"Expected one of {string.Join(", ", FeatureNames)}, received '{featureName}'.",
+                nameof(featureName)
+            );
         }
         return Vectors.Select(vector => vector[column]).ToArray();
     }

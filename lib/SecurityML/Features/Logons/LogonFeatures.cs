@@ -63,26 +63,44 @@ public static class LogonFeatures
     /// <param name="baseline">What each z-score compares a day with: <see cref="ZScoreBaseline.AllDays"/> (the
     /// seed notebook, default) or <see cref="ZScoreBaseline.OtherDays"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="summaries"/> is null.</exception>
-    public static LogonFeatureTable Build(IReadOnlyList<LogonDailySummary> summaries, ZScoreBaseline baseline = ZScoreBaseline.AllDays)
+    public static LogonFeatureTable Build(
+        IReadOnlyList<LogonDailySummary> summaries,
+        ZScoreBaseline baseline = ZScoreBaseline.AllDays
+    )
     {
         ArgumentNullException.ThrowIfNull(summaries);
         var failed = ZScores(summaries, summary => summary.FailedLogons, baseline);
         var successful = ZScores(summaries, summary => summary.SuccessfulLogons, baseline);
         var computers = ZScores(summaries, summary => summary.ComputersSuccessfulAccess, baseline);
         var addresses = ZScores(summaries, summary => summary.SourceIpAddressesSuccessfulAccess, baseline);
-        var rows = summaries.Select((summary, index) => new LogonFeatureRow(summary,
-        [
-            failed[index], successful[index], computers[index], summary.ComputerDomainsSuccessfulAccess,
-            addresses[index], summary.SourceHostNamesSuccessfulAccess,
-        ])).ToList();
+        var rows = summaries
+            .Select(
+                (summary, index) =>
+                    new LogonFeatureRow(
+                        summary,
+                        [
+                            failed[index],
+                            successful[index],
+                            computers[index],
+                            summary.ComputerDomainsSuccessfulAccess,
+                            addresses[index],
+                            summary.SourceHostNamesSuccessfulAccess,
+                        ]
+                    )
+            )
+            .ToList();
         return new LogonFeatureTable(rows, baseline);
     }
 
-    private static double[] ZScores(IReadOnlyList<LogonDailySummary> summaries, Func<LogonDailySummary, int> count,
-        ZScoreBaseline baseline)
+    private static double[] ZScores(
+        IReadOnlyList<LogonDailySummary> summaries,
+        Func<LogonDailySummary, int> count,
+        ZScoreBaseline baseline
+    )
     {
         var scores = new double[summaries.Count];
-        var accounts = Enumerable.Range(0, summaries.Count)
+        var accounts = Enumerable
+            .Range(0, summaries.Count)
             .GroupBy(index => summaries[index].Account, StringComparer.OrdinalIgnoreCase);
         foreach (var account in accounts)
         {
@@ -90,22 +108,29 @@ public static class LogonFeatures
             double[] values = members.Select(index => (double)count(summaries[index])).ToArray();
             for (int member = 0; member < members.Length; member++)
             {
-                scores[members[member]] = baseline == ZScoreBaseline.AllDays
-                    ? DampedZScore(values[member], Mean(values, -1), SampleStandardDeviation(values, -1))
-                    : DampedZScoreAgainstOtherDays(values[member], Mean(values, member), SampleStandardDeviation(values, member));
+                scores[members[member]] =
+                    baseline == ZScoreBaseline.AllDays
+                        ? DampedZScore(values[member], Mean(values, -1), SampleStandardDeviation(values, -1))
+                        : DampedZScoreAgainstOtherDays(
+                            values[member],
+                            Mean(values, member),
+                            SampleStandardDeviation(values, member)
+                        );
             }
         }
         return scores;
     }
 
-    /// <summary>The mean of <paramref name="values"/> without the one at <paramref name="skipped"/> (−1: none); NaN if empty.</summary>
+    /// <summary>The mean of <paramref name="values"/> without the one at <paramref name="skipped"/> (−1: none); NaN if
+    /// empty.</summary>
     private static double Mean(double[] values, int skipped)
     {
         int count = skipped >= 0 ? values.Length - 1 : values.Length;
         return count == 0 ? double.NaN : (values.Sum() - (skipped >= 0 ? values[skipped] : 0)) / count;
     }
 
-    /// <summary>The sample (n − 1) standard deviation without the value at <paramref name="skipped"/>; NaN for fewer than two.</summary>
+    /// <summary>The sample (n − 1) standard deviation without the value at <paramref name="skipped"/>; NaN for fewer
+    /// than two.</summary>
     private static double SampleStandardDeviation(double[] values, int skipped)
     {
         int count = skipped >= 0 ? values.Length - 1 : values.Length;

@@ -9,7 +9,13 @@ namespace SecurityML.Features.Sessions;
 /// <param name="Start">The first event's time.</param>
 /// <param name="End">The last event's time.</param>
 /// <param name="Events">The events, in time order (ties keep their input order); never empty.</param>
-public sealed record Session<T>(int Id, IReadOnlyList<string?> Entity, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<T> Events)
+public sealed record Session<T>(
+    int Id,
+    IReadOnlyList<string?> Entity,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    IReadOnlyList<T> Events
+)
 {
     /// <summary>From the first to the last event; zero for a single-event session.</summary>
     public TimeSpan Duration => End - Start;

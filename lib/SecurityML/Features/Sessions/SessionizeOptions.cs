@@ -15,7 +15,8 @@ public sealed record SessionizeOptions
     public static readonly TimeSpan DefaultMaximumEventSeparation = TimeSpan.FromMinutes(2);
 
     /// <summary>The longest a session may last, first to last event; an event later than this after the session's
-    /// first event starts a new session (strictly greater: an event exactly this late stays). ≥ 0; default 20 minutes.</summary>
+    /// first event starts a new session (strictly greater: an event exactly this late stays). ≥ 0; default 20
+    /// minutes.</summary>
     public TimeSpan MaximumSessionDuration { get; init; } = DefaultMaximumSessionDuration;
 
     /// <summary>The longest gap between two consecutive events of a session; a longer gap (strictly greater) starts a
@@ -23,18 +24,25 @@ public sealed record SessionizeOptions
     public TimeSpan MaximumEventSeparation { get; init; } = DefaultMaximumEventSeparation;
 
     /// <summary>Checks the options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A duration is negative; the message gives the name, the range and the value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration is negative; the message gives the name, the range and
+    /// the value.</exception>
     public void Validate()
     {
         if (MaximumSessionDuration < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumSessionDuration), MaximumSessionDuration,
-                $"{nameof(MaximumSessionDuration)} must be ≥ 0, received {MaximumSessionDuration}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumSessionDuration),
+                MaximumSessionDuration,
+                $"{nameof(MaximumSessionDuration)} must be ≥ 0, received {MaximumSessionDuration}."
+            );
         }
         if (MaximumEventSeparation < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumEventSeparation), MaximumEventSeparation,
-                $"{nameof(MaximumEventSeparation)} must be ≥ 0, received {MaximumEventSeparation}.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaximumEventSeparation),
+                MaximumEventSeparation,
+                $"{nameof(MaximumEventSeparation)} must be ≥ 0, received {MaximumEventSeparation}."
+            );
         }
     }
 }

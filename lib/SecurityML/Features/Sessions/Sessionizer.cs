@@ -24,8 +24,12 @@ public static class Sessionizer
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="entityOf"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static IReadOnlyList<Session<T>> Sessionize<T>(IEnumerable<T> events, Func<T, DateTimeOffset> timeOf,
-        SessionizeOptions? options, params Func<T, string?>[] entityOf)
+    public static IReadOnlyList<Session<T>> Sessionize<T>(
+        IEnumerable<T> events,
+        Func<T, DateTimeOffset> timeOf,
+        SessionizeOptions? options,
+        params Func<T, string?>[] entityOf
+    )
     {
         var sorted = Sorted(events, timeOf, entityOf);
         var ids = Assign(sorted, options ?? new SessionizeOptions());
@@ -36,8 +40,15 @@ public static class Sessionizer
             if (index == sorted.Count || ids[index] != ids[start])
             {
                 var members = sorted.GetRange(start, index - start);
-                sessions.Add(new Session<T>(ids[start], members[0].Keys, members[0].Time, members[^1].Time,
-                    members.Select(member => member.Item).ToList()));
+                sessions.Add(
+                    new Session<T>(
+                        ids[start],
+                        members[0].Keys,
+                        members[0].Time,
+                        members[^1].Time,
+                        members.Select(member => member.Item).ToList()
+                    )
+                );
                 start = index;
             }
         }
@@ -49,9 +60,14 @@ public static class Sessionizer
     /// <param name="timeOf">The event's time.</param>
     /// <param name="options">Gap and duration limits; null for the defaults.</param>
     /// <param name="entityOf">One or more key columns identifying who acts.</param>
-    /// <returns>One id per event, aligned with <paramref name="events"/>; ids count from 0 in (entity, time) order.</returns>
-    public static int[] SessionIds<T>(IReadOnlyList<T> events, Func<T, DateTimeOffset> timeOf,
-        SessionizeOptions? options, params Func<T, string?>[] entityOf)
+    /// <returns>One id per event, aligned with <paramref name="events"/>; ids count from 0 in (entity, time)
+    /// order.</returns>
+    public static int[] SessionIds<T>(
+        IReadOnlyList<T> events,
+        Func<T, DateTimeOffset> timeOf,
+        SessionizeOptions? options,
+        params Func<T, string?>[] entityOf
+    )
     {
         var sorted = Sorted(events, timeOf, entityOf);
         var ids = Assign(sorted, options ?? new SessionizeOptions());
@@ -63,17 +79,27 @@ public static class Sessionizer
         return result;
     }
 
-    private static List<Keyed<T>> Sorted<T>(IEnumerable<T> events, Func<T, DateTimeOffset> timeOf, Func<T, string?>[] entityOf)
+    private static List<Keyed<T>> Sorted<T>(
+        IEnumerable<T> events,
+        Func<T, DateTimeOffset> timeOf,
+        Func<T, string?>[] entityOf
+    )
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(timeOf);
         ArgumentNullException.ThrowIfNull(entityOf);
         if (entityOf.Length == 0 || entityOf.Any(column => column is null))
         {
-            throw new ArgumentException("Expected at least one non-null entity key column, received none.", nameof(entityOf));
+            throw new ArgumentException(
+                "Expected at least one non-null entity key column, received none.",
+                nameof(entityOf)
+            );
         }
         return events
-            .Select((item, index) => new Keyed<T>(item, entityOf.Select(column => column(item)).ToArray(), timeOf(item), index))
+            .Select(
+                (item, index) =>
+                    new Keyed<T>(item, entityOf.Select(column => column(item)).ToArray(), timeOf(item), index)
+            )
             .OrderBy(keyed => keyed, KeyedComparer<T>.Instance)
             .ToList();
     }
@@ -88,8 +114,10 @@ public static class Sessionizer
         {
             var gap = sorted[index].Time - sorted[index - 1].Time;
             var cumulative = elapsed + gap;
-            var isNew = !sorted[index].Keys.SequenceEqual(sorted[index - 1].Keys, StringComparer.Ordinal)
-                || gap > options.MaximumEventSeparation || cumulative > options.MaximumSessionDuration;
+            var isNew =
+                !sorted[index].Keys.SequenceEqual(sorted[index - 1].Keys, StringComparer.Ordinal)
+                || gap > options.MaximumEventSeparation
+                || cumulative > options.MaximumSessionDuration;
             session += isNew ? 1 : 0;
             elapsed = isNew ? TimeSpan.Zero : cumulative;
             ids[index] = session;

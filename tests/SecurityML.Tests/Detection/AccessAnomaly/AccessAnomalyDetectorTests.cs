@@ -22,10 +22,18 @@ public sealed class AccessAnomalyDetectorTests
     [InlineData(false, true)]
     [InlineData(true, true)]
     [InlineData(false, false)]
-    public void Training_scores_have_mean_zero_and_standard_deviation_one_per_tenant(bool separateTenants, bool implicitFeedback)
+    public void Training_scores_have_mean_zero_and_standard_deviation_one_per_tenant(
+        bool separateTenants,
+        bool implicitFeedback
+    )
     {
-        var options = new AccessAnomalyOptions { SeparateTenants = separateTenants, ImplicitFeedback = implicitFeedback };
-        var model = separateTenants || !implicitFeedback ? new AccessAnomalyDetector(options).Fit(Data.Training) : Joint.Value;
+        var options = new AccessAnomalyOptions
+        {
+            SeparateTenants = separateTenants,
+            ImplicitFeedback = implicitFeedback,
+        };
+        var model =
+            separateTenants || !implicitFeedback ? new AccessAnomalyDetector(options).Fit(Data.Training) : Joint.Value;
 
         foreach (var tenant in Tenants)
         {
@@ -38,9 +46,13 @@ public sealed class AccessAnomalyDetectorTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Unseen_cross_department_pairs_score_at_least_two_above_unseen_same_department_pairs(bool implicitFeedback)
+    public void Unseen_cross_department_pairs_score_at_least_two_above_unseen_same_department_pairs(
+        bool implicitFeedback
+    )
     {
-        var model = implicitFeedback ? Joint.Value : new AccessAnomalyDetector(new AccessAnomalyOptions { ImplicitFeedback = false }).Fit(Data.Training);
+        var model = implicitFeedback
+            ? Joint.Value
+            : new AccessAnomalyDetector(new AccessAnomalyOptions { ImplicitFeedback = false }).Fit(Data.Training);
 
         foreach (var tenant in Tenants)
         {
@@ -72,8 +84,12 @@ public sealed class AccessAnomalyDetectorTests
     public void Parallel_and_sequential_training_give_identical_scores()
     {
         var pairs = Data.UnseenPairs("alpha").CrossDepartment.Take(200).ToList();
-        var sequential = new AccessAnomalyDetector(new AccessAnomalyOptions { MaxDegreeOfParallelism = 1, NumberOfIterations = 5 });
-        var parallel = new AccessAnomalyDetector(new AccessAnomalyOptions { MaxDegreeOfParallelism = 4, NumberOfIterations = 5 });
+        var sequential = new AccessAnomalyDetector(
+            new AccessAnomalyOptions { MaxDegreeOfParallelism = 1, NumberOfIterations = 5 }
+        );
+        var parallel = new AccessAnomalyDetector(
+            new AccessAnomalyOptions { MaxDegreeOfParallelism = 4, NumberOfIterations = 5 }
+        );
 
         parallel.Fit(Data.Training).Score(pairs).Should().Equal(sequential.Fit(Data.Training).Score(pairs));
     }
@@ -82,7 +98,10 @@ public sealed class AccessAnomalyDetectorTests
     public void The_training_loss_never_increases()
     {
         var reports = new List<TrainingProgress>();
-        new AccessAnomalyDetector(new AccessAnomalyOptions { NumberOfIterations = 10 }).Fit(Data.Training, new Recorder(reports.Add));
+        new AccessAnomalyDetector(new AccessAnomalyOptions { NumberOfIterations = 10 }).Fit(
+            Data.Training,
+            new Recorder(reports.Add)
+        );
 
         reports.Select(report => report.Step).Should().Equal(Enumerable.Range(1, 10));
         reports.Should().OnlyContain(report => report.TotalSteps == 10 && report.Loss > 0);
@@ -96,8 +115,10 @@ public sealed class AccessAnomalyDetectorTests
     public void Separate_tenants_report_every_tenant_s_iterations()
     {
         var reports = new List<TrainingProgress>();
-        new AccessAnomalyDetector(new AccessAnomalyOptions { NumberOfIterations = 3, SeparateTenants = true })
-            .Fit(Data.Training, new Recorder(reports.Add));
+        new AccessAnomalyDetector(new AccessAnomalyOptions { NumberOfIterations = 3, SeparateTenants = true }).Fit(
+            Data.Training,
+            new Recorder(reports.Add)
+        );
 
         reports.Select(report => report.Step).Should().Equal(1, 2, 3, 4, 5, 6);
         reports.Should().OnlyContain(report => report.TotalSteps == 6);
@@ -111,8 +132,14 @@ public sealed class AccessAnomalyDetectorTests
         var pairs = Data.UnseenPairs("alpha").SameDepartment.Take(100).ToList();
 
         var expected = new AccessAnomalyDetector(options).Fit(Data.Training).Score(pairs);
-        new AccessAnomalyDetector(options).Fit(changed).Score(pairs).Should().BeEquivalentTo(expected,
-            o => o.Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-9)).WhenTypeIs<double>());
+        new AccessAnomalyDetector(options)
+            .Fit(changed)
+            .Score(pairs)
+            .Should()
+            .BeEquivalentTo(
+                expected,
+                o => o.Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-9)).WhenTypeIs<double>()
+            );
     }
 
     [Fact]
@@ -121,8 +148,12 @@ public sealed class AccessAnomalyDetectorTests
         var options = new AccessAnomalyOptions { NumberOfIterations = 3 };
         var pairs = Data.UnseenPairs("beta").CrossDepartment.Take(100).ToList();
 
-        var low = new AccessAnomalyDetector(options).Fit(Data.Training.Select(pair => pair with { Likelihood = 0.001 }).ToList());
-        var high = new AccessAnomalyDetector(options).Fit(Data.Training.Select(pair => pair with { Likelihood = 1e6 }).ToList());
+        var low = new AccessAnomalyDetector(options).Fit(
+            Data.Training.Select(pair => pair with { Likelihood = 0.001 }).ToList()
+        );
+        var high = new AccessAnomalyDetector(options).Fit(
+            Data.Training.Select(pair => pair with { Likelihood = 1e6 }).ToList()
+        );
 
         high.Score(pairs).Should().Equal(low.Score(pairs));
     }

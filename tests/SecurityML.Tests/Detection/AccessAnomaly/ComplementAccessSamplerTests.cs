@@ -7,15 +7,22 @@ public sealed class ComplementAccessSamplerTests
     private static List<(int User, int Resource)> Observed(int users, int resources, int seed)
     {
         var random = new Random(seed);
-        return Enumerable.Range(0, users).SelectMany(user => Enumerable.Range(0, resources).Select(resource => (user, resource)))
-            .Where(_ => random.NextDouble() < 0.3).ToList();
+        return Enumerable
+            .Range(0, users)
+            .SelectMany(user => Enumerable.Range(0, resources).Select(resource => (user, resource)))
+            .Where(_ => random.NextDouble() < 0.3)
+            .ToList();
     }
 
     [Theory]
     [InlineData(20, 40, 2)]
     [InlineData(5, 3, 4)]
     [InlineData(100, 7, 1)]
-    public void Samples_never_overlap_observed_pairs_stay_in_range_and_are_distinct(int users, int resources, int factor)
+    public void Samples_never_overlap_observed_pairs_stay_in_range_and_are_distinct(
+        int users,
+        int resources,
+        int factor
+    )
     {
         var observed = Observed(users, resources, seed: users);
 
@@ -23,7 +30,11 @@ public sealed class ComplementAccessSamplerTests
 
         sampled.Should().NotBeEmpty().And.OnlyHaveUniqueItems();
         sampled.Should().NotIntersectWith(observed);
-        sampled.Should().OnlyContain(pair => pair.User >= 0 && pair.User < users && pair.Resource >= 0 && pair.Resource < resources);
+        sampled
+            .Should()
+            .OnlyContain(pair =>
+                pair.User >= 0 && pair.User < users && pair.Resource >= 0 && pair.Resource < resources
+            );
         sampled.Count.Should().BeLessThanOrEqualTo(factor * observed.Count);
         sampled.Select(pair => (long)pair.User * resources + pair.Resource).Should().BeInAscendingOrder();
     }
@@ -44,20 +55,30 @@ public sealed class ComplementAccessSamplerTests
     {
         var observed = Observed(30, 30, seed: 5);
 
-        ComplementAccessSampler.Sample(observed, 30, 30, 2, seed: 9).Should()
+        ComplementAccessSampler
+            .Sample(observed, 30, 30, 2, seed: 9)
+            .Should()
             .Equal(ComplementAccessSampler.Sample(observed, 30, 30, 2, seed: 9));
-        ComplementAccessSampler.Sample(observed, 30, 30, 2, seed: 10).Should()
+        ComplementAccessSampler
+            .Sample(observed, 30, 30, 2, seed: 10)
+            .Should()
             .NotEqual(ComplementAccessSampler.Sample(observed, 30, 30, 2, seed: 9));
     }
 
     [Fact]
     public void Factor_zero_or_a_full_matrix_gives_nothing_and_bad_input_is_refused()
     {
-        var full = Enumerable.Range(0, 4).SelectMany(user => Enumerable.Range(0, 3).Select(resource => (user, resource))).ToList();
+        var full = Enumerable
+            .Range(0, 4)
+            .SelectMany(user => Enumerable.Range(0, 3).Select(resource => (user, resource)))
+            .ToList();
 
         ComplementAccessSampler.Sample(full.Take(5).ToList(), 4, 3, 0, seed: 1).Should().BeEmpty();
         ComplementAccessSampler.Sample(full, 4, 3, 5, seed: 1).Should().BeEmpty();
-        FluentActions.Invoking(() => ComplementAccessSampler.Sample([(4, 0)], 4, 3, 2, seed: 1))
-            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*pair 0 must lie in [0, 4) × [0, 3); received (4, 0)*");
+        FluentActions
+            .Invoking(() => ComplementAccessSampler.Sample([(4, 0)], 4, 3, 2, seed: 1))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithMessage("*pair 0 must lie in [0, 4) × [0, 3); received (4, 0)*");
     }
 }

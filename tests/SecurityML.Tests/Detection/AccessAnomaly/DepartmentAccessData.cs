@@ -14,8 +14,13 @@ internal sealed class DepartmentAccessData
     private readonly Dictionary<string, string> _departmentOfUser = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _departmentOfResource = new(StringComparer.Ordinal);
 
-    public DepartmentAccessData(int seed, IReadOnlyList<string> tenants, int departments,
-        (int Minimum, int Maximum) usersPerDepartment, (int Minimum, int Maximum) resourcesPerDepartment)
+    public DepartmentAccessData(
+        int seed,
+        IReadOnlyList<string> tenants,
+        int departments,
+        (int Minimum, int Maximum) usersPerDepartment,
+        (int Minimum, int Maximum) resourcesPerDepartment
+    )
     {
         var random = new Random(seed);
         var pairs = new List<AccessLikelihood>();
@@ -24,17 +29,29 @@ internal sealed class DepartmentAccessData
             for (var department = 0; department < departments; department++)
             {
                 var name = $"{tenant}/d{department}";
-                var users = Enumerable.Range(0, random.Next(usersPerDepartment.Minimum, usersPerDepartment.Maximum + 1))
-                    .Select(user => $"{name}/u{user}").ToList();
-                var resources = Enumerable.Range(0, random.Next(resourcesPerDepartment.Minimum, resourcesPerDepartment.Maximum + 1))
-                    .Select(resource => $"{name}/r{resource}").ToList();
+                var users = Enumerable
+                    .Range(0, random.Next(usersPerDepartment.Minimum, usersPerDepartment.Maximum + 1))
+                    .Select(user => $"{name}/u{user}")
+                    .ToList();
+                var resources = Enumerable
+                    .Range(0, random.Next(resourcesPerDepartment.Minimum, resourcesPerDepartment.Maximum + 1))
+                    .Select(resource => $"{name}/r{resource}")
+                    .ToList();
                 users.ForEach(user => _departmentOfUser[user] = name);
                 resources.ForEach(resource => _departmentOfResource[resource] = name);
                 foreach (var user in users)
                 {
                     pairs.Add(new AccessLikelihood(tenant, user, SharedResource, 1 + 9 * random.NextDouble()));
-                    pairs.AddRange(resources.Where(_ => random.NextDouble() < 0.5)
-                        .Select(resource => new AccessLikelihood(tenant, user, resource, 1 + 9 * random.NextDouble())));
+                    pairs.AddRange(
+                        resources
+                            .Where(_ => random.NextDouble() < 0.5)
+                            .Select(resource => new AccessLikelihood(
+                                tenant,
+                                user,
+                                resource,
+                                1 + 9 * random.NextDouble()
+                            ))
+                    );
                 }
             }
         }
@@ -50,11 +67,18 @@ internal sealed class DepartmentAccessData
         var seen = Training.Select(pair => (pair.Tenant, pair.User, pair.Resource)).ToHashSet();
         var users = _departmentOfUser.Keys.Where(user => user.StartsWith(tenant + "/", StringComparison.Ordinal));
         var trained = Training.Select(pair => pair.Resource).ToHashSet();
-        var resources = _departmentOfResource.Keys
-            .Where(resource => resource.StartsWith(tenant + "/", StringComparison.Ordinal) && trained.Contains(resource)).ToList();
-        var unseen = users.SelectMany(user => resources.Select(resource => new AccessLikelihood(tenant, user, resource)))
-            .Where(pair => !seen.Contains((pair.Tenant, pair.User, pair.Resource))).ToList();
-        return (unseen.Where(pair => _departmentOfUser[pair.User] == _departmentOfResource[pair.Resource]).ToList(),
-            unseen.Where(pair => _departmentOfUser[pair.User] != _departmentOfResource[pair.Resource]).ToList());
+        var resources = _departmentOfResource
+            .Keys.Where(resource =>
+                resource.StartsWith(tenant + "/", StringComparison.Ordinal) && trained.Contains(resource)
+            )
+            .ToList();
+        var unseen = users
+            .SelectMany(user => resources.Select(resource => new AccessLikelihood(tenant, user, resource)))
+            .Where(pair => !seen.Contains((pair.Tenant, pair.User, pair.Resource)))
+            .ToList();
+        return (
+            unseen.Where(pair => _departmentOfUser[pair.User] == _departmentOfResource[pair.Resource]).ToList(),
+            unseen.Where(pair => _departmentOfUser[pair.User] != _departmentOfResource[pair.Resource]).ToList()
+        );
     }
 }

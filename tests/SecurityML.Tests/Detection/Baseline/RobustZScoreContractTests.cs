@@ -12,7 +12,9 @@ public sealed class RobustZScoreContractTests : DetectorContractTests<EntityValu
     protected override IReadOnlyList<EntityValue> TrainingData() =>
         Enumerable.Range(0, 30).Select(index => new EntityValue($"user{index % 3}", index % 7 + index % 3)).ToList();
 
-    protected override IReadOnlyList<EntityValue> ScoringData() => [new("user0", 3), new("user1", 40), new("user2", -5)];
+    protected override IReadOnlyList<EntityValue> ScoringData() =>
+        [new("user0", 3), new("user1", 40), new("user2", -5)];
 
-    protected override RobustZScoreModel Load(Stream stream, string sourceName) => RobustZScoreModel.Load(stream, sourceName);
+    protected override RobustZScoreModel Load(Stream stream, string sourceName) =>
+        RobustZScoreModel.Load(stream, sourceName);
 }

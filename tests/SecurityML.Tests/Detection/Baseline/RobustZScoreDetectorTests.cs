@@ -1,5 +1,5 @@
-using SecurityML.Detection.Baseline;
 using SecurityML.Detection;
+using SecurityML.Detection.Baseline;
 
 namespace SecurityML.Tests.Detection.Baseline;
 
@@ -11,8 +11,21 @@ namespace SecurityML.Tests.Detection.Baseline;
 public sealed class RobustZScoreDetectorTests
 {
     private static readonly EntityValue[] Training =
-        [new("alice", 1), new("alice", 2), new("alice", 3), new("alice", 4), new("alice", 100),
-         new("bob", 2), new("bob", 4), new("bob", 6), new("bob", 8), new("carol", 5), new("dave", 7), new("dave", 7), new("dave", 7)];
+    [
+        new("alice", 1),
+        new("alice", 2),
+        new("alice", 3),
+        new("alice", 4),
+        new("alice", 100),
+        new("bob", 2),
+        new("bob", 4),
+        new("bob", 6),
+        new("bob", 8),
+        new("carol", 5),
+        new("dave", 7),
+        new("dave", 7),
+        new("dave", 7),
+    ];
 
     private static RobustZScoreModel Fit(RobustZScoreOptions? options = null) =>
         new RobustZScoreDetector(options ?? new RobustZScoreOptions { MinimumHistory = 3 }).Fit(Training);
@@ -40,7 +53,8 @@ public sealed class RobustZScoreDetectorTests
     [Fact]
     public void Above_only_keeps_the_sign()
     {
-        var scores = Fit(new RobustZScoreOptions { MinimumHistory = 3, Direction = DeviationDirection.Above }).Score([new("alice", 0)]);
+        var scores = Fit(new RobustZScoreOptions { MinimumHistory = 3, Direction = DeviationDirection.Above })
+            .Score([new("alice", 0)]);
 
         scores[0].Should().BeApproximately(-3 / 1.482602218505602, 1e-12);
     }
@@ -50,14 +64,23 @@ public sealed class RobustZScoreDetectorTests
     {
         var model = Fit();
 
-        var scores = model.Score([new("carol", 5), new("zoe", 1), new("dave", 7), new("dave", 8), new("alice", double.NaN)]);
+        var scores = model.Score([
+            new("carol", 5),
+            new("zoe", 1),
+            new("dave", 7),
+            new("dave", 8),
+            new("alice", double.NaN),
+        ]);
 
         double.IsNaN(scores[0]).Should().BeTrue("carol has 1 observation, fewer than the minimum history of 3");
         double.IsNaN(scores[1]).Should().BeTrue("zoe is unknown");
         scores[2].Should().Be(0, "the median of a constant history");
         scores[3].Should().Be(double.PositiveInfinity, "a constant history has scale 0");
         double.IsNaN(scores[4]).Should().BeTrue();
-        Fit(new RobustZScoreOptions { MinimumHistory = 3, MinimumScale = 0.5 }).Score([new("dave", 8)])[0].Should().Be(2);
+        Fit(new RobustZScoreOptions { MinimumHistory = 3, MinimumScale = 0.5 })
+            .Score([new("dave", 8)])[0]
+            .Should()
+            .Be(2);
     }
 
     [Fact]
@@ -68,19 +91,33 @@ public sealed class RobustZScoreDetectorTests
         var explanation = model.Explain(new EntityValue("bob", 11));
 
         explanation.Output.Should().Be(model.Score([new("bob", 11)])[0]);
-        explanation.Contributions.Should().ContainSingle().Which.Should().Be(new SecurityML.Detection.FeatureContribution("LogonCount", 11, explanation.Output));
+        explanation
+            .Contributions.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Be(new SecurityML.Detection.FeatureContribution("LogonCount", 11, explanation.Output));
         model.Card.Features.Should().Equal("LogonCount");
     }
 
     [Fact]
     public void Bad_options_and_data_are_rejected()
     {
-        FluentActions.Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 0 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinimumHistory").WithMessage("*≥ 1*received 0*");
-        FluentActions.Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumScale = -1 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MinimumScale");
-        FluentActions.Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions()).Fit([new("", 1)]))
-            .Should().Throw<ArgumentException>().WithMessage("Observation 0: the entity is empty*");
+        FluentActions
+            .Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumHistory = 0 }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("MinimumHistory")
+            .WithMessage("*≥ 1*received 0*");
+        FluentActions
+            .Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions { MinimumScale = -1 }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("MinimumScale");
+        FluentActions
+            .Invoking(() => new RobustZScoreDetector(new RobustZScoreOptions()).Fit([new("", 1)]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Observation 0: the entity is empty*");
     }
 
     [Fact]

@@ -14,11 +14,15 @@ public sealed class MeanDistanceDetector : IAnomalyDetector<double, MeanDistance
     public const double DefaultThreshold = 3;
 
     /// <inheritdoc />
-    public MeanDistanceModel Fit(IReadOnlyList<double> trainingData, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public MeanDistanceModel Fit(
+        IReadOnlyList<double> trainingData,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default
+    )
     {
         ArgumentNullException.ThrowIfNull(trainingData);
-        if (trainingData.Count == 0) throw new ArgumentException("Expected at least one value, received none.", nameof(trainingData));
+        if (trainingData.Count == 0)
+            throw new ArgumentException("Expected at least one value, received none.", nameof(trainingData));
         double mean = trainingData.Average();
         double deviation = Math.Sqrt(trainingData.Sum(value => (value - mean) * (value - mean)) / trainingData.Count);
         progress?.Report(new TrainingProgress("moments", 1, 1));
@@ -75,7 +79,8 @@ public sealed class MeanDistanceModel : IAnomalyModel<double>, IModelFile<MeanDi
     public bool[] Detect(IReadOnlyList<double> items) => Card.Detect(Score(items));
 
     /// <inheritdoc />
-    public Explanation Explain(double item) => new(ScoreOne(item), 0, [new FeatureContribution("value", item, ScoreOne(item))], +1);
+    public Explanation Explain(double item) =>
+        new(ScoreOne(item), 0, [new FeatureContribution("value", item, ScoreOne(item))], +1);
 
     /// <inheritdoc />
     public MeanDistanceModel WithCard(ModelCard card)
@@ -85,7 +90,8 @@ public sealed class MeanDistanceModel : IAnomalyModel<double>, IModelFile<MeanDi
     }
 
     /// <inheritdoc />
-    public MeanDistanceModel WithThreshold(double threshold, string method) => WithCard(Card.WithThreshold(threshold, method));
+    public MeanDistanceModel WithThreshold(double threshold, string method) =>
+        WithCard(Card.WithThreshold(threshold, method));
 
     /// <inheritdoc />
     public void Save(Stream stream) => ModelFile.Save(stream, Card, FormatVersion, WritePayload);
@@ -95,15 +101,24 @@ public sealed class MeanDistanceModel : IAnomalyModel<double>, IModelFile<MeanDi
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
     public static MeanDistanceModel Load(Stream stream, string sourceName = "model") =>
-        ModelFile.Load(stream, Kind, FormatVersion, (card, reader) =>
-        {
-            double mean = reader.ReadDouble(), deviation = reader.ReadDouble();
-            if (!double.IsFinite(mean) || !(deviation >= 0) || !double.IsFinite(deviation))
+        ModelFile.Load(
+            stream,
+            Kind,
+            FormatVersion,
+            (card, reader) =>
             {
-                throw new InvalidDataException($"payload: expected a finite mean and deviation ≥ 0, received {mean} and {deviation}");
-            }
-            return new MeanDistanceModel(card, mean, deviation);
-        }, sourceName);
+                double mean = reader.ReadDouble(),
+                    deviation = reader.ReadDouble();
+                if (!double.IsFinite(mean) || !(deviation >= 0) || !double.IsFinite(deviation))
+                {
+                    throw new InvalidDataException(
+                        $"payload: expected a finite mean and deviation ≥ 0, received {mean} and {deviation}"
+                    );
+                }
+                return new MeanDistanceModel(card, mean, deviation);
+            },
+            sourceName
+        );
 
     /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
     public static MeanDistanceModel Load(string path) => ModelFile.Load<MeanDistanceModel>(path);

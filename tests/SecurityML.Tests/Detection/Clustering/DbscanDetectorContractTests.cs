@@ -6,19 +6,38 @@ namespace SecurityML.Tests.Detection.Clustering;
 /// <summary>The shared detector contract for <see cref="DbscanDetector"/>, plus its own scoring rules.</summary>
 public sealed class DbscanDetectorContractTests : DetectorContractTests<IReadOnlyList<double>, DbscanModel>
 {
-    private static readonly DbscanOptions Options = new() { MaximumDistance = 0.6, MinimumSamples = 3, NormalizeRows = false };
+    private static readonly DbscanOptions Options = new()
+    {
+        MaximumDistance = 0.6,
+        MinimumSamples = 3,
+        NormalizeRows = false,
+    };
 
-    protected override IAnomalyDetector<IReadOnlyList<double>, DbscanModel> CreateDetector() => new DbscanDetector(Options, ["x", "y"]);
+    protected override IAnomalyDetector<IReadOnlyList<double>, DbscanModel> CreateDetector() =>
+        new DbscanDetector(Options, ["x", "y"]);
 
     protected override IReadOnlyList<IReadOnlyList<double>> TrainingData() =>
-    [
-        [0, 0], [0.5, 0], [0, 0.5], [0.5, 0.5], [0.25, 0.25],   // cluster 0: five rows
-        [5, 5], [5.5, 5], [5, 5.5],                             // cluster 1: three rows
-        [9, 0],                                                 // noise
-        [1.0, 0.5],                                             // border of cluster 0 (near [0.5, 0.5] only)
-    ];
+        [
+            [0, 0],
+            [0.5, 0],
+            [0, 0.5],
+            [0.5, 0.5],
+            [0.25, 0.25], // cluster 0: five rows
+            [5, 5],
+            [5.5, 5],
+            [5, 5.5], // cluster 1: three rows
+            [9, 0], // noise
+            [1.0, 0.5], // border of cluster 0 (near [0.5, 0.5] only)
+        ];
 
-    protected override IReadOnlyList<IReadOnlyList<double>> ScoringData() => [[0.1, 0.1], [5.2, 5.2], [20, 20], [9, 0], [1.05, 0.5]];
+    protected override IReadOnlyList<IReadOnlyList<double>> ScoringData() =>
+        [
+            [0.1, 0.1],
+            [5.2, 5.2],
+            [20, 20],
+            [9, 0],
+            [1.05, 0.5],
+        ];
 
     protected override DbscanModel Load(Stream stream, string sourceName) => DbscanModel.Load(stream, sourceName);
 
@@ -49,9 +68,33 @@ public sealed class DbscanDetectorContractTests : DetectorContractTests<IReadOnl
     {
         var model = CreateDetector().Fit(TrainingData());
 
-        FluentActions.Invoking(() => model.Score([[1.0, 2, 3]])).Should().Throw<ArgumentException>().WithMessage("Expected 2 features in row 0, received 3.*");
-        FluentActions.Invoking(() => model.Score([[1.0, double.PositiveInfinity]])).Should().Throw<ArgumentException>().WithMessage("*finite value in row 0, column 1*");
-        FluentActions.Invoking(() => CreateDetector().Fit([])).Should().Throw<ArgumentException>().WithMessage("*at least one row*");
-        FluentActions.Invoking(() => new DbscanDetector(Options, ["x"]).Fit(TrainingData())).Should().Throw<ArgumentException>().WithMessage("1 feature names*2 features*");
+        FluentActions
+            .Invoking(() =>
+                model.Score([
+                    [1.0, 2, 3],
+                ])
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("Expected 2 features in row 0, received 3.*");
+        FluentActions
+            .Invoking(() =>
+                model.Score([
+                    [1.0, double.PositiveInfinity],
+                ])
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*finite value in row 0, column 1*");
+        FluentActions
+            .Invoking(() => CreateDetector().Fit([]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*at least one row*");
+        FluentActions
+            .Invoking(() => new DbscanDetector(Options, ["x"]).Fit(TrainingData()))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("1 feature names*2 features*");
     }
 }

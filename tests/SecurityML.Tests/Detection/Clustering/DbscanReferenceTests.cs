@@ -14,15 +14,37 @@ namespace SecurityML.Tests.Detection.Clustering;
 /// </summary>
 public sealed class DbscanReferenceTests
 {
-    private static readonly string ReferencePath =
-        Path.Combine(RepositoryPaths.Root, "tests", "SecurityML.Tests", "Detection", "Clustering", "Reference", "dbscan-reference.csv");
+    private static readonly string ReferencePath = Path.Combine(
+        RepositoryPaths.Root,
+        "tests",
+        "SecurityML.Tests",
+        "Detection",
+        "Clustering",
+        "Reference",
+        "dbscan-reference.csv"
+    );
 
-    private static (double[][] Rows, int[] RawLabels, bool[] RawCore, int[] NormalizedLabels, bool[] NormalizedCore) Reference()
+    private static (
+        double[][] Rows,
+        int[] RawLabels,
+        bool[] RawCore,
+        int[] NormalizedLabels,
+        bool[] NormalizedCore
+    ) Reference()
     {
         var lines = File.ReadAllLines(ReferencePath).Skip(1).Select(line => line.Split(',')).ToArray();
-        double[][] rows = lines.Select(cells => cells.Take(3).Select(cell => double.Parse(cell, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        int[] Column(int index) => lines.Select(cells => int.Parse(cells[index], CultureInfo.InvariantCulture)).ToArray();
-        return (rows, Column(3), Column(4).Select(flag => flag == 1).ToArray(), Column(5), Column(6).Select(flag => flag == 1).ToArray());
+        double[][] rows = lines
+            .Select(cells => cells.Take(3).Select(cell => double.Parse(cell, CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
+        int[] Column(int index) =>
+            lines.Select(cells => int.Parse(cells[index], CultureInfo.InvariantCulture)).ToArray();
+        return (
+            rows,
+            Column(3),
+            Column(4).Select(flag => flag == 1).ToArray(),
+            Column(5),
+            Column(6).Select(flag => flag == 1).ToArray()
+        );
     }
 
     [Fact]
@@ -30,7 +52,15 @@ public sealed class DbscanReferenceTests
     {
         var reference = Reference();
 
-        var result = Dbscan.Cluster(reference.Rows, new DbscanOptions { MaximumDistance = 0.5, MinimumSamples = 5, NormalizeRows = false });
+        var result = Dbscan.Cluster(
+            reference.Rows,
+            new DbscanOptions
+            {
+                MaximumDistance = 0.5,
+                MinimumSamples = 5,
+                NormalizeRows = false,
+            }
+        );
 
         result.Labels.Should().Equal(reference.RawLabels);
         result.IsCore.Should().Equal(reference.RawCore);
@@ -48,6 +78,8 @@ public sealed class DbscanReferenceTests
 
         result.Labels.Should().Equal(reference.NormalizedLabels);
         result.IsCore.Should().Equal(reference.NormalizedCore);
-        result.ClusteredData.Should().OnlyContain(row => row.All(value => value == 0) || Math.Abs(row.Sum(value => value * value) - 1) < 1e-12);
+        result
+            .ClusteredData.Should()
+            .OnlyContain(row => row.All(value => value == 0) || Math.Abs(row.Sum(value => value * value) - 1) < 1e-12);
     }
 }

@@ -15,11 +15,16 @@ namespace SecurityML.Tests.Detection.Clustering;
 /// </summary>
 public sealed class ProcessClustersTests
 {
-    private static readonly IReadOnlyList<ProcessCreationEvent> Events =
-        QueryProvider.Local(RepositoryPaths.SampleData).ProcessCreation();
+    private static readonly IReadOnlyList<ProcessCreationEvent> Events = QueryProvider
+        .Local(RepositoryPaths.SampleData)
+        .ProcessCreation();
     private static readonly DbscanOptions Options = new() { MaximumDistance = 0.003, MinimumSamples = 3 };
     private static readonly ProcessFeature[] Columns =
-        [ProcessFeature.CommandLineTokensFull, ProcessFeature.CommandLineLogLength, ProcessFeature.IsSystemSession];
+    [
+        ProcessFeature.CommandLineTokensFull,
+        ProcessFeature.CommandLineLogLength,
+        ProcessFeature.IsSystemSession,
+    ];
 
     [Fact]
     public void Find_gives_what_the_expert_path_gives_with_the_same_arguments()
@@ -27,10 +32,15 @@ public sealed class ProcessClustersTests
         var features = ProcessFeatures.Compute(Events);
         var matrix = ProcessFeatures.ToMatrix(features, Columns);
         var clustering = Dbscan.Cluster(matrix, Options);
-        var model = new DbscanDetector(Options, Columns.Select(c => c.ToString()).ToList()).Fit(matrix)
+        var model = new DbscanDetector(Options, Columns.Select(c => c.ToString()).ToList())
+            .Fit(matrix)
             .WithRareClusterSize(3);
-        var summary = ClusterSummary.Summarize(features, clustering.Labels, f => f.Event.TimeGenerated,
-            NoiseEventTimes.WholeNoiseSet);
+        var summary = ClusterSummary.Summarize(
+            features,
+            clustering.Labels,
+            f => f.Event.TimeGenerated,
+            NoiseEventTimes.WholeNoiseSet
+        );
 
         var clusters = ProcessClusters.Find(Events, Options, 3, Columns, NoiseEventTimes.WholeNoiseSet);
 
@@ -48,10 +58,14 @@ public sealed class ProcessClustersTests
         clusters.Rare.Should().Equal(ClusterSummary.Rarest(summary, 3)).And.NotBeEmpty();
         clusters.Results.Should().Equal(ProcessClusterReport.ToResults(summary));
         clusters.RareResults.Should().Equal(ProcessClusterReport.ToResults(clusters.Rare));
-        clusters.RareByLogonSession().Should().BeEquivalentTo(ProcessClusterReport.ByLogonSession(clusters.Rare),
-            o => o.WithStrictOrdering());
-        clusters.RareSessionProcesses().Should().BeEquivalentTo(LogonSessionProcesses.Of(clusters.Rare, Events),
-            o => o.WithStrictOrdering());
+        clusters
+            .RareByLogonSession()
+            .Should()
+            .BeEquivalentTo(ProcessClusterReport.ByLogonSession(clusters.Rare), o => o.WithStrictOrdering());
+        clusters
+            .RareSessionProcesses()
+            .Should()
+            .BeEquivalentTo(LogonSessionProcesses.Of(clusters.Rare, Events), o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -62,48 +76,81 @@ public sealed class ProcessClustersTests
         clusters.FeatureNames.Should().Equal(ProcessFeatures.DefaultClusteringFeatures);
         clusters.Model.Options.Should().BeEquivalentTo(new DbscanOptions());
         clusters.RareClusterSize.Should().Be(DbscanModel.DefaultRareClusterSize);
-        clusters.Summary.Where(row => !row.Clustered)
-            .Should().OnlyContain(row => row.FirstEventTime == row.Item.Event.TimeGenerated
-                && row.LastEventTime == row.FirstEventTime);
+        clusters
+            .Summary.Where(row => !row.Clustered)
+            .Should()
+            .OnlyContain(row =>
+                row.FirstEventTime == row.Item.Event.TimeGenerated && row.LastEventTime == row.FirstEventTime
+            );
     }
 
     [Fact]
     public void Bad_arguments_name_the_parameter()
     {
-        FluentActions.Invoking(() => ProcessClusters.Find(null!)).Should().Throw<ArgumentNullException>()
+        FluentActions
+            .Invoking(() => ProcessClusters.Find(null!))
+            .Should()
+            .Throw<ArgumentNullException>()
             .WithParameterName("events");
-        FluentActions.Invoking(() => ProcessClusters.Find([])).Should().Throw<ArgumentException>()
-            .WithParameterName("events").WithMessage("Expected at least one process creation event, received 0.*");
-        FluentActions.Invoking(() => ProcessClusters.Find(Events, rareClusterSize: 0))
-            .Should().Throw<ArgumentOutOfRangeException>()
-            .WithParameterName("rareClusterSize").WithMessage("rareClusterSize must be ≥ 1, received 0.*");
-        FluentActions.Invoking(() => ProcessClusters.Find(Events, features: [])).Should().Throw<ArgumentException>()
+        FluentActions
+            .Invoking(() => ProcessClusters.Find([]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("events")
+            .WithMessage("Expected at least one process creation event, received 0.*");
+        FluentActions
+            .Invoking(() => ProcessClusters.Find(Events, rareClusterSize: 0))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("rareClusterSize")
+            .WithMessage("rareClusterSize must be ≥ 1, received 0.*");
+        FluentActions
+            .Invoking(() => ProcessClusters.Find(Events, features: []))
+            .Should()
+            .Throw<ArgumentException>()
             .WithParameterName("features");
-        FluentActions.Invoking(() => ProcessClusters.Find([Events[0], null!])).Should().Throw<ArgumentException>()
+        FluentActions
+            .Invoking(() => ProcessClusters.Find([Events[0], null!]))
+            .Should()
+            .Throw<ArgumentException>()
             .WithMessage("events[1] is null*");
-        FluentActions.Invoking(() => ProcessClusters.Find(Events, new DbscanOptions { MinimumSamples = 0 }))
-            .Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions
+            .Invoking(() => ProcessClusters.Find(Events, new DbscanOptions { MinimumSamples = 0 }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>();
     }
 
     [Fact]
     public void Process_scatter_draws_the_clusters_of_the_chosen_features_with_command_lines_on_hover()
     {
         var clusters = ProcessClusters.Find(Events, new DbscanOptions { MaximumDistance = 0.001 });
-        var expected = Chart.ClusterScatter(clusters.Matrix.Select(row => row[0]).ToList(),
-            clusters.Matrix.Select(row => row[2]).ToList(), clusters.Labels,
-            clusters.Events.Select(e => e.CommandLine).ToList(), "Process events by cluster");
+        var expected = Chart.ClusterScatter(
+            clusters.Matrix.Select(row => row[0]).ToList(),
+            clusters.Matrix.Select(row => row[2]).ToList(),
+            clusters.Labels,
+            clusters.Events.Select(e => e.CommandLine).ToList(),
+            "Process events by cluster"
+        );
         expected.Layout.XAxis = new Axis { Title = "delimiters in the command line" };
         expected.Layout.YAxis = new Axis { Title = "log10 command-line length" };
 
         var figure = ClusteringCharts.ProcessScatter(clusters);
         var other = ClusteringCharts.ProcessScatter(
-            clusters, ProcessFeature.PathLogScore, ProcessFeature.IsSystemSession, "t");
+            clusters,
+            ProcessFeature.PathLogScore,
+            ProcessFeature.IsSystemSession,
+            "t"
+        );
 
         figure.ToJson().Should().Be(expected.ToJson(), "notebook 06's chart is unchanged");
         JsonElement root = FigureJsonReading.Parse(other);
         root.TraceNames().Should().Contain("noise");
-        root.GetProperty("data").EnumerateArray().SelectMany(trace => trace.GetProperty("y").Numbers()).Distinct()
-            .Should().BeSubsetOf([0.0, 1.0]);
+        root.GetProperty("data")
+            .EnumerateArray()
+            .SelectMany(trace => trace.GetProperty("y").Numbers())
+            .Distinct()
+            .Should()
+            .BeSubsetOf([0.0, 1.0]);
         FluentActions.Invoking(() => ClusteringCharts.ProcessScatter(null!)).Should().Throw<ArgumentNullException>();
     }
 }

@@ -32,10 +32,19 @@ public sealed class EntityIpPairsTests
     [Fact]
     public void Strict_checking_throws_at_the_first_bad_pair_and_lenient_checking_reports_it()
     {
-        EntityIpPair[] pairs = [new("alice", "10.0.0.1"), new("bob", "::1"), new("", "10.0.0.2"), new("carol", "10.0.0.3")];
+        EntityIpPair[] pairs =
+        [
+            new("alice", "10.0.0.1"),
+            new("bob", "::1"),
+            new("", "10.0.0.2"),
+            new("carol", "10.0.0.3"),
+        ];
 
-        FluentActions.Invoking(() => EntityIpPairs.Usable(pairs, sourceName: "pairs.csv"))
-            .Should().Throw<DataFormatException>().WithMessage("pairs.csv, line 2, column 'IpAddress': IPv6*");
+        FluentActions
+            .Invoking(() => EntityIpPairs.Usable(pairs, sourceName: "pairs.csv"))
+            .Should()
+            .Throw<DataFormatException>()
+            .WithMessage("pairs.csv, line 2, column 'IpAddress': IPv6*");
         var report = new LoadReport();
         EntityIpPairs.Usable(pairs, report).Select(pair => pair.Entity).Should().Equal("alice", "carol");
         report.DroppedRowCount.Should().Be(2);
@@ -63,6 +72,9 @@ public sealed class EntityIpPairsTests
 
         fromOcsf.Should().Equal(fromSignIns);
         EntityIpPairs.Usable(fromOcsf).Should().HaveCount(fromOcsf.Count);
-        EntityIpPairs.FromNetworkActivity(provider.NetworkActivity().Take(1), OcsfEntity.InstanceUid)[0].Entity.Should().NotContain("@");
+        EntityIpPairs
+            .FromNetworkActivity(provider.NetworkActivity().Take(1), OcsfEntity.InstanceUid)[0]
+            .Entity.Should()
+            .NotContain("@");
     }
 }

@@ -17,16 +17,43 @@ public sealed class IpDetectorComparisonTests
         List<EntityIpPair> pairs = [.. data.Normal, .. data.Anomalies];
         var abnormal = pairs.Select((_, index) => index >= data.Normal.Count).ToList();
 
-        var comparison = IpDetectorComparison.Of(pairs, abnormal, days: 10, alertsPerDay: 5, ("/16", baseline), ("/8", coarse));
+        var comparison = IpDetectorComparison.Of(
+            pairs,
+            abnormal,
+            days: 10,
+            alertsPerDay: 5,
+            ("/16", baseline),
+            ("/8", coarse)
+        );
 
         var scores = baseline.Score(pairs);
         var tuning = ThresholdTuning.FromLabels(scores, abnormal);
         var alerts = ThresholdSelection.SelectAlerts(scores, 50).Flagged;
-        comparison.Rows[0].Should().Be(new DetectorComparisonRow("/16", tuning.RocAuc, tuning.AveragePrecision,
-            abnormal.Where((label, index) => label && scores[index] >= tuning.ThresholdForFalsePositiveRate(0.01)).Count() / 80.0,
-            50, alerts.Count(index => abnormal[index]), alerts.Count(index => abnormal[index]) / 80.0));
-        comparison.Rows[1].RocAuc.Should().BeLessThan(comparison.Rows[0].RocAuc, "a /8 count knows less than a /16 count");
-        comparison.RocChart().Data.Select(trace => trace.Name).Should().Equal($"/16 (AUC {tuning.RocAuc:F3})", $"/8 (AUC {comparison.Rows[1].RocAuc:F3})", "chance");
+        comparison
+            .Rows[0]
+            .Should()
+            .Be(
+                new DetectorComparisonRow(
+                    "/16",
+                    tuning.RocAuc,
+                    tuning.AveragePrecision,
+                    abnormal
+                        .Where((label, index) => label && scores[index] >= tuning.ThresholdForFalsePositiveRate(0.01))
+                        .Count() / 80.0,
+                    50,
+                    alerts.Count(index => abnormal[index]),
+                    alerts.Count(index => abnormal[index]) / 80.0
+                )
+            );
+        comparison
+            .Rows[1]
+            .RocAuc.Should()
+            .BeLessThan(comparison.Rows[0].RocAuc, "a /8 count knows less than a /16 count");
+        comparison
+            .RocChart()
+            .Data.Select(trace => trace.Name)
+            .Should()
+            .Equal($"/16 (AUC {tuning.RocAuc:F3})", $"/8 (AUC {comparison.Rows[1].RocAuc:F3})", "chance");
         comparison.PrecisionRecallChart().Data.OfType<Scatter>().Should().HaveCount(2);
     }
 
@@ -36,9 +63,15 @@ public sealed class IpDetectorComparisonTests
         var model = new PrefixFrequencyDetector().Fit([new("alice", "10.0.0.1")]);
         EntityIpPair[] pairs = [new("alice", "10.0.0.1"), new("alice", "8.8.8.8")];
 
-        FluentActions.Invoking(() => IpDetectorComparison.Of(pairs, [true], 1, 1, ("m", model)))
-            .Should().Throw<ArgumentException>().WithMessage("*one label per pair (2)*received 1*");
-        FluentActions.Invoking(() => IpDetectorComparison.Of(pairs, [false, false], 1, 1, ("m", model)))
-            .Should().Throw<ArgumentException>().WithMessage("*normal and abnormal*0 abnormal of 2*");
+        FluentActions
+            .Invoking(() => IpDetectorComparison.Of(pairs, [true], 1, 1, ("m", model)))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*one label per pair (2)*received 1*");
+        FluentActions
+            .Invoking(() => IpDetectorComparison.Of(pairs, [false, false], 1, 1, ("m", model)))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*normal and abnormal*0 abnormal of 2*");
     }
 }

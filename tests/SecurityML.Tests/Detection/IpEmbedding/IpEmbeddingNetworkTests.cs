@@ -3,7 +3,8 @@ using SecurityML.Numerics;
 
 namespace SecurityML.Tests.Detection.IpEmbedding;
 
-/// <summary>The hand-written backward pass against central finite differences, and one Adam step against its formula.</summary>
+/// <summary>The hand-written backward pass against central finite differences, and one Adam step against its
+/// formula.</summary>
 public sealed class IpEmbeddingNetworkTests
 {
     private static (IpEmbeddingNetwork Network, TrainingBatch Batch) TinyProblem(int layers)
@@ -11,7 +12,9 @@ public sealed class IpEmbeddingNetworkTests
         var network = new IpEmbeddingNetwork(entityRows: 3, ipPrefixRows: 5, dimension: 4, layers: layers);
         var random = new DeterministicRandom(11);
         network.Initialize(random);
-        foreach (var biases in network.Biases) for (int index = 0; index < biases.Length; index++) biases[index] = random.NextDouble() - 0.5;
+        foreach (var biases in network.Biases)
+            for (int index = 0; index < biases.Length; index++)
+                biases[index] = random.NextDouble() - 0.5;
         var batch = new TrainingBatch(6, network);
         Span<int> rows = stackalloc int[IpEmbeddingNetwork.PrefixLevels];
         string[] addresses = ["10.0.0.1", "10.0.0.2", "192.168.7.9", "8.8.8.8", "10.0.3.1", "172.16.0.5"];
@@ -26,7 +29,12 @@ public sealed class IpEmbeddingNetworkTests
     private static double Loss(IpEmbeddingNetwork network, TrainingBatch batch, IpEmbeddingGradients gradients)
     {
         gradients.Clear();
-        return IpEmbeddingBackpropagation.Run(network, batch, gradients, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        return IpEmbeddingBackpropagation.Run(
+            network,
+            batch,
+            gradients,
+            new ParallelOptions { MaxDegreeOfParallelism = 1 }
+        );
     }
 
     [Theory]
@@ -39,7 +47,11 @@ public sealed class IpEmbeddingNetworkTests
         var analytic = new IpEmbeddingGradients(network);
         Loss(network, batch, analytic);
         var scratch = new IpEmbeddingGradients(network);
-        var pairs = new List<(double[] Values, double[] Gradient)> { (network.EntityTable, analytic.EntityTable), (network.IpTable, analytic.IpTable) };
+        var pairs = new List<(double[] Values, double[] Gradient)>
+        {
+            (network.EntityTable, analytic.EntityTable),
+            (network.IpTable, analytic.IpTable),
+        };
         for (int layer = 0; layer < layers; layer++)
         {
             pairs.Add((network.Weights[layer], analytic.Weights[layer]));
@@ -58,7 +70,13 @@ public sealed class IpEmbeddingNetworkTests
                 double below = Loss(network, batch, scratch);
                 values[index] = original;
                 double numeric = (above - below) / (2 * step);
-                gradient[index].Should().BeApproximately(numeric, 1e-8 + 1e-5 * Math.Abs(numeric), $"parameter {index} of an array of {values.Length}");
+                gradient[index]
+                    .Should()
+                    .BeApproximately(
+                        numeric,
+                        1e-8 + 1e-5 * Math.Abs(numeric),
+                        $"parameter {index} of an array of {values.Length}"
+                    );
                 checkedValues++;
             }
         }
@@ -92,12 +110,13 @@ public sealed class IpEmbeddingNetworkTests
 
         new AdamOptimizer(network, learningRate: 0.05, weightDecay).Step(gradients);
 
-        // Step 1 (MXNet's form): m = 0.1 g, v = 0.001 g², Δ = −lr·√(1 − 0.999)/(1 − 0.9) · m / (√v + ε), g = gradient + wd·value;
-        // about −lr·sign(g).
+        // Step 1 (MXNet's form): m = 0.1 g, v = 0.001 g², Δ = −lr·√(1 − 0.999)/(1 − 0.9) · m / (√v + ε), g = gradient +
+        // wd·value; about −lr·sign(g).
         for (int index = 0; index < before.Length; index++)
         {
             double g = gradients.Weights[0][index] + weightDecay * before[index];
-            double expected = before[index] - 0.05 * Math.Sqrt(0.001) / 0.1 * (0.1 * g) / (Math.Sqrt(0.001 * g * g) + 1e-8);
+            double expected =
+                before[index] - 0.05 * Math.Sqrt(0.001) / 0.1 * (0.1 * g) / (Math.Sqrt(0.001 * g * g) + 1e-8);
             network.Weights[0][index].Should().BeApproximately(expected, 1e-12);
             Math.Abs(network.Weights[0][index] - before[index]).Should().BeApproximately(0.05, 1e-3);
         }

@@ -12,7 +12,9 @@ public sealed class IpEmbeddingQualityTests(ITestOutputHelper output)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Default_options_beat_the_per_user_prefix_frequency_baseline_at_1_percent_false_positive_rate(bool organisations)
+    public void Default_options_beat_the_per_user_prefix_frequency_baseline_at_1_percent_false_positive_rate(
+        bool organisations
+    )
     {
         var data = TutorialShapedData.Generate(users: 300, pairsPerUser: 40, organisations, seed: 42);
         var log = new TrainingLog();
@@ -22,11 +24,18 @@ public sealed class IpEmbeddingQualityTests(ITestOutputHelper output)
 
         double embeddingRecall = RecallAtOnePercent(embedding, data);
         double baselineRecall = RecallAtOnePercent(baseline, data);
-        output.WriteLine($"{data.Training.Count} pairs; recall at 1 % FPR: embedding {embeddingRecall:F3}, baseline {baselineRecall:F3}; "
-            + $"epochs run {embedding.Card.TrainingSummary["epochsRun"]}, best {embedding.Card.TrainingSummary["bestEpoch"]}");
+        output.WriteLine(
+            $"{data.Training.Count} pairs; recall at 1 % FPR: embedding {embeddingRecall:F3}, baseline "
+                + $"{baselineRecall:F3}; "
+                + $"epochs run {embedding.Card.TrainingSummary["epochsRun"]}, best "
+                + $"{embedding.Card.TrainingSummary["bestEpoch"]}"
+        );
         embeddingRecall.Should().BeGreaterThan(baselineRecall + 0.05);
         embeddingRecall.Should().BeGreaterThan(0.7);
-        var validation = log.Reports.Where(report => report.Stage == "validation").Select(report => report.Loss!.Value).ToList();
+        var validation = log
+            .Reports.Where(report => report.Stage == "validation")
+            .Select(report => report.Loss!.Value)
+            .ToList();
         validation.Should().HaveCountGreaterThan(1).And.HaveCount(log.Reports.Count(report => report.Stage == "epoch"));
         validation.Min().Should().BeLessThan(validation[0], "the validation loss falls before training stops");
         embedding.Card.TrainingSummary["stoppedEarly"]!.GetValue<bool>().Should().BeTrue();

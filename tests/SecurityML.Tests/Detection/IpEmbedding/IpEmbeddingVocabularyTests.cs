@@ -10,33 +10,59 @@ namespace SecurityML.Tests.Detection.IpEmbedding;
 /// opt-in with its collision rate, payload version 2 and version 1 files.</summary>
 public sealed class IpEmbeddingVocabularyTests
 {
-    private static readonly List<EntityIpPair> Training = TutorialShapedData.Generate(users: 40, pairsPerUser: 20, organisations: false, seed: 5).Training;
+    private static readonly List<EntityIpPair> Training = TutorialShapedData
+        .Generate(users: 40, pairsPerUser: 20, organisations: false, seed: 5)
+        .Training;
 
-    private static IpEmbeddingOptions Options => new() { VectorDimension = 8, Epochs = 3, Seed = 3, MaximumDegreeOfParallelism = 1 };
+    private static IpEmbeddingOptions Options =>
+        new()
+        {
+            VectorDimension = 8,
+            Epochs = 3,
+            Seed = 3,
+            MaximumDegreeOfParallelism = 1,
+        };
 
     [Fact]
     public void An_unseen_entity_is_reported_and_scored_by_the_popularity_of_the_address()
     {
         var model = new IpEmbeddingDetector(Options).Fit(Training);
         var known = Training[0];
-        EntityIpPair[] pairs = [known, new("newcomer@example.com", known.IpAddress), new(known.Entity, "::1"), new("newcomer@example.com", "203.0.113.9")];
+        EntityIpPair[] pairs =
+        [
+            known,
+            new("newcomer@example.com", known.IpAddress),
+            new(known.Entity, "::1"),
+            new("newcomer@example.com", "203.0.113.9"),
+        ];
 
         var scores = model.ScoreWithStatus(pairs);
 
-        scores.Select(score => score.Status).Should().Equal(PairStatus.KnownEntity, PairStatus.UnseenEntity, PairStatus.Invalid, PairStatus.UnseenEntity);
+        scores
+            .Select(score => score.Status)
+            .Should()
+            .Equal(PairStatus.KnownEntity, PairStatus.UnseenEntity, PairStatus.Invalid, PairStatus.UnseenEntity);
         var entities = Training.Select(pair => pair.Entity).Distinct().ToList();
         var ip = model.IpVector(known.IpAddress);
-        double probability = entities.Average(entity => 1 / (1 + Math.Exp(-model.EntityVector(entity).Zip(ip, (a, b) => a * b).Sum())));
+        double probability = entities.Average(entity =>
+            1 / (1 + Math.Exp(-model.EntityVector(entity).Zip(ip, (a, b) => a * b).Sum()))
+        );
         scores[1].Score.Should().BeApproximately(-Math.Log(probability / (1 - probability)), 1e-9);
-        scores[3].Score.Should().BeGreaterThan(scores[1].Score, "an address nobody used is less popular than one the training data holds");
+        scores[3]
+            .Score.Should()
+            .BeGreaterThan(scores[1].Score, "an address nobody used is less popular than one the training data holds");
         model.Score(pairs).Should().Equal(scores.Select(score => score.Score), (a, b) => a.Equals(b));
         model.DotProduct(pairs)[1].Should().Be(-scores[1].Score);
         double.IsNaN(scores[2].Score).Should().BeTrue();
         model.IsKnownEntity(known.Entity).Should().BeTrue();
         model.IsKnownEntity("newcomer@example.com").Should().BeFalse();
         model.HashedEntities.Should().BeFalse();
-        FluentActions.Invoking(() => model.EntityVector("newcomer@example.com")).Should().Throw<ArgumentException>()
-            .WithParameterName("entity").WithMessage("Entity 'newcomer@example.com' was not in the training data*");
+        FluentActions
+            .Invoking(() => model.EntityVector("newcomer@example.com"))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("entity")
+            .WithMessage("Entity 'newcomer@example.com' was not in the training data*");
     }
 
     [Fact]
@@ -44,7 +70,11 @@ public sealed class IpEmbeddingVocabularyTests
     {
         var model = new IpEmbeddingDetector(Options).Fit(Training);
 
-        var vectors = Training.Select(pair => pair.Entity).Distinct().Select(entity => string.Join(",", model.EntityVector(entity))).ToList();
+        var vectors = Training
+            .Select(pair => pair.Entity)
+            .Distinct()
+            .Select(entity => string.Join(",", model.EntityVector(entity)))
+            .ToList();
 
         vectors.Should().OnlyHaveUniqueItems();
         model.Card.TrainingSummary["entityVocabulary"]!.GetValue<string>().Should().Be("exact");
@@ -57,7 +87,11 @@ public sealed class IpEmbeddingVocabularyTests
     {
         var model = new IpEmbeddingDetector(Options with { NumberOfEntityVectors = 10 }).Fit(Training);
 
-        var perRow = Training.Select(pair => pair.Entity).Distinct().GroupBy(entity => StableHash.Of(entity) % 10).ToList();
+        var perRow = Training
+            .Select(pair => pair.Entity)
+            .Distinct()
+            .GroupBy(entity => StableHash.Of(entity) % 10)
+            .ToList();
         double expected = perRow.Where(row => row.Count() > 1).Sum(row => row.Count()) / 40.0;
         expected.Should().BeGreaterThan(0.5);
         model.Card.TrainingSummary["entityCollisionRate"]!.GetValue<double>().Should().Be(expected);
@@ -65,13 +99,18 @@ public sealed class IpEmbeddingVocabularyTests
         model.ScoreWithStatus([Training[0]])[0].Status.Should().Be(PairStatus.HashedEntity);
         var sparse = new IpEmbeddingDetector(Options with { NumberOfEntityVectors = 100_000 }).Fit(Training);
         sparse.Card.TrainingSummary["entityCollisionRate"]!.GetValue<double>().Should().Be(0);
-        sparse.ScoreWithStatus([new("newcomer@example.com", "10.0.0.1")])[0].Status.Should().Be(PairStatus.UnseenEntity);
+        sparse
+            .ScoreWithStatus([new("newcomer@example.com", "10.0.0.1")])[0]
+            .Status.Should()
+            .Be(PairStatus.UnseenEntity);
     }
 
     [Fact]
     public void Saved_models_keep_vocabularies_statuses_and_scores()
     {
-        foreach (var options in new[] { Options, Options with { NumberOfEntityVectors = 64, NumberOfIpPrefixVectors = 512 } })
+        foreach (
+            var options in new[] { Options, Options with { NumberOfEntityVectors = 64, NumberOfIpPrefixVectors = 512 } }
+        )
         {
             var model = new IpEmbeddingDetector(options).Fit(Training);
             using var stream = new MemoryStream();
@@ -80,7 +119,13 @@ public sealed class IpEmbeddingVocabularyTests
 
             var loaded = IpEmbeddingModel.Load(stream);
 
-            EntityIpPair[] pairs = [Training[0], Training[1], new("newcomer@example.com", "203.0.113.9"), new("x", "bad")];
+            EntityIpPair[] pairs =
+            [
+                Training[0],
+                Training[1],
+                new("newcomer@example.com", "203.0.113.9"),
+                new("x", "bad"),
+            ];
             loaded.ScoreWithStatus(pairs).Should().Equal(model.ScoreWithStatus(pairs));
             loaded.HashedEntities.Should().Be(options.NumberOfEntityVectors is not null);
         }
@@ -89,16 +134,35 @@ public sealed class IpEmbeddingVocabularyTests
     [Fact]
     public void A_version_1_model_file_loads_and_scores_as_the_version_that_wrote_it()
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "tests", "SecurityML.Tests", "Detection", "IpEmbedding", "Fixtures");
+        var folder = Path.Combine(
+            RepositoryPaths.Root,
+            "tests",
+            "SecurityML.Tests",
+            "Detection",
+            "IpEmbedding",
+            "Fixtures"
+        );
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "ip-embedding-v1.scores.json")))!;
-        var pairs = expected["pairs"]!.AsArray().Select(pair => new EntityIpPair(pair!["entity"]!.GetValue<string>(), pair["ipAddress"]!.GetValue<string>())).ToList();
-        var scores = expected["scores"]!.AsArray().Select(score => double.Parse(score!.GetValue<string>(), CultureInfo.InvariantCulture)).ToArray();
+        var pairs = expected["pairs"]!
+            .AsArray()
+            .Select(pair => new EntityIpPair(
+                pair!["entity"]!.GetValue<string>(),
+                pair["ipAddress"]!.GetValue<string>()
+            ))
+            .ToList();
+        var scores = expected["scores"]!
+            .AsArray()
+            .Select(score => double.Parse(score!.GetValue<string>(), CultureInfo.InvariantCulture))
+            .ToArray();
 
         var model = IpEmbeddingModel.Load(Path.Combine(folder, "ip-embedding-v1.model"));
 
         var scored = model.ScoreWithStatus(pairs);
         scored.Select(score => score.Score).Should().Equal(scores, (a, b) => a.Equals(b));
-        scored.Select(score => score.Status).Should().Equal(PairStatus.HashedEntity, PairStatus.HashedEntity, PairStatus.HashedEntity, PairStatus.Invalid);
+        scored
+            .Select(score => score.Status)
+            .Should()
+            .Equal(PairStatus.HashedEntity, PairStatus.HashedEntity, PairStatus.HashedEntity, PairStatus.Invalid);
         model.HashedEntities.Should().BeTrue();
         using var resaved = new MemoryStream();
         model.Save(resaved);
@@ -114,7 +178,10 @@ public sealed class IpEmbeddingVocabularyTests
         ModelFile.Save(stream, model.Card, 3, writer => writer.Write(0));
         stream.Position = 0;
 
-        FluentActions.Invoking(() => IpEmbeddingModel.Load(stream, "future.model")).Should().Throw<ModelFileException>()
+        FluentActions
+            .Invoking(() => IpEmbeddingModel.Load(stream, "future.model"))
+            .Should()
+            .Throw<ModelFileException>()
             .WithMessage("*future.model*format version 3*reads versions 1, 2*");
     }
 
@@ -126,10 +193,15 @@ public sealed class IpEmbeddingVocabularyTests
 
         var validation = summary["validationLosses"]!.AsArray().Select(loss => loss!.GetValue<double>()).ToList();
         int best = summary["bestEpoch"]!.GetValue<int>();
-        validation.Should().HaveCount(summary["epochsRun"]!.GetValue<int>()).And.HaveCount(summary["epochLosses"]!.AsArray().Count);
+        validation
+            .Should()
+            .HaveCount(summary["epochsRun"]!.GetValue<int>())
+            .And.HaveCount(summary["epochLosses"]!.AsArray().Count);
         validation[best - 1].Should().Be(validation.Min());
         summary["validationPairs"]!.GetValue<int>().Should().Be(Training.Count / 5);
-        (summary["trainingPairs"]!.GetValue<int>() + summary["validationPairs"]!.GetValue<int>()).Should().Be(Training.Count);
+        (summary["trainingPairs"]!.GetValue<int>() + summary["validationPairs"]!.GetValue<int>())
+            .Should()
+            .Be(Training.Count);
         summary["stoppedEarly"]!.GetValue<bool>().Should().Be(validation.Count < 30);
     }
 
@@ -146,7 +218,9 @@ public sealed class IpEmbeddingVocabularyTests
     [Fact]
     public void Default_training_gives_the_same_model_for_any_thread_count()
     {
-        var sequential = new IpEmbeddingDetector(new IpEmbeddingOptions { MaximumDegreeOfParallelism = 1 }).Fit(Training);
+        var sequential = new IpEmbeddingDetector(new IpEmbeddingOptions { MaximumDegreeOfParallelism = 1 }).Fit(
+            Training
+        );
         var parallel = new IpEmbeddingDetector(new IpEmbeddingOptions { MaximumDegreeOfParallelism = 3 }).Fit(Training);
 
         EntityIpPair[] pairs = [.. Training.Take(50), new("newcomer@example.com", "203.0.113.9")];

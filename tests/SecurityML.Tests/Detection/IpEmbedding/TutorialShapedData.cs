@@ -13,8 +13,12 @@ namespace SecurityML.Tests.Detection.IpEmbedding;
 /// </summary>
 internal static class TutorialShapedData
 {
-    public sealed record Set(List<EntityIpPair> Training, List<EntityIpPair> Normal, List<EntityIpPair> RandomAddress,
-        List<EntityIpPair> OtherNetwork)
+    public sealed record Set(
+        List<EntityIpPair> Training,
+        List<EntityIpPair> Normal,
+        List<EntityIpPair> RandomAddress,
+        List<EntityIpPair> OtherNetwork
+    )
     {
         public List<EntityIpPair> Anomalies => [.. RandomAddress, .. OtherNetwork];
     }
@@ -23,12 +27,17 @@ internal static class TutorialShapedData
 
     /// <param name="users">Users (a multiple of 20 for the organisation variant).</param>
     /// <param name="pairsPerUser">Mean training logins per user (uniform from half to one and a half times it).</param>
-    /// <param name="organisations">False: every user has their own networks; true: 20-user organisations share them.</param>
+    /// <param name="organisations">False: every user has their own networks; true: 20-user organisations share
+    /// them.</param>
     /// <param name="seed">Seed of every draw.</param>
     public static Set Generate(int users, int pairsPerUser, bool organisations, int seed)
     {
         var random = new Random(seed);
-        var providers = Enumerable.Range(0, Math.Max(50, users / 2)).Select(_ => PublicSlash16(random)).Distinct().ToArray();
+        var providers = Enumerable
+            .Range(0, Math.Max(50, users / 2))
+            .Select(_ => PublicSlash16(random))
+            .Distinct()
+            .ToArray();
         uint NewNetwork() => (providers[random.Next(providers.Length)] << 8) | (uint)random.Next(256);
         var people = new User[users];
         for (int start = 0; start < users; start += organisations ? 20 : 1)
@@ -38,16 +47,24 @@ internal static class TutorialShapedData
             for (int member = 0; member < size; member++)
             {
                 int count = random.Next(1, 4);
-                var networks = organisations ? shared.OrderBy(_ => random.Next()).Take(count).ToArray() : shared.Take(count).ToArray();
+                var networks = organisations
+                    ? shared.OrderBy(_ => random.Next()).Take(count).ToArray()
+                    : shared.Take(count).ToArray();
                 var weights = networks.Select(_ => 0.2 + random.NextDouble()).ToArray();
-                people[start + member] = new User($"user{start + member:D5}@example.com", networks, weights, organisations ? shared : []);
+                people[start + member] = new User(
+                    $"user{start + member:D5}@example.com",
+                    networks,
+                    weights,
+                    organisations ? shared : []
+                );
             }
         }
         var allNetworks = people.SelectMany(person => person.Networks).Distinct().ToArray();
         string Login(User person)
         {
             double draw = random.NextDouble();
-            uint network = draw < 0.02 ? allNetworks[random.Next(allNetworks.Length)]
+            uint network =
+                draw < 0.02 ? allNetworks[random.Next(allNetworks.Length)]
                 : person.Colleagues.Length > 0 && draw < 0.12 ? person.Colleagues[random.Next(person.Colleagues.Length)]
                 : Pick(person.Networks, person.Weights, random);
             return Address(network, random);
@@ -56,19 +73,29 @@ internal static class TutorialShapedData
         foreach (var person in people)
         {
             int logins = random.Next(pairsPerUser / 2, pairsPerUser * 3 / 2 + 1);
-            for (int login = 0; login < logins; login++) training.Add(new EntityIpPair(person.Name, Login(person)));
+            for (int login = 0; login < logins; login++)
+                training.Add(new EntityIpPair(person.Name, Login(person)));
         }
         Shuffle(training, random);
-        var normal = people.SelectMany(person => Enumerable.Range(0, 5).Select(_ => new EntityIpPair(person.Name, Login(person)))).ToList();
-        var randomAddress = people.Select(person => new EntityIpPair(person.Name,
-            Ipv4Address.Format((PublicSlash16(random) << 16) | (uint)random.Next(1 << 16)))).ToList();
-        var otherNetwork = people.Select(person =>
-        {
-            var own = new HashSet<uint>(person.Colleagues.Length > 0 ? person.Colleagues : person.Networks);
-            uint network;
-            do network = allNetworks[random.Next(allNetworks.Length)]; while (own.Contains(network));
-            return new EntityIpPair(person.Name, Address(network, random));
-        }).ToList();
+        var normal = people
+            .SelectMany(person => Enumerable.Range(0, 5).Select(_ => new EntityIpPair(person.Name, Login(person))))
+            .ToList();
+        var randomAddress = people
+            .Select(person => new EntityIpPair(
+                person.Name,
+                Ipv4Address.Format((PublicSlash16(random) << 16) | (uint)random.Next(1 << 16))
+            ))
+            .ToList();
+        var otherNetwork = people
+            .Select(person =>
+            {
+                var own = new HashSet<uint>(person.Colleagues.Length > 0 ? person.Colleagues : person.Networks);
+                uint network;
+                do network = allNetworks[random.Next(allNetworks.Length)];
+                while (own.Contains(network));
+                return new EntityIpPair(person.Name, Address(network, random));
+            })
+            .ToList();
         return new Set(training, normal, randomAddress, otherNetwork);
     }
 
@@ -78,7 +105,8 @@ internal static class TutorialShapedData
         for (int index = 0; index < networks.Length; index++)
         {
             draw -= weights[index];
-            if (draw < 0) return networks[index];
+            if (draw < 0)
+                return networks[index];
         }
         return networks[^1];
     }
@@ -88,11 +116,13 @@ internal static class TutorialShapedData
         while (true)
         {
             uint first = (uint)random.Next(1, 224);
-            if (first is not (10 or 127 or 169 or 172 or 192)) return (first << 8) | (uint)random.Next(256);
+            if (first is not (10 or 127 or 169 or 172 or 192))
+                return (first << 8) | (uint)random.Next(256);
         }
     }
 
-    private static string Address(uint slash24, Random random) => Ipv4Address.Format((slash24 << 8) | (uint)random.Next(1, 255));
+    private static string Address(uint slash24, Random random) =>
+        Ipv4Address.Format((slash24 << 8) | (uint)random.Next(1, 255));
 
     private static void Shuffle<T>(List<T> items, Random random)
     {

@@ -3,7 +3,8 @@ using SecurityML.Numerics;
 
 namespace SecurityML.Tests.Detection.IsolationForest;
 
-/// <summary>scikit-learn's IsolationForest semantics: sizes, height limit, tree structure, score ladder, offset.</summary>
+/// <summary>scikit-learn's IsolationForest semantics: sizes, height limit, tree structure, score ladder,
+/// offset.</summary>
 public sealed class IsolationForestTests
 {
     private static readonly double[][] Training = IsolationForestTestData.RandomRows(500, 4, seed: 11);
@@ -40,7 +41,9 @@ public sealed class IsolationForestTests
     [Fact]
     public void Trees_grow_on_max_samples_rows_to_at_most_the_height_limit_and_leaves_are_isolated_or_at_the_limit()
     {
-        var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 10, MaximumSamples = SubsetSize.Of(64) }).Fit(Training);
+        var model = new IsolationForestDetector(
+            new IsolationForestOptions { NumberOfTrees = 10, MaximumSamples = SubsetSize.Of(64) }
+        ).Fit(Training);
 
         model.MaximumSamples.Should().Be(64);
         foreach (IsolationTree tree in model.Trees)
@@ -56,7 +59,9 @@ public sealed class IsolationForestTests
                 }
                 else
                 {
-                    (tree.SampleCount[tree.Left[node]] + tree.SampleCount[tree.Left[node] + 1]).Should().Be(tree.SampleCount[node]);
+                    (tree.SampleCount[tree.Left[node]] + tree.SampleCount[tree.Left[node] + 1])
+                        .Should()
+                        .Be(tree.SampleCount[node]);
                 }
             }
         }
@@ -65,7 +70,9 @@ public sealed class IsolationForestTests
     [Fact]
     public void Score_samples_is_minus_two_to_the_minus_mean_path_over_c_of_max_samples_and_the_ladder_follows()
     {
-        var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 25, Contamination = 0.1 }).Fit(Training);
+        var model = new IsolationForestDetector(
+            new IsolationForestOptions { NumberOfTrees = 25, Contamination = 0.1 }
+        ).Fit(Training);
         double[][] rows = IsolationForestTestData.RandomRows(50, 4, seed: 12);
 
         double[] paths = rows.Select(row => model.Trees.Average(tree => tree.PathLengthOf(row))).ToArray();
@@ -73,38 +80,57 @@ public sealed class IsolationForestTests
         double[] decision = model.DecisionFunction(rows);
         for (int index = 0; index < rows.Length; index++)
         {
-            scoreSamples[index].Should().BeApproximately(-Math.Pow(2, -paths[index] / AveragePathLength.Of(256)), 1e-12);
+            scoreSamples[index]
+                .Should()
+                .BeApproximately(-Math.Pow(2, -paths[index] / AveragePathLength.Of(256)), 1e-12);
             decision[index].Should().Be(scoreSamples[index] - model.Offset);
         }
         model.Score(rows).Should().Equal(scoreSamples.Select(value => -value));
         model.Predict(rows).Should().Equal(decision.Select(value => value < 0 ? -1 : 1));
-        model.Card.Threshold.Should().Be(Math.BitIncrement(-model.Offset), "the next double above −offset, so that Detect = Predict −1");
+        model
+            .Card.Threshold.Should()
+            .Be(Math.BitIncrement(-model.Offset), "the next double above −offset, so that Detect = Predict −1");
         model.Detect(rows).Should().Equal(model.Predict(rows).Select(label => label == -1));
     }
 
     [Fact]
     public void Offset_is_the_contamination_percentile_of_the_training_scores()
     {
-        var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 30, Contamination = 0.05 }).Fit(Training);
+        var model = new IsolationForestDetector(
+            new IsolationForestOptions { NumberOfTrees = 30, Contamination = 0.05 }
+        ).Fit(Training);
         double[] training = model.ScoreSamples(Training);
 
         model.Offset.Should().Be(Percentile.Linear(training, 5.0));
-        model.Predict(Training).Count(value => value == -1).Should().Be(25, "5 % of 500 rows lie strictly below the 5th percentile");
+        model
+            .Predict(Training)
+            .Count(value => value == -1)
+            .Should()
+            .Be(25, "5 % of 500 rows lie strictly below the 5th percentile");
     }
 
     [Fact]
     public void Auto_contamination_gives_offset_minus_one_half()
     {
-        new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 5 }).Fit(Training).Offset.Should().Be(-0.5);
+        new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 5 })
+            .Fit(Training)
+            .Offset.Should()
+            .Be(-0.5);
     }
 
     [Fact]
     public void The_model_does_not_depend_on_the_degree_of_parallelism()
     {
-        IsolationForestModel Fit(int threads) => new IsolationForestDetector(new IsolationForestOptions
-        {
-            NumberOfTrees = 40, Contamination = 0.02, MaximumDegreeOfParallelism = threads, MaximumFeatures = SubsetSize.Of(3),
-        }).Fit(Training);
+        IsolationForestModel Fit(int threads) =>
+            new IsolationForestDetector(
+                new IsolationForestOptions
+                {
+                    NumberOfTrees = 40,
+                    Contamination = 0.02,
+                    MaximumDegreeOfParallelism = threads,
+                    MaximumFeatures = SubsetSize.Of(3),
+                }
+            ).Fit(Training);
 
         var sequential = Fit(1);
         var parallel = Fit(8);
@@ -116,8 +142,12 @@ public sealed class IsolationForestTests
     [Fact]
     public void Another_seed_gives_another_forest()
     {
-        var first = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 10, Seed = 1 }).Fit(Training);
-        var second = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 10, Seed = 2 }).Fit(Training);
+        var first = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 10, Seed = 1 }).Fit(
+            Training
+        );
+        var second = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 10, Seed = 2 }).Fit(
+            Training
+        );
 
         second.ScoreSamples(Training).Should().NotEqual(first.ScoreSamples(Training));
     }
@@ -125,21 +155,36 @@ public sealed class IsolationForestTests
     [Fact]
     public void Max_features_restricts_each_tree_to_its_drawn_columns()
     {
-        var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 20, MaximumFeatures = SubsetSize.Of(1) }).Fit(Training);
+        var model = new IsolationForestDetector(
+            new IsolationForestOptions { NumberOfTrees = 20, MaximumFeatures = SubsetSize.Of(1) }
+        ).Fit(Training);
 
         foreach (IsolationTree tree in model.Trees)
         {
             tree.Feature.Where(feature => feature >= 0).Distinct().Should().HaveCountLessThanOrEqualTo(1);
         }
-        model.Trees.SelectMany(tree => tree.Feature).Where(feature => feature >= 0).Distinct().Should().HaveCountGreaterThan(1);
+        model
+            .Trees.SelectMany(tree => tree.Feature)
+            .Where(feature => feature >= 0)
+            .Distinct()
+            .Should()
+            .HaveCountGreaterThan(1);
     }
 
     [Fact]
     public void One_training_row_scores_minus_one_half_as_scikit_learn()
     {
-        var model = new IsolationForestDetector().Fit([[1.0, 2.0]]);
+        var model = new IsolationForestDetector().Fit([
+            [1.0, 2.0],
+        ]);
 
-        model.ScoreSamples([[1.0, 2.0], [100.0, -3.0]]).Should().Equal(-0.5, -0.5);
+        model
+            .ScoreSamples([
+                [1.0, 2.0],
+                [100.0, -3.0],
+            ])
+            .Should()
+            .Equal(-0.5, -0.5);
     }
 
     [Fact]
@@ -150,7 +195,12 @@ public sealed class IsolationForestTests
         var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 3 }).Fit(constant);
 
         model.Trees.Should().OnlyContain(tree => tree.NodeCount == 1);
-        model.ScoreSamples([[3.0, 3.0]])[0].Should().BeApproximately(-0.5, 1e-15, "c(50) / c(50) = 1");
+        model
+            .ScoreSamples([
+                [3.0, 3.0],
+            ])[0]
+            .Should()
+            .BeApproximately(-0.5, 1e-15, "c(50) / c(50) = 1");
     }
 
     [Fact]
@@ -158,33 +208,90 @@ public sealed class IsolationForestTests
     {
         var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 5 }).Fit(Training);
 
-        model.Score([[double.NaN, 0, 0, 0], [0, 0, 0, 0]])[0].Should().Be(double.NaN);
-        model.Predict([[double.NaN, 0, 0, 0]]).Should().Equal(0);
+        model
+            .Score([
+                [double.NaN, 0, 0, 0],
+                [0, 0, 0, 0],
+            ])[0]
+            .Should()
+            .Be(double.NaN);
+        model
+            .Predict([
+                [double.NaN, 0, 0, 0],
+            ])
+            .Should()
+            .Equal(0);
     }
 
     [Fact]
     public void Misuse_is_rejected_with_parameter_range_and_value()
     {
-        FluentActions.Invoking(() => new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 0 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("NumberOfTrees").WithMessage("*≥ 1*received 0*");
-        FluentActions.Invoking(() => new IsolationForestDetector(new IsolationForestOptions { Contamination = 0.6 }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("Contamination").WithMessage("*(0, 0.5]*received 0.6*");
-        FluentActions.Invoking(() => SubsetSize.OfFraction(1.5)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*(0, 1]*1.5*");
-        FluentActions.Invoking(() => new IsolationForestDetector().Fit([[1.0, 2.0], [1.0]]))
-            .Should().Throw<ArgumentException>().WithParameterName("trainingData").WithMessage("*2 features in row 1, received 1*");
-        FluentActions.Invoking(() => new IsolationForestDetector().Fit([[1.0, double.PositiveInfinity]]))
-            .Should().Throw<ArgumentException>().WithMessage("*row 0, column 1*");
+        FluentActions
+            .Invoking(() => new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 0 }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("NumberOfTrees")
+            .WithMessage("*≥ 1*received 0*");
+        FluentActions
+            .Invoking(() => new IsolationForestDetector(new IsolationForestOptions { Contamination = 0.6 }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("Contamination")
+            .WithMessage("*(0, 0.5]*received 0.6*");
+        FluentActions
+            .Invoking(() => SubsetSize.OfFraction(1.5))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithMessage("*(0, 1]*1.5*");
+        FluentActions
+            .Invoking(() =>
+                new IsolationForestDetector().Fit([
+                    [1.0, 2.0],
+                    [1.0],
+                ])
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("trainingData")
+            .WithMessage("*2 features in row 1, received 1*");
+        FluentActions
+            .Invoking(() =>
+                new IsolationForestDetector().Fit([
+                    [1.0, double.PositiveInfinity],
+                ])
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*row 0, column 1*");
         var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 2 }).Fit(Training);
-        FluentActions.Invoking(() => model.Score([[1.0, 2.0]])).Should().Throw<ArgumentException>().WithParameterName("items").WithMessage("*4 features in row 0, received 2*");
-        FluentActions.Invoking(() => new IsolationForestDetector(featureNames: ["a"]).Fit(Training))
-            .Should().Throw<ArgumentException>().WithMessage("*4 feature names*received 1*");
+        FluentActions
+            .Invoking(() =>
+                model.Score([
+                    [1.0, 2.0],
+                ])
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("items")
+            .WithMessage("*4 features in row 0, received 2*");
+        FluentActions
+            .Invoking(() => new IsolationForestDetector(featureNames: ["a"]).Fit(Training))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*4 feature names*received 1*");
     }
 
     [Fact]
     public void The_documented_example_runs_as_written()
     {
         // The <example> of IsolationForestDetector, line for line.
-        double[][] rows = [[-1.1], [0.3], [0.5], [100]];
+        double[][] rows =
+        [
+            [-1.1],
+            [0.3],
+            [0.5],
+            [100],
+        ];
         var model = new IsolationForestDetector(new IsolationForestOptions { Seed = 0 }).Fit(rows);
         double[] scores = model.Score(rows);
 

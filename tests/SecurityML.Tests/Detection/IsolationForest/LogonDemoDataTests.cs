@@ -26,11 +26,16 @@ public sealed class LogonDemoDataTests
         // day with a mistyped password and more servers than usual (three moderately high features) isolates about
         // as fast as svc-sql's burst, which is extreme in one feature only (with 500 trees it ranks 3rd).
         var top = ranked.Take(labels.Count + 1).ToList();
-        ranked[0].Should().Match<LogonAnomaly>(first => labels.Any(label => IsLabelled(first, label)), "the top outlier is planted");
+        ranked[0]
+            .Should()
+            .Match<LogonAnomaly>(first => labels.Any(label => IsLabelled(first, label)), "the top outlier is planted");
         foreach (AnomalyLabel label in labels)
         {
-            top.Should().Contain(anomaly => IsLabelled(anomaly, label) && anomaly.IsOutlier,
-                $"{label.Kind} of {label.Entity} on {label.WindowStart:yyyy-MM-dd} is planted");
+            top.Should()
+                .Contain(
+                    anomaly => IsLabelled(anomaly, label) && anomaly.IsOutlier,
+                    $"{label.Kind} of {label.Entity} on {label.WindowStart:yyyy-MM-dd} is planted"
+                );
         }
     }
 
@@ -48,5 +53,6 @@ public sealed class LogonDemoDataTests
 
     private static bool IsLabelled(LogonAnomaly anomaly, AnomalyLabel label) =>
         string.Equals(anomaly.Account, label.Entity, StringComparison.OrdinalIgnoreCase)
-        && anomaly.Date <= label.WindowStart && anomaly.Date.AddDays(1) > label.WindowStart;
+        && anomaly.Date <= label.WindowStart
+        && anomaly.Date.AddDays(1) > label.WindowStart;
 }

@@ -22,20 +22,28 @@ public sealed class ScikitLearnCrossCheckTests
         foreach (JsonProperty entry in Reference.GetProperty("averagePathLength").EnumerateObject())
         {
             double expected = entry.Value.GetDouble();
-            AveragePathLength.Of(double.Parse(entry.Name, CultureInfo.InvariantCulture))
-                .Should().BeApproximately(expected, 4 * double.Epsilon + (Math.Abs(expected) * 1e-15), $"c({entry.Name})");
+            AveragePathLength
+                .Of(double.Parse(entry.Name, CultureInfo.InvariantCulture))
+                .Should()
+                .BeApproximately(expected, 4 * double.Epsilon + (Math.Abs(expected) * 1e-15), $"c({entry.Name})");
         }
     }
 
     [Fact]
     public void Percentile_equals_numpy_linear_percentile_bit_for_bit()
     {
-        double[] values = Reference.GetProperty("percentileValues").EnumerateArray().Select(value => value.GetDouble()).ToArray();
+        double[] values = Reference
+            .GetProperty("percentileValues")
+            .EnumerateArray()
+            .Select(value => value.GetDouble())
+            .ToArray();
 
         foreach (JsonProperty entry in Reference.GetProperty("percentiles").EnumerateObject())
         {
-            Percentile.Linear(values, double.Parse(entry.Name, CultureInfo.InvariantCulture))
-                .Should().Be(entry.Value.GetDouble(), $"the {entry.Name}th percentile");
+            Percentile
+                .Linear(values, double.Parse(entry.Name, CultureInfo.InvariantCulture))
+                .Should()
+                .Be(entry.Value.GetDouble(), $"the {entry.Name}th percentile");
         }
     }
 
@@ -48,7 +56,10 @@ public sealed class ScikitLearnCrossCheckTests
         foreach (int seed in new[] { 0, 1, 2 })
         {
             var model = new IsolationForestDetector(new IsolationForestOptions { Seed = seed }).Fit(rows);
-            IsolationForestTestData.RocAuc(model.Score(rows), labels).Should().BeApproximately(reference, 0.01, $"seed {seed}");
+            IsolationForestTestData
+                .RocAuc(model.Score(rows), labels)
+                .Should()
+                .BeApproximately(reference, 0.01, $"seed {seed}");
         }
     }
 
@@ -56,7 +67,11 @@ public sealed class ScikitLearnCrossCheckTests
     public void Top_outliers_agree_with_scikit_learn()
     {
         var (rows, _) = IsolationForestTestData.PlantedOutliers();
-        int[] consensus = Reference.GetProperty("consensusRanking").EnumerateArray().Select(value => value.GetInt32()).ToArray();
+        int[] consensus = Reference
+            .GetProperty("consensusRanking")
+            .EnumerateArray()
+            .Select(value => value.GetInt32())
+            .ToArray();
 
         // 1000 trees = scikit-learn's 10 seeds × 100 trees behind the consensus ranking.
         var model = new IsolationForestDetector(new IsolationForestOptions { NumberOfTrees = 1000 }).Fit(rows);

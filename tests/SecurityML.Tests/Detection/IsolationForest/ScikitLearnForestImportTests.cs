@@ -12,15 +12,31 @@ namespace SecurityML.Tests.Detection.IsolationForest;
 /// </summary>
 public sealed class ScikitLearnForestImportTests
 {
-    private static readonly JsonElement Forest = JsonDocument.Parse(File.ReadAllText(
-        Path.Combine(IsolationForestTestData.ReferenceFolder, "sklearn-forest.json"))).RootElement;
+    private static readonly JsonElement Forest = JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(IsolationForestTestData.ReferenceFolder, "sklearn-forest.json")))
+        .RootElement;
 
     private static readonly double[][] Rows = IsolationForestTestData.PlantedOutliers().Rows;
 
-    private static IsolationForestModel Import() => IsolationForestModel.FromTrees(
-        Forest.GetProperty("trees").EnumerateArray().Select(tree => IsolationTree.FromArrays(
-            Ints(tree, "feature"), Doubles(tree, "threshold"), Ints(tree, "left"), Ints(tree, "right"), Ints(tree, "sampleCount"))).ToList(),
-        ["x0", "x1", "x2", "x3"], Forest.GetProperty("maxSamples").GetInt32(), Forest.GetProperty("offset").GetDouble());
+    private static IsolationForestModel Import() =>
+        IsolationForestModel.FromTrees(
+            Forest
+                .GetProperty("trees")
+                .EnumerateArray()
+                .Select(tree =>
+                    IsolationTree.FromArrays(
+                        Ints(tree, "feature"),
+                        Doubles(tree, "threshold"),
+                        Ints(tree, "left"),
+                        Ints(tree, "right"),
+                        Ints(tree, "sampleCount")
+                    )
+                )
+                .ToList(),
+            ["x0", "x1", "x2", "x3"],
+            Forest.GetProperty("maxSamples").GetInt32(),
+            Forest.GetProperty("offset").GetDouble()
+        );
 
     [Fact]
     public void Score_samples_of_an_imported_scikit_learn_forest_equal_scikit_learns()
@@ -43,8 +59,13 @@ public sealed class ScikitLearnForestImportTests
         var model = Import();
         double[] training = model.ScoreSamples(Rows);
 
-        training.Should().Equal(Doubles(Forest, "trainingScoreSamples"), (ours, theirs) => Math.Abs(ours - theirs) < 1e-14);
-        Percentile.Linear(training, 100.0 * 0.05).Should().BeApproximately(Forest.GetProperty("offset").GetDouble(), 1e-14);
+        training
+            .Should()
+            .Equal(Doubles(Forest, "trainingScoreSamples"), (ours, theirs) => Math.Abs(ours - theirs) < 1e-14);
+        Percentile
+            .Linear(training, 100.0 * 0.05)
+            .Should()
+            .BeApproximately(Forest.GetProperty("offset").GetDouble(), 1e-14);
     }
 
     [Fact]
@@ -54,17 +75,24 @@ public sealed class ScikitLearnForestImportTests
 
         var explanation = model.Explain(Rows[0]);
 
-        (explanation.BaseValue + explanation.Contributions.Sum(c => c.Contribution)).Should().BeApproximately(model.MeanPathLengths([Rows[0]])[0], 1e-9);
+        (explanation.BaseValue + explanation.Contributions.Sum(c => c.Contribution))
+            .Should()
+            .BeApproximately(model.MeanPathLengths([Rows[0]])[0], 1e-9);
     }
 
     [Fact]
     public void Malformed_trees_are_rejected()
     {
-        FluentActions.Invoking(() => IsolationTree.FromArrays([0, -1, -1], [0.5, 0, 0], [1, -1, -1], [1, -1, -1], [2, 1, 1]))
-            .Should().Throw<ArgumentException>().WithMessage("*child 1 of node 0*");
+        FluentActions
+            .Invoking(() => IsolationTree.FromArrays([0, -1, -1], [0.5, 0, 0], [1, -1, -1], [1, -1, -1], [2, 1, 1]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*child 1 of node 0*");
     }
 
-    private static int[] Ints(JsonElement element, string name) => element.GetProperty(name).EnumerateArray().Select(value => value.GetInt32()).ToArray();
+    private static int[] Ints(JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(value => value.GetInt32()).ToArray();
 
-    private static double[] Doubles(JsonElement element, string name) => element.GetProperty(name).EnumerateArray().Select(value => value.GetDouble()).ToArray();
+    private static double[] Doubles(JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(value => value.GetDouble()).ToArray();
 }

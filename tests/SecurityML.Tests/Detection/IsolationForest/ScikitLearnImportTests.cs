@@ -28,8 +28,20 @@ public sealed class ScikitLearnImportTests
 
         for (int row = 0; row < rows.Length; row++)
         {
-            scoreSamples[row].Should().BeApproximately(ScikitLearnImportData.Doubles(expected, "scoreSamples")[row], 1e-12, $"score_samples of row {row}");
-            decision[row].Should().BeApproximately(ScikitLearnImportData.Doubles(expected, "decisionFunction")[row], 1e-12, $"decision_function of row {row}");
+            scoreSamples[row]
+                .Should()
+                .BeApproximately(
+                    ScikitLearnImportData.Doubles(expected, "scoreSamples")[row],
+                    1e-12,
+                    $"score_samples of row {row}"
+                );
+            decision[row]
+                .Should()
+                .BeApproximately(
+                    ScikitLearnImportData.Doubles(expected, "decisionFunction")[row],
+                    1e-12,
+                    $"decision_function of row {row}"
+                );
         }
         model.Predict(rows).Should().Equal(ScikitLearnImportData.Integers(expected, "predict"));
         model.Score(rows).Should().Equal(scoreSamples.Select(score => -score));
@@ -48,7 +60,11 @@ public sealed class ScikitLearnImportTests
         model.Card.Threshold.Should().BeOneOf(-offset, Math.BitIncrement(-offset));
         alerts.Should().Equal(ScikitLearnImportData.Integers(expected, "predict").Select(label => label == -1));
         alerts.Count(alert => alert).Should().BeGreaterThan(10, "the held-out rows hold planted outliers");
-        expected.GetProperty("rowsAtTheOffset").GetInt32().Should().Be(0, "a row scoring exactly −offset_ is an inlier for predict but an alert at ≥");
+        expected
+            .GetProperty("rowsAtTheOffset")
+            .GetInt32()
+            .Should()
+            .Be(0, "a row scoring exactly −offset_ is an inlier for predict but an alert at ≥");
     }
 
     [Theory]
@@ -56,12 +72,19 @@ public sealed class ScikitLearnImportTests
     public void The_held_out_rows_include_rows_only_float32_rounding_sends_the_right_way(string name)
     {
         var (model, rows, expected) = ScikitLearnImportData.Load(name);
-        var unrounded = IsolationForestModel.FromTrees(UnroundedTrees(name), model.FeatureNames, model.MaximumSamples, model.Offset);
+        var unrounded = IsolationForestModel.FromTrees(
+            UnroundedTrees(name),
+            model.FeatureNames,
+            model.MaximumSamples,
+            model.Offset
+        );
 
         double[] scikitLearn = ScikitLearnImportData.Doubles(expected, "scoreSamples");
         double[] walkedWithDoubles = unrounded.ScoreSamples(rows);
 
-        int differing = Enumerable.Range(0, rows.Length).Count(row => Math.Abs(walkedWithDoubles[row] - scikitLearn[row]) > 1e-12);
+        int differing = Enumerable
+            .Range(0, rows.Length)
+            .Count(row => Math.Abs(walkedWithDoubles[row] - scikitLearn[row]) > 1e-12);
         differing.Should().Be(expected.GetProperty("rowsWhereFloat64WalkDiffers").GetInt32()).And.BeGreaterThan(10);
     }
 
@@ -72,11 +95,15 @@ public sealed class ScikitLearnImportTests
         var array = ScikitLearnImportData.Load("array").Model.Card;
 
         named.Kind.Should().Be(IsolationForestModel.Kind);
-        named.Features.Should().Equal("logonCount", "distinctHosts", "failedRatio", "offHoursShare", "distinctSourceIps");
+        named
+            .Features.Should()
+            .Equal("logonCount", "distinctHosts", "failedRatio", "offHoursShare", "distinctSourceIps");
         array.Features.Should().Equal("x0", "x1", "x2", "x3");
         named.DataSet.Should().Be(ScikitLearnImport.FeatureRowsDataSet).And.Be("feature rows");
         named.ThresholdMethod.Should().Be("contamination auto (scikit-learn offset_ = -0.5)");
-        array.ThresholdMethod.Should().Be("contamination 0.05 (scikit-learn offset_ = the 5th percentile of the training score_samples)");
+        array
+            .ThresholdMethod.Should()
+            .Be("contamination 0.05 (scikit-learn offset_ = the 5th percentile of the training score_samples)");
         named.TrainingRows.Should().Be(2040);
         named.TrainingSummary["sklearnVersion"]!.GetValue<string>().Should().Be("1.2.1");
         named.TrainingSummary["nSamples"]!.GetValue<int>().Should().Be(2040);
@@ -106,21 +133,38 @@ public sealed class ScikitLearnImportTests
     public void The_float32_fold_sends_every_double_the_way_its_float32_rounding_goes()
     {
         var random = new Random(13);
-        var thresholds = new List<double> { 0, -0.0, 1, -1, float.MaxValue, -float.MaxValue, float.Epsilon, 1e-40, 0.1, 5.057251895147678 };
-        thresholds.AddRange(Enumerable.Range(0, 2000).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9))));
+        var thresholds = new List<double>
+        {
+            0,
+            -0.0,
+            1,
+            -1,
+            float.MaxValue,
+            -float.MaxValue,
+            float.Epsilon,
+            1e-40,
+            0.1,
+            5.057251895147678,
+        };
+        thresholds.AddRange(
+            Enumerable.Range(0, 2000).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))
+        );
         foreach (double threshold in thresholds)
         {
             double folded = Float32Split.Threshold(threshold);
             foreach (double x in Near(threshold).Concat(Near(folded)))
             {
-                (x <= folded).Should().Be((float)x <= threshold, $"x = {x:R}, threshold = {threshold:R}, folded = {folded:R}");
+                (x <= folded)
+                    .Should()
+                    .Be((float)x <= threshold, $"x = {x:R}, threshold = {threshold:R}, folded = {folded:R}");
             }
         }
     }
 
     private static IEnumerable<double> Near(double value)
     {
-        double down = value, up = value;
+        double down = value,
+            up = value;
         yield return value;
         for (int step = 0; step < 3; step++)
         {
@@ -133,14 +177,27 @@ public sealed class ScikitLearnImportTests
 
     /// <summary>The exported trees without the float32 fold: scikit-learn's thresholds compared with doubles.</summary>
     private static IReadOnlyList<IsolationTree> UnroundedTrees(string name) =>
-        ScikitLearnImportData.Export(name).GetProperty("estimators_").EnumerateArray().Select(tree =>
-        {
-            int[] columns = ScikitLearnImportData.Integers(tree, "features");
-            int[] left = ScikitLearnImportData.Integers(tree, "children_left");
-            int[] feature = ScikitLearnImportData.Integers(tree, "feature").Select((column, node) => left[node] < 0 ? -1 : columns[column]).ToArray();
-            return IsolationTree.FromArrays(feature, ScikitLearnImportData.Doubles(tree, "threshold"), left,
-                ScikitLearnImportData.Integers(tree, "children_right"), ScikitLearnImportData.Integers(tree, "n_node_samples"));
-        }).ToList();
+        ScikitLearnImportData
+            .Export(name)
+            .GetProperty("estimators_")
+            .EnumerateArray()
+            .Select(tree =>
+            {
+                int[] columns = ScikitLearnImportData.Integers(tree, "features");
+                int[] left = ScikitLearnImportData.Integers(tree, "children_left");
+                int[] feature = ScikitLearnImportData
+                    .Integers(tree, "feature")
+                    .Select((column, node) => left[node] < 0 ? -1 : columns[column])
+                    .ToArray();
+                return IsolationTree.FromArrays(
+                    feature,
+                    ScikitLearnImportData.Doubles(tree, "threshold"),
+                    left,
+                    ScikitLearnImportData.Integers(tree, "children_right"),
+                    ScikitLearnImportData.Integers(tree, "n_node_samples")
+                );
+            })
+            .ToList();
 }
 
 /// <summary>The committed scikit-learn import test data (Reference/import).</summary>
@@ -148,7 +205,9 @@ internal static class ScikitLearnImportData
 {
     public static string Folder => Path.Combine(IsolationForestTestData.ReferenceFolder, "import");
 
-    private static readonly JsonElement Results = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "sklearn-results.json"))).RootElement;
+    private static readonly JsonElement Results = JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(Folder, "sklearn-results.json")))
+        .RootElement;
 
     /// <summary>The imported model, the held-out rows (CSV) and scikit-learn's results on them.</summary>
     public static (IsolationForestModel Model, double[][] Rows, JsonElement Expected) Load(string name)
@@ -156,7 +215,10 @@ internal static class ScikitLearnImportData
         var model = ScikitLearnImport.ReadIsolationForest(ForestPath(name));
         string[] lines = File.ReadAllLines(HeldOutPath(name));
         lines[0].Split(',').Should().Equal(model.FeatureNames, "the held-out CSV's header names the features");
-        var rows = lines.Skip(1).Select(line => line.Split(',').Select(text => double.Parse(text, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        var rows = lines
+            .Skip(1)
+            .Select(line => line.Split(',').Select(text => double.Parse(text, CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
         return (model, rows, Results.GetProperty(name));
     }
 
@@ -168,7 +230,9 @@ internal static class ScikitLearnImportData
 
     public static JsonElement Expected(string name) => Results.GetProperty(name);
 
-    public static int[] Integers(JsonElement element, string name) => element.GetProperty(name).EnumerateArray().Select(value => value.GetInt32()).ToArray();
+    public static int[] Integers(JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(value => value.GetInt32()).ToArray();
 
-    public static double[] Doubles(JsonElement element, string name) => element.GetProperty(name).EnumerateArray().Select(value => value.GetDouble()).ToArray();
+    public static double[] Doubles(JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(value => value.GetDouble()).ToArray();
 }

@@ -7,7 +7,10 @@ internal static class RandomCutForestTestData
     public static double[][] NormalRows(int count, int features, int seed)
     {
         var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, features).Select(_ => Normal(random)).ToArray()).ToArray();
+        return Enumerable
+            .Range(0, count)
+            .Select(_ => Enumerable.Range(0, features).Select(_ => Normal(random)).ToArray())
+            .ToArray();
     }
 
     /// <summary>A sine series with period <paramref name="period"/>, one value per row.</summary>

@@ -14,9 +14,15 @@ public sealed class AnomalousSessionsTests
     private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
     private static readonly IReadOnlyList<OfficeActivityEvent> Events = Provider.ExchangeAdmin();
     private static readonly SessionizeOptions Limits = new()
-        { MaximumSessionDuration = TimeSpan.FromMinutes(8), MaximumEventSeparation = TimeSpan.FromMinutes(1) };
+    {
+        MaximumSessionDuration = TimeSpan.FromMinutes(8),
+        MaximumEventSeparation = TimeSpan.FromMinutes(1),
+    };
     private static readonly MarkovSessionOptions Options = new()
-        { Kind = SessionModelKind.CommandsAndParameters, WindowLength = 2 };
+    {
+        Kind = SessionModelKind.CommandsAndParameters,
+        WindowLength = 2,
+    };
 
     [Fact]
     public void Score_gives_what_the_expert_path_gives_with_the_same_options()
@@ -31,8 +37,10 @@ public sealed class AnomalousSessionsTests
 
         scored.SessionizeOptions.Should().Be(Limits);
         scored.Model.Options.Should().Be(Options);
-        scored.Sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count))
-            .Should().Equal(sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count)));
+        scored
+            .Sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count))
+            .Should()
+            .Equal(sessions.Select(s => (s.Id, s.EntityText, s.Start, s.Count)));
         scored.Commands.Select(c => c.ToString()).Should().Equal(commands.Select(c => c.ToString()));
         scored.Ranked.Should().Equal(ranked);
         scored.Flags.Should().Equal(flags);
@@ -60,8 +68,10 @@ public sealed class AnomalousSessionsTests
     [Fact]
     public void Command_table_and_explanation_follow_the_ranking()
     {
-        var scored = AnomalousSessions.Score(Events,
-            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues });
+        var scored = AnomalousSessions.Score(
+            Events,
+            new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues }
+        );
 
         var table = scored.CommandTable(2);
         var why = scored.Explain();
@@ -80,17 +90,35 @@ public sealed class AnomalousSessionsTests
     {
         var scored = AnomalousSessions.Score(Events.Take(40).ToList());
 
-        FluentActions.Invoking(() => AnomalousSessions.Score(null!)).Should().Throw<ArgumentNullException>()
+        FluentActions
+            .Invoking(() => AnomalousSessions.Score(null!))
+            .Should()
+            .Throw<ArgumentNullException>()
             .WithParameterName("events");
-        FluentActions.Invoking(() => AnomalousSessions.Score([])).Should().Throw<ArgumentException>()
-            .WithParameterName("events").WithMessage("Expected at least one Exchange admin event, received 0.*");
-        FluentActions.Invoking(() => AnomalousSessions.Score(Events, new MarkovSessionOptions { WindowLength = 0 }))
-            .Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => scored.Explain(0)).Should().Throw<ArgumentOutOfRangeException>()
-            .WithParameterName("rank").WithMessage($"rank must be in [1, {scored.Ranked.Count}]*received 0*");
-        FluentActions.Invoking(() => scored.Explain(scored.Ranked.Count + 1))
-            .Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => scored.CommandTable(-1)).Should().Throw<ArgumentOutOfRangeException>()
+        FluentActions
+            .Invoking(() => AnomalousSessions.Score([]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("events")
+            .WithMessage("Expected at least one Exchange admin event, received 0.*");
+        FluentActions
+            .Invoking(() => AnomalousSessions.Score(Events, new MarkovSessionOptions { WindowLength = 0 }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>();
+        FluentActions
+            .Invoking(() => scored.Explain(0))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("rank")
+            .WithMessage($"rank must be in [1, {scored.Ranked.Count}]*received 0*");
+        FluentActions
+            .Invoking(() => scored.Explain(scored.Ranked.Count + 1))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>();
+        FluentActions
+            .Invoking(() => scored.CommandTable(-1))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
             .WithParameterName("count");
     }
 
@@ -99,7 +127,10 @@ public sealed class AnomalousSessionsTests
     {
         var bad = Events.Take(3).Append(Events[3] with { Parameters = "not json" }).ToList();
 
-        FluentActions.Invoking(() => AnomalousSessions.Score(bad)).Should().Throw<FormatException>()
+        FluentActions
+            .Invoking(() => AnomalousSessions.Score(bad))
+            .Should()
+            .Throw<FormatException>()
             .WithMessage("*'not json'*");
     }
 }

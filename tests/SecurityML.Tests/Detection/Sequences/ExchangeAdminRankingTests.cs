@@ -15,9 +15,17 @@ public sealed class ExchangeAdminRankingTests
     private static readonly LocalDataProvider Provider = QueryProvider.Local(RepositoryPaths.SampleData);
 
     private static IReadOnlyList<ScoredSession> RankAsTheNotebookDoes(SessionModelKind kind) =>
-        AnomalousSessions.Score(Provider.ExchangeAdmin(), new MarkovSessionOptions { Kind = kind, WindowLength = 3 },
-            new SessionizeOptions { MaximumSessionDuration = TimeSpan.FromMinutes(20), MaximumEventSeparation = TimeSpan.FromMinutes(2) })
-        .Ranked;
+        AnomalousSessions
+            .Score(
+                Provider.ExchangeAdmin(),
+                new MarkovSessionOptions { Kind = kind, WindowLength = 3 },
+                new SessionizeOptions
+                {
+                    MaximumSessionDuration = TimeSpan.FromMinutes(20),
+                    MaximumEventSeparation = TimeSpan.FromMinutes(2),
+                }
+            )
+            .Ranked;
 
     [Theory]
     [InlineData(SessionModelKind.Commands)]
@@ -43,7 +51,10 @@ public sealed class ExchangeAdminRankingTests
         ranked.Select(row => row.Rank).Should().Equal(Enumerable.Range(1, ranked.Count));
         var finite = ranked.TakeWhile(row => !double.IsNaN(row.RarestWindowLikelihood)).ToList();
         finite.Select(row => row.RarestWindowLikelihood).Should().BeInAscendingOrder();
-        ranked.Skip(finite.Count).Should().OnlyContain(row => double.IsNaN(row.RarestWindowLikelihood) && row.CommandCount == 1);
+        ranked
+            .Skip(finite.Count)
+            .Should()
+            .OnlyContain(row => double.IsNaN(row.RarestWindowLikelihood) && row.CommandCount == 1);
         finite.Should().OnlyContain(row => row.Score == -Math.Log(row.RarestWindowLikelihood));
         ranked[0].Source.Should().StartWith("103.104.73.");
         ranked[0].RarestWindow.Should().Be("Add-RoleGroupMember → Add-MailboxPermission → Set-Mailbox");

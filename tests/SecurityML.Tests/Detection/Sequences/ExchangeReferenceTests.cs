@@ -13,15 +13,25 @@ namespace SecurityML.Tests.Detection.Sequences;
 public sealed class ExchangeReferenceTests
 {
     private static readonly JsonNode Reference = ReferenceData.Load("exchange-admin-sessions.json");
-    private static readonly IReadOnlyList<Session<OfficeActivityEvent>> Sessions =
-        OfficeActivitySessions.Sessionize(QueryProvider.Local(RepositoryPaths.SampleData).ExchangeAdmin());
+    private static readonly IReadOnlyList<Session<OfficeActivityEvent>> Sessions = OfficeActivitySessions.Sessionize(
+        QueryProvider.Local(RepositoryPaths.SampleData).ExchangeAdmin()
+    );
     private static readonly IReadOnlyList<CommandSession> Commands = OfficeActivitySessions.ToCommandSessions(Sessions);
 
     [Fact]
     public void Sessions_agree_with_msticpy_sessionize_data()
     {
-        var expected = Reference["sessions"]!.AsArray()
-            .Select(row => ((string)row!["user"]!, (string)row["ip"]!, DateTimeOffset.Parse((string)row["start"]!), (int)row["events"]!)).ToList();
+        var expected = Reference["sessions"]!
+            .AsArray()
+            .Select(row =>
+                (
+                    (string)row!["user"]!,
+                    (string)row["ip"]!,
+                    DateTimeOffset.Parse((string)row["start"]!),
+                    (int)row["events"]!
+                )
+            )
+            .ToList();
 
         Sessions.Select(s => (s.Entity[0]!, s.Entity[1]!, s.Start, s.Count)).Should().Equal(expected);
     }
@@ -33,18 +43,48 @@ public sealed class ExchangeReferenceTests
     public void Likelihoods_agree_with_msticpy_model(SessionModelKind kind)
     {
         var mode = Reference["modes"]![kind.ToString()]!;
-        MarkovSessionModel Fit(int window, bool tokens, bool geometric) => new MarkovSessionDetector(new MarkovSessionOptions
-            { Kind = kind, WindowLength = window, UseStartEndTokens = tokens, UseGeometricMean = geometric }).Fit(Commands);
+        MarkovSessionModel Fit(int window, bool tokens, bool geometric) =>
+            new MarkovSessionDetector(
+                new MarkovSessionOptions
+                {
+                    Kind = kind,
+                    WindowLength = window,
+                    UseStartEndTokens = tokens,
+                    UseGeometricMean = geometric,
+                }
+            ).Fit(Commands);
         var standard = Fit(3, true, false);
 
-        ReferenceData.ShouldAgree(standard.RarestWindowLikelihoods(Commands), ReferenceData.Numbers(mode["w3_tokens"]!), "w3_tokens");
-        ReferenceData.ShouldAgree(Fit(3, true, true).RarestWindowLikelihoods(Commands), ReferenceData.Numbers(mode["w3_tokens_geo"]!), "w3_tokens_geo");
-        ReferenceData.ShouldAgree(Fit(2, false, false).RarestWindowLikelihoods(Commands), ReferenceData.Numbers(mode["w2_notokens"]!), "w2_notokens");
-        ReferenceData.ShouldAgree(Commands.Select(standard.SessionLikelihood).ToArray(), ReferenceData.Numbers(mode["session_tokens"]!), "session_tokens");
-        ReferenceData.ShouldAgree(Commands.Select(standard.GeometricMeanLikelihood).ToArray(), ReferenceData.Numbers(mode["geomean_tokens"]!), "geomean_tokens");
+        ReferenceData.ShouldAgree(
+            standard.RarestWindowLikelihoods(Commands),
+            ReferenceData.Numbers(mode["w3_tokens"]!),
+            "w3_tokens"
+        );
+        ReferenceData.ShouldAgree(
+            Fit(3, true, true).RarestWindowLikelihoods(Commands),
+            ReferenceData.Numbers(mode["w3_tokens_geo"]!),
+            "w3_tokens_geo"
+        );
+        ReferenceData.ShouldAgree(
+            Fit(2, false, false).RarestWindowLikelihoods(Commands),
+            ReferenceData.Numbers(mode["w2_notokens"]!),
+            "w2_notokens"
+        );
+        ReferenceData.ShouldAgree(
+            Commands.Select(standard.SessionLikelihood).ToArray(),
+            ReferenceData.Numbers(mode["session_tokens"]!),
+            "session_tokens"
+        );
+        ReferenceData.ShouldAgree(
+            Commands.Select(standard.GeometricMeanLikelihood).ToArray(),
+            ReferenceData.Numbers(mode["geomean_tokens"]!),
+            "geomean_tokens"
+        );
         if (kind == SessionModelKind.CommandsParametersAndValues)
         {
-            standard.ModellableParameters.Should().BeEquivalentTo(mode["modellable"]!.AsArray().Select(name => (string)name!));
+            standard
+                .ModellableParameters.Should()
+                .BeEquivalentTo(mode["modellable"]!.AsArray().Select(name => (string)name!));
         }
     }
 }

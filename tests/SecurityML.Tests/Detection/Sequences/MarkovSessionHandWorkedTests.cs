@@ -26,10 +26,50 @@ public sealed class MarkovSessionHandWorkedTests
     {
         var model = Fit();
 
-        model.CommandCounts.Should().Equal(new Dictionary<string, long> { [Start] = 4, [SetUser] = 7, [End] = 4, [Unknown] = 6 });
-        model.TransitionCounts[Start].Should().Equal(new Dictionary<string, long> { [SetUser] = 2, [End] = 1, [Unknown] = 1 });
-        model.TransitionCounts[SetUser].Should().Equal(new Dictionary<string, long> { [End] = 2, [SetUser] = 1, [Unknown] = 1 });
-        model.TransitionCounts[Unknown].Should().Equal(new Dictionary<string, long> { [SetUser] = 1, [End] = 1, [Unknown] = 1 });
+        model
+            .CommandCounts.Should()
+            .Equal(
+                new Dictionary<string, long>
+                {
+                    [Start] = 4,
+                    [SetUser] = 7,
+                    [End] = 4,
+                    [Unknown] = 6,
+                }
+            );
+        model
+            .TransitionCounts[Start]
+            .Should()
+            .Equal(
+                new Dictionary<string, long>
+                {
+                    [SetUser] = 2,
+                    [End] = 1,
+                    [Unknown] = 1,
+                }
+            );
+        model
+            .TransitionCounts[SetUser]
+            .Should()
+            .Equal(
+                new Dictionary<string, long>
+                {
+                    [End] = 2,
+                    [SetUser] = 1,
+                    [Unknown] = 1,
+                }
+            );
+        model
+            .TransitionCounts[Unknown]
+            .Should()
+            .Equal(
+                new Dictionary<string, long>
+                {
+                    [SetUser] = 1,
+                    [End] = 1,
+                    [Unknown] = 1,
+                }
+            );
         model.TransitionCounts.Should().NotContainKey(End);
         model.CommandProbability(SetUser).Should().Be(7.0 / 21);
         model.CommandProbability("never-seen").Should().Be(6.0 / 21);
@@ -65,9 +105,14 @@ public sealed class MarkovSessionHandWorkedTests
         var model = Fit(new MarkovSessionOptions { UseStartEndTokens = false });
 
         // P(SU) · P(SU|SU) · P(UNK|SU) = 1/3 · 1/4 · 1/4.
-        model.RarestWindowLikelihood(Session(SetUser, SetUser, "Get-Mailbox")).Should().BeApproximately(1.0 / 48, 1e-15);
+        model
+            .RarestWindowLikelihood(Session(SetUser, SetUser, "Get-Mailbox"))
+            .Should()
+            .BeApproximately(1.0 / 48, 1e-15);
         Fit(new MarkovSessionOptions { UseStartEndTokens = false, WindowLength = 1 })
-            .RarestWindowLikelihood(Session("dfre")).Should().Be(6.0 / 21);
+            .RarestWindowLikelihood(Session("dfre"))
+            .Should()
+            .Be(6.0 / 21);
     }
 
     [Fact]
@@ -75,7 +120,10 @@ public sealed class MarkovSessionHandWorkedTests
     {
         var model = Fit(new MarkovSessionOptions { UseGeometricMean = true });
 
-        model.RarestWindowLikelihood(Session(SetUser, SetUser)).Should().BeApproximately(Math.Pow(0.0625, 1.0 / 3), 1e-15);
+        model
+            .RarestWindowLikelihood(Session(SetUser, SetUser))
+            .Should()
+            .BeApproximately(Math.Pow(0.0625, 1.0 / 3), 1e-15);
         model.GeometricMeanLikelihood(Session(SetUser, SetUser)).Should().BeApproximately(Math.Sqrt(0.0625), 1e-15);
     }
 
@@ -118,34 +166,53 @@ public sealed class MarkovSessionHandWorkedTests
         var model = Fit(new MarkovSessionOptions { Kind = SessionModelKind.CommandsAndParameters }, identity);
 
         // Set-User's row: {Identity 1 + 1, UNK 1} over Set-User's smoothed count 7.
-        model.ParameterCounts[SetUser].Should().Equal(new Dictionary<string, long> { ["Identity"] = 2, [Unknown] = 1 });
+        model
+            .ParameterCounts[SetUser]
+            .Should()
+            .Equal(new Dictionary<string, long> { ["Identity"] = 2, [Unknown] = 1 });
         model.ParameterCounts[Start].Should().Equal(new Dictionary<string, long> { [Unknown] = 1 });
         model.ParameterProbability(SetUser, "Identity").Should().Be(2.0 / 7);
         var withIdentity = Math.Sqrt(2.0 / 7 * (1 - 1.0 / 7));
         model.SessionLikelihood(identity).Should().BeApproximately(0.5 * withIdentity * 0.5, 1e-15);
         var unseenParameter = new CommandSession([new Command(SetUser, [new CommandParameter("Force", "True")])]);
-        model.SessionLikelihood(unseenParameter).Should().BeApproximately(0.5 * Math.Sqrt((1 - 2.0 / 7) * (1 - 1.0 / 7)) * 0.5, 1e-15);
-        model.SessionLikelihood(Session(SetUser)).Should().Be(0.25, "a command without parameters has parameter probability 1");
+        model
+            .SessionLikelihood(unseenParameter)
+            .Should()
+            .BeApproximately(0.5 * Math.Sqrt((1 - 2.0 / 7) * (1 - 1.0 / 7)) * 0.5, 1e-15);
+        model
+            .SessionLikelihood(Session(SetUser))
+            .Should()
+            .Be(0.25, "a command without parameters has parameter probability 1");
     }
 
     [Fact]
     public void Values_of_modellable_parameters_are_categorical_given_the_parameter()
     {
         var session = new CommandSession([new Command(SetUser, [new CommandParameter("Identity", "a")])]);
-        var options = new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues, ModellableParameters = ["Identity"] };
+        var options = new MarkovSessionOptions
+        {
+            Kind = SessionModelKind.CommandsParametersAndValues,
+            ModellableParameters = ["Identity"],
+        };
         var model = Fit(options, session);
 
         model.ValueCounts["Identity"].Should().Equal(new Dictionary<string, long> { ["a"] = 2, [Unknown] = 1 });
         model.ValueProbability("Identity", "a").Should().Be(2.0 / 3);
         model.ValueProbability("Identity", "b").Should().Be(1.0 / 3);
         // (P(Identity|SU) · P(a|Identity) · (1 − P(UNK|SU)))^(1/3): two parameters in Set-User's row plus one value.
-        model.SessionLikelihood(session).Should().BeApproximately(0.5 * Math.Pow(2.0 / 7 * 2.0 / 3 * 6.0 / 7, 1.0 / 3) * 0.5, 1e-15);
+        model
+            .SessionLikelihood(session)
+            .Should()
+            .BeApproximately(0.5 * Math.Pow(2.0 / 7 * 2.0 / 3 * 6.0 / 7, 1.0 / 3) * 0.5, 1e-15);
     }
 
     [Fact]
     public void Modellable_rule_needs_at_most_20_values_at_least_20_uses_and_at_most_10_percent_distinct()
     {
-        var sessions = Enumerable.Range(0, 300).Select(index => new CommandSession([new Command("Set-Mailbox", Parameters(index))])).ToArray();
+        var sessions = Enumerable
+            .Range(0, 300)
+            .Select(index => new CommandSession([new Command("Set-Mailbox", Parameters(index))]))
+            .ToArray();
 
         var model = Fit(new MarkovSessionOptions { Kind = SessionModelKind.CommandsParametersAndValues }, sessions);
 
@@ -154,17 +221,24 @@ public sealed class MarkovSessionHandWorkedTests
 
     private static IEnumerable<CommandParameter> Parameters(int index)
     {
-        if (index < 20) yield return new CommandParameter("Two", (index % 2).ToString());     // 2 of 20: 10 % → yes
-        if (index < 20) yield return new CommandParameter("Three", (index % 3).ToString());   // 3 of 20: 15 % → no
-        if (index < 19) yield return new CommandParameter("Rare", "x");                       // 19 uses → no
-        yield return new CommandParameter("Many", (index % 21).ToString());                    // 21 values → no
-        if (index < 30) yield return new CommandParameter("Empty", "");                        // no values counted → no
+        if (index < 20)
+            yield return new CommandParameter("Two", (index % 2).ToString()); // 2 of 20: 10 % → yes
+        if (index < 20)
+            yield return new CommandParameter("Three", (index % 3).ToString()); // 3 of 20: 15 % → no
+        if (index < 19)
+            yield return new CommandParameter("Rare", "x"); // 19 uses → no
+        yield return new CommandParameter("Many", (index % 21).ToString()); // 21 values → no
+        if (index < 30)
+            yield return new CommandParameter("Empty", ""); // no values counted → no
     }
 
     [Fact]
     public void Commands_only_ignores_parameters()
     {
-        var withParameters = new CommandSession([new Command(SetUser, [new CommandParameter("Identity", "a")]), new Command("Get-Mailbox")]);
+        var withParameters = new CommandSession([
+            new Command(SetUser, [new CommandParameter("Identity", "a")]),
+            new Command("Get-Mailbox"),
+        ]);
         var plain = Session(SetUser, "Get-Mailbox");
 
         var model = Fit(null, withParameters);
@@ -180,7 +254,10 @@ public sealed class MarkovSessionHandWorkedTests
 
         var explanation = model.Explain(Session(SetUser, SetUser));
 
-        explanation.Contributions.Select(c => c.Feature).Should().Equal($"{Start} → {SetUser}", $"{SetUser} → {SetUser}", $"{SetUser} → {End}");
+        explanation
+            .Contributions.Select(c => c.Feature)
+            .Should()
+            .Equal($"{Start} → {SetUser}", $"{SetUser} → {SetUser}", $"{SetUser} → {End}");
         explanation.Contributions.Select(c => c.Value).Should().Equal(0.5, 0.25, 0.5);
         explanation.Contributions.Sum(c => c.Contribution).Should().BeApproximately(explanation.Output, 1e-12);
         explanation.Output.Should().BeApproximately(Math.Log(16), 1e-12);

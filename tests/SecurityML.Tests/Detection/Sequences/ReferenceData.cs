@@ -13,12 +13,34 @@ namespace SecurityML.Tests.Detection.Sequences;
 internal static class ReferenceData
 {
     public static JsonNode Load(string fileName) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "SecurityML.Tests", "Detection", "Sequences", "Reference", fileName)))!;
+        JsonNode.Parse(
+            File.ReadAllText(
+                Path.Combine(
+                    RepositoryPaths.Root,
+                    "tests",
+                    "SecurityML.Tests",
+                    "Detection",
+                    "Sequences",
+                    "Reference",
+                    fileName
+                )
+            )
+        )!;
 
     public static List<CommandSession> Sessions(JsonNode node) =>
-        node.AsArray().Select(session => new CommandSession(session!.AsArray().Select(command => new Command(
-            (string)command!["name"]!,
-            command["params"]!.AsObject().Select(pair => new CommandParameter(pair.Key, (string?)pair.Value)))).ToList())).ToList();
+        node.AsArray()
+            .Select(session => new CommandSession(
+                session!
+                    .AsArray()
+                    .Select(command => new Command(
+                        (string)command!["name"]!,
+                        command["params"]!
+                            .AsObject()
+                            .Select(pair => new CommandParameter(pair.Key, (string?)pair.Value))
+                    ))
+                    .ToList()
+            ))
+            .ToList();
 
     public static double[] Numbers(JsonNode node) =>
         node.AsArray().Select(value => value is null ? double.NaN : (double)value).ToArray();
@@ -41,7 +63,9 @@ internal static class ReferenceData
             }
             else
             {
-                actual[index].Should().BeApproximately(expected[index], 1e-12 * Math.Abs(expected[index]), $"{what}[{index}]");
+                actual[index]
+                    .Should()
+                    .BeApproximately(expected[index], 1e-12 * Math.Abs(expected[index]), $"{what}[{index}]");
             }
         }
     }

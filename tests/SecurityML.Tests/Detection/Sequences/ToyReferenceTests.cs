@@ -14,14 +14,29 @@ public sealed class ToyReferenceTests
     private static readonly List<CommandSession> Training = ReferenceData.Sessions(Reference["training"]!);
     private static readonly List<CommandSession> Scoring = ReferenceData.Sessions(Reference["scoring"]!);
 
-    public static TheoryData<SessionModelKind> Kinds => new()
-    {
-        SessionModelKind.Commands, SessionModelKind.CommandsAndParameters, SessionModelKind.CommandsParametersAndValues,
-    };
+    public static TheoryData<SessionModelKind> Kinds =>
+        new()
+        {
+            SessionModelKind.Commands,
+            SessionModelKind.CommandsAndParameters,
+            SessionModelKind.CommandsParametersAndValues,
+        };
 
-    private static MarkovSessionModel Fit(SessionModelKind kind, int window = 3, bool tokens = true, bool geometric = false) =>
-        new MarkovSessionDetector(new MarkovSessionOptions { Kind = kind, WindowLength = window, UseStartEndTokens = tokens, UseGeometricMean = geometric })
-            .Fit(Training);
+    private static MarkovSessionModel Fit(
+        SessionModelKind kind,
+        int window = 3,
+        bool tokens = true,
+        bool geometric = false
+    ) =>
+        new MarkovSessionDetector(
+            new MarkovSessionOptions
+            {
+                Kind = kind,
+                WindowLength = window,
+                UseStartEndTokens = tokens,
+                UseGeometricMean = geometric,
+            }
+        ).Fit(Training);
 
     private static JsonNode Mode(SessionModelKind kind) => Reference["modes"]![kind.ToString()]!;
 
@@ -41,7 +56,9 @@ public sealed class ToyReferenceTests
         if (kind == SessionModelKind.CommandsParametersAndValues)
         {
             model.ValueCounts.Should().BeEquivalentTo(ReferenceData.NestedCounts(mode["valueCounts"]!));
-            model.ModellableParameters.Should().BeEquivalentTo(mode["modellable"]!.AsArray().Select(name => (string)name!));
+            model
+                .ModellableParameters.Should()
+                .BeEquivalentTo(mode["modellable"]!.AsArray().Select(name => (string)name!));
         }
     }
 
@@ -53,9 +70,21 @@ public sealed class ToyReferenceTests
         var withTokens = Fit(kind);
         var withoutTokens = Fit(kind, tokens: false);
 
-        ReferenceData.ShouldAgree(Scoring.Select(withTokens.SessionLikelihood).ToArray(), ReferenceData.Numbers(scores["session_tokens"]!), "session_tokens");
-        ReferenceData.ShouldAgree(Scoring.Select(withoutTokens.SessionLikelihood).ToArray(), ReferenceData.Numbers(scores["session_notokens"]!), "session_notokens");
-        ReferenceData.ShouldAgree(Scoring.Select(withTokens.GeometricMeanLikelihood).ToArray(), ReferenceData.Numbers(scores["geomean_tokens"]!), "geomean_tokens");
+        ReferenceData.ShouldAgree(
+            Scoring.Select(withTokens.SessionLikelihood).ToArray(),
+            ReferenceData.Numbers(scores["session_tokens"]!),
+            "session_tokens"
+        );
+        ReferenceData.ShouldAgree(
+            Scoring.Select(withoutTokens.SessionLikelihood).ToArray(),
+            ReferenceData.Numbers(scores["session_notokens"]!),
+            "session_notokens"
+        );
+        ReferenceData.ShouldAgree(
+            Scoring.Select(withTokens.GeometricMeanLikelihood).ToArray(),
+            ReferenceData.Numbers(scores["geomean_tokens"]!),
+            "geomean_tokens"
+        );
     }
 
     [Theory]
@@ -65,14 +94,21 @@ public sealed class ToyReferenceTests
         var scores = Mode(kind)["scores"]!;
         (string Name, MarkovSessionModel Model)[] cases =
         [
-            ("w1_tokens", Fit(kind, 1)), ("w2_tokens", Fit(kind, 2)), ("w3_tokens", Fit(kind, 3)),
-            ("w3_tokens_geo", Fit(kind, 3, geometric: true)), ("w2_notokens", Fit(kind, 2, tokens: false)),
+            ("w1_tokens", Fit(kind, 1)),
+            ("w2_tokens", Fit(kind, 2)),
+            ("w3_tokens", Fit(kind, 3)),
+            ("w3_tokens_geo", Fit(kind, 3, geometric: true)),
+            ("w2_notokens", Fit(kind, 2, tokens: false)),
             ("w3_notokens_geo", Fit(kind, 3, tokens: false, geometric: true)),
         ];
 
         foreach (var (name, model) in cases)
         {
-            ReferenceData.ShouldAgree(model.RarestWindowLikelihoods(Scoring), ReferenceData.Numbers(scores[name]!), $"{kind} {name}");
+            ReferenceData.ShouldAgree(
+                model.RarestWindowLikelihoods(Scoring),
+                ReferenceData.Numbers(scores[name]!),
+                $"{kind} {name}"
+            );
         }
     }
 }

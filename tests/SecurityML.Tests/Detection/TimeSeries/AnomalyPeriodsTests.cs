@@ -13,20 +13,30 @@ public sealed class AnomalyPeriodsTests
         new(Midnight.AddHours(hours), 0, 0, 0, 0, 1, 0, score, flag);
 
     private static readonly StlScoredPoint[] Flags =
-        [Row(0, 1), Row(2, 1), Row(5, -1), Row(8, 1), Row(8.5, 1), Row(12, 1), Row(14, -1), Row(3, 0)];
+    [
+        Row(0, 1),
+        Row(2, 1),
+        Row(5, -1),
+        Row(8, 1),
+        Row(8.5, 1),
+        Row(12, 1),
+        Row(14, -1),
+        Row(3, 0),
+    ];
 
     [Fact]
     public void Positive_only_merges_bins_at_most_two_periods_apart()
     {
-        AnomalyPeriods.Extract(Flags).Should().Equal(
-            Window(-1, 3), Window(7, 9), Window(11, 13));
+        AnomalyPeriods.Extract(Flags).Should().Equal(Window(-1, 3), Window(7, 9), Window(11, 13));
     }
 
     [Fact]
     public void Both_signs_with_one_and_two_hour_periods_match_msticpy()
     {
-        AnomalyPeriods.Extract(Flags, positiveOnly: false).Should().Equal(
-            Window(-1, 3), Window(4, 6), Window(7, 9), Window(11, 15));
+        AnomalyPeriods
+            .Extract(Flags, positiveOnly: false)
+            .Should()
+            .Equal(Window(-1, 3), Window(4, 6), Window(7, 9), Window(11, 15));
         AnomalyPeriods.Extract(Flags, TimeSpan.FromHours(2), positiveOnly: false).Should().Equal(Window(-2, 16));
     }
 
@@ -46,10 +56,15 @@ public sealed class AnomalyPeriodsTests
         try
         {
             CultureInfo.CurrentCulture = new CultureInfo("ar-SA");
-            var period = new AnomalyPeriod(new DateTimeOffset(2024, 3, 13, 4, 0, 0, TimeSpan.FromHours(2)), Midnight.AddHours(1.5));
+            var period = new AnomalyPeriod(
+                new DateTimeOffset(2024, 3, 13, 4, 0, 0, TimeSpan.FromHours(2)),
+                Midnight.AddHours(1.5)
+            );
 
-            AnomalyPeriods.ToKqlFilter([period], "Time'x").Should().Be(
-                "| where ['Time\\'x'] between (datetime(2024-03-13T02:00:00Z) .. datetime(2024-01-01T01:30:00Z))");
+            AnomalyPeriods
+                .ToKqlFilter([period], "Time'x")
+                .Should()
+                .Be("| where ['Time\\'x'] between (datetime(2024-03-13T02:00:00Z) .. datetime(2024-01-01T01:30:00Z))");
         }
         finally
         {
@@ -66,10 +81,17 @@ public sealed class AnomalyPeriodsTests
     {
         AnomalyPeriod[] periods = [Window(0, 1)];
 
-        FluentActions.Invoking(() => AnomalyPeriods.ToKqlFilter(periods, column))
-            .Should().Throw<ArgumentException>().WithParameterName("timeColumn").WithMessage(message);
-        FluentActions.Invoking(() => AnomalyPeriods.ToKqlFilter(periods, null!))
-            .Should().Throw<ArgumentNullException>().WithParameterName("timeColumn");
+        FluentActions
+            .Invoking(() => AnomalyPeriods.ToKqlFilter(periods, column))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("timeColumn")
+            .WithMessage(message);
+        FluentActions
+            .Invoking(() => AnomalyPeriods.ToKqlFilter(periods, null!))
+            .Should()
+            .Throw<ArgumentNullException>()
+            .WithParameterName("timeColumn");
     }
 
     [Fact]
@@ -77,15 +99,20 @@ public sealed class AnomalyPeriodsTests
     {
         var times = Enumerable.Range(-2, 20).Select(h => Midnight.AddHours(h)).ToList();
 
-        AnomalyPeriods.Within(times, t => t, [Window(-1, 1), Window(7, 9)])
-            .Should().Equal(new[] { -1, 0, 1, 7, 8, 9 }.Select(h => Midnight.AddHours(h)));
+        AnomalyPeriods
+            .Within(times, t => t, [Window(-1, 1), Window(7, 9)])
+            .Should()
+            .Equal(new[] { -1, 0, 1, 7, 8, 9 }.Select(h => Midnight.AddHours(h)));
     }
 
     [Fact]
     public void Non_positive_period_is_rejected_with_its_name()
     {
-        FluentActions.Invoking(() => AnomalyPeriods.Extract(Flags, TimeSpan.Zero))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
+        FluentActions
+            .Invoking(() => AnomalyPeriods.Extract(Flags, TimeSpan.Zero))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("period");
     }
 
     private static AnomalyPeriod Window(double startHours, double endHours) =>

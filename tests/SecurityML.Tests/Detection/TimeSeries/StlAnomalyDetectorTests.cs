@@ -8,21 +8,33 @@ public sealed class StlAnomalyDetectorTests
     private static readonly DateTimeOffset Start = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
 
     internal static List<TimeSeriesPoint> Hourly(int count, Func<int, double>? value = null) =>
-        Enumerable.Range(0, count).Select(i => new TimeSeriesPoint(Start.AddHours(i),
-            value?.Invoke(i) ?? 100 + 10 * Math.Sin(2 * Math.PI * i / 24) + (i * 7919 % 13))).ToList();
+        Enumerable
+            .Range(0, count)
+            .Select(i => new TimeSeriesPoint(
+                Start.AddHours(i),
+                value?.Invoke(i) ?? 100 + 10 * Math.Sin(2 * Math.PI * i / 24) + (i * 7919 % 13)
+            ))
+            .ToList();
 
     [Fact]
     public void Empty_series_is_rejected_naming_the_parameter()
     {
-        FluentActions.Invoking(() => new StlAnomalyDetector().Fit([]))
-            .Should().Throw<ArgumentException>().WithParameterName("trainingData").WithMessage("*is empty*48*");
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector().Fit([]))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("trainingData")
+            .WithMessage("*is empty*48*");
     }
 
     [Fact]
     public void Series_shorter_than_two_periods_is_rejected_with_the_counts()
     {
-        FluentActions.Invoking(() => new StlAnomalyDetector().Fit(Hourly(47)))
-            .Should().Throw<ArgumentException>().WithMessage("*has 47 values*period 24*at least 48*");
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector().Fit(Hourly(47)))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("*has 47 values*period 24*at least 48*");
         new StlAnomalyDetector().Fit(Hourly(48)).Rows.Should().HaveCount(48);
     }
 
@@ -32,8 +44,11 @@ public sealed class StlAnomalyDetectorTests
         var series = Hourly(72);
         series.RemoveAt(30);
 
-        FluentActions.Invoking(() => new StlAnomalyDetector().Fit(series))
-            .Should().Throw<ArgumentException>().WithParameterName("trainingData")
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector().Fit(series))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("trainingData")
             .WithMessage("trainingData[30] is at 2024-03-05T07:00:00Z; expected 2024-03-05T06:00:00Z*a gap*");
     }
 
@@ -43,8 +58,11 @@ public sealed class StlAnomalyDetectorTests
         var series = Hourly(72);
         series[10] = series[9];
 
-        FluentActions.Invoking(() => new StlAnomalyDetector().Fit(series))
-            .Should().Throw<ArgumentException>().WithMessage("trainingData[10]*duplicate*");
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector().Fit(series))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("trainingData[10]*duplicate*");
     }
 
     [Fact]
@@ -52,10 +70,19 @@ public sealed class StlAnomalyDetectorTests
     {
         var series = Hourly(72, i => i == 40 ? double.NaN : i);
 
-        FluentActions.Invoking(() => new StlAnomalyDetector().Fit(series))
-            .Should().Throw<ArgumentException>().WithMessage("trainingData[40] (2024-03-05T16:00:00Z) has value NaN*");
-        FluentActions.Invoking(() => StlDecomposition.Compute([1, 2, 3, 4, double.PositiveInfinity, 6], new StlOptions { Period = 2 }))
-            .Should().Throw<ArgumentException>().WithParameterName("values").WithMessage("values[4] is Infinity*");
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector().Fit(series))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithMessage("trainingData[40] (2024-03-05T16:00:00Z) has value NaN*");
+        FluentActions
+            .Invoking(() =>
+                StlDecomposition.Compute([1, 2, 3, 4, double.PositiveInfinity, 6], new StlOptions { Period = 2 })
+            )
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("values")
+            .WithMessage("values[4] is Infinity*");
     }
 
     [Fact]
@@ -94,8 +121,12 @@ public sealed class StlAnomalyDetectorTests
             _ => new StlOptions { OuterIterations = value },
         };
 
-        FluentActions.Invoking(() => new StlAnomalyDetector(new StlAnomalyOptions { Decomposition = options }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(name).WithMessage($"*expected*received {value}*");
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector(new StlAnomalyOptions { Decomposition = options }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName(name)
+            .WithMessage($"*expected*received {value}*");
     }
 
     [Fact]
@@ -103,18 +134,38 @@ public sealed class StlAnomalyDetectorTests
     {
         var options = new StlOptions();
 
-        (options.ResolvedTrend, options.ResolvedLowPass, options.ResolvedInnerIterations, options.ResolvedOuterIterations).Should().Be((47, 25, 5, 0));
-        var weekly = new StlOptions { Period = 7, Seasonal = 13, Robust = true };
-        (weekly.ResolvedTrend, weekly.ResolvedLowPass, weekly.ResolvedInnerIterations, weekly.ResolvedOuterIterations).Should().Be((13, 9, 2, 15));
+        (
+            options.ResolvedTrend,
+            options.ResolvedLowPass,
+            options.ResolvedInnerIterations,
+            options.ResolvedOuterIterations
+        )
+            .Should()
+            .Be((47, 25, 5, 0));
+        var weekly = new StlOptions
+        {
+            Period = 7,
+            Seasonal = 13,
+            Robust = true,
+        };
+        (weekly.ResolvedTrend, weekly.ResolvedLowPass, weekly.ResolvedInnerIterations, weekly.ResolvedOuterIterations)
+            .Should()
+            .Be((13, 9, 2, 15));
     }
 
     [Fact]
     public void Bad_threshold_and_interval_are_rejected()
     {
-        FluentActions.Invoking(() => new StlAnomalyDetector(new StlAnomalyOptions { ScoreThreshold = double.NaN }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(StlAnomalyOptions.ScoreThreshold));
-        FluentActions.Invoking(() => new StlAnomalyDetector(new StlAnomalyOptions { Interval = TimeSpan.Zero }))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(StlAnomalyOptions.Interval));
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector(new StlAnomalyOptions { ScoreThreshold = double.NaN }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName(nameof(StlAnomalyOptions.ScoreThreshold));
+        FluentActions
+            .Invoking(() => new StlAnomalyDetector(new StlAnomalyOptions { Interval = TimeSpan.Zero }))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName(nameof(StlAnomalyOptions.Interval));
     }
 
     [Fact]
@@ -124,18 +175,35 @@ public sealed class StlAnomalyDetectorTests
 
         model.ResidualStandardDeviation.Should().Be(0);
         model.Rows.Should().OnlyContain(r => r.Score == 0 && r.Anomalies == 0 && Math.Abs(r.Residual) < 1e-9);
-        new StlAnomalyDetector().Fit(Hourly(48, _ => 5.0)).Rows.Should().OnlyContain(r => r.Score == 0 && Math.Abs(r.Baseline - 5) < 1e-9);
+        new StlAnomalyDetector()
+            .Fit(Hourly(48, _ => 5.0))
+            .Rows.Should()
+            .OnlyContain(r => r.Score == 0 && Math.Abs(r.Baseline - 5) < 1e-9);
     }
 
     [Fact]
     public void Rethreshold_is_inclusive_and_symmetric_by_default()
     {
-        var model = new StlAnomalyDetector().Fit(Hourly(24 * 7, i => 100 + 10 * Math.Sin(2 * Math.PI * i / 24) + (i == 50 ? 60 : i == 120 ? -60 : i * 7919 % 13)));
+        var model = new StlAnomalyDetector().Fit(
+            Hourly(
+                24 * 7,
+                i =>
+                    100
+                    + 10 * Math.Sin(2 * Math.PI * i / 24)
+                    + (
+                        i == 50 ? 60
+                        : i == 120 ? -60
+                        : i * 7919 % 13
+                    )
+            )
+        );
         int high = model.Rows.Select((r, i) => (r.Score, i)).Max().i;
         int low = model.Rows.Select((r, i) => (r.Score, i)).Min().i;
         double top = model.Rows[high].Score;
 
-        var strict = new StlAnomalyDetector(new StlAnomalyOptions { ScoreThreshold = top }).Fit(model.Rows.Select(r => new TimeSeriesPoint(r.TimeGenerated, r.Value)).ToList());
+        var strict = new StlAnomalyDetector(new StlAnomalyOptions { ScoreThreshold = top }).Fit(
+            model.Rows.Select(r => new TimeSeriesPoint(r.TimeGenerated, r.Value)).ToList()
+        );
         var inclusive = model.Rethreshold(top, thresholdLow: 1e9);
         var lowered = model.Rethreshold(top, -model.Rows[low].Score);
         var symmetric = model.Rethreshold(Math.Min(top, -model.Rows[low].Score));
@@ -145,6 +213,11 @@ public sealed class StlAnomalyDetectorTests
         inclusive.Select((r, i) => (r.Anomalies, i)).Where(x => x.Anomalies != 0).Should().Equal((1, 50));
         lowered.Select((r, i) => (r.Anomalies, i)).Where(x => x.Anomalies != 0).Should().Equal((1, 50), (-1, 120));
         symmetric.Select((r, i) => (r.Anomalies, i)).Where(x => x.Anomalies != 0).Should().Equal((1, 50), (-1, 120));
-        model.Rows.Should().OnlyContain(r => r.Anomalies == 0 || r.Score > 3, "the reference rule flags only scores above the threshold");
+        model
+            .Rows.Should()
+            .OnlyContain(
+                r => r.Anomalies == 0 || r.Score > 3,
+                "the reference rule flags only scores above the threshold"
+            );
     }
 }

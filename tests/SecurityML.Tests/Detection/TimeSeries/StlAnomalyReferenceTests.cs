@@ -10,8 +10,13 @@ public sealed class StlAnomalyReferenceTests
     private static readonly ReferenceSeries Reference = ReferenceSeries.Load("outbound-bytes-msticpy");
 
     private static IReadOnlyList<TimeSeriesPoint> Series() =>
-        Reference.Texts("TimeGenerated").Zip(Reference.Numbers("observed"),
-            (time, value) => new TimeSeriesPoint(DateTimeOffset.Parse(time, CultureInfo.InvariantCulture), value)).ToList();
+        Reference
+            .Texts("TimeGenerated")
+            .Zip(
+                Reference.Numbers("observed"),
+                (time, value) => new TimeSeriesPoint(DateTimeOffset.Parse(time, CultureInfo.InvariantCulture), value)
+            )
+            .ToList();
 
     [Fact]
     public void Scores_baseline_and_flags_agree_with_msticpy()
@@ -19,7 +24,11 @@ public sealed class StlAnomalyReferenceTests
         var model = new StlAnomalyDetector().Fit(Series());
 
         StlDecompositionTests.AssertClose(model.Rows.Select(r => r.Score).ToList(), Reference.Numbers("score"), 1e-6);
-        StlDecompositionTests.AssertClose(model.Rows.Select(r => r.Baseline / 1e8).ToList(), Reference.Numbers("baseline").Select(v => v / 1e8).ToArray(), 1e-12);
+        StlDecompositionTests.AssertClose(
+            model.Rows.Select(r => r.Baseline / 1e8).ToList(),
+            Reference.Numbers("baseline").Select(v => v / 1e8).ToArray(),
+            1e-12
+        );
         model.Rows.Select(r => r.Anomalies).Should().Equal(Reference.Numbers("anomalies").Select(v => (int)v));
         model.Rows.Select(r => r.Weights).Should().OnlyContain(w => w == 1.0);
     }
@@ -31,8 +40,15 @@ public sealed class StlAnomalyReferenceTests
 
         model.Rows.Select(r => r.Residual).Should().Equal(Reference.Numbers("truncated_residual"));
         model.Rows.Select(r => r.Baseline).Should().Equal(Reference.Numbers("truncated_baseline"));
-        StlDecompositionTests.AssertClose(model.Rows.Select(r => r.Score).ToList(), Reference.Numbers("truncated_score"), 1e-6);
-        model.Rows.Select(r => r.Anomalies).Should().Equal(Reference.Numbers("truncated_anomalies").Select(v => (int)v));
+        StlDecompositionTests.AssertClose(
+            model.Rows.Select(r => r.Score).ToList(),
+            Reference.Numbers("truncated_score"),
+            1e-6
+        );
+        model
+            .Rows.Select(r => r.Anomalies)
+            .Should()
+            .Equal(Reference.Numbers("truncated_anomalies").Select(v => (int)v));
     }
 
     [Fact]
@@ -55,7 +71,9 @@ public sealed class StlAnomalyReferenceTests
         var series = Series();
         var model = new StlAnomalyDetector().Fit(series);
 
-        var score = model.Score([series[100] with { Value = series[100].Value + 3 * model.ResidualStandardDeviation }])[0];
+        var score = model.Score([series[100] with { Value = series[100].Value + 3 * model.ResidualStandardDeviation }])[
+            0
+        ];
 
         score.Should().BeApproximately(model.Rows[100].Score + 3, 1e-9);
     }
@@ -69,13 +87,22 @@ public sealed class StlAnomalyReferenceTests
         var both = AnomalyPeriods.Extract(model.Rows, positiveOnly: false);
 
         // msticpy extract_anomaly_periods on the reference flags (pos_only True, then False).
-        positive.Should().Equal(Period("2024-03-13T02:00Z", "2024-03-13T04:00Z"), Period("2024-03-28T13:00Z", "2024-03-28T15:00Z"));
+        positive
+            .Should()
+            .Equal(Period("2024-03-13T02:00Z", "2024-03-13T04:00Z"), Period("2024-03-28T13:00Z", "2024-03-28T15:00Z"));
         both.Should().Equal(positive[0], positive[1], Period("2024-04-06T21:00Z", "2024-04-07T00:00Z"));
-        AnomalyPeriods.ToKqlFilter(positive).Should().Be(
-            "| where TimeGenerated between (datetime(2024-03-13T02:00:00Z) .. datetime(2024-03-13T04:00:00Z))"
-            + " or TimeGenerated between (datetime(2024-03-28T13:00:00Z) .. datetime(2024-03-28T15:00:00Z))");
+        AnomalyPeriods
+            .ToKqlFilter(positive)
+            .Should()
+            .Be(
+                "| where TimeGenerated between (datetime(2024-03-13T02:00:00Z) .. datetime(2024-03-13T04:00:00Z))"
+                    + " or TimeGenerated between (datetime(2024-03-28T13:00:00Z) .. datetime(2024-03-28T15:00:00Z))"
+            );
     }
 
     internal static AnomalyPeriod Period(string start, string end) =>
-        new(DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, CultureInfo.InvariantCulture));
+        new(
+            DateTimeOffset.Parse(start, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(end, CultureInfo.InvariantCulture)
+        );
 }

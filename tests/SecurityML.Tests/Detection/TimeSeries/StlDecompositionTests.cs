@@ -9,14 +9,47 @@ public sealed class StlDecompositionTests
     /// series' scale on OutboundBytes (about 1e8 bytes).</summary>
     private const double Tolerance = 1e-6;
 
-    public static TheoryData<string, StlOptions> Cases() => new()
-    {
-        { "hourly-default", new StlOptions { Period = 24 } },
-        { "hourly-robust", new StlOptions { Period = 24, Robust = true } },
-        { "period7-degree0", new StlOptions { Period = 7, Seasonal = 9, Trend = 15, LowPass = 9, SeasonalDegree = 0, TrendDegree = 0 } },
-        { "period12-jumps-robust", new StlOptions { Period = 12, Robust = true, SeasonalJump = 2, TrendJump = 3, LowPassJump = 2, InnerIterations = 1, OuterIterations = 3 } },
-        { "period24-two-cycles-long-trend", new StlOptions { Period = 24, Trend = 51 } },
-    };
+    public static TheoryData<string, StlOptions> Cases() =>
+        new()
+        {
+            {
+                "hourly-default",
+                new StlOptions { Period = 24 }
+            },
+            {
+                "hourly-robust",
+                new StlOptions { Period = 24, Robust = true }
+            },
+            {
+                "period7-degree0",
+                new StlOptions
+                {
+                    Period = 7,
+                    Seasonal = 9,
+                    Trend = 15,
+                    LowPass = 9,
+                    SeasonalDegree = 0,
+                    TrendDegree = 0,
+                }
+            },
+            {
+                "period12-jumps-robust",
+                new StlOptions
+                {
+                    Period = 12,
+                    Robust = true,
+                    SeasonalJump = 2,
+                    TrendJump = 3,
+                    LowPassJump = 2,
+                    InnerIterations = 1,
+                    OuterIterations = 3,
+                }
+            },
+            {
+                "period24-two-cycles-long-trend",
+                new StlOptions { Period = 24, Trend = 51 }
+            },
+        };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -54,8 +87,15 @@ public sealed class StlDecompositionTests
         for (int i = 0; i < expected.Length; i++)
         {
             double difference = Math.Abs(actual[i] - expected[i]);
-            if (!(difference <= worst)) (worst, worstIndex) = (difference, i);
+            if (!(difference <= worst))
+                (worst, worstIndex) = (difference, i);
         }
-        worst.Should().BeLessThanOrEqualTo(tolerance, $"index {worstIndex}: {(worstIndex >= 0 ? actual[worstIndex] : 0)} vs {(worstIndex >= 0 ? expected[worstIndex] : 0)}");
+        worst
+            .Should()
+            .BeLessThanOrEqualTo(
+                tolerance,
+                $"index {worstIndex}: {(worstIndex >= 0 ? actual[worstIndex] : 0)} vs "
+                    + $"{(worstIndex >= 0 ? expected[worstIndex] : 0)}"
+            );
     }
 }

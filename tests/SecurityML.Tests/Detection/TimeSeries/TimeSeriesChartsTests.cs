@@ -21,11 +21,17 @@ public sealed class TimeSeriesChartsTests
         foreach (Axis axis in new[] { figure.Layout.YAxis!, figure.Layout.YAxis2! })
         {
             axis.Title.Should().EndWith("(bytes)");
-            axis.TickText.Should().NotBeEmpty().And.OnlyContain(label => label == "0" || label!.EndsWith("iB"),
-                "binary units, never plotly's 1B for a billion");
+            axis.TickText.Should()
+                .NotBeEmpty()
+                .And.OnlyContain(
+                    label => label == "0" || label!.EndsWith("iB"),
+                    "binary units, never plotly's 1B for a billion"
+                );
         }
         figure.Layout.YAxis!.TickText.Should().Contain(label => label!.EndsWith(" MiB"), "the demo peaks near 1 GiB");
-        figure.Layout.YAxis2!.TickText.Should().Contain(label => label!.StartsWith('-'), "the seasonal shape dips below 0");
+        figure
+            .Layout.YAxis2!.TickText.Should()
+            .Contain(label => label!.StartsWith('-'), "the seasonal shape dips below 0");
         figure.Layout.XAxis!.Type.Should().Be(AxisType.Date);
         figure.Layout.XAxis.HoverFormat.Should().Be(ChartAxes.DateTimeHoverFormat);
     }

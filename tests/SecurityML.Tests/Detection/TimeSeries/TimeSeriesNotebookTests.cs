@@ -19,7 +19,11 @@ public sealed class TimeSeriesNotebookTests : IDisposable
     public async Task Notebook_results_flag_every_planted_spike()
     {
         var log = new StringWriter();
-        var request = new RunRequest { Path = Path.Combine(RepositoryPaths.Notebooks, Notebook), OutputDirectory = _output.Path };
+        var request = new RunRequest
+        {
+            Path = Path.Combine(RepositoryPaths.Notebooks, Notebook),
+            OutputDirectory = _output.Path,
+        };
 
         (await NotebookRunner.RunAsync(request, log)).Should().Be(0, log.ToString());
 
@@ -32,10 +36,18 @@ public sealed class TimeSeriesNotebookTests : IDisposable
         foreach (var label in labels)
         {
             anomalies.Should().Contain(time => time >= label.WindowStart && time < label.WindowEnd, label.Description);
-            periodStarts.Zip(periodEnds).Should().Contain(p => p.First <= label.WindowStart && p.Second >= label.WindowEnd.AddHours(-1), label.Description);
+            periodStarts
+                .Zip(periodEnds)
+                .Should()
+                .Contain(
+                    p => p.First <= label.WindowStart && p.Second >= label.WindowEnd.AddHours(-1),
+                    label.Description
+                );
         }
     }
 
     private static List<DateTimeOffset> Times(string path, string column) =>
-        File.ReadLines(path).Select(line => JsonDocument.Parse(line).RootElement.GetProperty(column).GetDateTimeOffset()).ToList();
+        File.ReadLines(path)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty(column).GetDateTimeOffset())
+            .ToList();
 }

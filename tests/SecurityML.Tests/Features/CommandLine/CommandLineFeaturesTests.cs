@@ -24,18 +24,22 @@ public sealed class CommandLineFeaturesTests
     public void Crc32_matches_the_standard_check_value_and_utf8_encoding()
     {
         CommandLineFeatures.Crc32Hash("123456789").Should().Be(0xCBF43926u); // the CRC-32/ISO-HDLC check value
-        CommandLineFeatures.Crc32Hash("héllo").Should().Be(2654700086u);   // Python: binascii.crc32('héllo'.encode())
+        CommandLineFeatures.Crc32Hash("héllo").Should().Be(2654700086u); // Python: binascii.crc32('héllo'.encode())
         CommandLineFeatures.Crc32Hash("").Should().Be(0u);
     }
 
     [Fact]
     public void Ordinal_score_sums_code_points_and_floors_by_scale()
     {
-        CommandLineFeatures.CharacterOrdinalScore("a\U0001F600b").Should().Be(128707); // a surrogate pair is one code point
+        // a surrogate pair is one code point
+        CommandLineFeatures.CharacterOrdinalScore("a\U0001F600b").Should().Be(128707);
         CommandLineFeatures.CharacterOrdinalScore("héllo").Should().Be(664);
         CommandLineFeatures.CharacterOrdinalScore(Sentence, scale: 10).Should().Be(619);
         CommandLineFeatures.CharacterOrdinalScore("").Should().Be(0);
-        CommandLineFeatures.CharacterOrdinalScore("a\uD83Db").Should().Be(55552, "Python: sum(map(ord, 'a\\ud83db')) counts the lone surrogate's own value");
+        CommandLineFeatures
+            .CharacterOrdinalScore("a\uD83Db")
+            .Should()
+            .Be(55552, "Python: sum(map(ord, 'a\\ud83db')) counts the lone surrogate's own value");
     }
 
     [Fact]
@@ -58,9 +62,17 @@ public sealed class CommandLineFeaturesTests
     [Fact]
     public void Bad_arguments_are_rejected()
     {
-        FluentActions.Invoking(() => CommandLineFeatures.CharacterOrdinalScore("x", 0))
-            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("scale").WithMessage("*at least 1*received 0*");
-        FluentActions.Invoking(() => CommandLineFeatures.TokenCount("x", "")).Should().Throw<ArgumentException>().WithParameterName("delimiter");
+        FluentActions
+            .Invoking(() => CommandLineFeatures.CharacterOrdinalScore("x", 0))
+            .Should()
+            .Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("scale")
+            .WithMessage("*at least 1*received 0*");
+        FluentActions
+            .Invoking(() => CommandLineFeatures.TokenCount("x", ""))
+            .Should()
+            .Throw<ArgumentException>()
+            .WithParameterName("delimiter");
         FluentActions.Invoking(() => CommandLineFeatures.DelimiterCount(null!)).Should().Throw<ArgumentNullException>();
     }
 }

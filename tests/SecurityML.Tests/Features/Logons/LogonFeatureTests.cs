@@ -9,13 +9,30 @@ public sealed class LogonFeatureTests
 {
     private static readonly DateTimeOffset Day = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
 
-    private static LogonEvent Logon(string user, int eventId, double hours, string computer = "FS01.contoso.local",
-        string workstation = "WS-1", string ip = "10.0.0.1", string package = "Kerberos", int logonType = 3, string domain = "CONTOSO") => new()
-    {
-        TimeGenerated = Day.AddHours(hours), EventID = eventId, Computer = computer, TargetUserName = user,
-        TargetDomainName = domain, Account = domain + "\\" + user, LogonType = logonType, WorkstationName = workstation,
-        IpAddress = ip, AuthenticationPackageName = package,
-    };
+    private static LogonEvent Logon(
+        string user,
+        int eventId,
+        double hours,
+        string computer = "FS01.contoso.local",
+        string workstation = "WS-1",
+        string ip = "10.0.0.1",
+        string package = "Kerberos",
+        int logonType = 3,
+        string domain = "CONTOSO"
+    ) =>
+        new()
+        {
+            TimeGenerated = Day.AddHours(hours),
+            EventID = eventId,
+            Computer = computer,
+            TargetUserName = user,
+            TargetDomainName = domain,
+            Account = domain + "\\" + user,
+            LogonType = logonType,
+            WorkstationName = workstation,
+            IpAddress = ip,
+            AuthenticationPackageName = package,
+        };
 
     [Theory]
     [InlineData("HOST01$", "CONTOSO", false)]
@@ -68,11 +85,11 @@ public sealed class LogonFeatureTests
     }
 
     [Theory]
-    [InlineData(10, 4, 2, 0.6020599913279624)]  // z = 3 → log10(4)
-    [InlineData(2, 4, 2, 0)]                    // below the mean → 0
-    [InlineData(5, 5, 0, 0.77815125038364363)]  // std 0 → log10(5 + 1)
-    [InlineData(0, 0, 0, 0)]                    // std 0, value 0 → 0
-    [InlineData(9, 9, double.NaN, 1)]           // one day (std undefined) → log10(9 + 1)
+    [InlineData(10, 4, 2, 0.6020599913279624)] // z = 3 → log10(4)
+    [InlineData(2, 4, 2, 0)] // below the mean → 0
+    [InlineData(5, 5, 0, 0.77815125038364363)] // std 0 → log10(5 + 1)
+    [InlineData(0, 0, 0, 0)] // std 0, value 0 → 0
+    [InlineData(9, 9, double.NaN, 1)] // one day (std undefined) → log10(9 + 1)
     public void Damped_z_score_follows_the_seed_notebook(double value, double mean, double deviation, double expected)
     {
         LogonFeatures.DampedZScore(value, mean, deviation).Should().BeApproximately(expected, 1e-15);
@@ -82,13 +99,25 @@ public sealed class LogonFeatureTests
     public void All_day_z_scores_use_the_sample_standard_deviation_of_the_account()
     {
         // Failed logons 0, 0, 6 on three days: mean 2, sample std √12; the spike day scores log10(1 + 4/√12).
-        LogonDailySummary Summary(int day, int failed) => new() { Date = Day.AddDays(day), TargetDomainName = "C", TargetUserName = "u", FailedLogons = failed, SuccessfulLogons = 1 };
+        LogonDailySummary Summary(int day, int failed) =>
+            new()
+            {
+                Date = Day.AddDays(day),
+                TargetDomainName = "C",
+                TargetUserName = "u",
+                FailedLogons = failed,
+                SuccessfulLogons = 1,
+            };
 
         var table = LogonFeatures.Build([Summary(0, 0), Summary(1, 0), Summary(2, 6)]);
 
         table.Rows[2].Features[0].Should().BeApproximately(Math.Log10(1 + (4 / Math.Sqrt(12))), 1e-15);
         table.Rows[0].Features[0].Should().Be(0);
-        table.Rows[0].Features[1].Should().BeApproximately(Math.Log10(2), 1e-15, "successful logons never vary: log10(1 + 1)");
+        table
+            .Rows[0]
+            .Features[1]
+            .Should()
+            .BeApproximately(Math.Log10(2), 1e-15, "successful logons never vary: log10(1 + 1)");
     }
 
     [Fact]
@@ -96,14 +125,31 @@ public sealed class LogonFeatureTests
     {
         // Failed logons 0, 1, 2, 10: the spike against {0, 1, 2} (mean 1, std 1) has z = 9 → log10(10) = 1;
         // an account whose successes never vary scores 0.
-        LogonDailySummary Summary(int day, int failed) => new() { Date = Day.AddDays(day), TargetDomainName = "C", TargetUserName = "u", FailedLogons = failed, SuccessfulLogons = 3 };
+        LogonDailySummary Summary(int day, int failed) =>
+            new()
+            {
+                Date = Day.AddDays(day),
+                TargetDomainName = "C",
+                TargetUserName = "u",
+                FailedLogons = failed,
+                SuccessfulLogons = 3,
+            };
 
-        var table = LogonFeatures.Build([Summary(0, 0), Summary(1, 1), Summary(2, 2), Summary(3, 10)], ZScoreBaseline.OtherDays);
+        var table = LogonFeatures.Build(
+            [Summary(0, 0), Summary(1, 1), Summary(2, 2), Summary(3, 10)],
+            ZScoreBaseline.OtherDays
+        );
 
         table.Rows[3].Features[0].Should().BeApproximately(1, 1e-15);
         table.Rows.Should().OnlyContain(row => row.Features[1] == 0);
-        LogonFeatures.DampedZScoreAgainstOtherDays(7, 3, 0).Should().BeApproximately(Math.Log10(5), 1e-15, "std 0: the raw increase");
-        LogonFeatures.DampedZScoreAgainstOtherDays(7, double.NaN, double.NaN).Should().BeApproximately(Math.Log10(8), 1e-15);
+        LogonFeatures
+            .DampedZScoreAgainstOtherDays(7, 3, 0)
+            .Should()
+            .BeApproximately(Math.Log10(5), 1e-15, "std 0: the raw increase");
+        LogonFeatures
+            .DampedZScoreAgainstOtherDays(7, double.NaN, double.NaN)
+            .Should()
+            .BeApproximately(Math.Log10(8), 1e-15);
     }
 
     [Theory]
@@ -118,10 +164,17 @@ public sealed class LogonFeatureTests
     [Fact]
     public void Ranking_leaves_out_days_without_a_successful_logon()
     {
-        LogonEvent[] logons = Enumerable.Range(0, 20).SelectMany(day => new[]
-        {
-            Logon("alice", 4624, (day * 24) + 9), Logon("bob", 4624, (day * 24) + 9), Logon("carol", 4625, (day * 24) + 9),
-        }).ToArray();
+        LogonEvent[] logons = Enumerable
+            .Range(0, 20)
+            .SelectMany(day =>
+                new[]
+                {
+                    Logon("alice", 4624, (day * 24) + 9),
+                    Logon("bob", 4624, (day * 24) + 9),
+                    Logon("carol", 4625, (day * 24) + 9),
+                }
+            )
+            .ToArray();
 
         var (_, table, _, ranked) = LogonAnomalyDetection.Run(logons);
 
@@ -135,16 +188,60 @@ public sealed class LogonFeatureTests
     public void Daily_summaries_count_hand_worked_events_as_the_workspace_aggregate_did()
     {
         var day = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        LogonEvent Logon(int id, int hour, string computer, string ip) => new()
-        { EventID = id, LogonType = 3, TimeGenerated = day.AddHours(hour), TargetUserName = "anna", Computer = computer, IpAddress = ip };
-        var summaries = LogonDailyAggregation.Summarize([Logon(4624, 1, "A", "10.0.0.1"), Logon(4625, 2, "B", "10.0.0.1"),
-            Logon(4625, 3, "A", "10.0.0.2"), Logon(4624, 25, "A", "10.0.0.1"), new LogonEvent { EventID = 4624, LogonType = 2, TargetUserName = "anna" }]);
-        summaries.Select(s => (s.Date, s.TargetUserName, s.SuccessfulLogons, s.FailedLogons, s.ComputersAttempted,
-            s.SourceIpAddressesAttempted, s.FirstLogon, s.LastLogon)).Should().Equal(
-            (day, "anna", 1, 2, 2, 2, day.AddHours(1), day.AddHours(3)),
-            (day.AddDays(1), "anna", 1, 0, 1, 1, day.AddHours(25), day.AddHours(25)));
-        summaries.Select(s => (s.AttemptedLogons, s.ComputersSuccessfulAccess, s.SourceIpAddressesSuccessfulAccess,
-            s.FirstSuccessfulLogon, s.ActiveMilliseconds)).Should().Equal(
-            (3, 1, 1, (DateTimeOffset?)day.AddHours(1), 2 * 3_600_000.0), (1, 1, 1, (DateTimeOffset?)day.AddHours(25), 0.0));
+        LogonEvent Logon(int id, int hour, string computer, string ip) =>
+            new()
+            {
+                EventID = id,
+                LogonType = 3,
+                TimeGenerated = day.AddHours(hour),
+                TargetUserName = "anna",
+                Computer = computer,
+                IpAddress = ip,
+            };
+        var summaries = LogonDailyAggregation.Summarize([
+            Logon(4624, 1, "A", "10.0.0.1"),
+            Logon(4625, 2, "B", "10.0.0.1"),
+            Logon(4625, 3, "A", "10.0.0.2"),
+            Logon(4624, 25, "A", "10.0.0.1"),
+            new LogonEvent
+            {
+                EventID = 4624,
+                LogonType = 2,
+                TargetUserName = "anna",
+            },
+        ]);
+        summaries
+            .Select(s =>
+                (
+                    s.Date,
+                    s.TargetUserName,
+                    s.SuccessfulLogons,
+                    s.FailedLogons,
+                    s.ComputersAttempted,
+                    s.SourceIpAddressesAttempted,
+                    s.FirstLogon,
+                    s.LastLogon
+                )
+            )
+            .Should()
+            .Equal(
+                (day, "anna", 1, 2, 2, 2, day.AddHours(1), day.AddHours(3)),
+                (day.AddDays(1), "anna", 1, 0, 1, 1, day.AddHours(25), day.AddHours(25))
+            );
+        summaries
+            .Select(s =>
+                (
+                    s.AttemptedLogons,
+                    s.ComputersSuccessfulAccess,
+                    s.SourceIpAddressesSuccessfulAccess,
+                    s.FirstSuccessfulLogon,
+                    s.ActiveMilliseconds
+                )
+            )
+            .Should()
+            .Equal(
+                (3, 1, 1, (DateTimeOffset?)day.AddHours(1), 2 * 3_600_000.0),
+                (1, 1, 1, (DateTimeOffset?)day.AddHours(25), 0.0)
+            );
     }
 }
