@@ -10,11 +10,11 @@ scripts/setup.sh
 
 # Code style (README, Code style): every C# and MSBuild file as CSharpier 1.3.0 writes it, and no comment line longer
 # than 120 columns (the build's RCS0056 does not look at comments). A difference fails the run after the tests, so that
-# one unformatted file does not hide their results.
+# one unformatted file does not hide their results. Columns are characters (UTF-8), whatever the caller's locale.
 echo "==> dotnet csharpier check ."
 format_status=0
 dotnet csharpier check . || format_status=$?
-long_comments=$(git ls-files -z -- '*.cs' | xargs -0 grep -HnP '^(?=\s*//).{121,}$' || true)
+long_comments=$(git ls-files -z -- '*.cs' | LC_ALL=C.UTF-8 xargs -0 grep -HnP '^(?=\s*//).{121,}$' || true)
 if [ -n "$long_comments" ]; then
   printf '%s\n' "$long_comments" | cut -c1-160
   echo "scripts/test.sh: the comment lines above are longer than 120 columns" >&2
