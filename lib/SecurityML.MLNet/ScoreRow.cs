@@ -14,17 +14,3 @@ internal sealed class ScoreRow
     /// does not explain.</summary>
     public float[] FeatureContributions { get; set; } = [];
 }
-
-/// <summary>A feature vector of <c>double</c> (ML.NET's R8 vector).</summary>
-internal sealed class DoubleFeatures
-{
-    /// <summary>The features (the column name is set by the transformer).</summary>
-    public double[] Features { get; set; } = [];
-}
-
-/// <summary>A feature vector of <c>float</c> (ML.NET's usual R4 vector).</summary>
-internal sealed class SingleFeatures
-{
-    /// <summary>The features (the column name is set by the transformer).</summary>
-    public float[] Features { get; set; } = [];
-}

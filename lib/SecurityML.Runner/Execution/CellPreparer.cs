@@ -3,9 +3,6 @@ using SecurityML.Runner.NotebookFiles;
 
 namespace SecurityML.Runner.Execution;
 
-/// <summary>C# code ready to compile: magic-command lines blanked so that line numbers still match the cell.</summary>
-public sealed record PreparedCell(string Code, bool MeasureTime);
-
 /// <summary>
 /// Checks a cell before anything runs and strips the magic commands the runner supports (<c>#!csharp</c>,
 /// <c>#!time</c>). Any other <c>#!</c> command, <c>#r "nuget:..."</c>, <c>#i</c> or a non-C# kernel is an error that
@@ -86,18 +83,4 @@ public static partial class CellPreparer
 
     [GeneratedRegex("^#r\\s+\"nuget:", RegexOptions.IgnoreCase)]
     private static partial Regex NuGetReference();
-}
-
-/// <summary>A notebook that cannot run as written; nothing was executed.</summary>
-public sealed class NotebookValidationException(string notebookPath, int cellNumber, int line, string problem)
-    : Exception($"{notebookPath}, cell {cellNumber}, line {line}: {problem}")
-{
-    /// <summary>The notebook's path.</summary>
-    public string NotebookPath { get; } = notebookPath;
-
-    /// <summary>1-based cell number.</summary>
-    public int CellNumber { get; } = cellNumber;
-
-    /// <summary>1-based line within the cell.</summary>
-    public int Line { get; } = line;
 }

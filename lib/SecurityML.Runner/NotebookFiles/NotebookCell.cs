@@ -3,19 +3,6 @@ using SecurityML.Runner.Execution;
 
 namespace SecurityML.Runner.NotebookFiles;
 
-/// <summary>The kind of a notebook cell.</summary>
-public enum CellKind
-{
-    /// <summary>Code to execute (C# unless <see cref="NotebookCell.Language"/> says otherwise).</summary>
-    Code,
-
-    /// <summary>Markdown text.</summary>
-    Markdown,
-
-    /// <summary>Raw text, passed through untouched.</summary>
-    Raw,
-}
-
 /// <summary>One cell of a notebook, as read from .ipynb or .dib, plus the outputs of its execution.</summary>
 public sealed class NotebookCell
 {
@@ -72,26 +59,4 @@ public sealed class NotebookCell
         }
         tags.Add(tag);
     }
-}
-
-/// <summary>Kernel names as Polyglot Notebooks writes them.</summary>
-public static class NotebookLanguages
-{
-    /// <summary>The C# kernel.</summary>
-    public const string CSharp = "csharp";
-
-    /// <summary>Markdown cells.</summary>
-    public const string Markdown = "markdown";
-
-    /// <summary>HTML cells (rendered as their own source).</summary>
-    public const string Html = "html";
-
-    /// <summary>Maps the aliases Polyglot accepts ("c#", "C#", "cs") to <see cref="CSharp"/>.</summary>
-    public static string Normalize(string? name) =>
-        name?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "c#" or "cs" or "csharp" => CSharp,
-            "md" or "markdown" => Markdown,
-            var other => other,
-        };
 }

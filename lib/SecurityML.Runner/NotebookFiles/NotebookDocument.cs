@@ -2,16 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace SecurityML.Runner.NotebookFiles;
 
-/// <summary>The on-disk format a notebook was read from.</summary>
-public enum NotebookFormat
-{
-    /// <summary>Jupyter nbformat 4 JSON, as Polyglot Notebooks writes it.</summary>
-    Ipynb,
-
-    /// <summary>Polyglot's plain-text format with <c>#!csharp</c> / <c>#!markdown</c> separators.</summary>
-    Dib,
-}
-
 /// <summary>A notebook: its cells and notebook-level metadata.</summary>
 public sealed class NotebookDocument
 {
@@ -66,18 +56,4 @@ public sealed class NotebookDocument
             ),
         };
     }
-}
-
-/// <summary>A notebook file that cannot be read; the message names the file and, where known, the line.</summary>
-public sealed class NotebookFormatException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public NotebookFormatException(string path, string problem, Exception? inner = null)
-        : base($"{path}: {problem}", inner)
-    {
-        NotebookPath = path;
-    }
-
-    /// <summary>The notebook's path.</summary>
-    public string NotebookPath { get; }
 }

@@ -16,16 +16,3 @@ public sealed record Explanation(
     IReadOnlyList<FeatureContribution> Contributions,
     int AnomalousDirection
 );
-
-/// <summary>One feature's value and contribution to an <see cref="Explanation"/>.</summary>
-/// <param name="Feature">The feature name.</param>
-/// <param name="Value">The item's value of the feature.</param>
-/// <param name="Contribution">The feature's additive contribution to the output.</param>
-public sealed record FeatureContribution(string Feature, double Value, double Contribution);
-
-/// <summary>Progress of training, reported once per iteration, epoch or batch.</summary>
-/// <param name="Stage">What is being done, e.g. "ALS iteration" or "epoch".</param>
-/// <param name="Step">1-based step number.</param>
-/// <param name="TotalSteps">Number of steps planned.</param>
-/// <param name="Loss">The training loss after the step, when the technique has one.</param>
-public sealed record TrainingProgress(string Stage, int Step, int TotalSteps, double? Loss = null);

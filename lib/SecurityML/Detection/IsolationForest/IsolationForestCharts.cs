@@ -246,14 +246,13 @@ public static class IsolationForestCharts
         string color,
         LineDash? dash = null
     ) =>
-        new()
-        {
-            X = PlotValues.FromTimes(days),
-            Y = PlotValues.FromNumbers(values),
-            Name = name,
-            Mode = ScatterMode.LinesAndMarkers,
-            Line = new LineStyle { Color = color, Dash = dash },
-        };
+        Chart.Line(
+            PlotValues.FromTimes(days),
+            PlotValues.FromNumbers(values),
+            name,
+            new LineStyle { Color = color, Dash = dash },
+            ScatterMode.LinesAndMarkers
+        );
 
     private static Scatter Events(
         IEnumerable<(DateTimeOffset Time, string Text)> events,
