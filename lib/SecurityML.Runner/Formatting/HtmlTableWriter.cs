@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text;
+using SecurityML.Display;
 using static System.Net.WebUtility;
 
 namespace SecurityML.Runner.Formatting;
@@ -104,28 +105,12 @@ internal static class HtmlTableWriter
 
     private static IReadOnlyList<Column> ColumnsOf(Type? elementType)
     {
-        if (elementType is null || IsScalarType(elementType))
+        if (elementType is null || DisplayTables.IsScalarType(elementType))
         {
             return [new Column("value", row => row)];
         }
         var members = MembersOf(elementType);
         return members.Count == 0 ? [new Column("value", row => row)] : members;
-    }
-
-    private static bool IsScalarType(Type type)
-    {
-        var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsPrimitive
-            || underlying.IsEnum
-            || underlying == typeof(string)
-            || underlying == typeof(decimal)
-            || underlying == typeof(DateTime)
-            || underlying == typeof(DateTimeOffset)
-            || underlying == typeof(TimeSpan)
-            || underlying == typeof(Guid)
-            || underlying == typeof(DateOnly)
-            || underlying == typeof(TimeOnly)
-            || typeof(IEnumerable).IsAssignableFrom(underlying);
     }
 
     private static List<Column> MembersOf(Type type)

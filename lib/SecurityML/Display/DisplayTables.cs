@@ -104,7 +104,7 @@ public static class DisplayTables
 
     private static List<DisplayColumn> ColumnsOf(Type rowType)
     {
-        if (IsScalar(rowType))
+        if (IsScalarType(rowType))
         {
             return [new DisplayColumn("Value", rowType, row => row)];
         }
@@ -154,8 +154,13 @@ public static class DisplayTables
             || t == typeof(ushort)
         );
 
-    private static bool IsScalar(Type type)
+    /// <summary>Whether values of <paramref name="type"/> show as one table cell (numbers, enums, text, times, GUIDs,
+    /// dates, and sequences) rather than as a row of their properties; a nullable type as its underlying type. The
+    /// library's tables and the runner's table writer use it.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="type"/> is null.</exception>
+    public static bool IsScalarType(Type type)
     {
+        ArgumentNullException.ThrowIfNull(type);
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying.IsPrimitive
             || underlying.IsEnum
