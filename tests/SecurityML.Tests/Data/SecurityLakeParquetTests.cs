@@ -82,6 +82,18 @@ public sealed class SecurityLakeParquetTests : IDisposable
     }
 
     [Fact]
+    public void A_timestamp_time_column_is_read_as_utc_milliseconds()
+    {
+        WriteParquet(
+            Day1,
+            "part-0.parquet",
+            Row(Time1, "1709539607647::BIGINT AS time,", "epoch_ms(1709539607647::BIGINT) AS time,")
+        );
+
+        Read().Single().Time.Should().Be(Time1);
+    }
+
+    [Fact]
     public void A_time_range_opens_only_the_event_days_it_touches()
     {
         WriteParquet(Day1, "part-0.parquet", Row(Time1));
