@@ -89,7 +89,8 @@ internal sealed class OcsfParquetValues
             var other => Fail<string?>(path, other, "text (a STRING column)"),
         };
 
-    /// <summary>Records that a required value is absent (unless a problem was met before); returns the default.</summary>
+    /// <summary>Records that a required value is absent (unless a problem was met before); returns the
+    /// default.</summary>
     public T? Missing<T>(string path, string expected) => Fail<T>(path, null, expected + " (required)");
 
     private T? Fail<T>(string path, object? received, string expected)
