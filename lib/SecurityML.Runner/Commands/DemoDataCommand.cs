@@ -5,8 +5,10 @@ using SecurityML.Data;
 namespace SecurityML.Runner.Commands;
 
 /// <summary>
-/// <c>secml demo-data [--scale N] [--seed S] --output DIR</c>: writes the demo data sets, their labels and the user
-/// directory (see <see cref="DemoDataGenerator"/>). The defaults reproduce <c>sample-data/</c> byte for byte.
+/// <c>secml demo-data [--scale N] [--seed S] [--security-lake] --output DIR</c>: writes the demo data sets, their
+/// labels and the user directory (see <see cref="DemoDataGenerator"/>). The defaults reproduce <c>sample-data/</c> byte
+/// for byte; <c>--security-lake</c> writes OCSF Network Activity as Amazon Security Lake Parquet instead of JSON
+/// Lines.
 /// </summary>
 public static class DemoDataCommand
 {
@@ -24,6 +26,12 @@ public static class DemoDataCommand
             Description = "Seed of every random choice; the same seed gives byte-identical files.",
             DefaultValueFactory = _ => DemoDataOptions.DefaultSeed,
         };
+        var securityLake = new Option<bool>("--security-lake")
+        {
+            Description =
+                "Write OCSF Network Activity as Amazon Security Lake Parquet (NetworkActivity/region=…/accountId=…/"
+                + "eventDay=…/*.parquet) instead of NetworkActivity.ocsf.jsonl.",
+        };
         var output = new Option<DirectoryInfo>("--output")
         {
             Description = "Folder to write the files to (created if missing; files are overwritten).",
@@ -32,6 +40,7 @@ public static class DemoDataCommand
         var command = new Command("demo-data", "Write deterministic demo security data with labelled anomalies.");
         command.Options.Add(scale);
         command.Options.Add(seed);
+        command.Options.Add(securityLake);
         command.Options.Add(output);
         command.SetAction(parseResult =>
             Run(
@@ -39,23 +48,30 @@ public static class DemoDataCommand
                 parseResult.GetValue(seed),
                 parseResult.GetValue(output)!,
                 Console.Out,
-                Console.Error
+                Console.Error,
+                parseResult.GetValue(securityLake)
             )
         );
         return command;
     }
 
-    /// <summary>Generates the data and prints one line per file; returns the process exit code (0 ok, 1 bad option, as
-    /// every secml command).</summary>
+    /// <summary>Generates the data and prints one line per file (a Security Lake folder counts as one); returns the
+    /// process exit code (0 ok, 1 bad option, as every secml command).</summary>
     internal static int Run(
         int scale,
         long seed,
         DirectoryInfo output,
         TextWriter standardOutput,
-        TextWriter standardError
+        TextWriter standardError,
+        bool securityLake = false
     )
     {
-        var options = new DemoDataOptions { Scale = scale, Seed = seed };
+        var options = new DemoDataOptions
+        {
+            Scale = scale,
+            Seed = seed,
+            SecurityLake = securityLake,
+        };
         try
         {
             options.Validate();

@@ -47,11 +47,33 @@ public sealed class LocalDataProvider : QueryProvider
         return Path.Combine(Folder, dataSet.FileName);
     }
 
+    /// <summary>The folder that holds a data set in Amazon Security Lake's Parquet layout instead of its file:
+    /// <c>&lt;Folder&gt;/&lt;Name&gt;/region=…/accountId=…/eventDay=…/*.parquet</c> (OCSF Network Activity data sets
+    /// only, see <see cref="SecurityLakeParquet"/>).</summary>
+    public string SecurityLakePathOf(DataSet dataSet)
+    {
+        ArgumentNullException.ThrowIfNull(dataSet);
+        return Path.Combine(Folder, dataSet.Name);
+    }
+
+    private IEnumerable<OcsfNetworkActivity> ReadSecurityLake(string lakeFolder, string filePath, TimeRange range) =>
+        File.Exists(filePath)
+            ? throw new DataFormatException(
+                Folder,
+                0,
+                null,
+                $"both '{Path.GetFileName(filePath)}' and the Security Lake folder '{Path.GetFileName(lakeFolder)}' "
+                    + "hold the data set; expected one of them (delete the other)."
+            )
+            : SecurityLakeParquet.ReadNetworkActivity(lakeFolder, range, LenientReport);
+
     /// <inheritdoc/>
     /// <exception cref="FileNotFoundException">When the data set's file is not in the folder.</exception>
     public override IEnumerable<T> Query<T>(DataSet<T> dataSet, TimeRange range)
     {
         var path = PathOf(dataSet);
+        if (typeof(T) == typeof(OcsfNetworkActivity) && Directory.Exists(SecurityLakePathOf(dataSet)))
+            return (IEnumerable<T>)ReadSecurityLake(SecurityLakePathOf(dataSet), path, range);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(

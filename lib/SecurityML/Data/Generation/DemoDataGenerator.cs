@@ -71,9 +71,9 @@ public static class DemoDataGenerator
         var forOcsf = new SignInGenerator(organization, options);
         yield return WriteCsv(outputFolder, DataSets.SignIns, forCsv.Generate().Select(row => row.SignIn));
         yield return WriteLabels(outputFolder, DataSets.SignIns, forCsv.Labels(DataSets.SignIns));
-        var path = Path.Combine(outputFolder, DataSets.NetworkActivity.FileName);
-        var count = JsonLinesDataFile.Write(path, forOcsf.Generate().Select(row => row.ToOcsf()));
-        yield return new GeneratedFile(DataSets.NetworkActivity.FileName, count, new FileInfo(path).Length);
+        yield return options.SecurityLake
+            ? WriteSecurityLake(outputFolder, DataSets.NetworkActivity, forOcsf.Generate().Select(row => row.ToOcsf()))
+            : WriteJsonLines(outputFolder, DataSets.NetworkActivity, forOcsf.Generate().Select(row => row.ToOcsf()));
         yield return WriteLabels(outputFolder, DataSets.NetworkActivity, forOcsf.Labels(DataSets.NetworkActivity));
     }
 
@@ -116,6 +116,30 @@ public static class DemoDataGenerator
         var path = Path.Combine(outputFolder, dataSet.FileName);
         var count = CsvDataFile.Write(path, rows);
         return new GeneratedFile(dataSet.FileName, count, new FileInfo(path).Length);
+    }
+
+    private static GeneratedFile WriteJsonLines<T>(string outputFolder, DataSet<T> dataSet, IEnumerable<T> rows)
+        where T : class
+    {
+        var path = Path.Combine(outputFolder, dataSet.FileName);
+        var count = JsonLinesDataFile.Write(path, rows);
+        return new GeneratedFile(dataSet.FileName, count, new FileInfo(path).Length);
+    }
+
+    // The Security Lake folder replaces the JSON Lines file: a stale file beside it would make the data set ambiguous.
+    private static GeneratedFile WriteSecurityLake(
+        string outputFolder,
+        DataSet<OcsfNetworkActivity> dataSet,
+        IEnumerable<OcsfNetworkActivity> rows
+    )
+    {
+        File.Delete(Path.Combine(outputFolder, dataSet.FileName));
+        var root = Path.Combine(outputFolder, dataSet.Name);
+        var count = SecurityLakeParquet.WriteNetworkActivity(root, rows);
+        var bytes = Directory
+            .EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories)
+            .Sum(f => new FileInfo(f).Length);
+        return new GeneratedFile(dataSet.Name + "/", count, bytes);
     }
 
     private static GeneratedFile WriteLabels(string outputFolder, DataSet dataSet, IEnumerable<AnomalyLabel> labels) =>

@@ -28,6 +28,12 @@ public sealed class DemoDataOptions
     /// days.</summary>
     public DateTimeOffset Start { get; init; } = DefaultStart;
 
+    /// <summary>False (default): OCSF Network Activity is written as JSON Lines (<c>NetworkActivity.ocsf.jsonl</c>).
+    /// True: it is written as Amazon Security Lake Parquet instead, in <c>NetworkActivity/region=us-east-1/
+    /// accountId=123456789012/eventDay=yyyyMMdd/data_0.parquet</c> (see <see cref="SecurityLakeParquet"/>), which
+    /// <see cref="LocalDataProvider"/> reads as the same records.</summary>
+    public bool SecurityLake { get; init; }
+
     /// <summary>Throws when an option is out of range; the message gives the range and the value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <see cref="Scale"/> is outside 1..<see cref="MaximumScale"/>
     /// or <see cref="Start"/> is not a UTC midnight.</exception>
