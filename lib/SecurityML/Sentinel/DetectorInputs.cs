@@ -41,8 +41,8 @@ public static class DetectorInputs
 
     /// <summary>The raw network logons (<see cref="DataSets.Logons"/>) of one account in [<paramref name="start"/>,
     /// <paramref name="end"/>), for the drill-down after a detector flagged it: in a workspace the
-    /// <see cref="SentinelQueries.Logons"/> query filtered by <c>Account in~ (account)</c>, so only that account's events
-    /// travel; locally the events whose <c>Account</c> or <c>TargetDomainName\TargetUserName</c> equals
+    /// <see cref="SentinelQueries.Logons"/> query filtered by <c>Account in~ (account)</c>, so only that account's
+    /// events travel; locally the events whose <c>Account</c> or <c>TargetDomainName\TargetUserName</c> equals
     /// <paramref name="account"/> ignoring case. SecurityEvent writes <c>Account</c> as
     /// <c>TargetDomainName\TargetUserName</c> for 4624/4625, so both give the same events.</summary>
     /// <param name="provider">The notebook's query provider.</param>

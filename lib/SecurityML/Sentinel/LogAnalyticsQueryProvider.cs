@@ -85,8 +85,8 @@ public class LogAnalyticsQueryProvider : QueryProvider
         );
 
     /// <summary>A provider over the same client, workspace, <see cref="LocalDataFolder"/> and
-    /// <see cref="QueryOptions"/> with another filter, e.g. one account for a drill-down (a subclass's overrides are not
-    /// carried over).</summary>
+    /// <see cref="QueryOptions"/> with another filter, e.g. one account for a drill-down (a subclass's overrides are
+    /// not carried over).</summary>
     /// <param name="filter">The filter of the new provider.</param>
     /// <exception cref="ArgumentNullException"><paramref name="filter"/> is null.</exception>
     public LogAnalyticsQueryProvider WithFilter(SentinelQueryFilter filter)

@@ -87,7 +87,8 @@ internal static partial class SampleDataWorkspace
 
     /// <summary>The account of the query's <c>| where {AccountColumn} in~ ("…")</c> line: null when there is none,
     /// empty when the fake cannot answer it (several accounts, an encoded literal, a column the record type lacks). The
-    /// fixed filters of a query (e.g. DailyLogons' <c>in~</c> lists of built-in accounts) are not account filters.</summary>
+    /// fixed filters of a query (e.g. DailyLogons' <c>in~</c> lists of built-in accounts) are not account
+    /// filters.</summary>
     private static string? AccountFilterOf(SentinelQuery named, string kql)
     {
         var prefix = "\n| where " + named.AccountColumn + " in~ ";
