@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Features;
 using SecurityML.Features.Logons;
 
 namespace SecurityML.Sentinel;
@@ -37,6 +38,39 @@ public static class DetectorInputs
         return provider is LogAnalyticsQueryProvider workspace
             ? workspace.DailyLogons(start, end)
             : LogonDailyAggregation.Summarize(provider.Logons(start, end));
+    }
+
+    /// <summary>Network logons per account and UTC day (<see cref="EntityDaySummary"/>: count, first and last time)
+    /// in [<paramref name="start"/>, <paramref name="end"/>) (null ends are open): in a workspace by
+    /// <see cref="SentinelQueries.DailyLogonCounts"/>, locally by
+    /// <see cref="EntityAggregation.SummarizeByEntityAndDay{T}"/> over <see cref="QueryProvider.Logons"/> with
+    /// <c>Account</c> as entity. Same events, grouping (accounts as spelled), UTC days and columns
+    /// (<see cref="EntityDaySummary.DistinctCount"/> 0); ordered by account (ordinal), then day, on both
+    /// paths.</summary>
+    /// <param name="provider">The notebook's query provider.</param>
+    /// <param name="start">Inclusive start (UTC); null for no bound.</param>
+    /// <param name="end">Exclusive end (UTC); null for no bound.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    public static IReadOnlyList<EntityDaySummary> DailyLogonCounts(
+        this QueryProvider provider,
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (provider is not LogAnalyticsQueryProvider workspace)
+        {
+            return provider
+                .Logons(start, end)
+                .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
+        }
+        var range = new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
+        return workspace
+            .Load(DailyLogonCount.DataSet, range)
+            .Select(row => row.ToSummary())
+            .OrderBy(summary => summary.Entity, StringComparer.Ordinal)
+            .ThenBy(summary => summary.Day)
+            .ToList();
     }
 
     /// <summary>The raw network logons (<see cref="DataSets.Logons"/>) of one account in [<paramref name="start"/>,

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using SecurityML.Data;
+using SecurityML.Detection.Baseline;
 using SecurityML.Detection.IsolationForest;
+using SecurityML.Features;
 using SecurityML.Features.Logons;
 using SecurityML.Sentinel;
 using SecurityML.Tests.TestSupport;
@@ -74,6 +76,41 @@ public sealed class AggregatePushdownTests(ITestOutputHelper output) : IAsyncLif
     }
 
     [Fact]
+    public void Logon_count_baseline_trained_on_workspace_counts_equals_the_one_trained_on_raw_events()
+    {
+        var provider = WorkspaceProvider();
+        var trainingEnd = new DateOnly(2024, 3, 14); // notebook 10's parameters cell
+
+        var before = provider.Logons().SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
+        var rawRows = RowsSinceLastCall();
+        var after = provider.DailyLogonCounts();
+        var aggregateRows = RowsSinceLastCall();
+
+        after.Should().Equal(before, "the workspace returns the (account, day) counts the raw path computes");
+        var (scoresBefore, scoresAfter) = (BaselineScores(before, trainingEnd), BaselineScores(after, trainingEnd));
+        scoresAfter.Should().Equal(scoresBefore).And.Contain(score => score >= 3, "some later days stand out");
+        output.WriteLine(
+            $"notebooks 09/10 logon counts: raw Logons {rawRows} rows, DailyLogonCounts {aggregateRows} rows"
+        );
+        aggregateRows.Should().Be(after.Count);
+        aggregateRows.Should().BeLessThan(rawRows / 5, "the demo data has about seven logons per account-day");
+    }
+
+    [Fact]
+    public void The_daily_counts_are_the_same_from_a_workspace_and_from_local_files_for_a_window()
+    {
+        var local = QueryProvider.Local(RepositoryPaths.SampleData);
+
+        WorkspaceProvider()
+            .DailyLogonCounts(LogonWindow.Start, LogonWindow.End)
+            .Should()
+            .Equal(local.DailyLogonCounts(LogonWindow.Start, LogonWindow.End))
+            .And.NotBeEmpty()
+            .And.OnlyContain(day => day.DistinctCount == 0 && day.FirstSeen <= day.LastSeen);
+        _answered.Should().ContainSingle().Which.DataSet.Should().Be(DailyLogonCount.DataSet.Name);
+    }
+
+    [Fact]
     public void The_daily_aggregate_is_the_same_from_a_workspace_and_from_local_files()
     {
         var local = QueryProvider.Local(RepositoryPaths.SampleData);
@@ -134,6 +171,24 @@ public sealed class AggregatePushdownTests(ITestOutputHelper output) : IAsyncLif
         provider.Invoking(p => p.AccountLogons(" ")).Should().Throw<ArgumentException>().WithParameterName("account");
         Action nullProvider = () => ((QueryProvider)null!).DailyLogons();
         nullProvider.Should().Throw<ArgumentNullException>().WithParameterName("provider");
+    }
+
+    /// <summary>Notebook 10's detector: a robust z-score per account fitted on the days before
+    /// <paramref name="trainingEnd"/>, scoring the later ones.</summary>
+    private static double[] BaselineScores(IReadOnlyList<EntityDaySummary> days, DateOnly trainingEnd)
+    {
+        var options = new RobustZScoreOptions
+        {
+            FeatureName = "LogonCount",
+            EntityField = "Account",
+            MinimumHistory = 5,
+            MinimumScale = 1.0,
+            Direction = DeviationDirection.Above,
+        };
+        static List<EntityValue> Values(IEnumerable<EntityDaySummary> rows) =>
+            rows.Select(day => new EntityValue(day.Entity, day.Count)).ToList();
+        var model = new RobustZScoreDetector(options).Fit(Values(days.Where(day => day.Day < trainingEnd)));
+        return model.Score(Values(days.Where(day => day.Day >= trainingEnd)));
     }
 
     private LogAnalyticsQueryProvider WorkspaceProvider() => new(TestClients.Query(_server), Workspace);

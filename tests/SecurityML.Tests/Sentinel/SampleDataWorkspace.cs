@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using SecurityML.Data;
+using SecurityML.Features;
 using SecurityML.Features.Logons;
 using SecurityML.Sentinel;
 
@@ -71,9 +72,7 @@ internal static partial class SampleDataWorkspace
         where T : class
     {
         IReadOnlyList<T> rows =
-            named.DataSet.Name == LogonDailySummary.DataSet.Name
-                ? (IReadOnlyList<T>)(object)LogonDailyAggregation.Summarize(local.Load(DataSets.Logons, range))
-                : local.Load((DataSet<T>)named.DataSet, range);
+            (IReadOnlyList<T>?)Aggregate(local, named.DataSet, range) ?? local.Load((DataSet<T>)named.DataSet, range);
         if (account is not null)
         {
             var column = typeof(T).GetProperty(named.AccountColumn!)!;
@@ -83,6 +82,32 @@ internal static partial class SampleDataWorkspace
                 .ToList();
         }
         return (new FakeResponse(200, TableJson.Response(rows)), rows.Count);
+    }
+
+    /// <summary>The aggregate the workspace computes for an aggregate query, from the local events of the range (as
+    /// the library computes it locally); null for the other data sets.</summary>
+    private static object? Aggregate(QueryProvider local, DataSet dataSet, TimeRange range)
+    {
+        if (dataSet.Name == LogonDailySummary.DataSet.Name)
+        {
+            return LogonDailyAggregation.Summarize(local.Load(DataSets.Logons, range));
+        }
+        if (dataSet.Name == DailyLogonCount.DataSet.Name)
+        {
+            return local
+                .Load(DataSets.Logons, range)
+                .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated)
+                .Select(day => new DailyLogonCount
+                {
+                    Entity = day.Entity,
+                    Day = day.Day,
+                    Count = day.Count,
+                    FirstSeen = day.FirstSeen,
+                    LastSeen = day.LastSeen,
+                })
+                .ToList();
+        }
+        return null;
     }
 
     /// <summary>The account of the query's <c>| where {AccountColumn} in~ ("…")</c> line: null when there is none,

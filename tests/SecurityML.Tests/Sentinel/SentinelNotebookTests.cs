@@ -32,6 +32,8 @@ public sealed class SentinelNotebookTests(ITestOutputHelper output) : IAsyncLife
     {
         ["03-logon-anomalies-guided-investigation.ipynb"] = ("Logons", "DailyLogons"),
         ["04-logon-anomalies-data-science.ipynb"] = ("Logons", "DailyLogons"),
+        ["09-threshold-tuning.ipynb"] = ("Logons", "DailyLogonCounts"),
+        ["10-bring-your-own-detector.ipynb"] = ("Logons", "DailyLogonCounts"),
     };
 
     /// <summary>Notebooks whose input is Security Lake OCSF data only (no workspace table holds it): they query nothing
