@@ -84,6 +84,21 @@ public class LogAnalyticsQueryProvider : QueryProvider
             new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue)
         );
 
+    /// <summary>A provider over the same client, workspace, <see cref="LocalDataFolder"/> and
+    /// <see cref="QueryOptions"/> with another filter, e.g. one account for a drill-down (a subclass's overrides are
+    /// not carried over).</summary>
+    /// <param name="filter">The filter of the new provider.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="filter"/> is null.</exception>
+    public LogAnalyticsQueryProvider WithFilter(SentinelQueryFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return new LogAnalyticsQueryProvider(Client, WorkspaceId, filter)
+        {
+            LocalDataFolder = LocalDataFolder,
+            QueryOptions = QueryOptions,
+        };
+    }
+
     /// <summary>Runs the named query of <paramref name="dataSet"/> and returns the primary table as it came.</summary>
     public virtual async Task<LogAnalyticsTable> QueryTableAsync(
         DataSet dataSet,

@@ -44,6 +44,24 @@ public static class SentinelQueries
     /// columns as the local aggregation; see <see cref="DailyLogonsQuery"/>).</summary>
     public static SentinelQuery DailyLogons { get; } = DailyLogonsQuery.Create();
 
+    /// <summary>Logons counted in the workspace per account (<c>Account</c>, grouped as spelled, as the local
+    /// <see cref="Features.EntityAggregation.SummarizeByEntityAndDay{T}"/> compares ordinally) and UTC day
+    /// (<c>startofday</c>): the rows of <see cref="DailyLogonCount"/>, over the same events as <see cref="Logons"/>.
+    /// </summary>
+    public static SentinelQuery DailyLogonCounts { get; } =
+        new(
+            DailyLogonCount.DataSet,
+            "SecurityEvent",
+            ["EventID in (4624, 4625)", "LogonType == 3"],
+            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
+                + "by Entity = Account, Day = startofday(TimeGenerated)"
+                + "\n| project Entity, Day, Count, FirstSeen, LastSeen"
+                + "\n| order by Entity asc, Day asc",
+            ["Entity", "Day", "Count", "FirstSeen", "LastSeen"],
+            "Account",
+            "Computer"
+        );
+
     /// <summary>Outbound bytes per hour, summed in the workspace from firewall logs
     /// (<c>CommonSecurityLog.SentBytes</c>).</summary>
     public static SentinelQuery OutboundBytes { get; } =
@@ -178,6 +196,7 @@ public static class SentinelQueries
         FileShareAccess,
         Logons,
         DailyLogons,
+        DailyLogonCounts,
         OutboundBytes,
         ProcessCreation,
         ExchangeAdmin,

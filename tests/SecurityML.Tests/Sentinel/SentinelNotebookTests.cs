@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SecurityML.Runner.Execution;
@@ -5,6 +6,7 @@ using SecurityML.Runner.NotebookFiles;
 using SecurityML.Sentinel;
 using SecurityML.Tests.Notebooks;
 using SecurityML.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace SecurityML.Tests.Sentinel;
 
@@ -16,12 +18,23 @@ namespace SecurityML.Tests.Sentinel;
 /// output. New notebooks are picked up as soon as their parameters cell declares <c>source</c>.
 /// </summary>
 [Collection(NotebookExecutionCollection.Name)]
-public sealed class SentinelNotebookTests : IAsyncLifetime
+public sealed class SentinelNotebookTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Workspace = "11111111-2222-3333-4444-555555555555";
     private const string RuleId = "dcr-0123456789abcdef0123456789abcdef";
     private static readonly string SampleData = RepositoryPaths.SampleData;
     private readonly TemporaryFolder _folder = new();
+    private readonly ConcurrentQueue<AnsweredQuery> _answered = new();
+
+    /// <summary>Notebooks whose detector trains on an aggregate the workspace computes: the raw data set they must not
+    /// pull whole (only filtered by one account, for a drill-down) and the aggregate they query instead.</summary>
+    private static readonly Dictionary<string, (string Raw, string Aggregate)> PullsAggregates = new()
+    {
+        ["03-logon-anomalies-guided-investigation.ipynb"] = ("Logons", "DailyLogons"),
+        ["04-logon-anomalies-data-science.ipynb"] = ("Logons", "DailyLogons"),
+        ["09-threshold-tuning.ipynb"] = ("Logons", "DailyLogonCounts"),
+        ["10-bring-your-own-detector.ipynb"] = ("Logons", "DailyLogonCounts"),
+    };
 
     /// <summary>Notebooks whose input is Security Lake OCSF data only (no workspace table holds it): they query nothing
     /// and write their results back like the others.</summary>
@@ -38,7 +51,7 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await FakeMonitorServer.StartAsync();
-        _server.QueryResponder = SampleDataWorkspace.Responder(SampleData);
+        _server.QueryResponder = SampleDataWorkspace.Responder(SampleData, _answered);
     }
 
     public async Task DisposeAsync()
@@ -74,6 +87,7 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
         );
 
         sentinelRun.ExitCode.Should().Be(0, sentinelRun.Log);
+        AssertAggregatesPulled(fileName);
         if (ReadsOnlyLocalOcsf.Contains(fileName))
         {
             _server.Queries.Should().BeEmpty("Security Lake's OCSF files are read from the data folder in both modes");
@@ -116,6 +130,28 @@ public sealed class SentinelNotebookTests : IAsyncLifetime
             .Should()
             .BeEmpty("results went to the workspace");
         AssertNoSecret(sentinelRun, name);
+    }
+
+    /// <summary>Writes the rows each data set returned and, for <see cref="PullsAggregates"/>, checks that the raw
+    /// data set was only pulled filtered by account and the aggregate was queried.</summary>
+    private void AssertAggregatesPulled(string fileName)
+    {
+        foreach (var group in _answered.GroupBy(answered => (answered.DataSet, Filtered: answered.Account is not null)))
+        {
+            var filtered = group.Key.Filtered ? " (filtered by account)" : "";
+            output.WriteLine(
+                $"{fileName}: {group.Key.DataSet}{filtered}: {group.Count()} queries, {group.Sum(a => a.RowCount)} rows"
+            );
+        }
+        if (!PullsAggregates.TryGetValue(fileName, out var expected))
+        {
+            return;
+        }
+        _answered
+            .Where(answered => answered.DataSet == expected.Raw && answered.Account is null)
+            .Should()
+            .BeEmpty($"{expected.Raw} is aggregated in the workspace");
+        _answered.Should().Contain(answered => answered.DataSet == expected.Aggregate);
     }
 
     private async Task<(int ExitCode, string Log, string Output)> RunAsync(

@@ -28,7 +28,7 @@ internal static class TableJson
         (Nullable.GetUnderlyingType(type) ?? type) switch
         {
             var t when t == typeof(string) => "string",
-            var t when t == typeof(DateTimeOffset) => "datetime",
+            var t when t == typeof(DateTimeOffset) || t == typeof(DateOnly) => "datetime",
             var t when t == typeof(int) => "int",
             var t when t == typeof(long) => "long",
             var t when t == typeof(double) => "real",
@@ -46,6 +46,7 @@ internal static class TableJson
                 "yyyy-MM-ddTHH:mm:ss.fffffffZ",
                 CultureInfo.InvariantCulture
             ),
+            DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00.0000000Z",
             TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
             decimal number => number.ToString(CultureInfo.InvariantCulture),
             Guid guid => guid.ToString(),
