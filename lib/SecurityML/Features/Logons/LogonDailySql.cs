@@ -19,22 +19,33 @@ internal static class LogonDailySql
         "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
         + "\u2028\u2029\u202f\u205f\u3000";
 
-    private static readonly string Known = $"(trim(#, {CsvSqlSource.Quote(WhiteSpace)}) <> '' AND # <> '-')";
+    private const string ComputerDomain =
+        "CASE WHEN strpos(Computer, '.') = 0 THEN '' ELSE substr(Computer, strpos(Computer, '.') + 1) END";
+
+    private static readonly string Spaces = CsvSqlSource.Quote(WhiteSpace);
+
+    // The distinct-count key of a value: upper case, or NULL for '-', empty and white space (trimmed only when the
+    // first character is white space: trim with a character list is the costly part).
+    private static string Key(string column) =>
+        $"CASE WHEN {column} = '' OR {column} = '-' THEN NULL "
+        + $"WHEN strpos({Spaces}, left({column}, 1)) > 0 AND trim({column}, {Spaces}) = '' THEN NULL "
+        + $"ELSE upper({column}) END";
 
     private static readonly string Statement = $"""
         WITH events AS (
             SELECT row_number() OVER () AS ordinal, TimeGenerated AS time, EventID = 4624 AS success,
-                TargetDomainName AS domain, TargetUserName AS account, Computer AS computer,
-                CASE WHEN strpos(Computer, '.') = 0 THEN '' ELSE substr(Computer, strpos(Computer, '.') + 1) END
+                TargetDomainName AS domain, TargetUserName AS account, {Key("Computer")} AS computer,
+                {Key(ComputerDomain)}
                     AS computer_domain,
-                IpAddress AS address, WorkstationName AS host, AuthenticationPackageName AS package,
+                {Key("IpAddress")} AS address, {Key("WorkstationName")} AS host,
+                {Key("AuthenticationPackageName")} AS package,
                 EventID IN (4624, 4625) AND LogonType = 3
-                    AND upper(trim(TargetUserName, {CsvSqlSource.Quote(WhiteSpace)}))
+                    AND upper(trim(TargetUserName, {Spaces}))
                         NOT IN ('ANONYMOUS LOGON', 'SYSTEM', 'LOCAL SERVICE', 'NETWORK SERVICE', '-', '')
                     AND NOT ends_with(TargetUserName, '$')
                     AND NOT starts_with(upper(TargetUserName), 'DWM-')
                     AND NOT starts_with(upper(TargetUserName), 'UMFD-')
-                    AND upper(trim(TargetDomainName, {CsvSqlSource.Quote(WhiteSpace)}))
+                    AND upper(trim(TargetDomainName, {Spaces}))
                         NOT IN ('NT AUTHORITY', 'WINDOW MANAGER', 'FONT DRIVER HOST') AS kept
             FROM @source
         )
@@ -144,12 +155,8 @@ internal static class LogonDailySql
     // rejected but loses the offset): such a file goes to the .NET reader, which names the line.
     private sealed class BadTimestampException : Exception;
 
-    private static string Distinct(string column)
-    {
-        string known = Known.Replace("#", column, StringComparison.Ordinal);
-        return $"count(DISTINCT CASE WHEN {known} THEN upper({column}) END), "
-            + $"count(DISTINCT CASE WHEN {known} AND success THEN upper({column}) END)";
-    }
+    private static string Distinct(string column) =>
+        $"count(DISTINCT {column}), count(DISTINCT {column}) FILTER (WHERE success)";
 
     private static LogonDailySummary ToSummary(DbDataReader row)
     {
