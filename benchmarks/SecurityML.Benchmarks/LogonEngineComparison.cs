@@ -15,7 +15,8 @@ namespace SecurityML.Benchmarks;
 /// </summary>
 public static class LogonEngineComparison
 {
-    /// <summary>Generates the files when missing, then runs each path in a child process and prints a table row.</summary>
+    /// <summary>Generates the files when missing, then runs each path in a child process and prints a table
+    /// row.</summary>
     public static void Run(string[] args)
     {
         if (args[0] == "engine-run")
@@ -93,7 +94,8 @@ public static class LogonEngineComparison
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {mode} | {rows:N0} | {new FileInfo(path).Length / 1e6:N0} MB | {seconds:F2} | {rows / seconds:N0} | "
+                $"| {mode} | {rows:N0} | {new FileInfo(path).Length / 1e6:N0} MB | {seconds:F2} | "
+                    + $"{rows / seconds:N0} | "
                     + $"{long.Parse(result[1], CultureInfo.InvariantCulture) / 1048576.0:N0} MiB | {result[2]} |"
             )
         );
