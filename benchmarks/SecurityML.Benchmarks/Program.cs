@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
 
 // Run: dotnet run -c Release --project benchmarks/SecurityML.Benchmarks -- --filter '*' --job short
-BenchmarkSwitcher.FromAssembly(typeof(SecurityML.Benchmarks.LogonAggregationBenchmark).Assembly).Run(args);
+// Engines (one run per path, child processes): ... -- engines 10000000 (see LogonEngineComparison).
+if (args.Length > 1 && args[0] is "engines" or "engine-run")
+    SecurityML.Benchmarks.LogonEngineComparison.Run(args);
+else
+    BenchmarkSwitcher.FromAssembly(typeof(SecurityML.Benchmarks.LogonAggregationBenchmark).Assembly).Run(args);

@@ -46,6 +46,26 @@ public sealed class LoadReport
         }
     }
 
+    /// <summary>Records <paramref name="count"/> good rows at once (an engine that counts them itself).</summary>
+    internal void AddRows(long count)
+    {
+        lock (_gate)
+        {
+            RowCount += count;
+        }
+    }
+
+    /// <summary>Records <paramref name="count"/> dropped rows, with the details of those in
+    /// <paramref name="reasons"/> (the first ones; at most <see cref="MaximumDetails"/> are kept).</summary>
+    internal void AddDropped(IReadOnlyCollection<DataFormatException> reasons, long count)
+    {
+        lock (_gate)
+        {
+            DroppedRowCount += count;
+            _droppedRows.AddRange(reasons.Take(MaximumDetails - _droppedRows.Count));
+        }
+    }
+
     /// <summary>Records one dropped row and why.</summary>
     internal void AddDropped(DataFormatException reason)
     {

@@ -44,6 +44,45 @@ public static class LogonDailyAggregation
             .ToList();
     }
 
+    /// <summary>
+    /// <see cref="Summarize"/> of a Logons file (SecurityEvent columns, as <see cref="LogonEvent"/>) computed by the
+    /// embedded SQL engine (<see cref="Data.Engines.DuckDbEngine"/>) in one statement: same rows, values and order,
+    /// timestamps to the microsecond, without a record per event in memory.
+    /// </summary>
+    /// <param name="path">A <c>.csv</c> file, or a <c>.parquet</c> file or glob (e.g. <c>logons/*.parquet</c>).</param>
+    /// <param name="lenientReport">CSV only. Null (default) for strict mode: a bad row throws. A report for lenient
+    /// mode: bad rows are left out and recorded in it (file, line, column, reason), as
+    /// <see cref="CsvDataFile.Read{T}(string, LoadReport?, DataReadOptions?)"/> does.</param>
+    /// <param name="options">CSV only; null for the defaults. A named encoding other than UTF-8, a timestamp format, or
+    /// a last line without a line break (when not allowed) are read by <see cref="CsvDataFile"/> instead, with the
+    /// same result.</param>
+    /// <exception cref="DataFormatException">A missing or repeated column, an empty file, bytes invalid in UTF-8, a
+    /// line over the limit, or (strict mode) a bad row; the message names the file, line and column.</exception>
+    public static IReadOnlyList<LogonDailySummary> SummarizeFile(
+        string path,
+        LoadReport? lenientReport = null,
+        DataReadOptions? options = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        List<LogonDailySummary> summaries = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+            ? LogonDailySql.SummarizeParquet(path)
+            : LogonDailySql.SummarizeCsv(path, lenientReport, options)
+                ?? Summarize(CsvDataFile.Read<LogonEvent>(path, lenientReport, options)).ToList();
+        summaries.Sort(InSummaryOrder);
+        return summaries;
+    }
+
+    private static int InSummaryOrder(LogonDailySummary left, LogonDailySummary right)
+    {
+        int order = left.Date.CompareTo(right.Date);
+        order =
+            order != 0
+                ? order
+                : StringComparer.OrdinalIgnoreCase.Compare(left.TargetDomainName, right.TargetDomainName);
+        return order != 0 ? order : StringComparer.OrdinalIgnoreCase.Compare(left.TargetUserName, right.TargetUserName);
+    }
+
     /// <summary>The DNS domain of a computer name: the part after the first dot; empty when there is none.</summary>
     public static string ComputerDomain(string computer)
     {

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using SecurityML.Data;
+using SecurityML.Features.Logons;
+
+namespace SecurityML.Benchmarks;
+
+/// <summary>
+/// The account-day logon summaries of N generated events, three ways, each in its own process so that its peak
+/// working set is its own: the .NET path (<see cref="CsvDataFile"/> then <see cref="LogonDailyAggregation.Summarize"/>)
+/// on CSV, and <see cref="LogonDailyAggregation.SummarizeFile"/> (one DuckDB statement) on the same CSV and on
+/// Parquet. Not BenchmarkDotNet: one timed run per path (the .NET path takes minutes at 10 M rows).
+/// Run: <c>dotnet run -c Release --project benchmarks/SecurityML.Benchmarks -- engines 10000000 [parquet-only]</c>.
+/// </summary>
+public static class LogonEngineComparison
+{
+    /// <summary>Generates the files when missing, then runs each path in a child process and prints a table
+    /// row.</summary>
+    public static void Run(string[] args)
+    {
+        if (args[0] == "engine-run")
+        {
+            RunOne(args[1], args[2]);
+            return;
+        }
+        long rows = long.Parse(args[1], CultureInfo.InvariantCulture);
+        bool parquetOnly = args.Length > 2 && args[2] == "parquet-only";
+        string folder = Path.Combine(Path.GetTempPath(), "secml-benchmarks");
+        Directory.CreateDirectory(folder);
+        string parquet = Path.Combine(folder, $"logons-{rows}.parquet");
+        string csv = Path.Combine(folder, $"logons-{rows}.csv");
+        Generate(rows, parquet, "(FORMAT parquet)", timeAsText: false);
+        if (!parquetOnly)
+            Generate(rows, csv, "(FORMAT csv, HEADER true)", timeAsText: true);
+        Console.WriteLine($"| path | rows | file | seconds | rows/s | peak working set | summaries |");
+        if (!parquetOnly)
+        {
+            Child("dotnet-csv", csv, rows);
+            Child("sql-csv", csv, rows);
+        }
+        Child("sql-parquet", parquet, rows);
+    }
+
+    private static void Generate(long rows, string path, string format, bool timeAsText)
+    {
+        if (File.Exists(path))
+            return;
+        // The shape of LogonAggregationBenchmark's events: 5,000 accounts over 21 days, each on at most 8 of 500
+        // computers, every 37th event a failure.
+        string time = "TIMESTAMPTZ '2024-03-04 00:00:00+00' + to_microseconds(i * (1814400000000 // n))";
+        string sql = $"""
+            COPY (
+                WITH g AS (
+                    SELECT i, {rows} AS n, (i * 2654435761) % 5000 AS a, i % 37 = 0 AS failed
+                    FROM range({rows}) t(i)
+                )
+                SELECT {(timeAsText ? $"strftime({time}, '%Y-%m-%dT%H:%M:%S.%gZ')" : time)} AS TimeGenerated,
+                    CASE WHEN failed THEN 4625 ELSE 4624 END AS EventID,
+                    CASE WHEN failed THEN '4625 - An account failed to log on.'
+                        ELSE '4624 - An account was successfully logged on.' END AS Activity,
+                    'SRV' || lpad(((a * 7 + i % 8 * 61) % 500)::VARCHAR, 3, '0') || '.contoso.local' AS Computer,
+                    'CONTOSO\user' || lpad(a::VARCHAR, 5, '0') AS Account, 'User' AS AccountType,
+                    'user' || lpad(a::VARCHAR, 5, '0') AS TargetUserName, 'CONTOSO' AS TargetDomainName,
+                    CASE WHEN failed THEN '0x0' ELSE '0x' || lower(hex(i & 2147483647)) END AS TargetLogonId,
+                    3 AS LogonType, 'Kerberos' AS LogonProcessName, 'Kerberos' AS AuthenticationPackageName,
+                    'WS' || lpad((a % 4000)::VARCHAR, 4, '0') AS WorkstationName,
+                    '10.' || (a // 4000) || '.' || (a % 4000 // 250) || '.' || (a % 250) AS IpAddress,
+                    CASE WHEN failed THEN '0xc000006d' ELSE '0x0' END AS Status,
+                    CASE WHEN failed THEN '0xc000006a' ELSE '0x0' END AS SubStatus
+                FROM g
+            ) TO '{path}' {format}
+            """;
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SET TimeZone = 'UTC'; " + sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void Child(string mode, string path, long rows)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        string entry = Environment.GetCommandLineArgs()[0];
+        if (entry.EndsWith(".dll", StringComparison.Ordinal))
+            start.ArgumentList.Add(entry);
+        start.ArgumentList.Add("engine-run");
+        start.ArgumentList.Add(mode);
+        start.ArgumentList.Add(path);
+        using var process = Process.Start(start)!;
+        string[] result = process.StandardOutput.ReadToEnd().Trim().Split(' ');
+        process.WaitForExit();
+        double seconds = double.Parse(result[0], CultureInfo.InvariantCulture);
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {mode} | {rows:N0} | {new FileInfo(path).Length / 1e6:N0} MB | {seconds:F2} | "
+                    + $"{rows / seconds:N0} | "
+                    + $"{long.Parse(result[1], CultureInfo.InvariantCulture) / 1048576.0:N0} MiB | {result[2]} |"
+            )
+        );
+    }
+
+    private static void RunOne(string mode, string path)
+    {
+        var watch = Stopwatch.StartNew();
+        IReadOnlyList<LogonDailySummary> summaries =
+            mode == "dotnet-csv"
+                ? LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path))
+                : LogonDailyAggregation.SummarizeFile(path);
+        double seconds = watch.Elapsed.TotalSeconds;
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"{seconds:F3} {process.PeakWorkingSet64} {summaries.Count}")
+        );
+    }
+}

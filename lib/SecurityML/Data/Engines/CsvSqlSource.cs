@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecurityML.Data.Engines;
+
+/// <summary>
+/// A CSV file as a DuckDB <c>read_csv</c> table expression with explicit column types, under the contract of
+/// <see cref="CsvDataFile"/>: the header is checked by <see cref="CsvDataFile"/> itself (missing or repeated column,
+/// empty file), header columns match the record's property names without regard to case and are renamed to them,
+/// every other column is read as text; an empty field is an empty text (not SQL NULL), so an empty number is a bad
+/// value. Rows DuckDB cannot convert are kept in its <c>reject_errors</c> table and reported by
+/// <see cref="CsvRejects"/> with file, line and column.
+/// </summary>
+internal sealed class CsvSqlSource
+{
+    private CsvSqlSource(string path, string tableExpression)
+    {
+        Path = path;
+        TableExpression = tableExpression;
+    }
+
+    /// <summary>The file, as named in errors.</summary>
+    public string Path { get; }
+
+    /// <summary>The <c>read_csv(...)</c> call to put in a FROM clause.</summary>
+    public string TableExpression { get; }
+
+    /// <summary>The source for <paramref name="path"/>, or null when <paramref name="options"/> ask for something only
+    /// the .NET reader does (an encoding other than UTF-8, a timestamp format, a last line without a line break while
+    /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is off) or the file holds bytes invalid in UTF-8
+    /// (DuckDB checks only the columns a query uses): the caller then reads with <see cref="CsvDataFile"/>, which
+    /// reports them.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="options">The read options; null for the defaults.</param>
+    /// <param name="types">SQL types of the record's columns by property name (e.g. <c>INTEGER</c>,
+    /// <c>TIMESTAMPTZ</c>); other columns are <c>VARCHAR</c>.</param>
+    /// <exception cref="DataFormatException">The header is missing a column, repeats one, or the file is
+    /// empty.</exception>
+    public static CsvSqlSource? TryCreate<T>(
+        string path,
+        DataReadOptions? options,
+        IReadOnlyDictionary<string, string> types
+    )
+    {
+        options ??= DataReadOptions.Default;
+        options.Validate();
+        if (options.Encoding is { } encoding && encoding.CodePage != Encoding.UTF8.CodePage)
+            return null;
+        if (options.TimestampFormat is not null || !options.AllowUnterminatedLastLine && !EndsWithLineBreak(path))
+            return null;
+        CheckHeader<T>(path, options);
+        if (!IsValidUtf8(path))
+            return null;
+        var columns = HeaderFields(path, options)
+            .Select((name, index) => (Name: CanonicalName<T>(name) ?? $"_column{index + 1}", Index: index))
+            .Select(column => $"{Quote(column.Name)}: {Quote(types.GetValueOrDefault(column.Name, "VARCHAR"))}");
+        string expression =
+            $"read_csv({Quote(path)}, header = true, auto_detect = false, delim = ',', quote = '\"', "
+            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, store_rejects = true, "
+            + $"max_line_size = {options.MaximumLineLength.ToString(CultureInfo.InvariantCulture)}, "
+            + $"columns = {{{string.Join(", ", columns)}}})";
+        return new CsvSqlSource(path, expression);
+    }
+
+    /// <summary>A SQL string literal.</summary>
+    public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static void CheckHeader<T>(string path, DataReadOptions options)
+    {
+        // The .NET reader's own header checks, so the errors read as users know them; rows are not read here.
+        using IEnumerator<T> rows = CsvDataFile.Read<T>(path, new LoadReport(), options).GetEnumerator();
+        rows.MoveNext();
+    }
+
+    private static List<string> HeaderFields(string path, DataReadOptions options)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var splitter = new CsvRecordSplitter(options.MaximumLineLength);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && splitter.Add(line, "\n") is { } fields)
+                return fields;
+        }
+        throw DataFormatException.EmptyFile(path, $"a header row");
+    }
+
+    private static string? CanonicalName<T>(string header) =>
+        typeof(T)
+            .GetProperties()
+            .Select(property => property.Name)
+            .FirstOrDefault(name => string.Equals(name, header, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsValidUtf8(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        byte[] buffer = new byte[1 << 20];
+        int carry = 0;
+        while (true)
+        {
+            int count = carry + stream.Read(buffer, carry, buffer.Length - carry);
+            bool end = count == carry;
+            // Keep an incomplete sequence at the end of the chunk for the next one.
+            int split = end ? count : count - IncompleteTail(buffer.AsSpan(0, count));
+            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, split)))
+                return false;
+            if (end)
+                return true;
+            carry = count - split;
+            buffer.AsSpan(split, carry).CopyTo(buffer);
+        }
+    }
+
+    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+    {
+        for (int back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            byte current = bytes[^back];
+            if ((current & 0xC0) == 0x80)
+                continue;
+            return current >= 0xC0 ? back : 0;
+        }
+        return 0;
+    }
+
+    private static bool EndsWithLineBreak(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+            return true;
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+}
