@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
+using SecurityML.Data.Engines;
 
 namespace SecurityML.Data;
 
@@ -69,8 +70,7 @@ public static class SecurityLakeParquet
         try
         {
             var count = JsonLinesDataFile.Write(staging, records);
-            using var connection = new DuckDBConnection("DataSource=:memory:");
-            connection.Open();
+            using var connection = DuckDbEngine.Open();
             using var command = connection.CreateCommand();
             command.CommandText =
                 "SET threads = 1; COPY (SELECT *, "
@@ -116,8 +116,7 @@ public static class SecurityLakeParquet
         LoadReport? lenientReport
     )
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
+        using var connection = DuckDbEngine.Open();
         foreach (var file in files)
         {
             foreach (var (row, rowNumber) in Rows(connection, file))
