@@ -1,5 +1,6 @@
 using SecurityML.Data;
 using SecurityML.Features;
+using SecurityML.Features.FileShares;
 using SecurityML.Features.Logons;
 
 namespace SecurityML.Sentinel;
@@ -71,6 +72,31 @@ public static class DetectorInputs
             .OrderBy(summary => summary.Entity, StringComparer.Ordinal)
             .ThenBy(summary => summary.Day)
             .ToList();
+    }
+
+    /// <summary>Share accesses (5140) per account and share (<see cref="ShareAccessSummary"/>: count, first and last
+    /// time) in [<paramref name="start"/>, <paramref name="end"/>) (null ends are open): in a workspace by
+    /// <see cref="SentinelQueries.ShareAccessCounts"/>, locally by <see cref="ShareAccessSummary.Summarize"/> over
+    /// <see cref="QueryProvider.FileShareAccess"/>. Same events (those with an account and a share), grouping (names
+    /// as spelled) and columns; ordered by account then share (ordinal) on both paths.</summary>
+    /// <param name="provider">The notebook's query provider.</param>
+    /// <param name="start">Inclusive start (UTC); null for no bound.</param>
+    /// <param name="end">Exclusive end (UTC); null for no bound.</param>
+    /// <returns>One row per account and share with at least one access.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    public static IReadOnlyList<ShareAccessSummary> ShareAccessCounts(
+        this QueryProvider provider,
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (provider is not LogAnalyticsQueryProvider workspace)
+        {
+            return ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
+        }
+        var range = new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
+        return ShareAccessSummary.Order(workspace.Load(ShareAccessSummary.DataSet, range));
     }
 
     /// <summary>The raw network logons (<see cref="DataSets.Logons"/>) of one account in [<paramref name="start"/>,

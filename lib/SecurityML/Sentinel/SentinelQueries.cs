@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Features.FileShares;
 using SecurityML.Features.Logons;
 
 namespace SecurityML.Sentinel;
@@ -22,6 +23,24 @@ public static class SentinelQueries
             "TimeGenerated, EventID, Activity, Computer, Account, SubjectUserName, SubjectDomainName, "
                 + "SubjectLogonId, IpAddress, "
                 + "IpPort = toint(IpPort), ShareName, ShareLocalPath, AccessMask",
+            "Account",
+            "Computer"
+        );
+
+    /// <summary>Share accesses (5140) counted in the workspace per account and share (both grouped as spelled, as
+    /// the local <see cref="ShareAccessSummary.Summarize"/> compares ordinally), with the first and last access time:
+    /// the rows of <see cref="ShareAccessSummary"/>, over the events of <see cref="FileShareAccess"/> with an account
+    /// and a share.</summary>
+    public static SentinelQuery ShareAccessCounts { get; } =
+        new(
+            ShareAccessSummary.DataSet,
+            "SecurityEvent",
+            ["EventID == 5140", "isnotempty(Account) and isnotempty(ShareName)"],
+            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
+                + "by Account, ShareName"
+                + "\n| project Account, ShareName, Count, FirstSeen, LastSeen"
+                + "\n| order by Account asc, ShareName asc",
+            ["Account", "ShareName", "Count", "FirstSeen", "LastSeen"],
             "Account",
             "Computer"
         );
@@ -194,6 +213,7 @@ public static class SentinelQueries
     public static IReadOnlyList<SentinelQuery> All { get; } =
     [
         FileShareAccess,
+        ShareAccessCounts,
         Logons,
         DailyLogons,
         DailyLogonCounts,

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using SecurityML.Data;
+using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Detection.Baseline;
 using SecurityML.Detection.IsolationForest;
 using SecurityML.Features;
+using SecurityML.Features.FileShares;
 using SecurityML.Features.Logons;
 using SecurityML.Sentinel;
 using SecurityML.Tests.TestSupport;
@@ -24,6 +26,12 @@ public sealed class AggregatePushdownTests(ITestOutputHelper output) : IAsyncLif
     private static readonly TimeRange LogonWindow = new(
         new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero),
         new DateTimeOffset(2024, 3, 25, 0, 0, 0, TimeSpan.Zero)
+    );
+
+    /// <summary>The training window of notebook 01 (its parameters cell).</summary>
+    private static readonly TimeRange AccessWindow = new(
+        new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2024, 3, 18, 0, 0, 0, TimeSpan.Zero)
     );
 
     private readonly ConcurrentQueue<AnsweredQuery> _answered = new();
@@ -94,6 +102,56 @@ public sealed class AggregatePushdownTests(ITestOutputHelper output) : IAsyncLif
         );
         aggregateRows.Should().Be(after.Count);
         aggregateRows.Should().BeLessThan(rawRows / 5, "the demo data has about seven logons per account-day");
+    }
+
+    [Fact]
+    public void Access_anomaly_model_trained_on_workspace_share_counts_equals_the_one_trained_on_raw_events()
+    {
+        var provider = WorkspaceProvider();
+        var options = new AccessAnomalyOptions
+        {
+            Rank = 10,
+            NumberOfIterations = 25,
+            Seed = 42,
+        }; // notebook 01
+
+        var events = provider.FileShareAccess(AccessWindow.Start, AccessWindow.End);
+        var rawRows = RowsSinceLastCall();
+        var pairs = provider.ShareAccessCounts(AccessWindow.Start, AccessWindow.End);
+        var aggregateRows = RowsSinceLastCall();
+
+        pairs.Should().Equal(ShareAccessSummary.Summarize(events), "the workspace returns the local aggregate");
+        var before = FileShareAccessAnomalies.Likelihoods(events, "Contoso");
+        var after = FileShareAccessAnomalies.LikelihoodsFromCounts(pairs, "Contoso");
+        after.Should().Equal(before, "same pairs, same likelihoods to the bit");
+        after.Should().Contain(pair => pair.Likelihood != Math.Floor(pair.Likelihood), "some pairs span several days");
+        var (modelBefore, modelAfter) = (Train(before), Train(after));
+        modelAfter.Score(after).Should().Equal(modelBefore.Score(before));
+        modelAfter.Detect(after).Should().Equal(modelBefore.Detect(before)).And.Contain(true);
+        output.WriteLine(
+            $"notebook 01 training input: raw FileShareAccess {rawRows} rows, ShareAccessCounts {aggregateRows} rows"
+        );
+        rawRows.Should().Be(events.Count).And.Be(4213, "the demo data's training window");
+        aggregateRows.Should().Be(pairs.Count).And.Be(before.Count, "one row per (account, share) travels");
+        aggregateRows.Should().BeLessThan(rawRows / 5, "the demo accounts reuse their shares");
+        pairs.Sum(pair => pair.Count).Should().Be(events.Count, "every event has an account and a share");
+
+        AccessAnomalyModel Train(IReadOnlyList<AccessLikelihood> likelihoods) =>
+            new AccessAnomalyDetector(options).Fit(likelihoods);
+    }
+
+    [Fact]
+    public void The_share_access_counts_are_the_same_from_a_workspace_and_from_local_files()
+    {
+        var local = QueryProvider.Local(RepositoryPaths.SampleData);
+
+        WorkspaceProvider()
+            .ShareAccessCounts(AccessWindow.Start, AccessWindow.End)
+            .Should()
+            .Equal(local.ShareAccessCounts(AccessWindow.Start, AccessWindow.End))
+            .And.NotBeEmpty()
+            .And.OnlyContain(pair => pair.Count >= 1 && pair.FirstSeen <= pair.LastSeen);
+        _answered.Should().ContainSingle().Which.DataSet.Should().Be(ShareAccessSummary.DataSet.Name);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using SecurityML.Data;
 using SecurityML.Features;
+using SecurityML.Features.FileShares;
 using SecurityML.Features.Logons;
 using SecurityML.Sentinel;
 
@@ -106,6 +107,10 @@ internal static partial class SampleDataWorkspace
                     LastSeen = day.LastSeen,
                 })
                 .ToList();
+        }
+        if (dataSet.Name == ShareAccessSummary.DataSet.Name)
+        {
+            return ShareAccessSummary.Summarize(local.Load(DataSets.FileShareAccess, range));
         }
         return null;
     }

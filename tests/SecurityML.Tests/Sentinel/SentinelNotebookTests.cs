@@ -30,6 +30,7 @@ public sealed class SentinelNotebookTests(ITestOutputHelper output) : IAsyncLife
     /// pull whole (only filtered by one account, for a drill-down) and the aggregate they query instead.</summary>
     private static readonly Dictionary<string, (string Raw, string Aggregate)> PullsAggregates = new()
     {
+        ["01-anomalous-resource-access-training.ipynb"] = ("FileShareAccess", "ShareAccessCounts"),
         ["03-logon-anomalies-guided-investigation.ipynb"] = ("Logons", "DailyLogons"),
         ["04-logon-anomalies-data-science.ipynb"] = ("Logons", "DailyLogons"),
         ["09-threshold-tuning.ipynb"] = ("Logons", "DailyLogonCounts"),

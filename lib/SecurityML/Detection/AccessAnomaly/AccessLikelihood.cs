@@ -3,7 +3,7 @@ namespace SecurityML.Detection.AccessAnomaly;
 /// <summary>
 /// One (tenant, user, resource) access and how likely it is, the input item of <see cref="AccessAnomalyDetector"/>
 /// and <see cref="AccessAnomalyModel"/>. Build these from raw events with <see cref="AccessLikelihoodBuilder"/>
-/// (or <see cref="FileShareAccessAnomalies.Likelihoods"/> for Windows event 5140).
+/// (or <see cref="FileShareAccessAnomalies"/> for Windows event 5140, from events or from daily aggregates).
 /// </summary>
 /// <param name="Tenant">The isolation unit (a workspace, a customer, an organisation); users and resources are
 /// indexed per tenant, so the same name in two tenants is two different entities. Names compare ordinally

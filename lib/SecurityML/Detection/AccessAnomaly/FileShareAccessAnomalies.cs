@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Features.FileShares;
 
 namespace SecurityML.Detection.AccessAnomaly;
 
@@ -16,6 +17,47 @@ public static class FileShareAccessAnomalies
         IEnumerable<FileShareAccessEvent> events,
         string tenant = AccessLikelihoodBuilder.DefaultTenant
     ) => AccessLikelihoodBuilder.Compute(events, e => e.Account, e => e.ShareName, e => e.TimeGenerated, tenant);
+
+    /// <summary>The same likelihoods as <see cref="Likelihoods"/> from per-pair aggregates
+    /// (<see cref="ShareAccessSummary"/>, e.g. computed in a workspace): <see cref="ShareAccessSummary.Count"/> / (1 +
+    /// UTC days between <see cref="ShareAccessSummary.FirstSeen"/> and <see cref="ShareAccessSummary.LastSeen"/>).
+    /// Rows with an empty account or share are skipped.</summary>
+    /// <param name="pairs">One row per account and share (any order).</param>
+    /// <param name="tenant">The tenant of every pair.</param>
+    /// <returns>One item per (account, share), ordered by account then share (ordinal).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A pair appears twice (the detector expects one item per pair).</exception>
+    public static IReadOnlyList<AccessLikelihood> LikelihoodsFromCounts(
+        IEnumerable<ShareAccessSummary> pairs,
+        string tenant = AccessLikelihoodBuilder.DefaultTenant
+    )
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(tenant);
+        static int Day(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime).DayNumber;
+        var items = pairs
+            .Where(pair => !string.IsNullOrEmpty(pair.Account) && !string.IsNullOrEmpty(pair.ShareName))
+            .Select(pair => new AccessLikelihood(
+                tenant,
+                pair.Account,
+                pair.ShareName,
+                pair.Count / (1.0 + (Day(pair.LastSeen) - Day(pair.FirstSeen)))
+            ))
+            .OrderBy(item => item.User, StringComparer.Ordinal)
+            .ThenBy(item => item.Resource, StringComparer.Ordinal)
+            .ToList();
+        var repeated = items
+            .Zip(items.Skip(1))
+            .FirstOrDefault(p => (p.First.User, p.First.Resource) == (p.Second.User, p.Second.Resource));
+        if (repeated.First is not null)
+        {
+            throw new ArgumentException(
+                $"Expected one row per (account, share); ('{repeated.First.User}', '{repeated.First.Resource}') repeats.",
+                nameof(pairs)
+            );
+        }
+        return items;
+    }
 
     /// <summary>Builds likelihoods from <paramref name="events"/> and fits an
     /// <see cref="AccessAnomalyDetector"/>.</summary>
