@@ -74,53 +74,53 @@ public abstract class QueryProvider
     /// <summary>Network logons and failures (4624/4625) from <paramref name="start"/> (inclusive, default: all) to
     /// <paramref name="end"/> (exclusive, default: all).</summary>
     public IReadOnlyList<LogonEvent> Logons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.Logons, Range(start, end));
+        Load(DataSets.Logons, TimeRange.Between(start, end));
 
     /// <summary>Network share accesses (5140) in [<paramref name="start"/>, <paramref name="end"/>); null ends are
     /// open.</summary>
     public IReadOnlyList<FileShareAccessEvent> FileShareAccess(
         DateTimeOffset? start = null,
         DateTimeOffset? end = null
-    ) => Load(DataSets.FileShareAccess, Range(start, end));
+    ) => Load(DataSets.FileShareAccess, TimeRange.Between(start, end));
 
     /// <summary>Hourly outbound bytes in [<paramref name="start"/>, <paramref name="end"/>); null ends are
     /// open.</summary>
     public IReadOnlyList<HourlyOutboundBytes> OutboundBytes(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.OutboundBytes, Range(start, end));
+        Load(DataSets.OutboundBytes, TimeRange.Between(start, end));
 
     /// <summary>Process creations (4688) in [<paramref name="start"/>, <paramref name="end"/>); null ends are
     /// open.</summary>
     public IReadOnlyList<ProcessCreationEvent> ProcessCreation(
         DateTimeOffset? start = null,
         DateTimeOffset? end = null
-    ) => Load(DataSets.ProcessCreation, Range(start, end));
+    ) => Load(DataSets.ProcessCreation, TimeRange.Between(start, end));
 
     /// <summary>Exchange admin operations in [<paramref name="start"/>, <paramref name="end"/>); null ends are
     /// open.</summary>
     public IReadOnlyList<OfficeActivityEvent> ExchangeAdmin(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.ExchangeAdmin, Range(start, end));
+        Load(DataSets.ExchangeAdmin, TimeRange.Between(start, end));
 
     /// <summary>Sign-in user–IP pairs in [<paramref name="start"/>, <paramref name="end"/>); null ends are
     /// open.</summary>
     public IReadOnlyList<SignInEvent> SignIns(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.SignIns, Range(start, end));
+        Load(DataSets.SignIns, TimeRange.Between(start, end));
 
     /// <summary>OCSF Network Activity events in [<paramref name="start"/>, <paramref name="end"/>); null ends are
     /// open.</summary>
     public IReadOnlyList<OcsfNetworkActivity> NetworkActivity(
         DateTimeOffset? start = null,
         DateTimeOffset? end = null
-    ) => Load(DataSets.NetworkActivity, Range(start, end));
+    ) => Load(DataSets.NetworkActivity, TimeRange.Between(start, end));
 
     /// <summary>Security alerts (one row per alert and account) in [<paramref name="start"/>, <paramref name="end"/>);
     /// null ends are open.</summary>
     public IReadOnlyList<SecurityAlert> SecurityAlerts(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.SecurityAlerts, Range(start, end));
+        Load(DataSets.SecurityAlerts, TimeRange.Between(start, end));
 
     /// <summary>Hunting bookmarks (one row per bookmark and account) in [<paramref name="start"/>,
     /// <paramref name="end"/>); null ends are open.</summary>
     public IReadOnlyList<HuntingBookmark> HuntingBookmarks(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(DataSets.HuntingBookmarks, Range(start, end));
+        Load(DataSets.HuntingBookmarks, TimeRange.Between(start, end));
 
     /// <summary>The whole user directory.</summary>
     public IReadOnlyList<UserDirectoryEntry> UserDirectory() => Load(DataSets.UserDirectory, TimeRange.All);
@@ -144,7 +144,4 @@ public abstract class QueryProvider
             return [];
         }
     }
-
-    private static TimeRange Range(DateTimeOffset? start, DateTimeOffset? end) =>
-        new(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
 }

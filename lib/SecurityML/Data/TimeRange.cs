@@ -25,6 +25,13 @@ public readonly record struct TimeRange
     /// <summary>Every representable time.</summary>
     public static TimeRange All { get; } = new(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
 
+    /// <summary>The range from <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive); a missing
+    /// bound is open (<see cref="DateTimeOffset.MinValue"/> or <see cref="DateTimeOffset.MaxValue"/>), as the query
+    /// provider's optional <c>start</c>/<c>end</c> parameters mean.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    public static TimeRange Between(DateTimeOffset? start, DateTimeOffset? end) =>
+        new(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
+
     /// <summary>Inclusive start (UTC).</summary>
     public DateTimeOffset Start { get; }
 

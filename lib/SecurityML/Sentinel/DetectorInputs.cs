@@ -65,7 +65,7 @@ public static class DetectorInputs
                 .Logons(start, end)
                 .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
         }
-        var range = new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
+        var range = TimeRange.Between(start, end);
         return workspace
             .Load(DailyLogonCount.DataSet, range)
             .Select(row => row.ToSummary())
@@ -95,7 +95,7 @@ public static class DetectorInputs
         {
             return ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
         }
-        var range = new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
+        var range = TimeRange.Between(start, end);
         return ShareAccessSummary.Order(workspace.Load(ShareAccessSummary.DataSet, range));
     }
 

@@ -79,10 +79,7 @@ public class LogAnalyticsQueryProvider : QueryProvider
 
     /// <summary>Logons aggregated in the workspace per day and account (see <see cref="LogonDailySummary"/>).</summary>
     public IReadOnlyList<LogonDailySummary> DailyLogons(DateTimeOffset? start = null, DateTimeOffset? end = null) =>
-        Load(
-            LogonDailySummary.DataSet,
-            new TimeRange(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue)
-        );
+        Load(LogonDailySummary.DataSet, TimeRange.Between(start, end));
 
     /// <summary>A provider over the same client, workspace, <see cref="LocalDataFolder"/> and
     /// <see cref="QueryOptions"/> with another filter, e.g. one account for a drill-down (a subclass's overrides are
