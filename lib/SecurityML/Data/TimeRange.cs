@@ -28,7 +28,8 @@ public readonly record struct TimeRange
     /// <summary>The range from <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive); a missing
     /// bound is open (<see cref="DateTimeOffset.MinValue"/> or <see cref="DateTimeOffset.MaxValue"/>), as the query
     /// provider's optional <c>start</c>/<c>end</c> parameters mean.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="end"/> is before
+    /// <paramref name="start"/>.</exception>
     public static TimeRange Between(DateTimeOffset? start, DateTimeOffset? end) =>
         new(start ?? DateTimeOffset.MinValue, end ?? DateTimeOffset.MaxValue);
 
