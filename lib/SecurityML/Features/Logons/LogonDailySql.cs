@@ -33,15 +33,19 @@ internal static class LogonDailySql
 
     private static readonly string Spaces = CsvSqlSource.Quote(WhiteSpace);
 
-    // The code points of WhiteSpace, to test a value's first character with ascii() (cheap) before trimming.
-    private static readonly string SpaceCodes = string.Join(", ", WhiteSpace.Select(space => (int)space));
+    // WhiteSpace as an RE2 character class of code points (\x{85} is U+0085 in DuckDB's UTF-8 regular expressions).
+    private static readonly string SpaceClass =
+        "[" + string.Concat(WhiteSpace.Select(space => $"\\x{{{(int)space:x}}}")) + "]";
 
-    // The distinct-count key of a value: upper case, or NULL for '-', empty and white space (trimmed only when the
-    // first character is white space: trim with a character list is the costly part).
+    // The distinct-count key of a value: upper case, or NULL for '-', empty and white space. A regular expression
+    // tests for white space: trim with a character list costs ten times more.
     private static string Key(string column) =>
-        $"CASE WHEN {column} = '' OR {column} = '-' THEN NULL "
-        + $"WHEN ascii({column}) IN ({SpaceCodes}) AND trim({column}, {Spaces}) = '' THEN NULL "
-        + $"ELSE upper({column}) END";
+        $"CASE WHEN {column} = '-' OR regexp_full_match({column}, '{SpaceClass}*') THEN NULL ELSE upper({column}) END";
+
+    // string.Trim(): trimmed only when the value starts or ends with white space.
+    private static string Trimmed(string column) =>
+        $"CASE WHEN regexp_matches({column}, '^{SpaceClass}|{SpaceClass}$') THEN trim({column}, {Spaces}) "
+        + $"ELSE {column} END";
 
     private static string Statement(string table, TimeRange range) =>
         $"""
@@ -57,12 +61,12 @@ internal static class LogonDailySql
             keyed AS (
                 SELECT day, domain, account, success, events, first, last,
                     logon AND in_range
-                        AND upper(trim(account, {Spaces}))
+                        AND upper({Trimmed("account")})
                             NOT IN ('ANONYMOUS LOGON', 'SYSTEM', 'LOCAL SERVICE', 'NETWORK SERVICE', '-', '')
                         AND NOT ends_with(account, '$')
                         AND NOT starts_with(upper(account), 'DWM-')
                         AND NOT starts_with(upper(account), 'UMFD-')
-                        AND upper(trim(domain, {Spaces}))
+                        AND upper({Trimmed("domain")})
                             NOT IN ('NT AUTHORITY', 'WINDOW MANAGER', 'FONT DRIVER HOST') AS kept,
                     {Key("computer")} AS computer, {Key(ComputerDomain)} AS computer_domain,
                     {Key("address")} AS address, {Key("host")} AS host, {Key("package")} AS package
