@@ -17,13 +17,25 @@ internal sealed class CsvSqlSource
     {
         Path = path;
         TableExpression = tableExpression;
+        TableExpressionWithoutRejects = tableExpression.Replace(
+            "store_rejects = true",
+            "store_rejects = false",
+            StringComparison.Ordinal
+        );
     }
 
     /// <summary>The file, as named in errors.</summary>
     public string Path { get; }
 
-    /// <summary>The <c>read_csv(...)</c> call to put in a FROM clause.</summary>
+    /// <summary>The <c>read_csv(...)</c> call to put in a FROM clause; rows it cannot convert are left out and kept
+    /// in <c>reject_errors</c> for <see cref="CsvRejects"/>.</summary>
     public string TableExpression { get; }
+
+    /// <summary>The same call without the table of rejected rows: the first row DuckDB cannot convert fails the query
+    /// (<see cref="DuckDB.NET.Data.DuckDBException"/>), so a query that succeeds read every row. Keeping the rejects
+    /// makes the scan about 1.6 times slower (10 M logons, 1.9 GB); read clean files this way first and run
+    /// <see cref="TableExpression"/> only when it fails.</summary>
+    public string TableExpressionWithoutRejects { get; }
 
     /// <summary>The source for <paramref name="path"/>, or null when <paramref name="options"/> ask for something only
     /// the .NET reader does (an encoding other than UTF-8, a timestamp format, a last line without a line break while

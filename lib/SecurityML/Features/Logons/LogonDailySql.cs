@@ -141,6 +141,21 @@ internal static class LogonDailySql
         long rows;
         try
         {
+            // Most files are clean: read them without keeping rejects (faster); a bad row fails this query.
+            (summaries, rows) = Run(connection, source.TableExpressionWithoutRejects, range);
+            lenientReport?.AddRows(rows);
+            return summaries;
+        }
+        catch (DuckDBException)
+        {
+            // A bad row, or a file DuckDB cannot parse: read it again keeping the rejects.
+        }
+        catch (BadTimestampException)
+        {
+            return null;
+        }
+        try
+        {
             (summaries, rows) = Run(connection, source.TableExpression, range);
         }
         catch (Exception exception) when (exception is DuckDBException or BadTimestampException)
