@@ -88,6 +88,13 @@ public sealed class LogonDailySqlTests : IDisposable
             .SummarizeFile(path)
             .Should()
             .Equal(LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path)));
+        // A clean file is read once, without the table of rejects: a lenient report still counts every row.
+        var expectedReport = new LoadReport();
+        CsvDataFile.Read<LogonEvent>(path, expectedReport).Count();
+        var report = new LoadReport();
+        LogonDailyAggregation.SummarizeFile(path, report);
+        (report.RowCount, report.DroppedRowCount).Should().Be((expectedReport.RowCount, 0));
+        report.RowCount.Should().BeGreaterThan(10);
     }
 
     [Theory]
