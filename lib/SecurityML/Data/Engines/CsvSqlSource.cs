@@ -13,15 +13,11 @@ namespace SecurityML.Data.Engines;
 /// </summary>
 internal sealed class CsvSqlSource
 {
-    private CsvSqlSource(string path, string tableExpression)
+    private CsvSqlSource(string path, Func<bool, string> tableExpression)
     {
         Path = path;
-        TableExpression = tableExpression;
-        TableExpressionWithoutRejects = tableExpression.Replace(
-            "store_rejects = true",
-            "store_rejects = false",
-            StringComparison.Ordinal
-        );
+        TableExpression = tableExpression(true);
+        TableExpressionWithoutRejects = tableExpression(false);
     }
 
     /// <summary>The file, as named in errors.</summary>
@@ -66,12 +62,13 @@ internal sealed class CsvSqlSource
         var columns = HeaderFields(path, options)
             .Select((name, index) => (Name: CanonicalName<T>(name) ?? $"_column{index + 1}", Index: index))
             .Select(column => $"{Quote(column.Name)}: {Quote(types.GetValueOrDefault(column.Name, "VARCHAR"))}");
-        string expression =
+        string Expression(bool keepRejects) =>
             $"read_csv({Quote(path)}, header = true, auto_detect = false, delim = ',', quote = '\"', "
-            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, store_rejects = true, "
+            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, "
+            + $"store_rejects = {(keepRejects ? "true" : "false")}, "
             + $"max_line_size = {options.MaximumLineLength.ToString(CultureInfo.InvariantCulture)}, "
             + $"columns = {{{string.Join(", ", columns)}}})";
-        return new CsvSqlSource(path, expression);
+        return new CsvSqlSource(path, Expression);
     }
 
     /// <summary>A SQL string literal.</summary>

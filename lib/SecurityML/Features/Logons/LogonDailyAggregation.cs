@@ -7,8 +7,8 @@ namespace SecurityML.Features.Logons;
 /// Aggregates network logons per UTC Date × TargetDomainName × TargetUserName into <see cref="LogonDailySummary"/>
 /// rows (the first step of the guided investigation's feature pipeline). Events that
 /// <see cref="LogonAccountFilter.IsIncluded"/> rejects are skipped; accounts compare case-insensitively, and a summary
-/// spells the domain and user as the account-day's earliest event does (at equal times, the spelling first in ordinal
-/// code-point order), so the result does not depend on the order of the events.
+/// spells the domain and user as the account-day's earliest event does (times compared to the microsecond; at equal
+/// times, the spelling first in code-point order), so the result does not depend on the order of the events.
 /// </summary>
 public static class LogonDailyAggregation
 {
@@ -121,6 +121,7 @@ public static class LogonDailyAggregation
     {
         private string _domain = "",
             _user = "";
+        private long _nameMicroseconds = long.MaxValue;
         private readonly ValueSets _attempted = new();
         private readonly ValueSets _successful = new();
         private int _attempts,
@@ -134,9 +135,15 @@ public static class LogonDailyAggregation
         {
             _attempts++;
             _attempted.Add(logon);
-            if (time < _first || time == _first && SpelledBefore(logon))
+            // Names are chosen to the microsecond, the resolution of SQL engines, so both paths pick the same event.
+            long microseconds = FloorMicroseconds(time);
+            if (
+                _attempts == 1
+                || microseconds < _nameMicroseconds
+                || microseconds == _nameMicroseconds && SpelledBefore(logon)
+            )
             {
-                (_domain, _user) = (logon.TargetDomainName, logon.TargetUserName);
+                (_domain, _user, _nameMicroseconds) = (logon.TargetDomainName, logon.TargetUserName, microseconds);
             }
             _first = time < _first ? time : _first;
             _last = time > _last ? time : _last;
@@ -186,6 +193,8 @@ public static class LogonDailyAggregation
                     _firstSuccess is { } start && _lastSuccess is { } end ? (end - start).TotalMilliseconds : 0,
             };
     }
+
+    private static long FloorMicroseconds(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerMicrosecond;
 
     private static int CompareCodePoints(string left, string right)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using SecurityML.Data;
 using SecurityML.Data.Engines;
 
@@ -47,20 +48,52 @@ internal static class LogonDailySql
         $"CASE WHEN regexp_matches({column}, '^{SpaceClass}|{SpaceClass}$') THEN trim({column}, {Spaces}) "
         + $"ELSE {column} END";
 
-    private static string Statement(string table, TimeRange range) =>
+    // The subset of UtcTimestampConverter's ISO 8601 forms the SQL path reads itself: valid years, months, days,
+    // hours, minutes, seconds, 1 to 7 fraction digits, Z or an offset of at most 14 hours. DuckDB's own cast accepts
+    // far more (other separators, time-zone names, 24:00, 'epoch'); a value outside this set sends the file to the
+    // .NET reader, which reports it.
+    private const string IsoTimestamp =
+        "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+        + "(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,7})?)?"
+        + "(?:Z|[+-](?:0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?)?";
+
+    /// <summary>A text timestamp column as TIMESTAMPTZ, NULL unless it is in the ISO 8601 subset above.</summary>
+    public static string CheckedTimestamp(string column) =>
+        $"CASE WHEN regexp_full_match({column}, '{IsoTimestamp}') THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
+
+    // A text integer as INTEGER: NULL unless it is digits with an optional sign (int.Parse accepts these; DuckDB's
+    // cast also accepts 4624.0, 4_624 and 0x1210).
+    private static string CheckedInteger(string column) =>
+        $"TRY_CAST(CASE WHEN regexp_full_match({column}, '[+-]?[0-9]+') THEN {column} END AS INTEGER)";
+
+    // time: a TIMESTAMPTZ expression; event_id and logon_type are read as text and checked once per combination.
+    private static string Statement(string table, string time, TimeRange range) =>
         $"""
-            WITH combinations AS (
-                SELECT {Day("epoch_us(TimeGenerated)")} AS day, {InRange("epoch_us(TimeGenerated)", range)} AS in_range,
-                    TargetDomainName AS domain, TargetUserName AS account, EventID = 4624 AS success,
-                    EventID IN (4624, 4625) AND LogonType = 3 AS logon, Computer AS computer, IpAddress AS address,
-                    WorkstationName AS host, AuthenticationPackageName AS package, count(*) AS events,
-                    min(TimeGenerated) AS first, max(TimeGenerated) AS last
+            WITH events AS (
+                SELECT {time} AS time, TargetDomainName AS domain, TargetUserName AS account,
+                    EventID AS event_text, LogonType AS logon_type_text, Computer AS computer, IpAddress AS address,
+                    WorkstationName AS host, AuthenticationPackageName AS package
                 FROM {table}
+            ),
+            combinations AS (
+                SELECT {Day("epoch_us(time)")} AS day, {InRange("epoch_us(time)", range)} AS in_range, domain, account,
+                    event_text, logon_type_text, computer, address, host, package, count(*) AS events,
+                    min(time) AS first, max(time) AS last,
+                    count(*) FILTER (WHERE time IS NULL OR epoch_us(time) NOT BETWEEN {MinimumTime} AND {MaximumTime})
+                        AS bad_times
+                FROM events
                 GROUP BY ALL
             ),
+            typed AS (
+                SELECT *, {CheckedInteger("event_text")} AS event_id,
+                    {CheckedInteger("logon_type_text")} AS logon_type
+                FROM combinations
+            ),
             keyed AS (
-                SELECT day, domain, account, success, events, first, last,
-                    logon AND in_range
+                SELECT day, domain, account, event_id = 4624 AS success, events, first, last, bad_times,
+                    CASE WHEN event_id IS NULL THEN events ELSE 0 END AS bad_event_ids,
+                    CASE WHEN logon_type IS NULL THEN events ELSE 0 END AS bad_logon_types,
+                    event_id IN (4624, 4625) AND logon_type = 3 AND in_range
                         AND upper({Trimmed("account")})
                             NOT IN ('ANONYMOUS LOGON', 'SYSTEM', 'LOCAL SERVICE', 'NETWORK SERVICE', '-', '')
                         AND NOT ends_with(account, '$')
@@ -70,7 +103,7 @@ internal static class LogonDailySql
                             NOT IN ('NT AUTHORITY', 'WINDOW MANAGER', 'FONT DRIVER HOST') AS kept,
                     {Key("computer")} AS computer, {Key(ComputerDomain)} AS computer_domain,
                     {Key("address")} AS address, {Key("host")} AS host, {Key("package")} AS package
-                FROM combinations
+                FROM typed
             )
             SELECT min(day), arg_min(domain, (first, domain, account)), arg_min(account, (first, domain, account)),
                 sum(events)::BIGINT, coalesce(sum(events) FILTER (WHERE success), 0)::BIGINT,
@@ -78,7 +111,8 @@ internal static class LogonDailySql
                 {Distinct("package")},
                 epoch_us(min(first)), epoch_us(max(last)),
                 epoch_us(min(first) FILTER (WHERE success)), epoch_us(max(last) FILTER (WHERE success)),
-                coalesce(bool_or(kept), false), coalesce(sum(events) FILTER (WHERE day IS NULL), 0)::BIGINT
+                coalesce(bool_or(kept), false), sum(bad_times)::BIGINT, sum(bad_event_ids)::BIGINT,
+                sum(bad_logon_types)::BIGINT
             FROM keyed
             GROUP BY CASE WHEN kept THEN day END, CASE WHEN kept THEN upper(domain) END,
                 CASE WHEN kept THEN upper(account) END
@@ -100,6 +134,17 @@ internal static class LogonDailySql
         return bounds.Count == 0 ? "true" : string.Join(" AND ", bounds);
     }
 
+    private static bool IsWholeMicrosecond(DateTimeOffset time) =>
+        time == DateTimeOffset.MaxValue || time.UtcTicks % TimeSpan.TicksPerMicrosecond == 0;
+
+    private static readonly string MinimumTime = Microseconds(DateTimeOffset.MinValue);
+    private static readonly string MaximumTime = Microseconds(DateTimeOffset.MaxValue);
+
+    private static string Microseconds(DateTimeOffset time) =>
+        ((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond).ToString(
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+
     private static string CeilingMicroseconds(DateTimeOffset time)
     {
         long ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
@@ -107,26 +152,15 @@ internal static class LogonDailySql
         return microseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The SQL types of the Logons columns the statement reads (others are text).</summary>
-    public static IReadOnlyDictionary<string, string> Types { get; } =
-        new Dictionary<string, string>
-        {
-            [nameof(LogonEvent.TimeGenerated)] = "TIMESTAMPTZ",
-            [nameof(LogonEvent.EventID)] = "INTEGER",
-            [nameof(LogonEvent.LogonType)] = "INTEGER",
-        };
+    // Every column is read as text: values are checked by the statement (see CheckedTimestamp, CheckedInteger), so
+    // the reader itself rejects only rows of the wrong shape (field count, quoting, encoding, length).
+    private static readonly IReadOnlyDictionary<string, string> TextColumns = new Dictionary<string, string>();
 
-    private static IReadOnlyDictionary<string, string> Expected { get; } =
-        new Dictionary<string, string>
-        {
-            [nameof(LogonEvent.TimeGenerated)] = UtcTimestampConverter.Expected,
-            [nameof(LogonEvent.EventID)] = "a value of type Int32",
-            [nameof(LogonEvent.LogonType)] = "a value of type Int32",
-        };
-
-    /// <summary>Summaries of a CSV file; null when the options need the .NET reader (see
-    /// <see cref="CsvSqlSource.TryCreate"/>) or DuckDB's parser gives up on the file (e.g. line breaks that mix
-    /// <c>\n</c> and <c>\r\n</c>): the .NET reader then decides.</summary>
+    /// <summary>Summaries of a CSV file; null when a bound of <paramref name="range"/> falls between two microseconds,
+    /// the options need the .NET reader (see
+    /// <see cref="CsvSqlSource.TryCreate"/>), a value is outside what the statement checks (it is the .NET reader
+    /// that reports it, with its line), or DuckDB's parser gives up on the file (e.g. line breaks that mix <c>\n</c>
+    /// and <c>\r\n</c>): the .NET reader then decides.</summary>
     public static List<LogonDailySummary>? SummarizeCsv(
         string path,
         TimeRange range,
@@ -134,45 +168,51 @@ internal static class LogonDailySql
         DataReadOptions? options
     )
     {
-        if (CsvSqlSource.TryCreate<LogonEvent>(path, options, Types) is not { } source)
+        // The .NET reader keeps ticks: a bound between two microseconds is only exact there.
+        if (!IsWholeMicrosecond(range.Start) || !IsWholeMicrosecond(range.End))
             return null;
+        if (CsvSqlSource.TryCreate<LogonEvent>(path, options, TextColumns) is not { } source)
+            return null;
+        string time = CheckedTimestamp(nameof(LogonEvent.TimeGenerated));
         using DuckDBConnection connection = DuckDbEngine.Open();
-        List<LogonDailySummary> summaries;
-        long rows;
+        Result result;
         try
         {
-            // Most files are clean: read them without keeping rejects (faster); a bad row fails this query.
-            (summaries, rows) = Run(connection, source.TableExpressionWithoutRejects, range);
-            lenientReport?.AddRows(rows);
-            return summaries;
+            // Most files are clean: read them without keeping rejects (faster); a row of the wrong shape fails this
+            // query with a parse error.
+            result = Run(connection, source.TableExpressionWithoutRejects, time, range);
+            if (result.HasBadValues)
+                return null;
+            lenientReport?.AddRows(result.Rows);
+            return result.Summaries;
         }
-        catch (DuckDBException)
+        catch (DuckDBException exception) when (IsBadFile(exception))
         {
-            // A bad row, or a file DuckDB cannot parse: read it again keeping the rejects.
-        }
-        catch (BadTimestampException)
-        {
-            return null;
+            // A row of the wrong shape: read the file again keeping the rejects.
         }
         try
         {
-            (summaries, rows) = Run(connection, source.TableExpression, range);
+            result = Run(connection, source.TableExpression, time, range);
         }
-        catch (Exception exception) when (exception is DuckDBException or BadTimestampException)
+        catch (DuckDBException exception) when (IsBadFile(exception))
         {
-            return null;
+            return null; // DuckDB's parser cannot read this file; the .NET reader decides.
         }
-        CsvRejects.Apply(connection, source, rows, lenientReport, Expected);
-        return summaries;
+        if (result.HasBadValues)
+            return null;
+        CsvRejects.Apply(connection, source, result.Rows, lenientReport, TextColumns);
+        return result.Summaries;
     }
 
-    /// <summary>Summaries of a Parquet file (or glob); columns are cast to the record's types.</summary>
+    /// <summary>Summaries of a Parquet file (or glob); the time column is cast to TIMESTAMPTZ and every other column
+    /// read as text, so an event ID or logon type that is not an integer (including NULL) is an error, as a missing
+    /// timestamp is.</summary>
     public static List<LogonDailySummary> SummarizeParquet(string path, TimeRange range)
     {
         using DuckDBConnection connection = DuckDbEngine.Open();
         string table =
-            $"(SELECT CAST(TimeGenerated AS TIMESTAMPTZ) AS TimeGenerated, CAST(EventID AS INTEGER) AS EventID, "
-            + "CAST(LogonType AS INTEGER) AS LogonType, "
+            $"(SELECT CAST(TimeGenerated AS TIMESTAMPTZ) AS TimeGenerated, "
+            + "CAST(EventID AS VARCHAR) AS EventID, CAST(LogonType AS VARCHAR) AS LogonType, "
             + string.Join(
                 ", ",
                 new[] { "TargetDomainName", "TargetUserName", "Computer", "IpAddress", "WorkstationName" }
@@ -180,46 +220,56 @@ internal static class LogonDailySql
                     .Select(name => $"coalesce(CAST({name} AS VARCHAR), '') AS {name}")
             )
             + $" FROM read_parquet({CsvSqlSource.Quote(path)}))";
-        try
-        {
-            return Run(connection, table, range).Summaries;
-        }
-        catch (BadTimestampException)
+        Result result = Run(connection, table, nameof(LogonEvent.TimeGenerated), range);
+        (string Column, long Count, string Expected)[] problems =
+        [
+            (nameof(LogonEvent.TimeGenerated), result.BadTimes, "a timestamp between years 1 and 9999"),
+            (nameof(LogonEvent.EventID), result.BadEventIds, "an integer event ID"),
+            (nameof(LogonEvent.LogonType), result.BadLogonTypes, "an integer logon type"),
+        ];
+        foreach ((string column, long count, string expected) in problems.Where(problem => problem.Count > 0))
         {
             throw new DataFormatException(
                 path,
                 0,
-                nameof(LogonEvent.TimeGenerated),
-                "expected a timestamp, received null."
+                column,
+                $"expected {expected} in every row; {count:N0} row(s) hold null or another value."
             );
         }
+        return result.Summaries;
     }
 
-    private static (List<LogonDailySummary> Summaries, long Rows) Run(
-        DuckDBConnection connection,
-        string table,
-        TimeRange range
-    )
+    private static Result Run(DuckDBConnection connection, string table, string time, TimeRange range)
     {
         using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = Statement(table, range);
+        command.CommandText = Statement(table, time, range);
         using DbDataReader reader = command.ExecuteReader();
-        var summaries = new List<LogonDailySummary>();
-        long rows = 0;
+        var result = new Result();
         while (reader.Read())
         {
-            rows += reader.GetInt64(3);
-            if (reader.GetInt64(20) > 0)
-                throw new BadTimestampException();
-            if (reader.GetBoolean(19))
-                summaries.Add(ToSummary(reader));
+            result.Rows += reader.GetInt64(3);
+            result.BadTimes += reader.GetInt64(20);
+            result.BadEventIds += reader.GetInt64(21);
+            result.BadLogonTypes += reader.GetInt64(22);
+            if (reader.GetBoolean(19) && !result.HasBadValues)
+                result.Summaries.Add(ToSummary(reader));
         }
-        return (summaries, rows);
+        return result;
     }
 
-    // DuckDB's CSV reader turns a TIMESTAMPTZ it cannot convert into NULL without a reject (a TIMESTAMP would be
-    // rejected but loses the offset): such a file goes to the .NET reader, which names the line.
-    private sealed class BadTimestampException : Exception;
+    // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.
+    private static bool IsBadFile(DuckDBException exception) =>
+        exception.ErrorType is DuckDBErrorType.Conversion or DuckDBErrorType.InvalidInput;
+
+    private sealed class Result
+    {
+        public List<LogonDailySummary> Summaries { get; } = [];
+        public long Rows { get; set; }
+        public long BadTimes { get; set; }
+        public long BadEventIds { get; set; }
+        public long BadLogonTypes { get; set; }
+        public bool HasBadValues => BadTimes + BadEventIds + BadLogonTypes > 0;
+    }
 
     private static string Distinct(string column) =>
         $"count(DISTINCT {column}), count(DISTINCT {column}) FILTER (WHERE success)";
