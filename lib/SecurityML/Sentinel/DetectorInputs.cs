@@ -61,9 +61,10 @@ public static class DetectorInputs
         ArgumentNullException.ThrowIfNull(provider);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return provider
-                .Logons(start, end)
-                .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
+            return LocalSqlInputs.DailyLogonCounts(provider, TimeRange.Between(start, end))
+                ?? provider
+                    .Logons(start, end)
+                    .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
         }
         var range = TimeRange.Between(start, end);
         return workspace
@@ -93,7 +94,8 @@ public static class DetectorInputs
         ArgumentNullException.ThrowIfNull(provider);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
+            return LocalSqlInputs.ShareAccessCounts(provider, TimeRange.Between(start, end))
+                ?? ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
         }
         var range = TimeRange.Between(start, end);
         return ShareAccessSummary.Order(workspace.Load(ShareAccessSummary.DataSet, range));
