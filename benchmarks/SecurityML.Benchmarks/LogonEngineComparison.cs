@@ -82,7 +82,8 @@ public static class LogonEngineComparison
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         string entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.Ordinal))
+        // Under `dotnet x.dll` the entry assembly is an argument; the apphost (`dotnet run`) needs none.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
             start.ArgumentList.Add(entry);
         start.ArgumentList.Add("engine-run");
         start.ArgumentList.Add(mode);

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SecurityML.Data;
 using SecurityML.Detection.AccessAnomaly;
+using SecurityML.Features.FileShares;
 
 namespace SecurityML.Scoring;
 
@@ -50,31 +52,118 @@ public static class AccessAnomalyScoring
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(events);
+        CheckKind(scorer);
+        var results = EventScoring.ScoreRecords(scorer, events);
+        ThrowIfUnread(results, "event", nameof(events));
+        return Ordered(
+            results.Select(result => new ScoredAccess(
+                Field(result, "tenant"),
+                Field(result, "user"),
+                Field(result, "resource"),
+                DateOnly.Parse(Field(result, "day"), CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(Field(result, "firstAccess"), CultureInfo.InvariantCulture),
+                result.Unit["accesses"]!.GetValue<int>(),
+                result.Score,
+                Status(result)
+            ))
+        );
+    }
+
+    /// <summary>Scores share accesses already counted per account, share and UTC day (<see cref="DailyShareAccess"/>,
+    /// e.g. computed in a workspace) through <paramref name="scorer"/>: the same rows (tenant, user, resource, day,
+    /// first access, accesses, score and status) as
+    /// <see cref="ScoreDaily(IEventScorer, IEnumerable{FileShareAccessEvent})"/> over the events the rows count. Each
+    /// row goes to the scorer as a pair row (fields <c>User</c> and <c>Resource</c>), so the registry's scorer, its
+    /// tenant rule and its statuses apply unchanged; the first access is kept to the millisecond, as the event path's
+    /// unit (<c>firstAccess</c>) keeps it.</summary>
+    /// <param name="scorer">A model file loaded with <see cref="ModelRegistry"/>.</param>
+    /// <param name="days">One row per account, share and day (any order).</param>
+    /// <returns>One row per input row (NaN and the status for pairs the model cannot score), ordered by day, account
+    /// and share.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The scorer is not an access anomaly model's; a row has an empty account or
+    /// share (the event path refuses such events), an (account, share, day) repeats, or a row cannot be scored (e.g.
+    /// no tenant for a model of several); the message names the row (1-based) and the reason.</exception>
+    public static IReadOnlyList<ScoredAccess> ScoreDaily(IEventScorer scorer, IEnumerable<DailyShareAccess> days)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(days);
+        CheckKind(scorer);
+        var rows = days.ToList();
+        CheckDays(rows);
+        var results = EventScoring.ScoreRecords(scorer, rows.Select(row => new PairRow(row.Account, row.ShareName)));
+        ThrowIfUnread(results, "row", nameof(days));
+        return Ordered(
+            results.Select(result =>
+            {
+                var row = rows[checked((int)result.Lines[0] - 1)];
+                return new ScoredAccess(
+                    Field(result, "tenant"),
+                    row.Account,
+                    row.ShareName,
+                    row.Day,
+                    DateTimeOffset.Parse(ScoringJson.Time(row.FirstSeen), CultureInfo.InvariantCulture),
+                    checked((int)row.Count),
+                    result.Score,
+                    Status(result)
+                );
+            })
+        );
+    }
+
+    /// <summary>A pair row as the scorer reads it (<see cref="Read"/>: no <c>ShareName</c> field).</summary>
+    private sealed record PairRow(string User, string Resource);
+
+    private static void CheckKind(IEventScorer scorer)
+    {
         if (scorer.Card.Kind != AccessAnomalyModel.Kind)
             throw new ArgumentException(
                 $"expected an {AccessAnomalyModel.Kind} model, received {scorer.Card.Kind}",
                 nameof(scorer)
             );
-        var results = EventScoring.ScoreRecords(scorer, events);
+    }
+
+    private static void CheckDays(List<DailyShareAccess> rows)
+    {
+        var seen = new HashSet<(string, string, DateOnly)>();
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var row =
+                rows[index] ?? throw new ArgumentException($"row {index + 1}: expected a row, received null", "days");
+            var field =
+                string.IsNullOrEmpty(row.Account) ? nameof(DailyShareAccess.Account)
+                : string.IsNullOrEmpty(row.ShareName) ? nameof(DailyShareAccess.ShareName)
+                : null;
+            if (field is not null)
+                throw new ArgumentException(
+                    $"row {index + 1}: missing field: expected {field} ({nameof(DailyShareAccess)}, "
+                        + $"{row.Count} accesses on {row.Day:yyyy-MM-dd})",
+                    "days"
+                );
+            if (!seen.Add((row.Account, row.ShareName, row.Day)))
+                throw new ArgumentException(
+                    $"row {index + 1}: expected one row per (account, share, day); "
+                        + $"('{row.Account}', '{row.ShareName}', {row.Day:yyyy-MM-dd}) repeats",
+                    "days"
+                );
+        }
+    }
+
+    private static void ThrowIfUnread(IReadOnlyList<UnitResult> results, string what, string parameter)
+    {
         var unread = results.FirstOrDefault(result => result.Unit.Count == 0 && result.Problem is not null);
         if (unread is not null)
-            throw new ArgumentException($"event {unread.Lines[0]}: {unread.Problem}", nameof(events));
-        return results
-            .Select(result => new ScoredAccess(
-                Field(result, "tenant"),
-                Field(result, "user"),
-                Field(result, "resource"),
-                DateOnly.Parse(Field(result, "day"), System.Globalization.CultureInfo.InvariantCulture),
-                DateTimeOffset.Parse(Field(result, "firstAccess"), System.Globalization.CultureInfo.InvariantCulture),
-                result.Unit["accesses"]!.GetValue<int>(),
-                result.Score,
-                Enum.Parse<AccessScoreStatus>(result.Explain!()["status"]!.GetValue<string>())
-            ))
-            .OrderBy(row => row.Day)
+            throw new ArgumentException($"{what} {unread.Lines[0]}: {unread.Problem}", parameter);
+    }
+
+    private static AccessScoreStatus Status(UnitResult result) =>
+        Enum.Parse<AccessScoreStatus>(result.Explain!()["status"]!.GetValue<string>());
+
+    private static List<ScoredAccess> Ordered(IEnumerable<ScoredAccess> rows) =>
+        rows.OrderBy(row => row.Day)
             .ThenBy(row => row.User, StringComparer.Ordinal)
             .ThenBy(row => row.Resource, StringComparer.Ordinal)
             .ToList();
-    }
 
     private static string Field(UnitResult result, string name) => result.Unit[name]!.GetValue<string>();
 

@@ -143,4 +143,33 @@ public static class DetectorInputs
             )
             .ToList();
     }
+
+    /// <summary>Share accesses (5140) per account, share and UTC day
+    /// (<see cref="Features.FileShares.DailyShareAccess"/>: count, first and last time) in [<paramref name="start"/>,
+    /// <paramref name="end"/>) (null ends are open): in a workspace by <see cref="SentinelQueries.DailyShareAccess"/>,
+    /// locally by <see cref="Features.FileShares.DailyShareAccess.Summarize"/> over
+    /// <see cref="QueryProvider.FileShareAccess"/>. Same events (those without an account or share too, under the
+    /// empty name), grouping (names as spelled), UTC day boundaries and columns; ordered by day, account and share
+    /// (ordinal) on both paths.</summary>
+    /// <param name="provider">The notebook's query provider.</param>
+    /// <param name="start">Inclusive start (UTC); null for no bound.</param>
+    /// <param name="end">Exclusive end (UTC); null for no bound.</param>
+    /// <returns>One row per account, share and day with at least one access.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    public static IReadOnlyList<DailyShareAccess> DailyShareAccess(
+        this QueryProvider provider,
+        DateTimeOffset? start = null,
+        DateTimeOffset? end = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (provider is not LogAnalyticsQueryProvider workspace)
+        {
+            return Features.FileShares.DailyShareAccess.Summarize(provider.FileShareAccess(start, end));
+        }
+        var range = TimeRange.Between(start, end);
+        return Features.FileShares.DailyShareAccess.Order(
+            workspace.Load(Features.FileShares.DailyShareAccess.DataSet, range)
+        );
+    }
 }

@@ -45,6 +45,25 @@ public static class SentinelQueries
             "Computer"
         );
 
+    /// <summary>Share accesses (5140) counted in the workspace per account, share (both grouped as spelled, as the
+    /// local <see cref="Features.FileShares.DailyShareAccess.Summarize"/> compares ordinally) and UTC day
+    /// (<c>startofday</c>), with the first and last access time of the day: the rows of
+    /// <see cref="Features.FileShares.DailyShareAccess"/>, over the same events as <see cref="FileShareAccess"/>
+    /// (events without an account or share included, under the empty name).</summary>
+    public static SentinelQuery DailyShareAccess { get; } =
+        new(
+            Features.FileShares.DailyShareAccess.DataSet,
+            "SecurityEvent",
+            ["EventID == 5140"],
+            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
+                + "by Account, ShareName, Day = startofday(TimeGenerated)"
+                + "\n| project Account, ShareName, Day, Count, FirstSeen, LastSeen"
+                + "\n| order by Day asc, Account asc, ShareName asc",
+            ["Account", "ShareName", "Day", "Count", "FirstSeen", "LastSeen"],
+            "Account",
+            "Computer"
+        );
+
     /// <summary>SecurityEvent 4624/4625 network logons (LogonType 3).</summary>
     public static SentinelQuery Logons { get; } =
         Raw(
@@ -214,6 +233,7 @@ public static class SentinelQueries
     [
         FileShareAccess,
         ShareAccessCounts,
+        DailyShareAccess,
         Logons,
         DailyLogons,
         DailyLogonCounts,

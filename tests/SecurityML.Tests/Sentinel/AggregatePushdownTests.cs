@@ -18,7 +18,7 @@ namespace SecurityML.Tests.Sentinel;
 /// here) and its new path (the named aggregate query) against the fake workspace serving the demo data, counts the rows
 /// each query returned, and checks that the detector's results are identical.
 /// </summary>
-public sealed class AggregatePushdownTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class AggregatePushdownTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Workspace = "11111111-2222-3333-4444-555555555555";
 

@@ -112,6 +112,10 @@ internal static partial class SampleDataWorkspace
         {
             return ShareAccessSummary.Summarize(local.Load(DataSets.FileShareAccess, range));
         }
+        if (dataSet.Name == DailyShareAccess.DataSet.Name)
+        {
+            return DailyShareAccess.Summarize(local.Load(DataSets.FileShareAccess, range));
+        }
         return null;
     }
 

@@ -31,6 +31,7 @@ public sealed class SentinelNotebookTests(ITestOutputHelper output) : IAsyncLife
     private static readonly Dictionary<string, (string Raw, string Aggregate)> PullsAggregates = new()
     {
         ["01-anomalous-resource-access-training.ipynb"] = ("FileShareAccess", "ShareAccessCounts"),
+        ["02-anomalous-resource-access-scoring.ipynb"] = ("FileShareAccess", "DailyShareAccess"),
         ["03-logon-anomalies-guided-investigation.ipynb"] = ("Logons", "DailyLogons"),
         ["04-logon-anomalies-data-science.ipynb"] = ("Logons", "DailyLogons"),
         ["09-threshold-tuning.ipynb"] = ("Logons", "DailyLogonCounts"),

@@ -1,4 +1,5 @@
 using SecurityML.Data;
+using SecurityML.Features.FileShares;
 
 namespace SecurityML.Detection.AccessAnomaly;
 
@@ -56,6 +57,22 @@ public sealed class AccessEnrichment
     {
         ArgumentNullException.ThrowIfNull(accesses);
         return new AccessEnrichment(directory, accesses.Select(access => (access.Account, access.ShareName)));
+    }
+
+    /// <summary>An enrichment over share accesses counted per (account, share) (<see cref="ShareAccessSummary"/>,
+    /// e.g. <c>ShareAccessCounts</c> computed in a workspace over the reference window): the same as
+    /// <see cref="FromShareAccess(IEnumerable{UserDirectoryEntry}, IEnumerable{FileShareAccessEvent})"/> over the
+    /// events the rows count, as only which pairs occur matters.</summary>
+    /// <param name="directory">The user directory (accounts matched case-insensitively; the first entry wins).</param>
+    /// <param name="pairs">The reference window's (account, share) rows; repeated pairs are fine.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static AccessEnrichment FromShareAccess(
+        IEnumerable<UserDirectoryEntry> directory,
+        IEnumerable<ShareAccessSummary> pairs
+    )
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        return new AccessEnrichment(directory, pairs.Select(pair => (pair.Account, pair.ShareName)));
     }
 
     /// <summary>The result rows of the flagged accesses, in the same order.</summary>

@@ -73,6 +73,23 @@ public static class FileShareAccessAnomalies
         IProgress<TrainingProgress>? progress = null
     ) => new AccessAnomalyDetector(options).Fit(Likelihoods(events, tenant), progress);
 
+    /// <summary>Fits an <see cref="AccessAnomalyDetector"/> on per-pair aggregates (<see cref="ShareAccessSummary"/>,
+    /// e.g. computed in a workspace): the likelihoods of <see cref="LikelihoodsFromCounts"/> are those the event
+    /// overload builds from the events the pairs summarise, so the model is the same.</summary>
+    /// <param name="pairs">The training window's (account, share) pairs, one row each (at least one).</param>
+    /// <param name="options">Hyper-parameters; null for the defaults.</param>
+    /// <param name="tenant">The tenant of every pair.</param>
+    /// <param name="progress">Receives one report per ALS iteration.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pairs"/> or <paramref name="tenant"/> is null.
+    /// </exception>
+    /// <exception cref="ArgumentException">No pairs, or a pair appears twice.</exception>
+    public static AccessAnomalyModel Train(
+        IEnumerable<ShareAccessSummary> pairs,
+        AccessAnomalyOptions? options = null,
+        string tenant = AccessLikelihoodBuilder.DefaultTenant,
+        IProgress<TrainingProgress>? progress = null
+    ) => new AccessAnomalyDetector(options).Fit(LikelihoodsFromCounts(pairs, tenant), progress);
+
     /// <summary>Scores every (account, share, UTC day) of <paramref name="events"/> with
     /// <paramref name="model"/>.</summary>
     /// <returns>One row per account, share and day, ordered by day, account and share.</returns>
@@ -129,29 +146,64 @@ public static class FileShareAccessAnomalies
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(labels);
-        var list = events.ToList();
-        return labels
+        return NewPairs(events.Select(e => (e.Account, e.ShareName, e.TimeGenerated)).ToList(), labels);
+    }
+
+    /// <summary>
+    /// The same pairs as the event overload, from per-pair aggregates over the same events (<see
+    /// cref="ShareAccessSummary"/>, e.g. <c>ShareAccessCounts</c> computed in a workspace, with no time bound or at
+    /// least from the first event up to the windows' ends). A share is new for a label's account when every spelling
+    /// of the account first used it at or after the window start; a spelling then accessed it inside the window
+    /// exactly when its first access is before the window end. Rows with an empty account or share are skipped
+    /// (<c>ShareAccessCounts</c> leaves out such events).
+    /// </summary>
+    /// <param name="pairs">One row per account and share (any order).</param>
+    /// <param name="labels">The labels; the entity is the account.</param>
+    /// <returns>One row per label and new pair, ordered by label window, account and share.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<(string User, string Resource, string Kind)> NewPairsInLabelWindows(
+        IEnumerable<ShareAccessSummary> pairs,
+        IEnumerable<AnomalyLabel> labels
+    )
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(labels);
+        return NewPairs(
+            pairs
+                .Where(pair => !string.IsNullOrEmpty(pair.Account) && !string.IsNullOrEmpty(pair.ShareName))
+                .Select(pair => (pair.Account, pair.ShareName, pair.FirstSeen))
+                .ToList(),
+            labels
+        );
+    }
+
+    /// <summary>Per label (by window start): the (account, share) of the accesses inside the window of an account
+    /// spelled as the label's entity (ignoring case) to a share none of its spellings accessed before the window,
+    /// once each, by account then share (ordinal).</summary>
+    private static List<(string User, string Resource, string Kind)> NewPairs(
+        List<(string Account, string ShareName, DateTimeOffset Time)> accesses,
+        IEnumerable<AnomalyLabel> labels
+    ) =>
+        labels
             .OrderBy(label => label.WindowStart)
             .SelectMany(label =>
             {
-                var ofAccount = list.Where(e =>
-                        string.Equals(e.Account, label.Entity, StringComparison.OrdinalIgnoreCase)
-                    )
+                var ofAccount = accesses
+                    .Where(access => string.Equals(access.Account, label.Entity, StringComparison.OrdinalIgnoreCase))
                     .ToList();
                 var before = ofAccount
-                    .Where(e => e.TimeGenerated < label.WindowStart)
-                    .Select(e => e.ShareName)
+                    .Where(access => access.Time < label.WindowStart)
+                    .Select(access => access.ShareName)
                     .ToHashSet(StringComparer.Ordinal);
                 return ofAccount
-                    .Where(e =>
-                        label.Covers(e.Account, e.TimeGenerated, StringComparison.OrdinalIgnoreCase)
-                        && !before.Contains(e.ShareName)
+                    .Where(access =>
+                        label.Covers(access.Account, access.Time, StringComparison.OrdinalIgnoreCase)
+                        && !before.Contains(access.ShareName)
                     )
-                    .Select(e => (User: e.Account, Resource: e.ShareName, label.Kind))
+                    .Select(access => (User: access.Account, Resource: access.ShareName, label.Kind))
                     .Distinct()
                     .OrderBy(pair => pair.User, StringComparer.Ordinal)
                     .ThenBy(pair => pair.Resource, StringComparer.Ordinal);
             })
             .ToList();
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using SecurityML.Data;
 
 namespace SecurityML.Features.Logons;
@@ -5,7 +6,9 @@ namespace SecurityML.Features.Logons;
 /// <summary>
 /// Aggregates network logons per UTC Date × TargetDomainName × TargetUserName into <see cref="LogonDailySummary"/>
 /// rows (the first step of the guided investigation's feature pipeline). Events that
-/// <see cref="LogonAccountFilter.IsIncluded"/> rejects are skipped; accounts compare case-insensitively.
+/// <see cref="LogonAccountFilter.IsIncluded"/> rejects are skipped; accounts compare case-insensitively, and a summary
+/// spells the domain and user as the account-day's earliest event does (at equal times, the spelling first in ordinal
+/// code-point order), so the result does not depend on the order of the events.
 /// </summary>
 public static class LogonDailyAggregation
 {
@@ -32,7 +35,7 @@ public static class LogonDailyAggregation
             );
             if (!groups.TryGetValue(key, out Accumulator? accumulator))
             {
-                groups[key] = accumulator = new Accumulator(key.Item1, logon.TargetDomainName, logon.TargetUserName);
+                groups[key] = accumulator = new Accumulator(key.Item1);
             }
             accumulator.Add(logon, time);
         }
@@ -62,13 +65,36 @@ public static class LogonDailyAggregation
         string path,
         LoadReport? lenientReport = null,
         DataReadOptions? options = null
+    ) => SummarizeFile(path, TimeRange.All, lenientReport, options);
+
+    /// <summary>
+    /// <see cref="SummarizeFile(string, LoadReport?, DataReadOptions?)"/> of the events in <paramref name="range"/>
+    /// (<see cref="TimeRange.Contains"/>: start inclusive, end exclusive): the summaries
+    /// <see cref="Summarize"/> gives for the events a <see cref="LocalDataProvider"/> query of that range returns.
+    /// Rows outside the range are still read and checked, so a lenient report counts and drops the same rows.
+    /// </summary>
+    /// <param name="path">A <c>.csv</c> file, or a <c>.parquet</c> file or glob.</param>
+    /// <param name="range">The events to summarize; <see cref="TimeRange.All"/> for every event.</param>
+    /// <param name="lenientReport">CSV only; null for strict mode (see the other overload).</param>
+    /// <param name="options">CSV only; null for the defaults (see the other overload).</param>
+    /// <exception cref="DataFormatException">As the other overload.</exception>
+    public static IReadOnlyList<LogonDailySummary> SummarizeFile(
+        string path,
+        TimeRange range,
+        LoadReport? lenientReport = null,
+        DataReadOptions? options = null
     )
     {
         ArgumentNullException.ThrowIfNull(path);
         List<LogonDailySummary> summaries = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
-            ? LogonDailySql.SummarizeParquet(path)
-            : LogonDailySql.SummarizeCsv(path, lenientReport, options)
-                ?? Summarize(CsvDataFile.Read<LogonEvent>(path, lenientReport, options)).ToList();
+            ? LogonDailySql.SummarizeParquet(path, range)
+            : LogonDailySql.SummarizeCsv(path, range, lenientReport, options)
+                ?? Summarize(
+                        CsvDataFile
+                            .Read<LogonEvent>(path, lenientReport, options)
+                            .Where(logon => range.Contains(logon.TimeGenerated))
+                    )
+                    .ToList();
         summaries.Sort(InSummaryOrder);
         return summaries;
     }
@@ -91,8 +117,10 @@ public static class LogonDailyAggregation
         return dot < 0 ? "" : computer[(dot + 1)..];
     }
 
-    private sealed class Accumulator(DateOnly date, string domain, string user)
+    private sealed class Accumulator(DateOnly date)
     {
+        private string _domain = "",
+            _user = "";
         private readonly ValueSets _attempted = new();
         private readonly ValueSets _successful = new();
         private int _attempts,
@@ -106,6 +134,10 @@ public static class LogonDailyAggregation
         {
             _attempts++;
             _attempted.Add(logon);
+            if (time < _first || time == _first && SpelledBefore(logon))
+            {
+                (_domain, _user) = (logon.TargetDomainName, logon.TargetUserName);
+            }
             _first = time < _first ? time : _first;
             _last = time > _last ? time : _last;
             if (logon.EventID != LogonAccountFilter.SuccessfulLogonEventId)
@@ -118,12 +150,20 @@ public static class LogonDailyAggregation
             _lastSuccess = _lastSuccess is null || time > _lastSuccess ? time : _lastSuccess;
         }
 
+        // At equal times the spelling that sorts first, comparing code points (the order of UTF-8 bytes, as SQL
+        // engines compare text), domain then user.
+        private bool SpelledBefore(LogonEvent logon)
+        {
+            int order = CompareCodePoints(logon.TargetDomainName, _domain);
+            return order < 0 || order == 0 && CompareCodePoints(logon.TargetUserName, _user) < 0;
+        }
+
         public LogonDailySummary ToSummary() =>
             new()
             {
                 Date = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                TargetDomainName = domain,
-                TargetUserName = user,
+                TargetDomainName = _domain,
+                TargetUserName = _user,
                 AttemptedLogons = _attempts,
                 SuccessfulLogons = _successes,
                 FailedLogons = _attempts - _successes,
@@ -145,6 +185,22 @@ public static class LogonDailyAggregation
                 ActiveMillisecondsSuccessful =
                     _firstSuccess is { } start && _lastSuccess is { } end ? (end - start).TotalMilliseconds : 0,
             };
+    }
+
+    private static int CompareCodePoints(string left, string right)
+    {
+        StringRuneEnumerator leftRunes = left.EnumerateRunes(),
+            rightRunes = right.EnumerateRunes();
+        while (true)
+        {
+            bool hasLeft = leftRunes.MoveNext(),
+                hasRight = rightRunes.MoveNext();
+            if (!hasLeft || !hasRight)
+                return hasLeft.CompareTo(hasRight);
+            int order = leftRunes.Current.Value.CompareTo(rightRunes.Current.Value);
+            if (order != 0)
+                return order;
+        }
     }
 
     private sealed class ValueSets

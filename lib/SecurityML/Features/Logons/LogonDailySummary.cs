@@ -25,10 +25,11 @@ public sealed record LogonDailySummary
     /// <summary>The UTC day (midnight) (<c>Date</c>).</summary>
     public DateTimeOffset Date { get; init; }
 
-    /// <summary>The account's domain (<c>DstDomain</c>), as first seen that day.</summary>
+    /// <summary>The account's domain (<c>DstDomain</c>), as the day's earliest event spells it (see
+    /// <see cref="LogonDailyAggregation"/> for ties).</summary>
     public string TargetDomainName { get; init; } = "";
 
-    /// <summary>The account name (<c>DstUser</c>), as first seen that day.</summary>
+    /// <summary>The account name (<c>DstUser</c>), as the day's earliest event spells it.</summary>
     public string TargetUserName { get; init; } = "";
 
     /// <summary><c>DOMAIN\user</c>, as the <c>Account</c> column of SecurityEvent.</summary>

@@ -1,22 +1,12 @@
 using SecurityML.Data;
 using SecurityML.Detection.AccessAnomaly;
 using SecurityML.Features.FileShares;
+using static SecurityML.Tests.TestSupport.ShareAccessEvents;
 
 namespace SecurityML.Tests.Detection.AccessAnomaly;
 
 public sealed class AccessLikelihoodBuilderTests
 {
-    private static readonly DateTimeOffset Monday = new(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);
-
-    private static FileShareAccessEvent Access(string account, string share, DateTimeOffset time) =>
-        new()
-        {
-            Account = account,
-            ShareName = share,
-            TimeGenerated = time,
-            EventID = 5140,
-        };
-
     [Fact]
     public void Likelihood_is_the_count_over_one_plus_the_days_between_first_and_last_day()
     {

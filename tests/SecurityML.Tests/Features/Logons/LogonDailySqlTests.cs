@@ -63,7 +63,10 @@ public sealed class LogonDailySqlTests : IDisposable
 
         var actual = LogonDailyAggregation.SummarizeFile(path, report);
 
-        LogonDailySql.SummarizeCsv(path, new LoadReport(), null).Should().NotBeNull("DuckDB reads this file");
+        LogonDailySql
+            .SummarizeCsv(path, TimeRange.All, new LoadReport(), null)
+            .Should()
+            .NotBeNull("DuckDB reads this file");
         actual.Should().Equal(expected);
         expected.Should().HaveCountGreaterThan(3);
         report.RowCount.Should().Be(expectedReport.RowCount);
@@ -80,7 +83,7 @@ public sealed class LogonDailySqlTests : IDisposable
     {
         string path = _folder.Write("Logons.csv", EdgeCases(withBadRows: false, badTimestamp: false));
 
-        LogonDailySql.SummarizeCsv(path, null, null).Should().NotBeNull("DuckDB reads this file");
+        LogonDailySql.SummarizeCsv(path, TimeRange.All, null, null).Should().NotBeNull("DuckDB reads this file");
         LogonDailyAggregation
             .SummarizeFile(path)
             .Should()
@@ -166,9 +169,94 @@ public sealed class LogonDailySqlTests : IDisposable
         var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path, expectedReport));
         var report = new LoadReport();
 
-        LogonDailySql.SummarizeCsv(path, new LoadReport(), null).Should().BeNull();
+        LogonDailySql.SummarizeCsv(path, TimeRange.All, new LoadReport(), null).Should().BeNull();
         LogonDailyAggregation.SummarizeFile(path, report).Should().Equal(expected);
         report.DroppedRows.Select(row => row.Message).Should().Equal(expectedReport.DroppedRows.Select(r => r.Message));
+    }
+
+    [Fact]
+    public void Names_are_those_of_the_earliest_event_in_any_file_order_on_both_paths()
+    {
+        // ann's day: the earliest events (09:00) are spelled "Ann" and ANN (ANN sorts first by code point); the first
+        // line of the file is a later "ann".
+        string[] events =
+        [
+            Row("2024-03-04T10:00:00Z", "4624", user: "ann"),
+            Row("2024-03-04T09:00:00Z", "4625", user: "Ann"),
+            Row("2024-03-04T09:00:00Z", "4624", user: "ANN"),
+            Row("2024-03-04T11:00:00Z", "4624", user: "bob", domain: "contoso"),
+        ];
+        string forward = _folder.Write("forward.csv", string.Join("\n", events.Prepend(Header)) + "\n");
+        string backward = _folder.Write("backward.csv", string.Join("\n", events.Reverse().Prepend(Header)) + "\n");
+
+        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(forward));
+
+        expected
+            .Select(summary => (summary.TargetDomainName, summary.TargetUserName))
+            .Should()
+            .Equal(("CONTOSO", "ANN"), ("contoso", "bob"));
+        LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(backward)).Should().Equal(expected);
+        LogonDailySql.SummarizeCsv(forward, TimeRange.All, null, null).Should().NotBeNull("DuckDB reads this file");
+        LogonDailyAggregation.SummarizeFile(forward).Should().Equal(expected);
+        LogonDailyAggregation.SummarizeFile(backward).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_time_range_summarizes_what_a_local_provider_query_of_that_range_returns(bool parquet)
+    {
+        // Events on both sides of each bound, to the tick the bound allows (DuckDB keeps microseconds), plus a bad row
+        // outside the range that a lenient report must still count.
+        var start = new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.Zero).AddTicks(5);
+        var end = new DateTimeOffset(2024, 3, 5, 9, 0, 0, TimeSpan.Zero);
+        string[] times =
+        [
+            "2024-03-04T08:59:59.999999Z",
+            "2024-03-04T09:00:00.000000Z",
+            "2024-03-04T09:00:00.000001Z",
+            "2024-03-04T12:00:00+02:00",
+            "2024-03-04T23:59:59Z",
+            "2024-03-05T08:59:59.999999Z",
+            "2024-03-05T09:00:00Z",
+            "2024-03-05T11:00:00+02:00",
+        ];
+        var rows = times.Select((time, index) => Row(time, index % 2 == 0 ? "4624" : "4625", user: $"u{index % 3}"));
+        string csv = _folder.Write("Logons.csv", string.Join("\n", rows.Prepend(Header).Append(BadRowLate)) + "\n");
+        var expectedReport = new LoadReport();
+        var expected = LogonDailyAggregation.Summarize(
+            new LocalDataProvider(_folder.Path, expectedReport).Logons(start, end)
+        );
+        var report = new LoadReport();
+
+        var actual = parquet
+            ? LogonDailyAggregation.SummarizeFile(ToParquet(csv, skipBadRows: true), new TimeRange(start, end))
+            : LogonDailyAggregation.SummarizeFile(csv, new TimeRange(start, end), report);
+
+        expected.Sum(summary => summary.AttemptedLogons).Should().Be(4);
+        actual.Should().Equal(expected);
+        if (!parquet)
+        {
+            (report.RowCount, report.DroppedRowCount)
+                .Should()
+                .Be((expectedReport.RowCount, expectedReport.DroppedRowCount));
+            report.DroppedRowCount.Should().Be(1);
+        }
+    }
+
+    private static readonly string BadRowLate = Row("2024-06-01T00:00:00Z", "4624", logonType: "three");
+
+    private string ToParquet(string csv, bool skipBadRows)
+    {
+        string parquet = _folder.File(Path.GetFileNameWithoutExtension(csv) + ".parquet");
+        using DuckDBConnection connection = DuckDbEngine.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        string where = skipBadRows ? " WHERE TRY_CAST(LogonType AS INTEGER) IS NOT NULL" : "";
+        command.CommandText =
+            $"COPY (SELECT * FROM read_csv('{csv}', header = true, all_varchar = true){where}) "
+            + $"TO '{parquet}' (FORMAT parquet)";
+        command.ExecuteNonQuery();
+        return parquet;
     }
 
     private static string EdgeCases(bool withBadRows, bool badTimestamp)
