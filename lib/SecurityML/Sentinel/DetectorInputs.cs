@@ -38,7 +38,8 @@ public static class DetectorInputs
         ArgumentNullException.ThrowIfNull(provider);
         return provider is LogAnalyticsQueryProvider workspace
             ? workspace.DailyLogons(start, end)
-            : LogonDailyAggregation.Summarize(provider.Logons(start, end));
+            : LocalSqlInputs.DailyLogons(provider, TimeRange.Between(start, end))
+                ?? LogonDailyAggregation.Summarize(provider.Logons(start, end));
     }
 
     /// <summary>Network logons per account and UTC day (<see cref="EntityDaySummary"/>: count, first and last time)

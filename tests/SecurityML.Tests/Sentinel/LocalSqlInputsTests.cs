@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using SecurityML.Data;
 using SecurityML.Features;
 using SecurityML.Features.FileShares;
+using SecurityML.Features.Logons;
 using SecurityML.Sentinel;
 using SecurityML.Tests.Data.Engines;
 
@@ -32,6 +33,12 @@ public sealed class LocalSqlInputsTests : IDisposable
         DateTimeOffset? end
     ) => provider.Logons(start, end).SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
 
+    private static IReadOnlyList<LogonDailySummary> DotNetDaily(
+        QueryProvider provider,
+        DateTimeOffset? start,
+        DateTimeOffset? end
+    ) => LogonDailyAggregation.Summarize(provider.Logons(start, end));
+
     [Fact]
     public void The_demo_data_gives_the_dotnet_aggregates_by_sql()
     {
@@ -40,10 +47,13 @@ public sealed class LocalSqlInputsTests : IDisposable
 
         LocalSqlInputs.ShareAccessCounts(local, TimeRange.All).Should().NotBeNull("the demo file is read by SQL");
         LocalSqlInputs.DailyLogonCounts(local, TimeRange.All).Should().NotBeNull("the demo file is read by SQL");
+        LocalSqlInputs.DailyLogons(local, TimeRange.All).Should().NotBeNull("the demo file is read by SQL");
         local.ShareAccessCounts().Should().Equal(DotNetShares(local, null, null)).And.HaveCountGreaterThan(50);
         local.ShareAccessCounts(start, end).Should().Equal(DotNetShares(local, start, end)).And.NotBeEmpty();
         local.DailyLogonCounts().Should().Equal(DotNetCounts(local, null, null)).And.HaveCountGreaterThan(300);
         local.DailyLogonCounts(start, end).Should().Equal(DotNetCounts(local, start, end)).And.NotBeEmpty();
+        local.DailyLogons().Should().Equal(DotNetDaily(local, null, null)).And.HaveCountGreaterThan(300);
+        local.DailyLogons(start, end).Should().Equal(DotNetDaily(local, start, end)).And.NotBeEmpty();
     }
 
     [Theory]
@@ -59,10 +69,54 @@ public sealed class LocalSqlInputsTests : IDisposable
 
         Same(provider => provider.ShareAccessCounts(start, end), provider => DotNetShares(provider, start, end));
         Same(provider => provider.DailyLogonCounts(start, end), provider => DotNetCounts(provider, start, end));
+        Same(provider => provider.DailyLogons(start, end), provider => DotNetDaily(provider, start, end));
         LocalSqlInputs
             .ShareAccessCounts(QueryProvider.Local(_folder.Path, new LoadReport()), EdgeCaseCsv.Range)
             .Should()
             .Match(rows => (rows == null) == (lastPort != "445"));
+    }
+
+    [Fact]
+    public void Daily_logons_run_as_sql_on_microsecond_times_and_give_the_same_rows_and_report_as_the_dotnet_path()
+    {
+        // The edge cases without a seventh fraction digit, over whole days: the summary statement's own resolution.
+        string microseconds = EdgeCaseCsv
+            .Logons(structuralBadRows: true)
+            .Replace(".1234567Z", ".123456Z", StringComparison.Ordinal)
+            .Replace(".9999999", ".999999", StringComparison.Ordinal)
+            .Replace(".0000004Z", ".000001Z", StringComparison.Ordinal)
+            .Replace(".0000005Z", ".000002Z", StringComparison.Ordinal);
+        _folder.Write("Logons.csv", microseconds);
+        var (start, end) = (Start, Start.AddDays(2));
+
+        LocalSqlInputs
+            .DailyLogons(QueryProvider.Local(_folder.Path, new LoadReport()), new(start, end))
+            .Should()
+            .NotBeNull();
+        Same(provider => provider.DailyLogons(start, end), provider => DotNetDaily(provider, start, end));
+        Same(provider => provider.DailyLogons(), provider => DotNetDaily(provider, null, null));
+        var local = QueryProvider.Local(_folder.Path);
+        SqlTwin.SameErrorInStrictMode(() => local.DailyLogons(), () => DotNetDaily(local, null, null));
+    }
+
+    [Fact]
+    public void Daily_logons_with_times_or_range_ends_finer_than_a_microsecond_keep_the_dotnet_path()
+    {
+        _folder.Write("Logons.csv", EdgeCaseCsv.Logons(structuralBadRows: false));
+        var local = QueryProvider.Local(_folder.Path);
+
+        LocalSqlInputs.DailyLogons(local, TimeRange.All).Should().BeNull("a time has a seventh fraction digit");
+        local.DailyLogons().Should().Equal(DotNetDaily(local, null, null));
+        _folder.Write("Logons.csv", EdgeCaseCsv.Logons(structuralBadRows: false).Replace(".1234567Z", "Z"));
+        LocalSqlInputs.DailyLogons(local, new(Start, Start.AddDays(1))).Should().BeNull("seventh digits remain");
+        string whole = EdgeCaseCsv
+            .Logons(false)
+            .Replace(".1234567Z", "Z")
+            .Replace(".9999999", "")
+            .Replace(".000000", ".");
+        _folder.Write("Logons.csv", whole.Replace("T00:00:00.4Z", "T00:00:00Z").Replace("T00:00:00.5Z", "T00:00:01Z"));
+        LocalSqlInputs.DailyLogons(local, new(Start, Start.AddDays(1))).Should().NotBeNull();
+        LocalSqlInputs.DailyLogons(local, new(Start, Start.AddDays(1).AddTicks(5))).Should().BeNull("the end");
     }
 
     [Fact]
@@ -74,6 +128,7 @@ public sealed class LocalSqlInputsTests : IDisposable
 
         SqlTwin.SameErrorInStrictMode(() => local.ShareAccessCounts(), () => DotNetShares(local, null, null));
         SqlTwin.SameErrorInStrictMode(() => local.DailyLogonCounts(), () => DotNetCounts(local, null, null));
+        SqlTwin.SameErrorInStrictMode(() => local.DailyLogons(), () => DotNetDaily(local, null, null));
     }
 
     [Fact]

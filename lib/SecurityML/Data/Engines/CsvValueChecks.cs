@@ -1,4 +1,5 @@
 using System.Reflection;
+using DuckDB.NET.Data;
 
 namespace SecurityML.Data.Engines;
 
@@ -67,6 +68,54 @@ internal static class CsvValueChecks
         }
         return string.Join(" AND ", conditions);
     }
+
+    /// <summary>True when DuckDB reads every row of a CSV file that it can split as the .NET reader reads it, to the
+    /// microsecond: each typed value in the form .NET accepts (<see cref="RowIsReadable{T}"/>), no row of empty
+    /// fields, no time in <paramref name="timeColumn"/> with a seventh fraction digit other than 0, no line of white
+    /// space, and a file DuckDB's parser does not give up on. False also when options or bytes invalid in UTF-8 need
+    /// the .NET reader (<see cref="CsvSqlSource.TryCreate"/>). Rows DuckDB cannot split are not looked at (the
+    /// caller's own query reports them through <see cref="CsvRejects"/>); nothing is reported here.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="options">The read options; null for the defaults.</param>
+    /// <param name="timeColumn">The time column (a <see cref="DateTimeOffset"/> property).</param>
+    /// <exception cref="DataFormatException">A missing or repeated column, or an empty file.</exception>
+    public static bool ReadsAsDotNetToTheMicrosecond<T>(string path, DataReadOptions? options, string timeColumn)
+    {
+        if (CsvSqlSource.TryCreate<T>(path, options, new Dictionary<string, string>()) is not { } source)
+            return false;
+        if (RowIsReadable<T>(source.Columns) is not { } readable)
+            return false;
+        using DuckDBConnection connection = DuckDbEngine.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT count(*) FROM {source.TableExpression} WHERE NOT coalesce({readable}, false) "
+            + $"OR regexp_matches({Identifier(timeColumn)}, '\\.[0-9]{{6}}[1-9]')";
+        try
+        {
+            if ((long)command.ExecuteScalar()! > 0)
+                return false;
+        }
+        catch (DuckDBException)
+        {
+            return false;
+        }
+        return !HasBlankLineRejects(connection);
+    }
+
+    /// <summary>True when the last <c>read_csv</c> on <paramref name="connection"/> rejected a line of only white
+    /// space (DuckDB reads it as a row with too few columns; the .NET reader skips it).</summary>
+    public static bool HasBlankLineRejects(DuckDBConnection connection)
+    {
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM reject_errors WHERE trim(csv_line, {WhiteSpace}) = ''";
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
+    // .NET's char.IsWhiteSpace set, as string.IsNullOrWhiteSpace tests it.
+    private static readonly string WhiteSpace = CsvSqlSource.Quote(
+        "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+            + "\u2028\u2029\u202f\u205f\u3000"
+    );
 
     /// <summary>A SQL identifier.</summary>
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -73,7 +73,7 @@ internal sealed record SqlGroupCount
         {
             return null;
         }
-        if (result.Unreadable > 0 || HasBlankLineRejects(connection))
+        if (result.Unreadable > 0 || CsvValueChecks.HasBlankLineRejects(connection))
             return null;
         CsvRejects.Apply(connection, source, result.Rows, lenientReport, AllText);
         return result.Groups;
@@ -154,20 +154,6 @@ internal sealed record SqlGroupCount
             GROUP BY ALL
             """;
     }
-
-    // DuckDB reports a line of only white space as a row with too few columns; the .NET reader skips it.
-    private static bool HasBlankLineRejects(DuckDBConnection connection)
-    {
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM reject_errors WHERE trim(csv_line, {Spaces}) = ''";
-        return (long)command.ExecuteScalar()! > 0;
-    }
-
-    // .NET's char.IsWhiteSpace set, as string.IsNullOrWhiteSpace tests it.
-    private static readonly string Spaces = CsvSqlSource.Quote(
-        "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-            + "\u2028\u2029\u202f\u205f\u3000"
-    );
 
     private static long TicksOf(DateTimeOffset time) => time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
 
