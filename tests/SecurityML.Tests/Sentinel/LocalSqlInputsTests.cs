@@ -57,6 +57,34 @@ public sealed class LocalSqlInputsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("01-anomalous-resource-access-training", "provider.ShareAccessCounts(trainingStart, trainingEnd)", 14)]
+    [InlineData("03-logon-anomalies-guided-investigation", "provider.DailyLogons(start, end)", 21)]
+    [InlineData("04-logon-anomalies-data-science", "provider.DailyLogons(start, end)", 21)]
+    [InlineData("09-threshold-tuning", "provider.DailyLogonCounts()", 0)]
+    [InlineData("10-bring-your-own-detector", "provider.DailyLogonCounts()", 0)]
+    public void The_notebooks_calls_on_their_demo_data_folder_run_as_sql(string notebook, string call, int days)
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "notebooks", notebook + ".ipynb"));
+        text.Should().Contain(call).And.Contain("var dataFolder = \\\"../sample-data\\\";");
+        if (days > 0)
+        {
+            text.Should().Contain("= new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero);");
+            text.Should().Contain($"= new DateTimeOffset(2024, 3, {4 + days}, 0, 0, 0, TimeSpan.Zero);");
+        }
+        var local = QueryProvider.Local(RepositoryPaths.SampleData);
+        var range = days > 0 ? new TimeRange(Start, Start.AddDays(days)) : TimeRange.All;
+
+        object? sql = call.Split('(')[0] switch
+        {
+            "provider.ShareAccessCounts" => LocalSqlInputs.ShareAccessCounts(local, range),
+            "provider.DailyLogons" => LocalSqlInputs.DailyLogons(local, range),
+            _ => LocalSqlInputs.DailyLogonCounts(local, range),
+        };
+
+        sql.Should().NotBeNull($"{notebook} calls {call} on a LocalDataProvider of sample-data");
+    }
+
+    [Theory]
     [InlineData("445")]
     [InlineData("1.5")]
     public void Lenient_reading_gives_the_same_rows_and_the_same_report_as_the_dotnet_path(string lastPort)
