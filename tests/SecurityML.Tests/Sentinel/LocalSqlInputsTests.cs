@@ -56,6 +56,22 @@ public sealed class LocalSqlInputsTests : IDisposable
         local.DailyLogons(start, end).Should().Equal(DotNetDaily(local, start, end)).And.NotBeEmpty();
     }
 
+    [Fact]
+    public void Generated_data_with_another_seed_and_scale_gives_the_dotnet_aggregates_by_sql()
+    {
+        DemoDataGenerator.Generate(_folder.Path, new() { Seed = 7, Scale = 4 });
+        var local = QueryProvider.Local(_folder.Path);
+        var (start, end) = (Start.AddDays(3), Start.AddDays(10));
+
+        LocalSqlInputs.ShareAccessCounts(local, TimeRange.All).Should().NotBeNull();
+        LocalSqlInputs.DailyLogonCounts(local, TimeRange.All).Should().NotBeNull();
+        LocalSqlInputs.DailyLogons(local, TimeRange.All).Should().NotBeNull();
+        local.ShareAccessCounts(start, end).Should().Equal(DotNetShares(local, start, end)).And.NotBeEmpty();
+        local.DailyLogonCounts().Should().Equal(DotNetCounts(local, null, null));
+        local.DailyLogons().Should().Equal(DotNetDaily(local, null, null));
+        local.Logons().Should().HaveCountGreaterThan(20_000);
+    }
+
     [Theory]
     [InlineData("01-anomalous-resource-access-training", "provider.ShareAccessCounts(trainingStart, trainingEnd)", 14)]
     [InlineData("03-logon-anomalies-guided-investigation", "provider.DailyLogons(start, end)", 21)]
