@@ -38,7 +38,8 @@ public static class DetectorInputs
         ArgumentNullException.ThrowIfNull(provider);
         return provider is LogAnalyticsQueryProvider workspace
             ? workspace.DailyLogons(start, end)
-            : LogonDailyAggregation.Summarize(provider.Logons(start, end));
+            : LocalSqlInputs.DailyLogons(provider, TimeRange.Between(start, end))
+                ?? LogonDailyAggregation.Summarize(provider.Logons(start, end));
     }
 
     /// <summary>Network logons per account and UTC day (<see cref="EntityDaySummary"/>: count, first and last time)
@@ -61,9 +62,10 @@ public static class DetectorInputs
         ArgumentNullException.ThrowIfNull(provider);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return provider
-                .Logons(start, end)
-                .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
+            return LocalSqlInputs.DailyLogonCounts(provider, TimeRange.Between(start, end))
+                ?? provider
+                    .Logons(start, end)
+                    .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
         }
         var range = TimeRange.Between(start, end);
         return workspace
@@ -93,7 +95,8 @@ public static class DetectorInputs
         ArgumentNullException.ThrowIfNull(provider);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
+            return LocalSqlInputs.ShareAccessCounts(provider, TimeRange.Between(start, end))
+                ?? ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
         }
         var range = TimeRange.Between(start, end);
         return ShareAccessSummary.Order(workspace.Load(ShareAccessSummary.DataSet, range));

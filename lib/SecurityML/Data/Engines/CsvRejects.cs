@@ -7,8 +7,9 @@ namespace SecurityML.Data.Engines;
 /// <summary>
 /// The rows a <see cref="CsvSqlSource"/> query left out, from DuckDB's <c>reject_errors</c> table, under the
 /// strict/lenient contract of <see cref="CsvDataFile"/>: strict (no report) throws the first bad row; lenient records
-/// each bad row (one per line: its first bad column) in the <see cref="LoadReport"/>. Bytes invalid in UTF-8 and a line
-/// over the length limit always throw, as in the .NET reader.
+/// each bad row (one per line: a wrong number of fields before its first bad column, as the .NET reader checks) in
+/// the <see cref="LoadReport"/>. Bytes invalid in UTF-8 and a line over the length limit always throw, as in the .NET
+/// reader.
 /// </summary>
 internal static partial class CsvRejects
 {
@@ -17,7 +18,8 @@ internal static partial class CsvRejects
         FROM (
             SELECT *, row_number() OVER (
                 PARTITION BY line
-                ORDER BY error_type IN ('INVALID ENCODING', 'LINE SIZE OVER MAXIMUM') DESC, column_idx
+                ORDER BY error_type IN ('INVALID ENCODING', 'LINE SIZE OVER MAXIMUM') DESC,
+                    error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') DESC, column_idx
             ) AS rank FROM reject_errors
         )
         WHERE rank = 1

@@ -48,24 +48,6 @@ internal static class LogonDailySql
         $"CASE WHEN regexp_matches({column}, '^{SpaceClass}|{SpaceClass}$') THEN trim({column}, {Spaces}) "
         + $"ELSE {column} END";
 
-    // The subset of UtcTimestampConverter's ISO 8601 forms the SQL path reads itself: valid years, months, days,
-    // hours, minutes, seconds, 1 to 7 fraction digits, Z or an offset of at most 14 hours. DuckDB's own cast accepts
-    // far more (other separators, time-zone names, 24:00, 'epoch'); a value outside this set sends the file to the
-    // .NET reader, which reports it.
-    private const string IsoTimestamp =
-        "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-        + "(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,7})?)?"
-        + "(?:Z|[+-](?:0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?)?";
-
-    /// <summary>A text timestamp column as TIMESTAMPTZ, NULL unless it is in the ISO 8601 subset above.</summary>
-    public static string CheckedTimestamp(string column) =>
-        $"CASE WHEN regexp_full_match({column}, '{IsoTimestamp}') THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
-
-    // A text integer as INTEGER: NULL unless it is digits with an optional sign (int.Parse accepts these; DuckDB's
-    // cast also accepts 4624.0, 4_624 and 0x1210).
-    private static string CheckedInteger(string column) =>
-        $"TRY_CAST(CASE WHEN regexp_full_match({column}, '[+-]?[0-9]+') THEN {column} END AS INTEGER)";
-
     // time: a TIMESTAMPTZ expression; event_id and logon_type are read as text and checked once per combination.
     private static string Statement(string table, string time, TimeRange range) =>
         $"""
@@ -85,8 +67,8 @@ internal static class LogonDailySql
                 GROUP BY ALL
             ),
             typed AS (
-                SELECT *, {CheckedInteger("event_text")} AS event_id,
-                    {CheckedInteger("logon_type_text")} AS logon_type
+                SELECT *, {CsvValueChecks.IntegerValue("event_text")} AS event_id,
+                    {CsvValueChecks.IntegerValue("logon_type_text")} AS logon_type
                 FROM combinations
             ),
             keyed AS (
@@ -152,7 +134,7 @@ internal static class LogonDailySql
         return microseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    // Every column is read as text: values are checked by the statement (see CheckedTimestamp, CheckedInteger), so
+    // Every column is read as text: values are checked by the statement (CsvValueChecks: the forms .NET reads), so
     // the reader itself rejects only rows of the wrong shape (field count, quoting, encoding, length).
     private static readonly IReadOnlyDictionary<string, string> TextColumns = new Dictionary<string, string>();
 
@@ -173,7 +155,7 @@ internal static class LogonDailySql
             return null;
         if (CsvSqlSource.TryCreate<LogonEvent>(path, options, TextColumns) is not { } source)
             return null;
-        string time = CheckedTimestamp(nameof(LogonEvent.TimeGenerated));
+        string time = CsvValueChecks.Timestamp(nameof(LogonEvent.TimeGenerated));
         using DuckDBConnection connection = DuckDbEngine.Open();
         Result result;
         try
@@ -198,7 +180,7 @@ internal static class LogonDailySql
         {
             return null; // DuckDB's parser cannot read this file; the .NET reader decides.
         }
-        if (result.HasBadValues)
+        if (result.HasBadValues || HasBlankRejects(connection))
             return null;
         CsvRejects.Apply(connection, source, result.Rows, lenientReport, TextColumns);
         return result.Summaries;
@@ -255,6 +237,14 @@ internal static class LogonDailySql
                 result.Summaries.Add(ToSummary(reader));
         }
         return result;
+    }
+
+    // DuckDB rejects a line of white space as a row of one field; the .NET reader skips it as a blank line.
+    private static bool HasBlankRejects(DuckDBConnection connection)
+    {
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM reject_errors WHERE regexp_full_match(csv_line, '{SpaceClass}*')";
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.

@@ -11,7 +11,7 @@ namespace SecurityML.Tests.Features.Logons;
 /// (<see cref="CsvDataFile"/> then <see cref="LogonDailyAggregation.Summarize"/>): identical summaries, and the same
 /// bad rows (line and column) in strict and lenient mode.
 /// </summary>
-public sealed class LogonDailySqlTests : IDisposable
+public sealed partial class LogonDailySqlTests : IDisposable
 {
     private const string Header =
         "Extra,targetusername,TargetDomainName,TimeGenerated,EventID,Activity,Computer,Account,"
@@ -76,71 +76,6 @@ public sealed class LogonDailySqlTests : IDisposable
             .Should()
             .Equal(expectedReport.DroppedRows.Select(row => (row.LineNumber, row.ColumnName)));
         report.DroppedRows.Should().OnlyContain(row => row.FilePath == path);
-    }
-
-    [Fact]
-    public void Rows_of_the_wrong_shape_are_dropped_by_the_sql_path_with_the_lines_the_dotnet_reader_reports()
-    {
-        var rows = EdgeCases(withBadRows: false, badTimestamp: false).TrimEnd('\n').Split('\n').ToList();
-        rows.Insert(4, "a,b,c");
-        rows.Insert(7, Row("2024-03-04T10:00:00Z", "4624", user: "ann") + ",extra");
-        string path = _folder.Write("Logons.csv", string.Join("\n", rows) + "\n");
-        var expectedReport = new LoadReport();
-        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path, expectedReport));
-        var report = new LoadReport();
-
-        var sql = LogonDailySql.SummarizeCsv(path, TimeRange.All, report, null);
-
-        sql.Should().NotBeNull("DuckDB reads this file, keeping the two rows of the wrong shape as rejects");
-        LogonDailyAggregation.SummarizeFile(path, new LoadReport()).Should().Equal(expected);
-        (report.RowCount, report.DroppedRowCount)
-            .Should()
-            .Be((expectedReport.RowCount, expectedReport.DroppedRowCount));
-        report.DroppedRows.Select(row => row.LineNumber).Should().Equal(5, 8);
-        expectedReport.DroppedRows.Select(row => row.LineNumber).Should().Equal(5, 8);
-    }
-
-    [Theory]
-    [InlineData("TimeGenerated", "2024/03/04 10:00:00")]
-    [InlineData("TimeGenerated", "2024-03-04 10:00:00 America/New_York")]
-    [InlineData("TimeGenerated", "2024-03-04T24:00:00Z")]
-    [InlineData("TimeGenerated", "2024-03-04T10:00:00+14:30")]
-    [InlineData("TimeGenerated", " 2024-03-04T10:00:00Z")]
-    [InlineData("TimeGenerated", "epoch")]
-    [InlineData("TimeGenerated", "0000-03-04T10:00:00Z")]
-    [InlineData("TimeGenerated", "0001-01-01T00:30:00+01:00")]
-    [InlineData("TimeGenerated", "2024-02-30T10:00:00Z")]
-    [InlineData("EventID", "4624.0")]
-    [InlineData("EventID", "0x1210")]
-    [InlineData("EventID", "4_624")]
-    [InlineData("LogonType", "3.4")]
-    [InlineData("LogonType", "99999999999")]
-    public void A_value_duckdb_would_read_but_the_dotnet_reader_rejects_is_reported_as_the_dotnet_reader_does(
-        string column,
-        string value
-    )
-    {
-        string row = column switch
-        {
-            "TimeGenerated" => Row(value, "4624"),
-            "EventID" => Row("2024-03-04T10:00:00Z", value),
-            _ => Row("2024-03-04T10:00:00Z", "4624", logonType: value),
-        };
-        string[] lines = [Header, Row("2024-03-04T09:00:00Z", "4624"), row, Row("2024-03-04T11:00:00Z", "4625")];
-        string path = _folder.Write("Logons.csv", string.Join("\n", lines) + "\n");
-        var expectedReport = new LoadReport();
-        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path, expectedReport));
-        var report = new LoadReport();
-
-        LogonDailySql.SummarizeCsv(path, TimeRange.All, new LoadReport(), null).Should().BeNull();
-        LogonDailyAggregation.SummarizeFile(path, report).Should().Equal(expected);
-        report.DroppedRows.Select(problem => (problem.LineNumber, problem.ColumnName)).Should().Equal((3, column));
-        FluentActions
-            .Invoking(() => LogonDailyAggregation.SummarizeFile(path))
-            .Should()
-            .Throw<DataFormatException>()
-            .Which.LineNumber.Should()
-            .Be(3);
     }
 
     [Fact]
@@ -244,110 +179,6 @@ public sealed class LogonDailySqlTests : IDisposable
         LogonDailySql.SummarizeCsv(path, TimeRange.All, new LoadReport(), null).Should().BeNull();
         LogonDailyAggregation.SummarizeFile(path, report).Should().Equal(expected);
         report.DroppedRows.Select(row => row.Message).Should().Equal(expectedReport.DroppedRows.Select(r => r.Message));
-    }
-
-    [Fact]
-    public void Names_are_those_of_the_earliest_event_in_any_file_order_on_both_paths()
-    {
-        // ann's day: the earliest events (09:00) are spelled "Ann" and ANN (ANN sorts first by code point); the first
-        // line of the file is a later "ann".
-        string[] events =
-        [
-            Row("2024-03-04T10:00:00Z", "4624", user: "ann"),
-            Row("2024-03-04T09:00:00Z", "4625", user: "Ann"),
-            Row("2024-03-04T09:00:00Z", "4624", user: "ANN"),
-            Row("2024-03-04T11:00:00Z", "4624", user: "bob", domain: "contoso"),
-            // Seven fraction digits: the same microsecond, so the code-point order decides (CONTOSO before contoso).
-            Row("2024-03-05T10:00:00.0000001Z", "4624", user: "carl", domain: "contoso"),
-            Row("2024-03-05T10:00:00.0000004Z", "4624", user: "CARL", domain: "CONTOSO"),
-            // The last representable tick: the names of a group whose earliest event is at the end of time.
-            Row("9999-12-31T23:59:59.9999999Z", "4624", user: "zed"),
-        ];
-        string forward = _folder.Write("forward.csv", string.Join("\n", events.Prepend(Header)) + "\n");
-        string backward = _folder.Write("backward.csv", string.Join("\n", events.Reverse().Prepend(Header)) + "\n");
-
-        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(forward));
-
-        expected
-            .Select(summary => (summary.TargetDomainName, summary.TargetUserName))
-            .Should()
-            .Equal(("CONTOSO", "ANN"), ("contoso", "bob"), ("CONTOSO", "CARL"), ("CONTOSO", "zed"));
-        LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(backward)).Should().Equal(expected);
-        LogonDailySql.SummarizeCsv(forward, TimeRange.All, null, null).Should().NotBeNull("DuckDB reads this file");
-        // The SQL path keeps microseconds (carl's first logon), so its names and counts are compared.
-        static object Names(LogonDailySummary summary) =>
-            (summary.Date, summary.TargetDomainName, summary.TargetUserName, summary.AttemptedLogons);
-        LogonDailyAggregation.SummarizeFile(forward).Select(Names).Should().Equal(expected.Select(Names));
-        LogonDailyAggregation.SummarizeFile(backward).Select(Names).Should().Equal(expected.Select(Names));
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void A_time_range_summarizes_what_a_local_provider_query_of_that_range_returns(bool parquet)
-    {
-        // Events on both sides of each bound, to the tick the bound allows (DuckDB keeps microseconds), plus a bad row
-        // outside the range that a lenient report must still count.
-        var start = new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.Zero).AddTicks(10);
-        var end = new DateTimeOffset(2024, 3, 5, 9, 0, 0, TimeSpan.Zero);
-        string[] times =
-        [
-            "2024-03-04T08:59:59.999999Z",
-            "2024-03-04T09:00:00.000000Z",
-            "2024-03-04T09:00:00.000001Z",
-            "2024-03-04T12:00:00+02:00",
-            "2024-03-04T23:59:59Z",
-            "2024-03-05T08:59:59.999999Z",
-            "2024-03-05T09:00:00Z",
-            "2024-03-05T11:00:00+02:00",
-        ];
-        var rows = times.Select((time, index) => Row(time, index % 2 == 0 ? "4624" : "4625", user: $"u{index % 3}"));
-        string csv = _folder.Write("Logons.csv", string.Join("\n", rows.Prepend(Header).Append(BadRowLate)) + "\n");
-        var expectedReport = new LoadReport();
-        var expected = LogonDailyAggregation.Summarize(
-            new LocalDataProvider(_folder.Path, expectedReport).Logons(start, end)
-        );
-        var report = new LoadReport();
-
-        var actual = parquet
-            ? LogonDailyAggregation.SummarizeFile(ToParquet(csv, skipBadRows: true), new TimeRange(start, end))
-            : LogonDailyAggregation.SummarizeFile(csv, new TimeRange(start, end), report);
-
-        expected.Sum(summary => summary.AttemptedLogons).Should().Be(4);
-        actual.Should().Equal(expected);
-        if (!parquet)
-        {
-            (report.RowCount, report.DroppedRowCount)
-                .Should()
-                .Be((expectedReport.RowCount, expectedReport.DroppedRowCount));
-            report.DroppedRowCount.Should().Be(1);
-            // A bound between two microseconds: the CSV goes to the .NET reader, which sees ticks.
-            var inBetween = new TimeRange(start.AddTicks(-5), end);
-            LogonDailySql.SummarizeCsv(csv, inBetween, null, null).Should().BeNull();
-            LogonDailyAggregation
-                .SummarizeFile(csv, inBetween, new LoadReport())
-                .Should()
-                .Equal(
-                    LogonDailyAggregation.Summarize(
-                        new LocalDataProvider(_folder.Path, new LoadReport()).Logons(inBetween.Start, end)
-                    )
-                );
-        }
-    }
-
-    private static readonly string BadRowLate = Row("2024-06-01T00:00:00Z", "4624", logonType: "three");
-
-    private string ToParquet(string csv, bool skipBadRows)
-    {
-        string parquet = _folder.File(Path.GetFileNameWithoutExtension(csv) + ".parquet");
-        using DuckDBConnection connection = DuckDbEngine.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        string where = skipBadRows ? " WHERE TRY_CAST(LogonType AS INTEGER) IS NOT NULL" : "";
-        command.CommandText =
-            $"COPY (SELECT * FROM read_csv('{csv}', header = true, all_varchar = true){where}) "
-            + $"TO '{parquet}' (FORMAT parquet)";
-        command.ExecuteNonQuery();
-        return parquet;
     }
 
     private static string EdgeCases(bool withBadRows, bool badTimestamp)
