@@ -15,7 +15,7 @@ internal static class CsvValueChecks
 {
     // UtcTimestampConverter's ISO 8601 forms (time optional; seconds, up to 7 fraction digits and Z or ±HH:mm
     // optional), field ranges as .NET checks them; the calendar (e.g. 30 February) is left to TRY_CAST.
-    private const string IsoTimestamp =
+    private const string IsoTimestampPattern =
         "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
         + "([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,7})?)?"
         + "(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?)?";
@@ -23,8 +23,16 @@ internal static class CsvValueChecks
     /// <summary>The timestamp in <paramref name="column"/> as <c>TIMESTAMPTZ</c> (to the microsecond), or NULL when
     /// the text is not one the .NET reader accepts.</summary>
     public static string Timestamp(string column) =>
-        $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestamp)}) "
+        $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestampPattern)}) "
         + $"AND TRY_CAST({column} AS TIMESTAMPTZ) BETWEEN {Earliest} AND {Latest} "
+        + $"THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
+
+    /// <summary>The timestamp in <paramref name="column"/> as <c>TIMESTAMPTZ</c> (to the microsecond), or NULL when
+    /// the text is not in the ISO 8601 forms the .NET reader accepts; unlike <see cref="Timestamp"/>, a time outside
+    /// <see cref="DateTimeOffset"/>'s range (year 0, or an offset that crosses year 1 or 9999) is not checked: the
+    /// caller must.</summary>
+    public static string IsoTimestamp(string column) =>
+        $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestampPattern)}) "
         + $"THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
 
     // DateTimeOffset's range in UTC: a time whose offset takes it outside is an error in .NET.

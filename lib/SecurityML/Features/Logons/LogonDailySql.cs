@@ -155,7 +155,9 @@ internal static class LogonDailySql
             return null;
         if (CsvSqlSource.TryCreate<LogonEvent>(path, options, TextColumns) is not { } source)
             return null;
-        string time = CsvValueChecks.Timestamp(nameof(LogonEvent.TimeGenerated));
+        // One cast per row (CsvValueChecks.Timestamp casts twice to check the range; the statement checks it per
+        // combination of values instead).
+        string time = CsvValueChecks.IsoTimestamp(nameof(LogonEvent.TimeGenerated));
         using DuckDBConnection connection = DuckDbEngine.Open();
         Result result;
         try
