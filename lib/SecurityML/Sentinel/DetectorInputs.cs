@@ -148,7 +148,8 @@ public static class DetectorInputs
     /// <summary>Share accesses (5140) per account, share and UTC day
     /// (<see cref="Features.FileShares.DailyShareAccess"/>: count, first and last time) in [<paramref name="start"/>,
     /// <paramref name="end"/>) (null ends are open): in a workspace by <see cref="SentinelQueries.DailyShareAccess"/>,
-    /// locally by <see cref="Features.FileShares.DailyShareAccess.Summarize"/> over
+    /// locally by SQL over a CSV file of a <see cref="LocalDataProvider"/> (DuckDB), otherwise by
+    /// <see cref="Features.FileShares.DailyShareAccess.Summarize"/> over
     /// <see cref="QueryProvider.FileShareAccess"/>. Same events (those without an account or share too, under the
     /// empty name), grouping (names as spelled), UTC day boundaries and columns; ordered by day, account and share
     /// (ordinal) on both paths.</summary>
@@ -164,11 +165,12 @@ public static class DetectorInputs
     )
     {
         ArgumentNullException.ThrowIfNull(provider);
+        var range = TimeRange.Between(start, end);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return Features.FileShares.DailyShareAccess.Summarize(provider.FileShareAccess(start, end));
+            return LocalSqlInputs.DailyShareAccess(provider, range)
+                ?? Features.FileShares.DailyShareAccess.Summarize(provider.FileShareAccess(start, end));
         }
-        var range = TimeRange.Between(start, end);
         return Features.FileShares.DailyShareAccess.Order(
             workspace.Load(Features.FileShares.DailyShareAccess.DataSet, range)
         );

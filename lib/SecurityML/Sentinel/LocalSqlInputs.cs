@@ -22,6 +22,12 @@ internal static class LocalSqlInputs
             ? ShareAccessSql.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
             : null;
 
+    /// <summary><see cref="DetectorInputs.DailyShareAccess"/> by SQL, or null.</summary>
+    public static IReadOnlyList<DailyShareAccess>? DailyShareAccess(QueryProvider provider, TimeRange range) =>
+        CsvFile(provider, DataSets.FileShareAccess) is var (path, local)
+            ? DailyShareAccessSql.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
+            : null;
+
     /// <summary><see cref="DetectorInputs.DailyLogonCounts"/> by SQL, or null.</summary>
     public static IReadOnlyList<EntityDaySummary>? DailyLogonCounts(QueryProvider provider, TimeRange range) =>
         CsvFile(provider, DataSets.Logons) is var (path, local)

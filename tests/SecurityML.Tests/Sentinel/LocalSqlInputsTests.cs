@@ -27,6 +27,12 @@ public sealed class LocalSqlInputsTests : IDisposable
         DateTimeOffset? end
     ) => ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
 
+    private static IReadOnlyList<DailyShareAccess> DotNetDailyShares(
+        QueryProvider provider,
+        DateTimeOffset? start,
+        DateTimeOffset? end
+    ) => DailyShareAccess.Summarize(provider.FileShareAccess(start, end));
+
     private static IReadOnlyList<EntityDaySummary> DotNetCounts(
         QueryProvider provider,
         DateTimeOffset? start,
@@ -50,6 +56,9 @@ public sealed class LocalSqlInputsTests : IDisposable
         LocalSqlInputs.DailyLogons(local, TimeRange.All).Should().NotBeNull("the demo file is read by SQL");
         local.ShareAccessCounts().Should().Equal(DotNetShares(local, null, null)).And.HaveCountGreaterThan(50);
         local.ShareAccessCounts(start, end).Should().Equal(DotNetShares(local, start, end)).And.NotBeEmpty();
+        LocalSqlInputs.DailyShareAccess(local, TimeRange.All).Should().NotBeNull("the demo file is read by SQL");
+        local.DailyShareAccess().Should().Equal(DotNetDailyShares(local, null, null)).And.HaveCountGreaterThan(1000);
+        local.DailyShareAccess(start, end).Should().Equal(DotNetDailyShares(local, start, end)).And.NotBeEmpty();
         local.DailyLogonCounts().Should().Equal(DotNetCounts(local, null, null)).And.HaveCountGreaterThan(300);
         local.DailyLogonCounts(start, end).Should().Equal(DotNetCounts(local, start, end)).And.NotBeEmpty();
         local.DailyLogons().Should().Equal(DotNetDaily(local, null, null)).And.HaveCountGreaterThan(300);
@@ -67,6 +76,8 @@ public sealed class LocalSqlInputsTests : IDisposable
         LocalSqlInputs.DailyLogonCounts(local, TimeRange.All).Should().NotBeNull();
         LocalSqlInputs.DailyLogons(local, TimeRange.All).Should().NotBeNull();
         local.ShareAccessCounts(start, end).Should().Equal(DotNetShares(local, start, end)).And.NotBeEmpty();
+        LocalSqlInputs.DailyShareAccess(local, TimeRange.All).Should().NotBeNull();
+        local.DailyShareAccess(start, end).Should().Equal(DotNetDailyShares(local, start, end)).And.NotBeEmpty();
         local.DailyLogonCounts().Should().Equal(DotNetCounts(local, null, null));
         local.DailyLogons().Should().Equal(DotNetDaily(local, null, null));
         local.Logons().Should().HaveCountGreaterThan(20_000);
