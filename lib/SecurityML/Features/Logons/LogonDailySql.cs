@@ -41,7 +41,14 @@ internal static class LogonDailySql
     // The distinct-count key of a value: upper case, or NULL for '-', empty and white space. A regular expression
     // tests for white space: trim with a character list costs ten times more.
     private static string Key(string column) =>
-        $"CASE WHEN {column} = '-' OR regexp_full_match({column}, '{SpaceClass}*') THEN NULL ELSE upper({column}) END";
+        $"CASE WHEN {column} = '-' OR regexp_full_match({column}, '{SpaceClass}*') THEN NULL ELSE {Upper(column)} END";
+
+    // string.ToUpperInvariant(): DuckDB's upper() also maps the dotless ı (U+0131) to I, which .NET's invariant
+    // casing leaves alone (so bıll and BILL are two accounts there); values holding one are upper-cased piece by piece
+    // around it (combinations are few, so the cost does not matter).
+    private static string Upper(string column) =>
+        $"CASE WHEN strpos({column}, 'ı') = 0 THEN upper({column}) "
+        + $"ELSE array_to_string(list_transform(string_split({column}, 'ı'), piece -> upper(piece)), 'ı') END";
 
     // string.Trim(): trimmed only when the value starts or ends with white space.
     private static string Trimmed(string column) =>
@@ -76,12 +83,12 @@ internal static class LogonDailySql
                     CASE WHEN event_id IS NULL THEN events ELSE 0 END AS bad_event_ids,
                     CASE WHEN logon_type IS NULL THEN events ELSE 0 END AS bad_logon_types,
                     event_id IN (4624, 4625) AND logon_type = 3 AND in_range
-                        AND upper({Trimmed("account")})
+                        AND {Upper(Trimmed("account"))}
                             NOT IN ('ANONYMOUS LOGON', 'SYSTEM', 'LOCAL SERVICE', 'NETWORK SERVICE', '-', '')
                         AND NOT ends_with(account, '$')
-                        AND NOT starts_with(upper(account), 'DWM-')
-                        AND NOT starts_with(upper(account), 'UMFD-')
-                        AND upper({Trimmed("domain")})
+                        AND NOT starts_with({Upper("account")}, 'DWM-')
+                        AND NOT starts_with({Upper("account")}, 'UMFD-')
+                        AND {Upper(Trimmed("domain"))}
                             NOT IN ('NT AUTHORITY', 'WINDOW MANAGER', 'FONT DRIVER HOST') AS kept,
                     {Key("computer")} AS computer, {Key(ComputerDomain)} AS computer_domain,
                     {Key("address")} AS address, {Key("host")} AS host, {Key("package")} AS package
@@ -96,8 +103,8 @@ internal static class LogonDailySql
                 coalesce(bool_or(kept), false), sum(bad_times)::BIGINT, sum(bad_event_ids)::BIGINT,
                 sum(bad_logon_types)::BIGINT
             FROM keyed
-            GROUP BY CASE WHEN kept THEN day END, CASE WHEN kept THEN upper(domain) END,
-                CASE WHEN kept THEN upper(account) END
+            GROUP BY CASE WHEN kept THEN day END, CASE WHEN kept THEN {Upper("domain")} END,
+                CASE WHEN kept THEN {Upper("account")} END
             """;
 
     // The UTC day (microseconds since 1970) of a time in microseconds, floored also before 1970.

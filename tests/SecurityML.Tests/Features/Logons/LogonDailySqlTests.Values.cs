@@ -96,4 +96,24 @@ public sealed partial class LogonDailySqlTests
             .Which.LineNumber.Should()
             .Be(3);
     }
+
+    [Fact]
+    public void A_dotless_i_keeps_two_accounts_apart_as_the_dotnet_invariant_casing_does()
+    {
+        "bıll".ToUpperInvariant().Should().Be("BıLL", "the premise: .NET leaves U+0131 alone");
+        string[] lines =
+        [
+            Header,
+            Row("2024-03-04T09:00:00Z", "4624", user: "bıll", computer: "ſrv.contoso.local"),
+            Row("2024-03-04T10:00:00Z", "4624", user: "BILL", computer: "SRV.contoso.local"),
+            Row("2024-03-04T11:00:00Z", "4624", user: "BıLL", computer: "srvı.contoso.local"),
+            Row("2024-03-04T12:00:00Z", "4624", user: "local servıce", domain: "nt authorıty"),
+        ];
+        string path = _folder.Write("Logons.csv", string.Join("\n", lines) + "\n");
+        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path));
+
+        LogonDailySql.SummarizeCsv(path, TimeRange.All, null, null).Should().NotBeNull("DuckDB reads this file");
+        LogonDailyAggregation.SummarizeFile(path).Should().Equal(expected);
+        expected.Should().HaveCount(3);
+    }
 }
