@@ -35,23 +35,11 @@ internal static class LocalSqlInputs
             : null;
 
     /// <summary><see cref="DetectorInputs.DailyLogons"/> by SQL
-    /// (<see cref="LogonDailyAggregation.SummarizeFile(string, TimeRange, LoadReport?, DataReadOptions?)"/>), or null.
-    /// That statement works to the microsecond and with DuckDB's casts, so it runs only when both give what the .NET
-    /// path gives: range ends on whole microseconds and a file whose values DuckDB reads as .NET does
-    /// (<see cref="CsvValueChecks.ReadsAsDotNetToTheMicrosecond{T}"/>, one more scan of the file).</summary>
+    /// (<see cref="LogonDailyAggregation.TrySummarizeCsv"/>: to the tick, or null), or null.</summary>
     public static IReadOnlyList<LogonDailySummary>? DailyLogons(QueryProvider provider, TimeRange range) =>
         CsvFile(provider, DataSets.Logons) is var (path, local)
-        && OnWholeMicroseconds(range)
-        && CsvValueChecks.ReadsAsDotNetToTheMicrosecond<LogonEvent>(
-            path,
-            local.Options,
-            nameof(LogonEvent.TimeGenerated)
-        )
-            ? LogonDailyAggregation.SummarizeFile(path, range, local.LenientReport, local.Options)
+            ? LogonDailyAggregation.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
             : null;
-
-    private static bool OnWholeMicroseconds(TimeRange range) =>
-        range.Start.UtcTicks % 10 == 0 && (range.End == DateTimeOffset.MaxValue || range.End.UtcTicks % 10 == 0);
 
     private static (string Path, LocalDataProvider Local)? CsvFile(QueryProvider provider, DataSet dataSet) =>
         provider is LocalDataProvider local

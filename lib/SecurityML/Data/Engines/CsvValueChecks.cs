@@ -13,26 +13,26 @@ namespace SecurityML.Data.Engines;
 /// </summary>
 internal static class CsvValueChecks
 {
-    // UtcTimestampConverter's ISO 8601 forms (time optional; seconds, up to 7 fraction digits and Z or ±HH:mm
-    // optional), field ranges as .NET checks them; the calendar (e.g. 30 February) is left to TRY_CAST.
-    private const string IsoTimestampPattern =
+    // UtcTimestampConverter's ISO 8601 forms (time optional; seconds, up to 7 fraction digits (or 6 and a 0) and Z or
+    // ±HH:mm optional), field ranges as .NET checks them; the calendar (e.g. 30 February) is left to TRY_CAST.
+    private static string IsoTimestampPattern(bool microsecondsOnly) =>
         "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-        + "([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,7})?)?"
+        + "([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]"
+        + (microsecondsOnly ? "(\\.[0-9]{1,6}0?)?)?" : "(\\.[0-9]{1,7})?)?")
         + "(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)?)?";
 
     /// <summary>The timestamp in <paramref name="column"/> as <c>TIMESTAMPTZ</c> (to the microsecond), or NULL when
     /// the text is not one the .NET reader accepts.</summary>
     public static string Timestamp(string column) =>
-        $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestampPattern)}) "
-        + $"AND TRY_CAST({column} AS TIMESTAMPTZ) BETWEEN {Earliest} AND {Latest} "
-        + $"THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
+        $"CASE WHEN {IsoTimestamp(column)} BETWEEN {Earliest} AND {Latest} THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
 
     /// <summary>The timestamp in <paramref name="column"/> as <c>TIMESTAMPTZ</c> (to the microsecond), or NULL when
-    /// the text is not in the ISO 8601 forms the .NET reader accepts; unlike <see cref="Timestamp"/>, a time outside
-    /// <see cref="DateTimeOffset"/>'s range (year 0, or an offset that crosses year 1 or 9999) is not checked: the
-    /// caller must.</summary>
-    public static string IsoTimestamp(string column) =>
-        $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestampPattern)}) "
+    /// the text is not in the ISO 8601 forms the .NET reader accepts (with <paramref name="microsecondsOnly"/>, also
+    /// when a seventh fraction digit is not 0, i.e. when DuckDB would not hold the .NET value exactly); unlike
+    /// <see cref="Timestamp"/>, a time outside <see cref="DateTimeOffset"/>'s range (year 0, or an offset that crosses
+    /// year 1 or 9999) is not checked: the caller must.</summary>
+    public static string IsoTimestamp(string column, bool microsecondsOnly = false) =>
+        $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestampPattern(microsecondsOnly))}) "
         + $"THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
 
     // DateTimeOffset's range in UTC: a time whose offset takes it outside is an error in .NET.
@@ -77,53 +77,21 @@ internal static class CsvValueChecks
         return string.Join(" AND ", conditions);
     }
 
-    /// <summary>True when DuckDB reads every row of a CSV file that it can split as the .NET reader reads it, to the
-    /// microsecond: each typed value in the form .NET accepts (<see cref="RowIsReadable{T}"/>), no row of empty
-    /// fields, no time in <paramref name="timeColumn"/> with a seventh fraction digit other than 0, no line of white
-    /// space, and a file DuckDB's parser does not give up on. False also when options or bytes invalid in UTF-8 need
-    /// the .NET reader (<see cref="CsvSqlSource.TryCreate"/>). Rows DuckDB cannot split are not looked at (the
-    /// caller's own query reports them through <see cref="CsvRejects"/>); nothing is reported here.</summary>
-    /// <param name="path">The CSV file.</param>
-    /// <param name="options">The read options; null for the defaults.</param>
-    /// <param name="timeColumn">The time column (a <see cref="DateTimeOffset"/> property).</param>
-    /// <exception cref="DataFormatException">A missing or repeated column, or an empty file.</exception>
-    public static bool ReadsAsDotNetToTheMicrosecond<T>(string path, DataReadOptions? options, string timeColumn)
-    {
-        if (CsvSqlSource.TryCreate<T>(path, options, new Dictionary<string, string>()) is not { } source)
-            return false;
-        if (RowIsReadable<T>(source.Columns) is not { } readable)
-            return false;
-        using DuckDBConnection connection = DuckDbEngine.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText =
-            $"SELECT count(*) FROM {source.TableExpression} WHERE NOT coalesce({readable}, false) "
-            + $"OR regexp_matches({Identifier(timeColumn)}, '\\.[0-9]{{6}}[1-9]')";
-        try
-        {
-            if ((long)command.ExecuteScalar()! > 0)
-                return false;
-        }
-        catch (DuckDBException)
-        {
-            return false;
-        }
-        return !HasBlankLineRejects(connection);
-    }
-
     /// <summary>True when the last <c>read_csv</c> on <paramref name="connection"/> rejected a line of only white
     /// space (DuckDB reads it as a row with too few columns; the .NET reader skips it).</summary>
     public static bool HasBlankLineRejects(DuckDBConnection connection)
     {
         using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM reject_errors WHERE trim(csv_line, {WhiteSpace}) = ''";
+        command.CommandText =
+            $"SELECT count(*) FROM reject_errors WHERE trim(csv_line, {CsvSqlSource.Quote(WhiteSpace)}) = ''";
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    // .NET's char.IsWhiteSpace set, as string.IsNullOrWhiteSpace tests it.
-    private static readonly string WhiteSpace = CsvSqlSource.Quote(
+    /// <summary>.NET's <c>char.IsWhiteSpace</c> set, as <c>string.IsNullOrWhiteSpace</c> and <c>string.Trim()</c>
+    /// test it.</summary>
+    public const string WhiteSpace =
         "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-            + "\u2028\u2029\u202f\u205f\u3000"
-    );
+        + "\u2028\u2029\u202f\u205f\u3000";
 
     /// <summary>A SQL identifier.</summary>
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -99,6 +99,28 @@ public static class LogonDailyAggregation
         return summaries;
     }
 
+    /// <summary>The summaries <see cref="Summarize"/> gives for the events of a CSV file in <paramref name="range"/>,
+    /// computed by SQL and equal to the .NET path's to the tick; null when only the .NET reader gives that (a
+    /// timestamp with a seventh fraction digit, a bound between microseconds, a value or file it must
+    /// report).</summary>
+    internal static IReadOnlyList<LogonDailySummary>? TrySummarizeCsv(
+        string path,
+        TimeRange range,
+        LoadReport? lenientReport,
+        DataReadOptions? options
+    )
+    {
+        List<LogonDailySummary>? summaries = LogonDailySql.SummarizeCsv(
+            path,
+            range,
+            lenientReport,
+            options,
+            microsecondsOnly: true
+        );
+        summaries?.Sort(InSummaryOrder);
+        return summaries;
+    }
+
     private static int InSummaryOrder(LogonDailySummary left, LogonDailySummary right)
     {
         int order = left.Date.CompareTo(right.Date);

@@ -22,10 +22,7 @@ namespace SecurityML.Features.Logons;
 /// </remarks>
 internal static class LogonDailySql
 {
-    // .NET's char.IsWhiteSpace set, for string.IsNullOrWhiteSpace and string.Trim().
-    private const string WhiteSpace =
-        "\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-        + "\u2028\u2029\u202f\u205f\u3000";
+    private const string WhiteSpace = CsvValueChecks.WhiteSpace;
 
     private const long MicrosecondsPerDay = 86_400_000_000;
 
@@ -149,12 +146,15 @@ internal static class LogonDailySql
     /// the options need the .NET reader (see
     /// <see cref="CsvSqlSource.TryCreate"/>), a value is outside what the statement checks (it is the .NET reader
     /// that reports it, with its line), or DuckDB's parser gives up on the file (e.g. line breaks that mix <c>\n</c>
-    /// and <c>\r\n</c>): the .NET reader then decides.</summary>
+    /// and <c>\r\n</c>): the .NET reader then decides. With <paramref name="microsecondsOnly"/>, also null when a
+    /// timestamp has a seventh fraction digit other than 0, so that the result equals the .NET path's to the tick.
+    /// </summary>
     public static List<LogonDailySummary>? SummarizeCsv(
         string path,
         TimeRange range,
         LoadReport? lenientReport,
-        DataReadOptions? options
+        DataReadOptions? options,
+        bool microsecondsOnly = false
     )
     {
         // The .NET reader keeps ticks: a bound between two microseconds is only exact there.
@@ -164,7 +164,7 @@ internal static class LogonDailySql
             return null;
         // One cast per row (CsvValueChecks.Timestamp casts twice to check the range; the statement checks it per
         // combination of values instead).
-        string time = CsvValueChecks.IsoTimestamp(nameof(LogonEvent.TimeGenerated));
+        string time = CsvValueChecks.IsoTimestamp(nameof(LogonEvent.TimeGenerated), microsecondsOnly);
         using DuckDBConnection connection = DuckDbEngine.Open();
         Result result;
         try
@@ -189,7 +189,7 @@ internal static class LogonDailySql
         {
             return null; // DuckDB's parser cannot read this file; the .NET reader decides.
         }
-        if (result.HasBadValues || HasBlankRejects(connection))
+        if (result.HasBadValues || CsvValueChecks.HasBlankLineRejects(connection))
             return null;
         CsvRejects.Apply(connection, source, result.Rows, lenientReport, TextColumns);
         return result.Summaries;
@@ -246,14 +246,6 @@ internal static class LogonDailySql
                 result.Summaries.Add(ToSummary(reader));
         }
         return result;
-    }
-
-    // DuckDB rejects a line of white space as a row of one field; the .NET reader skips it as a blank line.
-    private static bool HasBlankRejects(DuckDBConnection connection)
-    {
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM reject_errors WHERE regexp_full_match(csv_line, '{SpaceClass}*')";
-        return (long)command.ExecuteScalar()! > 0;
     }
 
     // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.
