@@ -132,9 +132,9 @@ public static class SecurityLakeHourlyBytes
         var checks = new List<string>
         {
             "category_uid IS NOT NULL",
-            "class_uid = 4001",
+            $"class_uid = {OcsfNetworkActivity.NetworkActivityClassUid}",
             "src_endpoint IS NOT NULL",
-            $"{time} BETWEEN 0 AND 253402300799999",
+            $"{time} BETWEEN 0 AND {OcsfNetworkActivity.MaximumTime}",
         };
         checks.AddRange(
             Int32Columns.Select(column => $"coalesce({column} BETWEEN {int.MinValue} AND {int.MaxValue}, true)")

@@ -74,11 +74,11 @@ public static class SecurityLakeParquet
             using var command = connection.CreateCommand();
             command.CommandText =
                 "SET threads = 1; COPY (SELECT *, "
-                + $"{SqlText(region)} AS region, {SqlText(accountId)} AS accountId, "
+                + $"{CsvSqlSource.Quote(region)} AS region, {CsvSqlSource.Quote(accountId)} AS accountId, "
                 + "strftime(epoch_ms(time), '%Y%m%d') AS eventDay "
-                + $"FROM read_json({SqlText(staging)}, format = 'newline_delimited', "
+                + $"FROM read_json({CsvSqlSource.Quote(staging)}, format = 'newline_delimited', "
                 + $"columns = {NetworkActivityColumns})) "
-                + $"TO {SqlText(Path.GetFullPath(root))} "
+                + $"TO {CsvSqlSource.Quote(Path.GetFullPath(root))} "
                 + "(FORMAT parquet, PARTITION_BY (region, accountId, eventDay), OVERWRITE)";
             command.ExecuteNonQuery();
             return count;
@@ -148,7 +148,7 @@ public static class SecurityLakeParquet
     {
         using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT * FROM read_parquet({SqlText(file)}, file_row_number = true, hive_partitioning = false) "
+            $"SELECT * FROM read_parquet({CsvSqlSource.Quote(file)}, file_row_number = true, hive_partitioning = false) "
             + "ORDER BY file_row_number";
         using var reader = Execute(command, file);
         while (Next(reader, file))
@@ -187,7 +187,4 @@ public static class SecurityLakeParquet
 
     private static DataFormatException Unreadable(string file, DuckDBException exception) =>
         new(file, 0, null, $"not a readable Parquet file; expected Apache Parquet ({exception.Message}).", exception);
-
-    /// <summary>A SQL string literal (single quotes doubled).</summary>
-    internal static string SqlText(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

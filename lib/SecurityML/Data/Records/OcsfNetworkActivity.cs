@@ -67,7 +67,9 @@ public sealed record OcsfNetworkActivity : ICheckedRecord
     public OcsfMetadata? Metadata { get; init; }
 
     /// <summary>Latest <see cref="Time"/> a <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59.999Z).</summary>
-    private const long MaximumTime = 253_402_300_799_999;
+    /// <summary>The latest <see cref="Time"/> a record may hold: 9999-12-31T23:59:59.999Z in milliseconds since
+    /// 1970 (the end of <see cref="DateTimeOffset"/>).</summary>
+    internal const long MaximumTime = 253_402_300_799_999;
 
     RecordProblem? ICheckedRecord.Check() =>
         SourceEndpoint is null
