@@ -9,7 +9,8 @@ namespace SecurityML.Scoring;
 /// <summary>
 /// Scoring units of an access anomaly model: share access events (event 5140, fields <c>TimeGenerated</c>,
 /// <c>Account</c>, <c>ShareName</c>) become one unit per account, share and UTC day, exactly as
-/// <see cref="FileShareAccessAnomalies.ScoreDaily"/> (notebook 02) groups them; pair rows (fields <c>User</c> and
+/// <see cref="FileShareAccessAnomalies.ScoreDaily"/> and <see cref="DailyShareAccess"/> (notebook 02's workspace
+/// aggregate) group them; pair rows (fields <c>User</c> and
 /// <c>Resource</c>, as <see cref="AccessLikelihood"/>) are one unit each. The tenant is the event's <c>Tenant</c>
 /// field, else the model's only tenant. Aggregating: units are scored when the input ends.
 /// </summary>

@@ -60,14 +60,14 @@ public static class DetectorInputs
     )
     {
         ArgumentNullException.ThrowIfNull(provider);
+        var range = TimeRange.Between(start, end);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return LocalSqlInputs.DailyLogonCounts(provider, TimeRange.Between(start, end))
+            return LocalSqlInputs.DailyLogonCounts(provider, range)
                 ?? provider
                     .Logons(start, end)
                     .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
         }
-        var range = TimeRange.Between(start, end);
         return workspace
             .Load(DailyLogonCount.DataSet, range)
             .Select(row => row.ToSummary())
@@ -93,12 +93,12 @@ public static class DetectorInputs
     )
     {
         ArgumentNullException.ThrowIfNull(provider);
+        var range = TimeRange.Between(start, end);
         if (provider is not LogAnalyticsQueryProvider workspace)
         {
-            return LocalSqlInputs.ShareAccessCounts(provider, TimeRange.Between(start, end))
+            return LocalSqlInputs.ShareAccessCounts(provider, range)
                 ?? ShareAccessSummary.Summarize(provider.FileShareAccess(start, end));
         }
-        var range = TimeRange.Between(start, end);
         return ShareAccessSummary.Order(workspace.Load(ShareAccessSummary.DataSet, range));
     }
 

@@ -32,17 +32,12 @@ public static class SentinelQueries
     /// the rows of <see cref="ShareAccessSummary"/>, over the events of <see cref="FileShareAccess"/> with an account
     /// and a share.</summary>
     public static SentinelQuery ShareAccessCounts { get; } =
-        new(
+        Counted(
             ShareAccessSummary.DataSet,
-            "SecurityEvent",
             ["EventID == 5140", "isnotempty(Account) and isnotempty(ShareName)"],
-            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
-                + "by Account, ShareName"
-                + "\n| project Account, ShareName, Count, FirstSeen, LastSeen"
-                + "\n| order by Account asc, ShareName asc",
-            ["Account", "ShareName", "Count", "FirstSeen", "LastSeen"],
+            "Account, ShareName",
             "Account",
-            "Computer"
+            "ShareName"
         );
 
     /// <summary>Share accesses (5140) counted in the workspace per account, share (both grouped as spelled, as the
@@ -51,17 +46,13 @@ public static class SentinelQueries
     /// <see cref="Features.FileShares.DailyShareAccess"/>, over the same events as <see cref="FileShareAccess"/>
     /// (events without an account or share included, under the empty name).</summary>
     public static SentinelQuery DailyShareAccess { get; } =
-        new(
+        Counted(
             Features.FileShares.DailyShareAccess.DataSet,
-            "SecurityEvent",
             ["EventID == 5140"],
-            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
-                + "by Account, ShareName, Day = startofday(TimeGenerated)"
-                + "\n| project Account, ShareName, Day, Count, FirstSeen, LastSeen"
-                + "\n| order by Day asc, Account asc, ShareName asc",
-            ["Account", "ShareName", "Day", "Count", "FirstSeen", "LastSeen"],
+            "Account, ShareName, Day = startofday(TimeGenerated)",
+            "Day",
             "Account",
-            "Computer"
+            "ShareName"
         );
 
     /// <summary>SecurityEvent 4624/4625 network logons (LogonType 3).</summary>
@@ -87,17 +78,12 @@ public static class SentinelQueries
     /// (<c>startofday</c>): the rows of <see cref="DailyLogonCount"/>, over the same events as <see cref="Logons"/>.
     /// </summary>
     public static SentinelQuery DailyLogonCounts { get; } =
-        new(
+        Counted(
             DailyLogonCount.DataSet,
-            "SecurityEvent",
             ["EventID in (4624, 4625)", "LogonType == 3"],
-            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
-                + "by Entity = Account, Day = startofday(TimeGenerated)"
-                + "\n| project Entity, Day, Count, FirstSeen, LastSeen"
-                + "\n| order by Entity asc, Day asc",
-            ["Entity", "Day", "Count", "FirstSeen", "LastSeen"],
-            "Account",
-            "Computer"
+            "Entity = Account, Day = startofday(TimeGenerated)",
+            "Entity",
+            "Day"
         );
 
     /// <summary>Outbound bytes per hour, summed in the workspace from firewall logs
@@ -298,6 +284,29 @@ public static class SentinelQueries
             accountColumn,
             computerColumn
         );
+
+    // A count/first/last aggregate of SecurityEvent rows by the `by` list: Count, FirstSeen, LastSeen after the keys,
+    // ordered by orderBy (ascending); account filter on Account, computer filter on Computer.
+    private static SentinelQuery Counted(
+        DataSet dataSet,
+        IReadOnlyList<string> filters,
+        string by,
+        params string[] orderBy
+    )
+    {
+        List<string> columns = [.. ProjectedNames(by), "Count", "FirstSeen", "LastSeen"];
+        return new(
+            dataSet,
+            "SecurityEvent",
+            filters,
+            "summarize Count = count(), FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated) "
+                + $"by {by}\n| project {string.Join(", ", columns)}"
+                + $"\n| order by {string.Join(", ", orderBy.Select(column => column + " asc"))}",
+            columns,
+            "Account",
+            "Computer"
+        );
+    }
 
     private static List<string> ProjectedNames(string projection) =>
         SplitTopLevel(projection).Select(item => item.Split('=')[0].Trim()).ToList();

@@ -103,26 +103,23 @@ public static class FileShareAccessAnomalies
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(tenant);
-        var days = events
-            .Where(e => !string.IsNullOrEmpty(e.Account) && !string.IsNullOrEmpty(e.ShareName))
-            .GroupBy(e => (e.Account, e.ShareName, Day: DateOnly.FromDateTime(e.TimeGenerated.UtcDateTime)))
-            .Select(group => (group.Key, First: group.Min(e => e.TimeGenerated), Count: group.Count()))
-            .OrderBy(day => day.Key.Day)
-            .ThenBy(day => day.Key.Account, StringComparer.Ordinal)
-            .ThenBy(day => day.Key.ShareName, StringComparer.Ordinal)
+        // The per-day rows of DailyShareAccess (the aggregate a workspace returns), without those lacking a name.
+        var days = DailyShareAccess
+            .Summarize(events)
+            .Where(day => day.Account.Length > 0 && day.ShareName.Length > 0)
             .ToList();
         var scores = model.ScoreWithStatus(
-            days.Select(day => new AccessLikelihood(tenant, day.Key.Account, day.Key.ShareName)).ToList()
+            days.Select(day => new AccessLikelihood(tenant, day.Account, day.ShareName)).ToList()
         );
         return days.Select(
                 (day, index) =>
                     new ScoredAccess(
                         tenant,
-                        day.Key.Account,
-                        day.Key.ShareName,
-                        day.Key.Day,
-                        day.First.ToUniversalTime(),
-                        day.Count,
+                        day.Account,
+                        day.ShareName,
+                        day.Day,
+                        day.FirstSeen,
+                        checked((int)day.Count),
                         scores[index].Score,
                         scores[index].Status
                     )
