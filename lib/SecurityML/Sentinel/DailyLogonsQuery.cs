@@ -1,3 +1,4 @@
+using SecurityML.Data;
 using SecurityML.Features.Logons;
 
 namespace SecurityML.Sentinel;
@@ -47,12 +48,19 @@ internal static class DailyLogonsQuery
             [
                 "EventID in (4624, 4625)",
                 "LogonType == 3",
-                "not(TargetUserName endswith \"$\" or TargetUserName startswith \"DWM-\""
-                    + " or TargetUserName startswith \"UMFD-\")",
-                "not(trim(@\"\\s+\", TargetUserName) in~ (\"ANONYMOUS LOGON\", \"SYSTEM\", \"LOCAL SERVICE\","
-                    + " \"NETWORK SERVICE\", \"-\", \"\"))",
-                "not(trim(@\"\\s+\", TargetDomainName) in~ (\"NT AUTHORITY\", \"Window Manager\", \"Font Driver "
-                    + "Host\"))",
+                "not(TargetUserName endswith \"$\""
+                    + string.Concat(
+                        LogonAccountFilter.ExcludedUserPrefixes.Select(prefix =>
+                            " or TargetUserName startswith " + KqlLiteral.String(prefix)
+                        )
+                    )
+                    + ")",
+                "not(trim(@\"\\s+\", TargetUserName) in~ "
+                    + KqlLiteral.StringList(LogonAccountFilter.ExcludedUserNames)
+                    + ")",
+                "not(trim(@\"\\s+\", TargetDomainName) in~ "
+                    + KqlLiteral.StringList(LogonAccountFilter.ExcludedDomainNames)
+                    + ")",
             ],
             "extend Succeeded = EventID == 4624, "
                 + Known("ComputerValue", "Computer")

@@ -19,24 +19,31 @@ public static class LogonAccountFilter
     /// <summary>LogonType 3: a network logon.</summary>
     public const int NetworkLogonType = 3;
 
-    private static readonly HashSet<string> ExcludedDomains = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "NT AUTHORITY",
-        "Window Manager",
-        "Font Driver Host",
-    };
+    /// <summary>Domains of built-in accounts (compared ignoring case, after trimming white space); the KQL and SQL
+    /// twins of this filter are built from this list.</summary>
+    internal static readonly string[] ExcludedDomainNames = ["NT AUTHORITY", "Window Manager", "Font Driver Host"];
 
-    private static readonly HashSet<string> ExcludedUsers = new(StringComparer.OrdinalIgnoreCase)
-    {
+    /// <summary>Anonymous and built-in user names, and the placeholders <c>-</c> and empty (compared ignoring case,
+    /// after trimming white space).</summary>
+    internal static readonly string[] ExcludedUserNames =
+    [
         "ANONYMOUS LOGON",
         "SYSTEM",
         "LOCAL SERVICE",
         "NETWORK SERVICE",
         "-",
         "",
-    };
+    ];
 
-    private static readonly string[] ExcludedUserPrefixes = ["DWM-", "UMFD-"];
+    /// <summary>Prefixes of per-session system accounts (compared ignoring case).</summary>
+    internal static readonly string[] ExcludedUserPrefixes = ["DWM-", "UMFD-"];
+
+    private static readonly HashSet<string> ExcludedDomains = new(
+        ExcludedDomainNames,
+        StringComparer.OrdinalIgnoreCase
+    );
+
+    private static readonly HashSet<string> ExcludedUsers = new(ExcludedUserNames, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True if the event is a 4624/4625 network logon of an account the features keep.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="logon"/> is null.</exception>

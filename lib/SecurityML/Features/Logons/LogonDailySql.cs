@@ -47,6 +47,17 @@ internal static class LogonDailySql
         $"CASE WHEN strpos({column}, 'ı') = 0 THEN upper({column}) "
         + $"ELSE array_to_string(list_transform(string_split({column}, 'ı'), piece -> upper(piece)), 'ı') END";
 
+    // LogonAccountFilter's names as upper-case SQL literals, for NOT IN.
+    private static string UpperList(IEnumerable<string> names) =>
+        string.Join(", ", names.Select(name => CsvSqlSource.Quote(name.ToUpperInvariant())));
+
+    private static readonly string Prefixes = string.Join(
+        " ",
+        LogonAccountFilter.ExcludedUserPrefixes.Select(prefix =>
+            $"AND NOT starts_with({Upper("account")}, {CsvSqlSource.Quote(prefix)})"
+        )
+    );
+
     // string.Trim(): trimmed only when the value starts or ends with white space.
     private static string Trimmed(string column) =>
         $"CASE WHEN regexp_matches({column}, '^{SpaceClass}|{SpaceClass}$') THEN trim({column}, {Spaces}) "
@@ -80,13 +91,12 @@ internal static class LogonDailySql
                     CASE WHEN event_id IS NULL THEN events ELSE 0 END AS bad_event_ids,
                     CASE WHEN logon_type IS NULL THEN events ELSE 0 END AS bad_logon_types,
                     event_id IN (4624, 4625) AND logon_type = 3 AND in_range
-                        AND {Upper(Trimmed("account"))}
-                            NOT IN ('ANONYMOUS LOGON', 'SYSTEM', 'LOCAL SERVICE', 'NETWORK SERVICE', '-', '')
+                        AND {Upper(Trimmed("account"))} NOT IN ({UpperList(LogonAccountFilter.ExcludedUserNames)})
                         AND NOT ends_with(account, '$')
-                        AND NOT starts_with({Upper("account")}, 'DWM-')
-                        AND NOT starts_with({Upper("account")}, 'UMFD-')
-                        AND {Upper(Trimmed("domain"))}
-                            NOT IN ('NT AUTHORITY', 'WINDOW MANAGER', 'FONT DRIVER HOST') AS kept,
+                        {Prefixes}
+                        AND {Upper(Trimmed("domain"))} NOT IN ({UpperList(
+                LogonAccountFilter.ExcludedDomainNames
+            )}) AS kept,
                     {Key("computer")} AS computer, {Key(ComputerDomain)} AS computer_domain,
                     {Key("address")} AS address, {Key("host")} AS host, {Key("package")} AS package
                 FROM typed
