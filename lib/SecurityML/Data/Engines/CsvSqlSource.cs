@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 
 namespace SecurityML.Data.Engines;
 
@@ -76,6 +78,59 @@ internal sealed class CsvSqlSource
             + $"columns = {{{string.Join(", ", columns)}}})";
         return new CsvSqlSource(path, Expression, names);
     }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> over this file under <see cref="CsvDataFile"/>'s strict/lenient contract: first
+    /// over <see cref="TableExpressionWithoutRejects"/> (most files are clean, and that read is faster); when a row of
+    /// the wrong shape fails it, again over <see cref="TableExpression"/>, and the rows DuckDB left out are reported by
+    /// <see cref="CsvRejects"/> (thrown in strict mode). Null when the .NET reader must decide: the query found a value
+    /// only that reader reports (it returns null), DuckDB rejected a line of white space (the .NET reader skips it),
+    /// or DuckDB's parser gives up on the file; nothing is recorded in <paramref name="lenientReport"/> then. Engine
+    /// failures other than the file's (memory, I/O, interruption) are thrown.
+    /// </summary>
+    /// <param name="query">Runs the statement over the given table expression; null for a value the .NET reader
+    /// must report.</param>
+    /// <param name="rowCount">The rows the result read (counted in a lenient report).</param>
+    /// <param name="lenientReport">Null for strict mode.</param>
+    /// <param name="expectedByColumn">What each typed column expects, for the message of a bad value.</param>
+    public TResult? Read<TResult>(
+        Func<DuckDBConnection, string, TResult?> query,
+        Func<TResult, long> rowCount,
+        LoadReport? lenientReport,
+        IReadOnlyDictionary<string, string> expectedByColumn
+    )
+        where TResult : class
+    {
+        using DuckDBConnection connection = DuckDbEngine.Open();
+        try
+        {
+            TResult? clean = query(connection, TableExpressionWithoutRejects);
+            if (clean is not null)
+                lenientReport?.AddRows(rowCount(clean));
+            return clean;
+        }
+        catch (DuckDBException exception) when (IsFileError(exception))
+        {
+            // A row of the wrong shape: read the file again keeping the rejects.
+        }
+        TResult? result;
+        try
+        {
+            result = query(connection, TableExpression);
+        }
+        catch (DuckDBException exception) when (IsFileError(exception))
+        {
+            return null;
+        }
+        if (result is null || CsvValueChecks.HasBlankLineRejects(connection))
+            return null;
+        CsvRejects.Apply(connection, this, rowCount(result), lenientReport, expectedByColumn);
+        return result;
+    }
+
+    // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.
+    private static bool IsFileError(DuckDBException exception) =>
+        exception.ErrorType is DuckDBErrorType.Conversion or DuckDBErrorType.InvalidInput;
 
     /// <summary>A SQL string literal.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";

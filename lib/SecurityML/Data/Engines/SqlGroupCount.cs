@@ -59,24 +59,18 @@ internal sealed record SqlGroupCount
         if (CsvValueChecks.RowIsReadable<T>(source.Columns) is not { } readable)
             return null;
         string time = CsvValueChecks.Identifier(TimeColumn);
-        string table =
+        string Table(string csv) =>
             $"(SELECT *, {CsvValueChecks.Ticks("parsed", time)} AS ticks FROM (SELECT *, "
             + $"coalesce({readable}, false) AS readable, {CsvValueChecks.Timestamp(time)} AS parsed "
-            + $"FROM {source.TableExpression}))";
-        using DuckDBConnection connection = DuckDbEngine.Open();
-        Result result;
-        try
-        {
-            result = Run(connection, table, range);
-        }
-        catch (DuckDBException)
-        {
-            return null;
-        }
-        if (result.Unreadable > 0 || CsvValueChecks.HasBlankLineRejects(connection))
-            return null;
-        CsvRejects.Apply(connection, source, result.Rows, lenientReport, AllText);
-        return result.Groups;
+            + $"FROM {csv}))";
+        return source
+            .Read(
+                (connection, csv) => Run(connection, Table(csv), range) is { Unreadable: 0 } result ? result : null,
+                result => result.Rows,
+                lenientReport,
+                AllText
+            )
+            ?.Groups;
     }
 
     /// <summary>The groups of a Parquet file (or glob, e.g. <c>logons/*.parquet</c>): the time column is cast to

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using DuckDB.NET.Native;
 using SecurityML.Data;
 using SecurityML.Data.Engines;
 
@@ -175,34 +174,15 @@ internal static class LogonDailySql
         // One cast per row (CsvValueChecks.Timestamp casts twice to check the range; the statement checks it per
         // combination of values instead).
         string time = CsvValueChecks.IsoTimestamp(nameof(LogonEvent.TimeGenerated), microsecondsOnly);
-        using DuckDBConnection connection = DuckDbEngine.Open();
-        Result result;
-        try
-        {
-            // Most files are clean: read them without keeping rejects (faster); a row of the wrong shape fails this
-            // query with a parse error.
-            result = Run(connection, source.TableExpressionWithoutRejects, time, range);
-            if (result.HasBadValues)
-                return null;
-            lenientReport?.AddRows(result.Rows);
-            return result.Summaries;
-        }
-        catch (DuckDBException exception) when (IsBadFile(exception))
-        {
-            // A row of the wrong shape: read the file again keeping the rejects.
-        }
-        try
-        {
-            result = Run(connection, source.TableExpression, time, range);
-        }
-        catch (DuckDBException exception) when (IsBadFile(exception))
-        {
-            return null; // DuckDB's parser cannot read this file; the .NET reader decides.
-        }
-        if (result.HasBadValues || CsvValueChecks.HasBlankLineRejects(connection))
-            return null;
-        CsvRejects.Apply(connection, source, result.Rows, lenientReport, TextColumns);
-        return result.Summaries;
+        return source
+            .Read(
+                (connection, table) =>
+                    Run(connection, table, time, range) is { HasBadValues: false } result ? result : null,
+                result => result.Rows,
+                lenientReport,
+                TextColumns
+            )
+            ?.Summaries;
     }
 
     /// <summary>Summaries of a Parquet file (or glob); the time column is cast to TIMESTAMPTZ and every other column
@@ -257,10 +237,6 @@ internal static class LogonDailySql
         }
         return result;
     }
-
-    // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.
-    private static bool IsBadFile(DuckDBException exception) =>
-        exception.ErrorType is DuckDBErrorType.Conversion or DuckDBErrorType.InvalidInput;
 
     private sealed class Result
     {
