@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using SecurityML.Data;
 using SecurityML.Results;
 using SecurityML.Sentinel;
@@ -13,7 +12,6 @@ namespace SecurityML.Tests;
 /// modes.</summary>
 public sealed class WorkspaceTests : IAsyncLifetime
 {
-    private const string WorkspaceId = "11111111-2222-3333-4444-555555555555";
     private static readonly string SampleData = RepositoryPaths.SampleData;
     private readonly TemporaryFolder _folder = new();
     private FakeMonitorServer _server = null!;
@@ -55,7 +53,7 @@ public sealed class WorkspaceTests : IAsyncLifetime
             .QueryProvider.Should()
             .BeOfType<LogAnalyticsQueryProvider>()
             .Which.WorkspaceId.Should()
-            .Be(WorkspaceId);
+            .Be(TestClients.WorkspaceId);
         workspace.QueryProvider.Should().BeSameAs(workspace.QueryProvider);
         workspace.ResultsSink.Should().BeOfType<LogAnalyticsResultsSink>().And.BeSameAs(workspace.ResultsSink);
     }
@@ -98,30 +96,13 @@ public sealed class WorkspaceTests : IAsyncLifetime
             .Throw<ArgumentException>()
             .WithMessage("*'local' or 'sentinel', received 'kusto'*");
 
-    private SentinelConnection Connection()
-    {
-        var path = _folder["workspace.json"];
-        File.WriteAllText(
-            path,
-            JsonSerializer.Serialize(
-                new Dictionary<string, string?>
-                {
-                    ["workspaceId"] = WorkspaceId,
-                    ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
-                    ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri,
-                    ["dataCollectionRuleId"] = "dcr-0123",
-                    ["credential"] = "AccessToken",
-                    ["serverCertificateSha256"] = TestCertificate.Certificate.GetCertHashString(
-                        HashAlgorithmName.SHA256
-                    ),
-                }
+    private SentinelConnection Connection() =>
+        new(
+            TestClients.WorkspaceConfigFile(
+                _server,
+                _folder["workspace.json"],
+                TestCertificate.Certificate.GetCertHashString(HashAlgorithmName.SHA256),
+                FakeMonitorServer.Token
             )
         );
-        return new SentinelConnection(
-            WorkspaceConfig.Load(
-                path,
-                new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = FakeMonitorServer.Token }
-            )
-        );
-    }
 }

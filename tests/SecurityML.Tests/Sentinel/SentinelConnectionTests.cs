@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using SecurityML.Data;
 using SecurityML.Sentinel;
 using SecurityML.Tests.TestSupport;
@@ -11,7 +10,7 @@ namespace SecurityML.Tests.Sentinel;
 /// SHA-256 thumbprint.</summary>
 public sealed class SentinelConnectionTests : IAsyncLifetime
 {
-    private const string Workspace = "11111111-2222-3333-4444-555555555555";
+    private const string Workspace = TestClients.WorkspaceId;
     private static readonly string SampleData = RepositoryPaths.SampleData;
     private readonly TemporaryFolder _folder = new();
     private FakeMonitorServer _server = null!;
@@ -115,26 +114,11 @@ public sealed class SentinelConnectionTests : IAsyncLifetime
             .WithMessage("*LocalDataFolder*");
     }
 
-    private WorkspaceConfig Load(string? pin, string? token)
-    {
-        var path = _folder["workspace-" + Guid.NewGuid().ToString("N")[..8] + ".json"];
-        File.WriteAllText(
-            path,
-            JsonSerializer.Serialize(
-                new Dictionary<string, string?>
-                {
-                    ["workspaceId"] = Workspace,
-                    ["queryEndpoint"] = _server.Endpoint.AbsoluteUri,
-                    ["dataCollectionEndpoint"] = _server.Endpoint.AbsoluteUri,
-                    ["dataCollectionRuleId"] = "dcr-0123",
-                    ["credential"] = "AccessToken",
-                    ["serverCertificateSha256"] = pin,
-                }
-            )
+    private WorkspaceConfig Load(string? pin, string? token) =>
+        TestClients.WorkspaceConfigFile(
+            _server,
+            _folder["workspace-" + Guid.NewGuid().ToString("N")[..8] + ".json"],
+            pin,
+            token
         );
-        return WorkspaceConfig.Load(
-            path,
-            new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = token }
-        );
-    }
 }

@@ -56,4 +56,31 @@ internal static class TestClients
             options
         );
     }
+
+    /// <summary>The workspace ID the fake server's configs use.</summary>
+    public const string WorkspaceId = "11111111-2222-3333-4444-555555555555";
+
+    /// <summary>Writes a workspace config for the fake server to <paramref name="path"/> (access-token credential,
+    /// the given certificate pin) and loads it with <paramref name="token"/> as the token variable.</summary>
+    public static WorkspaceConfig WorkspaceConfigFile(FakeMonitorServer server, string path, string? pin, string? token)
+    {
+        File.WriteAllText(
+            path,
+            System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, string?>
+                {
+                    ["workspaceId"] = WorkspaceId,
+                    ["queryEndpoint"] = server.Endpoint.AbsoluteUri,
+                    ["dataCollectionEndpoint"] = server.Endpoint.AbsoluteUri,
+                    ["dataCollectionRuleId"] = "dcr-0123",
+                    ["credential"] = "AccessToken",
+                    ["serverCertificateSha256"] = pin,
+                }
+            )
+        );
+        return WorkspaceConfig.Load(
+            path,
+            new Dictionary<string, string?> { [WorkspaceConfig.AccessTokenVariable] = token }
+        );
+    }
 }
