@@ -15,13 +15,20 @@ namespace SecurityML.Data.Engines;
 /// </summary>
 internal sealed class CsvSqlSource
 {
-    private CsvSqlSource(string path, Func<bool, string> tableExpression, IReadOnlyList<string> columns)
+    private CsvSqlSource(string path, Func<string, bool, string> tableExpression, IReadOnlyList<string> columns)
     {
         Path = path;
-        TableExpression = tableExpression(true);
-        TableExpressionWithoutRejects = tableExpression(false);
+        TableExpression = tableExpression("store_rejects = true", true);
+        TableExpressionWithoutRejects = tableExpression("store_rejects = false", true);
+        // Every column as text, rejects kept apart from those of TableExpression (see HasMultiLineRecords).
+        _textExpression = tableExpression(
+            "store_rejects = true, rejects_table = 'secml_line_check_errors', rejects_scan = 'secml_line_check_scans'",
+            false
+        );
         Columns = columns;
     }
+
+    private readonly string _textExpression;
 
     /// <summary>The file, as named in errors.</summary>
     public string Path { get; }
@@ -69,13 +76,18 @@ internal sealed class CsvSqlSource
         var names = HeaderFields(path, options)
             .Select((name, index) => CanonicalName<T>(name) ?? $"_column{index + 1}")
             .ToList();
-        var columns = names.Select(name => $"{Quote(name)}: {Quote(types.GetValueOrDefault(name, "VARCHAR"))}");
-        string Expression(bool keepRejects) =>
+        string Columns(bool typed) =>
+            string.Join(
+                ", ",
+                names.Select(name =>
+                    $"{Quote(name)}: {Quote(typed ? types.GetValueOrDefault(name, "VARCHAR") : "VARCHAR")}"
+                )
+            );
+        string Expression(string rejects, bool typed) =>
             $"read_csv({Quote(path)}, header = true, auto_detect = false, delim = ',', quote = '\"', "
-            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, "
-            + $"store_rejects = {(keepRejects ? "true" : "false")}, "
+            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, {rejects}, "
             + $"max_line_size = {options.MaximumLineLength.ToString(CultureInfo.InvariantCulture)}, "
-            + $"columns = {{{string.Join(", ", columns)}}})";
+            + $"columns = {{{Columns(typed)}}})";
         return new CsvSqlSource(path, Expression, names);
     }
 
@@ -85,8 +97,9 @@ internal sealed class CsvSqlSource
     /// the wrong shape fails it, again over <see cref="TableExpression"/>, and the rows DuckDB left out are reported by
     /// <see cref="CsvRejects"/> (thrown in strict mode). Null when the .NET reader must decide: the query found a value
     /// only that reader reports (it returns null), DuckDB rejected a line of white space (the .NET reader skips it),
-    /// or DuckDB's parser gives up on the file; nothing is recorded in <paramref name="lenientReport"/> then. Engine
-    /// failures other than the file's (memory, I/O, interruption) are thrown.
+    /// rows were rejected in a file where a record spans lines (a quoted line break: DuckDB would name the wrong
+    /// line), or DuckDB's parser gives up on the file; nothing is recorded in <paramref name="lenientReport"/> then.
+    /// Engine failures other than the file's (memory, I/O, interruption) are thrown.
     /// </summary>
     /// <param name="query">Runs the statement over the given table expression; null for a value the .NET reader
     /// must report.</param>
@@ -122,10 +135,24 @@ internal sealed class CsvSqlSource
         {
             return null;
         }
-        if (result is null || CsvValueChecks.HasBlankLineRejects(connection))
+        if (result is null || CsvValueChecks.HasBlankLineRejects(connection) || HasMultiLineRecords(connection))
             return null;
         CsvRejects.Apply(connection, this, rowCount(result), lenientReport, expectedByColumn);
         return result;
+    }
+
+    // DuckDB numbers a rejected row by counting records (and empty lines), the .NET reader by counting lines: the two
+    // agree unless a record before it holds a line break (in a quoted field). True when one does, in a rejected row
+    // (the reject's text, without the line break DuckDB puts before it in a CRLF file) or in a row read.
+    private bool HasMultiLineRecords(DuckDBConnection connection)
+    {
+        string Breaks(string text) => $"strpos({text}, chr(10)) > 0 OR strpos({text}, chr(13)) > 0";
+        string inRows = string.Join(" OR ", Columns.Select(column => Breaks(CsvValueChecks.Identifier(column))));
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT (SELECT count(*) FROM reject_errors WHERE {Breaks("trim(csv_line, chr(13) || chr(10))")}) "
+            + $"+ (SELECT count(*) FROM {_textExpression} WHERE {inRows})";
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.

@@ -84,6 +84,30 @@ public sealed class ShareAccessSqlTests : IDisposable
         );
     }
 
+    [Fact]
+    public void Bad_rows_in_a_file_with_a_quoted_line_break_are_reported_at_the_dotnet_readers_lines()
+    {
+        // The edge cases' quoted line break, then a row of the wrong shape: DuckDB would name the line before it.
+        string path = _folder.Write(
+            "FileShareAccess.csv",
+            EdgeCaseCsv.Shares(false) + EdgeCaseCsv.ShareRow("2024-03-04T11:00:00Z", "CONTOSO\\ann", "x") + ",extra\n"
+        );
+        var expectedReport = new LoadReport();
+        DotNet(path, EdgeCaseCsv.Range, expectedReport);
+        var report = new LoadReport();
+
+        ShareAccessSql
+            .TrySummarizeCsv(path, EdgeCaseCsv.Range, report, null)
+            .Should()
+            .BeNull("the .NET reader decides");
+        report.DroppedRowCount.Should().Be(0);
+        expectedReport
+            .DroppedRows.Should()
+            .ContainSingle()
+            .Which.LineNumber.Should()
+            .Be(File.ReadAllLines(path).Length);
+    }
+
     [Theory]
     [InlineData("2024-03-04T10:00:00Z", "1.5", false)]
     [InlineData("2024-03-04T10:00:00Z", "0x10", false)]

@@ -12,7 +12,10 @@ public sealed partial class LogonDailySqlTests
     [Fact]
     public void Rows_of_the_wrong_shape_are_dropped_by_the_sql_path_with_the_lines_the_dotnet_reader_reports()
     {
-        var rows = EdgeCases(withBadRows: false, badTimestamp: false).TrimEnd('\n').Split('\n').ToList();
+        var rows = EdgeCases(withBadRows: false, badTimestamp: false, quotedLineBreak: false)
+            .TrimEnd('\n')
+            .Split('\n')
+            .ToList();
         rows.Insert(4, "a,b,c");
         rows.Insert(7, Row("2024-03-04T10:00:00Z", "4624", user: "ann") + ",extra");
         string path = _folder.Write("Logons.csv", string.Join("\n", rows) + "\n");
@@ -29,6 +32,37 @@ public sealed partial class LogonDailySqlTests
             .Be((expectedReport.RowCount, expectedReport.DroppedRowCount));
         report.DroppedRows.Select(row => row.LineNumber).Should().Equal(5, 8);
         expectedReport.DroppedRows.Select(row => row.LineNumber).Should().Equal(5, 8);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_row_of_the_wrong_shape_after_a_quoted_line_break_is_reported_at_its_own_line(string newline)
+    {
+        // DuckDB numbers a rejected row by records: after a field holding a line break it named the line before.
+        string[] lines =
+        [
+            Header,
+            Row("2024-03-04T09:00:00Z", "4624", workstation: $"\"WS{newline}01\""),
+            Row("2024-03-04T10:00:00Z", "4624"),
+            Row("2024-03-04T11:00:00Z", "4625") + ",extra",
+            Row("2024-03-04T12:00:00Z", "4624"),
+        ];
+        string path = _folder.Write("Logons.csv", string.Join(newline, lines) + newline);
+        var expectedReport = new LoadReport();
+        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path, expectedReport));
+        var report = new LoadReport();
+
+        LogonDailySql.SummarizeCsv(path, TimeRange.All, new LoadReport(), null).Should().BeNull();
+        LogonDailyAggregation.SummarizeFile(path, report).Should().Equal(expected);
+        report.DroppedRows.Select(row => row.LineNumber).Should().Equal(5);
+        expectedReport.DroppedRows.Select(row => row.LineNumber).Should().Equal(5);
+        FluentActions
+            .Invoking(() => LogonDailyAggregation.SummarizeFile(path))
+            .Should()
+            .Throw<DataFormatException>()
+            .Which.LineNumber.Should()
+            .Be(5);
     }
 
     [Theory]
