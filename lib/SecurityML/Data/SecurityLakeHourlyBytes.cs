@@ -91,9 +91,11 @@ public static class SecurityLakeHourlyBytes
             $"read_parquet([{string.Join(", ", files.Select(CsvSqlSource.Quote))}], union_by_name = true, "
             + "hive_partitioning = false)";
         using DuckDBConnection connection = DuckDbEngine.Open();
-        if (TimeInMilliseconds(connection, table) is not { } time || !AllRowsReadable(connection, table, time))
+        if (TimeInMilliseconds(connection, table) is not { } time)
             return null;
-        var (hours, rows) = Hours(connection, table, time, range);
+        var (hours, rows, unreadable) = Hours(connection, table, time, range);
+        if (unreadable > 0)
+            return null;
         lenientReport?.AddRows(rows);
         return hours;
     }
@@ -127,7 +129,9 @@ public static class SecurityLakeHourlyBytes
         }
     }
 
-    private static bool AllRowsReadable(DuckDBConnection connection, string table, string time)
+    // A row the records reader would reject: a required value missing, a class other than Network Activity, a time
+    // out of range or a number .NET holds in an int that does not fit one.
+    private static string Readable(string time)
     {
         var checks = new List<string>
         {
@@ -139,12 +143,12 @@ public static class SecurityLakeHourlyBytes
         checks.AddRange(
             Int32Columns.Select(column => $"coalesce({column} BETWEEN {int.MinValue} AND {int.MaxValue}, true)")
         );
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table} WHERE NOT coalesce({string.Join(" AND ", checks)}, false)";
-        return (long)command.ExecuteScalar()! == 0;
+        return $"coalesce({string.Join(" AND ", checks)}, false)";
     }
 
-    private static (List<HourlyOutboundBytes> Hours, long Rows) Hours(
+    // The hours in the range, the rows they hold, and the rows anywhere in the files the records reader would reject
+    // (one pass over the files).
+    private static (List<HourlyOutboundBytes> Hours, long Rows, long Unreadable) Hours(
         DuckDBConnection connection,
         string table,
         string time,
@@ -152,28 +156,35 @@ public static class SecurityLakeHourlyBytes
     )
     {
         // TimeRange.Contains on whole milliseconds: m >= start ⟺ m >= ⌈start⌉, m < end ⟺ m < ⌈end⌉.
-        var kept = new List<string> { $"{time} >= {Milliseconds(range.Start)}" };
+        var kept = new List<string> { "readable", $"{time} >= {Milliseconds(range.Start)}" };
         if (range.End != DateTimeOffset.MaxValue)
             kept.Add($"{time} < {Milliseconds(range.End)}");
         using DuckDBCommand command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT {time} // {MillisecondsPerHour} AS hour, CAST(sum(coalesce(traffic.bytes_out, 0)) AS BIGINT), "
-            + $"count(*) FROM {table} WHERE {string.Join(" AND ", kept)} GROUP BY hour ORDER BY hour";
+            $"SELECT kept, CASE WHEN kept THEN {time} // {MillisecondsPerHour} END AS hour, "
+            + "CAST(sum(coalesce(traffic.bytes_out, 0)) FILTER (WHERE kept) AS BIGINT), "
+            + "count(*) FILTER (WHERE kept), count(*) FILTER (WHERE NOT readable) "
+            + $"FROM (SELECT *, coalesce({string.Join(" AND ", kept)}, false) AS kept "
+            + $"FROM (SELECT *, {Readable(time)} AS readable FROM {table})) GROUP BY ALL ORDER BY hour";
         using var reader = command.ExecuteReader();
         var hours = new List<HourlyOutboundBytes>();
-        long rows = 0;
+        long rows = 0,
+            unreadable = 0;
         while (reader.Read())
         {
+            unreadable += reader.GetInt64(4);
+            if (!reader.GetBoolean(0))
+                continue;
             hours.Add(
                 new HourlyOutboundBytes
                 {
-                    TimeGenerated = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0) * MillisecondsPerHour),
-                    TotalBytesSent = reader.GetInt64(1),
+                    TimeGenerated = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1) * MillisecondsPerHour),
+                    TotalBytesSent = reader.GetInt64(2),
                 }
             );
-            rows += reader.GetInt64(2);
+            rows += reader.GetInt64(3);
         }
-        return (hours, rows);
+        return (hours, rows, unreadable);
     }
 
     private static string Milliseconds(DateTimeOffset time)
