@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using SecurityML.Data.Engines;
 
@@ -155,10 +154,7 @@ public static class SecurityLakeHourlyBytes
         TimeRange range
     )
     {
-        // TimeRange.Contains on whole milliseconds: m >= start ⟺ m >= ⌈start⌉, m < end ⟺ m < ⌈end⌉.
-        var kept = new List<string> { "readable", $"{time} >= {Milliseconds(range.Start)}" };
-        if (range.End != DateTimeOffset.MaxValue)
-            kept.Add($"{time} < {Milliseconds(range.End)}");
+        var kept = new List<string> { "readable", SqlTimeRange.Condition(time, range, SqlTimeRange.Milliseconds) };
         using DuckDBCommand command = connection.CreateCommand();
         command.CommandText =
             $"SELECT kept, CASE WHEN kept THEN {time} // {MillisecondsPerHour} END AS hour, "
@@ -185,12 +181,6 @@ public static class SecurityLakeHourlyBytes
             rows += reader.GetInt64(3);
         }
         return (hours, rows, unreadable);
-    }
-
-    private static string Milliseconds(DateTimeOffset time)
-    {
-        decimal ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        return Math.Ceiling(ticks / TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture);
     }
 
     private static List<HourlyOutboundBytes> Sum(IEnumerable<OcsfNetworkActivity> records) =>

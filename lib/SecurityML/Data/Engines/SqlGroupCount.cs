@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace SecurityML.Data.Engines;
@@ -133,9 +132,7 @@ internal sealed record SqlGroupCount
     private string Statement(string table, TimeRange range)
     {
         var kept = new List<string> { "readable", Filter ?? "true" };
-        kept.Add($"ticks >= {Invariant(TicksOf(range.Start))}");
-        if (range.End != DateTimeOffset.MaxValue)
-            kept.Add($"ticks < {Invariant(TicksOf(range.End))}");
+        kept.Add(SqlTimeRange.Condition("ticks", range, 1));
         var groupBy = Keys.Select(CsvValueChecks.Identifier).ToList();
         if (ByUtcDay)
             groupBy.Add("date_trunc('day', parsed)");
@@ -149,9 +146,5 @@ internal sealed record SqlGroupCount
             """;
     }
 
-    private static long TicksOf(DateTimeOffset time) => time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-
     private static DateTimeOffset FromTicks(long ticks) => DateTimeOffset.UnixEpoch.AddTicks(ticks);
-
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -72,7 +72,7 @@ internal static class LogonDailySql
                 FROM {table}
             ),
             combinations AS (
-                SELECT {Day("epoch_us(time)")} AS day, {InRange("epoch_us(time)", range)} AS in_range, domain, account,
+                SELECT {Day("epoch_us(time)")} AS day, {InRange(range)} AS in_range, domain, account,
                     event_text, logon_type_text, computer, address, host, package, count(*) AS events,
                     min(time) AS first, max(time) AS last,
                     count(*) FILTER (WHERE time IS NULL OR epoch_us(time) NOT BETWEEN {MinimumTime} AND {MaximumTime})
@@ -117,20 +117,8 @@ internal static class LogonDailySql
     private static string Day(string microseconds) =>
         $"{microseconds} - ((({microseconds} % {MicrosecondsPerDay}) + {MicrosecondsPerDay}) % {MicrosecondsPerDay})";
 
-    // TimeRange.Contains on microseconds: t >= start and t < end (ticks), i.e. t >= ceil(start / 10 ticks) and
-    // t < ceil(end / 10 ticks); an end of DateTimeOffset.MaxValue has no bound.
-    private static string InRange(string microseconds, TimeRange range)
-    {
-        var bounds = new List<string>();
-        if (range.Start != DateTimeOffset.MinValue)
-            bounds.Add($"{microseconds} >= {CeilingMicroseconds(range.Start)}");
-        if (range.End != DateTimeOffset.MaxValue)
-            bounds.Add($"{microseconds} < {CeilingMicroseconds(range.End)}");
-        return bounds.Count == 0 ? "true" : string.Join(" AND ", bounds);
-    }
-
-    private static bool IsWholeMicrosecond(DateTimeOffset time) =>
-        time == DateTimeOffset.MaxValue || time.UtcTicks % TimeSpan.TicksPerMicrosecond == 0;
+    private static string InRange(TimeRange range) =>
+        SqlTimeRange.Condition("epoch_us(time)", range, SqlTimeRange.Microseconds);
 
     private static readonly string MinimumTime = Microseconds(DateTimeOffset.MinValue);
     private static readonly string MaximumTime = Microseconds(DateTimeOffset.MaxValue);
@@ -139,13 +127,6 @@ internal static class LogonDailySql
         ((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond).ToString(
             System.Globalization.CultureInfo.InvariantCulture
         );
-
-    private static string CeilingMicroseconds(DateTimeOffset time)
-    {
-        long ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        long microseconds = ticks / TimeSpan.TicksPerMicrosecond + (ticks % TimeSpan.TicksPerMicrosecond > 0 ? 1 : 0);
-        return microseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     // Every column is read as text: values are checked by the statement (CsvValueChecks: the forms .NET reads), so
     // the reader itself rejects only rows of the wrong shape (field count, quoting, encoding, length).
@@ -167,7 +148,10 @@ internal static class LogonDailySql
     )
     {
         // The .NET reader keeps ticks: a bound between two microseconds is only exact there.
-        if (!IsWholeMicrosecond(range.Start) || !IsWholeMicrosecond(range.End))
+        if (
+            !SqlTimeRange.IsWhole(range.Start, SqlTimeRange.Microseconds)
+            || !SqlTimeRange.IsWhole(range.End, SqlTimeRange.Microseconds)
+        )
             return null;
         if (CsvSqlSource.TryCreate<LogonEvent>(path, options, TextColumns) is not { } source)
             return null;
