@@ -24,8 +24,9 @@ public static class CsvDataFile
     /// <param name="lenientReport">Null (default) for strict mode: the first bad row throws. A report for lenient
     /// mode: bad rows (wrong field count, bad value, bad quoting, all fields empty, a quoted field still open at
     /// <see cref="DataReadOptions.MaximumLineLength"/> characters or at the end of the file, a last line without a
-    /// line break) are skipped and recorded in it. A record whose quoted field never closes is reported at its first
-    /// line and reading resumes at the next line, so a stray quote costs one line, not the rest of the file.
+    /// line break) are skipped and recorded in it. A record whose quoted field never closes, or closes in a way that
+    /// breaks the record, is reported at its first line and reading resumes at the next line, so a stray quote costs
+    /// one line, not the lines up to the next quote.
     /// A missing or repeated column, an empty file, a problem before the header, bytes invalid in the encoding and a
     /// line longer than the limit always throw (they mean the file is not what it claims to be).</param>
     /// <param name="options">Encoding, line-length limit (also the limit of a record over several lines), last-line

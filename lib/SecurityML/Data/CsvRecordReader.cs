@@ -3,8 +3,11 @@ namespace SecurityML.Data;
 /// <summary>
 /// Reads the CSV records of an input's lines in bounded memory: the one CSV splitter of every reader (the loaders
 /// and <c>secml score</c>). A record may span lines (a quoted field holding line breaks); when its quoted field is
-/// still open at <see cref="DataReadOptions.MaximumLineLength"/> characters or at the end of the input, the record's
-/// first line is reported and reading resumes at the line after it, so that one stray quote costs exactly one line.
+/// still open at <see cref="DataReadOptions.MaximumLineLength"/> characters or at the end of the input, or closes in a
+/// way that breaks the record (text after the closing quote, or a record of another field count than the header, the
+/// first record), the record's first line is reported and reading resumes at the line after it, so that one stray
+/// quote costs exactly one line. (A stray quote that closes at a later quote of the same column makes a well-formed
+/// record, RFC 4180's quoted line breaks, and is read as one, as any CSV reader does.)
 /// Blank (white-space) lines are not records. A last line without a line break is reported as cut short unless
 /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.
 /// </summary>
@@ -19,6 +22,7 @@ internal static class CsvRecordReader
         var splitter = new CsvRecordSplitter(options.MaximumLineLength);
         var open = new List<InputLine>();
         var replay = new Stack<InputLine>();
+        int? headerFields = null;
         using var source = lines.GetEnumerator();
         while (true)
         {
@@ -67,6 +71,13 @@ internal static class CsvRecordReader
                 yield return Skip(open, replay, splitter, sourceName, error.Message);
                 continue;
             }
+            if (error is not null && open.Count > 1)
+            {
+                // The quoted field that opened on the record's first line closed at a stray quote: without the
+                // replay, the lines in between would be lost.
+                yield return Skip(open, replay, splitter, sourceName, StrayQuote(line.Number, error.Message));
+                continue;
+            }
             if (error is not null)
             {
                 yield return new CsvRecord(
@@ -80,6 +91,13 @@ internal static class CsvRecordReader
             }
             if (fields is null)
                 continue;
+            if (open.Count > 1 && headerFields is { } expected && fields.Count != expected)
+            {
+                string reason = $"{fields.Count} fields, the header {expected}";
+                yield return Skip(open, replay, splitter, sourceName, StrayQuote(line.Number, reason));
+                continue;
+            }
+            headerFields ??= fields.Count;
             yield return Complete(open, fields, sourceName, options);
             open.Clear();
         }
@@ -124,6 +142,10 @@ internal static class CsvRecordReader
         var text = string.Concat(open.Take(open.Count - 1).Select(part => part.Text + part.LineBreak)) + open[^1].Text;
         return new CsvRecord(first, fields, text, null);
     }
+
+    private static string StrayQuote(long closingLine, string problem) =>
+        $"malformed row: a quoted field opens on this line and closes on line {closingLine} ({problem}): a stray "
+        + "quote? The lines in between are read again as rows";
 
     /// <summary>Reports the open record's first line and queues its other lines to be read again.</summary>
     private static CsvRecord Skip(

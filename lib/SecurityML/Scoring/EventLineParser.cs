@@ -9,9 +9,9 @@ namespace SecurityML.Scoring;
 /// Turns the lines of an event stream (read by <see cref="InputLineReader"/>) into JSON objects one at a time, so a
 /// stream of any length is read in bounded memory and a bad line can be reported and skipped. For CSV the first
 /// non-blank record is the header and each record becomes an object of strings keyed by it; records are split by
-/// the loaders' CSV splitter, so a quoted field that never closes costs its first line only (reading resumes at the
-/// next line) and a last line without a line break is a bad line unless
-/// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.
+/// the loaders' CSV splitter, so a stray quote (a quoted field that never closes, or closes in a way that breaks the
+/// record) costs its first line only (reading resumes at the next line) and a last line without a line break is a
+/// bad line unless <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.
 /// </summary>
 /// <remarks>Problems are <see cref="DataFormatException"/>s naming the source, the line (for CSV, the record's first
 /// line) and, where known, the column: a line the input contract rejects, malformed JSON, a repeated property, a

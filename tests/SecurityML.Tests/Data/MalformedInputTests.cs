@@ -265,10 +265,16 @@ public sealed class MalformedInputTests
             Utf8($"{SignInHeader}\n{SignIn("\"a\nb\"")}\n{SignIn("c")},x\n{SignIn("d")}\n"),
             Error(4, null, "expected 6 fields", skippable: true, rest: "a\nb@2024-03-04T08:00:00|d@2024-03-04T08:00:00")
         ),
-        ["csv ragged record spanning lines names its first line"] = new(
+        ["csv stray quote closed by a later quoted field costs only its line"] = new(
             Csv,
-            Utf8($"{SignInHeader}\n{SignIn("a")}\n{SignIn("\"b\nc\"")},x\n"),
-            Error(3, null, "expected 6 fields", skippable: true, rest: "a@2024-03-04T08:00:00")
+            Utf8($"{SignInHeader}\n{SignIn("\"a")}\n{SignIn("b")}\n{SignIn("c")}\n{SignIn("\"d\"")}\n"),
+            Error(
+                2,
+                null,
+                "closes on line 5 (text after a closing quote; expected a comma): a stray quote?",
+                skippable: true,
+                rest: "b@2024-03-04T08:00:00|c@2024-03-04T08:00:00|d@2024-03-04T08:00:00"
+            )
         ),
         ["jsonl truncated last line"] = new(
             Ocsf_,
@@ -350,6 +356,43 @@ public sealed class MalformedInputTests
         {
             ShouldName(read.Should().Throw<DataFormatException>().Which, verdict);
         }
+    }
+
+    [Theory]
+    [InlineData("\"a", "x\",", 8, "b|e", new long[] { 2, 4 })]
+    [InlineData("\"a\nb\"", "", 7, "d|e", new long[] { 2, 3 })]
+    public void A_record_over_lines_with_another_field_count_costs_its_first_line_in_loaders_and_scoring(
+        string user,
+        string prefix,
+        int fields,
+        string rest,
+        long[] droppedLines
+    )
+    {
+        // A stray quote on line 2 closed by a stray quote before a comma on line 4 (one record of 8 fields), or a
+        // quoted line break in a row with an extra field: the first line is reported, the lines after it read again.
+        string extra = prefix.Length == 0 ? ",extra" : "";
+        byte[] input = Utf8(
+            $"{SignInHeader}\n{SignIn(user)}{extra}\n{(prefix.Length == 0 ? "" : SignIn("b") + "\n")}"
+                + $"{prefix}{SignIn("d")}\n{SignIn("e")}\n"
+        );
+        var report = new LoadReport();
+
+        string.Join('|', Csv(new MemoryStream(input), report, null).Select(row => row.Split('@')[0])).Should().Be(rest);
+        report.DroppedRows.Select(row => row.LineNumber).Should().Equal(droppedLines);
+        report.DroppedRows[0].Message.Should().Contain($"({fields} fields, the header 6): a stray quote?");
+        var parsed = new SecurityML.Scoring.EventLineParser(SecurityML.Scoring.EventFormat.Csv, "in.csv")
+            .Parse(Lines(input))
+            .ToList();
+        parsed.Where(item => item.Problem is not null).Select(item => item.Line).Should().Equal(droppedLines);
+        parsed.Count(item => item.Event is not null).Should().Be(rest.Split('|').Length);
+    }
+
+    private static IEnumerable<InputLine> Lines(byte[] input)
+    {
+        using var reader = new InputLineReader(new MemoryStream(input), "in.csv");
+        while (reader.ReadLine() is { } line)
+            yield return line;
     }
 
     [Fact]
