@@ -10,6 +10,9 @@ public static class Program
     public static Task<int> Main(string[] args)
     {
         LibraryResolver.Register();
+        // Log text reaches messages and summaries: a terminal must not act on escape sequences in it.
+        Console.SetOut(new TerminalSafeWriter(Console.Out));
+        Console.SetError(new TerminalSafeWriter(Console.Error));
         return BuildRootCommand().Parse(args).InvokeAsync();
     }
 

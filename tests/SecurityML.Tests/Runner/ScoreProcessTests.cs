@@ -67,6 +67,24 @@ public sealed class ScoreProcessTests : IDisposable
     }
 
     [Fact]
+    public void An_escape_sequence_in_the_input_reaches_standard_error_escaped()
+    {
+        // A JSON line whose repeated property name decodes to an escape sequence that would clear the terminal.
+        var input = """{"Entity":"alice","Value":9,"\u001b[2J\u0007":1,"\u001b[2J\u0007":2}""" + "\n";
+
+        var (_, output, error) = Score(
+            System.Text.Encoding.UTF8.GetBytes(input),
+            "--model",
+            SaveModel(),
+            "--input",
+            "-"
+        );
+
+        error.Should().Contain("the property \"\\u001B[2J\\u0007\" appears twice");
+        (output + error).Should().NotContainAny("\u001b", "\u0007");
+    }
+
+    [Fact]
     public void A_line_with_a_repeated_key_is_reported_and_skipped_and_the_rest_scored()
     {
         var input =
