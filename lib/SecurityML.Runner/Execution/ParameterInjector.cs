@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
+using SecurityML.Data;
 
 namespace SecurityML.Runner.Execution;
 
@@ -73,22 +74,13 @@ public static class ParameterInjector
             _ when target == typeof(decimal) => decimal.TryParse(value, Float, invariant, out var m)
                 ? m.ToString(invariant) + "m"
                 : throw Bad(parameter, declared, "a number such as 2.5"),
-            _ when target == typeof(DateTimeOffset) => DateTimeOffset.TryParse(
-                value,
-                invariant,
-                DateTimeStyles.AssumeUniversal,
-                out _
-            )
+            // The data's ISO 8601 rule (UtcTimestampConverter): 03/04/2024 would be 4 March here, 3 April elsewhere.
+            _ when target == typeof(DateTimeOffset) => UtcTimestampConverter.TryParse(value, out _)
                 ? ParseTime("System.DateTimeOffset", value)
-                : throw Bad(parameter, declared, "a date/time such as 2024-05-01T00:00:00Z"),
-            _ when target == typeof(DateTime) => DateTime.TryParse(
-                value,
-                invariant,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal,
-                out _
-            )
+                : throw Bad(parameter, declared, UtcTimestampConverter.Expected),
+            _ when target == typeof(DateTime) => UtcTimestampConverter.TryParse(value, out _)
                 ? ParseTime("System.DateTime", value)
-                : throw Bad(parameter, declared, "a date/time such as 2024-05-01T00:00:00Z"),
+                : throw Bad(parameter, declared, UtcTimestampConverter.Expected),
             _ when target == typeof(TimeSpan) => TimeSpan.TryParse(value, invariant, out _)
                 ? Parse("System.TimeSpan", value)
                 : throw Bad(parameter, declared, "a time span such as 1.00:00:00"),

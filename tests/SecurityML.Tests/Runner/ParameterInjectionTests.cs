@@ -119,8 +119,14 @@ public sealed class ParameterInjectionTests : IDisposable
     [InlineData(
         "start",
         "tomorrow",
-        "Parameter 'start' is System.DateTimeOffset: expected a date/time such as 2024-05-01T00:00:00Z, received "
-            + "'tomorrow'."
+        "Parameter 'start' is System.DateTimeOffset: expected an ISO 8601 timestamp such as 2024-03-04T08:15:30.125Z "
+            + "(UTC when no offset is given), received 'tomorrow'."
+    )]
+    [InlineData(
+        "start",
+        "03/04/2024",
+        "Parameter 'start' is System.DateTimeOffset: expected an ISO 8601 timestamp such as 2024-03-04T08:15:30.125Z "
+            + "(UTC when no offset is given), received '03/04/2024'."
     )]
     public async Task Bad_value_stops_the_run_with_a_message_naming_parameter_type_and_value(
         string name,
