@@ -51,8 +51,37 @@ public static class EventRecords
         }
         catch (JsonException exception)
         {
-            var field = exception.Path is { Length: > 2 } path ? $"field {path[2..]}: " : "";
-            throw new FormatException($"{field}{JsonLineChecks.Reason(exception)}", exception);
+            string? name = exception.Path is { Length: > 2 } path ? path[2..] : null;
+            string reason = JsonLineChecks.Reason(exception);
+            // System.Text.Json's own message names neither the value nor the type as users know it.
+            if (
+                name is not null
+                && reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            )
+                reason = Expected<T>(@event, name);
+            throw new FormatException($"{(name is null ? "" : $"field {name}: ")}{reason}", exception);
         }
+    }
+
+    // "expected a value of type Int32, received '46x4'." as the loaders say it.
+    private static string Expected<T>(JsonObject @event, string name)
+    {
+        var property = typeof(T).GetProperty(
+            name,
+            System.Reflection.BindingFlags.Public
+                | System.Reflection.BindingFlags.Instance
+                | System.Reflection.BindingFlags.IgnoreCase
+        );
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var value = @event
+            .FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+            .Value;
+        string text =
+            value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
+                ? scalar.GetValue<string>()
+                : value?.ToJsonString() ?? "null";
+        if (text.Length > 80)
+            text = text[..80] + "…";
+        return $"expected a value of type {type?.Name ?? "unknown"}, received '{text}'.";
     }
 }
