@@ -68,6 +68,8 @@ public static class SecurityLakeHourlyBytes
     /// <param name="lenientReport">Null (default): the first bad row throws. A report: bad rows are skipped and
     /// recorded, rows read counted, as <see cref="SecurityLakeParquet.ReadNetworkActivity"/> does.</param>
     /// <exception cref="DirectoryNotFoundException">The root does not exist.</exception>
+    /// <exception cref="PlatformNotSupportedException">DuckDB's native library cannot load on this platform (see
+    /// <see cref="DuckDbEngine.IsAvailable"/>); the message names the root.</exception>
     /// <exception cref="DataFormatException">As <see cref="SecurityLakeParquet.ReadNetworkActivity"/>.</exception>
     public static IReadOnlyList<HourlyOutboundBytes> Summarize(
         string root,
@@ -89,7 +91,7 @@ public static class SecurityLakeHourlyBytes
         string table =
             $"read_parquet([{string.Join(", ", files.Select(CsvSqlSource.Quote))}], union_by_name = true, "
             + "hive_partitioning = false)";
-        using DuckDBConnection connection = DuckDbEngine.Open();
+        using DuckDBConnection connection = DuckDbEngine.Open(root);
         if (TimeInMilliseconds(connection, table) is not { } time)
             return null;
         var (hours, rows, unreadable) = Hours(connection, table, time, range);

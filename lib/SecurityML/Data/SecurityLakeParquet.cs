@@ -30,6 +30,8 @@ public static class SecurityLakeParquet
     /// <param name="lenientReport">Null (default): the first bad row throws. A report: bad rows are skipped and
     /// recorded in it (file, 1-based row number as the line, column path, reason).</param>
     /// <exception cref="DirectoryNotFoundException">The root does not exist.</exception>
+    /// <exception cref="PlatformNotSupportedException">DuckDB's native library cannot load on this platform (see
+    /// <see cref="DuckDbEngine.IsAvailable"/>); the message names the first file.</exception>
     /// <exception cref="DataFormatException">A bad row (strict mode); always: a file that is not readable Parquet,
     /// a root without partitions, an eventDay folder that is not a date. The message names the file or folder, the
     /// row and the column.</exception>
@@ -55,6 +57,8 @@ public static class SecurityLakeParquet
     /// '-').</param>
     /// <returns>The number of records written.</returns>
     /// <exception cref="ArgumentException">A partition value is empty or holds other characters.</exception>
+    /// <exception cref="PlatformNotSupportedException">DuckDB's native library cannot load on this platform (see
+    /// <see cref="DuckDbEngine.IsAvailable"/>); the message names the root.</exception>
     public static long WriteNetworkActivity(
         string root,
         IEnumerable<OcsfNetworkActivity> records,
@@ -70,7 +74,7 @@ public static class SecurityLakeParquet
         try
         {
             var count = JsonLinesDataFile.Write(staging, records);
-            using var connection = DuckDbEngine.Open();
+            using var connection = DuckDbEngine.Open(root);
             using var command = connection.CreateCommand();
             command.CommandText =
                 "SET threads = 1; COPY (SELECT *, "
@@ -116,7 +120,7 @@ public static class SecurityLakeParquet
         LoadReport? lenientReport
     )
     {
-        using var connection = DuckDbEngine.Open();
+        using var connection = DuckDbEngine.Open(files[0]);
         foreach (var file in files)
         {
             foreach (var (row, rowNumber) in Rows(connection, file))

@@ -47,8 +47,9 @@ internal sealed class CsvSqlSource
     /// one, <c>_column</c> and the 1-based position for any other.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>The source for <paramref name="path"/>, or null when <paramref name="options"/> ask for something only
-    /// the .NET reader does (an encoding other than UTF-8, a timestamp format, a last line without a line break while
+    /// <summary>The source for <paramref name="path"/>, or null when DuckDB cannot load here
+    /// (<see cref="DuckDbEngine.IsAvailable"/>), when <paramref name="options"/> ask for something only the .NET
+    /// reader does (an encoding other than UTF-8, a timestamp format, a last line without a line break while
     /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is off) or the file holds bytes invalid in UTF-8
     /// (DuckDB checks only the columns a query uses): the caller then reads with <see cref="CsvDataFile"/>, which
     /// reports them.</summary>
@@ -64,6 +65,8 @@ internal sealed class CsvSqlSource
         IReadOnlyDictionary<string, string> types
     )
     {
+        if (!DuckDbEngine.IsAvailable)
+            return null;
         options ??= DataReadOptions.Default;
         options.Validate();
         if (options.Encoding is { } encoding && encoding.CodePage != Encoding.UTF8.CodePage)

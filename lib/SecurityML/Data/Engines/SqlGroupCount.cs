@@ -79,6 +79,7 @@ internal sealed record SqlGroupCount
     /// <param name="range">The time range.</param>
     /// <exception cref="DataFormatException">A row without a time; names the file and column.</exception>
     /// <exception cref="DuckDBException">The file is missing, not Parquet, or lacks a column.</exception>
+    /// <exception cref="PlatformNotSupportedException">DuckDB cannot load here; names the file.</exception>
     public IReadOnlyList<SqlGroup> Parquet(string path, TimeRange range)
     {
         string time = CsvValueChecks.Identifier(TimeColumn);
@@ -89,7 +90,7 @@ internal sealed record SqlGroupCount
         string table =
             $"(SELECT *, parsed IS NOT NULL AS readable, epoch_us(parsed) * 10 AS ticks FROM (SELECT * REPLACE "
             + $"({keys}), CAST({time} AS TIMESTAMPTZ) AS parsed FROM read_parquet({CsvSqlSource.Quote(path)})))";
-        using DuckDBConnection connection = DuckDbEngine.Open();
+        using DuckDBConnection connection = DuckDbEngine.Open(path);
         Result result = Run(connection, table, range);
         if (result.Unreadable > 0)
         {

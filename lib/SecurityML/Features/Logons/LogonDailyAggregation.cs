@@ -61,6 +61,8 @@ public static class LogonDailyAggregation
     /// same result.</param>
     /// <exception cref="DataFormatException">A missing or repeated column, an empty file, bytes invalid in UTF-8, a
     /// line over the limit, or (strict mode) a bad row; the message names the file, line and column.</exception>
+    /// <exception cref="PlatformNotSupportedException">A Parquet file where DuckDB's native library cannot load (see
+    /// <see cref="Data.Engines.DuckDbEngine.IsAvailable"/>); a CSV file is then read by the .NET reader.</exception>
     public static IReadOnlyList<LogonDailySummary> SummarizeFile(
         string path,
         LoadReport? lenientReport = null,

@@ -174,7 +174,7 @@ internal static class LogonDailySql
     /// timestamp is.</summary>
     public static List<LogonDailySummary> SummarizeParquet(string path, TimeRange range)
     {
-        using DuckDBConnection connection = DuckDbEngine.Open();
+        using DuckDBConnection connection = DuckDbEngine.Open(path);
         string table =
             $"(SELECT CAST(TimeGenerated AS TIMESTAMPTZ) AS TimeGenerated, "
             + "CAST(EventID AS VARCHAR) AS EventID, CAST(LogonType AS VARCHAR) AS LogonType, "
