@@ -86,6 +86,17 @@ public static class DemoDataCommand
             );
             return 1;
         }
+        if (securityLake && !SecurityML.Data.Engines.DuckDbEngine.IsAvailable)
+        {
+            // Checked before any file is written, so a failed run leaves no half-written folder.
+            standardError.WriteLine(
+                "secml demo-data: --security-lake writes Parquet through DuckDB, whose native library could not load "
+                    + $"on this platform ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}; the "
+                    + $"package carries it for {SecurityML.Data.Engines.DuckDbEngine.Platforms}): "
+                    + SecurityML.Data.Engines.DuckDbEngine.UnavailableReason
+            );
+            return 1;
+        }
         var files = DemoDataGenerator.Generate(output.FullName, options);
         foreach (var file in files)
         {

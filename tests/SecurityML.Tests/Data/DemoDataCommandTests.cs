@@ -34,6 +34,27 @@ public sealed class DemoDataCommandTests
     }
 
     [Fact]
+    public void Security_lake_data_where_duckdb_cannot_load_exits_with_1_before_writing_any_file()
+    {
+        using var folder = new TemporaryFolder();
+        using var context = new SecurityML.Tests.Data.Engines.DuckDbMissingContext();
+        var error = new StringWriter();
+        var run = context
+            .TypeOf("secml", "SecurityML.Runner.Commands.DemoDataCommand")
+            .GetMethod("Run", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+        var exitCode = run.Invoke(null, [1, 42L, new DirectoryInfo(folder.Path), TextWriter.Null, error, true]);
+
+        exitCode.Should().Be(1);
+        error
+            .ToString()
+            .Should()
+            .StartWith("secml demo-data: --security-lake writes Parquet through DuckDB, whose native library could not")
+            .And.Contain(context.MissingLibrary);
+        Directory.EnumerateFileSystemEntries(folder.Path).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Output_is_required()
     {
         DemoDataCommand.Create().Parse(["--scale", "1"]).Errors.Should().NotBeEmpty();

@@ -5,7 +5,8 @@ using System.Runtime.Loader;
 namespace SecurityML.Tests.Data.Engines;
 
 /// <summary>
-/// A collectible load context with its own SecurityML.dll and DuckDB.NET assemblies (from the test's output folder)
+/// A collectible load context with its own SecurityML.dll, secml.dll and DuckDB.NET assemblies (from the test's output
+/// folder)
 /// in which DuckDB's native library cannot load: each request for <c>duckdb</c> is sent to a file that does not exist,
 /// so the runtime's own loader throws the <see cref="DllNotFoundException"/> a platform without the library gives.
 /// With a <c>failure</c>, that exception is thrown instead (an error that is not a load failure). Every other
@@ -62,7 +63,7 @@ public sealed class DuckDbMissingContext(Func<Exception>? failure = null)
     /// <inheritdoc/>
     protected override Assembly? Load(AssemblyName assemblyName) =>
         assemblyName.Name is { } name
-        && (name == "SecurityML" || name.StartsWith("DuckDB.NET.", StringComparison.Ordinal))
+        && (name is "SecurityML" or "secml" || name.StartsWith("DuckDB.NET.", StringComparison.Ordinal))
             ? LoadFromAssemblyPath(Path.Combine(AppContext.BaseDirectory, name + ".dll"))
             : null;
 
