@@ -122,10 +122,13 @@ public static class ModelRegistry
         var card = ModelFile.ReadCard(new MemoryStream(bytes), sourceName);
         if (!Loaders.TryGetValue(card.Kind, out var loader))
         {
+            // The repository's own plugin, named so users need not search for it.
+            string plugin =
+                card.Kind == "AlertTriage" ? "--plugin artifacts/lib/SecurityML.MLNet.dll" : "add yours with --plugin";
             throw new ModelFileException(
                 sourceName,
                 $"no loader is registered for {card.Kind} models; registered kinds: {string.Join(", ", Kinds)} "
-                    + $"(add yours with --plugin)"
+                    + $"({plugin})"
             );
         }
         if (options.Window is not null && card.Kind != IsolationForestModel.Kind)

@@ -35,7 +35,8 @@ public sealed class SecurityLakeNotebookTests : IDisposable
         executed
             .Should()
             .MatchRegex(
-                @"OCSF pairs from Security Lake Parquet: [1-9][0-9]+, the same as the sign-in pairs: True; dropped: 0"
+                @"OCSF pairs from Security Lake Parquet: (?<n>[1-9][0-9]+), the same as the sign-in pairs: True"
+                    + @"(.|\n)*Security Lake rows: \k<n> row\(s\) read, 0 dropped"
             );
     }
 }

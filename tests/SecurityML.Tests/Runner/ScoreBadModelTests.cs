@@ -130,6 +130,22 @@ public sealed class ScoreBadModelTests : IDisposable
         }
     }
 
+    [Fact]
+    public void An_alert_triage_model_without_its_plugin_names_the_plugin_to_add()
+    {
+        var path = _folder.File("triage.model");
+        using (var stream = File.Create(path))
+            ModelFile.Save(stream, new ModelCard { Kind = "AlertTriage" }, 1, _ => { });
+
+        var (exitCode, output) = Secml("score", "--model", path, "--input", _folder.Write("empty.csv", ""));
+
+        exitCode.Should().Be(1, output);
+        output
+            .Should()
+            .Contain($"secml score: {path}: no loader is registered for AlertTriage models")
+            .And.Contain("(--plugin artifacts/lib/SecurityML.MLNet.dll)");
+    }
+
     private static (int ExitCode, string Output) Secml(params string[] arguments)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
