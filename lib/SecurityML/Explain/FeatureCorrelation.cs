@@ -7,7 +7,8 @@ public static class FeatureCorrelation
 {
     /// <summary>The Pearson correlation matrix of the columns of <paramref name="rows"/>.</summary>
     /// <param name="rows">Rows of equal length; at least two.</param>
-    /// <returns>columns × columns; 1 on the diagonal; NaN where a column is constant (shown as a gap).</returns>
+    /// <returns>columns × columns; 1 on the diagonal; NaN in the whole row and column of a constant column (shown as a
+    /// gap), whose correlation is undefined.</returns>
     /// <exception cref="ArgumentException">Fewer than two rows, or rows of different lengths.</exception>
     public static double[][] Pearson(IReadOnlyList<double[]> rows)
     {
@@ -25,12 +26,18 @@ public static class FeatureCorrelation
             .Select(column => rows.Select(row => row[column]).ToArray())
             .ToArray();
         var matrix = Correlation.PearsonMatrix(values);
+        // A constant column has no correlation, not even with itself (0/0): its whole row and column are NaN.
+        bool[] constant = values.Select(column => column.Distinct().Count() == 1).ToArray();
         return Enumerable
             .Range(0, columns)
             .Select(row =>
                 Enumerable
                     .Range(0, columns)
-                    .Select(column => row == column && values[row].Distinct().Count() > 1 ? 1.0 : matrix[row, column])
+                    .Select(column =>
+                        constant[row] || constant[column] ? double.NaN
+                        : row == column ? 1.0
+                        : matrix[row, column]
+                    )
                     .ToArray()
             )
             .ToArray();
