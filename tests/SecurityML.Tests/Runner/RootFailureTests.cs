@@ -92,12 +92,36 @@ public sealed class RootFailureTests : IDisposable
             .And.Contain("<div>In [5], line 1: NullReferenceException")
             .And.NotContain("ROOT-FAILURE-SECRET");
 
+        using var browser = new HeadlessChromium();
+        ShouldShowRootAndHideLater(browser, _folder["out/a-fails.html"], "header.summary");
+        ShouldShowRootAndHideLater(browser, _folder["out/index.html"], "table.index tbody tr");
+
         var cells = JsonNode.Parse(File.ReadAllText(_folder["out/a-fails.ipynb"]))!["cells"]!.AsArray();
         cells[3]!["outputs"]!.ToJsonString().Should().Contain("independent 42", "an independent later cell still runs");
         cells
             .Select(cell => cell!["outputs"]!.AsArray().Any(o => o!["output_type"]!.GetValue<string>() == "error"))
             .Should()
             .Equal([false, true, true, false, true], "each failed cell keeps its own error output");
+    }
+
+    /// <summary>
+    /// In Chromium: the root failure's text is shown as written (decoded once), the later failures are hidden behind
+    /// their summary until it is clicked.
+    /// </summary>
+    private static void ShouldShowRootAndHideLater(HeadlessChromium browser, string page, string container)
+    {
+        browser.Open(page);
+        string Visible() => (string)browser.Script($"return document.querySelector('{container}').innerText")!;
+        Visible()
+            .Should()
+            .Contain(RootMessage)
+            .And.Contain(Later)
+            .And.NotContain("ArgumentNullException", "later failures are collapsed");
+        browser.Driver.FindElement(OpenQA.Selenium.By.CssSelector("details.later-failures > summary")).Click();
+        Visible()
+            .Should()
+            .Contain("In [3], line 1: ArgumentNullException")
+            .And.Contain("In [5], line 1: NullReferenceException");
     }
 
     [Fact]
