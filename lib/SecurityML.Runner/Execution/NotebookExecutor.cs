@@ -273,7 +273,7 @@ public sealed class NotebookExecutor
             {
                 var position = d.Location.GetLineSpan().StartLinePosition;
                 return $"{label}, line {position.Line + 1}, column {position.Character + 1}: error {d.Id}: "
-                    + $"{d.GetMessage(CultureInfo.InvariantCulture)}";
+                    + $"{d.GetMessage(CultureInfo.InvariantCulture)}{ReferenceHint.For(d, _directory)}";
             })
             .ToList();
         var first = lines.FirstOrDefault() ?? $"{label}: {e.Message}";

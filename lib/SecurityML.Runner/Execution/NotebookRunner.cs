@@ -309,7 +309,7 @@ public static class NotebookRunner
         var status = result.Succeeded ? "ok" : "FAILED";
         var details = result.InvalidInputMessage is { } invalid
             ? "\n  " + invalid
-            : string.Concat(result.Failures.Select(f => "\n  " + f.Message));
+            : RootFailure.ConsoleLines([.. result.Failures.Select(f => f.Message)]);
         return $"{status} {path} ({seconds} s) -> {executedPath}, {reportPath}{details}";
     }
 }

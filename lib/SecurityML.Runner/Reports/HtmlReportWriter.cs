@@ -8,7 +8,8 @@ namespace SecurityML.Runner.Reports;
 
 /// <summary>
 /// Writes a self-contained HTML report of an executed notebook: markdown rendered, code and outputs shown, charts
-/// drawn, failures listed at the top with links to their cells. Text outputs, code and errors are HTML-encoded;
+/// drawn, failures listed at the top with links to their cells (the root failure first, the later ones collapsed
+/// after it: <see cref="RootFailure"/>). Text outputs, code and errors are HTML-encoded;
 /// HTML outputs come from formatters, which encode data themselves.
 /// </summary>
 public static class HtmlReportWriter
@@ -54,21 +55,42 @@ public static class HtmlReportWriter
         {
             html.Append("<p class=\"error\">").Append(HtmlEncode(invalid)).Append("</p>\n");
         }
-        if (result.Failures.Count > 0)
-        {
-            html.Append("<ul class=\"failures\">\n");
-            foreach (var failure in result.Failures)
-            {
-                html.Append("<li><a href=\"#")
-                    .Append(Anchor(result.Notebook.Cells[failure.CellIndex], failure.CellIndex))
-                    .Append("\">")
-                    .Append(HtmlEncode(failure.Message))
-                    .Append("</a></li>\n");
-            }
-            html.Append("</ul>\n");
-        }
+        AppendFailures(html, result);
         html.Append(ParametersTable(result.Parameters)).Append("</header>\n");
     }
+
+    /// <summary>
+    /// The root failure (the first) in full, each a link to its cell; the later failures, which may follow from it,
+    /// after it in a collapsed <c>details</c> element whose summary counts them (<see cref="RootFailure"/>).
+    /// </summary>
+    private static void AppendFailures(StringBuilder html, NotebookRunResult result)
+    {
+        if (result.Failures.Count == 0)
+            return;
+        var root = result.Failures[0];
+        html.Append("<p class=\"error root-failure\">");
+        AppendFailureLink(html, result, root);
+        html.Append("</p>\n");
+        if (RootFailure.LaterSummary([.. result.Failures.Select(f => f.Message)]) is not { } later)
+            return;
+        html.Append("<details class=\"later-failures\">\n<summary>")
+            .Append(HtmlEncode(later))
+            .Append("</summary>\n<ul class=\"failures\">\n");
+        foreach (var failure in result.Failures.Skip(1))
+        {
+            html.Append("<li>");
+            AppendFailureLink(html, result, failure);
+            html.Append("</li>\n");
+        }
+        html.Append("</ul>\n</details>\n");
+    }
+
+    private static void AppendFailureLink(StringBuilder html, NotebookRunResult result, CellFailure failure) =>
+        html.Append("<a href=\"#")
+            .Append(Anchor(result.Notebook.Cells[failure.CellIndex], failure.CellIndex))
+            .Append("\">")
+            .Append(HtmlEncode(failure.Message))
+            .Append("</a>");
 
     /// <summary>
     /// The parameters the notebook ran with (name, C# type, value) as a table with the class <c>parameters</c>, or an
@@ -196,6 +218,9 @@ public static class HtmlReportWriter
         pre.source { background: #f6f8fa; padding: .5rem; margin: .25rem 0; }
         pre.output.error, p.error { color: #b71c1c; background: #fff5f5; padding: .5rem; }
         pre.output.stderr { color: #8d4b00; }
+        .root-failure { font-weight: 600; white-space: pre-wrap; overflow-wrap: anywhere; }
+        details.later-failures summary { cursor: pointer; color: #555; }
+        details.later-failures ul { margin: .25rem 0; }
         table.secml-table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
         table.secml-table th, table.secml-table td { border: 1px solid #ddd; padding: .2rem .5rem; text-align: left; vertical-align: top; }
         table.secml-table th { background: #f0f0f0; }

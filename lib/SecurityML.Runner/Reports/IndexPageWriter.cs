@@ -47,6 +47,21 @@ public static class IndexPageWriter
         return html.Append("</tbody>\n</table>\n</body>\n</html>\n").ToString();
     }
 
+    /// <summary>The first problem (the root failure) in full; the later ones in a collapsed <c>details</c> element
+    /// whose summary counts them (<see cref="RootFailure"/>).</summary>
+    private static void AppendProblems(StringBuilder html, IReadOnlyList<string> problems)
+    {
+        if (problems.Count == 0)
+            return;
+        html.Append("<div class=\"root-failure\">").Append(HtmlEncode(problems[0])).Append("</div>");
+        if (RootFailure.LaterSummary(problems) is not { } later)
+            return;
+        html.Append("<details class=\"later-failures\"><summary>").Append(HtmlEncode(later)).Append("</summary>");
+        foreach (var problem in problems.Skip(1))
+            html.Append("<div>").Append(HtmlEncode(problem)).Append("</div>");
+        html.Append("</details>");
+    }
+
     private static void AppendRow(StringBuilder html, NotebookSummary notebook)
     {
         var link = Uri.EscapeDataString(notebook.Name);
@@ -73,10 +88,7 @@ public static class IndexPageWriter
                 .Append("</div>");
         }
         html.Append("</td><td>");
-        foreach (var problem in notebook.Problems)
-        {
-            html.Append("<div>").Append(HtmlEncode(problem)).Append("</div>");
-        }
+        AppendProblems(html, notebook.Problems);
         html.Append("</td><td><a class=\"executed\" href=\"")
             .Append(link)
             .Append(".ipynb\">")
