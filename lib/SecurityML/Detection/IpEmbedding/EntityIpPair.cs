@@ -1,3 +1,5 @@
+using SecurityML.Data;
+
 namespace SecurityML.Detection.IpEmbedding;
 
 /// <summary>One observation for <see cref="IpEmbeddingDetector"/>: an entity (user, instance, account) seen using an
@@ -5,4 +7,19 @@ namespace SecurityML.Detection.IpEmbedding;
 /// <see cref="EntityIpPairs"/>.</summary>
 /// <param name="Entity">The entity identifier, e.g. a user principal name; compared exactly (case-sensitive).</param>
 /// <param name="IpAddress">The dotted-quad IPv4 address.</param>
-public sealed record EntityIpPair(string Entity, string IpAddress);
+public sealed record EntityIpPair(string Entity, string IpAddress) : ICheckedRecord
+{
+    // Read from a file, a pair is checked where the reader knows its line (EntityIpPairs.ReadCsv).
+    RecordProblem? ICheckedRecord.Check()
+    {
+        if (string.IsNullOrEmpty(Entity))
+            return new RecordProblem(nameof(Entity), Entity, "an identifier (the entity is empty)");
+        if (Ipv4Address.TryParse(IpAddress, out _, out _))
+            return null;
+        string expected =
+            IpAddress?.Contains(':', StringComparison.Ordinal) == true
+                ? "an IPv4 address (IP embeddings encode IPv4 addresses only, not IPv6)"
+                : "a dotted-quad IPv4 address such as 203.0.113.7";
+        return new RecordProblem(nameof(IpAddress), IpAddress, expected);
+    }
+}

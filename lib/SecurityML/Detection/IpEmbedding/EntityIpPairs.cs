@@ -54,16 +54,14 @@ public static class EntityIpPairs
     /// reason).</exception>
     public static List<EntityIpPair> ReadCsv(string path, LoadReport? lenientReport = null)
     {
-        // Data rows start on line 2, after the header; Usable numbers them from 1, so shift by one.
-        var rows = CsvDataFile.Read<EntityIpPair>(path, lenientReport).ToList();
-        return Usable(rows, lenientReport, path, firstLineNumber: 2);
+        // The reader checks each pair (EntityIpPair is an ICheckedRecord), so problems carry the file's own lines.
+        return CsvDataFile.Read<EntityIpPair>(path, lenientReport).ToList();
     }
 
     /// <summary>The pairs the detector can use: entity non-empty and address dotted-quad IPv4.</summary>
     /// <param name="pairs">The pairs to check (not modified).</param>
-    /// <param name="lenientReport">Null for strict mode (the first bad pair throws); a report for lenient mode (each
-    /// usable pair is counted as a row read, bad pairs are skipped and recorded with their line number and
-    /// reason).</param>
+    /// <param name="lenientReport">Null for strict mode (the first bad pair throws); a report for lenient mode (bad
+    /// pairs are skipped and recorded with their line number and reason).</param>
     /// <param name="sourceName">Names the source in messages.</param>
     /// <param name="firstLineNumber">The line number of the first pair, for messages; default 1.</param>
     /// <exception cref="DataFormatException">Strict mode: a pair is bad; the message gives the line, the column and
@@ -84,7 +82,6 @@ public static class EntityIpPairs
             if (problem is null)
             {
                 usable.Add(pair);
-                lenientReport?.AddRow();
             }
             else if (lenientReport is null)
             {

@@ -47,7 +47,7 @@ public sealed class EntityIpPairsTests
             .WithMessage("pairs.csv, line 2, column 'IpAddress': IPv6*");
         var report = new LoadReport();
         EntityIpPairs.Usable(pairs, report).Select(pair => pair.Entity).Should().Equal("alice", "carol");
-        (report.RowCount, report.DroppedRowCount).Should().Be((2, 2));
+        report.DroppedRowCount.Should().Be(2);
         report.DroppedRows[1].ColumnName.Should().Be("Entity");
     }
 
@@ -60,6 +60,28 @@ public sealed class EntityIpPairsTests
 
         EntityIpPairs.ReadCsv(path, report).Should().Equal(new EntityIpPair("alice", "10.0.0.1"));
         report.DroppedRows.Should().ContainSingle().Which.LineNumber.Should().Be(3);
+    }
+
+    [Fact]
+    public void Csv_pairs_after_a_blank_line_a_bad_row_and_a_quoted_line_break_keep_their_file_lines_and_count()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write(
+            "pairs.csv",
+            "Entity,IpAddress\n\nalice,10.0.0.1,x\n\"bo\nb\",10.0.0.2\n,10.0.0.3\ncarol,::1\ndave,10.0.0.4\n"
+        );
+        var report = new LoadReport();
+
+        EntityIpPairs
+            .ReadCsv(path, report)
+            .Should()
+            .Equal(new EntityIpPair("bo\nb", "10.0.0.2"), new EntityIpPair("dave", "10.0.0.4"));
+        report
+            .DroppedRows.Select(row => (row.LineNumber, row.ColumnName))
+            .Should()
+            .Equal((3, null), (6, "Entity"), (7, "IpAddress"));
+        report.DroppedRows[2].Message.Should().Contain("IPv4 addresses only").And.Contain("received '::1'");
+        (report.RowCount, report.DroppedRowCount).Should().Be((2, 3));
     }
 
     [Fact]
