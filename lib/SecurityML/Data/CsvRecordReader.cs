@@ -5,9 +5,10 @@ namespace SecurityML.Data;
 /// and <c>secml score</c>). A record may span lines (a quoted field holding line breaks); when its quoted field is
 /// still open at <see cref="DataReadOptions.MaximumLineLength"/> characters or at the end of the input, or closes in a
 /// way that breaks the record (text after the closing quote, or a record of another field count than the header, the
-/// first record), the record's first line is reported and reading resumes at the line after it, so that one stray
-/// quote costs exactly one line. (A stray quote that closes at a later quote of the same column makes a well-formed
-/// record, RFC 4180's quoted line breaks, and is read as one, as any CSV reader does.)
+/// first record, or a line strictly inside it that reads as a whole row on its own), the record's first line is
+/// reported and reading resumes at the line after it, so that one stray quote costs exactly one line. (A stray quote
+/// closed by a quote of the same column on the very next line still makes one well-formed RFC 4180 record of the two
+/// lines, as in any CSV reader.)
 /// Blank (white-space) lines are not records. A last line without a line break is reported as cut short unless
 /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is set.
 /// </summary>
@@ -97,6 +98,12 @@ internal static class CsvRecordReader
                 yield return Skip(open, replay, splitter, sourceName, StrayQuote(line.Number, reason));
                 continue;
             }
+            if (open.Count > 2 && headerFields is { } columns && RowInside(open, columns, options) is { } inner)
+            {
+                string reason = $"line {inner} between them reads as a row of its own";
+                yield return Skip(open, replay, splitter, sourceName, StrayQuote(line.Number, reason));
+                continue;
+            }
             headerFields ??= fields.Count;
             yield return Complete(open, fields, sourceName, options);
             open.Clear();
@@ -141,6 +148,20 @@ internal static class CsvRecordReader
         }
         var text = string.Concat(open.Take(open.Count - 1).Select(part => part.Text + part.LineBreak)) + open[^1].Text;
         return new CsvRecord(first, fields, text, null);
+    }
+
+    // The first line strictly inside a record over several lines that, read alone, is a record of the header's field
+    // count: a stray quote closed by a quote of the same column on a later line swallowed it (a quoted line break in
+    // a real value does not make whole rows).
+    private static long? RowInside(List<InputLine> open, int columns, DataReadOptions options)
+    {
+        for (int index = 1; index < open.Count - 1; index++)
+        {
+            var alone = new CsvRecordSplitter(options.MaximumLineLength);
+            if (Add(alone, open[index]) is ({ } fields, null) && fields.Count == columns)
+                return open[index].Number;
+        }
+        return null;
     }
 
     private static string StrayQuote(long closingLine, string problem) =>

@@ -15,20 +15,13 @@ namespace SecurityML.Data.Engines;
 /// </summary>
 internal sealed class CsvSqlSource
 {
-    private CsvSqlSource(string path, Func<string, bool, string> tableExpression, IReadOnlyList<string> columns)
+    private CsvSqlSource(string path, Func<bool, string> tableExpression, IReadOnlyList<string> columns)
     {
         Path = path;
-        TableExpression = tableExpression("store_rejects = true", true);
-        TableExpressionWithoutRejects = tableExpression("store_rejects = false", true);
-        // Every column as text, rejects kept apart from those of TableExpression (see HasMultiLineRecords).
-        _textExpression = tableExpression(
-            "store_rejects = true, rejects_table = 'secml_line_check_errors', rejects_scan = 'secml_line_check_scans'",
-            false
-        );
+        TableExpression = tableExpression(true);
+        TableExpressionWithoutRejects = tableExpression(false);
         Columns = columns;
     }
-
-    private readonly string _textExpression;
 
     /// <summary>The file, as named in errors.</summary>
     public string Path { get; }
@@ -50,9 +43,10 @@ internal sealed class CsvSqlSource
     /// <summary>The source for <paramref name="path"/>, or null when DuckDB cannot load here
     /// (<see cref="DuckDbEngine.IsAvailable"/>), when <paramref name="options"/> ask for something only the .NET
     /// reader does (an encoding other than UTF-8, a timestamp format, a last line without a line break while
-    /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is off) or the file holds bytes invalid in UTF-8
-    /// (DuckDB checks only the columns a query uses): the caller then reads with <see cref="CsvDataFile"/>, which
-    /// reports them.</summary>
+    /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is off), the file holds bytes invalid in UTF-8
+    /// (DuckDB checks only the columns a query uses) or a line break inside quotes (a record over several lines:
+    /// see <see cref="CsvFileScan"/>): the caller then reads with <see cref="CsvDataFile"/>, which reports
+    /// them.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="options">The read options; null for the defaults.</param>
     /// <param name="types">SQL types of the record's columns by property name (e.g. <c>INTEGER</c>,
@@ -74,23 +68,18 @@ internal sealed class CsvSqlSource
         if (options.TimestampFormat is not null || !options.AllowUnterminatedLastLine && !EndsWithLineBreak(path))
             return null;
         CheckHeader<T>(path, options);
-        if (!IsValidUtf8(path))
+        if (!CsvFileScan.IsUtf8WithOneLinePerRecord(path))
             return null;
         var names = HeaderFields(path, options)
             .Select((name, index) => CanonicalName<T>(name) ?? $"_column{index + 1}")
             .ToList();
-        string Columns(bool typed) =>
-            string.Join(
-                ", ",
-                names.Select(name =>
-                    $"{Quote(name)}: {Quote(typed ? types.GetValueOrDefault(name, "VARCHAR") : "VARCHAR")}"
-                )
-            );
-        string Expression(string rejects, bool typed) =>
+        var columns = names.Select(name => $"{Quote(name)}: {Quote(types.GetValueOrDefault(name, "VARCHAR"))}");
+        string Expression(bool keepRejects) =>
             $"read_csv({Quote(path)}, header = true, auto_detect = false, delim = ',', quote = '\"', "
-            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, {rejects}, "
+            + $"escape = '\"', nullstr = chr(10), allow_quoted_nulls = false, "
+            + $"store_rejects = {(keepRejects ? "true" : "false")}, "
             + $"max_line_size = {options.MaximumLineLength.ToString(CultureInfo.InvariantCulture)}, "
-            + $"columns = {{{Columns(typed)}}})";
+            + $"columns = {{{string.Join(", ", columns)}}})";
         return new CsvSqlSource(path, Expression, names);
     }
 
@@ -100,8 +89,8 @@ internal sealed class CsvSqlSource
     /// the wrong shape fails it, again over <see cref="TableExpression"/>, and the rows DuckDB left out are reported by
     /// <see cref="CsvRejects"/> (thrown in strict mode). Null when the .NET reader must decide: the query found a value
     /// only that reader reports (it returns null), DuckDB rejected a line of white space (the .NET reader skips it),
-    /// rows were rejected in a file where a record spans lines (a quoted line break: DuckDB would name the wrong
-    /// line), or DuckDB's parser gives up on the file; nothing is recorded in <paramref name="lenientReport"/> then.
+    /// a rejected row spans lines (DuckDB would name the wrong lines after it), or DuckDB's parser gives up on the file;
+    /// nothing is recorded in <paramref name="lenientReport"/> then.
     /// Engine failures other than the file's (memory, I/O, interruption) are thrown.
     /// </summary>
     /// <param name="query">Runs the statement over the given table expression; null for a value the .NET reader
@@ -138,23 +127,22 @@ internal sealed class CsvSqlSource
         {
             return null;
         }
-        if (result is null || CsvValueChecks.HasBlankLineRejects(connection) || HasMultiLineRecords(connection))
+        if (result is null || CsvValueChecks.HasBlankLineRejects(connection) || HasMultiLineRejects(connection))
             return null;
         CsvRejects.Apply(connection, this, rowCount(result), lenientReport, expectedByColumn);
         return result;
     }
 
-    // DuckDB numbers a rejected row by counting records (and empty lines), the .NET reader by counting lines: the two
-    // agree unless a record before it holds a line break (in a quoted field). True when one does, in a rejected row
-    // (the reject's text, without the line break DuckDB puts before it in a CRLF file) or in a row read.
-    private bool HasMultiLineRecords(DuckDBConnection connection)
+    // DuckDB numbers a rejected row by counting records (and empty lines), the .NET reader by counting lines. TryCreate
+    // leaves files with a line break inside quotes to the .NET reader, but DuckDB may still take a rejected row (one
+    // with a quote inside an unquoted field) as open at its line end: true when a reject's text holds a line break
+    // (not counting the one DuckDB puts before it in a CRLF file).
+    private static bool HasMultiLineRejects(DuckDBConnection connection)
     {
-        string Breaks(string text) => $"strpos({text}, chr(10)) > 0 OR strpos({text}, chr(13)) > 0";
-        string inRows = string.Join(" OR ", Columns.Select(column => Breaks(CsvValueChecks.Identifier(column))));
         using DuckDBCommand command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT (SELECT count(*) FROM reject_errors WHERE {Breaks("trim(csv_line, chr(13) || chr(10))")}) "
-            + $"+ (SELECT count(*) FROM {_textExpression} WHERE {inRows})";
+            "SELECT count(*) FROM reject_errors WHERE strpos(trim(csv_line, chr(13) || chr(10)), chr(10)) > 0 "
+            + "OR strpos(trim(csv_line, chr(13) || chr(10)), chr(13)) > 0";
         return (long)command.ExecuteScalar()! > 0;
     }
 
@@ -189,38 +177,6 @@ internal sealed class CsvSqlSource
             .GetProperties()
             .Select(property => property.Name)
             .FirstOrDefault(name => string.Equals(name, header, StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsValidUtf8(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-        byte[] buffer = new byte[1 << 20];
-        int carry = 0;
-        while (true)
-        {
-            int count = carry + stream.Read(buffer, carry, buffer.Length - carry);
-            bool end = count == carry;
-            // Keep an incomplete sequence at the end of the chunk for the next one.
-            int split = end ? count : count - IncompleteTail(buffer.AsSpan(0, count));
-            if (!System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, split)))
-                return false;
-            if (end)
-                return true;
-            carry = count - split;
-            buffer.AsSpan(split, carry).CopyTo(buffer);
-        }
-    }
-
-    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
-    {
-        for (int back = 1; back <= Math.Min(3, bytes.Length); back++)
-        {
-            byte current = bytes[^back];
-            if ((current & 0xC0) == 0x80)
-                continue;
-            return current >= 0xC0 ? back : 0;
-        }
-        return 0;
-    }
 
     private static bool EndsWithLineBreak(string path)
     {

@@ -12,10 +12,7 @@ public sealed partial class LogonDailySqlTests
     [Fact]
     public void Rows_of_the_wrong_shape_are_dropped_by_the_sql_path_with_the_lines_the_dotnet_reader_reports()
     {
-        var rows = EdgeCases(withBadRows: false, badTimestamp: false, quotedLineBreak: false)
-            .TrimEnd('\n')
-            .Split('\n')
-            .ToList();
+        var rows = EdgeCases(withBadRows: false, badTimestamp: false).TrimEnd('\n').Split('\n').ToList();
         rows.Insert(4, "a,b,c");
         rows.Insert(7, Row("2024-03-04T10:00:00Z", "4624", user: "ann") + ",extra");
         string path = _folder.Write("Logons.csv", string.Join("\n", rows) + "\n");

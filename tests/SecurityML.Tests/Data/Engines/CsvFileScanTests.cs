@@ -1,0 +1,87 @@
+using System.Text;
+using SecurityML.Data;
+using SecurityML.Data.Engines;
+using SecurityML.Features.Logons;
+
+namespace SecurityML.Tests.Data.Engines;
+
+/// <summary>
+/// <see cref="CsvFileScan"/>: a file goes to DuckDB only when it is valid UTF-8 and every record is one line; a line
+/// break inside quotes (a quoted line break, or a stray quote) leaves it to the .NET reader, which numbers lines and
+/// reads again the lines after a stray quote. Chunk boundaries (1 MiB) do not change the answer.
+/// </summary>
+public sealed class CsvFileScanTests : IDisposable
+{
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData("plain", "a,b\n1,2\n", true)]
+    [InlineData("quoted comma and escaped quote", "a,b\n\"1,x\",\"y\"\"z\"\n", true)]
+    [InlineData("CRLF with quotes", "a,b\r\n\"1\",\"2\"\r\n", true)]
+    [InlineData("quoted LF", "a,b\n\"1\n2\",3\n", false)]
+    [InlineData("quoted CRLF", "a,b\r\n\"1\r\n2\",3\r\n", false)]
+    [InlineData("quoted lone CR", "a,b\n\"1\r2\",3\n", false)]
+    [InlineData("stray quote", "a,b\n\"1,2\n3,4\n", false)]
+    [InlineData("empty and doubled quotes", "a,b\n\"\",\"\"\"\"\n\"\"\"x\",2\n", true)]
+    [InlineData("a quote inside an unquoted field", "a,b\nx\"y\",2\n", false)]
+    [InlineData("text after a closing quote", "a,b\n\"x\"y,2\n", false)]
+    [InlineData("invalid UTF-8", "a,b\n1,\xff\n", false)]
+    public void Decides_whether_duckdb_may_read_a_file(string kind, string text, bool expected)
+    {
+        string path = _folder.File("file.csv");
+        File.WriteAllBytes(path, text.Select(character => (byte)character).ToArray());
+
+        CsvFileScan.IsUtf8WithOneLinePerRecord(path).Should().Be(expected, kind);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_quoted_line_break_or_a_character_across_a_chunk_boundary_is_seen(bool lineBreakInQuotes)
+    {
+        // The quote opens before the first 1 MiB chunk ends and closes after it; "é" straddles the boundary.
+        var text = new StringBuilder("a,b\n");
+        while (text.Length < (1 << 20) - 10)
+            text.Append("x,y\n");
+        text.Append("\"q").Append(new string('z', 5)).Append('é');
+        text.Append(lineBreakInQuotes ? "\n" : " ").Append("w\",v\n1,2\n");
+        string path = _folder.Write("big.csv", text.ToString());
+
+        CsvFileScan.IsUtf8WithOneLinePerRecord(path).Should().Be(!lineBreakInQuotes);
+    }
+
+    [Fact]
+    public void A_stray_quote_closed_in_the_same_column_two_lines_later_leaves_no_line_unreported()
+    {
+        // Line 2 opens a quote in TargetUserName that line 5 closes: read as one record, lines 3 and 4 would vanish.
+        string[] lines = File.ReadLines(Path.Combine(RepositoryPaths.SampleData, "Logons.csv")).Take(7).ToArray();
+        lines[1] = Replace(lines[1], 6, "\"" + Field(lines[1], 6));
+        lines[4] = Replace(lines[4], 6, Field(lines[4], 6) + "\"");
+        string path = _folder.Write("Logons.csv", string.Join("\n", lines) + "\n");
+        var report = new LoadReport();
+
+        var summaries = LogonDailyAggregation.SummarizeFile(path, report);
+
+        report.DroppedRows.Select(row => row.LineNumber).Should().Equal(2, 5);
+        report.DroppedRows[0].Message.Should().Contain("line 3 between them reads as a row of its own");
+        report.RowCount.Should().Be(4);
+        summaries.Sum(summary => summary.AttemptedLogons).Should().BeLessThanOrEqualTo(4);
+        summaries
+            .Should()
+            .Equal(
+                LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path, new LoadReport())),
+                "the .NET reader decides for such a file"
+            );
+    }
+
+    private static string Field(string line, int index) => line.Split(',')[index];
+
+    private static string Replace(string line, int index, string value)
+    {
+        var fields = line.Split(',');
+        fields[index] = value;
+        return string.Join(",", fields);
+    }
+}
