@@ -89,8 +89,8 @@ internal sealed class CsvSqlSource
     /// the wrong shape fails it, again over <see cref="TableExpression"/>, and the rows DuckDB left out are reported by
     /// <see cref="CsvRejects"/> (thrown in strict mode). Null when the .NET reader must decide: the query found a value
     /// only that reader reports (it returns null), DuckDB rejected a line of white space (the .NET reader skips it),
-    /// a rejected row spans lines (DuckDB would name the wrong lines after it), or DuckDB's parser gives up on the file;
-    /// nothing is recorded in <paramref name="lenientReport"/> then.
+    /// a rejected row spans lines (DuckDB would name the wrong lines after it), or DuckDB's parser gives up on the
+    /// file; nothing is recorded in <paramref name="lenientReport"/> then.
     /// Engine failures other than the file's (memory, I/O, interruption) are thrown.
     /// </summary>
     /// <param name="query">Runs the statement over the given table expression; null for a value the .NET reader
