@@ -128,8 +128,31 @@ public sealed class DataFormatException : Exception
                 + $"ambiguous)."
         );
 
-    private static string Truncate(string? value) =>
-        value is null ? "(null)"
-        : value.Length <= 80 ? value
-        : value[..80] + "…";
+    /// <summary>A received value as messages quote it: control characters (line breaks included, so a value cannot
+    /// forge a line of its own in a console or log) shown as <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\uXXXX</c>, and cut
+    /// after 80 characters (never inside a surrogate pair); <c>(null)</c> for null.</summary>
+    internal static string Truncate(string? value)
+    {
+        if (value is null)
+            return "(null)";
+        int length =
+            value.Length <= 80 ? value.Length
+            : char.IsHighSurrogate(value[79]) ? 79
+            : 80;
+        var text = new System.Text.StringBuilder(length + 8);
+        foreach (char character in value.AsSpan(0, length))
+        {
+            text.Append(
+                character switch
+                {
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    _ when char.IsControl(character) => $"\\u{(int)character:X4}",
+                    _ => character.ToString(),
+                }
+            );
+        }
+        return length < value.Length ? text.Append('…').ToString() : text.ToString();
+    }
 }

@@ -73,15 +73,17 @@ public static class EventRecords
                 | System.Reflection.BindingFlags.IgnoreCase
         );
         var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        var value = @event
-            .FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
-            .Value;
+        // The property as spelled in the path first: {"EventID":"4624","eventid":"x"} names eventid's value.
+        if (!@event.TryGetPropertyValue(name, out var value))
+        {
+            value = @event
+                .FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+                .Value;
+        }
         string text =
             value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
                 ? scalar.GetValue<string>()
                 : value?.ToJsonString() ?? "null";
-        if (text.Length > 80)
-            text = text[..80] + "…";
-        return $"expected a value of type {type?.Name ?? "unknown"}, received '{text}'.";
+        return $"expected a value of type {type?.Name ?? "unknown"}, received '{DataFormatException.Truncate(text)}'.";
     }
 }

@@ -30,4 +30,18 @@ public sealed class FeatureCorrelationTests
         matrix[3].Should().AllSatisfy(value => double.IsNaN(value).Should().BeTrue());
         matrix.Select(row => row[3]).Should().AllSatisfy(value => double.IsNaN(value).Should().BeTrue());
     }
+
+    [Fact]
+    public void A_column_holding_nan_is_a_gap_even_on_the_diagonal()
+    {
+        var matrix = FeatureCorrelation.Pearson([
+            [1, 5, double.NaN],
+            [2, 4, 3],
+            [3, 1, 4],
+        ]);
+
+        matrix[2].Should().AllSatisfy(value => double.IsNaN(value).Should().BeTrue());
+        matrix[0][0].Should().Be(1);
+        double.IsNaN(matrix[0][1]).Should().BeFalse();
+    }
 }

@@ -12,6 +12,16 @@ public sealed class EventRecordsTests
     [InlineData("EventID", "\"46x4\"", "field EventID: expected a value of type Int32, received '46x4'.")]
     [InlineData("logontype", "true", "field logontype: expected a value of type Int32, received 'true'.")]
     [InlineData("EventID", "[4624]", "field EventID: expected a value of type Int32, received '[4624]'.")]
+    [InlineData(
+        "EventID",
+        "\"46\\n24\\u001b\"",
+        "field EventID: expected a value of type Int32, received '46\\n24\\u001B'."
+    )]
+    [InlineData(
+        "eventid",
+        "\"x\",\"EventID\":\"4624\"",
+        "field eventid: expected a value of type Int32, received 'x'."
+    )]
     public void A_value_that_does_not_convert_names_field_type_and_value(string field, string json, string message)
     {
         var @event = JsonNode.Parse($$"""{"TimeGenerated":"2024-03-04T10:00:00Z","{{field}}":{{json}}}""")!.AsObject();
