@@ -20,6 +20,7 @@ internal static class CsvFileScan
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes);
         byte[] buffer = new byte[ChunkBytes];
         int carry = 0;
+        bool first = true;
         while (true)
         {
             int count = carry + stream.Read(buffer, carry, buffer.Length - carry);
@@ -29,7 +30,10 @@ internal static class CsvFileScan
             if (split == 0 && !end)
                 return false;
             var chunk = buffer.AsSpan(0, split);
-            if (!System.Text.Unicode.Utf8.IsValid(chunk) || !QuotesInPlace(chunk))
+            // A byte order mark is not part of the first line (a quoted first header field follows it).
+            int start = first && chunk.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            first = false;
+            if (!System.Text.Unicode.Utf8.IsValid(chunk) || !QuotesInPlace(chunk[start..]))
                 return false;
             if (end)
                 return true;
