@@ -151,10 +151,18 @@ internal static class CsvRecordReader
     }
 
     // The first line strictly inside a record over several lines that, read alone, is a record of the header's field
-    // count: a stray quote closed by a quote of the same column on a later line swallowed it (a quoted line break in
-    // a real value does not make whole rows).
+    // count, when the record's last line, read alone, has a quote out of place in the very field its first line
+    // opened: a stray quote closed by a stray quote of the same column swallowed whole rows. (A real multi-line value
+    // closes at the start of its last line, field 0, unless it is the first column; a line of it may have the
+    // header's comma count by chance.)
     private static long? RowInside(List<InputLine> open, int columns, DataReadOptions options)
     {
+        var first = new CsvRecordSplitter(options.MaximumLineLength);
+        var last = new CsvRecordSplitter(options.MaximumLineLength);
+        if (Add(first, open[0]) is not (null, null) || Add(last, open[^1]).Error is null)
+            return null;
+        if (first.FieldIndex != last.FieldIndex)
+            return null;
         for (int index = 1; index < open.Count - 1; index++)
         {
             var alone = new CsvRecordSplitter(options.MaximumLineLength);

@@ -18,6 +18,10 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
     /// <summary>True while a quoted field continues on the next line.</summary>
     public bool IsOpen { get; private set; }
 
+    /// <summary>The 0-based field where the last line left the record open, or where its quote was out of
+    /// place.</summary>
+    public int FieldIndex { get; private set; }
+
     /// <summary>Forgets an open record.</summary>
     public void Reset()
     {
@@ -48,6 +52,7 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
             Add(character);
         if (_quoted)
         {
+            FieldIndex = _fields.Count;
             _field.Append(lineBreak);
             _length += lineBreak.Length;
             IsOpen = true;
@@ -89,6 +94,7 @@ internal sealed class CsvRecordSplitter(int maximumRecordLength)
             var reason = _closedQuote
                 ? "text after a closing quote; expected a comma"
                 : "a quote inside an unquoted field; expected the field in quotes with the quote doubled";
+            FieldIndex = _fields.Count;
             Reset();
             throw new FormatException(reason);
         }

@@ -97,7 +97,7 @@ public sealed class DataFormatException : Exception
             1,
             string.Join(", ", missing),
             $"required column(s) missing from the header; expected [{string.Join(", ", missing)}], "
-                + $"found [{string.Join(", ", found)}]."
+                + $"found [{string.Join(", ", found.Select(Truncate))}]."
         );
 
     internal static DataFormatException BadValue(
@@ -124,7 +124,7 @@ public sealed class DataFormatException : Exception
             filePath,
             lineNumber,
             name,
-            $"the {where} '{name}' appears more than once; expected each once (which copy holds the value is "
+            $"the {where} '{Truncate(name)}' appears more than once; expected each once (which copy holds the value is "
                 + $"ambiguous)."
         );
 

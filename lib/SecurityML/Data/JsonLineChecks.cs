@@ -59,7 +59,7 @@ internal static class JsonLineChecks
                             sourceName,
                             lineNumber,
                             column,
-                            $"the property \"{Shorten(name)}\" appears twice in one object; expected each property "
+                            $"the property \"{DataFormatException.Truncate(name)}\" appears twice in one object; expected each property "
                                 + $"once (which copy holds the value is ambiguous)."
                         );
                 }
@@ -71,6 +71,4 @@ internal static class JsonLineChecks
         }
         return null;
     }
-
-    private static string Shorten(string name) => name.Length <= 80 ? name : name[..80] + "…";
 }

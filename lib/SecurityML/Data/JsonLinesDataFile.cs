@@ -151,7 +151,7 @@ public static class JsonLinesDataFile
                     DataFormatException.MalformedRow(
                         sourceName,
                         lineNumber,
-                        $"expected a JSON object, received '{(line.Length <= 80 ? line : line[..80] + "…")}'."
+                        $"expected a JSON object, received '{DataFormatException.Truncate(line)}'."
                     )
                 );
             }

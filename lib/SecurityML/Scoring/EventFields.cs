@@ -33,7 +33,7 @@ public static class EventFields
             ? number
             : throw new FormatException(
                 $"field {string.Join("/", paths)}: expected a number, received "
-                    + $"'{(text.Length > 60 ? text[..60] + "…" : text)}'"
+                    + $"'{SecurityML.Data.DataFormatException.Truncate(text)}'"
             );
     }
 

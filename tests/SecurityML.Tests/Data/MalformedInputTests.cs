@@ -255,6 +255,11 @@ public sealed class MalformedInputTests
             Utf8($"{SignInHeader}\n{SignIn("a")}\n\n{SignIn("b")}\r\n"),
             Values("a@2024-03-04T08:00:00|b@2024-03-04T08:00:00")
         ),
+        ["csv quoted value over lines with a line of the header's comma count is one record"] = new(
+            Csv,
+            Utf8($"{SignInHeader}\n2024-03-04T08:00:00Z,a,10.0.0.1,DE,\"Portal\nx,y,z,w,v,u\nend\",0\n"),
+            Values("a@2024-03-04T08:00:00")
+        ),
         ["csv quoted line break is kept"] = new(
             Csv,
             Utf8($"{SignInHeader}\n{SignIn("\"a\r\nb\"")}\n"),

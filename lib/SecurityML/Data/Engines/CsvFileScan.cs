@@ -28,7 +28,13 @@ internal static class CsvFileScan
             // Whole lines only (a line of more than a chunk is left to the .NET reader); the rest waits for the next.
             int split = end ? count : buffer.AsSpan(0, count).LastIndexOf((byte)'\n') + 1;
             if (split == 0 && !end)
-                return false;
+            {
+                // A line longer than a chunk is left to the .NET reader; a short read waits for more bytes.
+                if (count == buffer.Length)
+                    return false;
+                carry = count;
+                continue;
+            }
             var chunk = buffer.AsSpan(0, split);
             // A byte order mark is not part of the first line (a quoted first header field follows it).
             int start = first && chunk.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;

@@ -30,7 +30,7 @@ public static class Ipv4Address
         if (string.IsNullOrEmpty(text))
             return "the IP address is empty; expected an IPv4 address such as 203.0.113.7";
         if (text.Contains(':'))
-            return $"IPv6 address '{Shorten(text)}' is not supported; IP embeddings encode IPv4 addresses only";
+            return $"IPv6 address '{Quoted(text)}' is not supported; IP embeddings encode IPv4 addresses only";
         int octets = 0,
             value = 0,
             digits = 0;
@@ -62,7 +62,7 @@ public static class Ipv4Address
     }
 
     private static string Malformed(string text) =>
-        $"expected an IPv4 address a.b.c.d with parts 0-255, received '{Shorten(text)}'";
+        $"expected an IPv4 address a.b.c.d with parts 0-255, received '{Quoted(text)}'";
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static string Quoted(string text) => SecurityML.Data.DataFormatException.Truncate(text);
 }
