@@ -51,6 +51,16 @@ public sealed class DataFormatException : Exception
         Reason = reason;
     }
 
+    // A problem at a row of a file without lines (Parquet): "file, row N, column 'C': reason".
+    private DataFormatException(string filePath, long rowNumber, string? columnName, string reason, bool isRow)
+        : base(Describe(filePath, rowNumber, columnName, reason, unit: isRow ? "row" : "line"))
+    {
+        FilePath = filePath;
+        LineNumber = rowNumber;
+        ColumnName = columnName;
+        Reason = reason;
+    }
+
     /// <summary>The file (or source name) that was read.</summary>
     public string FilePath { get; }
 
@@ -58,7 +68,8 @@ public sealed class DataFormatException : Exception
     /// column (invalid bytes); null otherwise.</summary>
     public int? ColumnNumber { get; }
 
-    /// <summary>The 1-based line of the problem; 0 when it concerns the whole file.</summary>
+    /// <summary>The 1-based line of the problem (the 1-based row for a Parquet file, and the message says "row"); 0
+    /// when it concerns the whole file.</summary>
     public long LineNumber { get; }
 
     /// <summary>The column or JSON property concerned; null when it concerns the whole row.</summary>
@@ -73,10 +84,11 @@ public sealed class DataFormatException : Exception
         long lineNumber,
         string? columnName,
         string reason,
-        bool quote = true
+        bool quote = true,
+        string unit = "line"
     )
     {
-        var line = lineNumber > 0 ? $", line {lineNumber}" : "";
+        var line = lineNumber > 0 ? $", {unit} {lineNumber}" : "";
         var column =
             columnName is null ? ""
             : quote ? $", column '{columnName}'"
@@ -108,6 +120,15 @@ public sealed class DataFormatException : Exception
         string expected,
         Exception? inner = null
     ) => new(filePath, lineNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", inner);
+
+    /// <summary>A bad value at a 1-based row of a file without lines (Parquet).</summary>
+    internal static DataFormatException BadValueInRow(
+        string filePath,
+        long rowNumber,
+        string? columnName,
+        string? value,
+        string expected
+    ) => new(filePath, rowNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", isRow: true);
 
     internal static DataFormatException MalformedRow(
         string filePath,

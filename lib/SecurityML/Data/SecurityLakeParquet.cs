@@ -128,7 +128,7 @@ public static class SecurityLakeParquet
                 var (record, problem) = OcsfParquetRow.ToNetworkActivity(row);
                 if (problem is not null)
                 {
-                    var error = DataFormatException.BadValue(
+                    var error = DataFormatException.BadValueInRow(
                         file,
                         rowNumber,
                         problem.Column,

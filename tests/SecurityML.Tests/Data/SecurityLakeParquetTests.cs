@@ -129,7 +129,11 @@ public sealed class SecurityLakeParquetTests : IDisposable
         error.FilePath.Should().Be(_root[Day1 + "/part-0.parquet"]);
         error.LineNumber.Should().Be(2);
         error.ColumnName.Should().Be("class_uid");
-        error.Message.Should().Contain("4001 (Network Activity)").And.Contain("'4002'");
+        error
+            .Message.Should()
+            .Contain("4001 (Network Activity)")
+            .And.Contain("'4002'")
+            .And.Contain(".parquet, row 2, ");
     }
 
     [Theory]
