@@ -16,10 +16,11 @@ public sealed record EntityIpPair(string Entity, string IpAddress) : ICheckedRec
             return new RecordProblem(nameof(Entity), Entity, "an identifier (the entity is empty)");
         if (Ipv4Address.TryParse(IpAddress, out _, out _))
             return null;
+        // Ipv4Address's own wording, as Usable and secml score give it.
         string expected =
             IpAddress?.Contains(':', StringComparison.Ordinal) == true
-                ? "an IPv4 address (IP embeddings encode IPv4 addresses only, not IPv6)"
-                : "a dotted-quad IPv4 address such as 203.0.113.7";
+                ? $"{Ipv4Address.Expected} ({Ipv4Address.Ipv6Refused})"
+                : Ipv4Address.Expected;
         return new RecordProblem(nameof(IpAddress), IpAddress, expected);
     }
 }

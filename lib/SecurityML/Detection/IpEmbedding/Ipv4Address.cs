@@ -25,12 +25,18 @@ public static class Ipv4Address
     public static string Format(uint address) =>
         $"{address >> 24}.{(address >> 16) & 255}.{(address >> 8) & 255}.{address & 255}";
 
+    /// <summary>What an address must be, for messages.</summary>
+    internal const string Expected = "an IPv4 address a.b.c.d with parts 0-255";
+
+    /// <summary>Why an IPv6 address is refused, for messages.</summary>
+    internal const string Ipv6Refused = "IP embeddings encode IPv4 addresses only";
+
     private static string? Check(string? text, ref uint address)
     {
         if (string.IsNullOrEmpty(text))
             return "the IP address is empty; expected an IPv4 address such as 203.0.113.7";
         if (text.Contains(':'))
-            return $"IPv6 address '{Quoted(text)}' is not supported; IP embeddings encode IPv4 addresses only";
+            return $"IPv6 address '{Quoted(text)}' is not supported; {Ipv6Refused}";
         int octets = 0,
             value = 0,
             digits = 0;
@@ -61,8 +67,7 @@ public static class Ipv4Address
         return null;
     }
 
-    private static string Malformed(string text) =>
-        $"expected an IPv4 address a.b.c.d with parts 0-255, received '{Quoted(text)}'";
+    private static string Malformed(string text) => $"expected {Expected}, received '{Quoted(text)}'";
 
     private static string Quoted(string text) => SecurityML.Data.DataFormatException.Truncate(text);
 }
