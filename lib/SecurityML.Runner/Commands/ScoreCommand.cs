@@ -225,7 +225,7 @@ public static class ScoreCommand
             if (request.InputPath == "-")
                 ScoreStandardInput(request, scorer, standardInput, readOptions, cancellationToken);
             else if (Directory.Exists(request.InputPath))
-                await ScoreFolderAsync(request, scorer, readOptions, cancellationToken);
+                await ScoreFolderAsync(request, scorer, readOptions, standardError, cancellationToken);
             else
                 ScoreFile(request, scorer, request.InputPath, readOptions, cancellationToken);
         }
@@ -326,12 +326,13 @@ public static class ScoreCommand
             scorer.Score(stream, path, request.FormatFor(path), readOptions, cancellationToken);
     }
 
-    /// <summary>Scores the folder's files in name order; with --watch, polls for new ones until the idle
-    /// timeout.</summary>
+    /// <summary>Scores the folder's files in name order, with one summary line per file on standard error; with
+    /// --watch, polls for new ones until the idle timeout.</summary>
     private static async Task ScoreFolderAsync(
         ScoreRequest request,
         EventStreamScorer scorer,
         DataReadOptions readOptions,
+        TextWriter standardError,
         CancellationToken cancellationToken
     )
     {
@@ -346,7 +347,15 @@ public static class ScoreCommand
                 .ToList();
             foreach (var path in fresh)
             {
+                var (events, alerts, badLines) = (scorer.EventsScored, scorer.Alerts, scorer.BadLines);
                 ScoreFile(request, scorer, path, readOptions, cancellationToken);
+                await standardError.WriteLineAsync(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"secml score: {path}: {scorer.EventsScored - events} event(s) scored, "
+                            + $"{scorer.Alerts - alerts} alert(s), {scorer.BadLines - badLines} bad line(s)"
+                    )
+                );
                 done.Add(path);
                 lastNewFile = DateTime.UtcNow;
             }

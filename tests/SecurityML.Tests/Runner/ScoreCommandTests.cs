@@ -350,6 +350,8 @@ public sealed class ScoreCommandTests
             .ToString()
             .Should()
             .Contain(Path.Combine(inbox, "c.jsonl") + ", line 1, column 29: the property \"Value\" appears twice")
+            .And.Contain($"secml score: {Path.Combine(inbox, "a.csv")}: 1 event(s) scored, 1 alert(s), 0 bad line(s)")
+            .And.Contain($"secml score: {Path.Combine(inbox, "c.jsonl")}: 1 event(s) scored, 1 alert(s), 1 bad line(s)")
             .And.Contain("3 event(s) scored");
     }
 
