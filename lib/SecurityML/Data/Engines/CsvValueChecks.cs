@@ -35,9 +35,12 @@ internal static class CsvValueChecks
         $"CASE WHEN regexp_full_match({column}, {CsvSqlSource.Quote(IsoTimestampPattern(microsecondsOnly))}) "
         + $"THEN TRY_CAST({column} AS TIMESTAMPTZ) END";
 
-    // DateTimeOffset's range in UTC: a time whose offset takes it outside is an error in .NET.
-    private const string Earliest = "TIMESTAMPTZ '0001-01-01 00:00:00+00'";
-    private const string Latest = "TIMESTAMPTZ '9999-12-31 23:59:59.999999+00'";
+    /// <summary>DateTimeOffset's range in UTC (to the microsecond), as SQL: a time whose offset takes it outside is
+    /// an error in .NET.</summary>
+    internal const string Earliest = "TIMESTAMPTZ '0001-01-01 00:00:00+00'";
+
+    /// <inheritdoc cref="Earliest"/>
+    internal const string Latest = "TIMESTAMPTZ '9999-12-31 23:59:59.999999+00'";
 
     /// <summary>The 100-ns ticks since the Unix epoch of <paramref name="parsed"/> (the result of
     /// <see cref="Timestamp"/> over <paramref name="column"/>): DuckDB keeps microseconds and drops a seventh fraction

@@ -25,6 +25,9 @@ internal static class LogonDailySql
 
     private const long MicrosecondsPerDay = 86_400_000_000;
 
+    private const string Earliest = CsvValueChecks.Earliest;
+    private const string Latest = CsvValueChecks.Latest;
+
     private const string ComputerDomain =
         "CASE WHEN strpos(computer, '.') = 0 THEN '' ELSE substr(computer, strpos(computer, '.') + 1) END";
 
@@ -75,7 +78,7 @@ internal static class LogonDailySql
                 SELECT {Day("epoch_us(time)")} AS day, {InRange(range)} AS in_range, domain, account,
                     event_text, logon_type_text, computer, address, host, package, count(*) AS events,
                     min(time) AS first, max(time) AS last,
-                    count(*) FILTER (WHERE time IS NULL OR epoch_us(time) NOT BETWEEN {MinimumTime} AND {MaximumTime})
+                    count(*) FILTER (WHERE time IS NULL OR time NOT BETWEEN {Earliest} AND {Latest})
                         AS bad_times
                 FROM events
                 GROUP BY ALL
@@ -119,14 +122,6 @@ internal static class LogonDailySql
 
     private static string InRange(TimeRange range) =>
         SqlTimeRange.Condition("epoch_us(time)", range, SqlTimeRange.Microseconds);
-
-    private static readonly string MinimumTime = Microseconds(DateTimeOffset.MinValue);
-    private static readonly string MaximumTime = Microseconds(DateTimeOffset.MaxValue);
-
-    private static string Microseconds(DateTimeOffset time) =>
-        ((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond).ToString(
-            System.Globalization.CultureInfo.InvariantCulture
-        );
 
     // Every column is read as text: values are checked by the statement (CsvValueChecks: the forms .NET reads), so
     // the reader itself rejects only rows of the wrong shape (field count, quoting, encoding, length).
