@@ -18,33 +18,33 @@ internal static class LocalSqlInputs
 {
     /// <summary><see cref="DetectorInputs.ShareAccessCounts"/> by SQL, or null.</summary>
     public static IReadOnlyList<ShareAccessSummary>? ShareAccessCounts(QueryProvider provider, TimeRange range) =>
-        CsvFile(provider, DataSets.FileShareAccess) is var (path, local)
-            ? ShareAccessSql.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
-            : null;
+        Run(provider, DataSets.FileShareAccess, range, ShareAccessSql.TrySummarizeCsv);
 
     /// <summary><see cref="DetectorInputs.DailyShareAccess"/> by SQL, or null.</summary>
     public static IReadOnlyList<DailyShareAccess>? DailyShareAccess(QueryProvider provider, TimeRange range) =>
-        CsvFile(provider, DataSets.FileShareAccess) is var (path, local)
-            ? DailyShareAccessSql.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
-            : null;
+        Run(provider, DataSets.FileShareAccess, range, DailyShareAccessSql.TrySummarizeCsv);
 
     /// <summary><see cref="DetectorInputs.DailyLogonCounts"/> by SQL, or null.</summary>
     public static IReadOnlyList<EntityDaySummary>? DailyLogonCounts(QueryProvider provider, TimeRange range) =>
-        CsvFile(provider, DataSets.Logons) is var (path, local)
-            ? DailyLogonCountSql.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
-            : null;
+        Run(provider, DataSets.Logons, range, DailyLogonCountSql.TrySummarizeCsv);
 
     /// <summary><see cref="DetectorInputs.DailyLogons"/> by SQL
     /// (<see cref="LogonDailyAggregation.TrySummarizeCsv"/>: to the tick, or null), or null.</summary>
     public static IReadOnlyList<LogonDailySummary>? DailyLogons(QueryProvider provider, TimeRange range) =>
-        CsvFile(provider, DataSets.Logons) is var (path, local)
-            ? LogonDailyAggregation.TrySummarizeCsv(path, range, local.LenientReport, local.Options)
-            : null;
+        Run(provider, DataSets.Logons, range, LogonDailyAggregation.TrySummarizeCsv);
 
-    private static (string Path, LocalDataProvider Local)? CsvFile(QueryProvider provider, DataSet dataSet) =>
+    // The statement over the data set's CSV file with the provider's lenient report and read options; null for
+    // another provider, another format or a missing file.
+    private static IReadOnlyList<T>? Run<T>(
+        QueryProvider provider,
+        DataSet dataSet,
+        TimeRange range,
+        Func<string, TimeRange, LoadReport?, DataReadOptions?, IReadOnlyList<T>?> summarize
+    ) =>
         provider is LocalDataProvider local
         && dataSet.Format == DataFileFormat.Csv
-        && File.Exists(local.PathOf(dataSet))
-            ? (local.PathOf(dataSet), local)
+        && local.PathOf(dataSet) is var path
+        && File.Exists(path)
+            ? summarize(path, range, local.LenientReport, local.Options)
             : null;
 }
