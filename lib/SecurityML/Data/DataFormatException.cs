@@ -52,8 +52,8 @@ public sealed class DataFormatException : Exception
     }
 
     // A problem at a row of a file without lines (Parquet): "file, row N, column 'C': reason".
-    private DataFormatException(string filePath, long rowNumber, string? columnName, string reason, bool isRow)
-        : base(Describe(filePath, rowNumber, columnName, reason, unit: isRow ? "row" : "line"))
+    private DataFormatException(string filePath, long rowNumber, string? columnName, string reason, string unit)
+        : base(Describe(filePath, rowNumber, columnName, reason, unit: unit))
     {
         FilePath = filePath;
         LineNumber = rowNumber;
@@ -128,7 +128,7 @@ public sealed class DataFormatException : Exception
         string? columnName,
         string? value,
         string expected
-    ) => new(filePath, rowNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", isRow: true);
+    ) => new(filePath, rowNumber, columnName, $"expected {expected}, received '{Truncate(value)}'.", unit: "row");
 
     internal static DataFormatException MalformedRow(
         string filePath,

@@ -17,10 +17,6 @@ public sealed record EntityIpPair(string Entity, string IpAddress) : ICheckedRec
         if (Ipv4Address.TryParse(IpAddress, out _, out _))
             return null;
         // Ipv4Address's own wording, as Usable and secml score give it.
-        string expected =
-            IpAddress?.Contains(':', StringComparison.Ordinal) == true
-                ? $"{Ipv4Address.Expected} ({Ipv4Address.Ipv6Refused})"
-                : Ipv4Address.Expected;
-        return new RecordProblem(nameof(IpAddress), IpAddress, expected);
+        return new RecordProblem(nameof(IpAddress), IpAddress, Ipv4Address.ExpectedFor(IpAddress));
     }
 }

@@ -31,11 +31,16 @@ public static class Ipv4Address
     /// <summary>Why an IPv6 address is refused, for messages.</summary>
     internal const string Ipv6Refused = "IP embeddings encode IPv4 addresses only";
 
+    /// <summary>What <paramref name="text"/> should have been, for a message about it.</summary>
+    internal static string ExpectedFor(string? text) => IsIpv6(text) ? $"{Expected} ({Ipv6Refused})" : Expected;
+
+    private static bool IsIpv6(string? text) => text?.Contains(':', StringComparison.Ordinal) == true;
+
     private static string? Check(string? text, ref uint address)
     {
         if (string.IsNullOrEmpty(text))
             return "the IP address is empty; expected an IPv4 address such as 203.0.113.7";
-        if (text.Contains(':'))
+        if (IsIpv6(text))
             return $"IPv6 address '{Quoted(text)}' is not supported; {Ipv6Refused}";
         int octets = 0,
             value = 0,
