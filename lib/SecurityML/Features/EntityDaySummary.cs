@@ -16,4 +16,10 @@ public sealed record EntityDaySummary(
     long DistinctCount,
     DateTimeOffset FirstSeen,
     DateTimeOffset LastSeen
-);
+)
+{
+    /// <summary>By entity (ordinal), then day: the order <c>SummarizeByEntityAndDay</c> gives, for rows built
+    /// elsewhere (SQL, a workspace).</summary>
+    internal static List<EntityDaySummary> InEntityDayOrder(IEnumerable<EntityDaySummary> rows) =>
+        rows.OrderBy(summary => summary.Entity, StringComparer.Ordinal).ThenBy(summary => summary.Day).ToList();
+}

@@ -68,12 +68,9 @@ public static class DetectorInputs
                     .Logons(start, end)
                     .SummarizeByEntityAndDay(logon => logon.Account, logon => logon.TimeGenerated);
         }
-        return workspace
-            .Load(DailyLogonCount.DataSet, range)
-            .Select(row => row.ToSummary())
-            .OrderBy(summary => summary.Entity, StringComparer.Ordinal)
-            .ThenBy(summary => summary.Day)
-            .ToList();
+        return EntityDaySummary.InEntityDayOrder(
+            workspace.Load(DailyLogonCount.DataSet, range).Select(row => row.ToSummary())
+        );
     }
 
     /// <summary>Share accesses (5140) per account and share (<see cref="ShareAccessSummary"/>: count, first and last

@@ -29,8 +29,8 @@ internal static class DailyLogonCountSql
         ToSummaries(Query.Parquet(path, range));
 
     private static IReadOnlyList<EntityDaySummary> ToSummaries(IEnumerable<SqlGroup> groups) =>
-        groups
-            .Select(group => new EntityDaySummary(
+        EntityDaySummary.InEntityDayOrder(
+            groups.Select(group => new EntityDaySummary(
                 group.Keys[0],
                 group.Day!.Value,
                 group.Count,
@@ -38,7 +38,5 @@ internal static class DailyLogonCountSql
                 group.First,
                 group.Last
             ))
-            .OrderBy(summary => summary.Entity, StringComparer.Ordinal)
-            .ThenBy(summary => summary.Day)
-            .ToList();
+        );
 }
