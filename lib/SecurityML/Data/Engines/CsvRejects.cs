@@ -27,6 +27,25 @@ internal static partial class CsvRejects
         LIMIT 1000
         """;
 
+    /// <summary>
+    /// True when the rejects of the last query on <paramref name="connection"/> must be reported by the .NET reader
+    /// instead: a rejected line of only white space (DuckDB reads it as a row with too few columns; the .NET reader
+    /// skips it), or a rejected row that spans lines (DuckDB numbers rejects by records, the .NET reader by lines;
+    /// <see cref="CsvFileScan"/> leaves files with a line break inside quotes to the .NET reader, but DuckDB may still
+    /// take a row with a quote inside an unquoted field as open at its line end). The line break DuckDB puts before
+    /// a reject's text in a CRLF file does not count.
+    /// </summary>
+    public static bool NeedTheDotNetReader(DuckDBConnection connection)
+    {
+        const string Text = "trim(csv_line, chr(13) || chr(10))";
+        string spaces = CsvSqlSource.Quote(CsvValueChecks.WhiteSpace);
+        using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT count(*) FROM reject_errors WHERE trim(csv_line, {spaces}) = '' "
+            + $"OR strpos({Text}, chr(10)) > 0 OR strpos({Text}, chr(13)) > 0";
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
     /// <summary>Applies the contract to the rejects of the last query on <paramref name="connection"/>.</summary>
     /// <param name="connection">The connection the <c>read_csv</c> query ran on.</param>
     /// <param name="source">The file read.</param>

@@ -127,23 +127,10 @@ internal sealed class CsvSqlSource
         {
             return null;
         }
-        if (result is null || CsvValueChecks.HasBlankLineRejects(connection) || HasMultiLineRejects(connection))
+        if (result is null || CsvRejects.NeedTheDotNetReader(connection))
             return null;
         CsvRejects.Apply(connection, this, rowCount(result), lenientReport, expectedByColumn);
         return result;
-    }
-
-    // DuckDB numbers a rejected row by counting records (and empty lines), the .NET reader by counting lines. TryCreate
-    // leaves files with a line break inside quotes to the .NET reader, but DuckDB may still take a rejected row (one
-    // with a quote inside an unquoted field) as open at its line end: true when a reject's text holds a line break
-    // (not counting the one DuckDB puts before it in a CRLF file).
-    private static bool HasMultiLineRejects(DuckDBConnection connection)
-    {
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT count(*) FROM reject_errors WHERE strpos(trim(csv_line, chr(13) || chr(10)), chr(10)) > 0 "
-            + "OR strpos(trim(csv_line, chr(13) || chr(10)), chr(13)) > 0";
-        return (long)command.ExecuteScalar()! > 0;
     }
 
     // What a file can cause (CSV errors); memory, I/O and interruption errors are not retried.

@@ -80,16 +80,6 @@ internal static class CsvValueChecks
         return string.Join(" AND ", conditions);
     }
 
-    /// <summary>True when the last <c>read_csv</c> on <paramref name="connection"/> rejected a line of only white
-    /// space (DuckDB reads it as a row with too few columns; the .NET reader skips it).</summary>
-    public static bool HasBlankLineRejects(DuckDBConnection connection)
-    {
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText =
-            $"SELECT count(*) FROM reject_errors WHERE trim(csv_line, {CsvSqlSource.Quote(WhiteSpace)}) = ''";
-        return (long)command.ExecuteScalar()! > 0;
-    }
-
     /// <summary>.NET's <c>char.IsWhiteSpace</c> set, as <c>string.IsNullOrWhiteSpace</c> and <c>string.Trim()</c>
     /// test it.</summary>
     public const string WhiteSpace =
