@@ -16,12 +16,16 @@ public static class EventFields
         foreach (var path in paths)
         {
             if (Find(@event, path) is JsonValue value)
-            {
-                return value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-            }
+                return TextOf(value);
         }
         throw new FormatException($"missing field: expected one of {string.Join(", ", paths)}");
     }
+
+    /// <summary>A value as text: a JSON string's text, otherwise its JSON (<c>null</c> for a missing value).</summary>
+    internal static string TextOf(JsonNode? value) =>
+        value is JsonValue text && text.GetValueKind() == JsonValueKind.String
+            ? text.GetValue<string>()
+            : value?.ToJsonString() ?? "null";
 
     /// <summary>The number in the first of <paramref name="paths"/> present (a JSON number or a text in the invariant
     /// culture).</summary>

@@ -30,9 +30,7 @@ public static class EventRecords
         ArgumentNullException.ThrowIfNull(@event);
         foreach (var name in required)
         {
-            var value = @event
-                .FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
-                .Value;
+            var value = Property(@event, name);
             if (
                 value is null
                 || (
@@ -74,16 +72,12 @@ public static class EventRecords
         );
         var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         // The property as spelled in the path first: {"EventID":"4624","eventid":"x"} names eventid's value.
-        if (!@event.TryGetPropertyValue(name, out var value))
-        {
-            value = @event
-                .FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
-                .Value;
-        }
-        string text =
-            value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String
-                ? scalar.GetValue<string>()
-                : value?.ToJsonString() ?? "null";
+        var value = @event.TryGetPropertyValue(name, out var exact) ? exact : Property(@event, name);
+        string text = EventFields.TextOf(value);
         return $"expected a value of type {type?.Name ?? "unknown"}, received '{DataFormatException.Truncate(text)}'.";
     }
+
+    // A field by name, case-insensitive (as the records read it).
+    private static JsonNode? Property(JsonObject @event, string name) =>
+        @event.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
