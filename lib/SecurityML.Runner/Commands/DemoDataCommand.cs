@@ -90,10 +90,10 @@ public static class DemoDataCommand
         {
             // Checked before any file is written, so a failed run leaves no half-written folder.
             standardError.WriteLine(
-                "secml demo-data: --security-lake writes Parquet through DuckDB, whose native library could not load "
-                    + $"on this platform ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}; the "
-                    + $"package carries it for {SecurityML.Data.Engines.DuckDbEngine.Platforms}): "
-                    + SecurityML.Data.Engines.DuckDbEngine.UnavailableReason
+                "secml demo-data: --security-lake writes Parquet through DuckDB, "
+                    + SecurityML.Data.Engines.DuckDbEngine.CouldNotLoad(
+                        SecurityML.Data.Engines.DuckDbEngine.UnavailableReason
+                    )
             );
             return 1;
         }

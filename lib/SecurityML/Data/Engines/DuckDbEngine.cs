@@ -79,9 +79,14 @@ public static class DuckDbEngine
         new(
             (input is null ? "" : $"{input}: ")
                 + "this needs DuckDB (it alone reads Parquet and Security Lake folders; CSV files are read without "
-                + $"it), whose native library could not load on this platform ({RuntimeInformation.RuntimeIdentifier})."
-                + $" The DuckDB.NET.Data.Full package carries it for {Platforms}. Load failure: {failure}"
+                + $"it), {CouldNotLoad(failure)}"
         );
+
+    /// <summary>"whose native library could not load on this platform (RID). The DuckDB.NET.Data.Full package carries
+    /// it for …. Load failure: …", for messages that say what needed DuckDB.</summary>
+    internal static string CouldNotLoad(string? failure) =>
+        $"whose native library could not load on this platform ({RuntimeInformation.RuntimeIdentifier})."
+        + $" The DuckDB.NET.Data.Full package carries it for {Platforms}. Load failure: {failure}";
 
     /// <summary>The load failure's message when <paramref name="load"/> throws one (see
     /// <see cref="AsLoadFailure"/>); null when it returns. Any other exception propagates.</summary>
