@@ -5,22 +5,86 @@ namespace SecurityML.Data.Engines;
 /// (<see cref="CsvDataFile"/>): bytes invalid in UTF-8 (DuckDB checks only the columns a query uses); a line break
 /// inside quotes, i.e. a record over several lines (a quoted line break, or a stray quote that a later quote closes:
 /// DuckDB takes it as one record and numbers rejected rows by records, while the .NET reader numbers lines and reads
-/// again the lines after a stray quote); and a quote out of place (<c>x"y"</c> in an unquoted field, text after a
-/// closing quote), which DuckDB may read as text where the .NET reader reports a malformed row. Such files are left
-/// to the .NET reader.
+/// again the lines after a stray quote); a quote out of place (<c>x"y"</c> in an unquoted field, text after a
+/// closing quote), which DuckDB may read as text where the .NET reader reports a malformed row; and a carriage return
+/// that does not end a line (<c>\r</c> before anything but <c>\n</c>): the .NET reader ends lines at <c>\n</c> only and
+/// keeps a lone <c>\r</c> in the text, where DuckDB and Sep end a line there. Such files are left to the .NET reader.
 /// </summary>
 internal static class CsvFileScan
 {
     private const int ChunkBytes = 1 << 20;
 
-    /// <summary>True when the file is valid UTF-8, every record is one line and every double quote is where RFC 4180
-    /// puts it (opening a field, doubled inside one, or closing it before a comma or the line's end).</summary>
+    /// <summary>
+    /// True when a fast reader (DuckDB, <see cref="Features.Logons.LogonDailyCsv"/>) reads <paramref name="path"/> as
+    /// the .NET reader does: <paramref name="options"/> ask for nothing only that reader does (an encoding other than
+    /// UTF-8, a timestamp format, a last line without a line break while
+    /// <see cref="DataReadOptions.AllowUnterminatedLastLine"/> is off), the header passes <see cref="CsvDataFile"/>'s
+    /// own checks, and <see cref="IsUtf8WithOneLinePerRecord"/> holds. Values are not checked here.
+    /// </summary>
+    /// <exception cref="DataFormatException">The header is missing a column, repeats one, or the file is empty (the
+    /// .NET reader's errors).</exception>
+    public static bool IsPlain<T>(string path, DataReadOptions? options)
+    {
+        options ??= DataReadOptions.Default;
+        options.Validate();
+        if (options.Encoding is { } encoding && encoding.CodePage != System.Text.Encoding.UTF8.CodePage)
+            return false;
+        if (options.TimestampFormat is not null || !options.AllowUnterminatedLastLine && !EndsWithLineBreak(path))
+            return false;
+        CheckHeader<T>(path, options);
+        return IsUtf8WithOneLinePerRecord(path);
+    }
+
+    private static void CheckHeader<T>(string path, DataReadOptions options)
+    {
+        // The .NET reader's own header checks, so the errors read as users know them; rows are not read here.
+        using IEnumerator<T> rows = CsvDataFile.Read<T>(path, new LoadReport(), options).GetEnumerator();
+        rows.MoveNext();
+    }
+
+    private static bool EndsWithLineBreak(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length == 0)
+            return true;
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
+    }
+
+    /// <summary>True when the file is valid UTF-8, every record is one line, every carriage return ends a line
+    /// (before <c>\n</c>) and every double quote is where RFC 4180 puts it (opening a field, doubled inside one, or
+    /// closing it before a comma or the line's end).</summary>
     public static bool IsUtf8WithOneLinePerRecord(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes);
+        // Parts of a large file are scanned in parallel: each starts at a line, and a record over several lines fails
+        // in the part that holds its first line.
+        List<(long Start, long Length)> parts = Parts(path);
+        var results = new bool[parts.Count];
+        Parallel.For(
+            0,
+            parts.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = parts.Count },
+            index => results[index] = IsPlainRange(path, parts[index].Start, parts[index].Length)
+        );
+        return results.All(plain => plain);
+    }
+
+    /// <summary>The line-aligned parts (<see cref="LineAlignedParts"/>) for one thread per core: at least 32 MiB
+    /// each, so a small file is one part.</summary>
+    public static List<(long Start, long Length)> Parts(string path) =>
+        LineAlignedParts(
+            path,
+            (int)Math.Clamp(new FileInfo(path).Length / MinimumPartBytes, 1, Environment.ProcessorCount)
+        );
+
+    private const long MinimumPartBytes = 32L << 20;
+
+    private static bool IsPlainRange(string path, long offset, long length)
+    {
+        using var stream = new FileRangeStream(path, offset, length);
         byte[] buffer = new byte[ChunkBytes];
         int carry = 0;
-        bool first = true;
+        bool first = offset == 0;
         while (true)
         {
             int count = carry + stream.Read(buffer, carry, buffer.Length - carry);
@@ -39,13 +103,61 @@ internal static class CsvFileScan
             // A byte order mark is not part of the first line (a quoted first header field follows it).
             int start = first && chunk.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
             first = false;
-            if (!System.Text.Unicode.Utf8.IsValid(chunk) || !QuotesInPlace(chunk[start..]))
+            if (
+                !System.Text.Unicode.Utf8.IsValid(chunk)
+                || !CarriageReturnsEndLines(chunk)
+                || !QuotesInPlace(chunk[start..])
+            )
                 return false;
             if (end)
                 return true;
             carry = count - split;
             buffer.AsSpan(split, carry).CopyTo(buffer);
         }
+    }
+
+    /// <summary>Splits the file into at most <paramref name="count"/> parts of about equal size, each starting after
+    /// a line feed (or at the file's start), so that readers can take one each; only for files whose records are one
+    /// line each (<see cref="IsUtf8WithOneLinePerRecord"/>).</summary>
+    /// <returns>The parts in file order, covering every byte once; one part for a file of one line.</returns>
+    public static List<(long Start, long Length)> LineAlignedParts(string path, int count)
+    {
+        long length = new FileInfo(path).Length;
+        var starts = new List<long> { 0 };
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        byte[] buffer = new byte[64 * 1024];
+        for (int part = 1; part < count; part++)
+        {
+            long position = Math.Max(length * part / count, starts[^1]);
+            stream.Position = position;
+            long start = -1;
+            while (start < 0 && stream.Read(buffer) is var read and > 0)
+            {
+                int lineFeed = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+                if (lineFeed >= 0)
+                    start = position + lineFeed + 1;
+                position += read;
+            }
+            if (start < 0 || start >= length)
+                break;
+            if (start > starts[^1])
+                starts.Add(start);
+        }
+        return starts
+            .Select((start, index) => (start, (index + 1 < starts.Count ? starts[index + 1] : length) - start))
+            .ToList();
+    }
+
+    // Whole lines: a chunk ends after a line feed or at the end of the file.
+    private static bool CarriageReturnsEndLines(ReadOnlySpan<byte> chunk)
+    {
+        while (chunk.IndexOf((byte)'\r') is var next and >= 0)
+        {
+            if (next + 1 >= chunk.Length || chunk[next + 1] != (byte)'\n')
+                return false;
+            chunk = chunk[(next + 2)..];
+        }
+        return true;
     }
 
     // Whole lines; a chunk without quotes is one vectorized search.

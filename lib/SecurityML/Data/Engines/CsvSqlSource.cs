@@ -59,17 +59,9 @@ internal sealed class CsvSqlSource
         IReadOnlyDictionary<string, string> types
     )
     {
-        if (!DuckDbEngine.IsAvailable)
+        if (!DuckDbEngine.IsAvailable || !CsvFileScan.IsPlain<T>(path, options))
             return null;
         options ??= DataReadOptions.Default;
-        options.Validate();
-        if (options.Encoding is { } encoding && encoding.CodePage != Encoding.UTF8.CodePage)
-            return null;
-        if (options.TimestampFormat is not null || !options.AllowUnterminatedLastLine && !EndsWithLineBreak(path))
-            return null;
-        CheckHeader<T>(path, options);
-        if (!CsvFileScan.IsUtf8WithOneLinePerRecord(path))
-            return null;
         var names = HeaderFields(path, options)
             .Select((name, index) => CanonicalName<T>(name) ?? $"_column{index + 1}")
             .ToList();
@@ -140,13 +132,6 @@ internal sealed class CsvSqlSource
     /// <summary>A SQL string literal.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static void CheckHeader<T>(string path, DataReadOptions options)
-    {
-        // The .NET reader's own header checks, so the errors read as users know them; rows are not read here.
-        using IEnumerator<T> rows = CsvDataFile.Read<T>(path, new LoadReport(), options).GetEnumerator();
-        rows.MoveNext();
-    }
-
     private static List<string> HeaderFields(string path, DataReadOptions options)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -164,13 +149,4 @@ internal sealed class CsvSqlSource
             .GetProperties()
             .Select(property => property.Name)
             .FirstOrDefault(name => string.Equals(name, header, StringComparison.OrdinalIgnoreCase));
-
-    private static bool EndsWithLineBreak(string path)
-    {
-        using var stream = File.OpenRead(path);
-        if (stream.Length == 0)
-            return true;
-        stream.Seek(-1, SeekOrigin.End);
-        return stream.ReadByte() == '\n';
-    }
 }

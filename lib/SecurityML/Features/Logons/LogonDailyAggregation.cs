@@ -20,32 +20,56 @@ public static class LogonDailyAggregation
     public static IReadOnlyList<LogonDailySummary> Summarize(IEnumerable<LogonEvent> logons)
     {
         ArgumentNullException.ThrowIfNull(logons);
-        var groups = new Dictionary<(DateOnly, string, string), Accumulator>();
-        foreach (LogonEvent logon in logons)
+        return SummarizeCounted(
+            logons.Select(logon =>
+            {
+                DateTimeOffset time = logon.TimeGenerated.ToUniversalTime();
+                return new CountedLogons(logon, 1, time, time);
+            })
+        );
+    }
+
+    /// <summary><see cref="Summarize"/> of events given in groups that share every value the
+    /// summary reads but the time (<see cref="LogonDailyCsv"/> counts a file's events so): the same summaries as for
+    /// the events one by one.</summary>
+    internal static List<LogonDailySummary> SummarizeCounted(IEnumerable<CountedLogons> groups)
+    {
+        var summaries = new Dictionary<(DateOnly, string, string), Accumulator>();
+        foreach (CountedLogons group in groups)
         {
+            LogonEvent logon = group.Logon;
             if (!LogonAccountFilter.IsIncluded(logon))
             {
                 continue;
             }
-            DateTimeOffset time = logon.TimeGenerated.ToUniversalTime();
             var key = (
-                DateOnly.FromDateTime(time.UtcDateTime),
+                DateOnly.FromDateTime(group.First.UtcDateTime),
                 logon.TargetDomainName.ToUpperInvariant(),
                 logon.TargetUserName.ToUpperInvariant()
             );
-            if (!groups.TryGetValue(key, out Accumulator? accumulator))
+            if (!summaries.TryGetValue(key, out Accumulator? accumulator))
             {
-                groups[key] = accumulator = new Accumulator(key.Item1);
+                summaries[key] = accumulator = new Accumulator(key.Item1);
             }
-            accumulator.Add(logon, time);
+            accumulator.Add(group);
         }
-        return groups
+        return summaries
             .Values.Select(accumulator => accumulator.ToSummary())
             .OrderBy(summary => summary.Date)
             .ThenBy(summary => summary.TargetDomainName, StringComparer.OrdinalIgnoreCase)
             .ThenBy(summary => summary.TargetUserName, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
+
+    /// <summary><paramref name="Count"/> events with the values of <paramref name="Logon"/> (its time is not read), on
+    /// one UTC day: the earliest at <paramref name="First"/>, the latest at <paramref name="Last"/> (both
+    /// UTC).</summary>
+    internal readonly record struct CountedLogons(
+        LogonEvent Logon,
+        int Count,
+        DateTimeOffset First,
+        DateTimeOffset Last
+    );
 
     /// <summary>
     /// <see cref="Summarize"/> of a Logons file (SecurityEvent columns, as <see cref="LogonEvent"/>) computed by the
@@ -90,7 +114,8 @@ public static class LogonDailyAggregation
         ArgumentNullException.ThrowIfNull(path);
         List<LogonDailySummary> summaries = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
             ? LogonDailySql.SummarizeParquet(path, range)
-            : LogonDailySql.SummarizeCsv(path, range, lenientReport, options)
+            : LogonDailyCsv.TrySummarize(path, range, lenientReport, options)
+                ?? LogonDailySql.SummarizeCsv(path, range, lenientReport, options)
                 ?? Summarize(
                         CsvDataFile
                             .Read<LogonEvent>(path, lenientReport, options)
@@ -112,13 +137,9 @@ public static class LogonDailyAggregation
         DataReadOptions? options
     )
     {
-        List<LogonDailySummary>? summaries = LogonDailySql.SummarizeCsv(
-            path,
-            range,
-            lenientReport,
-            options,
-            microsecondsOnly: true
-        );
+        List<LogonDailySummary>? summaries =
+            LogonDailyCsv.TrySummarize(path, range, lenientReport, options, microsecondsOnly: true)
+            ?? LogonDailySql.SummarizeCsv(path, range, lenientReport, options, microsecondsOnly: true);
         summaries?.Sort(InSummaryOrder);
         return summaries;
     }
@@ -155,30 +176,32 @@ public static class LogonDailyAggregation
         private DateTimeOffset? _firstSuccess,
             _lastSuccess;
 
-        public void Add(LogonEvent logon, DateTimeOffset time)
+        public void Add(CountedLogons group)
         {
-            _attempts++;
+            LogonEvent logon = group.Logon;
+            int previous = _attempts;
+            _attempts = checked(_attempts + group.Count);
             _attempted.Add(logon);
             // Names are chosen to the microsecond, the resolution of SQL engines, so both paths pick the same event.
-            long microseconds = FloorMicroseconds(time);
+            long microseconds = FloorMicroseconds(group.First);
             if (
-                _attempts == 1
+                previous == 0
                 || microseconds < _nameMicroseconds
                 || microseconds == _nameMicroseconds && SpelledBefore(logon)
             )
             {
                 (_domain, _user, _nameMicroseconds) = (logon.TargetDomainName, logon.TargetUserName, microseconds);
             }
-            _first = time < _first ? time : _first;
-            _last = time > _last ? time : _last;
+            _first = group.First < _first ? group.First : _first;
+            _last = group.Last > _last ? group.Last : _last;
             if (logon.EventID != LogonAccountFilter.SuccessfulLogonEventId)
             {
                 return;
             }
-            _successes++;
+            _successes += group.Count;
             _successful.Add(logon);
-            _firstSuccess = _firstSuccess is null || time < _firstSuccess ? time : _firstSuccess;
-            _lastSuccess = _lastSuccess is null || time > _lastSuccess ? time : _lastSuccess;
+            _firstSuccess = _firstSuccess is null || group.First < _firstSuccess ? group.First : _firstSuccess;
+            _lastSuccess = _lastSuccess is null || group.Last > _lastSuccess ? group.Last : _lastSuccess;
         }
 
         // At equal times the spelling that sorts first, comparing code points (the order of UTF-8 bytes, as SQL
@@ -238,11 +261,11 @@ public static class LogonDailyAggregation
 
     private sealed class ValueSets
     {
-        public HashSet<string> Computers { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public HashSet<string> ComputerDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public HashSet<string> IpAddresses { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public HashSet<string> HostNames { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public HashSet<string> Packages { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public DistinctTexts Computers { get; } = new();
+        public DistinctTexts ComputerDomains { get; } = new();
+        public DistinctTexts IpAddresses { get; } = new();
+        public DistinctTexts HostNames { get; } = new();
+        public DistinctTexts Packages { get; } = new();
 
         public void Add(LogonEvent logon)
         {
@@ -253,11 +276,43 @@ public static class LogonDailyAggregation
             AddKnown(Packages, logon.AuthenticationPackageName);
         }
 
-        private static void AddKnown(HashSet<string> set, string? value)
+        private static void AddKnown(DistinctTexts set, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value) && value != "-")
             {
                 set.Add(value);
+            }
+        }
+    }
+
+    // A set of texts compared case-insensitively (ordinal): a list while it is small (most account-days see a few
+    // computers, addresses and hosts), a hash set beyond; nothing is allocated until the first text.
+    private sealed class DistinctTexts
+    {
+        private const int ListLimit = 16;
+        private List<string>? _few;
+        private HashSet<string>? _many;
+
+        public int Count => _many?.Count ?? _few?.Count ?? 0;
+
+        public void Add(string text)
+        {
+            if (_many is not null)
+            {
+                _many.Add(text);
+                return;
+            }
+            _few ??= [];
+            foreach (string known in _few)
+            {
+                if (string.Equals(known, text, StringComparison.OrdinalIgnoreCase))
+                    return;
+            }
+            _few.Add(text);
+            if (_few.Count > ListLimit)
+            {
+                _many = new HashSet<string>(_few, StringComparer.OrdinalIgnoreCase);
+                _few = null;
             }
         }
     }

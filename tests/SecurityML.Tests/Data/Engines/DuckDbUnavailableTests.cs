@@ -230,6 +230,14 @@ public sealed class DuckDbUnavailableTests : IDisposable
     public void A_csv_read_does_not_fall_back_to_the_dotnet_reader_on_an_error_other_than_a_load_failure()
     {
         using var context = new DuckDbMissingContext(() => new InvalidOperationException("resolver failed"));
+        // An event ID with a sign: the fast reader (plain digits only) leaves the file to the SQL path.
+        using var folder = new TemporaryFolder();
+        string[] lines = File.ReadAllLines(DemoLogons);
+        int eventId = Array.IndexOf(lines[0].Split(','), nameof(LogonEvent.EventID));
+        string[] first = lines[1].Split(',');
+        first[eventId] = "+" + first[eventId];
+        lines[1] = string.Join(',', first);
+        string signed = folder.Write("Logons.csv", string.Join('\n', lines) + "\n");
 
         var summarize = () =>
             context.Call(
@@ -240,7 +248,7 @@ public sealed class DuckDbUnavailableTests : IDisposable
                     context.LibraryType(typeof(LoadReport).FullName!),
                     context.LibraryType(typeof(DataReadOptions).FullName!),
                 ],
-                DemoLogons,
+                signed,
                 null,
                 null
             );

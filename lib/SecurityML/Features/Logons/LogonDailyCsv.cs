@@ -1,0 +1,401 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using nietras.SeparatedValues;
+using SecurityML.Data;
+using SecurityML.Data.Engines;
+
+namespace SecurityML.Features.Logons;
+
+/// <summary>
+/// <see cref="LogonDailyAggregation.Summarize"/> of a Logons CSV file by a fast reader: Sep
+/// (a vectorized CSV parser, MIT, github.com/nietras/Sep) reads the file in line-aligned parts, one thread each, and
+/// counts the events per distinct combination of the values the summary reads (UTC day, event ID, logon type, domain,
+/// user, computer, address, host, package) with their first and last time; the summaries are then built from those
+/// combinations by the .NET path's own code, so the filter, keys, distinct counts and names are the .NET path's by
+/// construction. Timestamps are parsed by the .NET reader's rule (<see cref="UtcTimestampConverter"/>; the common form
+/// <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c> without allocating) and kept to the microsecond, as by the SQL engine.
+/// </summary>
+/// <remarks>
+/// Only what the .NET reader reads without a problem is read here: a file <see cref="CsvFileScan.IsPlain"/> passes
+/// (UTF-8, one line per record, quotes in place, no lone carriage return) whose rows all have the header's field
+/// count, are not all empty and hold values the .NET reader converts, with event IDs and logon types as plain digits.
+/// On anything else the result is null, nothing is recorded, and the caller goes on with the SQL path or the .NET
+/// reader, which report the row with its line and column.
+/// </remarks>
+internal static class LogonDailyCsv
+{
+    // The columns read, in this order; the last six are texts.
+    private static readonly string[] ColumnNames =
+    [
+        nameof(LogonEvent.TimeGenerated),
+        nameof(LogonEvent.EventID),
+        nameof(LogonEvent.LogonType),
+        nameof(LogonEvent.TargetDomainName),
+        nameof(LogonEvent.TargetUserName),
+        nameof(LogonEvent.Computer),
+        nameof(LogonEvent.IpAddress),
+        nameof(LogonEvent.WorkstationName),
+        nameof(LogonEvent.AuthenticationPackageName),
+    ];
+
+    private const int FirstText = 3;
+    private const int TextCount = 6;
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>The summaries <see cref="LogonDailyAggregation.Summarize"/> gives for the
+    /// events of <paramref name="path"/> in <paramref name="range"/>, timestamps to the microsecond (with
+    /// <paramref name="microsecondsOnly"/>, to the tick: equal to the .NET path's); null when this reader cannot give
+    /// them (see the remarks), or when a bound of <paramref name="range"/> falls between two microseconds.</summary>
+    /// <param name="path">A CSV file with the columns of <see cref="LogonEvent"/>.</param>
+    /// <param name="range">The events to summarize; every row is still read and checked.</param>
+    /// <param name="lenientReport">Null for strict mode; in lenient mode the rows read are counted in it (a result
+    /// means no row was dropped).</param>
+    /// <param name="options">The read options; null for the defaults.</param>
+    /// <param name="microsecondsOnly">True to keep every tick of the timestamps instead of flooring them to the
+    /// microsecond.</param>
+    /// <exception cref="DataFormatException">The header is missing a column, repeats one, or the file is empty (the
+    /// .NET reader's header checks).</exception>
+    public static List<LogonDailySummary>? TrySummarize(
+        string path,
+        TimeRange range,
+        LoadReport? lenientReport,
+        DataReadOptions? options,
+        bool microsecondsOnly = false
+    )
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= DataReadOptions.Default;
+        if (
+            !SqlTimeRange.IsWhole(range.Start, SqlTimeRange.Microseconds)
+            || !SqlTimeRange.IsWhole(range.End, SqlTimeRange.Microseconds)
+            || !CsvFileScan.IsPlain<LogonEvent>(path, options)
+            || HeaderColumns(path) is not var (columns, fieldCount)
+        )
+            return null;
+        var stop = new StopSignal();
+        PartReader[] parts = CsvFileScan
+            .Parts(path)
+            .Select(
+                (part, index) =>
+                    new PartReader(
+                        new PartSettings(path, part.Start, part.Length, index == 0, columns, fieldCount),
+                        range,
+                        options.MaximumLineLength,
+                        microsecondsOnly,
+                        stop
+                    )
+            )
+            .ToArray();
+        Parallel.ForEach(parts, new ParallelOptions { MaxDegreeOfParallelism = parts.Length }, part => part.Read());
+        if (stop.Stopped)
+            return null;
+        List<LogonDailySummary> summaries = LogonDailyAggregation.SummarizeCounted(Merge(parts));
+        lenientReport?.AddRows(parts.Sum(part => part.Rows));
+        return summaries;
+    }
+
+    // The header's field count and the position of each column read; null when a column is not there exactly once
+    // (the .NET reader's header check has passed, so this does not happen for a file it reads).
+    private static (int[] Columns, int FieldCount)? HeaderColumns(string path)
+    {
+        using var text = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true);
+        using SepReader reader = Open(text);
+        foreach (SepReader.Row row in reader)
+        {
+            if (row.Span.IsWhiteSpace())
+                continue;
+            var names = new List<string>();
+            for (int index = 0; index < row.ColCount; index++)
+                names.Add(new string(Unquoted(row[index].Span, [])).ToUpperInvariant());
+            int[] columns = ColumnNames
+                .Select(name => name.ToUpperInvariant())
+                .Select(name => names.IndexOf(name) == names.LastIndexOf(name) ? names.IndexOf(name) : -1)
+                .ToArray();
+            return columns.Contains(-1) ? null : (columns, row.ColCount);
+        }
+        return null;
+    }
+
+    private static SepReader Open(TextReader text) =>
+        Sep.New(',')
+            .Reader(options => options with { HasHeader = false, Unescape = false, DisableColCountCheck = true })
+            .From(text);
+
+    // A field's text: without its quotes, a doubled quote inside as one (copied to scratch, which must be as long as
+    // the field). Quotes are in place (CsvFileScan), so a field that starts with one ends with one.
+    private static ReadOnlySpan<char> Unquoted(ReadOnlySpan<char> field, Span<char> scratch)
+    {
+        if (field.Length < 2 || field[0] != '"')
+            return field;
+        ReadOnlySpan<char> inner = field[1..^1];
+        if (inner.IndexOf('"') < 0)
+            return inner;
+        if (scratch.Length < inner.Length)
+            scratch = new char[inner.Length];
+        int length = 0;
+        for (int index = 0; index < inner.Length; index++)
+        {
+            scratch[length++] = inner[index];
+            if (inner[index] == '"')
+                index++;
+        }
+        return scratch[..length];
+    }
+
+    private static IEnumerable<LogonDailyAggregation.CountedLogons> Merge(PartReader[] parts)
+    {
+        var ids = Enumerable
+            .Range(0, TextCount)
+            .Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))
+            .ToArray();
+        var texts = Enumerable.Range(0, TextCount).Select(_ => new List<string>()).ToArray();
+        var combined = new Dictionary<Combination, Times>();
+        foreach (PartReader part in parts)
+        {
+            int[][] global = new int[TextCount][];
+            for (int column = 0; column < TextCount; column++)
+            {
+                TextTable table = part.Texts[column];
+                global[column] = new int[table.Count];
+                for (int id = 0; id < table.Count; id++)
+                {
+                    ref int globalId = ref CollectionsMarshal.GetValueRefOrAddDefault(
+                        ids[column],
+                        table[id],
+                        out bool known
+                    );
+                    if (!known)
+                    {
+                        globalId = texts[column].Count;
+                        texts[column].Add(table[id]);
+                    }
+                    global[column][id] = globalId;
+                }
+            }
+            foreach ((Combination local, Times times) in part.Combinations)
+            {
+                Combination key = local.Mapped(global);
+                ref Times merged = ref CollectionsMarshal.GetValueRefOrAddDefault(combined, key, out bool seen);
+                merged = seen ? merged.With(times) : times;
+            }
+        }
+        foreach ((Combination key, Times times) in combined)
+        {
+            var logon = new LogonEvent
+            {
+                EventID = key.EventId,
+                LogonType = key.LogonType,
+                TargetDomainName = texts[0][key.Domain],
+                TargetUserName = texts[1][key.User],
+                Computer = texts[2][key.Computer],
+                IpAddress = texts[3][key.Address],
+                WorkstationName = texts[4][key.Host],
+                AuthenticationPackageName = texts[5][key.Package],
+            };
+            yield return new LogonDailyAggregation.CountedLogons(
+                logon,
+                checked((int)times.Count),
+                new DateTimeOffset(times.First, TimeSpan.Zero),
+                new DateTimeOffset(times.Last, TimeSpan.Zero)
+            );
+        }
+    }
+
+    private sealed record PartSettings(
+        string Path,
+        long Start,
+        long Length,
+        bool HasHeader,
+        int[] Columns,
+        int FieldCount
+    );
+
+    // One reader thread's part of the file and what it counted.
+    private sealed class PartReader(
+        PartSettings settings,
+        TimeRange range,
+        int maximumLineBytes,
+        bool microsecondsOnly,
+        StopSignal stop
+    )
+    {
+        private char[] _scratch = new char[256];
+
+        public TextTable[] Texts { get; } = Enumerable.Range(0, TextCount).Select(_ => new TextTable()).ToArray();
+
+        public Dictionary<Combination, Times> Combinations { get; } = [];
+
+        public long Rows { get; private set; }
+
+        public void Read()
+        {
+            using var stream = new FileRangeStream(settings.Path, settings.Start, settings.Length);
+            using var text = new StreamReader(stream, Utf8, settings.HasHeader, bufferSize: 1 << 16);
+            using SepReader reader = Open(text);
+            bool header = settings.HasHeader;
+            foreach (SepReader.Row row in reader)
+            {
+                ReadOnlySpan<char> line = row.Span;
+                // The .NET reader passes over lines of white space.
+                if (line.IsWhiteSpace())
+                    continue;
+                if (header)
+                {
+                    header = false;
+                    continue;
+                }
+                // A UTF-16 unit is at most 3 UTF-8 bytes: a line that may be over the limit is left to the .NET
+                // reader, as is a row of another field count or of empty fields only.
+                if (
+                    (Rows++ & 0xFFF) == 0 && stop.Stopped
+                    || row.ColCount != settings.FieldCount
+                    || 3L * line.Length > maximumLineBytes
+                    || line.IndexOfAnyExcept(',', '"') < 0
+                    || !TryAdd(row)
+                )
+                {
+                    stop.Stop();
+                    return;
+                }
+            }
+        }
+
+        private bool TryAdd(SepReader.Row row)
+        {
+            int[] columns = settings.Columns;
+            if (
+                !TryParseTime(Field(row, columns[0]), out long ticks)
+                || !TryParseDigits(Field(row, columns[1]), out int eventId)
+                || !TryParseDigits(Field(row, columns[2]), out int logonType)
+            )
+                return false;
+            if (!microsecondsOnly)
+                ticks -= ticks % TimeSpan.TicksPerMicrosecond;
+            if (!range.Contains(new DateTimeOffset(ticks, TimeSpan.Zero)))
+                return true;
+            var key = new Combination(
+                (int)(ticks / TimeSpan.TicksPerDay),
+                eventId,
+                logonType,
+                Texts[0].Add(Field(row, columns[FirstText])),
+                Texts[1].Add(Field(row, columns[FirstText + 1])),
+                Texts[2].Add(Field(row, columns[FirstText + 2])),
+                Texts[3].Add(Field(row, columns[FirstText + 3])),
+                Texts[4].Add(Field(row, columns[FirstText + 4])),
+                Texts[5].Add(Field(row, columns[FirstText + 5]))
+            );
+            ref Times times = ref CollectionsMarshal.GetValueRefOrAddDefault(Combinations, key, out bool seen);
+            times = seen ? times.With(new Times(1, ticks, ticks)) : new Times(1, ticks, ticks);
+            return true;
+        }
+
+        private ReadOnlySpan<char> Field(SepReader.Row row, int column)
+        {
+            ReadOnlySpan<char> field = row[column].Span;
+            if (_scratch.Length < field.Length)
+                _scratch = new char[field.Length];
+            return Unquoted(field, _scratch);
+        }
+    }
+
+    // yyyy-MM-dd, T or a space, HH:mm:ss, optionally 1 to 7 fraction digits, optionally Z: parsed here (UTC); any
+    // other text by the .NET reader's converter itself (offsets, no seconds, a date alone, or an error).
+    private static bool TryParseTime(ReadOnlySpan<char> text, out long ticks)
+    {
+        int end = text.Length > 0 && text[^1] == 'Z' ? text.Length - 1 : text.Length;
+        if (
+            end >= 19
+            && text[4] == '-'
+            && text[7] == '-'
+            && text[10] is 'T' or ' '
+            && text[13] == ':'
+            && text[16] == ':'
+            && TryDigits(text[..4], out int year)
+            && TryDigits(text[5..7], out int month)
+            && TryDigits(text[8..10], out int day)
+            && TryDigits(text[11..13], out int hour)
+            && TryDigits(text[14..16], out int minute)
+            && TryDigits(text[17..19], out int second)
+            && year >= 1
+            && month is >= 1 and <= 12
+            && day >= 1
+            && day <= DateTime.DaysInMonth(year, month)
+            && hour < 24
+            && minute < 60
+            && second < 60
+            && (end == 19 || end - 20 is >= 1 and <= 7 && text[19] == '.' && TryDigits(text[20..end], out _))
+        )
+        {
+            long fraction = 0;
+            for (int index = 20; index < 27; index++)
+                fraction = fraction * 10 + (index < end ? text[index] - '0' : 0);
+            ticks = new DateTime(year, month, day, hour, minute, second).Ticks + fraction;
+            return true;
+        }
+        bool parsed = UtcTimestampConverter.TryParse(text.ToString(), out DateTimeOffset value);
+        ticks = value.UtcTicks;
+        return parsed;
+    }
+
+    // 1 to 9 ASCII digits (other integer forms the .NET reader takes, such as a sign, are left to it).
+    private static bool TryParseDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        return text.Length is >= 1 and <= 9 && TryDigits(text, out value);
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (char digit in text)
+        {
+            if (!char.IsAsciiDigit(digit))
+                return false;
+            value = value * 10 + (digit - '0');
+        }
+        return true;
+    }
+
+    // The events of one combination: how many, first and last time in ticks.
+    private readonly record struct Times(long Count, long First, long Last)
+    {
+        public Times With(Times other) =>
+            new(Count + other.Count, Math.Min(First, other.First), Math.Max(Last, other.Last));
+    }
+
+    // UTC day (days since year 1), event ID, logon type and the numbers of the six texts (FirstText on) in the
+    // TextTables of the part that counted it, or in the merged ones.
+    private readonly record struct Combination(
+        int Day,
+        int EventId,
+        int LogonType,
+        int Domain,
+        int User,
+        int Computer,
+        int Address,
+        int Host,
+        int Package
+    )
+    {
+        public Combination Mapped(int[][] global) =>
+            this with
+            {
+                Domain = global[0][Domain],
+                User = global[1][User],
+                Computer = global[2][Computer],
+                Address = global[3][Address],
+                Host = global[4][Host],
+                Package = global[5][Package],
+            };
+    }
+
+    private sealed class StopSignal
+    {
+        private volatile bool _stopped;
+
+        public bool Stopped => _stopped;
+
+        public void Stop() => _stopped = true;
+    }
+}
