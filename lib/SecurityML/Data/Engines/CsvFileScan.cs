@@ -23,7 +23,10 @@ internal static class CsvFileScan
     /// </summary>
     /// <exception cref="DataFormatException">The header is missing a column, repeats one, or the file is empty (the
     /// .NET reader's errors).</exception>
-    public static bool IsPlain<T>(string path, DataReadOptions? options)
+    /// <param name="path">The file.</param>
+    /// <param name="options">The read options; null for the defaults.</param>
+    /// <param name="parts">See <see cref="IsUtf8WithOneLinePerRecord"/>.</param>
+    public static bool IsPlain<T>(string path, DataReadOptions? options, int? parts = null)
     {
         options ??= DataReadOptions.Default;
         options.Validate();
@@ -32,7 +35,7 @@ internal static class CsvFileScan
         if (options.TimestampFormat is not null || !options.AllowUnterminatedLastLine && !EndsWithLineBreak(path))
             return false;
         CheckHeader<T>(path, options);
-        return IsUtf8WithOneLinePerRecord(path);
+        return IsUtf8WithOneLinePerRecord(path, parts);
     }
 
     private static void CheckHeader<T>(string path, DataReadOptions options)
@@ -54,17 +57,20 @@ internal static class CsvFileScan
     /// <summary>True when the file is valid UTF-8, every record is one line, every carriage return ends a line
     /// (before <c>\n</c>) and every double quote is where RFC 4180 puts it (opening a field, doubled inside one, or
     /// closing it before a comma or the line's end).</summary>
-    public static bool IsUtf8WithOneLinePerRecord(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="parts">The number of parts to scan in parallel; null for <see cref="Parts"/> (tests set
+    /// it).</param>
+    public static bool IsUtf8WithOneLinePerRecord(string path, int? parts = null)
     {
         // Parts of a large file are scanned in parallel: each starts at a line, and a record over several lines fails
         // in the part that holds its first line.
-        List<(long Start, long Length)> parts = Parts(path);
-        var results = new bool[parts.Count];
+        List<(long Start, long Length)> ranges = parts is { } count ? LineAlignedParts(path, count) : Parts(path);
+        var results = new bool[ranges.Count];
         Parallel.For(
             0,
-            parts.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = parts.Count },
-            index => results[index] = IsPlainRange(path, parts[index].Start, parts[index].Length)
+            ranges.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(ranges.Count, Environment.ProcessorCount) },
+            index => results[index] = IsPlainRange(path, ranges[index].Start, ranges[index].Length)
         );
         return results.All(plain => plain);
     }

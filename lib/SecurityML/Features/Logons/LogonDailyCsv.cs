@@ -54,6 +54,9 @@ internal static class LogonDailyCsv
     /// <param name="options">The read options; null for the defaults.</param>
     /// <param name="microsecondsOnly">True to keep every tick of the timestamps instead of flooring them to the
     /// microsecond.</param>
+    /// <param name="parts">The number of line-aligned parts read in parallel; null for
+    /// <see cref="CsvFileScan.Parts"/> (one per core, at least 32 MiB each). Tests set it to split small
+    /// files.</param>
     /// <exception cref="DataFormatException">The header is missing a column, repeats one, or the file is empty (the
     /// .NET reader's header checks).</exception>
     public static List<LogonDailySummary>? TrySummarize(
@@ -61,7 +64,8 @@ internal static class LogonDailyCsv
         TimeRange range,
         LoadReport? lenientReport,
         DataReadOptions? options,
-        bool microsecondsOnly = false
+        bool microsecondsOnly = false,
+        int? parts = null
     )
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -69,13 +73,14 @@ internal static class LogonDailyCsv
         if (
             !SqlTimeRange.IsWhole(range.Start, SqlTimeRange.Microseconds)
             || !SqlTimeRange.IsWhole(range.End, SqlTimeRange.Microseconds)
-            || !CsvFileScan.IsPlain<LogonEvent>(path, options)
+            || !CsvFileScan.IsPlain<LogonEvent>(path, options, parts)
             || HeaderColumns(path) is not var (columns, fieldCount)
         )
             return null;
         var stop = new StopSignal();
-        PartReader[] parts = CsvFileScan
-            .Parts(path)
+        PartReader[] readers = (
+            parts is { } count ? CsvFileScan.LineAlignedParts(path, count) : CsvFileScan.Parts(path)
+        )
             .Select(
                 (part, index) =>
                     new PartReader(
@@ -87,11 +92,15 @@ internal static class LogonDailyCsv
                     )
             )
             .ToArray();
-        Parallel.ForEach(parts, new ParallelOptions { MaxDegreeOfParallelism = parts.Length }, part => part.Read());
+        Parallel.ForEach(
+            readers,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(readers.Length, Environment.ProcessorCount) },
+            reader => reader.Read()
+        );
         if (stop.Stopped)
             return null;
-        List<LogonDailySummary> summaries = LogonDailyAggregation.SummarizeCounted(Merge(parts));
-        lenientReport?.AddRows(parts.Sum(part => part.Rows));
+        List<LogonDailySummary> summaries = LogonDailyAggregation.SummarizeCounted(Merge(readers));
+        lenientReport?.AddRows(readers.Sum(reader => reader.Rows));
         return summaries;
     }
 
