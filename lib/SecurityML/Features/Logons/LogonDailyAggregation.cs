@@ -167,8 +167,9 @@ public static class LogonDailyAggregation
         private string _domain = "",
             _user = "";
         private long _nameMicroseconds = long.MaxValue;
-        private readonly ValueSets _attempted = new();
-        private readonly ValueSets _successful = new();
+        // Mutable structs, changed in place: an accumulator is one object while its sets hold one text each.
+        private ValueSets _attempted;
+        private ValueSets _successful;
         private int _attempts,
             _successes;
         private DateTimeOffset _first = DateTimeOffset.MaxValue,
@@ -259,24 +260,24 @@ public static class LogonDailyAggregation
         }
     }
 
-    private sealed class ValueSets
+    private struct ValueSets
     {
-        public DistinctTexts Computers { get; } = new();
-        public DistinctTexts ComputerDomains { get; } = new();
-        public DistinctTexts IpAddresses { get; } = new();
-        public DistinctTexts HostNames { get; } = new();
-        public DistinctTexts Packages { get; } = new();
+        public DistinctTexts Computers;
+        public DistinctTexts ComputerDomains;
+        public DistinctTexts IpAddresses;
+        public DistinctTexts HostNames;
+        public DistinctTexts Packages;
 
         public void Add(LogonEvent logon)
         {
-            AddKnown(Computers, logon.Computer);
-            AddKnown(ComputerDomains, ComputerDomain(logon.Computer ?? ""));
-            AddKnown(IpAddresses, logon.IpAddress);
-            AddKnown(HostNames, logon.WorkstationName);
-            AddKnown(Packages, logon.AuthenticationPackageName);
+            AddKnown(ref Computers, logon.Computer);
+            AddKnown(ref ComputerDomains, ComputerDomain(logon.Computer ?? ""));
+            AddKnown(ref IpAddresses, logon.IpAddress);
+            AddKnown(ref HostNames, logon.WorkstationName);
+            AddKnown(ref Packages, logon.AuthenticationPackageName);
         }
 
-        private static void AddKnown(DistinctTexts set, string? value)
+        private static void AddKnown(ref DistinctTexts set, string? value)
         {
             if (!string.IsNullOrWhiteSpace(value) && value != "-")
             {
@@ -285,15 +286,16 @@ public static class LogonDailyAggregation
         }
     }
 
-    // A set of texts compared case-insensitively (ordinal): a list while it is small (most account-days see a few
-    // computers, addresses and hosts), a hash set beyond; nothing is allocated until the first text.
-    private sealed class DistinctTexts
+    // A set of texts compared case-insensitively (ordinal). Most account-days see one address, host, package and
+    // computer domain and a few computers: the first text is a field, the next few a list, more a hash set.
+    private struct DistinctTexts
     {
         private const int ListLimit = 16;
-        private List<string>? _few;
+        private string? _first;
+        private List<string>? _others;
         private HashSet<string>? _many;
 
-        public int Count => _many?.Count ?? _few?.Count ?? 0;
+        public readonly int Count => _many?.Count ?? (_first is null ? 0 : 1 + (_others?.Count ?? 0));
 
         public void Add(string text)
         {
@@ -302,17 +304,24 @@ public static class LogonDailyAggregation
                 _many.Add(text);
                 return;
             }
-            _few ??= [];
-            foreach (string known in _few)
+            if (_first is null)
+            {
+                _first = text;
+                return;
+            }
+            if (string.Equals(_first, text, StringComparison.OrdinalIgnoreCase))
+                return;
+            _others ??= [];
+            foreach (string known in _others)
             {
                 if (string.Equals(known, text, StringComparison.OrdinalIgnoreCase))
                     return;
             }
-            _few.Add(text);
-            if (_few.Count > ListLimit)
+            _others.Add(text);
+            if (_others.Count == ListLimit)
             {
-                _many = new HashSet<string>(_few, StringComparer.OrdinalIgnoreCase);
-                _few = null;
+                _many = new HashSet<string>(_others, StringComparer.OrdinalIgnoreCase) { _first };
+                _others = null;
             }
         }
     }

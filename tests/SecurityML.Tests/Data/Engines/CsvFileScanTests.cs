@@ -31,12 +31,42 @@ public sealed class CsvFileScanTests : IDisposable
     [InlineData("a quote inside an unquoted field", "a,b\nx\"y\",2\n", false)]
     [InlineData("text after a closing quote", "a,b\n\"x\"y,2\n", false)]
     [InlineData("invalid UTF-8", "a,b\n1,\xff\n", false)]
+    [InlineData("a lone CR in an unquoted field", "a,b\n1\r2,3\n4,5\n", false)]
+    [InlineData("a lone CR ending a line", "a,b\r1,2\n", false)]
+    [InlineData("a CR at the end of the file", "a,b\n1,2\r", false)]
+    [InlineData("CR CR LF", "a,b\n1,2\r\r\n", false)]
     public void Decides_whether_duckdb_may_read_a_file(string kind, string text, bool expected)
     {
         string path = _folder.File("file.csv");
         File.WriteAllBytes(path, text.Select(character => (byte)character).ToArray());
 
         CsvFileScan.IsUtf8WithOneLinePerRecord(path).Should().Be(expected, kind);
+        // Scanned in parts (in parallel), the answer is the same.
+        foreach (int parts in new[] { 2, 3, 5 })
+            CsvFileScan.IsUtf8WithOneLinePerRecord(path, parts).Should().Be(expected, $"{kind}, {parts} parts");
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3,4\n", 3)]
+    [InlineData("a,b\r\n1,2\r\n3,4\r\n5,6", 2)]
+    [InlineData("one line without a line break", 4)]
+    [InlineData("a\n\n\n\n\n\n", 7)]
+    public void Line_aligned_parts_cover_every_byte_once_and_start_after_a_line_feed(string text, int count)
+    {
+        string path = _folder.Write("file.csv", text);
+        byte[] bytes = File.ReadAllBytes(path);
+
+        var parts = CsvFileScan.LineAlignedParts(path, count);
+
+        parts.Should().HaveCountGreaterThan(0).And.HaveCountLessThanOrEqualTo(count);
+        parts[0].Start.Should().Be(0);
+        parts.Sum(part => part.Length).Should().Be(bytes.Length);
+        for (int index = 1; index < parts.Count; index++)
+        {
+            parts[index].Start.Should().Be(parts[index - 1].Start + parts[index - 1].Length);
+            parts[index].Length.Should().BePositive();
+            bytes[parts[index].Start - 1].Should().Be((byte)'\n');
+        }
     }
 
     [Theory]
