@@ -66,13 +66,30 @@ internal static class CsvFileScan
         // in the part that holds its first line.
         List<(long Start, long Length)> ranges = parts is { } count ? LineAlignedParts(path, count) : Parts(path);
         var results = new bool[ranges.Count];
-        Parallel.For(
-            0,
+        InParallel(
             ranges.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(ranges.Count, Environment.ProcessorCount) },
             index => results[index] = IsPlainRange(path, ranges[index].Start, ranges[index].Length)
         );
         return results.All(plain => plain);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1 on up to one thread per core; the
+    /// first exception is thrown as itself (an <see cref="IOException"/> stays one), not wrapped.</summary>
+    public static void InParallel(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(
+                0,
+                count,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(count, 1, Environment.ProcessorCount) },
+                body
+            );
+        }
+        catch (AggregateException exception)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>The line-aligned parts (<see cref="LineAlignedParts"/>) for one thread per core: at least 32 MiB

@@ -167,6 +167,7 @@ public static class LogonDailyAggregation
         private string _domain = "",
             _user = "";
         private long _nameMicroseconds = long.MaxValue;
+
         // Mutable structs, changed in place: an accumulator is one object while its sets hold one text each.
         private ValueSets _attempted;
         private ValueSets _successful;

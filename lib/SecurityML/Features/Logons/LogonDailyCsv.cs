@@ -92,11 +92,7 @@ internal static class LogonDailyCsv
                     )
             )
             .ToArray();
-        Parallel.ForEach(
-            readers,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Min(readers.Length, Environment.ProcessorCount) },
-            reader => reader.Read()
-        );
+        CsvFileScan.InParallel(readers.Length, index => readers[index].Read());
         if (stop.Stopped)
             return null;
         List<LogonDailySummary> summaries = LogonDailyAggregation.SummarizeCounted(Merge(readers));

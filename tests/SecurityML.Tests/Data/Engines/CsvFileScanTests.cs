@@ -46,6 +46,26 @@ public sealed class CsvFileScanTests : IDisposable
             CsvFileScan.IsUtf8WithOneLinePerRecord(path, parts).Should().Be(expected, $"{kind}, {parts} parts");
     }
 
+    [Fact]
+    public void A_failure_in_one_part_is_thrown_as_itself()
+    {
+        var ran = new int[4];
+
+        var scan = () =>
+            CsvFileScan.InParallel(
+                4,
+                index =>
+                {
+                    ran[index] = 1;
+                    if (index == 2)
+                        throw new IOException("disk gone");
+                }
+            );
+
+        scan.Should().Throw<IOException>().WithMessage("disk gone");
+        ran[2].Should().Be(1);
+    }
+
     [Theory]
     [InlineData("a,b\n1,2\n3,4\n", 3)]
     [InlineData("a,b\r\n1,2\r\n3,4\r\n5,6", 2)]
