@@ -20,7 +20,8 @@ namespace SecurityML.Features.Logons;
 /// (UTF-8, one line per record, quotes in place, no lone carriage return) whose rows all have the header's field
 /// count, are not all empty and hold values the .NET reader converts, with event IDs and logon types as plain digits.
 /// On anything else the result is null, nothing is recorded, and the caller goes on with the SQL path or the .NET
-/// reader, which report the row with its line and column.
+/// reader, which report the row with its line and column. So also when a part counts more than
+/// <see cref="MaximumCombinations"/> combinations (memory would grow with the file; DuckDB caps it and spills).
 /// </remarks>
 internal static class LogonDailyCsv
 {
@@ -37,6 +38,10 @@ internal static class LogonDailyCsv
         nameof(LogonEvent.WorkstationName),
         nameof(LogonEvent.AuthenticationPackageName),
     ];
+
+    /// <summary>The most combinations one part counts (about 100 MB with their texts) before the file is left to
+    /// the SQL path; the benchmark's 10 M events over 105,000 account-days make 220,000.</summary>
+    internal const int MaximumCombinations = 1_000_000;
 
     private const int FirstText = 3;
     private const int TextCount = 6;
@@ -57,6 +62,9 @@ internal static class LogonDailyCsv
     /// <param name="parts">The number of line-aligned parts read in parallel; null for
     /// <see cref="CsvFileScan.Parts"/> (one per core, at least 32 MiB each). Tests set it to split small
     /// files.</param>
+    /// <param name="maximumCombinations">The most combinations one part may count before the file is left to the
+    /// SQL path (whose memory is capped and spills to disk): <see cref="MaximumCombinations"/> unless a test sets
+    /// it.</param>
     /// <exception cref="DataFormatException">The header is missing a column, repeats one, or the file is empty (the
     /// .NET reader's header checks).</exception>
     public static List<LogonDailySummary>? TrySummarize(
@@ -65,7 +73,8 @@ internal static class LogonDailyCsv
         LoadReport? lenientReport,
         DataReadOptions? options,
         bool microsecondsOnly = false,
-        int? parts = null
+        int? parts = null,
+        int maximumCombinations = MaximumCombinations
     )
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -85,9 +94,7 @@ internal static class LogonDailyCsv
                 (part, index) =>
                     new PartReader(
                         new PartSettings(path, part.Start, part.Length, index == 0, columns, fieldCount),
-                        range,
-                        options.MaximumLineLength,
-                        microsecondsOnly,
+                        new ReadSettings(range, options.MaximumLineLength, microsecondsOnly, maximumCombinations),
                         stop
                     )
             )
@@ -216,14 +223,15 @@ internal static class LogonDailyCsv
         int FieldCount
     );
 
+    private sealed record ReadSettings(
+        TimeRange Range,
+        int MaximumLineBytes,
+        bool MicrosecondsOnly,
+        int MaximumCombinations
+    );
+
     // One reader thread's part of the file and what it counted.
-    private sealed class PartReader(
-        PartSettings settings,
-        TimeRange range,
-        int maximumLineBytes,
-        bool microsecondsOnly,
-        StopSignal stop
-    )
+    private sealed class PartReader(PartSettings settings, ReadSettings read, StopSignal stop)
     {
         private char[] _scratch = new char[256];
 
@@ -255,7 +263,7 @@ internal static class LogonDailyCsv
                 if (
                     (Rows++ & 0xFFF) == 0 && stop.Stopped
                     || row.ColCount != settings.FieldCount
-                    || 3L * line.Length > maximumLineBytes
+                    || 3L * line.Length > read.MaximumLineBytes
                     || line.IndexOfAnyExcept(',', '"') < 0
                     || !TryAdd(row)
                 )
@@ -275,9 +283,9 @@ internal static class LogonDailyCsv
                 || !TryParseDigits(Field(row, columns[2]), out int logonType)
             )
                 return false;
-            if (!microsecondsOnly)
+            if (!read.MicrosecondsOnly)
                 ticks -= ticks % TimeSpan.TicksPerMicrosecond;
-            if (!range.Contains(new DateTimeOffset(ticks, TimeSpan.Zero)))
+            if (!read.Range.Contains(new DateTimeOffset(ticks, TimeSpan.Zero)))
                 return true;
             var key = new Combination(
                 (int)(ticks / TimeSpan.TicksPerDay),
@@ -292,7 +300,9 @@ internal static class LogonDailyCsv
             );
             ref Times times = ref CollectionsMarshal.GetValueRefOrAddDefault(Combinations, key, out bool seen);
             times = seen ? times.With(new Times(1, ticks, ticks)) : new Times(1, ticks, ticks);
-            return true;
+            // Nearly one combination per event (e.g. every event from its own address): memory would grow with the
+            // file, so the SQL path, which caps it, takes over.
+            return seen || Combinations.Count <= read.MaximumCombinations;
         }
 
         private ReadOnlySpan<char> Field(SepReader.Row row, int column)

@@ -233,6 +233,25 @@ public sealed class LogonDailyCsvTests : IDisposable
     }
 
     [Fact]
+    public void Nearly_one_combination_per_event_leaves_the_file_to_the_sql_path_whose_memory_is_capped()
+    {
+        var text = new StringBuilder(Header).Append('\n');
+        for (int row = 0; row < 60; row++)
+            text.Append(
+                $"x,ann,CONTOSO,2024-03-04T09:{row:00}:00Z,4624,a,FS01,a,User,0x1,3,K,Kerberos,W,10.0.0.{row},0,0\n"
+            );
+        string path = _folder.Write("Logons.csv", text.ToString());
+        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path));
+
+        LogonDailyCsv.TrySummarize(path, TimeRange.All, null, null, true, 1, maximumCombinations: 59).Should().BeNull();
+        LogonDailyCsv
+            .TrySummarize(path, TimeRange.All, null, null, true, 1, maximumCombinations: 60)
+            .Should()
+            .Equal(expected);
+        expected.Single().SourceIpAddressesAttempted.Should().Be(60);
+    }
+
+    [Fact]
     public void A_range_end_between_two_microseconds_is_left_to_the_other_paths()
     {
         var range = new TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddTicks(15));
