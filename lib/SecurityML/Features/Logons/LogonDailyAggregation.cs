@@ -72,9 +72,11 @@ public static class LogonDailyAggregation
     );
 
     /// <summary>
-    /// <see cref="Summarize"/> of a Logons file (SecurityEvent columns, as <see cref="LogonEvent"/>) computed by the
-    /// embedded SQL engine (<see cref="Data.Engines.DuckDbEngine"/>) in one statement: same rows, values and order,
-    /// timestamps to the microsecond, without a record per event in memory.
+    /// <see cref="Summarize"/> of a Logons file (SecurityEvent columns, as <see cref="LogonEvent"/>) without a record
+    /// per event in memory: same rows, values and order, timestamps to the microsecond. A plain CSV is read by Sep in
+    /// parallel (<see cref="LogonDailyCsv"/>), Parquet and CSV files Sep leaves by the embedded SQL engine
+    /// (<see cref="Data.Engines.DuckDbEngine"/>) in one statement, and a CSV file SQL could misread by
+    /// <see cref="CsvDataFile"/>.
     /// </summary>
     /// <param name="path">A <c>.csv</c> file, or a <c>.parquet</c> file or glob (e.g. <c>logons/*.parquet</c>).</param>
     /// <param name="lenientReport">CSV only. Null (default) for strict mode: a bad row throws. A report for lenient
