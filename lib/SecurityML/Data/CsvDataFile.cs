@@ -105,6 +105,20 @@ public static class CsvDataFile
         }
     }
 
+    /// <summary>The header checks of <see cref="Read{T}(string, LoadReport?, DataReadOptions?)"/> alone (a missing or
+    /// repeated column, an empty file, a problem before the header), without reading a row: a fast reader first makes
+    /// sure the file is one the .NET reader would read, and a bad row must still be reported where that reader
+    /// reports it.</summary>
+    /// <exception cref="DataFormatException">As the header errors of <c>Read</c>.</exception>
+    internal static void CheckHeader<T>(string path, DataReadOptions? options)
+    {
+        options ??= DataReadOptions.Default;
+        var lines = InputLineReader.Open(path, options);
+        using var text = new CsvRecordTextReader(CsvRecordReader.Read(ReadLines(lines), path, options), lines);
+        using var csv = new CsvReader(text, ReadConfiguration(new RowState()));
+        ReadHeader<T>(csv, text.Items, path);
+    }
+
     private static IEnumerable<InputLine> ReadLines(InputLineReader lines)
     {
         while (lines.ReadLine() is { } line)

@@ -34,15 +34,8 @@ internal static class CsvFileScan
             return false;
         if (options.TimestampFormat is not null || !options.AllowUnterminatedLastLine && !EndsWithLineBreak(path))
             return false;
-        CheckHeader<T>(path, options);
+        CsvDataFile.CheckHeader<T>(path, options);
         return IsUtf8WithOneLinePerRecord(path, parts);
-    }
-
-    private static void CheckHeader<T>(string path, DataReadOptions options)
-    {
-        // The .NET reader's own header checks, so the errors read as users know them; rows are not read here.
-        using IEnumerator<T> rows = CsvDataFile.Read<T>(path, new LoadReport(), options).GetEnumerator();
-        rows.MoveNext();
     }
 
     private static bool EndsWithLineBreak(string path)

@@ -62,9 +62,10 @@ internal sealed class CsvSqlSource
         if (!DuckDbEngine.IsAvailable || !CsvFileScan.IsPlain<T>(path, options))
             return null;
         options ??= DataReadOptions.Default;
-        var names = HeaderFields(path, options)
-            .Select((name, index) => CanonicalName<T>(name) ?? $"_column{index + 1}")
-            .ToList();
+        // DuckDB takes the first line as the header, where the .NET reader passes over lines of white space.
+        if (HeaderFields(path, options) is not { } header)
+            return null;
+        var names = header.Select((name, index) => CanonicalName<T>(name) ?? $"_column{index + 1}").ToList();
         var columns = names.Select(name => $"{Quote(name)}: {Quote(types.GetValueOrDefault(name, "VARCHAR"))}");
         string Expression(bool keepRejects) =>
             $"read_csv({Quote(path)}, header = true, auto_detect = false, delim = ',', quote = '\"', "
@@ -132,16 +133,14 @@ internal sealed class CsvSqlSource
     /// <summary>A SQL string literal.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static List<string> HeaderFields(string path, DataReadOptions options)
+    // The fields of the first line, or null when it is white space (the header comes later) or not one record.
+    private static List<string>? HeaderFields(string path, DataReadOptions options)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var splitter = new CsvRecordSplitter(options.MaximumLineLength);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && splitter.Add(line, "\n") is { } fields)
-                return fields;
-        }
-        throw DataFormatException.EmptyFile(path, $"a header row");
+        string? line = reader.ReadLine();
+        if (string.IsNullOrWhiteSpace(line))
+            return null;
+        return new CsvRecordSplitter(options.MaximumLineLength).Add(line, "\n");
     }
 
     private static string? CanonicalName<T>(string header) =>

@@ -250,6 +250,13 @@ internal static class LogonDailyCsv
             foreach (SepReader.Row row in reader)
             {
                 ReadOnlySpan<char> line = row.Span;
+                // A UTF-16 unit is at most 3 UTF-8 bytes: a line that may be over the limit, even one of white space,
+                // is left to the .NET reader, which reports it.
+                if (3L * line.Length > read.MaximumLineBytes)
+                {
+                    stop.Stop();
+                    return;
+                }
                 // The .NET reader passes over lines of white space.
                 if (line.IsWhiteSpace())
                     continue;
@@ -258,12 +265,10 @@ internal static class LogonDailyCsv
                     header = false;
                     continue;
                 }
-                // A UTF-16 unit is at most 3 UTF-8 bytes: a line that may be over the limit is left to the .NET
-                // reader, as is a row of another field count or of empty fields only.
+                // A row of another field count or of empty fields only is left to the .NET reader.
                 if (
                     (Rows++ & 0xFFF) == 0 && stop.Stopped
                     || row.ColCount != settings.FieldCount
-                    || 3L * line.Length > read.MaximumLineBytes
                     || line.IndexOfAnyExcept(',', '"') < 0
                     || !TryAdd(row)
                 )

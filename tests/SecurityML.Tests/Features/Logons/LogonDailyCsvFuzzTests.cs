@@ -20,10 +20,6 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
 {
     private const int FilesPerBatch = 25;
 
-    // A library bug this test found is reproduced by a skipped test named Bug_...; the generator leaves its
-    // variation out while this is false (set it to true, and remove the Skip, once the library is fixed).
-    private const string KnownBug = "A library bug found by this fuzz test (not fixed yet): remove Skip once fixed.";
-    private static readonly bool GenerateKnownBugs = false;
     private static readonly int[] PartCounts = [1, 2, 3, 7];
     private readonly TemporaryFolder _folder = new();
 
@@ -71,12 +67,12 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
         "2024-03-04T00:26:46.209Z,4624,act,SQL01.contoso.local,CONTOSO\\svc-sql,User,svc-sql,CONTOSO,0x1,3,"
         + "Kerberos,Kerberos,APP01,10.0.3.41,0x0,0x0";
 
-    [Fact(Skip = KnownBug)]
-    public void Bug_a_white_space_line_over_the_line_limit_is_passed_over_where_the_dotnet_reader_throws()
+    [Fact]
+    public void A_white_space_line_over_the_line_limit_is_reported_as_the_dotnet_reader_does()
     {
         // The .NET reader reports a line over DataReadOptions.MaximumLineLength even when it is white space only
-        // (strict and lenient mode: the line is not read); the fast reader skips white-space lines before it checks
-        // the length, and CsvFileScan leaves only lines over 1 MiB to the .NET reader.
+        // (strict and lenient mode: the line is not read). Found by this test: the fast reader skipped white-space
+        // lines before checking the length.
         string path = _folder.Write("Logons.csv", DemoHeader + "\n" + DemoRow + "\n" + new string(' ', 1500) + "\n");
         var options = new DataReadOptions { MaximumLineLength = 1000 };
         FluentActions
@@ -93,14 +89,14 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
             .Throw<DataFormatException>();
     }
 
-    [Theory(Skip = KnownBug)]
+    [Theory]
     [InlineData(" ")]
     [InlineData("\u0085")]
-    public void Bug_a_white_space_line_before_the_header_makes_the_sql_path_throw_a_duckdb_binder_error(string blank)
+    public void A_white_space_line_before_the_header_is_passed_over_as_the_dotnet_reader_does(string blank)
     {
-        // The fast reader leaves the file to SQL (a sign before the event ID, which the .NET reader takes); DuckDB
-        // takes the white-space line for the header and SummarizeFile throws DuckDBException ("Referenced column
-        // TimeGenerated not found") where the .NET reader passes over the line and reads the file.
+        // The fast reader leaves the file to SQL (a sign before the event ID, which the .NET reader takes). Found by
+        // this test: DuckDB took the white-space line for the header and SummarizeFile threw DuckDBException
+        // ("Referenced column TimeGenerated not found"); such a file now goes to the .NET reader.
         string path = _folder.Write(
             "Logons.csv",
             blank + "\n" + DemoHeader + "\n" + DemoRow.Replace(",4624,", ",+4624,", StringComparison.Ordinal) + "\n"
@@ -115,12 +111,12 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
         LogonDailyAggregation.SummarizeFile(path).Should().Equal(expected);
     }
 
-    [Fact(Skip = KnownBug)]
-    public void Bug_in_strict_mode_an_invalid_byte_after_a_bad_row_is_thrown_instead_of_the_bad_row()
+    [Fact]
+    public void In_strict_mode_a_bad_row_is_thrown_before_an_invalid_byte_after_it()
     {
-        // Line 2 has a bad event ID, line 3 an invalid UTF-8 byte. The strict .NET reader throws line 2's error;
-        // TrySummarize (and so SummarizeFile) throws line 3's: CsvFileScan.IsPlain checks the header by reading the
-        // file leniently up to the first good row, so the bad row is passed over and the unreadable line throws.
+        // Line 2 has a bad event ID, line 3 an invalid UTF-8 byte. The strict .NET reader throws line 2's error. Found
+        // by this test: CsvFileScan.IsPlain checked the header by reading leniently up to the first good row, so the
+        // bad row was passed over and line 3's error thrown; it now checks the header alone.
         string path = _folder.File("Logons.csv");
         File.WriteAllBytes(
             path,
@@ -476,8 +472,7 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
                 Note("extra columns", true);
             }
             var lines = new List<string>();
-            // (In the hostile family a value the fast reader leaves to SQL then meets a known SQL bug.)
-            if (Chance(0.1) && (!_hostile || GenerateKnownBugs))
+            if (Chance(0.1))
             {
                 lines.Add(BlankLine());
                 Note("blank line before the header", true);
@@ -488,7 +483,7 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
             {
                 if (Chance(0.04))
                     lines.Add(BlankLine());
-                if (GenerateKnownBugs && Options is { MaximumLineLength: 1000 } && Hostile(0.01))
+                if (Options is { MaximumLineLength: 1000 } && Hostile(0.01))
                 {
                     lines.Add(new string(' ', _random.Next(1001, 1500)));
                     Note("a white-space line over the line limit", false);
@@ -649,8 +644,7 @@ public sealed class LogonDailyCsvFuzzTests : IDisposable
                 Note("a line break inside quotes", false);
                 return Quote(value + Pick("\n", "\r\n") + value);
             }
-            // (After a rejected variation, an invalid byte meets a known bug in strict mode.)
-            if (Hostile(0.001) && (GenerateKnownBugs || Accepted))
+            if (Hostile(0.001))
             {
                 Note("an invalid UTF-8 byte", false);
                 return value + InvalidByte;
