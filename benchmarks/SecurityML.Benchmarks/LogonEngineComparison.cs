@@ -26,10 +26,25 @@ public static class LogonEngineComparison
             RunOne(args[1], args[2]);
             return;
         }
+        if (args[0] == "engine-check")
+        {
+            Check(args[1]);
+            return;
+        }
         long rows = long.Parse(args[1], CultureInfo.InvariantCulture);
         bool parquetOnly = args.Length > 2 && args[2] == "parquet-only";
         string folder = Path.Combine(Path.GetTempPath(), "secml-benchmarks");
         Directory.CreateDirectory(folder);
+        if (args.Length > 2 && args[2] == "distinct")
+        {
+            // The worst case for counting combinations: every event from its own address and host.
+            string distinct = Path.Combine(folder, $"logons-distinct-{rows}.csv");
+            Generate(rows, distinct, "(FORMAT csv, HEADER true)", timeAsText: true, distinctSources: true);
+            Console.WriteLine($"| path | rows | file | seconds | rows/s | peak working set | summaries |");
+            foreach (string mode in new[] { "dotnet-csv", "file-csv", "duckdb-csv" })
+                Child(mode, distinct, rows);
+            return;
+        }
         string parquet = Path.Combine(folder, $"logons-{rows}.parquet");
         string csv = Path.Combine(folder, $"logons-{rows}.csv");
         Generate(rows, parquet, "(FORMAT parquet)", timeAsText: false);
@@ -45,7 +60,7 @@ public static class LogonEngineComparison
         Child("sql-parquet", parquet, rows);
     }
 
-    private static void Generate(long rows, string path, string format, bool timeAsText)
+    private static void Generate(long rows, string path, string format, bool timeAsText, bool distinctSources = false)
     {
         if (File.Exists(path))
             return;
@@ -67,8 +82,10 @@ public static class LogonEngineComparison
                     'user' || lpad(a::VARCHAR, 5, '0') AS TargetUserName, 'CONTOSO' AS TargetDomainName,
                     CASE WHEN failed THEN '0x0' ELSE '0x' || lower(hex(i & 2147483647)) END AS TargetLogonId,
                     3 AS LogonType, 'Kerberos' AS LogonProcessName, 'Kerberos' AS AuthenticationPackageName,
-                    'WS' || lpad((a % 4000)::VARCHAR, 4, '0') AS WorkstationName,
-                    '10.' || (a // 4000) || '.' || (a % 4000 // 250) || '.' || (a % 250) AS IpAddress,
+                    {(distinctSources ? "'WS' || i" : "'WS' || lpad((a % 4000)::VARCHAR, 4, '0')")} AS WorkstationName,
+                    {(distinctSources
+                ? "'10.' || (i // 65536 % 256) || '.' || (i // 256 % 256) || '.' || (i % 256)"
+                : "'10.' || (a // 4000) || '.' || (a % 4000 // 250) || '.' || (a % 250)")} AS IpAddress,
                     CASE WHEN failed THEN '0xc000006d' ELSE '0x0' END AS Status,
                     CASE WHEN failed THEN '0xc000006a' ELSE '0x0' END AS SubStatus
                 FROM g
@@ -102,6 +119,19 @@ public static class LogonEngineComparison
                     + $"{rows / seconds:N0} | "
                     + $"{long.Parse(result[1], CultureInfo.InvariantCulture) / 1048576.0:N0} MiB | {result[2]} |"
             )
+        );
+    }
+
+    // The .NET path and SummarizeFile on one CSV file: the same summaries, value for value (not only the count).
+    private static void Check(string path)
+    {
+        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path));
+        var actual = LogonDailyAggregation.SummarizeFile(path, TimeRange.All);
+        int differences = expected.Zip(actual).Count(pair => pair.First != pair.Second);
+        Console.WriteLine(
+            expected.Count == actual.Count && differences == 0
+                ? $"identical: {expected.Count} summaries"
+                : $"DIFFERENT: {expected.Count} vs {actual.Count} summaries, {differences} differ"
         );
     }
 
