@@ -13,7 +13,9 @@ namespace SecurityML.Benchmarks;
 /// (<c>file-csv</c>: the Sep reader, <see cref="LogonDailyCsv"/>) and on Parquet (<c>sql-parquet</c>: one DuckDB
 /// statement); and that DuckDB statement on the CSV (<c>duckdb-csv</c>, <see cref="LogonDailySql"/>). Not
 /// BenchmarkDotNet: one timed run per path (the .NET path takes minutes at 10 M rows).
-/// Run: <c>dotnet run -c Release --project benchmarks/SecurityML.Benchmarks -- engines 10000000 [parquet-only]</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/SecurityML.Benchmarks -- engines 10000000
+/// [parquet-only | distinct]</c> (<c>distinct</c>: every event from its own address and host, the worst case for
+/// counting combinations); <c>engine-check FILE.csv</c> compares the .NET path and the Sep reader value for value.
 /// </summary>
 public static class LogonEngineComparison
 {
@@ -122,11 +124,25 @@ public static class LogonEngineComparison
         );
     }
 
-    // The .NET path and SummarizeFile on one CSV file: the same summaries, value for value (not only the count).
+    // The .NET path (times floored to the microsecond, as SummarizeFile gives them) and the Sep reader itself on one
+    // CSV file: the same summaries, value for value (not only the count); an error if the Sep reader leaves the file.
     private static void Check(string path)
     {
-        var expected = LogonDailyAggregation.Summarize(CsvDataFile.Read<LogonEvent>(path));
-        var actual = LogonDailyAggregation.SummarizeFile(path, TimeRange.All);
+        var expected = LogonDailyAggregation.Summarize(
+            CsvDataFile
+                .Read<LogonEvent>(path)
+                .Select(logon =>
+                    logon with
+                    {
+                        TimeGenerated = logon.TimeGenerated.AddTicks(
+                            -(logon.TimeGenerated.UtcTicks % TimeSpan.TicksPerMicrosecond)
+                        ),
+                    }
+                )
+        );
+        var actual =
+            LogonDailyCsv.TrySummarize(path, TimeRange.All, null, null)
+            ?? throw new InvalidOperationException("the Sep reader left the file to the other paths");
         int differences = expected.Zip(actual).Count(pair => pair.First != pair.Second);
         Console.WriteLine(
             expected.Count == actual.Count && differences == 0

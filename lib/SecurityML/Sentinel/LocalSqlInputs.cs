@@ -8,7 +8,8 @@ namespace SecurityML.Sentinel;
 
 /// <summary>
 /// The local branch of <see cref="DetectorInputs"/> when the provider is a <see cref="LocalDataProvider"/> whose data
-/// set is a CSV file: the aggregate runs as one SQL statement in the embedded engine instead of a record per event,
+/// set is a CSV file: the aggregate runs as one SQL statement in the embedded engine (the daily logon summaries first
+/// by the Sep reader, <see cref="LogonDailyCsv"/>) instead of a record per event,
 /// with the provider's <see cref="LocalDataProvider.LenientReport"/> and <see cref="LocalDataProvider.Options"/>, so
 /// strict and lenient reading (rows read and dropped, errors) behave as the .NET path. Null when the .NET path must
 /// run: another provider, a data set stored otherwise, a missing file (the .NET path names it), or a file the SQL
@@ -28,7 +29,7 @@ internal static class LocalSqlInputs
     public static IReadOnlyList<EntityDaySummary>? DailyLogonCounts(QueryProvider provider, TimeRange range) =>
         Run(provider, DataSets.Logons, range, DailyLogonCountSql.TrySummarizeCsv);
 
-    /// <summary><see cref="DetectorInputs.DailyLogons"/> by SQL
+    /// <summary><see cref="DetectorInputs.DailyLogons"/> by the Sep reader or SQL
     /// (<see cref="LogonDailyAggregation.TrySummarizeCsv"/>: to the tick, or null), or null.</summary>
     public static IReadOnlyList<LogonDailySummary>? DailyLogons(QueryProvider provider, TimeRange range) =>
         Run(provider, DataSets.Logons, range, LogonDailyAggregation.TrySummarizeCsv);

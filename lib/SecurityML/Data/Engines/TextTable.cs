@@ -18,6 +18,9 @@ internal sealed class TextTable
     /// <summary>The number of distinct texts.</summary>
     public int Count => _texts.Count;
 
+    /// <summary>The characters of all distinct texts (what the table holds, besides its slots).</summary>
+    public long Characters { get; private set; }
+
     /// <summary>The text numbered <paramref name="id"/>.</summary>
     public string this[int id] => _texts[id];
 
@@ -37,6 +40,7 @@ internal sealed class TextTable
         }
         int id = _texts.Count;
         _texts.Add(text.ToString());
+        Characters += text.Length;
         _hashes.Add(hash);
         if (2 * _texts.Count > _slots.Length)
             Grow();

@@ -23,6 +23,7 @@ public static class LogonDailyAggregation
         return SummarizeCounted(
             logons.Select(logon =>
             {
+                ArgumentNullException.ThrowIfNull(logon);
                 DateTimeOffset time = logon.TimeGenerated.ToUniversalTime();
                 return new CountedLogons(logon, 1, time, time);
             })
@@ -129,9 +130,9 @@ public static class LogonDailyAggregation
     }
 
     /// <summary>The summaries <see cref="Summarize"/> gives for the events of a CSV file in <paramref name="range"/>,
-    /// computed by SQL and equal to the .NET path's to the tick; null when only the .NET reader gives that (a
-    /// timestamp with a seventh fraction digit, a bound between microseconds, a value or file it must
-    /// report).</summary>
+    /// equal to the .NET path's to the tick: by the Sep reader (<see cref="LogonDailyCsv"/>, which keeps ticks), else
+    /// by SQL when every timestamp is a whole microsecond; null when only the .NET reader gives that (a bound between
+    /// microseconds, a seventh fraction digit in a file Sep leaves, a value or file it must report).</summary>
     internal static IReadOnlyList<LogonDailySummary>? TrySummarizeCsv(
         string path,
         TimeRange range,

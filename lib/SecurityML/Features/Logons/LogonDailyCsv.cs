@@ -46,6 +46,9 @@ internal static class LogonDailyCsv
     /// 1,000,000 (docs/benchmarks.md).</summary>
     internal const int MaximumCombinations = 250_000;
 
+    // The most characters of distinct texts one part holds (32 MB) before the file is left to the SQL path.
+    private const long MaximumTextCharacters = 16L << 20;
+
     private const int FirstText = 3;
     private const int TextCount = 6;
 
@@ -246,6 +249,20 @@ internal static class LogonDailyCsv
 
         public void Read()
         {
+            try
+            {
+                ReadRows();
+            }
+            catch
+            {
+                // The other parts stop early; the failure is thrown by InParallel.
+                stop.Stop();
+                throw;
+            }
+        }
+
+        private void ReadRows()
+        {
             using var stream = new FileRangeStream(settings.Path, settings.Start, settings.Length);
             using var text = new StreamReader(stream, Utf8, settings.HasHeader, bufferSize: 1 << 16);
             using SepReader reader = Open(text);
@@ -293,7 +310,13 @@ internal static class LogonDailyCsv
                 return false;
             if (!read.MicrosecondsOnly)
                 ticks -= ticks % TimeSpan.TicksPerMicrosecond;
-            if (!read.Range.Contains(new DateTimeOffset(ticks, TimeSpan.Zero)))
+            // Events the summary leaves out whatever their names (LogonAccountFilter's event and logon type test) are
+            // read and checked, but not counted: they would only hold memory.
+            if (
+                eventId is not (LogonAccountFilter.SuccessfulLogonEventId or LogonAccountFilter.FailedLogonEventId)
+                || logonType != LogonAccountFilter.NetworkLogonType
+                || !read.Range.Contains(new DateTimeOffset(ticks, TimeSpan.Zero))
+            )
                 return true;
             var key = new Combination(
                 (int)(ticks / TimeSpan.TicksPerDay),
@@ -308,9 +331,11 @@ internal static class LogonDailyCsv
             );
             ref Times times = ref CollectionsMarshal.GetValueRefOrAddDefault(Combinations, key, out bool seen);
             times = seen ? times.With(new Times(1, ticks, ticks)) : new Times(1, ticks, ticks);
-            // Nearly one combination per event (e.g. every event from its own address): memory would grow with the
-            // file, so the SQL path, which caps it, takes over.
-            return seen || Combinations.Count <= read.MaximumCombinations;
+            // Nearly one combination per event (e.g. every event from its own address), or long distinct texts: memory
+            // would grow with the file, so the SQL path, which caps it, takes over.
+            return seen
+                || Combinations.Count <= read.MaximumCombinations
+                    && Texts.Sum(table => table.Characters) <= MaximumTextCharacters;
         }
 
         private ReadOnlySpan<char> Field(SepReader.Row row, int column)
@@ -401,6 +426,23 @@ internal static class LogonDailyCsv
         int Package
     )
     {
+        // Seeded per process (System.HashCode), unlike a record's own hash: the values come from the file, and keys
+        // made to collide would make each insertion walk them all.
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(Day);
+            hash.Add(EventId);
+            hash.Add(LogonType);
+            hash.Add(Domain);
+            hash.Add(User);
+            hash.Add(Computer);
+            hash.Add(Address);
+            hash.Add(Host);
+            hash.Add(Package);
+            return hash.ToHashCode();
+        }
+
         public Combination Mapped(int[][] global) =>
             this with
             {

@@ -252,6 +252,38 @@ public sealed class LogonDailyCsvTests : IDisposable
     }
 
     [Fact]
+    public void Events_the_summary_leaves_out_are_checked_but_hold_no_memory()
+    {
+        // Logoffs (4634), interactive logons and events outside the range, each on its own computer: read and checked,
+        // not counted, so one combination (the one 4624 network logon in range) stays under a limit of one.
+        var text = new StringBuilder(Header).Append('\n');
+        for (int row = 0; row < 30; row++)
+        {
+            (string eventId, string logonType, string day) = (row % 3) switch
+            {
+                0 => ("4634", "3", "04"),
+                1 => ("4624", "2", "04"),
+                _ => ("4624", "3", "09"),
+            };
+            text.Append($"x,ann,CONTOSO,2024-03-{day}T09:{row:00}:00Z,{eventId},a,PC{row},a,User,0x1,{logonType},K,")
+                .Append("Kerberos,W,10.0.0.1,0,0\n");
+        }
+        text.Append("x,ann,CONTOSO,2024-03-04T10:00:00Z,4624,a,FS01,a,User,0x1,3,K,Kerberos,W,10.0.0.1,0,0\n");
+        string path = _folder.Write("Logons.csv", text.ToString());
+        var range = new TimeRange(
+            new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2024, 3, 5, 0, 0, 0, TimeSpan.Zero)
+        );
+        var report = new LoadReport();
+
+        var actual = LogonDailyCsv.TrySummarize(path, range, report, null, true, 1, maximumCombinations: 1);
+
+        actual.Should().NotBeNull().And.Equal(DotNet(path, range, floorToMicroseconds: false));
+        actual!.Single().AttemptedLogons.Should().Be(1);
+        report.RowCount.Should().Be(31);
+    }
+
+    [Fact]
     public void A_range_end_between_two_microseconds_is_left_to_the_other_paths()
     {
         var range = new TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddTicks(15));
