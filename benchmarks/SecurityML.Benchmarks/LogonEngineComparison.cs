@@ -14,8 +14,9 @@ namespace SecurityML.Benchmarks;
 /// statement); and that DuckDB statement on the CSV (<c>duckdb-csv</c>, <see cref="LogonDailySql"/>). Not
 /// BenchmarkDotNet: one timed run per path (the .NET path takes minutes at 10 M rows).
 /// Run: <c>dotnet run -c Release --project benchmarks/SecurityML.Benchmarks -- engines 10000000
-/// [parquet-only | distinct]</c> (<c>distinct</c>: every event from its own address and host, the worst case for
-/// counting combinations); <c>engine-check FILE.csv</c> compares the .NET path and the Sep reader value for value.
+/// [parquet-only | distinct | quoted]</c> (<c>distinct</c>: every event from its own address and host, the worst case
+/// for counting combinations; <c>quoted</c>: every field quoted); <c>engine-check FILE.csv</c> compares the .NET path
+/// and the Sep reader value for value.
 /// </summary>
 public static class LogonEngineComparison
 {
@@ -37,14 +38,17 @@ public static class LogonEngineComparison
         bool parquetOnly = args.Length > 2 && args[2] == "parquet-only";
         string folder = Path.Combine(Path.GetTempPath(), "secml-benchmarks");
         Directory.CreateDirectory(folder);
-        if (args.Length > 2 && args[2] == "distinct")
+        if (args.Length > 2 && args[2] is "distinct" or "quoted")
         {
-            // The worst case for counting combinations: every event from its own address and host.
-            string distinct = Path.Combine(folder, $"logons-distinct-{rows}.csv");
-            Generate(rows, distinct, "(FORMAT csv, HEADER true)", timeAsText: true, distinctSources: true);
+            // distinct: the worst case for counting combinations, every event from its own address and host.
+            // quoted: the same events with every field quoted, as PowerShell's Export-Csv writes them.
+            bool distinctSources = args[2] == "distinct";
+            string file = Path.Combine(folder, $"logons-{args[2]}-{rows}.csv");
+            string format = distinctSources ? "(FORMAT csv, HEADER true)" : "(FORMAT csv, HEADER true, FORCE_QUOTE *)";
+            Generate(rows, file, format, timeAsText: true, distinctSources);
             Console.WriteLine($"| path | rows | file | seconds | rows/s | peak working set | summaries |");
             foreach (string mode in new[] { "dotnet-csv", "file-csv", "duckdb-csv" })
-                Child(mode, distinct, rows);
+                Child(mode, file, rows);
             return;
         }
         string parquet = Path.Combine(folder, $"logons-{rows}.parquet");
