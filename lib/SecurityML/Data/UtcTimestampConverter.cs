@@ -54,6 +54,59 @@ internal sealed class UtcTimestampConverter(string? format = null) : DefaultType
         return parsed;
     }
 
+    /// <summary><see cref="TryParse(string?, out DateTimeOffset)"/> of a character span, as UTC ticks, for fast
+    /// readers: the common form (<c>yyyy-MM-dd</c>, <c>T</c> or a space, <c>HH:mm:ss</c>, optionally 1 to 7 fraction
+    /// digits, optionally <c>Z</c>) is parsed here without allocating; any other text (an offset, no seconds, a date
+    /// alone, or an error) by <see cref="TryParse(string?, out DateTimeOffset)"/> itself.</summary>
+    internal static bool TryParseUtcTicks(ReadOnlySpan<char> text, out long ticks)
+    {
+        int end = text.Length > 0 && text[^1] == 'Z' ? text.Length - 1 : text.Length;
+        if (
+            end >= 19
+            && text[4] == '-'
+            && text[7] == '-'
+            && text[10] is 'T' or ' '
+            && text[13] == ':'
+            && text[16] == ':'
+            && TryDigits(text[..4], out int year)
+            && TryDigits(text[5..7], out int month)
+            && TryDigits(text[8..10], out int day)
+            && TryDigits(text[11..13], out int hour)
+            && TryDigits(text[14..16], out int minute)
+            && TryDigits(text[17..19], out int second)
+            && year >= 1
+            && month is >= 1 and <= 12
+            && day >= 1
+            && day <= DateTime.DaysInMonth(year, month)
+            && hour < 24
+            && minute < 60
+            && second < 60
+            && (end == 19 || end - 20 is >= 1 and <= 7 && text[19] == '.' && TryDigits(text[20..end], out _))
+        )
+        {
+            long fraction = 0;
+            for (int index = 20; index < 27; index++)
+                fraction = fraction * 10 + (index < end ? text[index] - '0' : 0);
+            ticks = new DateTime(year, month, day, hour, minute, second).Ticks + fraction;
+            return true;
+        }
+        bool parsed = TryParse(text.ToString(), out DateTimeOffset value);
+        ticks = value.UtcTicks;
+        return parsed;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (char digit in text)
+        {
+            if (!char.IsAsciiDigit(digit))
+                return false;
+            value = value * 10 + (digit - '0');
+        }
+        return true;
+    }
+
     /// <summary>Formats one timestamp in UTC.</summary>
     public static string ToText(DateTimeOffset value) =>
         value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
