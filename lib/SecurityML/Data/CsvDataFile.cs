@@ -63,11 +63,8 @@ public static class CsvDataFile
     {
         options ??= DataReadOptions.Default;
         var rowState = new RowState();
-        var lines = open();
-        var sourceName = lines.SourceName;
-        var text = new CsvRecordTextReader(CsvRecordReader.Read(ReadLines(lines), sourceName, options), lines);
-        using var csv = new CsvReader(text, ReadConfiguration(rowState));
-        csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(new UtcTimestampConverter(options.TimestampFormat));
+        var (csv, text, sourceName) = Open(open(), options, rowState);
+        using var _ = csv;
         var columnCount = ReadHeader<T>(csv, text.Items, sourceName);
         while (true)
         {
@@ -112,11 +109,26 @@ public static class CsvDataFile
     /// <exception cref="DataFormatException">As the header errors of <c>Read</c>.</exception>
     internal static void CheckHeader<T>(string path, DataReadOptions? options)
     {
-        options ??= DataReadOptions.Default;
-        var lines = InputLineReader.Open(path, options);
-        using var text = new CsvRecordTextReader(CsvRecordReader.Read(ReadLines(lines), path, options), lines);
-        using var csv = new CsvReader(text, ReadConfiguration(new RowState()));
-        ReadHeader<T>(csv, text.Items, path);
+        var (csv, text, sourceName) = Open(
+            InputLineReader.Open(path, options),
+            options ?? DataReadOptions.Default,
+            new()
+        );
+        using var _ = csv;
+        ReadHeader<T>(csv, text.Items, sourceName);
+    }
+
+    // The CSV reader over an input's records (CsvRecordReader) with the timestamp rule; disposing it closes the input.
+    private static (CsvReader Csv, CsvRecordTextReader Text, string SourceName) Open(
+        InputLineReader lines,
+        DataReadOptions options,
+        RowState rowState
+    )
+    {
+        var text = new CsvRecordTextReader(CsvRecordReader.Read(ReadLines(lines), lines.SourceName, options), lines);
+        var csv = new CsvReader(text, ReadConfiguration(rowState));
+        csv.Context.TypeConverterCache.AddConverter<DateTimeOffset>(new UtcTimestampConverter(options.TimestampFormat));
+        return (csv, text, lines.SourceName);
     }
 
     private static IEnumerable<InputLine> ReadLines(InputLineReader lines)
