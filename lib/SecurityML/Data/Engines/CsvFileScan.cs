@@ -38,6 +38,28 @@ internal static class CsvFileScan
         return IsUtf8WithOneLinePerRecord(path, parts);
     }
 
+    /// <summary>The header's fields as the .NET reader splits them (<see cref="CsvRecordSplitter"/>): those of the
+    /// first line that is not white space, and whether lines of white space come before it (the .NET reader passes
+    /// over them; DuckDB would take the first for the header). Null for a file without such a line or a header over
+    /// several lines. For files <see cref="IsPlain"/> passes (line ends: <c>\n</c> or <c>\r\n</c>).</summary>
+    public static (List<string> Fields, bool AfterWhiteSpace)? Header(string path, DataReadOptions options)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        bool afterWhiteSpace = false;
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                afterWhiteSpace = true;
+                continue;
+            }
+            return new CsvRecordSplitter(options.MaximumLineLength).Add(line, "\n") is { } fields
+                ? (fields, afterWhiteSpace)
+                : null;
+        }
+        return null;
+    }
+
     private static bool EndsWithLineBreak(string path)
     {
         using var stream = File.OpenRead(path);
@@ -57,7 +79,7 @@ internal static class CsvFileScan
     {
         // Parts of a large file are scanned in parallel: each starts at a line, and a record over several lines fails
         // in the part that holds its first line.
-        List<(long Start, long Length)> ranges = parts is { } count ? LineAlignedParts(path, count) : Parts(path);
+        List<(long Start, long Length)> ranges = Parts(path, parts);
         var results = new bool[ranges.Count];
         InParallel(
             ranges.Count,
@@ -86,11 +108,12 @@ internal static class CsvFileScan
     }
 
     /// <summary>The line-aligned parts (<see cref="LineAlignedParts"/>) for one thread per core: at least 32 MiB
-    /// each, so a small file is one part.</summary>
-    public static List<(long Start, long Length)> Parts(string path) =>
+    /// each, so a small file is one part; or <paramref name="count"/> parts when given (tests split small
+    /// files).</summary>
+    public static List<(long Start, long Length)> Parts(string path, int? count = null) =>
         LineAlignedParts(
             path,
-            (int)Math.Clamp(new FileInfo(path).Length / MinimumPartBytes, 1, Environment.ProcessorCount)
+            count ?? (int)Math.Clamp(new FileInfo(path).Length / MinimumPartBytes, 1, Environment.ProcessorCount)
         );
 
     private const long MinimumPartBytes = 32L << 20;

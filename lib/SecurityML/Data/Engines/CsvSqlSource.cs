@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 
@@ -63,7 +62,7 @@ internal sealed class CsvSqlSource
             return null;
         options ??= DataReadOptions.Default;
         // DuckDB takes the first line as the header, where the .NET reader passes over lines of white space.
-        if (HeaderFields(path, options) is not { } header)
+        if (CsvFileScan.Header(path, options) is not (var header, false))
             return null;
         var names = header.Select((name, index) => CanonicalName<T>(name) ?? $"_column{index + 1}").ToList();
         var columns = names.Select(name => $"{Quote(name)}: {Quote(types.GetValueOrDefault(name, "VARCHAR"))}");
@@ -132,16 +131,6 @@ internal sealed class CsvSqlSource
 
     /// <summary>A SQL string literal.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    // The fields of the first line, or null when it is white space (the header comes later) or not one record.
-    private static List<string>? HeaderFields(string path, DataReadOptions options)
-    {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        string? line = reader.ReadLine();
-        if (string.IsNullOrWhiteSpace(line))
-            return null;
-        return new CsvRecordSplitter(options.MaximumLineLength).Add(line, "\n");
-    }
 
     private static string? CanonicalName<T>(string header) =>
         typeof(T)

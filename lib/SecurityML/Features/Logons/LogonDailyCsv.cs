@@ -89,13 +89,12 @@ internal static partial class LogonDailyCsv
             !SqlTimeRange.IsWhole(range.Start, SqlTimeRange.Microseconds)
             || !SqlTimeRange.IsWhole(range.End, SqlTimeRange.Microseconds)
             || !CsvFileScan.IsPlain<LogonEvent>(path, options, parts)
-            || HeaderColumns(path) is not var (columns, fieldCount)
+            || HeaderColumns(path, options) is not var (columns, fieldCount)
         )
             return null;
         var stop = new StopSignal();
-        PartReader[] readers = (
-            parts is { } count ? CsvFileScan.LineAlignedParts(path, count) : CsvFileScan.Parts(path)
-        )
+        PartReader[] readers = CsvFileScan
+            .Parts(path, parts)
             .Select(
                 (part, index) =>
                     new PartReader(
@@ -113,26 +112,19 @@ internal static partial class LogonDailyCsv
         return summaries;
     }
 
-    // The header's field count and the position of each column read; null when a column is not there exactly once
-    // (the .NET reader's header check has passed, so this does not happen for a file it reads).
-    private static (int[] Columns, int FieldCount)? HeaderColumns(string path)
+    // The header's field count and the position of each column read, names compared upper-cased as CsvHelper does;
+    // null when a column is not there exactly once (the .NET reader's header check has passed, so this does not happen
+    // for a file it reads).
+    private static (int[] Columns, int FieldCount)? HeaderColumns(string path, DataReadOptions options)
     {
-        using var text = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true);
-        using SepReader reader = Open(text);
-        foreach (SepReader.Row row in reader)
-        {
-            if (row.Span.IsWhiteSpace())
-                continue;
-            var names = new List<string>();
-            for (int index = 0; index < row.ColCount; index++)
-                names.Add(new string(Unquoted(row[index].Span, [])).ToUpperInvariant());
-            int[] columns = ColumnNames
-                .Select(name => name.ToUpperInvariant())
-                .Select(name => names.IndexOf(name) == names.LastIndexOf(name) ? names.IndexOf(name) : -1)
-                .ToArray();
-            return columns.Contains(-1) ? null : (columns, row.ColCount);
-        }
-        return null;
+        if (CsvFileScan.Header(path, options) is not var (fields, _))
+            return null;
+        var names = fields.Select(name => name.ToUpperInvariant()).ToList();
+        int[] columns = ColumnNames
+            .Select(name => name.ToUpperInvariant())
+            .Select(name => names.IndexOf(name) == names.LastIndexOf(name) ? names.IndexOf(name) : -1)
+            .ToArray();
+        return columns.Contains(-1) ? null : (columns, names.Count);
     }
 
     private static SepReader Open(TextReader text) =>
