@@ -155,11 +155,7 @@ internal static partial class LogonDailyCsv
 
     private static IEnumerable<LogonDailyAggregation.CountedLogons> Merge(PartReader[] parts)
     {
-        var ids = Enumerable
-            .Range(0, TextCount)
-            .Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))
-            .ToArray();
-        var texts = Enumerable.Range(0, TextCount).Select(_ => new List<string>()).ToArray();
+        TextTable[] texts = Enumerable.Range(0, TextCount).Select(_ => new TextTable()).ToArray();
         var combined = new Dictionary<Combination, Times>();
         foreach (PartReader part in parts)
         {
@@ -169,19 +165,7 @@ internal static partial class LogonDailyCsv
                 TextTable table = part.Texts[column];
                 global[column] = new int[table.Count];
                 for (int id = 0; id < table.Count; id++)
-                {
-                    ref int globalId = ref CollectionsMarshal.GetValueRefOrAddDefault(
-                        ids[column],
-                        table[id],
-                        out bool known
-                    );
-                    if (!known)
-                    {
-                        globalId = texts[column].Count;
-                        texts[column].Add(table[id]);
-                    }
-                    global[column][id] = globalId;
-                }
+                    global[column][id] = texts[column].Add(table[id]);
             }
             foreach ((Combination local, Times times) in part.Combinations)
             {
