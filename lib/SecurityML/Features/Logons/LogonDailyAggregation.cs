@@ -117,8 +117,7 @@ public static class LogonDailyAggregation
         ArgumentNullException.ThrowIfNull(path);
         List<LogonDailySummary> summaries = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
             ? LogonDailySql.SummarizeParquet(path, range)
-            : LogonDailyCsv.TrySummarize(path, range, lenientReport, options)
-                ?? LogonDailySql.SummarizeCsv(path, range, lenientReport, options)
+            : SummarizeCsvFast(path, range, lenientReport, options, microsecondsOnly: false)
                 ?? Summarize(
                         CsvDataFile
                             .Read<LogonEvent>(path, lenientReport, options)
@@ -140,12 +139,27 @@ public static class LogonDailyAggregation
         DataReadOptions? options
     )
     {
-        List<LogonDailySummary>? summaries =
-            LogonDailyCsv.TrySummarize(path, range, lenientReport, options, microsecondsOnly: true)
-            ?? LogonDailySql.SummarizeCsv(path, range, lenientReport, options, microsecondsOnly: true);
+        List<LogonDailySummary>? summaries = SummarizeCsvFast(
+            path,
+            range,
+            lenientReport,
+            options,
+            microsecondsOnly: true
+        );
         summaries?.Sort(InSummaryOrder);
         return summaries;
     }
+
+    // The Sep reader, then the SQL statement; null when both leave the file to the .NET reader.
+    private static List<LogonDailySummary>? SummarizeCsvFast(
+        string path,
+        TimeRange range,
+        LoadReport? lenientReport,
+        DataReadOptions? options,
+        bool microsecondsOnly
+    ) =>
+        LogonDailyCsv.TrySummarize(path, range, lenientReport, options, microsecondsOnly)
+        ?? LogonDailySql.SummarizeCsv(path, range, lenientReport, options, microsecondsOnly);
 
     private static int InSummaryOrder(LogonDailySummary left, LogonDailySummary right)
     {
